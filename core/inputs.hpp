@@ -1,0 +1,240 @@
+#pragma once
+// The validated, immutable description of one model: the dataset (plants, sectors,
+// technology catalogue, clusters and their infrastructure, value-chain edges) and the
+// scenario (years, price paths, policy, behaviour, events). Built once by the loader,
+// shared read-only by every run and thread. Units are converted once at load time
+// and live in the field names: _t (tonnes), _gj, _mw, _eur, _y (years).
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "time_path.hpp"
+
+namespace eiisim {
+
+// ---------------------------------------------------------------- energy carriers
+enum class Carrier : std::uint8_t { gas, electricity, hydrogen, biomethane, other_fuel };
+inline constexpr int kCarrierCount = 5;
+inline constexpr std::array<const char*, kCarrierCount> kCarrierNames = {
+    "natural_gas", "electricity", "hydrogen", "biomethane", "other_fuel"};
+using EnergyGj = std::array<double, kCarrierCount>;
+
+// Process-heat temperature bands, the unit in which electrification becomes possible.
+inline constexpr int kHeatBandCount = 3;
+inline constexpr std::array<const char*, kHeatBandCount> kHeatBandNames = {"low", "mid", "high"};
+
+// ---------------------------------------------------------------- options (routes)
+enum class OptionKind : std::uint8_t {
+    keep,                 // incumbent fossil route, pays carbon
+    electrify,            // heat moved to electricity by temperature band
+    ccs,                  // capture a share of emissions; needs CO2 transport + storage
+    hydrogen,             // fuel and/or feedstock switch; needs the backbone + supply
+    import_intermediate,  // buy the hydrogen-rich intermediate abroad, keep downstream
+    bio,                  // biomethane / bio-based feedstock
+    relocate,             // production moves abroad: NL emissions go, leakage counted
+    close,
+};
+inline constexpr int kOptionKindCount = 8;
+inline constexpr std::array<const char*, kOptionKindCount> kOptionKindNames = {
+    "keep", "electrify", "ccs", "hydrogen", "import", "bio", "relocate", "close"};
+
+// One row of the technology catalogue: an option available to every plant of a sector.
+// Energy and emission effects are relative to the plant's own base-year profile, so one
+// row serves plants of different sizes and efficiencies.
+struct TechnologySpec {
+    std::string id;      // unique, e.g. "ammonia/ccs_high_purity"
+    std::string name;    // option name shown to users, e.g. "ccs_high_purity"
+    int sector = -1;     // index into Inputs::sectors
+    OptionKind kind = OptionKind::keep;
+    double capex_eur_per_t_yr = 0;        // per t/yr of product capacity, model price year
+    double capex_low_eur_per_t_yr = 0;    // MIDDEN lower limit (sweeps sample the range)
+    double capex_high_eur_per_t_yr = 0;   // MIDDEN upper limit
+    double fixed_opex_eur_per_t_yr = 0;   // per t/yr of capacity per year
+    double var_opex_eur_per_t = 0;        // per t of product
+    // Share of fuel heat moved to electricity per band, and the first year each band's
+    // share becomes available (partial adoption: only available bands move).
+    std::array<double, kHeatBandCount> electrify_share{};
+    std::array<int, kHeatBandCount> electrify_year{};
+    double electric_efficiency = 1.0;     // GJ heat per GJ electricity (COP for heat pumps)
+    double hydrogen_fuel_share = 0;       // share of remaining fuel heat moved to hydrogen
+    double bio_fuel_share = 0;            // share of remaining fuel heat moved to biomethane
+    double process_cut_share = 0;         // share of process CO2 avoided (feedstock switch)
+    double feedstock_gas_cut_share = 0;   // share of non-heat (feedstock) gas no longer used
+    double hydrogen_feedstock_gj_per_t = 0;  // hydrogen feedstock added per t product
+    double electricity_extra_gj_per_t = 0;   // other electricity added per t (e.g. EAF)
+    double capture_rate = 0;              // share of remaining gross CO2 captured
+    double capture_electricity_gj_per_tco2 = 0;
+    double capture_heat_gj_per_tco2 = 0;  // supplied by natural gas
+    double import_share = 0;              // share of the product's upstream step bought abroad
+    int lifetime_y = 25;
+    int lead_time_y = 1;                  // years from decision until the route runs
+    int available_year = 2020;
+    double learning_rate = 0;             // capex falls by this share per doubling
+    double learning_seed_t_yr = 1e6;      // capacity already installed worldwide at start
+    std::string source;
+};
+
+// ---------------------------------------------------------------- sectors
+struct SectorSpec {
+    std::string id;               // e.g. "ammonia"
+    std::string product;          // e.g. "ammonia (NH3)"
+    double product_price_eur_per_t = 0;  // base-year product value
+    double base_margin_share = 0.1;      // calibrates non-energy cost: base-year margin / revenue
+    // ETS free allocation per t product as a share of the sector's base-year intensity
+    // (the benchmark), before the CBAM phase-out factor of the scenario.
+    double free_allocation_share = 0.8;
+    bool cbam_covered = false;    // CBAM applies to imports of this product
+    std::string intermediate;     // the hydrogen-rich intermediate ("ammonia", "dri", ...)
+    double intermediate_t_per_t = 0;     // t intermediate per t product when imported
+    std::string import_price;     // name of a scenario price path (EUR/t intermediate)
+    // Relocation: non-energy cost abroad as a share of NL cost, transport back, and
+    // whether plants of the sector are footloose at all.
+    double abroad_cost_factor = 1.0;
+    double transport_eur_per_t = 0;
+    std::string source;
+};
+
+// ---------------------------------------------------------------- plants (agents)
+struct PlantSpec {
+    std::string id;          // stable id (MIDDEN plant id or NEa id)
+    std::string name;
+    std::string operator_name;
+    int cluster = 0;         // index into Inputs::clusters
+    int sector = 0;          // index into Inputs::sectors
+    double capacity_t = 0;        // t product per year
+    double production_t = 0;      // base-year production
+    double co2_combustion_t = 0;  // base-year scope-1 combustion CO2
+    double co2_process_t = 0;     // base-year scope-1 process CO2
+    EnergyGj energy_gj{};         // base-year energy use by carrier (fuel + feedstock)
+    double feedstock_gas_gj = 0;  // part of energy_gj[gas] used as feedstock, not heat
+    // Shares of fuel heat (gas + other fuel, excluding feedstock) by temperature band.
+    std::array<double, kHeatBandCount> heat_share{};
+    int asset_age_y = 0;          // age of the incumbent route in the base year
+    int reinvestment_cycle_y = 25;
+    double hurdle_rate = 0.1;
+    bool multinational = false;   // relocation is an option only for multinational parents
+    bool maatwerk = false;        // signed tailor-made agreement: first in allocation queues
+    int employees = 0;
+    std::string source;
+};
+
+// ---------------------------------------------------------------- value chain
+struct EdgeSpec {
+    int supplier = 0;   // plant index
+    int customer = 0;   // plant index
+    std::string product;
+    double offtake_share = 0;  // share of the supplier's output this customer takes
+    double integration_benefit_eur_per_t = 0;  // customer's saving per t of its product
+    std::string source;
+};
+
+// ---------------------------------------------------------------- infrastructure
+struct ClusterSpec {
+    std::string id;    // "rotterdam_moerdijk", ...
+    std::string name;  // "Rotterdam/Moerdijk"
+    TimePath grid_headroom_mw;   // cumulative new industrial load the grid can take
+    int co2_connection_year = 9999;  // first year captured CO2 can leave the cluster
+    int h2_connection_year = 9999;   // first year the hydrogen backbone reaches it
+    std::string source;
+};
+
+struct NationalInfrastructure {
+    TimePath co2_storage_t;      // CO2 injection capacity per year (Porthos, Aramis, ...)
+    TimePath hydrogen_supply_gj; // hydrogen deliverable to industry per year
+    std::string source;
+};
+
+// ---------------------------------------------------------------- scenario
+struct PricePaths {
+    TimePath ets_eur_per_t;
+    TimePath gas_eur_per_gj;
+    TimePath electricity_eur_per_gj;      // wholesale + network tariff
+    TimePath hydrogen_eur_per_gj;
+    TimePath biomethane_eur_per_gj;
+    TimePath other_fuel_eur_per_gj;
+    TimePath co2_transport_storage_eur_per_t;
+    TimePath foreign_gas_eur_per_gj;
+    TimePath foreign_electricity_eur_per_gj;
+    TimePath product_price_index;         // multiplies every sector's product price
+    // Named import-price paths (EUR/t intermediate), looked up by SectorSpec::import_price.
+    std::vector<std::string> import_names;
+    std::vector<TimePath> import_eur_per_t;
+};
+
+struct Policy {
+    TimePath free_allocation_factor;   // 1 = full benchmark allocation; CBAM phase-out
+    TimePath cbam_factor;              // share of the EU carbon price charged at the border
+    bool co2_levy_enabled = true;
+    TimePath co2_levy_eur_per_t;       // national levy rate; the ETS price is deducted
+    TimePath dispensation_factor;      // levy-free emissions as a share of base intensity
+    TimePath subsidy_budget_eur;       // SDE++-style commitments available per year
+    double subsidy_max_eur_per_tco2 = 300;
+    int subsidy_years = 15;
+    double investment_subsidy_share = 0;  // of capex, within the same budget
+    TimePath green_premium_eur_per_t;  // paid per t of product made without net CO2
+};
+
+enum class Expectation : std::uint8_t { myopic, perfect_foresight, adaptive };
+enum class PriorityRule : std::uint8_t { maatwerk_then_cost_effectiveness, cost_effectiveness, queue };
+
+struct Behaviour {
+    Expectation expectation = Expectation::myopic;
+    double adaptive_weight = 0.5;      // weight of the newest price in adaptive expectations
+    int horizon_y = 15;                // years a decision looks ahead
+    bool deterministic = false;        // cost-minimising choice instead of logit
+    double logit_scale = 0.1;          // heterogeneity: cost spread (share of keep cost) per unit of utility
+    double strategic_bias_sd = 0.05;   // sd of plant-specific cost factors per option kind
+    int loss_years_trigger = 3;        // consecutive loss years that force a re-evaluation
+    double infrastructure_risk_premium = 0.15;  // cost mark-up when infrastructure is not yet in place
+    double peer_risk_reduction = 0.5;  // share of that premium removed when all cluster peers adopted
+    double export_fraction = 0.5;      // share of lost domestic offtake sold abroad
+    double export_discount = 0.1;      // price discount on that export
+    double grid_load_factor = 0.9;     // average / peak load of new electric demand
+    PriorityRule priority = PriorityRule::maatwerk_then_cost_effectiveness;
+};
+
+struct ScenarioEvent {
+    int year = 0;
+    int cluster = -1;  // -1: every cluster
+    int sector = -1;   // -1: every sector
+    int plant = -1;    // -1: every plant matching cluster and sector
+    std::string description;
+};
+
+struct BuildoutLimit {
+    OptionKind kind = OptionKind::keep;
+    int max_conversions_per_year = 0;
+};
+
+struct Scenario {
+    std::string name;
+    std::string description;
+    std::string text;          // the full scenario file, stored in the output
+    int base_year = 2020;
+    int end_year = 2050;
+    std::uint64_t seed = 1;
+    PricePaths prices;
+    Policy policy;
+    Behaviour behaviour;
+    std::vector<ScenarioEvent> events;
+    std::vector<BuildoutLimit> buildout_limits;
+};
+
+struct Inputs {
+    Scenario scenario;
+    std::vector<SectorSpec> sectors;
+    std::vector<TechnologySpec> technologies;
+    std::vector<PlantSpec> plants;
+    std::vector<ClusterSpec> clusters;
+    NationalInfrastructure national;
+    std::vector<EdgeSpec> edges;
+    // Derived at load time: technologies of each sector (indices into `technologies`),
+    // every sector has exactly one `keep` row.
+    std::vector<std::vector<int>> sector_technologies;
+    std::vector<int> sector_keep_technology;
+
+    [[nodiscard]] int year_count() const { return scenario.end_year - scenario.base_year + 1; }
+};
+
+}  // namespace eiisim

@@ -1,0 +1,121 @@
+#pragma once
+// Everything one run records, in memory, year-major: element [y * plants + p] is plant p
+// in year index y (year = base_year + y). Written to HDF5 by output/, read directly by
+// tests. Cluster and national aggregates are sums over plants made by the engine's
+// recorder so that tests can check them against the plant panel.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "inputs.hpp"
+
+namespace eiisim {
+
+enum class PlantStatus : std::uint8_t { operating, converting, relocated, closed };
+inline constexpr std::array<const char*, 4> kPlantStatusNames = {"operating", "converting",
+                                                                "relocated", "closed"};
+
+// Yearly cost components per plant, EUR per year (model price year).
+enum class CostComponent : std::uint8_t {
+    capex_annuity,      // annualised capex of the route in force
+    fixed_opex,
+    variable_opex,
+    energy,             // all carriers at this year's prices
+    ets,                // EU ETS: net emissions x price, minus free allocation value
+    co2_levy,           // national levy above the dispensation path
+    transport_storage,  // CO2 transport and storage fee on captured CO2
+    subsidy,            // operating subsidy received (negative cost)
+    stranded,           // annuity of book value left behind by an early switch
+    value_chain,        // extra input cost from lost suppliers
+    import_purchase,    // imported intermediates
+    other_cost,         // non-energy cost of production (calibrated)
+};
+inline constexpr int kCostComponentCount = 12;
+inline constexpr std::array<const char*, kCostComponentCount> kCostComponentNames = {
+    "capex_annuity", "fixed_opex", "variable_opex", "energy", "ets", "co2_levy",
+    "transport_storage", "subsidy", "stranded", "value_chain", "import_purchase", "other_cost"};
+
+enum class Trigger : std::uint8_t { reinvestment, losses, event, value_chain, conversion_done };
+inline constexpr std::array<const char*, 5> kTriggerNames = {
+    "reinvestment", "consecutive_losses", "scenario_event", "value_chain", "conversion_done"};
+
+// One option a plant weighed in a decision.
+struct OptionAppraisal {
+    int technology = -1;          // index into Inputs::technologies
+    double cost_eur_per_t = 0;    // levelised cost of production incl. subsidy if any
+    double margin_eur_per_t = 0;  // expected price (+ premium) minus cost
+    double subsidy_eur_per_t = 0;
+    bool feasible = true;         // false: available year, infrastructure or relocation rule
+    bool refused = false;         // wanted, but scarce capacity or budget was refused
+};
+
+struct DecisionEvent {
+    int year = 0;
+    int plant = 0;
+    int from_technology = -1;
+    int to_technology = -1;
+    Trigger trigger = Trigger::reinvestment;
+    int running_from_year = 0;   // year the new route starts running
+    double subsidy_committed_eur = 0;
+    std::vector<OptionAppraisal> options;  // every option considered, best first
+};
+
+struct RunResult {
+    int base_year = 0;
+    int years = 0;
+    int plants = 0;
+    int clusters = 0;
+    std::uint64_t seed = 0;
+    std::uint64_t run = 0;
+
+    // plant panel [year][plant]
+    std::vector<std::int16_t> technology;  // route in force (catalogue index)
+    std::vector<std::uint8_t> kind;        // OptionKind of that route
+    std::vector<std::uint8_t> status;      // PlantStatus
+    std::vector<double> production_t;
+    std::vector<double> utilisation;
+    std::vector<double> co2_gross_t;
+    std::vector<double> co2_captured_t;
+    std::vector<double> co2_net_t;
+    std::vector<double> co2_relocated_t;   // emitted abroad by relocated plants (leakage)
+    std::vector<double> revenue_eur;
+    std::vector<double> margin_eur;
+    // [year][plant][carrier]
+    std::vector<double> energy_gj;
+    // [year][plant][component]
+    std::vector<double> cost_eur;
+
+    // cluster aggregates [year][cluster]
+    std::vector<double> cluster_production_t;
+    std::vector<double> cluster_co2_gross_t;
+    std::vector<double> cluster_co2_captured_t;
+    std::vector<double> cluster_co2_net_t;
+    std::vector<double> cluster_co2_relocated_t;
+    std::vector<double> cluster_grid_used_mw;      // new load granted and running
+    std::vector<double> cluster_grid_headroom_mw;
+    // [year][cluster][kind]: production by route kind
+    std::vector<double> cluster_production_by_kind_t;
+
+    // national [year]
+    std::vector<double> co2_storage_used_t;
+    std::vector<double> co2_storage_capacity_t;
+    std::vector<double> hydrogen_used_gj;
+    std::vector<double> hydrogen_supply_gj;
+    std::vector<double> subsidy_committed_eur;
+    std::vector<double> subsidy_budget_eur;
+    std::vector<double> subsidy_paid_eur;
+
+    std::vector<DecisionEvent> events;
+
+    [[nodiscard]] std::size_t at(int year_index, int plant) const {
+        return static_cast<std::size_t>(year_index) * static_cast<std::size_t>(plants) +
+               static_cast<std::size_t>(plant);
+    }
+    [[nodiscard]] std::size_t at_cluster(int year_index, int cluster) const {
+        return static_cast<std::size_t>(year_index) * static_cast<std::size_t>(clusters) +
+               static_cast<std::size_t>(cluster);
+    }
+};
+
+}  // namespace eiisim

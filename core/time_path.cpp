@@ -1,0 +1,39 @@
+#include "time_path.hpp"
+
+namespace eiisim {
+
+double TimePath::at(int year) const {
+    if (points_.empty()) return 0.0;
+    if (year <= points_.front().first) return points_.front().second;
+    if (year >= points_.back().first) return points_.back().second;
+    for (std::size_t i = 1; i < points_.size(); ++i) {
+        const auto& [y1, v1] = points_[i];
+        if (year <= y1) {
+            const auto& [y0, v0] = points_[i - 1];
+            const double w = static_cast<double>(year - y0) / static_cast<double>(y1 - y0);
+            return v0 + w * (v1 - v0);
+        }
+    }
+    return points_.back().second;
+}
+
+double TimePath::mean_over(int first, int years) const {
+    if (years <= 0) return at(first);
+    double sum = 0.0;
+    for (int y = first; y < first + years; ++y) sum += at(y);
+    return sum / years;
+}
+
+TimePath TimePath::scaled(double factor) const {
+    auto copy = points_;
+    for (auto& p : copy) p.second *= factor;
+    return TimePath(std::move(copy));
+}
+
+TimePath TimePath::shifted(int years) const {
+    auto copy = points_;
+    for (auto& p : copy) p.first += years;
+    return TimePath(std::move(copy));
+}
+
+}  // namespace eiisim
