@@ -1,0 +1,83 @@
+#include "plant_baseline.hpp"
+
+#include <algorithm>
+
+#include "price_view.hpp"
+#include "route_profile.hpp"
+#include "unit_cost.hpp"
+
+namespace eiisim {
+namespace {
+
+PlantBaseline per_tonne_profile(const PlantSpec& plant) {
+    PlantBaseline b;
+    b.utilisation = plant.capacity_t > 0 ? plant.production_t / plant.capacity_t : 0.0;
+    // A plant idle in the base year keeps zero intensities: it emits nothing per tonne.
+    const double per_t = plant.production_t > 0 ? 1.0 / plant.production_t : 0.0;
+    const auto energy = [&](Carrier c) { return plant.energy_gj[static_cast<int>(c)] * per_t; };
+    b.gas_feedstock_gj_per_t = plant.feedstock_gas_gj * per_t;
+    b.gas_heat_gj_per_t = energy(Carrier::gas) - b.gas_feedstock_gj_per_t;
+    b.other_fuel_gj_per_t = energy(Carrier::other_fuel);
+    b.electricity_gj_per_t = energy(Carrier::electricity);
+    b.hydrogen_gj_per_t = energy(Carrier::hydrogen);
+    b.biomethane_gj_per_t = energy(Carrier::biomethane);
+    b.co2_combustion_t_per_t = plant.co2_combustion_t * per_t;
+    b.co2_process_t_per_t = plant.co2_process_t * per_t;
+    b.heat_share = plant.heat_share;
+    b.co2_intensity_t_per_t = b.co2_combustion_t_per_t + b.co2_process_t_per_t;
+    return b;
+}
+
+}  // namespace
+
+std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
+    const std::size_t n = inputs.plants.size();
+    std::vector<PlantBaseline> baselines(n);
+    for (std::size_t p = 0; p < n; ++p) baselines[p] = per_tonne_profile(inputs.plants[p]);
+
+    // The ETS benchmark of a sector: its production-weighted base-year intensity times
+    // the sector's free allocation share (plants better than average gain, worse lose).
+    std::vector<double> sector_co2(inputs.sectors.size(), 0.0), sector_t(inputs.sectors.size(), 0.0);
+    for (const auto& plant : inputs.plants) {
+        sector_co2[static_cast<std::size_t>(plant.sector)] += plant.co2_combustion_t + plant.co2_process_t;
+        sector_t[static_cast<std::size_t>(plant.sector)] += plant.production_t;
+    }
+    for (const auto& edge : inputs.edges)
+        baselines[static_cast<std::size_t>(edge.customer)].integration_benefit_eur_per_t +=
+            edge.integration_benefit_eur_per_t;
+
+    const PriceView base_prices = actual_prices(inputs.scenario, inputs.scenario.base_year);
+    for (std::size_t p = 0; p < n; ++p) {
+        const PlantSpec& plant = inputs.plants[p];
+        const auto s = static_cast<std::size_t>(plant.sector);
+        const SectorSpec& sector = inputs.sectors[s];
+        PlantBaseline& b = baselines[p];
+        const auto& names = inputs.scenario.prices.import_names;
+        const auto found = std::find(names.begin(), names.end(), sector.import_price);
+        b.import_price_index =
+            found == names.end() ? -1 : static_cast<int>(found - names.begin());
+        b.benchmark_t_per_t =
+            sector_t[s] > 0 ? sector.free_allocation_share * sector_co2[s] / sector_t[s] : 0.0;
+
+        // Calibrate: full cost of the keep route at base-year prices (its capital charge
+        // included, as the accounts carry it), without other cost.
+        const TechnologySpec& keep =
+            inputs.technologies[static_cast<std::size_t>(inputs.sector_keep_technology[s])];
+        const RouteProfile profile = route_profile(b, keep, sector, inputs.scenario.base_year);
+        CostTerms terms;
+        terms.capex_eur_per_t_yr = keep.capex_eur_per_t_yr;
+        terms.lifetime_y = keep.lifetime_y;
+        terms.hurdle_rate = plant.hurdle_rate;
+        terms.fixed_opex_eur_per_t_yr = keep.fixed_opex_eur_per_t_yr;
+        terms.var_opex_eur_per_t = keep.var_opex_eur_per_t;
+        terms.utilisation = b.utilisation;
+        b.other_cost_eur_per_t = 0;
+        const UnitCost cost = domestic_unit_cost(b, sector, profile, base_prices, terms);
+        const double revenue = cost.revenue_eur_per_t;
+        const double target_cost = revenue * (1.0 - sector.base_margin_share);
+        b.other_cost_eur_per_t = std::max(0.0, target_cost - cost.total());
+    }
+    return baselines;
+}
+
+}  // namespace eiisim

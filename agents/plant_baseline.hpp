@@ -1,0 +1,35 @@
+#pragma once
+// Per-tonne figures of a plant's base-year route, derived once from its PlantSpec and
+// shared by all runs. Every option's profile is computed relative to these.
+#include <array>
+#include <vector>
+
+#include "core/inputs.hpp"
+
+namespace eiisim {
+
+struct PlantBaseline {
+    double utilisation = 0;          // base-year production / capacity
+    double gas_heat_gj_per_t = 0;    // natural gas burnt for heat
+    double gas_feedstock_gj_per_t = 0;
+    double other_fuel_gj_per_t = 0;
+    double electricity_gj_per_t = 0;
+    double hydrogen_gj_per_t = 0;
+    double biomethane_gj_per_t = 0;
+    double co2_combustion_t_per_t = 0;
+    double co2_process_t_per_t = 0;
+    std::array<double, kHeatBandCount> heat_share{};
+    double co2_intensity_t_per_t = 0;   // gross base-year intensity (dispensation basis)
+    double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out
+    double other_cost_eur_per_t = 0;    // calibrated non-energy cost of production
+    double integration_benefit_eur_per_t = 0;  // sum over the plant's suppliers
+    int import_price_index = -1;        // into PricePaths::import_names; -1: none
+};
+
+// Baselines for every plant. `other_cost_eur_per_t` is calibrated so that in the base
+// year, at base-year prices, the keep route (with its capital charge) earns the
+// sector's base margin share of revenue (floored at zero when energy, carbon and
+// capital alone exceed that).
+[[nodiscard]] std::vector<PlantBaseline> make_baselines(const Inputs& inputs);
+
+}  // namespace eiisim

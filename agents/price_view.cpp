@@ -1,0 +1,80 @@
+#include "price_view.hpp"
+
+namespace eiisim {
+namespace {
+
+// Applies `f(path_value_getter)` to every market price field; policy fields are
+// handled separately because they are announced, not expected.
+template <typename Get>
+void fill_market(PriceView& view, const PricePaths& p, Get get) {
+    view.energy_eur_per_gj[static_cast<int>(Carrier::gas)] = get(p.gas_eur_per_gj);
+    view.energy_eur_per_gj[static_cast<int>(Carrier::electricity)] = get(p.electricity_eur_per_gj);
+    view.energy_eur_per_gj[static_cast<int>(Carrier::hydrogen)] = get(p.hydrogen_eur_per_gj);
+    view.energy_eur_per_gj[static_cast<int>(Carrier::biomethane)] = get(p.biomethane_eur_per_gj);
+    view.energy_eur_per_gj[static_cast<int>(Carrier::other_fuel)] = get(p.other_fuel_eur_per_gj);
+    view.ets_eur_per_t = get(p.ets_eur_per_t);
+    view.transport_storage_eur_per_t = get(p.co2_transport_storage_eur_per_t);
+    view.foreign_gas_eur_per_gj = get(p.foreign_gas_eur_per_gj);
+    view.foreign_electricity_eur_per_gj = get(p.foreign_electricity_eur_per_gj);
+    view.product_price_index = get(p.product_price_index);
+    view.import_eur_per_t.resize(p.import_eur_per_t.size());
+    for (std::size_t i = 0; i < p.import_eur_per_t.size(); ++i)
+        view.import_eur_per_t[i] = get(p.import_eur_per_t[i]);
+}
+
+template <typename Get>
+void fill_policy(PriceView& view, const Policy& policy, Get get) {
+    view.co2_levy_eur_per_t = policy.co2_levy_enabled ? get(policy.co2_levy_eur_per_t) : 0.0;
+    view.dispensation_factor = get(policy.dispensation_factor);
+    view.free_allocation_factor = get(policy.free_allocation_factor);
+    view.cbam_factor = get(policy.cbam_factor);
+    view.green_premium_eur_per_t = get(policy.green_premium_eur_per_t);
+}
+
+}  // namespace
+
+PriceView actual_prices(const Scenario& scenario, int year) {
+    PriceView view;
+    const auto at = [year](const TimePath& path) { return path.at(year); };
+    fill_market(view, scenario.prices, at);
+    fill_policy(view, scenario.policy, at);
+    return view;
+}
+
+std::vector<PriceView> expected_prices(const Scenario& scenario) {
+    const int first = scenario.base_year;
+    const int years = scenario.end_year - scenario.base_year + 1;
+    const int horizon = scenario.behaviour.horizon_y;
+    std::vector<PriceView> views(static_cast<std::size_t>(years));
+    for (int i = 0; i < years; ++i) {
+        const int year = first + i;
+        PriceView& view = views[static_cast<std::size_t>(i)];
+        const auto over_horizon = [year, horizon](const TimePath& path) {
+            return path.mean_over(year, horizon);
+        };
+        switch (scenario.behaviour.expectation) {
+            case Expectation::myopic:
+                fill_market(view, scenario.prices, [year](const TimePath& path) { return path.at(year); });
+                break;
+            case Expectation::perfect_foresight:
+                fill_market(view, scenario.prices, over_horizon);
+                break;
+            case Expectation::adaptive: {
+                // E_y = E_{y-1} + w (p_y - E_{y-1}), starting from the base-year price.
+                const double w = scenario.behaviour.adaptive_weight;
+                fill_market(view, scenario.prices, [first, year, w](const TimePath& path) {
+                    double expectation = path.at(first);
+                    for (int y = first + 1; y <= year; ++y)
+                        expectation += w * (path.at(y) - expectation);
+                    return expectation;
+                });
+                break;
+            }
+        }
+        // The product price index is part of the market; the green premium is policy.
+        fill_policy(view, scenario.policy, over_horizon);
+    }
+    return views;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,36 @@
+#pragma once
+// Prices and policy as one plant sees them for one year: either the actual values of
+// that year (operating accounts) or the values expected over a decision horizon
+// (appraisals). Built from the scenario paths; all money in EUR2023.
+#include <vector>
+
+#include "core/inputs.hpp"
+
+namespace eiisim {
+
+struct PriceView {
+    EnergyGj energy_eur_per_gj{};        // by carrier
+    double ets_eur_per_t = 0;
+    double co2_levy_eur_per_t = 0;       // 0 when the levy is abolished
+    double dispensation_factor = 0;
+    double free_allocation_factor = 0;
+    double cbam_factor = 0;
+    double transport_storage_eur_per_t = 0;
+    double foreign_gas_eur_per_gj = 0;
+    double foreign_electricity_eur_per_gj = 0;
+    double product_price_index = 1;
+    double green_premium_eur_per_t = 0;
+    std::vector<double> import_eur_per_t;  // by PricePaths::import_names index
+};
+
+// Actual prices and policy of `year`.
+[[nodiscard]] PriceView actual_prices(const Scenario& scenario, int year);
+
+// The expectation a plant deciding in each year holds, for every year of the run, under
+// the scenario's expectation mode: myopic (this year's prices held constant), perfect
+// foresight (mean of the true path over the horizon) or adaptive (exponential smoothing
+// of observed prices). Policy schedules that are announced by law (free allocation,
+// dispensation, CBAM) are always averaged over the horizon.
+[[nodiscard]] std::vector<PriceView> expected_prices(const Scenario& scenario);
+
+}  // namespace eiisim

@@ -1,0 +1,32 @@
+#pragma once
+// What one tonne of product takes and emits on a given route: the plant's base-year
+// profile transformed by a catalogue option (docs/ODD.md, "Route profiles").
+#include "core/inputs.hpp"
+#include "plant_baseline.hpp"
+
+namespace eiisim {
+
+// Natural gas emission factor (t CO2 per GJ) for capture heat; MIDDEN uses 56.6 kg/GJ.
+inline constexpr double kGasEmissionFactorTPerGj = 0.0566;
+
+struct RouteProfile {
+    EnergyGj energy_gj_per_t{};
+    double co2_gross_t_per_t = 0;
+    double co2_captured_t_per_t = 0;
+    double intermediate_t_per_t = 0;  // imported intermediate bought per t product
+    double electrified_heat_share = 0;
+
+    [[nodiscard]] double co2_net_t_per_t() const { return co2_gross_t_per_t - co2_captured_t_per_t; }
+};
+
+// Profile of running `technology` in `year` (heat bands not yet available stay on fuel).
+// For relocate and close the profile is the keep route (what the plant would emit
+// abroad, or emitted before closing).
+[[nodiscard]] RouteProfile route_profile(const PlantBaseline& base, const TechnologySpec& technology,
+                                         const SectorSpec& sector, int year);
+
+// Share of fuel heat the option moves to electricity in `year`.
+[[nodiscard]] double electrified_share(const PlantBaseline& base, const TechnologySpec& technology,
+                                       int year);
+
+}  // namespace eiisim

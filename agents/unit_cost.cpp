@@ -1,0 +1,98 @@
+#include "unit_cost.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace eiisim {
+
+double capital_recovery_factor(double rate, double years) {
+    if (years <= 0) return 1.0;
+    if (rate <= 0) return 1.0 / years;
+    return rate / (1.0 - std::pow(1.0 + rate, -years));
+}
+
+namespace {
+
+double revenue_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices,
+                     const CostTerms& terms, double net_t_per_t, bool green_eligible) {
+    const double price = sector.product_price_eur_per_t * prices.product_price_index;
+    double revenue = price * (1.0 - terms.export_share * terms.export_discount);
+    // The green premium is paid in proportion to the CO2 the route no longer emits.
+    if (green_eligible && base.co2_intensity_t_per_t > 0) {
+        const double clean = std::clamp(1.0 - net_t_per_t / base.co2_intensity_t_per_t, 0.0, 1.0);
+        revenue += prices.green_premium_eur_per_t * clean;
+    }
+    return revenue;
+}
+
+void add_capital_and_fixed_terms(UnitCost& cost, const CostTerms& terms) {
+    const double per_capacity = terms.utilisation > 0 ? 1.0 / terms.utilisation : 0.0;
+    cost[CostComponent::capex_annuity] = terms.capex_eur_per_t_yr *
+                                         capital_recovery_factor(terms.hurdle_rate, terms.lifetime_y) *
+                                         per_capacity;
+    cost[CostComponent::fixed_opex] = terms.fixed_opex_eur_per_t_yr * per_capacity;
+    cost[CostComponent::variable_opex] = terms.var_opex_eur_per_t;
+    cost[CostComponent::stranded] = terms.stranded_eur_per_t;
+    cost[CostComponent::value_chain] = terms.value_chain_eur_per_t;
+    cost[CostComponent::other_cost] = 0;  // set by callers that know the plant's calibration
+}
+
+}  // namespace
+
+UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
+                            const RouteProfile& profile, const PriceView& prices,
+                            const CostTerms& terms) {
+    UnitCost cost;
+    add_capital_and_fixed_terms(cost, terms);
+    double energy = 0;
+    for (int c = 0; c < kCarrierCount; ++c)
+        energy += profile.energy_gj_per_t[static_cast<std::size_t>(c)] *
+                  prices.energy_eur_per_gj[static_cast<std::size_t>(c)];
+    cost[CostComponent::energy] = energy;
+
+    const double net = profile.co2_net_t_per_t();
+    const double free_allocation = base.benchmark_t_per_t * prices.free_allocation_factor;
+    cost[CostComponent::ets] = (net - free_allocation) * prices.ets_eur_per_t;
+    // Wet CO2-heffing industrie: the levy rate minus the ETS price, on emissions above
+    // the plant's dispensation rights (a declining share of its base intensity).
+    const double levy_rate = std::max(0.0, prices.co2_levy_eur_per_t - prices.ets_eur_per_t);
+    const double dispensation = prices.dispensation_factor * base.co2_intensity_t_per_t;
+    cost[CostComponent::co2_levy] = levy_rate * std::max(0.0, net - dispensation);
+    cost[CostComponent::transport_storage] =
+        profile.co2_captured_t_per_t * prices.transport_storage_eur_per_t;
+    cost[CostComponent::subsidy] = -terms.subsidy_eur_per_t;
+    if (profile.intermediate_t_per_t > 0 && base.import_price_index >= 0)
+        cost[CostComponent::import_purchase] =
+            profile.intermediate_t_per_t *
+            prices.import_eur_per_t[static_cast<std::size_t>(base.import_price_index)];
+    cost[CostComponent::other_cost] = base.other_cost_eur_per_t;
+    cost.revenue_eur_per_t = revenue_per_t(base, sector, prices, terms, net, true);
+    return cost;
+}
+
+UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
+                          const RouteProfile& keep_profile, const PriceView& prices,
+                          const CostTerms& terms) {
+    UnitCost cost;
+    add_capital_and_fixed_terms(cost, terms);
+    EnergyGj foreign = prices.energy_eur_per_gj;
+    foreign[static_cast<int>(Carrier::gas)] = prices.foreign_gas_eur_per_gj;
+    foreign[static_cast<int>(Carrier::electricity)] = prices.foreign_electricity_eur_per_gj;
+    double energy = 0;
+    for (int c = 0; c < kCarrierCount; ++c)
+        energy += keep_profile.energy_gj_per_t[static_cast<std::size_t>(c)] *
+                  foreign[static_cast<std::size_t>(c)];
+    cost[CostComponent::energy] = energy;
+    // CBAM: EU importers pay the EU carbon price on embedded emissions, phased in as
+    // free allocation is phased out (cbam_factor).
+    cost[CostComponent::ets] = sector.cbam_covered ? prices.cbam_factor * prices.ets_eur_per_t *
+                                                         keep_profile.co2_net_t_per_t()
+                                                   : 0.0;
+    cost[CostComponent::variable_opex] += sector.transport_eur_per_t;
+    cost[CostComponent::value_chain] += base.integration_benefit_eur_per_t;
+    cost[CostComponent::other_cost] = base.other_cost_eur_per_t * sector.abroad_cost_factor;
+    cost.revenue_eur_per_t = revenue_per_t(base, sector, prices, terms, 0.0, false);
+    return cost;
+}
+
+}  // namespace eiisim

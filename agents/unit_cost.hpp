@@ -1,0 +1,59 @@
+#pragma once
+// Cost and revenue of one tonne of product on a route, by component (the same
+// components as the yearly accounts). Used with actual prices for the year's accounts
+// and with expected prices for the levelised cost of an option.
+#include <array>
+
+#include "core/inputs.hpp"
+#include "core/run_result.hpp"
+#include "plant_baseline.hpp"
+#include "price_view.hpp"
+#include "route_profile.hpp"
+
+namespace eiisim {
+
+struct UnitCost {
+    std::array<double, kCostComponentCount> eur_per_t{};
+    double revenue_eur_per_t = 0;
+
+    [[nodiscard]] double total() const {
+        double sum = 0;
+        for (double c : eur_per_t) sum += c;
+        return sum;
+    }
+    [[nodiscard]] double margin() const { return revenue_eur_per_t - total(); }
+    double& operator[](CostComponent c) { return eur_per_t[static_cast<std::size_t>(c)]; }
+    double operator[](CostComponent c) const { return eur_per_t[static_cast<std::size_t>(c)]; }
+};
+
+// Plant- and decision-specific terms that are not part of the route profile.
+struct CostTerms {
+    double capex_eur_per_t_yr = 0;     // 0 when the route's capex is sunk
+    double lifetime_y = 25;
+    double hurdle_rate = 0.1;
+    double fixed_opex_eur_per_t_yr = 0;
+    double var_opex_eur_per_t = 0;
+    double utilisation = 1;            // production / capacity
+    double stranded_eur_per_t = 0;
+    double value_chain_eur_per_t = 0;
+    double subsidy_eur_per_t = 0;      // operating subsidy received
+    double export_share = 0;           // share of output sold abroad at a discount
+    double export_discount = 0;
+};
+
+// Capital recovery factor: the annuity per EUR invested at `rate` over `years`.
+[[nodiscard]] double capital_recovery_factor(double rate, double years);
+
+// Producing in the Netherlands on `profile`.
+[[nodiscard]] UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
+                                          const RouteProfile& profile, const PriceView& prices,
+                                          const CostTerms& terms);
+
+// Producing abroad on the keep route and shipping back: foreign gas and electricity,
+// no EU ETS or national levy but CBAM on covered products, the sector's foreign
+// non-energy cost factor, transport, and the integration benefit lost at home.
+[[nodiscard]] UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
+                                        const RouteProfile& keep_profile, const PriceView& prices,
+                                        const CostTerms& terms);
+
+}  // namespace eiisim

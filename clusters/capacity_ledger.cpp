@@ -1,0 +1,64 @@
+#include "capacity_ledger.hpp"
+
+#include <algorithm>
+
+namespace eiisim {
+namespace {
+// Relative slack so that sums of floating-point reservations that exactly fill a
+// capacity are not refused for rounding.
+constexpr double kTolerance = 1e-9;
+}  // namespace
+
+CapacityLedger::CapacityLedger(const TimePath& capacity, int first_year, int years)
+    : first_year_(first_year),
+      capacity_(static_cast<std::size_t>(years)),
+      used_(static_cast<std::size_t>(years), 0.0) {
+    for (int i = 0; i < years; ++i)
+        capacity_[static_cast<std::size_t>(i)] = std::max(0.0, capacity.at(first_year + i));
+}
+
+bool CapacityLedger::fits(double amount, int from_year, double released) const {
+    if (amount <= 0) return true;
+    const int start = std::max(0, index(from_year));
+    const int end = static_cast<int>(capacity_.size());
+    if (start >= end) return true;  // runs only after the simulated period
+    for (int i = start; i < end; ++i) {
+        const auto k = static_cast<std::size_t>(i);
+        const double after = used_[k] - released + amount;
+        if (after > capacity_[k] * (1.0 + kTolerance) + kTolerance) return false;
+    }
+    return true;
+}
+
+void CapacityLedger::reserve(double amount, int from_year) {
+    for (int i = std::max(0, index(from_year)); i < static_cast<int>(used_.size()); ++i)
+        used_[static_cast<std::size_t>(i)] += amount;
+}
+
+void CapacityLedger::release(double amount, int from_year) { reserve(-amount, from_year); }
+
+bool CapacityLedger::fits_in_year(double amount, int year) const {
+    if (amount <= 0) return true;
+    const int i = index(year);
+    if (i < 0 || i >= static_cast<int>(used_.size())) return false;
+    const auto k = static_cast<std::size_t>(i);
+    return used_[k] + amount <= capacity_[k] * (1.0 + kTolerance) + kTolerance;
+}
+
+void CapacityLedger::reserve_in_year(double amount, int year) {
+    const int i = index(year);
+    if (i >= 0 && i < static_cast<int>(used_.size())) used_[static_cast<std::size_t>(i)] += amount;
+}
+
+double CapacityLedger::used(int year) const {
+    const int i = index(year);
+    return i >= 0 && i < static_cast<int>(used_.size()) ? used_[static_cast<std::size_t>(i)] : 0.0;
+}
+
+double CapacityLedger::capacity(int year) const {
+    const int i = index(year);
+    return i >= 0 && i < static_cast<int>(capacity_.size()) ? capacity_[static_cast<std::size_t>(i)]
+                                                            : 0.0;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,35 @@
+#pragma once
+// A scarce capacity with a yearly limit (grid headroom of a cluster, national CO2
+// storage, hydrogen supply). Grants reserve an amount from the year the conversion
+// starts running through the end of the run, so capacity promised today is never
+// handed out twice; exits release it from the year they take effect.
+#include <vector>
+
+#include "core/time_path.hpp"
+
+namespace eiisim {
+
+class CapacityLedger {
+public:
+    CapacityLedger() = default;
+    CapacityLedger(const TimePath& capacity, int first_year, int years);
+
+    // True when `amount` more fits in every year from `from_year` on, after `released`
+    // (what the requester gives back from the same year) is returned.
+    [[nodiscard]] bool fits(double amount, int from_year, double released = 0.0) const;
+    void reserve(double amount, int from_year);
+    void release(double amount, int from_year);
+    // For budgets that renew every year (subsidy rounds): only `year` is touched.
+    [[nodiscard]] bool fits_in_year(double amount, int year) const;
+    void reserve_in_year(double amount, int year);
+    [[nodiscard]] double used(int year) const;
+    [[nodiscard]] double capacity(int year) const;
+
+private:
+    [[nodiscard]] int index(int year) const { return year - first_year_; }
+    int first_year_ = 0;
+    std::vector<double> capacity_;
+    std::vector<double> used_;
+};
+
+}  // namespace eiisim

@@ -1,0 +1,110 @@
+#include "summary.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace eiisim {
+namespace {
+
+constexpr double kMt = 1e6;
+
+std::vector<int> report_years(const Inputs& inputs) {
+    const Scenario& s = inputs.scenario;
+    std::vector<int> years{s.base_year};
+    for (int y : {2030, 2040})
+        if (y > s.base_year && y < s.end_year) years.push_back(y);
+    if (s.end_year != s.base_year) years.push_back(s.end_year);
+    return years;
+}
+
+}  // namespace
+
+void print_input_summary(std::ostream& out, const Inputs& inputs) {
+    const std::size_t nc = inputs.clusters.size();
+    std::vector<int> plants(nc, 0);
+    std::vector<double> co2(nc, 0.0);
+    std::map<std::string, std::pair<int, double>> by_sector;
+    for (const PlantSpec& p : inputs.plants) {
+        const auto c = static_cast<std::size_t>(p.cluster);
+        ++plants[c];
+        co2[c] += p.co2_combustion_t + p.co2_process_t;
+        auto& entry = by_sector[inputs.sectors[static_cast<std::size_t>(p.sector)].id];
+        ++entry.first;
+        entry.second += p.co2_combustion_t + p.co2_process_t;
+    }
+    out << fmt::format("Scenario '{}' ({}-{}): {} plants, {} sectors, {} technologies, {} value-chain edges\n\n",
+                       inputs.scenario.name, inputs.scenario.base_year, inputs.scenario.end_year,
+                       inputs.plants.size(), inputs.sectors.size(), inputs.technologies.size(),
+                       inputs.edges.size());
+    out << fmt::format("{:<24} {:>6} {:>12} {:>8} {:>8} {:>12}\n", "cluster", "plants", "CO2 Mt (base)",
+                       "CO2 from", "H2 from", "grid MW 2030");
+    double total = 0;
+    for (std::size_t c = 0; c < nc; ++c) {
+        const ClusterSpec& cl = inputs.clusters[c];
+        out << fmt::format("{:<24} {:>6} {:>12.3f} {:>8} {:>8} {:>12.0f}\n", cl.name, plants[c], co2[c] / kMt,
+                           cl.co2_connection_year, cl.h2_connection_year, cl.grid_headroom_mw.at(2030));
+        total += co2[c];
+    }
+    out << fmt::format("{:<24} {:>6} {:>12.3f}\n\n", "total", inputs.plants.size(), total / kMt);
+    out << fmt::format("{:<24} {:>6} {:>12}\n", "sector", "plants", "CO2 Mt (base)");
+    for (const auto& [sector, entry] : by_sector)
+        out << fmt::format("{:<24} {:>6} {:>12.3f}\n", sector, entry.first, entry.second / kMt);
+    const NationalInfrastructure& n = inputs.national;
+    out << fmt::format("\nCO2 storage (Mt/yr): 2026 {:.1f}, 2030 {:.1f}, 2040 {:.1f}; "
+                       "hydrogen for industry (PJ/yr): 2030 {:.0f}, 2040 {:.0f}\n",
+                       n.co2_storage_t.at(2026) / kMt, n.co2_storage_t.at(2030) / kMt,
+                       n.co2_storage_t.at(2040) / kMt, n.hydrogen_supply_gj.at(2030) / 1e6,
+                       n.hydrogen_supply_gj.at(2040) / 1e6);
+}
+
+void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult& result) {
+    const std::vector<int> years = report_years(inputs);
+    out << "Net CO2 emissions in the Netherlands (Mt/yr)\n";
+    out << fmt::format("{:<24}", "cluster");
+    for (int y : years) out << fmt::format(" {:>8}", y);
+    out << "\n";
+    std::vector<double> national(years.size(), 0.0), relocated(years.size(), 0.0);
+    for (int c = 0; c < result.clusters; ++c) {
+        out << fmt::format("{:<24}", inputs.clusters[static_cast<std::size_t>(c)].name);
+        for (std::size_t k = 0; k < years.size(); ++k) {
+            const std::size_t at = result.at_cluster(years[k] - result.base_year, c);
+            out << fmt::format(" {:>8.2f}", result.cluster_co2_net_t[at] / kMt);
+            national[k] += result.cluster_co2_net_t[at];
+            relocated[k] += result.cluster_co2_relocated_t[at];
+        }
+        out << "\n";
+    }
+    out << fmt::format("{:<24}", "national");
+    for (double v : national) out << fmt::format(" {:>8.2f}", v / kMt);
+    out << fmt::format("\n{:<24}", "relocated abroad");
+    for (double v : relocated) out << fmt::format(" {:>8.2f}", v / kMt);
+    out << "\n\n";
+
+    const int last = result.years - 1;
+    out << fmt::format("Route mix in {} (plants, share of base-year production)\n", result.base_year + last);
+    std::vector<int> count(kOptionKindCount, 0);
+    std::vector<double> production(kOptionKindCount, 0.0);
+    double base_production = 0;
+    for (int p = 0; p < result.plants; ++p) {
+        const std::size_t at = result.at(last, p);
+        const auto kind = result.kind[at];
+        ++count[kind];
+        const double base = inputs.plants[static_cast<std::size_t>(p)].production_t;
+        base_production += base;
+        if (kind != static_cast<int>(OptionKind::close)) production[kind] += base;
+    }
+    for (int k = 0; k < kOptionKindCount; ++k)
+        out << fmt::format("  {:<10} {:>5} plants {:>6.1f} %\n", kOptionKindNames[static_cast<std::size_t>(k)],
+                           count[static_cast<std::size_t>(k)],
+                           base_production > 0 ? 100.0 * production[static_cast<std::size_t>(k)] / base_production : 0.0);
+    std::size_t switches = 0;
+    for (const DecisionEvent& e : result.events)
+        if (e.to_technology != e.from_technology) ++switches;
+    out << fmt::format("\n{} decisions, {} route changes\n", result.events.size(), switches);
+}
+
+}  // namespace eiisim

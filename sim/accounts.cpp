@@ -1,0 +1,90 @@
+// Phase 2: every plant produces on the route in force and books its year: production,
+// energy by carrier, emissions gross / captured / net, cost components, margin.
+// Plants are independent here, so the loop runs in parallel; each task writes only its
+// own plant's slots.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "agents/route_profile.hpp"
+#include "agents/unit_cost.hpp"
+#include "phases.hpp"
+
+namespace eiisim {
+namespace {
+
+constexpr std::size_t kPlantGrain = 32;
+
+void book_plant(const Model& model, RunState& state, int year, RunResult& result, std::size_t p) {
+    const Inputs& in = model.inputs;
+    const PlantSpec& plant = in.plants[p];
+    const SectorSpec& sector = in.sectors[static_cast<std::size_t>(plant.sector)];
+    const PlantBaseline& base = model.baselines[p];
+    const int yi = year - in.scenario.base_year;
+    const std::size_t at = result.at(yi, static_cast<int>(p));
+    const int tech_index = state.technology[p];
+    const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(tech_index)];
+
+    result.technology[at] = static_cast<std::int16_t>(tech_index);
+    result.kind[at] = static_cast<std::uint8_t>(tech.kind);
+    result.status[at] = static_cast<std::uint8_t>(state.status[p]);
+
+    if (state.status[p] == PlantStatus::relocated) {
+        // Production continues abroad on the incumbent route: its CO2 is leakage.
+        const TechnologySpec& keep =
+            in.technologies[static_cast<std::size_t>(in.sector_keep_technology[static_cast<std::size_t>(plant.sector)])];
+        const RouteProfile abroad = route_profile(base, keep, sector, year);
+        result.co2_relocated_t[at] = abroad.co2_net_t_per_t() * plant.capacity_t * base.utilisation;
+        return;
+    }
+    if (state.status[p] == PlantStatus::closed) return;
+
+    const RouteProfile profile = route_profile(base, tech, sector, year);
+    const double utilisation = utilisation_of(model, state, static_cast<int>(p));
+    const double production = plant.capacity_t * utilisation;
+    const double per_t = production > 0 ? 1.0 / production : 0.0;
+
+    CostTerms terms;
+    terms.capex_eur_per_t_yr = state.route_capex_eur[p] / plant.capacity_t;
+    terms.lifetime_y = state.route_lifetime_y[p];
+    terms.hurdle_rate = plant.hurdle_rate;
+    terms.fixed_opex_eur_per_t_yr = tech.fixed_opex_eur_per_t_yr;
+    terms.var_opex_eur_per_t = tech.var_opex_eur_per_t;
+    terms.utilisation = utilisation;
+    terms.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
+    terms.export_share = export_share_of(model, state, static_cast<int>(p));
+    terms.export_discount = in.scenario.behaviour.export_discount;
+    if (year < state.stranded_until_year[p]) terms.stranded_eur_per_t = state.stranded_annuity_eur[p] * per_t;
+    if (year < state.subsidy_until_year[p]) terms.subsidy_eur_per_t = state.subsidy_eur_per_t[p];
+    const UnitCost unit = domestic_unit_cost(base, sector, profile, model.actual[static_cast<std::size_t>(yi)], terms);
+
+    result.production_t[at] = production;
+    result.utilisation[at] = utilisation;
+    result.co2_gross_t[at] = profile.co2_gross_t_per_t * production;
+    result.co2_captured_t[at] = profile.co2_captured_t_per_t * production;
+    // net = gross - captured, computed from the stored values so it holds exactly
+    result.co2_net_t[at] = result.co2_gross_t[at] - result.co2_captured_t[at];
+    for (int c = 0; c < kCarrierCount; ++c)
+        result.energy_gj[at * kCarrierCount + static_cast<std::size_t>(c)] =
+            profile.energy_gj_per_t[static_cast<std::size_t>(c)] * production;
+    double cost = 0;
+    for (int k = 0; k < kCostComponentCount; ++k) {
+        const double value = unit.eur_per_t[static_cast<std::size_t>(k)] * production;
+        result.cost_eur[at * kCostComponentCount + static_cast<std::size_t>(k)] = value;
+        cost += value;
+    }
+    result.revenue_eur[at] = unit.revenue_eur_per_t * production;
+    result.margin_eur[at] = result.revenue_eur[at] - cost;
+    state.loss_years[p] = result.margin_eur[at] < 0 ? state.loss_years[p] + 1 : 0;
+}
+
+}  // namespace
+
+void record_accounts(const Model& model, RunState& state, int year, RunResult& result) {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, model.inputs.plants.size(), kPlantGrain),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                          for (std::size_t p = range.begin(); p != range.end(); ++p)
+                              book_plant(model, state, year, result, p);
+                      });
+}
+
+}  // namespace eiisim

@@ -1,0 +1,45 @@
+// Cluster and national aggregates of one year, summed serially in plant order so that
+// they are bit-identical whatever the thread count.
+#include "agents/appraisal.hpp"
+#include "phases.hpp"
+
+namespace eiisim {
+
+void record_aggregates(const Model& model, const RunState& state, int year, RunResult& result) {
+    const Inputs& in = model.inputs;
+    const int yi = year - in.scenario.base_year;
+    const double load_factor = in.scenario.behaviour.grid_load_factor;
+    double storage_used = 0, hydrogen_used = 0, subsidy_paid = 0;
+    for (std::size_t p = 0; p < in.plants.size(); ++p) {
+        const std::size_t at = result.at(yi, static_cast<int>(p));
+        const std::size_t c = result.at_cluster(yi, in.plants[p].cluster);
+        const PlantBaseline& base = model.baselines[p];
+        const double production = result.production_t[at];
+        result.cluster_production_t[c] += production;
+        result.cluster_co2_gross_t[c] += result.co2_gross_t[at];
+        result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
+        result.cluster_co2_net_t[c] += result.co2_net_t[at];
+        result.cluster_co2_relocated_t[c] += result.co2_relocated_t[at];
+        result.cluster_production_by_kind_t[c * kOptionKindCount + result.kind[at]] += production;
+        const double* energy = &result.energy_gj[at * kCarrierCount];
+        const double new_electricity =
+            energy[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t * production;
+        result.cluster_grid_used_mw[c] += peak_mw(new_electricity, load_factor);
+        storage_used += result.co2_captured_t[at];
+        const double new_hydrogen = energy[static_cast<int>(Carrier::hydrogen)] - base.hydrogen_gj_per_t * production;
+        if (new_hydrogen > 0) hydrogen_used += new_hydrogen;
+        subsidy_paid -= result.cost_eur[at * kCostComponentCount + static_cast<int>(CostComponent::subsidy)];
+    }
+    for (std::size_t c = 0; c < in.clusters.size(); ++c)
+        result.cluster_grid_headroom_mw[result.at_cluster(yi, static_cast<int>(c))] = state.grid[c].capacity(year);
+    const auto y = static_cast<std::size_t>(yi);
+    result.co2_storage_used_t[y] = storage_used;
+    result.co2_storage_capacity_t[y] = state.co2_storage.capacity(year);
+    result.hydrogen_used_gj[y] = hydrogen_used;
+    result.hydrogen_supply_gj[y] = state.hydrogen.capacity(year);
+    result.subsidy_committed_eur[y] = state.subsidy_budget.used(year);
+    result.subsidy_budget_eur[y] = state.subsidy_budget.capacity(year);
+    result.subsidy_paid_eur[y] = subsidy_paid;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,183 @@
+// Phase 4: scarce capacity is granted serially, in the scenario's priority order, so
+// the result never depends on which thread appraised which plant. A plant walks its
+// ranked list until an option fits every ledger: grid headroom of its cluster, national
+// CO2 storage and hydrogen supply (each reserved from the year the route starts
+// running, through the end of the run), the year's subsidy budget, and the national
+// build-out limit per option kind. A refused plant takes its next-best option; if that
+// is to stay as it is, it tries again next year.
+#include <algorithm>
+#include <limits>
+#include <tuple>
+
+#include "core/random_stream.hpp"
+#include "phases.hpp"
+
+namespace eiisim {
+namespace {
+
+struct Order {
+    int maatwerk_rank = 0;
+    double eur_per_tco2 = 0;
+    double tie = 0;
+    std::size_t decision = 0;
+};
+
+std::vector<std::size_t> priority_order(const Model& model, const std::vector<PlantDecision>& decisions,
+                                        int year, std::uint64_t seed, std::uint64_t run) {
+    const PriorityRule rule = model.inputs.scenario.behaviour.priority;
+    std::vector<Order> keys;
+    keys.reserve(decisions.size());
+    for (std::size_t i = 0; i < decisions.size(); ++i) {
+        const PlantDecision& d = decisions[i];
+        const auto p = static_cast<std::uint64_t>(d.plant);
+        Order key;
+        key.decision = i;
+        RandomStream tie(seed, run, p, static_cast<std::uint64_t>(year), Purpose::tie_break);
+        key.tie = tie.uniform();
+        const bool by_cost = rule != PriorityRule::queue;
+        key.eur_per_tco2 = by_cost && !d.ranked.empty() ? d.ranked.front().eur_per_tco2_avoided
+                                                        : std::numeric_limits<double>::infinity();
+        if (rule == PriorityRule::maatwerk_then_cost_effectiveness)
+            key.maatwerk_rank = model.inputs.plants[static_cast<std::size_t>(d.plant)].maatwerk ? 0 : 1;
+        keys.push_back(key);
+    }
+    std::sort(keys.begin(), keys.end(), [](const Order& a, const Order& b) {
+        return std::tie(a.maatwerk_rank, a.eur_per_tco2, a.tie, a.decision) <
+               std::tie(b.maatwerk_rank, b.eur_per_tco2, b.tie, b.decision);
+    });
+    std::vector<std::size_t> order;
+    for (const Order& key : keys) order.push_back(key.decision);
+    return order;
+}
+
+int buildout_limit(const Scenario& scenario, OptionKind kind) {
+    for (const BuildoutLimit& limit : scenario.buildout_limits)
+        if (limit.kind == kind) return limit.max_conversions_per_year;
+    return std::numeric_limits<int>::max();
+}
+
+bool fits(const Model& model, const RunState& state, std::size_t p, const Candidate& c, int year) {
+    const Inputs& in = model.inputs;
+    const OptionKind kind = in.technologies[static_cast<std::size_t>(c.technology)].kind;
+    if (state.conversions_this_year[static_cast<std::size_t>(kind)] >= buildout_limit(in.scenario, kind))
+        return false;
+    const Holding& held = state.held[p];
+    const auto cluster = static_cast<std::size_t>(in.plants[p].cluster);
+    return state.grid[cluster].fits(c.grid_mw, c.start_year, held.grid_mw) &&
+           state.co2_storage.fits(c.co2_storage_t, c.start_year, held.co2_storage_t) &&
+           state.hydrogen.fits(c.hydrogen_gj, c.start_year, held.hydrogen_gj) &&
+           (!c.subsidised || state.subsidy_budget.fits_in_year(c.subsidy_budget_eur, year));
+}
+
+void release_holding(RunState& state, std::size_t p, int cluster, int from_year) {
+    const Holding& held = state.held[p];
+    state.grid[static_cast<std::size_t>(cluster)].release(held.grid_mw, from_year);
+    state.co2_storage.release(held.co2_storage_t, from_year);
+    state.hydrogen.release(held.hydrogen_gj, from_year);
+}
+
+void grant(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
+    const Inputs& in = model.inputs;
+    const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(c.technology)];
+    const int cluster = in.plants[p].cluster;
+    release_holding(state, p, cluster, c.start_year);
+    if (tech.kind != OptionKind::relocate) {
+        state.grid[static_cast<std::size_t>(cluster)].reserve(c.grid_mw, c.start_year);
+        state.co2_storage.reserve(c.co2_storage_t, c.start_year);
+        state.hydrogen.reserve(c.hydrogen_gj, c.start_year);
+        state.target_held[p] = Holding{c.grid_mw, c.co2_storage_t, c.hydrogen_gj};
+    }
+    if (c.subsidised) state.subsidy_budget.reserve_in_year(c.subsidy_budget_eur, year);
+    state.target_technology[p] = c.technology;
+    state.target_year[p] = c.start_year;
+    state.target_capex_eur[p] = c.capex_eur;
+    state.target_subsidy_eur_per_t[p] = c.subsidised ? c.subsidy_eur_per_t : 0.0;
+    state.status[p] = PlantStatus::converting;
+    ++state.conversions_this_year[static_cast<std::size_t>(tech.kind)];
+    state.learning_capacity_t[static_cast<std::size_t>(c.technology)] += in.plants[p].capacity_t;
+}
+
+void mark_refused(PlantDecision& decision, int technology) {
+    for (OptionAppraisal& a : decision.appraisals)
+        if (a.technology == technology) a.refused = true;
+}
+
+}  // namespace
+
+void allocate(const Model& model, RunState& state, int year, std::uint64_t seed, std::uint64_t run,
+              std::vector<PlantDecision>& decisions, RunResult& result) {
+    const Inputs& in = model.inputs;
+    state.conversions_this_year.fill(0);
+    for (std::size_t i : priority_order(model, decisions, year, seed, run)) {
+        PlantDecision& decision = decisions[i];
+        const auto p = static_cast<std::size_t>(decision.plant);
+        const int current = state.technology[p];
+        DecisionEvent event;
+        event.year = year;
+        event.plant = decision.plant;
+        event.from_technology = current;
+        event.trigger = decision.trigger;
+        state.shocked[p] = 0;
+        state.waiting[p] = 0;
+        state.loss_years[p] = 0;
+
+        if (decision.close) {
+            const int close = model.close_technology[static_cast<std::size_t>(in.plants[p].sector)];
+            state.target_technology[p] = close;
+            state.target_year[p] = year + 1;
+            release_holding(state, p, in.plants[p].cluster, year + 1);
+            event.to_technology = close;
+            event.running_from_year = year + 1;
+        } else {
+            bool refused_any = false;
+            const Candidate* chosen = nullptr;
+            for (const Candidate& c : decision.ranked) {
+                if (c.technology == current) {
+                    chosen = &c;
+                    break;
+                }
+                if (fits(model, state, p, c, year)) {
+                    grant(model, state, p, c, year);
+                    chosen = &c;
+                    break;
+                }
+                refused_any = true;
+                mark_refused(decision, c.technology);
+            }
+            if (chosen == nullptr || chosen->technology == current) {
+                event.to_technology = current;
+                event.running_from_year = year;
+                if (refused_any) {
+                    // Wait a year for the capacity rather than lock in the old route.
+                    state.waiting[p] = 1;
+                    state.waiting_trigger[p] = decision.trigger;
+                } else if (decision.trigger == Trigger::reinvestment && chosen != nullptr) {
+                    state.asset_age_y[p] = 0;  // reinvested in the route in force
+                    state.route_capex_eur[p] = chosen->capex_eur;
+                }
+            } else {
+                event.to_technology = chosen->technology;
+                event.running_from_year = chosen->start_year;
+                if (chosen->subsidised) event.subsidy_committed_eur = chosen->subsidy_budget_eur;
+            }
+        }
+        event.options = std::move(decision.appraisals);
+        result.events.push_back(std::move(event));
+    }
+}
+
+void learn_and_age(const Model& model, RunState& state) {
+    const Inputs& in = model.inputs;
+    for (std::size_t t = 0; t < in.technologies.size(); ++t) {
+        const TechnologySpec& tech = in.technologies[t];
+        if (tech.learning_rate <= 0) continue;
+        // Wright's law: capex x (cumulative / initial)^log2(1 - learning rate).
+        const double doublings = std::log2(state.learning_capacity_t[t] / std::max(1.0, tech.learning_seed_t_yr));
+        state.learning_multiplier[t] = std::pow(1.0 - tech.learning_rate, doublings);
+    }
+    for (std::size_t p = 0; p < in.plants.size(); ++p)
+        if (state.status[p] == PlantStatus::operating || state.status[p] == PlantStatus::converting)
+            ++state.asset_age_y[p];
+}
+
+}  // namespace eiisim

@@ -1,0 +1,90 @@
+// Phase 3: which plants decide this year, and their appraisals. A plant decides when
+// its asset reaches its reinvestment cycle, after N consecutive loss years, when a
+// scenario event opens a window, when a value-chain neighbour left, or when it was
+// refused scarce capacity last year and tries again. Appraisals read last year's
+// snapshot only, so they run in parallel.
+#include <algorithm>
+#include <optional>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "core/random_stream.hpp"
+#include "phases.hpp"
+
+namespace eiisim {
+namespace {
+
+constexpr std::size_t kPlantGrain = 8;
+
+std::optional<Trigger> trigger_of(const Model& model, const RunState& state, int year, std::size_t p) {
+    if (state.status[p] != PlantStatus::operating || state.target_technology[p] >= 0) return std::nullopt;
+    const Inputs& in = model.inputs;
+    if (state.waiting[p]) return state.waiting_trigger[p];
+    if (state.asset_age_y[p] >= in.plants[p].reinvestment_cycle_y) return Trigger::reinvestment;
+    if (state.loss_years[p] >= in.scenario.behaviour.loss_years_trigger) return Trigger::losses;
+    const auto& windows = model.event_plants[static_cast<std::size_t>(year - in.scenario.base_year)];
+    if (std::binary_search(windows.begin(), windows.end(), static_cast<int>(p))) return Trigger::event;
+    if (state.shocked[p]) return Trigger::value_chain;
+    return std::nullopt;
+}
+
+// Share of each cluster's active plants whose route (or granted target) is of a kind.
+std::vector<std::array<double, kOptionKindCount>> peer_shares(const Model& model, const RunState& state) {
+    const Inputs& in = model.inputs;
+    std::vector<std::array<double, kOptionKindCount>> shares(in.clusters.size());
+    std::vector<int> active(in.clusters.size(), 0);
+    for (std::size_t p = 0; p < in.plants.size(); ++p) {
+        if (state.status[p] == PlantStatus::closed || state.status[p] == PlantStatus::relocated) continue;
+        const auto c = static_cast<std::size_t>(in.plants[p].cluster);
+        const int route = state.target_technology[p] >= 0 ? state.target_technology[p] : state.technology[p];
+        shares[c][static_cast<std::size_t>(in.technologies[static_cast<std::size_t>(route)].kind)] += 1.0;
+        ++active[c];
+    }
+    for (std::size_t c = 0; c < shares.size(); ++c)
+        for (double& s : shares[c]) s = active[c] > 0 ? s / active[c] : 0.0;
+    return shares;
+}
+
+}  // namespace
+
+std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState& state, int year,
+                                              std::uint64_t seed, std::uint64_t run) {
+    const Inputs& in = model.inputs;
+    const std::size_t n = in.plants.size();
+    const auto yi = static_cast<std::size_t>(year - in.scenario.base_year);
+    const auto peers = peer_shares(model, state);
+    std::vector<std::optional<PlantDecision>> slots(n);
+
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kPlantGrain),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t p = range.begin(); p != range.end(); ++p) {
+            const std::optional<Trigger> trigger = trigger_of(model, state, year, p);
+            if (!trigger) continue;
+            const int plant = static_cast<int>(p);
+            PlantSnapshot snapshot;
+            snapshot.technology = state.technology[p];
+            snapshot.asset_age_y = state.asset_age_y[p];
+            snapshot.utilisation = utilisation_of(model, state, plant);
+            snapshot.export_share = export_share_of(model, state, plant);
+            snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
+            snapshot.book_value_eur = book_value_of(state, plant);
+            AppraisalContext context;
+            context.inputs = &in;
+            context.year = year;
+            context.expected = &model.expected[yi];
+            context.learning_multiplier = &state.learning_multiplier;
+            context.cluster_peer_share = &peers[static_cast<std::size_t>(in.plants[p].cluster)];
+            RandomStream choice(seed, run, p, static_cast<std::uint64_t>(year), Purpose::choice);
+            slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
+                                        state.strategic_bias[p], choice);
+        }
+    });
+
+    std::vector<PlantDecision> decisions;
+    for (auto& slot : slots)
+        if (slot) decisions.push_back(std::move(*slot));
+    return decisions;
+}
+
+}  // namespace eiisim

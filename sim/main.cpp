@@ -1,0 +1,111 @@
+// The eiisim command line: run a scenario, validate inputs, print the version.
+// Exit status: 0 success, 1 runtime failure (e.g. output not writable), 2 bad input.
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include "clusters/dataset_loader.hpp"
+#include "core/input_error.hpp"
+#include "output/hdf5_writer.hpp"
+#include "output/summary.hpp"
+#include "sim/model.hpp"
+#include "sim/simulation.hpp"
+
+namespace {
+
+constexpr int kExitRuntime = 1;
+constexpr int kExitBadInput = 2;
+const char* const kDefaultScenario = "scenarios/current-policy.toml";
+
+struct RunOptions {
+    std::string scenario = kDefaultScenario;
+    std::string out;
+    std::uint64_t seed = 0;
+    bool seed_given = false;
+    int threads = 0;
+    bool quiet = false;
+};
+
+std::string default_output(const std::string& scenario) {
+    return "results/" + std::filesystem::path(scenario).stem().string() + ".h5";
+}
+
+int run_command(const RunOptions& options) {
+    using Clock = std::chrono::steady_clock;
+    eiisim::Inputs inputs = eiisim::load_inputs(options.scenario);
+    if (options.seed_given) inputs.scenario.seed = options.seed;
+    const int threads = options.threads > 0 ? options.threads
+                                            : static_cast<int>(tbb::this_task_arena::max_concurrency());
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+
+    const auto start = Clock::now();
+    const eiisim::Model model = eiisim::build_model(std::move(inputs));
+    const eiisim::RunResult result = eiisim::simulate(model, model.inputs.scenario.seed);
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+    const std::string out = options.out.empty() ? default_output(options.scenario) : options.out;
+    const auto parent = std::filesystem::path(out).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    eiisim::write_run_hdf5(out, model.inputs, result);
+
+    if (!options.quiet) {
+        eiisim::print_run_summary(std::cout, model.inputs, result);
+        const double plant_years = static_cast<double>(result.plants) * result.years;
+        std::cout << fmt::format("\nSimulated {} plants x {} years on {} thread(s) in {:.3f} s ({:.0f} plant-years/s)\n",
+                                 result.plants, result.years, threads, seconds, plant_years / seconds);
+        std::cout << "Wrote " << out << "\n";
+    }
+    return 0;
+}
+
+int validate_command(const std::string& scenario) {
+    const eiisim::Inputs inputs = eiisim::load_inputs(scenario);
+    eiisim::print_input_summary(std::cout, inputs);
+    std::cout << "\n" << scenario << ": valid\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{
+        "eiisim: agent-based simulation of the Dutch energy-intensive industry to 2050.\n"
+        "Plants in the five industrial clusters and cluster 6 choose each year between keeping\n"
+        "their fossil route, electrifying, CCS, hydrogen, importing intermediates, relocating\n"
+        "abroad or closing, under EU ETS/CBAM, the national CO2 levy, subsidies and scarce\n"
+        "shared infrastructure. Run from the repository root; see README.md and docs/."};
+    app.set_version_flag("--version", std::string("eiisim ") + EIISIM_VERSION + " (" + EIISIM_GIT_REVISION + ")");
+    app.require_subcommand(1);
+
+    RunOptions run;
+    CLI::App* run_cmd = app.add_subcommand("run", "Simulate one scenario and write an HDF5 result file");
+    run_cmd->add_option("--scenario", run.scenario, "Scenario file (TOML)")->capture_default_str();
+    run_cmd->add_option("--out", run.out, "Output HDF5 file (default: results/<scenario>.h5)");
+    run_cmd->add_option("--seed", run.seed, "Random seed (overrides the scenario's seed)")
+        ->each([&run](const std::string&) { run.seed_given = true; });
+    run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    run_cmd->add_flag("--quiet", run.quiet, "Print nothing on success");
+
+    std::string validate_scenario = kDefaultScenario;
+    CLI::App* validate_cmd =
+        app.add_subcommand("validate", "Check every input of a scenario and summarise the dataset");
+    validate_cmd->add_option("--scenario", validate_scenario, "Scenario file (TOML)")->capture_default_str();
+
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (*run_cmd) return run_command(run);
+        if (*validate_cmd) return validate_command(validate_scenario);
+    } catch (const eiisim::InputError& error) {
+        std::cerr << "error: " << error.what() << "\n";
+        return kExitBadInput;
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << "\n";
+        return kExitRuntime;
+    }
+    return 0;
+}

@@ -1,0 +1,28 @@
+#pragma once
+// Everything a run reads and never writes: the validated inputs plus what is derived
+// from them once (per-tonne baselines, the value-chain graph in CSR form, expected
+// prices per decision year). One Model is shared by every run and thread.
+#include <vector>
+
+#include "agents/plant_baseline.hpp"
+#include "agents/price_view.hpp"
+#include "clusters/value_chain.hpp"
+#include "core/inputs.hpp"
+
+namespace eiisim {
+
+struct Model {
+    Inputs inputs;
+    std::vector<PlantBaseline> baselines;
+    ValueChainCsr value_chain;
+    std::vector<PriceView> actual;    // per year index
+    std::vector<PriceView> expected;  // per decision year index
+    std::vector<int> close_technology;     // per sector: its close row (-1 if none)
+    std::vector<int> relocate_technology;  // per sector: its relocate row (-1 if none)
+    // Plants with a scenario decision window, per year index.
+    std::vector<std::vector<int>> event_plants;
+};
+
+[[nodiscard]] Model build_model(Inputs inputs);
+
+}  // namespace eiisim

@@ -1,0 +1,88 @@
+#include "run_state.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "agents/appraisal.hpp"
+#include "core/random_stream.hpp"
+#include "model.hpp"
+
+namespace eiisim {
+
+RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_t run) {
+    const Inputs& in = model.inputs;
+    const std::size_t n = in.plants.size();
+    const int first = in.scenario.base_year;
+    const int years = in.year_count();
+    RunState s;
+    s.technology.resize(n);
+    s.status.assign(n, PlantStatus::operating);
+    s.asset_age_y.resize(n);
+    s.route_capex_eur.resize(n);
+    s.route_lifetime_y.resize(n);
+    s.held.assign(n, Holding{});
+    s.target_technology.assign(n, -1);
+    s.target_year.assign(n, 0);
+    s.target_capex_eur.assign(n, 0.0);
+    s.target_subsidy_eur_per_t.assign(n, 0.0);
+    s.target_held.assign(n, Holding{});
+    s.subsidy_eur_per_t.assign(n, 0.0);
+    s.subsidy_until_year.assign(n, first);
+    s.stranded_annuity_eur.assign(n, 0.0);
+    s.stranded_until_year.assign(n, first);
+    s.offtake_lost_share.assign(n, 0.0);
+    s.value_chain_eur_per_t.assign(n, 0.0);
+    s.shocked.assign(n, 0);
+    s.waiting.assign(n, 0);
+    s.waiting_trigger.assign(n, Trigger::reinvestment);
+    s.loss_years.assign(n, 0);
+    s.strategic_bias.resize(n);
+
+    for (std::size_t p = 0; p < n; ++p) {
+        const PlantSpec& plant = in.plants[p];
+        const int keep = in.sector_keep_technology[static_cast<std::size_t>(plant.sector)];
+        const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(keep)];
+        s.technology[p] = keep;
+        s.asset_age_y[p] = plant.asset_age_y;
+        s.route_capex_eur[p] = tech.capex_eur_per_t_yr * plant.capacity_t;
+        s.route_lifetime_y[p] = tech.lifetime_y;
+        RandomStream bias_stream(seed, run, p, 0, Purpose::strategic_bias);
+        s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
+    }
+
+    for (const ClusterSpec& cluster : in.clusters) s.grid.emplace_back(cluster.grid_headroom_mw, first, years);
+    s.co2_storage = CapacityLedger(in.national.co2_storage_t, first, years);
+    s.hydrogen = CapacityLedger(in.national.hydrogen_supply_gj, first, years);
+    // The subsidy budget is per decision year: a commitment uses only its own year.
+    s.subsidy_budget = CapacityLedger(in.scenario.policy.subsidy_budget_eur, first, years);
+
+    s.learning_capacity_t.resize(in.technologies.size());
+    s.learning_multiplier.assign(in.technologies.size(), 1.0);
+    for (std::size_t t = 0; t < in.technologies.size(); ++t)
+        s.learning_capacity_t[t] = std::max(1.0, in.technologies[t].learning_seed_t_yr);
+    return s;
+}
+
+double utilisation_of(const Model& model, const RunState& state, int plant) {
+    const auto p = static_cast<std::size_t>(plant);
+    const double lost = std::min(1.0, state.offtake_lost_share[p]);
+    const double kept = 1.0 - lost * (1.0 - model.inputs.scenario.behaviour.export_fraction);
+    return model.baselines[p].utilisation * kept;
+}
+
+double export_share_of(const Model& model, const RunState& state, int plant) {
+    const auto p = static_cast<std::size_t>(plant);
+    const double lost = std::min(1.0, state.offtake_lost_share[p]);
+    const double exported = lost * model.inputs.scenario.behaviour.export_fraction;
+    const double kept = 1.0 - lost * (1.0 - model.inputs.scenario.behaviour.export_fraction);
+    return kept > 0 ? exported / kept : 0.0;
+}
+
+double book_value_of(const RunState& state, int plant) {
+    const auto p = static_cast<std::size_t>(plant);
+    const double lifetime = std::max(1, state.route_lifetime_y[p]);
+    const double remaining = std::clamp(1.0 - state.asset_age_y[p] / lifetime, 0.0, 1.0);
+    return state.route_capex_eur[p] * remaining;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,71 @@
+#pragma once
+// The dynamic state of one run: structure of arrays over plants (cache-friendly, and
+// each parallel task writes only its own plant's slots), plus the shared ledgers of
+// scarce capacity. Allocated once per run from the Model.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "clusters/capacity_ledger.hpp"
+#include "core/inputs.hpp"
+#include "core/run_result.hpp"
+
+namespace eiisim {
+
+struct Model;
+
+// Amounts of scarce capacity a route holds.
+struct Holding {
+    double grid_mw = 0;
+    double co2_storage_t = 0;
+    double hydrogen_gj = 0;
+};
+
+struct RunState {
+    // route and lifecycle
+    std::vector<int> technology;
+    std::vector<PlantStatus> status;
+    std::vector<int> asset_age_y;
+    std::vector<double> route_capex_eur;      // capital of the route in force
+    std::vector<int> route_lifetime_y;
+    std::vector<Holding> held;
+    // a granted conversion, relocation or closure waiting for its year
+    std::vector<int> target_technology;       // -1: none
+    std::vector<int> target_year;
+    std::vector<double> target_capex_eur;
+    std::vector<double> target_subsidy_eur_per_t;
+    std::vector<Holding> target_held;
+    // money carried between years
+    std::vector<double> subsidy_eur_per_t;
+    std::vector<int> subsidy_until_year;      // exclusive
+    std::vector<double> stranded_annuity_eur;
+    std::vector<int> stranded_until_year;     // exclusive
+    // value chain
+    std::vector<double> offtake_lost_share;   // of output, from customers that left
+    std::vector<double> value_chain_eur_per_t;
+    std::vector<std::uint8_t> shocked;        // a supplier or customer left: re-evaluate
+    std::vector<std::uint8_t> waiting;        // refused last year: try again
+    std::vector<Trigger> waiting_trigger;
+    // economics
+    std::vector<int> loss_years;
+    std::vector<std::array<double, kOptionKindCount>> strategic_bias;
+    // shared scarce capacity
+    std::vector<CapacityLedger> grid;         // per cluster
+    CapacityLedger co2_storage;
+    CapacityLedger hydrogen;
+    CapacityLedger subsidy_budget;            // commitments per decision year
+    std::array<int, kOptionKindCount> conversions_this_year{};
+    std::vector<double> learning_capacity_t;  // cumulative capacity per technology
+    std::vector<double> learning_multiplier;  // capex factor per technology
+};
+
+[[nodiscard]] RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_t run);
+
+// Utilisation of a plant after customers left: lost offtake is partly exported.
+[[nodiscard]] double utilisation_of(const Model& model, const RunState& state, int plant);
+// Share of a plant's remaining output that goes abroad at a discount.
+[[nodiscard]] double export_share_of(const Model& model, const RunState& state, int plant);
+// Undepreciated capital of the route in force (straight line over its lifetime).
+[[nodiscard]] double book_value_of(const RunState& state, int plant);
+
+}  // namespace eiisim

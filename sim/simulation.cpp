@@ -1,0 +1,58 @@
+#include "simulation.hpp"
+
+#include "phases.hpp"
+#include "run_state.hpp"
+
+namespace eiisim {
+namespace {
+
+RunResult make_result(const Model& model, std::uint64_t seed, std::uint64_t run) {
+    const Inputs& in = model.inputs;
+    RunResult r;
+    r.base_year = in.scenario.base_year;
+    r.years = in.year_count();
+    r.plants = static_cast<int>(in.plants.size());
+    r.clusters = static_cast<int>(in.clusters.size());
+    r.seed = seed;
+    r.run = run;
+    const auto panel = static_cast<std::size_t>(r.years) * static_cast<std::size_t>(r.plants);
+    const auto clusters = static_cast<std::size_t>(r.years) * static_cast<std::size_t>(r.clusters);
+    const auto years = static_cast<std::size_t>(r.years);
+    r.technology.assign(panel, -1);
+    r.kind.assign(panel, 0);
+    r.status.assign(panel, 0);
+    for (auto* v : {&r.production_t, &r.utilisation, &r.co2_gross_t, &r.co2_captured_t, &r.co2_net_t,
+                    &r.co2_relocated_t, &r.revenue_eur, &r.margin_eur})
+        v->assign(panel, 0.0);
+    r.energy_gj.assign(panel * kCarrierCount, 0.0);
+    r.cost_eur.assign(panel * kCostComponentCount, 0.0);
+    for (auto* v : {&r.cluster_production_t, &r.cluster_co2_gross_t, &r.cluster_co2_captured_t,
+                    &r.cluster_co2_net_t, &r.cluster_co2_relocated_t, &r.cluster_grid_used_mw,
+                    &r.cluster_grid_headroom_mw})
+        v->assign(clusters, 0.0);
+    r.cluster_production_by_kind_t.assign(clusters * kOptionKindCount, 0.0);
+    for (auto* v : {&r.co2_storage_used_t, &r.co2_storage_capacity_t, &r.hydrogen_used_gj,
+                    &r.hydrogen_supply_gj, &r.subsidy_committed_eur, &r.subsidy_budget_eur,
+                    &r.subsidy_paid_eur})
+        v->assign(years, 0.0);
+    return r;
+}
+
+}  // namespace
+
+RunResult simulate(const Model& model, std::uint64_t seed, std::uint64_t run) {
+    RunResult result = make_result(model, seed, run);
+    RunState state = make_initial_state(model, seed, run);
+    const Scenario& scenario = model.inputs.scenario;
+    for (int year = scenario.base_year; year <= scenario.end_year; ++year) {
+        apply_transitions(model, state, year);
+        record_accounts(model, state, year, result);
+        std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run);
+        allocate(model, state, year, seed, run, decisions, result);
+        learn_and_age(model, state);
+        record_aggregates(model, state, year, result);
+    }
+    return result;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,164 @@
+#!/usr/bin/python3
+"""Tests for tools/import_midden.py and the committed dataset.
+
+    test_import_midden.py <eiisim-binary> <repo-root>
+
+The binary argument is ignored. Part 1 imports tests/data/midden_fixture (8 current plants
+and one non-current plant, trimmed from MIDDEN v3) into a temporary folder and checks the
+mapping. Part 2 walks the committed clusters/nl/*.csv and infrastructure.toml and fails on
+any row without a non-empty source. Exits non-zero on failure.
+"""
+import csv
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+FAILS = []
+
+
+def check(cond, msg):
+    if not cond:
+        FAILS.append(msg)
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def test_fixture(root):
+    tool = os.path.join(root, "tools", "import_midden.py")
+    fixture = os.path.join(root, "tests", "data", "midden_fixture")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "nl")
+        r = subprocess.run([sys.executable, tool, "--from", fixture, "--out", out],
+                           capture_output=True, text=True)
+        check(r.returncode == 0, f"importer failed: {r.stderr}")
+        if r.returncode != 0:
+            return
+        for name in ("plants.csv", "edges.csv", "infrastructure.toml",
+                     "nea_2020_by_cluster.csv", "import_report.txt"):
+            check(os.path.exists(os.path.join(out, name)), f"missing output {name}")
+        plants = {p["id"]: p for p in read_csv(os.path.join(out, "plants.csv"))}
+        check(len(plants) == 8, f"expected 8 current plants, got {len(plants)}")
+        check("M225" not in plants, "non-current plant M225 must not be imported")
+        expect = {  # id: (sector, cluster, NEa 2020 t)
+            "M001": ("glass", "cluster6", 88762),
+            "M017": ("ammonia", "zeeland_west_brabant", 638625),
+            "M020": ("ammonia", "zeeland_west_brabant", 67680),
+            "M022": ("ammonia", "zeeland_west_brabant", 255221),
+            "M033": ("food", "cluster6", 0),
+            "M083": ("paper", "noordzeekanaalgebied", 119088),
+            "M174": ("hydrogen", "rotterdam_moerdijk", 744417),
+            "M201": ("power", "zeeland_west_brabant", 1687968),
+        }
+        for pid, (sector, cluster, nea) in expect.items():
+            p = plants.get(pid)
+            check(p is not None, f"{pid} missing")
+            if p is None:
+                continue
+            check(p["sector"] == sector, f"{pid}: sector {p['sector']} != {sector}")
+            check(p["cluster"] == cluster, f"{pid}: cluster {p['cluster']} != {cluster}")
+            tot = float(p["co2_combustion_t"]) + float(p["co2_process_t"])
+            check(abs(tot - nea) < 1.0, f"{pid}: combustion+process {tot} != NEa {nea}")
+            cap, prod = float(p["capacity_t"]), float(p["production_t"])
+            check(cap > 0 and 0 <= prod <= cap, f"{pid}: capacity {cap} / production {prod}")
+            hs = sum(float(p[k]) for k in ("heat_share_low", "heat_share_mid", "heat_share_high"))
+            check(hs <= 1.0 + 1e-9, f"{pid}: heat shares sum {hs} > 1")
+            check(p["source"].strip() != "", f"{pid}: empty source")
+            check(float(p["feedstock_gas_gj"]) <= float(p["gas_gj"]), f"{pid}: feedstock > gas")
+        # capacities and energy from the base configuration
+        a = plants["M017"]   # Yara ammonia plant C: 449 kt, util 0.913, 34.1 TJ gas/kt
+        check(float(a["capacity_t"]) == 449000, f"M017 capacity {a['capacity_t']}")
+        check(abs(float(a["production_t"]) - 449000 * 0.913) < 2, f"M017 production {a['production_t']}")
+        check(abs(float(a["gas_gj"]) - 449 * 0.913 * 34100) < 10, f"M017 gas {a['gas_gj']}")
+        check(abs(float(a["electricity_gj"]) - 449 * 0.913 * 290) < 10, f"M017 electricity {a['electricity_gj']}")
+        # process CO2 share from TC0072: 1.33 of 1.93 t/t is the high-purity (feedstock) stream
+        check(abs(float(a["co2_process_t"]) / 638625 - 1.33 / 1.93) < 0.01, "M017 process share")
+        check(float(a["feedstock_gas_gj"]) > 0, "M017 feedstock gas")
+        check(a["maatwerk"] == "1" and a["multinational"] == "1", "M017 maatwerk/multinational")
+        h = plants["M174"]   # Air Liquide SMR2: 114 kt H2, util 0.85, 182 TJ/kt gas
+        check(float(h["capacity_t"]) == 114000, f"M174 capacity {h['capacity_t']}")
+        check(abs(float(h["gas_gj"]) - 114 * 0.85 * 182000) < 10, f"M174 gas {h['gas_gj']}")
+        check(float(h["co2_process_t"]) > float(h["co2_combustion_t"]), "M174: SMR process CO2 should dominate")
+        g = plants["M001"]   # glass: capacity = post-melting final product 300 kt
+        check(float(g["capacity_t"]) == 300000, f"M001 capacity {g['capacity_t']}")
+        check(float(g["co2_process_t"]) > 0, "M001: glass carbonate process CO2 expected")
+        check("ESTIMATE" in plants["M083"]["source"], "M083 (no base config) must be marked ESTIMATE")
+        check(abs(float(plants["M083"]["gas_gj"]) - 119088 / 0.0566) < 2, "M083 gas = CO2 / 56.6 kg/GJ")
+        check("ESTIMATE" in plants["M201"]["source"], "M201 energy-unit capacity must be ESTIMATE")
+        # edges
+        edges = read_csv(os.path.join(out, "edges.csv"))
+        pairs = [(e["supplier"], e["customer"]) for e in edges]
+        check(("M017", "M022") in pairs, "Yara ammonia -> urea edge expected")
+        check(len(pairs) == len(set(pairs)), "duplicate edges")
+        for e in edges:
+            check(e["supplier"] != e["customer"], f"self-edge {e}")
+            check(e["supplier"] in plants and e["customer"] in plants, f"edge to unknown plant {e}")
+            check(0 <= float(e["offtake_share"]) <= 1, f"offtake share {e}")
+            check(e["source"].strip() != "", f"edge without source {e}")
+        # report lists unmapped records with reasons
+        with open(os.path.join(out, "import_report.txt"), encoding="utf-8") as f:
+            rep = f.read()
+        check("M225" in rep and "in_current_database" in rep, "report must list the non-current plant")
+        check("porthos" in rep and "not mapped" in rep, "report must list the unmapped reference edge")
+        check("M033" in rep and "'-'" in rep, "report must note the '-' emissions of M033")
+        check("alternative" in rep, "report must list alternative configurations not used")
+        nea = {r["cluster"]: r for r in read_csv(os.path.join(out, "nea_2020_by_cluster.csv"))}
+        check(abs(float(nea["national"]["co2_t"]) - sum(v[2] for v in expect.values())) < 1,
+              "national NEa total")
+        # determinism
+        out2 = os.path.join(tmp, "nl2")
+        subprocess.run([sys.executable, tool, "--from", fixture, "--out", out2], capture_output=True)
+        for name in ("plants.csv", "edges.csv", "import_report.txt"):
+            with open(os.path.join(out, name), "rb") as f1, open(os.path.join(out2, name), "rb") as f2:
+                check(f1.read() == f2.read(), f"{name} not deterministic")
+
+
+def test_committed(root):
+    ds = os.path.join(root, "clusters", "nl")
+    for name in sorted(os.listdir(ds)):
+        path = os.path.join(ds, name)
+        if name.endswith(".csv"):
+            rows = read_csv(path)
+            check(len(rows) > 0, f"{name}: no rows")
+            for i, r in enumerate(rows, start=2):
+                check("source" in r, f"{name}: no source column")
+                if "source" in r:
+                    check((r["source"] or "").strip() != "", f"{name} row {i}: empty source")
+        elif name.endswith(".toml"):
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            tables = re.split(r"(?m)^\[", text)[1:]
+            check(len(tables) > 0, f"{name}: no tables")
+            for t in tables:
+                header = t.split("]", 1)[0]
+                m = re.search(r'(?m)^source\s*=\s*"([^"]*)"', t)
+                check(m is not None and m.group(1).strip() != "", f"{name} [{header}]: missing or empty source")
+    plants = read_csv(os.path.join(ds, "plants.csv"))
+    check(len(plants) == 205, f"plants.csv: {len(plants)} rows, expected 205")
+    ids = {p["id"] for p in plants}
+    edges = read_csv(os.path.join(ds, "edges.csv"))
+    check(len(edges) >= 40, f"edges.csv: {len(edges)} edges, expected >= 40")
+    for e in edges:
+        check(e["supplier"] in ids and e["customer"] in ids, f"edge to unknown plant {e['supplier']}->{e['customer']}")
+
+
+def main():
+    if len(sys.argv) < 3:
+        print("usage: test_import_midden.py <eiisim-binary> <repo-root>", file=sys.stderr)
+        return 2
+    root = os.path.abspath(sys.argv[2])
+    test_fixture(root)
+    test_committed(root)
+    for f in FAILS:
+        print("FAIL:", f)
+    print("test_import_midden:", "FAILED" if FAILS else "ok", f"({len(FAILS)} failures)")
+    return 1 if FAILS else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
