@@ -88,11 +88,18 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
         terms.export_discount = behaviour.export_discount;
         a.capex_eur = terms.capex_eur_per_t_yr * spec.capacity_t;
         if (tech.kind == OptionKind::relocate) {
+            // Producing abroad needs the incumbent route built there too: its capex
+            // joins the one-off move cost of the relocate row.
+            const double keep_capex =
+                keep.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(keep_index)];
+            terms.capex_eur_per_t_yr += keep_capex;
+            a.capex_eur = terms.capex_eur_per_t_yr * spec.capacity_t;
             terms.fixed_opex_eur_per_t_yr += keep.fixed_opex_eur_per_t_yr;
             terms.var_opex_eur_per_t += keep.var_opex_eur_per_t;
             terms.value_chain_eur_per_t = 0;  // the lost integration benefit is added abroad
             terms.export_share = 0;
             a.cost = abroad_unit_cost(base, sector, keep_profile, prices, terms);
+            a.risk_premium_eur_per_t = behaviour.relocation_hurdle * a.cost.revenue_eur_per_t;
             a.feasible = spec.multinational && tech.available_year <= a.start_year;
             return a;
         }
@@ -104,7 +111,10 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
         const bool needs_h2 =
             a.profile.energy_gj_per_t[static_cast<int>(Carrier::hydrogen)] > base.hydrogen_gj_per_t + kNegligible;
         a.feasible = tech.available_year <= a.start_year;
+        // A decarbonisation option that changes nothing for this plant (no heat band
+        // available yet, nothing to capture) is not a real option.
         if (tech.kind == OptionKind::electrify && a.profile.electrified_heat_share <= 0) a.feasible = false;
+        if (tech.kind == OptionKind::ccs && !needs_co2) a.feasible = false;
         if (needs_co2 && cluster.co2_connection_year > a.start_year) a.feasible = false;
         if (needs_h2 && cluster.h2_connection_year > a.start_year) a.feasible = false;
 

@@ -37,16 +37,20 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
 
     // The ETS benchmark of a sector: its production-weighted base-year intensity times
     // the sector's free allocation share (plants better than average gain, worse lose).
-    std::vector<double> sector_co2(inputs.sectors.size(), 0.0), sector_t(inputs.sectors.size(), 0.0);
+    const std::size_t sectors = inputs.sectors.size();
+    std::vector<double> sector_co2(sectors, 0.0), sector_t(sectors, 0.0);
+    std::vector<EnergyGj> sector_energy(sectors, EnergyGj{});
     for (const auto& plant : inputs.plants) {
-        sector_co2[static_cast<std::size_t>(plant.sector)] += plant.co2_combustion_t + plant.co2_process_t;
-        sector_t[static_cast<std::size_t>(plant.sector)] += plant.production_t;
+        const auto s = static_cast<std::size_t>(plant.sector);
+        sector_co2[s] += plant.co2_combustion_t + plant.co2_process_t;
+        sector_t[s] += plant.production_t;
+        for (std::size_t c = 0; c < kCarrierCount; ++c) sector_energy[s][c] += plant.energy_gj[c];
     }
     for (const auto& edge : inputs.edges)
         baselines[static_cast<std::size_t>(edge.customer)].integration_benefit_eur_per_t +=
             edge.integration_benefit_eur_per_t;
 
-    const PriceView base_prices = actual_prices(inputs.scenario, inputs.scenario.base_year);
+    const PriceView base_prices = actual_prices(inputs.scenario, inputs.scenario.calibration_year);
     for (std::size_t p = 0; p < n; ++p) {
         const PlantSpec& plant = inputs.plants[p];
         const auto s = static_cast<std::size_t>(plant.sector);
@@ -56,14 +60,18 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         const auto found = std::find(names.begin(), names.end(), sector.import_price);
         b.import_price_index =
             found == names.end() ? -1 : static_cast<int>(found - names.begin());
+        for (std::size_t c = 0; c < kCarrierCount; ++c)
+            b.sector_energy_gj_per_t[c] = sector_t[s] > 0 ? sector_energy[s][c] / sector_t[s] : 0.0;
+        b.base_energy_eur_per_gj = base_prices.energy_eur_per_gj;
+        b.energy_cost_pass_through = inputs.scenario.behaviour.energy_cost_pass_through;
         b.benchmark_t_per_t =
             sector_t[s] > 0 ? sector.free_allocation_share * sector_co2[s] / sector_t[s] : 0.0;
 
-        // Calibrate: full cost of the keep route at base-year prices (its capital charge
+        // Calibrate: full cost of the keep route at calibration-year prices (its capital charge
         // included, as the accounts carry it), without other cost.
         const TechnologySpec& keep =
             inputs.technologies[static_cast<std::size_t>(inputs.sector_keep_technology[s])];
-        const RouteProfile profile = route_profile(b, keep, sector, inputs.scenario.base_year);
+        const RouteProfile profile = route_profile(b, keep, sector, inputs.scenario.calibration_year);
         CostTerms terms;
         terms.capex_eur_per_t_yr = keep.capex_eur_per_t_yr;
         terms.lifetime_y = keep.lifetime_y;

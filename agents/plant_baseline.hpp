@@ -23,11 +23,14 @@ struct PlantBaseline {
     double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out
     double other_cost_eur_per_t = 0;    // calibrated non-energy cost of production
     double integration_benefit_eur_per_t = 0;  // sum over the plant's suppliers
+    EnergyGj sector_energy_gj_per_t{};  // production-weighted sector mean (price pass-through)
+    EnergyGj base_energy_eur_per_gj{};  // calibration-year prices (price pass-through)
+    double energy_cost_pass_through = 0;
     int import_price_index = -1;        // into PricePaths::import_names; -1: none
 };
 
-// Baselines for every plant. `other_cost_eur_per_t` is calibrated so that in the base
-// year, at base-year prices, the keep route (with its capital charge) earns the
+// Baselines for every plant. `other_cost_eur_per_t` is calibrated so that at the
+// calibration year's prices the keep route (with its capital charge) earns the
 // sector's base margin share of revenue (floored at zero when energy, carbon and
 // capital alone exceed that).
 [[nodiscard]] std::vector<PlantBaseline> make_baselines(const Inputs& inputs);

@@ -27,6 +27,7 @@ void fill_policy(PriceView& view, const Policy& policy, Get get) {
     view.co2_levy_eur_per_t = policy.co2_levy_enabled ? get(policy.co2_levy_eur_per_t) : 0.0;
     view.dispensation_factor = get(policy.dispensation_factor);
     view.free_allocation_factor = get(policy.free_allocation_factor);
+    view.free_allocation_factor_non_cbam = get(policy.free_allocation_factor_non_cbam);
     view.cbam_factor = get(policy.cbam_factor);
     view.green_premium_eur_per_t = get(policy.green_premium_eur_per_t);
 }

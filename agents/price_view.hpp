@@ -13,7 +13,8 @@ struct PriceView {
     double ets_eur_per_t = 0;
     double co2_levy_eur_per_t = 0;       // 0 when the levy is abolished
     double dispensation_factor = 0;
-    double free_allocation_factor = 0;
+    double free_allocation_factor = 0;           // CBAM-covered sectors
+    double free_allocation_factor_non_cbam = 0;  // every other sector
     double cbam_factor = 0;
     double transport_storage_eur_per_t = 0;
     double foreign_gas_eur_per_gj = 0;

@@ -15,7 +15,12 @@ namespace {
 
 double revenue_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices,
                      const CostTerms& terms, double net_t_per_t, bool green_eligible) {
-    const double price = sector.product_price_eur_per_t * prices.product_price_index;
+    double energy_cost_change = 0;
+    for (std::size_t c = 0; c < kCarrierCount; ++c)
+        energy_cost_change += (prices.energy_eur_per_gj[c] - base.base_energy_eur_per_gj[c]) *
+                              base.sector_energy_gj_per_t[c];
+    const double price = std::max(0.0, sector.product_price_eur_per_t * prices.product_price_index +
+                                           base.energy_cost_pass_through * energy_cost_change);
     double revenue = price * (1.0 - terms.export_share * terms.export_discount);
     // The green premium is paid in proportion to the CO2 the route no longer emits.
     if (green_eligible && base.co2_intensity_t_per_t > 0) {
@@ -51,7 +56,9 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     cost[CostComponent::energy] = energy;
 
     const double net = profile.co2_net_t_per_t();
-    const double free_allocation = base.benchmark_t_per_t * prices.free_allocation_factor;
+    const double allocation_factor = sector.cbam_covered ? prices.free_allocation_factor
+                                                         : prices.free_allocation_factor_non_cbam;
+    const double free_allocation = base.benchmark_t_per_t * allocation_factor;
     cost[CostComponent::ets] = (net - free_allocation) * prices.ets_eur_per_t;
     // Wet CO2-heffing industrie: the levy rate minus the ETS price, on emissions above
     // the plant's dispensation rights (a declining share of its base intensity).

@@ -79,8 +79,8 @@ struct TechnologySpec {
 struct SectorSpec {
     std::string id;               // e.g. "ammonia"
     std::string product;          // e.g. "ammonia (NH3)"
-    double product_price_eur_per_t = 0;  // base-year product value
-    double base_margin_share = 0.1;      // calibrates non-energy cost: base-year margin / revenue
+    double product_price_eur_per_t = 0;  // product value in the calibration year
+    double base_margin_share = 0.1;      // calibrates non-energy cost: calibration-year margin / revenue
     // ETS free allocation per t product as a share of the sector's base-year intensity
     // (the benchmark), before the CBAM phase-out factor of the scenario.
     double free_allocation_share = 0.8;
@@ -163,7 +163,10 @@ struct PricePaths {
 };
 
 struct Policy {
-    TimePath free_allocation_factor;   // 1 = full benchmark allocation; CBAM phase-out
+    TimePath free_allocation_factor;   // CBAM sectors: 1 = full benchmark; CBAM phase-out
+    // Sectors outside CBAM keep free allocation (EU ETS Directive 2023/959 art. 10a);
+    // a path < 1 models benchmark tightening. Optional in scenario files.
+    TimePath free_allocation_factor_non_cbam{1.0};
     TimePath cbam_factor;              // share of the EU carbon price charged at the border
     bool co2_levy_enabled = true;
     TimePath co2_levy_eur_per_t;       // national levy rate; the ETS price is deducted
@@ -191,6 +194,16 @@ struct Behaviour {
     double export_fraction = 0.5;      // share of lost domestic offtake sold abroad
     double export_discount = 0.1;      // price discount on that export
     double grid_load_factor = 0.9;     // average / peak load of new electric demand
+    // Share of a change in energy prices (against the base year) that product prices
+    // follow, per GJ of the sector's average use of each carrier: European commodity
+    // prices are set by gas- and power-dependent marginal producers, so an energy-price
+    // shock is partly passed on. It moves the revenue of every option alike, so it
+    // changes closures and loss years, never the ranking of routes.
+    double energy_cost_pass_through = 0.5;
+    // Relocation is strategic and irreversible: a firm moves only when producing abroad
+    // beats staying by more than this share of the product price (facts.md §6 ESTIMATE:
+    // a 10-year cost gap of about 15-25 % for commodity intermediates).
+    double relocation_hurdle = 0.2;
     PriorityRule priority = PriorityRule::maatwerk_then_cost_effectiveness;
 };
 
@@ -213,6 +226,10 @@ struct Scenario {
     std::string text;          // the full scenario file, stored in the output
     int base_year = 2020;
     int end_year = 2050;
+    // Year whose prices calibrate each plant's non-energy cost so that the keep route
+    // earns its sector's base margin (a plant that still runs in that year was viable
+    // at that year's prices). Product prices in sectors.csv are of this year.
+    int calibration_year = 2020;
     std::uint64_t seed = 1;
     PricePaths prices;
     Policy policy;

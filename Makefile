@@ -1,0 +1,43 @@
+# The README's commands. `make run` sets up (Debian packages, when run as root),
+# builds and runs the default Dutch scenario; `make test` builds and runs every test.
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+SCENARIO ?= scenarios/current-policy.toml
+OUT ?= results/current-policy.h5
+CMAKE_FLAGS ?=
+JOBS ?= $(shell nproc)
+
+.PHONY: run test deps build bench sanitize clean
+
+deps:
+	@tools/install_deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	$(BUILD_DIR)/eiisim run --scenario $(SCENARIO) --out $(OUT)
+	PYTHONPATH=tools /usr/bin/python3 -m eiisim_results plot $(OUT) --out results/figures
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: deps
+	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DEIISIM_BENCHMARKS=ON
+	cmake --build build-bench -j $(JOBS)
+	tools/bench/run_benchmarks.sh build-bench
+
+# Sanitizer build and test suite: make sanitize SANITIZE=address,undefined (or thread)
+SANITIZE ?= address,undefined
+sanitize: deps
+	cmake -S . -B build-$(subst $(comma),-,$(SANITIZE)) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEIISIM_SANITIZE=$(SANITIZE)
+	cmake --build build-$(subst $(comma),-,$(SANITIZE)) -j $(JOBS)
+	cd build-$(subst $(comma),-,$(SANITIZE)) && ctest --output-on-failure -j $(JOBS)
+
+comma := ,
+
+clean:
+	rm -rf $(BUILD_DIR) build-bench build-address* build-thread* build-undefined*

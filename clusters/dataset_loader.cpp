@@ -1,0 +1,83 @@
+// load_inputs: the scenario first (it names the dataset and the import-price paths
+// sectors may refer to), then the dataset tables in dependency order, then the
+// scenario's references into the dataset (infrastructure overrides, event targets).
+#include "dataset_loader.hpp"
+
+#include <algorithm>
+
+#include "dataset_tables.hpp"
+#include "infrastructure_loader.hpp"
+#include "scenario_loader.hpp"
+
+namespace eiisim {
+namespace {
+
+template <typename Spec>
+int resolve_reference(const ScenarioReference& ref, const std::vector<Spec>& items, const char* what,
+                      const char* defined_in) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == ref.id) return static_cast<int>(i);
+    std::string known;
+    for (const auto& item : items) known += (known.empty() ? "" : ", ") + item.id;
+    throw InputError(ref.where, ref.field,
+                     "unknown " + std::string(what) + " '" + ref.id + "'; " + defined_in +
+                         " defines: " + known);
+}
+
+std::vector<ScenarioEvent> resolve_events(const std::vector<PendingEvent>& pending, const Inputs& in) {
+    std::vector<ScenarioEvent> events;
+    for (const PendingEvent& p : pending) {
+        ScenarioEvent e = p.event;
+        if (p.cluster) e.cluster = resolve_reference(*p.cluster, in.clusters, "cluster", "infrastructure.toml");
+        if (p.sector) e.sector = resolve_reference(*p.sector, in.sectors, "sector", "sectors.csv");
+        if (p.plant) {
+            e.plant = resolve_reference(*p.plant, in.plants, "plant", "plants.csv");
+            // A plant target narrowed further by cluster or sector must agree with them,
+            // otherwise the event would silently apply to nobody.
+            const PlantSpec& plant = in.plants[e.plant];
+            if (e.cluster >= 0 && plant.cluster != e.cluster)
+                throw InputError(p.plant->where, p.plant->field,
+                                 "plant '" + plant.id + "' is not in cluster '" + in.clusters[e.cluster].id + "'");
+            if (e.sector >= 0 && plant.sector != e.sector)
+                throw InputError(p.plant->where, p.plant->field,
+                                 "plant '" + plant.id + "' is not in sector '" + in.sectors[e.sector].id + "'");
+        }
+        events.push_back(std::move(e));
+    }
+    // The engine looks events up by year; keep file order within a year.
+    std::stable_sort(events.begin(), events.end(),
+                     [](const ScenarioEvent& a, const ScenarioEvent& b) { return a.year < b.year; });
+    return events;
+}
+
+}  // namespace
+
+Inputs load_inputs(const std::filesystem::path& scenario_file) {
+    ScenarioFile scenario = load_scenario_file(scenario_file);
+    const std::filesystem::path& dir = scenario.dataset_dir;
+    if (!std::filesystem::is_directory(dir))
+        throw InputError(scenario.dataset.where, scenario.dataset.field,
+                         "dataset folder '" + dir.string() + "' does not exist");
+
+    Inputs in;
+    InfrastructureData infrastructure = load_infrastructure(dir / "infrastructure.toml");
+    apply_infrastructure_settings(scenario.infrastructure, infrastructure);
+    in.clusters = std::move(infrastructure.clusters);
+    in.national = std::move(infrastructure.national);
+
+    SectorTable sectors = load_sectors(dir / "sectors.csv", scenario.scenario.prices.import_names);
+    TechnologyCatalogue catalogue = load_technologies(dir / "technologies.csv", sectors);
+    in.sectors = std::move(sectors.sectors);
+    in.technologies = std::move(catalogue.technologies);
+    in.sector_technologies = std::move(catalogue.sector_technologies);
+    in.sector_keep_technology = std::move(catalogue.sector_keep_technology);
+
+    in.plants = load_plants(dir / "plants.csv", in.sectors, in.clusters);
+    in.edges = load_edges(dir / "edges.csv", in.plants);
+
+    in.scenario = std::move(scenario.scenario);
+    in.scenario.events = resolve_events(scenario.events, in);
+    return in;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,190 @@
+// sectors.csv, plants.csv and edges.csv (technologies.csv: catalogue_tables.cpp).
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "csv_reader.hpp"
+#include "dataset_tables.hpp"
+
+namespace eiisim {
+namespace {
+
+constexpr Bounds kCount{0.0, 1e9};
+constexpr Bounds kAge{0.0, 200.0};
+constexpr Bounds kCycle{1.0, 200.0};
+// Shares summed from rounded table values may exceed 1 by a rounding step.
+constexpr double kShareSumTolerance = 1e-6;
+
+template <typename Spec>
+std::map<std::string, int, std::less<>> index_by_id(const std::vector<Spec>& items) {
+    std::map<std::string, int, std::less<>> index;
+    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, static_cast<int>(i));
+    return index;
+}
+
+template <typename Spec>
+std::string list_ids(const std::vector<Spec>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item.id;
+    return text;
+}
+
+// Resolves an id column against `items`; an unknown id lists the known ones.
+template <typename Spec>
+int resolve(const CsvTable& table, const CsvRow& row, std::string_view column,
+            const std::map<std::string, int, std::less<>>& index, const std::vector<Spec>& items,
+            const char* what) {
+    const std::string id = csv_text(table, row, column, false);
+    const auto it = index.find(id);
+    if (it == index.end())
+        table.fail(row, column, "unknown " + std::string(what) + " '" + id + "'; expected one of: " + list_ids(items));
+    return it->second;
+}
+
+std::string source_text(const CsvTable& table, const CsvRow& row) {
+    return csv_text(table, row, "source", false);
+}
+
+}  // namespace
+
+SectorTable load_sectors(const std::filesystem::path& file, const std::vector<std::string>& import_names) {
+    static constexpr std::array<CsvColumn, 12> kColumns{{
+        {"id"}, {"product"}, {"product_price_eur_per_t"}, {"base_margin_share"},
+        {"free_allocation_share"}, {"cbam_covered"}, {"intermediate"}, {"intermediate_t_per_t"},
+        {"import_price"}, {"abroad_cost_factor"}, {"transport_eur_per_t"}, {"source"}}};
+    const CsvTable table = CsvTable::read(file, kColumns);
+    SectorTable out;
+    for (const CsvRow& row : table.rows()) {
+        SectorSpec s;
+        s.id = csv_text(table, row, "id", false);
+        if (std::any_of(out.sectors.begin(), out.sectors.end(), [&](const SectorSpec& o) { return o.id == s.id; }))
+            table.fail(row, "id", "duplicate sector id '" + s.id + "'");
+        if (s.id == "*" || s.id.find('/') != std::string::npos)
+            table.fail(row, "id", "expected a sector id without '*' or '/', got '" + s.id + "'");
+        s.product = csv_text(table, row, "product", false);
+        s.product_price_eur_per_t = csv_number(table, row, "product_price_eur_per_t", kPositive);
+        s.base_margin_share = csv_number(table, row, "base_margin_share", kMarginShare);
+        s.free_allocation_share = csv_number(table, row, "free_allocation_share", kShare);
+        s.cbam_covered = csv_bool(table, row, "cbam_covered");
+        s.intermediate = csv_text(table, row, "intermediate", true);
+        s.intermediate_t_per_t = csv_number(table, row, "intermediate_t_per_t", kNonNegative);
+        s.import_price = csv_text(table, row, "import_price", true);
+        if (!s.import_price.empty() &&
+            std::find(import_names.begin(), import_names.end(), s.import_price) == import_names.end()) {
+            std::string known;
+            for (const auto& name : import_names) known += (known.empty() ? "" : ", ") + name;
+            table.fail(row, "import_price",
+                       "unknown import-price path '" + s.import_price +
+                           "'; the scenario's [prices.import_eur_per_t] defines: " +
+                           (known.empty() ? "(none)" : known));
+        }
+        s.abroad_cost_factor = csv_number(table, row, "abroad_cost_factor", kPositive);
+        s.transport_eur_per_t = csv_number(table, row, "transport_eur_per_t", kNonNegative);
+        s.source = source_text(table, row);
+        out.id_at.push_back(table.where(row, "id"));
+        out.sectors.push_back(std::move(s));
+    }
+    if (out.sectors.empty()) throw InputError({table.file(), 0, 0}, "", "expected at least one sector row");
+    return out;
+}
+
+std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std::vector<SectorSpec>& sectors,
+                                   const std::vector<ClusterSpec>& clusters) {
+    static constexpr std::array<CsvColumn, 25> kColumns{{
+        {"id"}, {"name"}, {"operator"}, {"cluster"}, {"sector"}, {"capacity_t"}, {"production_t"},
+        {"co2_combustion_t"}, {"co2_process_t"}, {"gas_gj"}, {"electricity_gj"}, {"hydrogen_gj"},
+        {"biomethane_gj"}, {"other_fuel_gj"}, {"feedstock_gas_gj"}, {"heat_share_low"},
+        {"heat_share_mid"}, {"heat_share_high"}, {"asset_age_y"}, {"reinvestment_cycle_y"},
+        {"hurdle_rate"}, {"multinational"}, {"maatwerk"}, {"employees"}, {"source"}}};
+    const CsvTable table = CsvTable::read(file, kColumns);
+    const auto sector_index = index_by_id(sectors);
+    const auto cluster_index = index_by_id(clusters);
+    std::vector<PlantSpec> plants;
+    std::map<std::string, int, std::less<>> seen;
+    for (const CsvRow& row : table.rows()) {
+        PlantSpec p;
+        p.id = csv_text(table, row, "id", false);
+        if (!seen.emplace(p.id, row.line).second)
+            table.fail(row, "id", "duplicate plant id '" + p.id + "' (first on line " +
+                                      std::to_string(seen[p.id]) + ")");
+        p.name = csv_text(table, row, "name", false);
+        p.operator_name = csv_text(table, row, "operator", false);
+        p.cluster = resolve(table, row, "cluster", cluster_index, clusters, "cluster");
+        p.sector = resolve(table, row, "sector", sector_index, sectors, "sector");
+        p.capacity_t = csv_number(table, row, "capacity_t", kPositive);
+        p.production_t = csv_number(table, row, "production_t", kNonNegative);
+        if (p.production_t > p.capacity_t)
+            table.fail(row, "production_t", "expected production_t <= capacity_t (" +
+                                                format_number(p.capacity_t) + "), got " +
+                                                format_number(p.production_t));
+        p.co2_combustion_t = csv_number(table, row, "co2_combustion_t", kNonNegative);
+        p.co2_process_t = csv_number(table, row, "co2_process_t", kNonNegative);
+        for (int c = 0; c < kCarrierCount; ++c) {
+            // Column names follow the carrier names, except natural gas which is "gas_gj".
+            const std::string column = c == static_cast<int>(Carrier::gas)
+                                           ? std::string("gas_gj")
+                                           : std::string(kCarrierNames[c]) + "_gj";
+            p.energy_gj[c] = csv_number(table, row, column, kNonNegative);
+        }
+        const double gas = p.energy_gj[static_cast<int>(Carrier::gas)];
+        p.feedstock_gas_gj = csv_number(table, row, "feedstock_gas_gj", kNonNegative);
+        if (p.feedstock_gas_gj > gas)
+            table.fail(row, "feedstock_gas_gj", "expected feedstock_gas_gj <= gas_gj (" + format_number(gas) +
+                                                    "), got " + format_number(p.feedstock_gas_gj));
+        double heat_sum = 0;
+        for (int b = 0; b < kHeatBandCount; ++b) {
+            const std::string column = std::string("heat_share_") + kHeatBandNames[b];
+            p.heat_share[b] = csv_number(table, row, column, kShare);
+            heat_sum += p.heat_share[b];
+        }
+        if (heat_sum > 1.0 + kShareSumTolerance)
+            table.fail(row, "heat_share_high",
+                       "expected heat_share_low + heat_share_mid + heat_share_high <= 1, got " +
+                           format_number(heat_sum));
+        p.asset_age_y = csv_integer(table, row, "asset_age_y", kAge);
+        p.reinvestment_cycle_y = csv_integer(table, row, "reinvestment_cycle_y", kCycle);
+        p.hurdle_rate = csv_number(table, row, "hurdle_rate", kShare);
+        p.multinational = csv_bool(table, row, "multinational");
+        p.maatwerk = csv_bool(table, row, "maatwerk");
+        p.employees = csv_integer(table, row, "employees", kCount);
+        p.source = source_text(table, row);
+        plants.push_back(std::move(p));
+    }
+    if (plants.empty()) throw InputError({table.file(), 0, 0}, "", "expected at least one plant row");
+    return plants;
+}
+
+std::vector<EdgeSpec> load_edges(const std::filesystem::path& file, const std::vector<PlantSpec>& plants) {
+    static constexpr std::array<CsvColumn, 6> kColumns{{
+        {"supplier"}, {"customer"}, {"product"}, {"offtake_share"},
+        {"integration_benefit_eur_per_t"}, {"source"}}};
+    const CsvTable table = CsvTable::read(file, kColumns);
+    const auto plant_index = index_by_id(plants);
+    std::vector<EdgeSpec> edges;
+    std::vector<double> offtake_sum(plants.size(), 0.0);
+    for (const CsvRow& row : table.rows()) {
+        EdgeSpec e;
+        e.supplier = resolve(table, row, "supplier", plant_index, plants, "plant");
+        e.customer = resolve(table, row, "customer", plant_index, plants, "plant");
+        if (e.supplier == e.customer)
+            table.fail(row, "customer", "a plant cannot supply itself ('" + plants[e.supplier].id + "')");
+        e.product = csv_text(table, row, "product", false);
+        for (const EdgeSpec& other : edges) {
+            if (other.supplier == e.supplier && other.customer == e.customer && other.product == e.product)
+                table.fail(row, "product", "duplicate edge " + plants[e.supplier].id + " -> " +
+                                               plants[e.customer].id + " for '" + e.product + "'");
+        }
+        e.offtake_share = csv_number(table, row, "offtake_share", kShare);
+        offtake_sum[e.supplier] += e.offtake_share;
+        if (offtake_sum[e.supplier] > 1.0 + kShareSumTolerance)
+            table.fail(row, "offtake_share",
+                       "the offtake shares of supplier '" + plants[e.supplier].id + "' add up to " +
+                           format_number(offtake_sum[e.supplier]) + "; expected a total <= 1");
+        e.integration_benefit_eur_per_t = csv_number(table, row, "integration_benefit_eur_per_t", kNonNegative);
+        e.source = source_text(table, row);
+        edges.push_back(std::move(e));
+    }
+    return edges;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,146 @@
+// Static tables (plants, clusters, technologies) and the decision event log with every
+// option considered, flattened into its own dimension so the file needs no ragged arrays
+// (netCDF-4 variable-length types are poorly supported by readers).
+#include <cstdint>
+#include <vector>
+
+#include "hdf5_flags.hpp"
+#include "hdf5_layout.hpp"
+
+namespace eiisim::output {
+
+namespace {
+
+using Dims = std::vector<std::string>;
+
+template <typename T, typename Rows, typename Get>
+std::vector<T> column(const Rows& rows, Get get) {
+    std::vector<T> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) out.push_back(static_cast<T>(get(row)));
+    return out;
+}
+
+}  // namespace
+
+void write_static_tables(h5::NcFile& file, const Inputs& in) {
+    const Dims plant{"plant"};
+    const auto& plants = in.plants;
+    auto sector_id = [&](int s) {
+        return s >= 0 && static_cast<std::size_t>(s) < in.sectors.size() ? in.sectors[static_cast<std::size_t>(s)].id
+                                                                         : std::string();
+    };
+    auto cluster_name = [&](int c) {
+        return c >= 0 && static_cast<std::size_t>(c) < in.clusters.size() ? in.clusters[static_cast<std::size_t>(c)].name
+                                                                           : std::string();
+    };
+    file.add_variable("plant_name", plant, column<std::string>(plants, [](const PlantSpec& p) { return p.name; }),
+                      {"1", "plant name"});
+    file.add_variable("plant_operator", plant,
+                      column<std::string>(plants, [](const PlantSpec& p) { return p.operator_name; }),
+                      {"1", "operating company"});
+    file.add_variable<std::int32_t>("plant_cluster", plant,
+                                    column<std::int32_t>(plants, [](const PlantSpec& p) { return p.cluster; }),
+                                    {"1", "cluster of the plant, index into the cluster dimension"});
+    file.add_variable("plant_cluster_name", plant,
+                      column<std::string>(plants, [&](const PlantSpec& p) { return cluster_name(p.cluster); }),
+                      {"1", "cluster name of the plant"});
+    file.add_variable("plant_sector", plant,
+                      column<std::string>(plants, [&](const PlantSpec& p) { return sector_id(p.sector); }),
+                      {"1", "sector id of the plant"});
+    file.add_variable<double>("plant_capacity", plant, column<double>(plants, [](const PlantSpec& p) { return p.capacity_t; }),
+                              {"t/yr", "production capacity"});
+    file.add_variable<double>("plant_base_production", plant,
+                              column<double>(plants, [](const PlantSpec& p) { return p.production_t; }),
+                              {"t/yr", "production in the base year"});
+    file.add_variable<double>("plant_base_co2_combustion", plant,
+                              column<double>(plants, [](const PlantSpec& p) { return p.co2_combustion_t; }),
+                              {"t/yr", "scope-1 combustion CO2 in the base year"});
+    file.add_variable<double>("plant_base_co2_process", plant,
+                              column<double>(plants, [](const PlantSpec& p) { return p.co2_process_t; }),
+                              {"t/yr", "scope-1 process CO2 in the base year"});
+    file.add_variable<std::uint8_t>("plant_multinational", plant,
+                                    column<std::uint8_t>(plants, [](const PlantSpec& p) { return p.multinational; }),
+                                    {"1", "parent is a multinational (relocation is an option)"}, yes_no_flags<std::uint8_t>());
+    file.add_variable<std::uint8_t>("plant_maatwerk", plant,
+                                    column<std::uint8_t>(plants, [](const PlantSpec& p) { return p.maatwerk; }),
+                                    {"1", "signed a tailor-made (maatwerk) agreement"}, yes_no_flags<std::uint8_t>());
+
+    file.add_variable("cluster_name", {"cluster"},
+                      column<std::string>(in.clusters, [](const ClusterSpec& c) { return c.name; }), {"1", "cluster name"});
+
+    const Dims tech{"technology"};
+    file.add_variable("technology_name", tech,
+                      column<std::string>(in.technologies, [](const TechnologySpec& t) { return t.name; }),
+                      {"1", "option name"});
+    file.add_variable("technology_sector", tech,
+                      column<std::string>(in.technologies, [&](const TechnologySpec& t) { return sector_id(t.sector); }),
+                      {"1", "sector id the technology serves"});
+    file.add_variable<std::uint8_t>(
+        "technology_kind", tech,
+        column<std::uint8_t>(in.technologies, [](const TechnologySpec& t) { return static_cast<std::uint8_t>(t.kind); }),
+        {"1", "option kind"}, flags_from_names<std::uint8_t>(kOptionKindNames));
+}
+
+void write_event_log(h5::NcFile& file, const RunResult& r) {
+    const Dims ev{"event"};
+    const auto& events = r.events;
+    file.add_variable<std::int32_t>("event_year", ev, column<std::int32_t>(events, [](const DecisionEvent& e) { return e.year; }),
+                                    {"year", "year the decision was taken"});
+    file.add_variable<std::int32_t>("event_plant", ev,
+                                    column<std::int32_t>(events, [](const DecisionEvent& e) { return e.plant; }),
+                                    {"1", "deciding plant, index into the plant dimension"});
+    file.add_variable<std::int32_t>("event_from_technology", ev,
+                                    column<std::int32_t>(events, [](const DecisionEvent& e) { return e.from_technology; }),
+                                    {"1", "route before the decision, index into the technology dimension (-1: none)"});
+    file.add_variable<std::int32_t>("event_to_technology", ev,
+                                    column<std::int32_t>(events, [](const DecisionEvent& e) { return e.to_technology; }),
+                                    {"1", "route chosen, index into the technology dimension (-1: none)"});
+    file.add_variable<std::uint8_t>(
+        "event_trigger", ev,
+        column<std::uint8_t>(events, [](const DecisionEvent& e) { return static_cast<std::uint8_t>(e.trigger); }),
+        {"1", "what made the plant decide"}, flags_from_names<std::uint8_t>(kTriggerNames));
+    file.add_variable<std::int32_t>("event_running_from_year", ev,
+                                    column<std::int32_t>(events, [](const DecisionEvent& e) { return e.running_from_year; }),
+                                    {"year", "first year the chosen route runs"});
+    file.add_variable<double>("event_subsidy_committed", ev,
+                              column<double>(events, [](const DecisionEvent& e) { return e.subsidy_committed_eur; }),
+                              {"EUR", "subsidy committed to the decision over the whole contract"});
+
+    // Options, flattened: row i belongs to event option_event[i], rank 0 = best.
+    std::vector<std::int32_t> event_of;
+    std::vector<std::int32_t> rank;
+    std::vector<OptionAppraisal> rows;
+    for (std::size_t e = 0; e < events.size(); ++e) {
+        std::int32_t k = 0;
+        for (const auto& o : events[e].options) {
+            event_of.push_back(static_cast<std::int32_t>(e));
+            rank.push_back(k++);
+            rows.push_back(o);
+        }
+    }
+    const Dims opt{"option_considered"};
+    file.add_variable<std::int32_t>("option_event", opt, event_of, {"1", "event the option belongs to, index into event"});
+    file.add_variable<std::int32_t>("option_rank", opt, rank, {"1", "position in the plant's ranking, 0 = best"});
+    file.add_variable<std::int32_t>("option_technology", opt,
+                                    column<std::int32_t>(rows, [](const OptionAppraisal& o) { return o.technology; }),
+                                    {"1", "option, index into the technology dimension"});
+    file.add_variable<double>("option_cost", opt, column<double>(rows, [](const OptionAppraisal& o) { return o.cost_eur_per_t; }),
+                              {"EUR/t", "levelised cost of production incl. subsidy"});
+    file.add_variable<double>("option_margin", opt,
+                              column<double>(rows, [](const OptionAppraisal& o) { return o.margin_eur_per_t; }),
+                              {"EUR/t", "expected price (incl. premium) minus cost"});
+    file.add_variable<double>("option_subsidy", opt,
+                              column<double>(rows, [](const OptionAppraisal& o) { return o.subsidy_eur_per_t; }),
+                              {"EUR/t", "subsidy per t of product"});
+    file.add_variable<std::uint8_t>("option_feasible", opt,
+                                    column<std::uint8_t>(rows, [](const OptionAppraisal& o) { return o.feasible; }),
+                                    {"1", "option was feasible (availability, infrastructure, relocation rule)"},
+                                    yes_no_flags<std::uint8_t>());
+    file.add_variable<std::uint8_t>("option_refused", opt,
+                                    column<std::uint8_t>(rows, [](const OptionAppraisal& o) { return o.refused; }),
+                                    {"1", "option was wanted but scarce capacity or budget was refused"},
+                                    yes_no_flags<std::uint8_t>());
+}
+
+}  // namespace eiisim::output

@@ -1,0 +1,31 @@
+#pragma once
+// Shared test helpers: load the small six-plant scenario (tests/data/small) or the
+// embedded Dutch scenario, optionally change it, and run it.
+#include <functional>
+#include <string>
+
+#include "clusters/dataset_loader.hpp"
+#include "sim/model.hpp"
+#include "sim/simulation.hpp"
+
+namespace eiisim::testing {
+
+inline std::string source_path(const std::string& relative) {
+    return std::string(EIISIM_SOURCE_DIR) + "/" + relative;
+}
+
+inline Inputs small_inputs() { return load_inputs(source_path("tests/data/small/scenario.toml")); }
+inline Inputs dutch_inputs() { return load_inputs(source_path("scenarios/current-policy.toml")); }
+
+inline RunResult run(Inputs inputs, std::uint64_t seed = 7) {
+    const Model model = build_model(std::move(inputs));
+    return simulate(model, seed);
+}
+
+inline double total_net_in_year(const RunResult& r, int year) {
+    double sum = 0;
+    for (int p = 0; p < r.plants; ++p) sum += r.co2_net_t[r.at(year - r.base_year, p)];
+    return sum;
+}
+
+}  // namespace eiisim::testing

@@ -1,0 +1,151 @@
+// Unit tests of the plant agent's economics: route profiles, unit costs, capacity
+// ledgers and random streams.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "agents/route_profile.hpp"
+#include "agents/unit_cost.hpp"
+#include "clusters/capacity_ledger.hpp"
+#include "core/random_stream.hpp"
+
+using namespace eiisim;
+
+namespace {
+
+PlantBaseline gas_fired_plant() {
+    PlantBaseline b;
+    b.utilisation = 0.8;
+    b.gas_heat_gj_per_t = 10.0;
+    b.gas_feedstock_gj_per_t = 5.0;
+    b.electricity_gj_per_t = 1.0;
+    b.co2_combustion_t_per_t = 0.566;
+    b.co2_process_t_per_t = 0.3;
+    b.co2_intensity_t_per_t = 0.866;
+    b.heat_share = {0.5, 0.3, 0.2};
+    b.benchmark_t_per_t = 0.5;
+    return b;
+}
+
+TechnologySpec option(OptionKind kind) {
+    TechnologySpec t;
+    t.kind = kind;
+    t.electrify_year = {2020, 2030, 2035};
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("electrification moves fuel heat band by band as bands become available", "[agents]") {
+    const PlantBaseline base = gas_fired_plant();
+    TechnologySpec t = option(OptionKind::electrify);
+    t.electrify_share = {1.0, 1.0, 0.5};
+    t.electric_efficiency = 2.0;
+    const SectorSpec sector;
+    const RouteProfile y2025 = route_profile(base, t, sector, 2025);
+    CHECK(y2025.electrified_heat_share == Approx(0.5));
+    CHECK(y2025.energy_gj_per_t[static_cast<int>(Carrier::gas)] == Approx(5.0 + 5.0));  // half the heat + feedstock
+    CHECK(y2025.energy_gj_per_t[static_cast<int>(Carrier::electricity)] == Approx(1.0 + 5.0 / 2.0));
+    CHECK(y2025.co2_gross_t_per_t == Approx(0.566 * 0.5 + 0.3));
+    const RouteProfile y2040 = route_profile(base, t, sector, 2040);
+    CHECK(y2040.electrified_heat_share == Approx(0.5 + 0.3 + 0.1));
+    CHECK(y2040.co2_gross_t_per_t < y2025.co2_gross_t_per_t);
+}
+
+TEST_CASE("capture takes its share of gross CO2 and adds its energy", "[agents]") {
+    const PlantBaseline base = gas_fired_plant();
+    TechnologySpec t = option(OptionKind::ccs);
+    t.capture_rate = 0.9;
+    t.capture_electricity_gj_per_tco2 = 0.5;
+    t.capture_heat_gj_per_tco2 = 2.0;
+    const RouteProfile r = route_profile(base, t, SectorSpec{}, 2030);
+    const double captured = 0.9 * 0.866;
+    CHECK(r.co2_captured_t_per_t == Approx(captured));
+    CHECK(r.co2_gross_t_per_t == Approx(0.866 + captured * 2.0 * kGasEmissionFactorTPerGj));
+    CHECK(r.energy_gj_per_t[static_cast<int>(Carrier::electricity)] == Approx(1.0 + captured * 0.5));
+    CHECK(r.co2_net_t_per_t() == Approx(r.co2_gross_t_per_t - r.co2_captured_t_per_t));
+}
+
+TEST_CASE("importing the intermediate removes that share of the upstream step", "[agents]") {
+    const PlantBaseline base = gas_fired_plant();
+    TechnologySpec t = option(OptionKind::import_intermediate);
+    t.import_share = 0.75;
+    SectorSpec sector;
+    sector.intermediate_t_per_t = 0.6;
+    const RouteProfile r = route_profile(base, t, sector, 2030);
+    CHECK(r.co2_gross_t_per_t == Approx(0.866 * 0.25));
+    CHECK(r.intermediate_t_per_t == Approx(0.45));
+    CHECK(r.energy_gj_per_t[static_cast<int>(Carrier::gas)] == Approx(15.0 * 0.25));
+}
+
+TEST_CASE("carbon costs: ETS net of free allocation, levy above dispensation minus ETS", "[agents]") {
+    const PlantBaseline base = gas_fired_plant();
+    const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);
+    PriceView prices;
+    prices.ets_eur_per_t = 100;
+    prices.free_allocation_factor = 0.5;
+    prices.co2_levy_eur_per_t = 150;
+    prices.dispensation_factor = 0.5;
+    const UnitCost cost = domestic_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{});
+    CHECK(cost[CostComponent::ets] == Approx((0.866 - 0.5 * 0.5) * 100));
+    CHECK(cost[CostComponent::co2_levy] == Approx((150 - 100) * (0.866 - 0.5 * 0.866)));
+    // Abolishing the levy, or an ETS price above the levy rate, removes the levy.
+    prices.ets_eur_per_t = 160;
+    CHECK(domestic_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::co2_levy] == 0.0);
+}
+
+TEST_CASE("capital recovery factor", "[agents]") {
+    CHECK(capital_recovery_factor(0.0, 20) == Approx(0.05));
+    CHECK(capital_recovery_factor(0.1, 20) == Approx(0.117459625));
+    CHECK(capital_recovery_factor(0.1, 0) == 1.0);
+}
+
+TEST_CASE("abroad production pays CBAM only for covered products", "[agents]") {
+    const PlantBaseline base = gas_fired_plant();
+    const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);
+    PriceView prices;
+    prices.ets_eur_per_t = 100;
+    prices.cbam_factor = 0.5;
+    SectorSpec covered;
+    covered.cbam_covered = true;
+    CHECK(abroad_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] == Approx(0.5 * 100 * 0.866));
+    CHECK(abroad_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
+}
+
+TEST_CASE("capacity ledgers reserve from the start year on and refuse what does not fit", "[clusters]") {
+    CapacityLedger storage(TimePath({{2026, 2.5}, {2029, 2.5}, {2030, 24.5}}), 2020, 31);
+    CHECK(storage.fits(2.0, 2026));
+    CHECK_FALSE(storage.fits(3.0, 2026));  // Porthos alone is too small
+    CHECK(storage.fits(3.0, 2030));        // with Aramis it fits
+    storage.reserve(2.0, 2026);
+    CHECK(storage.used(2025) == 0.0);
+    CHECK(storage.used(2040) == 2.0);
+    CHECK_FALSE(storage.fits(1.0, 2027));
+    CHECK(storage.fits(1.0, 2027, 0.5));   // fits once the requester's own 0.5 is released
+    storage.release(2.0, 2035);
+    CHECK(storage.used(2034) == 2.0);
+    CHECK(storage.used(2035) == 0.0);
+    CapacityLedger budget(TimePath(10.0), 2020, 5);
+    budget.reserve_in_year(8.0, 2021);
+    CHECK_FALSE(budget.fits_in_year(3.0, 2021));
+    CHECK(budget.fits_in_year(3.0, 2022));
+}
+
+TEST_CASE("random streams are reproducible, independent per purpose, and in (0,1)", "[core]") {
+    RandomStream a(1, 0, 5, 2030, Purpose::choice), b(1, 0, 5, 2030, Purpose::choice);
+    RandomStream c(1, 0, 5, 2030, Purpose::tie_break), d(2, 0, 5, 2030, Purpose::choice);
+    std::set<double> seen;
+    double sum = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const double u = a.uniform();
+        REQUIRE(u == b.uniform());
+        REQUIRE(u > 0.0);
+        REQUIRE(u < 1.0);
+        seen.insert(u);
+        sum += u;
+    }
+    CHECK(seen.size() == 1000);
+    CHECK(sum / 1000 == Approx(0.5).margin(0.05));
+    CHECK(c.uniform() != RandomStream(1, 0, 5, 2030, Purpose::choice).uniform());
+    CHECK(d.uniform() != RandomStream(1, 0, 5, 2030, Purpose::choice).uniform());
+}

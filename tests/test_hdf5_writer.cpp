@@ -1,0 +1,481 @@
+// The HDF5 run file (output/): values, units, dimension scales and the atomic write,
+// checked by reading the file back with the HDF5 C API, the way netCDF tools see it.
+// Set EIISIM_HDF5_TEST_COPY=<path> to keep a copy of the small synthetic file (used to
+// develop tests/python/test_output_formats.py without the simulator).
+#include <catch2/catch.hpp>
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "core/inputs.hpp"
+#include "core/run_result.hpp"
+#include "output/hdf5_writer.hpp"
+
+namespace fs = std::filesystem;
+using namespace eiisim;
+
+namespace {
+
+// A small model: `clusters` clusters, `plants` plants, `years` years from 2020, two
+// events (the first with 3 options, the second with 2). Values follow simple formulas
+// so the read-back checks can recompute them.
+struct Synthetic {
+    Inputs inputs;
+    RunResult result;
+};
+
+double panel_value(int field, int y, int p) { return 1000.0 * field + 10.0 * y + p + 0.25; }
+
+Synthetic make_synthetic(int clusters, int plants, int years) {
+    Synthetic s;
+    auto& in = s.inputs;
+    in.scenario.name = "unit-test";
+    in.scenario.description = "synthetic scenario for the HDF5 writer test";
+    in.scenario.text = "name = \"unit-test\"\n# Grüße: UTF-8 survives\n";
+    in.scenario.base_year = 2020;
+    in.scenario.end_year = 2020 + years - 1;
+    in.sectors.resize(2);
+    in.sectors[0].id = "ammonia";
+    in.sectors[1].id = "steel";
+    auto technology = [&](const char* id, const char* name, int sector, OptionKind kind) {
+        TechnologySpec t;
+        t.id = id;
+        t.name = name;
+        t.sector = sector;
+        t.kind = kind;
+        in.technologies.push_back(t);
+    };
+    technology("ammonia/keep", "keep", 0, OptionKind::keep);
+    technology("ammonia/ccs", "ccs", 0, OptionKind::ccs);
+    technology("steel/keep", "keep", 1, OptionKind::keep);
+    technology("steel/h2_dri", "h2_dri", 1, OptionKind::hydrogen);
+    for (int c = 0; c < clusters; ++c) {
+        ClusterSpec spec;
+        spec.id = "cluster_" + std::to_string(c);
+        spec.name = c == 0 ? "Rotterdam/Moerdijk" : "Cluster " + std::to_string(c);
+        in.clusters.push_back(spec);
+    }
+    for (int p = 0; p < plants; ++p) {
+        PlantSpec spec;
+        spec.id = "P" + std::to_string(100 + p);
+        spec.name = "Plant " + std::to_string(p);
+        spec.operator_name = "Operator " + std::to_string(p % 2);
+        spec.cluster = p % clusters;
+        spec.sector = p % 2;
+        spec.capacity_t = 1e6 + p;
+        spec.production_t = 9e5 + p;
+        spec.co2_combustion_t = 5e5 + p;
+        spec.co2_process_t = 1e5 + p;
+        spec.multinational = p % 2 == 1;
+        spec.maatwerk = p == 0;
+        in.plants.push_back(spec);
+    }
+
+    auto& r = s.result;
+    r.base_year = 2020;
+    r.years = years;
+    r.plants = plants;
+    r.clusters = clusters;
+    r.seed = 42;
+    r.run = 7;
+    const auto yp = static_cast<std::size_t>(years * plants);
+    const auto yc = static_cast<std::size_t>(years * clusters);
+    auto fill = [&](std::vector<double>& v, int field) {
+        v.resize(yp);
+        for (int y = 0; y < years; ++y)
+            for (int p = 0; p < plants; ++p) v[r.at(y, p)] = panel_value(field, y, p);
+    };
+    fill(r.production_t, 1);
+    fill(r.utilisation, 2);
+    fill(r.co2_gross_t, 3);
+    fill(r.co2_captured_t, 4);
+    fill(r.co2_net_t, 5);
+    fill(r.co2_relocated_t, 6);
+    fill(r.revenue_eur, 7);
+    fill(r.margin_eur, 8);
+    r.technology.resize(yp);
+    r.kind.resize(yp);
+    r.status.resize(yp);
+    for (int y = 0; y < years; ++y) {
+        for (int p = 0; p < plants; ++p) {
+            const bool switched = p == 1 && y >= 2;
+            r.technology[r.at(y, p)] = static_cast<std::int16_t>((p % 2) * 2 + (switched ? 1 : 0));
+            r.kind[r.at(y, p)] = static_cast<std::uint8_t>(switched ? OptionKind::hydrogen : OptionKind::keep);
+            r.status[r.at(y, p)] = static_cast<std::uint8_t>(p == 2 && y == years - 1 ? PlantStatus::closed
+                                                                                       : PlantStatus::operating);
+        }
+    }
+    r.energy_gj.resize(yp * kCarrierCount);
+    for (std::size_t i = 0; i < r.energy_gj.size(); ++i) r.energy_gj[i] = static_cast<double>(i) * 0.5;
+    r.cost_eur.resize(yp * kCostComponentCount);
+    for (std::size_t i = 0; i < r.cost_eur.size(); ++i) r.cost_eur[i] = static_cast<double>(i) * 3.0;
+    for (auto* v : {&r.cluster_production_t, &r.cluster_co2_gross_t, &r.cluster_co2_captured_t, &r.cluster_co2_net_t,
+                    &r.cluster_co2_relocated_t, &r.cluster_grid_used_mw, &r.cluster_grid_headroom_mw}) {
+        v->assign(yc, 0.0);
+    }
+    for (int y = 0; y < years; ++y) {
+        for (int p = 0; p < plants; ++p) {
+            const auto c = r.at_cluster(y, in.plants[static_cast<std::size_t>(p)].cluster);
+            r.cluster_production_t[c] += r.production_t[r.at(y, p)];
+            r.cluster_co2_net_t[c] += r.co2_net_t[r.at(y, p)];
+        }
+        for (int c = 0; c < clusters; ++c) {
+            r.cluster_grid_used_mw[r.at_cluster(y, c)] = 10.0 * y;
+            r.cluster_grid_headroom_mw[r.at_cluster(y, c)] = 100.0 + c;
+        }
+    }
+    r.cluster_production_by_kind_t.assign(yc * kOptionKindCount, 1.5);
+    for (auto* v : {&r.co2_storage_used_t, &r.co2_storage_capacity_t, &r.hydrogen_used_gj, &r.hydrogen_supply_gj,
+                    &r.subsidy_committed_eur, &r.subsidy_budget_eur, &r.subsidy_paid_eur}) {
+        v->resize(static_cast<std::size_t>(years));
+        for (int y = 0; y < years; ++y) (*v)[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
+    }
+    auto event = [](int year, int plant, int from, int to, Trigger trigger, int running_from, double subsidy) {
+        DecisionEvent e;
+        e.year = year;
+        e.plant = plant;
+        e.from_technology = from;
+        e.to_technology = to;
+        e.trigger = trigger;
+        e.running_from_year = running_from;
+        e.subsidy_committed_eur = subsidy;
+        return e;
+    };
+    DecisionEvent a = event(2021, 1, 2, 3, Trigger::reinvestment, 2022, 5e7);
+    a.options = {{3, 500.0, 20.0, 30.0, true, false}, {2, 520.0, 0.0, 0.0, true, false}, {1, 0.0, 0.0, 0.0, false, false}};
+    DecisionEvent b = event(2022, 2, 0, -1, Trigger::losses, 2022, 0.0);
+    b.options = {{1, 610.0, -5.0, 0.0, true, true}, {0, 650.0, -45.0, 0.0, true, false}};
+    if (plants > 2) r.events = {a, b};
+    return s;
+}
+
+// A scratch directory removed when the test ends.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("eiisim_h5_test_" + std::to_string(::getpid()) + "_" +
+                                            std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        fs::create_directories(path);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+
+// ---- small read helpers over the HDF5 C API (closing every id they open)
+struct Id {
+    hid_t id;
+    herr_t (*close)(hid_t);
+    Id(hid_t i, herr_t (*c)(hid_t)) : id(i), close(c) { REQUIRE(id >= 0); }
+    Id(const Id&) = delete;
+    Id& operator=(const Id&) = delete;
+    ~Id() { close(id); }
+};
+
+std::vector<hsize_t> shape(hid_t file, const char* name) {
+    Id ds(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose);
+    Id sp(H5Dget_space(ds.id), H5Sclose);
+    std::vector<hsize_t> dims(static_cast<std::size_t>(H5Sget_simple_extent_ndims(sp.id)));
+    H5Sget_simple_extent_dims(sp.id, dims.data(), nullptr);
+    return dims;
+}
+
+template <typename T>
+std::vector<T> read(hid_t file, const char* name, hid_t memtype) {
+    Id ds(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose);
+    Id sp(H5Dget_space(ds.id), H5Sclose);
+    std::vector<T> out(static_cast<std::size_t>(H5Sget_simple_extent_npoints(sp.id)));
+    REQUIRE(H5Dread(ds.id, memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) >= 0);
+    return out;
+}
+
+std::vector<std::string> read_strings(hid_t file, const char* name) {
+    Id ds(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose);
+    Id sp(H5Dget_space(ds.id), H5Sclose);
+    Id type(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(type.id, H5T_VARIABLE);
+    H5Tset_cset(type.id, H5T_CSET_UTF8);
+    std::vector<char*> raw(static_cast<std::size_t>(H5Sget_simple_extent_npoints(sp.id)));
+    REQUIRE(H5Dread(ds.id, type.id, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()) >= 0);
+    std::vector<std::string> out(raw.begin(), raw.end());
+    H5Dvlen_reclaim(type.id, sp.id, H5P_DEFAULT, raw.data());
+    return out;
+}
+
+std::string text_attribute(hid_t obj, const char* name) {
+    Id attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
+    Id type(H5Aget_type(attr.id), H5Tclose);
+    if (H5Tis_variable_str(type.id) > 0) {
+        char* value = nullptr;
+        REQUIRE(H5Aread(attr.id, type.id, &value) >= 0);
+        std::string out = value;
+        H5free_memory(value);
+        return out;
+    }
+    std::string value(H5Tget_size(type.id), '\0');
+    REQUIRE(H5Aread(attr.id, type.id, value.data()) >= 0);
+    return value.substr(0, value.find('\0'));
+}
+
+std::string variable_attribute(hid_t file, const char* var, const char* name) {
+    Id ds(H5Dopen2(file, var, H5P_DEFAULT), H5Dclose);
+    return text_attribute(ds.id, name);
+}
+
+std::vector<std::string> dataset_names(hid_t file) {
+    std::vector<std::string> names;
+    auto collect = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+        static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+        return 0;
+    };
+    H5Literate(file, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names);
+    return names;
+}
+
+bool filter_present(hid_t file, const char* name, H5Z_filter_t filter) {
+    Id ds(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose);
+    Id dcpl(H5Dget_create_plist(ds.id), H5Pclose);
+    unsigned flags = 0;
+    std::size_t n = 0;
+    unsigned config = 0;
+    return H5Pget_filter_by_id2(dcpl.id, filter, &flags, &n, nullptr, 0, nullptr, &config) >= 0;
+}
+
+std::vector<char> file_bytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool has_leftovers(const fs::path& dir) {
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().filename().string().find(".tmp-") != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("HDF5 run file holds the panels, tables and event log with units", "[output]") {
+    const TempDir dir;
+    const auto s = make_synthetic(2, 3, 3);
+    const fs::path out = dir.path / "run.h5";
+    write_run_hdf5(out, s.inputs, s.result);
+    REQUIRE(fs::exists(out));
+    CHECK_FALSE(has_leftovers(dir.path));
+    if (const char* copy = std::getenv("EIISIM_HDF5_TEST_COPY"); copy != nullptr && *copy != '\0') {
+        fs::copy_file(out, copy, fs::copy_options::overwrite_existing);
+    }
+
+    Id file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+
+    SECTION("dimensions and coordinate values") {
+        CHECK(read<std::uint64_t>(file.id, "run", H5T_NATIVE_UINT64) == std::vector<std::uint64_t>{7});
+        CHECK(read<std::int32_t>(file.id, "year", H5T_NATIVE_INT32) == std::vector<std::int32_t>{2020, 2021, 2022});
+        CHECK(read_strings(file.id, "plant") == std::vector<std::string>{"P100", "P101", "P102"});
+        CHECK(read_strings(file.id, "cluster") == std::vector<std::string>{"cluster_0", "cluster_1"});
+        CHECK(read_strings(file.id, "cluster_name") == std::vector<std::string>{"Rotterdam/Moerdijk", "Cluster 1"});
+        CHECK(read_strings(file.id, "technology").size() == 4);
+        CHECK(read_strings(file.id, "kind").front() == "keep");
+        CHECK(read_strings(file.id, "carrier").size() == kCarrierCount);
+        CHECK(read_strings(file.id, "cost_component").size() == kCostComponentCount);
+        CHECK(shape(file.id, "event") == std::vector<hsize_t>{2});
+        CHECK(shape(file.id, "option_considered") == std::vector<hsize_t>{5});
+    }
+
+    SECTION("plant panels keep values and year-major order") {
+        CHECK(shape(file.id, "production") == std::vector<hsize_t>{1, 3, 3});
+        CHECK(read<double>(file.id, "production", H5T_NATIVE_DOUBLE) == s.result.production_t);
+        CHECK(read<double>(file.id, "co2_net", H5T_NATIVE_DOUBLE) == s.result.co2_net_t);
+        CHECK(read<double>(file.id, "margin", H5T_NATIVE_DOUBLE) == s.result.margin_eur);
+        CHECK(read<std::int16_t>(file.id, "route", H5T_NATIVE_INT16) == s.result.technology);
+        CHECK(read<std::uint8_t>(file.id, "status", H5T_NATIVE_UINT8) == s.result.status);
+        CHECK(shape(file.id, "energy") == std::vector<hsize_t>{1, 3, 3, kCarrierCount});
+        CHECK(read<double>(file.id, "energy", H5T_NATIVE_DOUBLE) == s.result.energy_gj);
+        CHECK(shape(file.id, "cost") == std::vector<hsize_t>{1, 3, 3, kCostComponentCount});
+        CHECK(read<double>(file.id, "cost", H5T_NATIVE_DOUBLE) == s.result.cost_eur);
+        CHECK(shape(file.id, "cluster_production_by_kind") == std::vector<hsize_t>{1, 3, 2, kOptionKindCount});
+        CHECK(read<double>(file.id, "cluster_co2_net", H5T_NATIVE_DOUBLE) == s.result.cluster_co2_net_t);
+        CHECK(shape(file.id, "hydrogen_used") == std::vector<hsize_t>{1, 3});
+        CHECK(read<double>(file.id, "subsidy_paid", H5T_NATIVE_DOUBLE) == s.result.subsidy_paid_eur);
+    }
+
+    SECTION("static tables") {
+        CHECK(read_strings(file.id, "plant_name") == std::vector<std::string>{"Plant 0", "Plant 1", "Plant 2"});
+        CHECK(read<std::int32_t>(file.id, "plant_cluster", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, 0});
+        CHECK(read_strings(file.id, "plant_cluster_name")[0] == "Rotterdam/Moerdijk");
+        CHECK(read_strings(file.id, "plant_sector") == std::vector<std::string>{"ammonia", "steel", "ammonia"});
+        CHECK(read<std::uint8_t>(file.id, "plant_maatwerk", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 0, 0});
+        CHECK(read<std::uint8_t>(file.id, "technology_kind", H5T_NATIVE_UINT8) ==
+              std::vector<std::uint8_t>{0, 2, 0, 3});
+        CHECK(read_strings(file.id, "technology_name")[3] == "h2_dri");
+    }
+
+    SECTION("event log and flattened options") {
+        CHECK(read<std::int32_t>(file.id, "event_year", H5T_NATIVE_INT32) == std::vector<std::int32_t>{2021, 2022});
+        CHECK(read<std::int32_t>(file.id, "event_plant", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 2});
+        CHECK(read<std::int32_t>(file.id, "event_to_technology", H5T_NATIVE_INT32) == std::vector<std::int32_t>{3, -1});
+        CHECK(read<std::uint8_t>(file.id, "event_trigger", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 1});
+        CHECK(read<double>(file.id, "event_subsidy_committed", H5T_NATIVE_DOUBLE) == std::vector<double>{5e7, 0});
+        CHECK(read<std::int32_t>(file.id, "option_event", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 0, 0, 1, 1});
+        CHECK(read<std::int32_t>(file.id, "option_rank", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, 2, 0, 1});
+        CHECK(read<std::int32_t>(file.id, "option_technology", H5T_NATIVE_INT32) ==
+              std::vector<std::int32_t>{3, 2, 1, 1, 0});
+        CHECK(read<double>(file.id, "option_margin", H5T_NATIVE_DOUBLE) == std::vector<double>{20, 0, 0, -5, -45});
+        CHECK(read<std::uint8_t>(file.id, "option_feasible", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 1, 0, 1, 1});
+        CHECK(read<std::uint8_t>(file.id, "option_refused", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 0, 0, 1, 0});
+    }
+
+    SECTION("units, CF flags and global attributes") {
+        CHECK(variable_attribute(file.id, "production", "units") == "t/yr");
+        CHECK(variable_attribute(file.id, "co2_net", "units") == "t/yr");
+        CHECK(variable_attribute(file.id, "margin", "units") == "EUR/yr");
+        CHECK(variable_attribute(file.id, "energy", "units") == "GJ/yr");
+        CHECK(variable_attribute(file.id, "utilisation", "units") == "1");
+        CHECK(variable_attribute(file.id, "year", "units") == "year");
+        CHECK(variable_attribute(file.id, "cluster_grid_used", "units") == "MW");
+        CHECK(variable_attribute(file.id, "status", "flag_meanings") == "operating converting relocated closed");
+        CHECK(variable_attribute(file.id, "route", "flag_meanings") ==
+              "ammonia.keep ammonia.ccs steel.keep steel.h2_dri");
+        CHECK(text_attribute(file.id, "model") == "eiisim");
+        CHECK(text_attribute(file.id, "Conventions") == "CF-1.8");
+        CHECK(text_attribute(file.id, "scenario") == "unit-test");
+        CHECK(text_attribute(file.id, "scenario_text") == s.inputs.scenario.text);
+        CHECK_FALSE(text_attribute(file.id, "created").empty());
+        CHECK_FALSE(text_attribute(file.id, "model_version").empty());
+        CHECK_FALSE(text_attribute(file.id, "source_revision").empty());
+        std::uint64_t seed = 0;
+        Id attr(H5Aopen(file.id, "seed", H5P_DEFAULT), H5Aclose);
+        REQUIRE(H5Aread(attr.id, H5T_NATIVE_UINT64, &seed) >= 0);
+        CHECK(seed == 42);
+    }
+
+    SECTION("every variable has units, long_name and a dimension scale per dimension") {
+        const auto names = dataset_names(file.id);
+        CHECK(names.size() > 50);
+        for (const auto& name : names) {
+            INFO("variable " << name);
+            Id ds(H5Dopen2(file.id, name.c_str(), H5P_DEFAULT), H5Dclose);
+            CHECK(H5Aexists(ds.id, "units") > 0);
+            CHECK(H5Aexists(ds.id, "long_name") > 0);
+            if (H5DSis_scale(ds.id) > 0) {
+                continue;  // a coordinate variable: its own dimension
+            }
+            Id sp(H5Dget_space(ds.id), H5Sclose);
+            const int rank = H5Sget_simple_extent_ndims(sp.id);
+            for (int d = 0; d < rank; ++d) {
+                CHECK(H5DSget_num_scales(ds.id, static_cast<unsigned>(d)) == 1);
+            }
+        }
+        Id production(H5Dopen2(file.id, "production", H5P_DEFAULT), H5Dclose);
+        Id plant(H5Dopen2(file.id, "plant", H5P_DEFAULT), H5Dclose);
+        Id year(H5Dopen2(file.id, "year", H5P_DEFAULT), H5Dclose);
+        CHECK(H5DSis_attached(production.id, plant.id, 2) > 0);
+        CHECK(H5DSis_attached(production.id, year.id, 1) > 0);
+    }
+}
+
+TEST_CASE("HDF5 run file is written atomically and never left partial", "[output]") {
+    const TempDir dir;
+    const auto s = make_synthetic(2, 3, 3);
+
+    SECTION("a directory that does not exist") {
+        const fs::path out = dir.path / "missing" / "run.h5";
+        CHECK_THROWS_WITH(write_run_hdf5(out, s.inputs, s.result), Catch::Contains("cannot write HDF5 output"));
+        CHECK_FALSE(fs::exists(out));
+        CHECK_FALSE(fs::exists(dir.path / "missing"));
+    }
+    SECTION("a parent that is a file, not a directory") {
+        std::ofstream(dir.path / "plain_file") << "x";
+        const fs::path out = dir.path / "plain_file" / "run.h5";
+        CHECK_THROWS_AS(write_run_hdf5(out, s.inputs, s.result), std::runtime_error);
+        CHECK(fs::is_regular_file(dir.path / "plain_file"));
+    }
+    SECTION("the rename fails: the finished temporary file is removed") {
+        const fs::path out = dir.path / "occupied";
+        fs::create_directories(out / "child");  // a non-empty directory cannot be replaced by a file
+        CHECK_THROWS_WITH(write_run_hdf5(out, s.inputs, s.result), Catch::Contains("cannot move"));
+        CHECK(fs::is_directory(out));
+        CHECK_FALSE(has_leftovers(dir.path));
+    }
+    SECTION("a result whose sizes do not match the inputs") {
+        auto bad = s.result;
+        bad.co2_net_t.pop_back();
+        const fs::path out = dir.path / "bad.h5";
+        CHECK_THROWS_WITH(write_run_hdf5(out, s.inputs, bad), Catch::Contains("co2_net_t"));
+        CHECK_FALSE(fs::exists(out));
+        CHECK_FALSE(has_leftovers(dir.path));
+    }
+    SECTION("an existing file is replaced whole") {
+        const fs::path out = dir.path / "run.h5";
+        std::ofstream(out) << "old contents";
+        write_run_hdf5(out, s.inputs, s.result);
+        Id file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+        CHECK(shape(file.id, "plant") == std::vector<hsize_t>{3});
+    }
+}
+
+TEST_CASE("HDF5 run files are byte-identical for identical results", "[output]") {
+    const TempDir dir;
+    const auto s = make_synthetic(2, 3, 3);
+    // Pin `created` the reproducible-builds way; everything else is deterministic.
+    const char* previous = std::getenv("SOURCE_DATE_EPOCH");
+    const std::string saved = previous != nullptr ? previous : "";
+    ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    write_run_hdf5(dir.path / "a.h5", s.inputs, s.result);
+    write_run_hdf5(dir.path / "b.h5", s.inputs, s.result);
+    if (previous != nullptr) {
+        ::setenv("SOURCE_DATE_EPOCH", saved.c_str(), 1);
+    } else {
+        ::unsetenv("SOURCE_DATE_EPOCH");
+    }
+    const auto a = file_bytes(dir.path / "a.h5");
+    CHECK(a == file_bytes(dir.path / "b.h5"));
+    Id file(H5Fopen((dir.path / "a.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+    CHECK(text_attribute(file.id, "created") == "2023-11-14T22:13:20Z");
+}
+
+TEST_CASE("HDF5 run file without decisions has empty event dimensions", "[output]") {
+    const TempDir dir;
+    auto s = make_synthetic(2, 3, 3);
+    s.result.events.clear();
+    const fs::path out = dir.path / "quiet.h5";
+    write_run_hdf5(out, s.inputs, s.result);
+    Id file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+    CHECK(shape(file.id, "event") == std::vector<hsize_t>{0});
+    CHECK(shape(file.id, "event_plant") == std::vector<hsize_t>{0});
+    CHECK(shape(file.id, "option_considered") == std::vector<hsize_t>{0});
+    CHECK(shape(file.id, "option_cost") == std::vector<hsize_t>{0});
+    if (const char* copy = std::getenv("EIISIM_HDF5_TEST_COPY_EMPTY"); copy != nullptr && *copy != '\0') {
+        fs::copy_file(out, copy, fs::copy_options::overwrite_existing);
+    }
+}
+
+TEST_CASE("Large HDF5 panels are chunked and compressed", "[output]") {
+    const TempDir dir;
+    const auto s = make_synthetic(5, 300, 31);
+    const fs::path out = dir.path / "large.h5";
+    write_run_hdf5(out, s.inputs, s.result);
+    Id file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+    for (const char* name : {"production", "energy", "cost"}) {
+        INFO("variable " << name);
+        CHECK(filter_present(file.id, name, H5Z_FILTER_DEFLATE));
+        CHECK(filter_present(file.id, name, H5Z_FILTER_SHUFFLE));
+    }
+    CHECK(read<double>(file.id, "cost", H5T_NATIVE_DOUBLE) == s.result.cost_eur);
+    // Uncompressed, the panels take ~204 bytes per plant-year (19 doubles + 3 codes); the
+    // smooth synthetic values compress far below that, so a large size means the filters
+    // were lost.
+    const double per_plant_year = static_cast<double>(fs::file_size(out)) / (300.0 * 31.0);
+    INFO("bytes per plant-year: " << per_plant_year);
+    CHECK(per_plant_year < 150.0);
+}

@@ -1,0 +1,565 @@
+// The input loader: the small test scenario loads with units converted once, and every
+// validation rule rejects bad input with an InputError naming file, line and field.
+// Each failing case mutates a fresh copy of tests/data/small in its own temp folder.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "clusters/csv_reader.hpp"
+#include "clusters/dataset_loader.hpp"
+#include "core/input_error.hpp"
+
+namespace fs = std::filesystem;
+using eiisim::InputError;
+using eiisim::Inputs;
+using eiisim::load_inputs;
+
+namespace {
+
+const fs::path kSmall = fs::path(EIISIM_SOURCE_DIR) / "tests" / "data" / "small";
+
+std::string read_text(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_text(const fs::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << text;
+}
+
+int line_at(const std::string& text, std::size_t pos) {
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+}
+
+// A fresh copy of tests/data/small, removed again at the end of the test.
+class SmallCopy {
+public:
+    SmallCopy() {
+        std::string pattern = (fs::temp_directory_path() / "eiisim-loader-XXXXXX").string();
+        REQUIRE(mkdtemp(pattern.data()) != nullptr);
+        dir_ = pattern;
+        fs::copy(kSmall, dir_, fs::copy_options::recursive);
+    }
+    ~SmallCopy() {
+        std::error_code ignored;
+        fs::remove_all(dir_, ignored);
+    }
+    SmallCopy(const SmallCopy&) = delete;
+    SmallCopy& operator=(const SmallCopy&) = delete;
+
+    [[nodiscard]] fs::path scenario() const { return dir_ / "scenario.toml"; }
+    [[nodiscard]] fs::path file(const std::string& name) const {
+        return name == "scenario.toml" ? scenario() : dir_ / "dataset" / name;
+    }
+    // Replaces the one occurrence of `from` and returns the line where it was.
+    int replace(const std::string& name, const std::string& from, const std::string& to) const {
+        std::string text = read_text(file(name));
+        const auto pos = text.find(from);
+        REQUIRE(pos != std::string::npos);
+        REQUIRE(text.find(from, pos + 1) == std::string::npos);
+        text.replace(pos, from.size(), to);
+        write_text(file(name), text);
+        return line_at(text, pos);
+    }
+    // Appends a line and returns its line number.
+    int append(const std::string& name, const std::string& line) const {
+        std::string text = read_text(file(name));
+        if (!text.empty() && text.back() != '\n') text += '\n';
+        const int number = line_at(text, text.size());
+        write_text(file(name), text + line + "\n");
+        return number;
+    }
+    [[nodiscard]] int line_of(const std::string& name, const std::string& needle) const {
+        const std::string text = read_text(file(name));
+        const auto pos = text.find(needle);
+        REQUIRE(pos != std::string::npos);
+        return line_at(text, pos);
+    }
+
+private:
+    fs::path dir_;
+};
+
+// Loads and expects an InputError at file:line naming `field`, with `problem` in the text.
+void expect_error(const SmallCopy& copy, const std::string& file, int line, const std::string& field,
+                  const std::string& problem = "") {
+    try {
+        (void)load_inputs(copy.scenario());
+        FAIL("expected an InputError for " << file << ":" << line << " field " << field);
+    } catch (const InputError& e) {
+        const std::string message = e.what();
+        INFO(message);
+        CHECK(fs::path(e.where().file).filename().string() == file);
+        CHECK(e.where().line == line);
+        CHECK(e.field() == field);
+        CHECK(message.find(file + ":" + std::to_string(line)) != std::string::npos);
+        if (!field.empty()) CHECK(message.find("'" + field + "'") != std::string::npos);
+        if (!problem.empty()) CHECK(message.find(problem) != std::string::npos);
+    }
+}
+
+bool all_finite(const Inputs& in) {
+    for (const auto& p : in.plants) {
+        for (double v : {p.capacity_t, p.production_t, p.co2_combustion_t, p.co2_process_t,
+                         p.feedstock_gas_gj, p.hurdle_rate})
+            if (!std::isfinite(v)) return false;
+        for (double v : p.energy_gj)
+            if (!std::isfinite(v)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the small scenario loads with ids resolved and units converted", "[loader]") {
+    const Inputs in = load_inputs(kSmall / "scenario.toml");
+    const auto& s = in.scenario;
+    CHECK(s.name == "small-current-policy");
+    CHECK(s.base_year == 2020);
+    CHECK(s.end_year == 2050);
+    CHECK(in.year_count() == 31);
+    CHECK(s.seed == 42);
+    CHECK(s.text == read_text(kSmall / "scenario.toml"));
+
+    REQUIRE(in.clusters.size() == 3);
+    CHECK(in.clusters[0].id == "rotterdam_moerdijk");  // file order, not alphabetical
+    CHECK(in.clusters[2].id == "chemelot");
+    REQUIRE(in.sectors.size() == 3);
+    REQUIRE(in.plants.size() == 6);
+    REQUIRE(in.edges.size() == 4);
+    CHECK(all_finite(in));
+
+    // Catalogue: 13 sector rows + 2 `*` rows expanded over 3 sectors.
+    REQUIRE(in.technologies.size() == 19);
+    REQUIRE(in.sector_technologies.size() == 3);
+    REQUIRE(in.sector_keep_technology.size() == 3);
+    for (int sector = 0; sector < 3; ++sector) {
+        const auto& keep = in.technologies[in.sector_keep_technology[sector]];
+        CHECK(keep.kind == eiisim::OptionKind::keep);
+        CHECK(keep.sector == sector);
+        bool has_relocate = false;
+        for (int t : in.sector_technologies[sector]) {
+            CHECK(in.technologies[t].sector == sector);
+            has_relocate = has_relocate || in.technologies[t].id == in.sectors[sector].id + "/relocate";
+        }
+        CHECK(has_relocate);
+    }
+    const auto& keep_ammonia = in.technologies[in.sector_keep_technology[0]];
+    CHECK(keep_ammonia.id == "ammonia/smr_reinvest");
+    CHECK(keep_ammonia.electrify_year[0] == keep_ammonia.available_year);  // empty cell default
+    CHECK(keep_ammonia.learning_seed_t_yr == 1e6);
+
+    // Plants and edges resolved to indices.
+    CHECK(in.plants[0].id == "yara_sluiskil");
+    CHECK(in.plants[0].cluster == 1);
+    CHECK(in.plants[0].sector == 0);
+    CHECK(in.plants[0].energy_gj[static_cast<int>(eiisim::Carrier::gas)] == 58e6);
+    CHECK(in.plants[0].name == "Yara Sluiskil");
+    CHECK(in.plants[0].maatwerk);
+    CHECK(in.edges[0].supplier == 5);
+    CHECK(in.edges[0].customer == 0);
+    CHECK(in.edges[1].product == "naphtha, LPG");  // quoted field with a comma
+
+    // Prices: EUR/MWh -> EUR/GJ, electricity = wholesale + tariff, hydrogen EUR/kg -> EUR/GJ.
+    const auto& p = s.prices;
+    CHECK(p.gas_eur_per_gj.at(2020) == Approx(12.0 / 3.6));
+    CHECK(p.electricity_eur_per_gj.at(2020) == Approx((33.0 + 8.0) / 3.6));
+    CHECK(p.electricity_eur_per_gj.at(2025) == Approx((77.0 - 7.0 / 6.0 + 10.0) / 3.6));
+    CHECK(p.electricity_eur_per_gj.at(2050) == Approx((60.0 + 12.0) / 3.6));
+    CHECK(p.hydrogen_eur_per_gj.at(2030) == Approx(5.0 / 0.12));
+    CHECK(p.biomethane_eur_per_gj.at(2030) == Approx(80.0 / 3.6));
+    CHECK(p.other_fuel_eur_per_gj.at(2030) == Approx(6.0));
+    CHECK(p.foreign_gas_eur_per_gj.at(2022) == Approx(25.0 / 3.6));
+    CHECK(p.ets_eur_per_t.at(2030) == Approx(130.0));
+    CHECK(p.product_price_index.at(2040) == Approx(1.0));  // a plain number is a constant path
+    REQUIRE(p.import_names.size() == 1);
+    CHECK(p.import_names[0] == "ammonia");
+    CHECK(p.import_eur_per_t[0].at(2030) == Approx(700.0));
+    CHECK(in.sectors[0].import_price == "ammonia");
+
+    // Policy: subsidy MEUR -> EUR.
+    CHECK(s.policy.subsidy_budget_eur.at(2025) == Approx(3e9));
+    CHECK(s.policy.co2_levy_enabled);
+    CHECK(s.policy.free_allocation_factor.at(2034) == Approx(0.0));
+
+    // Infrastructure: Mt -> t, PJ -> GJ; h2_delay_y = 1 and hydrogen_supply_factor = 0.8;
+    // the chemelot override is taken as written.
+    CHECK(in.national.co2_storage_t.at(2030) == Approx(24.5e6));
+    CHECK(in.national.hydrogen_supply_gj.at(2031) == Approx(48e6));
+    CHECK(in.national.hydrogen_supply_gj.at(2030) == Approx(4e6 + 0.75 * 44e6));
+    CHECK(in.clusters[0].h2_connection_year == 2027);
+    CHECK(in.clusters[0].co2_connection_year == 2026);
+    CHECK(in.clusters[2].co2_connection_year == 2033);
+    CHECK(in.clusters[0].grid_headroom_mw.at(2030) == Approx(1500.0));
+
+    // Behaviour, build-out limits and events (sorted by year, targets resolved).
+    CHECK(s.behaviour.expectation == eiisim::Expectation::adaptive);
+    REQUIRE(s.buildout_limits.size() == 2);
+    CHECK(s.buildout_limits[0].kind == eiisim::OptionKind::ccs);
+    CHECK(s.buildout_limits[0].max_conversions_per_year == 2);
+    REQUIRE(s.events.size() == 3);
+    CHECK(s.events[0].year == 2022);
+    CHECK(s.events[0].sector == 0);
+    CHECK(s.events[0].cluster == -1);
+    CHECK(s.events[1].cluster == 0);
+    CHECK(s.events[2].plant == 0);
+}
+
+TEST_CASE("optional scenario sections take their defaults", "[loader]") {
+    SmallCopy copy;
+    std::string text = read_text(copy.scenario());
+    const auto cut = text.find("[infrastructure]");
+    const auto resume = text.find("[buildout_limits]");
+    text.erase(cut, resume - cut);  // drops [infrastructure] and [behaviour]
+    write_text(copy.scenario(), text);
+    const Inputs in = load_inputs(copy.scenario());
+    CHECK(in.scenario.behaviour.expectation == eiisim::Expectation::myopic);
+    CHECK(in.clusters[0].h2_connection_year == 2026);
+    CHECK(in.clusters[2].co2_connection_year == 2035);
+    CHECK(in.national.hydrogen_supply_gj.at(2030) == Approx(60e6));
+}
+
+TEST_CASE("the CSV reader handles RFC 4180 quoting, comments and line numbers", "[loader]") {
+    const std::array<eiisim::CsvColumn, 3> columns{{{"id"}, {"text"}, {"note", false}}};
+    const std::string text =
+        "# comment\n"
+        "id,text\r\n"
+        "  \t\n"
+        "a,\"x, y\"\n"
+        "# another comment\n"
+        "b,\"say \"\"hi\"\"\"\n"
+        "c,\"two\nlines\"\n"
+        "d , plain \n";
+    const auto table = eiisim::CsvTable::parse(text, "t.csv", columns);
+    REQUIRE(table.rows().size() == 4);
+    CHECK(table.rows()[0].line == 4);
+    CHECK(table.field(table.rows()[0], "text")->text == "x, y");
+    CHECK(table.rows()[1].line == 6);
+    CHECK(table.field(table.rows()[1], "text")->text == "say \"hi\"");
+    CHECK(table.field(table.rows()[2], "text")->text == "two\nlines");
+    CHECK(table.rows()[3].line == 9);
+    CHECK(table.field(table.rows()[3], "id")->text == "d");
+    CHECK(table.field(table.rows()[3], "note") == nullptr);
+    CHECK_FALSE(table.has_column("note"));
+
+    CHECK_THROWS_WITH(eiisim::CsvTable::parse("id,text\na,\"open\n", "t.csv", columns),
+                      Catch::Contains("t.csv:2") && Catch::Contains("not closed"));
+    CHECK_THROWS_WITH(eiisim::CsvTable::parse("id,text\na,b,c\n", "t.csv", columns),
+                      Catch::Contains("t.csv:2") && Catch::Contains("3 fields"));
+    CHECK_THROWS_WITH(eiisim::CsvTable::parse("id\na\n", "t.csv", columns),
+                      Catch::Contains("t.csv:1") && Catch::Contains("'text'"));
+}
+
+TEST_CASE("missing files are named with their path", "[loader]") {
+    SmallCopy copy;
+    SECTION("scenario file") {
+        const auto missing = copy.scenario().parent_path() / "nope.toml";
+        try {
+            (void)load_inputs(missing);
+            FAIL("expected an InputError");
+        } catch (const InputError& e) {
+            CHECK(e.where().file == missing.string());
+            CHECK(std::string(e.what()).find("nope.toml") != std::string::npos);
+        }
+    }
+    SECTION("dataset table") {
+        fs::remove(copy.file("plants.csv"));
+        try {
+            (void)load_inputs(copy.scenario());
+            FAIL("expected an InputError");
+        } catch (const InputError& e) {
+            CHECK(e.where().file == copy.file("plants.csv").string());
+            CHECK(e.where().line == 0);
+            CHECK(std::string(e.what()).find(copy.file("plants.csv").string()) != std::string::npos);
+        }
+    }
+    SECTION("dataset folder") {
+        const int line = copy.replace("scenario.toml", "dataset = \"dataset\"", "dataset = \"nowhere\"");
+        expect_error(copy, "scenario.toml", line, "scenario.dataset", "nowhere");
+    }
+}
+
+TEST_CASE("malformed TOML reports line and column", "[loader]") {
+    SmallCopy copy;
+    SECTION("scenario") {
+        const int line = copy.replace("scenario.toml", "seed = 42", "seed = = 42");
+        expect_error(copy, "scenario.toml", line, "", "malformed TOML");
+    }
+    SECTION("infrastructure.toml") {
+        const int line = copy.replace("infrastructure.toml", "name = \"Chemelot\"", "name = \"Chemelot");
+        expect_error(copy, "infrastructure.toml", line, "", "malformed TOML");
+    }
+}
+
+TEST_CASE("scenario keys are checked", "[loader]") {
+    SmallCopy copy;
+    SECTION("unknown key names its path") {
+        const int line = copy.replace("scenario.toml", "product_price_index = 1.0",
+                                      "gas_eur_per_mhw = 30\nproduct_price_index = 1.0");
+        expect_error(copy, "scenario.toml", line, "prices.gas_eur_per_mhw", "unknown key");
+    }
+    SECTION("unknown key in a per-cluster override") {
+        const int line = copy.replace("scenario.toml", "co2_connection_year = 2033", "co2_year = 2033");
+        expect_error(copy, "scenario.toml", line, "infrastructure.clusters.chemelot.co2_year", "unknown key");
+    }
+    SECTION("unknown top-level table") {
+        const int line = copy.append("scenario.toml", "[sweep]");
+        expect_error(copy, "scenario.toml", line, "sweep", "unknown key");
+    }
+    SECTION("missing required key names its table's line") {
+        const int table_line = copy.line_of("scenario.toml", "[policy]");
+        copy.replace("scenario.toml", "subsidy_years = 15\n", "");
+        expect_error(copy, "scenario.toml", table_line, "policy.subsidy_years", "missing required key");
+    }
+    SECTION("year keys of a path must be years") {
+        const int line = copy.replace("scenario.toml", "other_fuel_eur_per_gj = { 2020 = 4.0,",
+                                      "other_fuel_eur_per_gj = { y2020 = 4.0,");
+        expect_error(copy, "scenario.toml", line, "prices.other_fuel_eur_per_gj.y2020", "expected a year key");
+    }
+    SECTION("negative price") {
+        const int line = copy.replace("scenario.toml", "2022 = 123", "2022 = -123");
+        expect_error(copy, "scenario.toml", line, "prices.gas_eur_per_mwh.2022", "expected a number >= 0");
+    }
+    SECTION("NaN is rejected") {
+        const int line = copy.replace("scenario.toml", "product_price_index = 1.0", "product_price_index = nan");
+        expect_error(copy, "scenario.toml", line, "prices.product_price_index", "expected a number");
+    }
+    SECTION("share above 1") {
+        const int line = copy.replace("scenario.toml", "investment_subsidy_share = 0.0", "investment_subsidy_share = 1.5");
+        expect_error(copy, "scenario.toml", line, "policy.investment_subsidy_share", "expected a number in [0, 1]");
+    }
+    SECTION("wrong type") {
+        const int line = copy.replace("scenario.toml", "co2_levy = true", "co2_levy = \"yes\"");
+        expect_error(copy, "scenario.toml", line, "policy.co2_levy", "expected true or false");
+    }
+    SECTION("end_year before base_year") {
+        const int line = copy.replace("scenario.toml", "end_year = 2050", "end_year = 2010");
+        expect_error(copy, "scenario.toml", line, "scenario.end_year", "base_year");
+    }
+    SECTION("unknown expectation") {
+        const int line = copy.replace("scenario.toml", "expectation = \"adaptive\"", "expectation = \"clairvoyant\"");
+        expect_error(copy, "scenario.toml", line, "behaviour.expectation", "myopic");
+    }
+    SECTION("unknown option kind in build-out limits") {
+        const int line = copy.replace("scenario.toml", "ccs = 2", "cc = 2");
+        expect_error(copy, "scenario.toml", line, "buildout_limits.cc", "unknown option kind");
+    }
+    SECTION("event year outside the run") {
+        const int line = copy.replace("scenario.toml", "year = 2022", "year = 2060");
+        expect_error(copy, "scenario.toml", line, "events[2].year", "in [2020, 2050]");
+    }
+}
+
+TEST_CASE("scenario references into the dataset are resolved", "[loader]") {
+    SmallCopy copy;
+    SECTION("unknown event cluster") {
+        const int line = copy.replace("scenario.toml", "cluster = \"rotterdam_moerdijk\"", "cluster = \"rotterdam\"");
+        expect_error(copy, "scenario.toml", line, "events[1].cluster", "unknown cluster 'rotterdam'");
+    }
+    SECTION("unknown event sector") {
+        const int line = copy.replace("scenario.toml", "sector = \"ammonia\"", "sector = \"fertiliser\"");
+        expect_error(copy, "scenario.toml", line, "events[2].sector", "unknown sector");
+    }
+    SECTION("unknown event plant") {
+        const int line = copy.replace("scenario.toml", "plant = \"yara_sluiskil\"", "plant = \"yara\"");
+        expect_error(copy, "scenario.toml", line, "events[3].plant", "unknown plant");
+    }
+    SECTION("unknown cluster in an infrastructure override") {
+        const int line = copy.replace("scenario.toml", "[infrastructure.clusters.chemelot]",
+                                      "[infrastructure.clusters.limburg]");
+        expect_error(copy, "scenario.toml", line, "infrastructure.clusters.limburg", "unknown cluster");
+    }
+    SECTION("unknown import-price path") {
+        const int line = copy.replace("sectors.csv", "ammonia,1.0,ammonia,", "ammonia,1.0,nh3,");
+        expect_error(copy, "sectors.csv", line, "import_price", "unknown import-price path 'nh3'");
+    }
+}
+
+TEST_CASE("CSV headers are checked", "[loader]") {
+    SmallCopy copy;
+    SECTION("unknown column") {
+        const int line = copy.replace("plants.csv", ",employees,", ",employes,");
+        expect_error(copy, "plants.csv", line, "employes", "unknown column");
+    }
+    SECTION("missing required column") {
+        write_text(copy.file("edges.csv"),
+                   "supplier,customer,offtake_share,integration_benefit_eur_per_t,source\n"
+                   "dow_terneuzen,yara_sluiskil,0.02,3,ESTIMATE: test\n");
+        expect_error(copy, "edges.csv", 1, "product", "missing required column");
+    }
+    SECTION("unterminated quote") {
+        const int line = copy.replace("plants.csv", "\"Yara Sluiskil\",", "\"Yara Sluiskil,");
+        try {
+            (void)load_inputs(copy.scenario());
+            FAIL("expected an InputError");
+        } catch (const InputError& e) {
+            CHECK(e.where().line >= line);
+            CHECK(std::string(e.what()).find("plants.csv") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("unknown ids and duplicate ids in the dataset", "[loader]") {
+    SmallCopy copy;
+    SECTION("plant sector") {
+        const int line = copy.replace("plants.csv", "zeeland_west_brabant,ammonia,", "zeeland_west_brabant,amonia,");
+        expect_error(copy, "plants.csv", line, "sector", "unknown sector 'amonia'");
+    }
+    SECTION("plant cluster") {
+        const int line = copy.replace("plants.csv", "chemelot,ammonia,", "limburg,ammonia,");
+        expect_error(copy, "plants.csv", line, "cluster", "unknown cluster 'limburg'");
+    }
+    SECTION("technology sector") {
+        const int line = copy.replace("technologies.csv", "ethylene,bio_naphtha_fuel", "plastics,bio_naphtha_fuel");
+        expect_error(copy, "technologies.csv", line, "sector", "unknown sector 'plastics'");
+    }
+    SECTION("option kind") {
+        const int line = copy.replace("technologies.csv", "import_ammonia,import,", "import_ammonia,imports,");
+        expect_error(copy, "technologies.csv", line, "kind", "unknown option kind 'imports'");
+    }
+    SECTION("duplicate plant id") {
+        const std::string plants = read_text(copy.file("plants.csv"));
+        const auto start = plants.find("oci_geleen,");
+        const auto row = plants.substr(start, plants.find('\n', start) - start);
+        const int line = copy.append("plants.csv", row);
+        expect_error(copy, "plants.csv", line, "id", "duplicate plant id 'oci_geleen'");
+    }
+    SECTION("duplicate sector id") {
+        const int line = copy.append("sectors.csv", "refining,other,600,0.06,0.8,0,,0,,0.95,15,ESTIMATE: x");
+        expect_error(copy, "sectors.csv", line, "id", "duplicate sector id");
+    }
+    SECTION("duplicate option, also through a * row") {
+        copy.replace("technologies.csv", "ethylene,bio_naphtha_fuel,bio,", "ethylene,close,bio,");
+        const int line = copy.line_of("technologies.csv", "*,close,");
+        expect_error(copy, "technologies.csv", line, "name", "duplicate option 'ethylene/close'");
+    }
+}
+
+TEST_CASE("plant numbers are range-checked and never NaN", "[loader]") {
+    SmallCopy copy;
+    SECTION("capacity must be > 0") {
+        const int line = copy.replace("plants.csv", "ammonia,1800000,", "ammonia,0,");
+        expect_error(copy, "plants.csv", line, "capacity_t", "expected a number > 0, got '0'");
+    }
+    SECTION("production within capacity") {
+        const int line = copy.replace("plants.csv", "ammonia,1800000,1600000,", "ammonia,1800000,1900000,");
+        expect_error(copy, "plants.csv", line, "production_t", "production_t <= capacity_t");
+    }
+    SECTION("negative emissions") {
+        const int line = copy.replace("plants.csv", "1600000,1130000,", "1600000,-1130000,");
+        expect_error(copy, "plants.csv", line, "co2_combustion_t", "expected a number >= 0, got '-1130000'");
+    }
+    SECTION("NaN") {
+        const int line = copy.replace("plants.csv", "1130000,2150000,", "1130000,nan,");
+        expect_error(copy, "plants.csv", line, "co2_process_t", "got 'nan'");
+    }
+    SECTION("infinity") {
+        const int line = copy.replace("plants.csv", "58000000,2500000,", "58000000,inf,");
+        expect_error(copy, "plants.csv", line, "electricity_gj", "got 'inf'");
+    }
+    SECTION("not a number") {
+        const int line = copy.replace("plants.csv", "0.1,1,1,1400,", "0.1,1,1,abc,");
+        expect_error(copy, "plants.csv", line, "employees", "expected an integer");
+    }
+    SECTION("feedstock gas within gas use") {
+        const int line = copy.replace("plants.csv", ",38000000,", ",60000000,");
+        expect_error(copy, "plants.csv", line, "feedstock_gas_gj", "feedstock_gas_gj <= gas_gj");
+    }
+    SECTION("share above 1") {
+        const int line = copy.replace("plants.csv", "38000000,0.1,0.5,0.4,", "38000000,1.5,0.5,0.4,");
+        expect_error(copy, "plants.csv", line, "heat_share_low", "expected a number in [0, 1]");
+    }
+    SECTION("heat shares sum to at most 1") {
+        const int line = copy.replace("plants.csv", "38000000,0.1,0.5,0.4,", "38000000,0.3,0.5,0.4,");
+        expect_error(copy, "plants.csv", line, "heat_share_high", "<= 1");
+    }
+    SECTION("flags are 0 or 1") {
+        const int line = copy.replace("plants.csv", "0.1,1,1,1400,", "0.1,1,2,1400,");
+        expect_error(copy, "plants.csv", line, "maatwerk", "expected 0 or 1, got '2'");
+    }
+    SECTION("empty source") {
+        const int line = copy.replace("plants.csv", "1400,ESTIMATE: test fixture", "1400,");
+        expect_error(copy, "plants.csv", line, "source", "non-empty");
+    }
+}
+
+TEST_CASE("sector and catalogue numbers are range-checked", "[loader]") {
+    SmallCopy copy;
+    SECTION("product price not a number") {
+        const int line = copy.replace("sectors.csv", "(t ethylene eq.)\",1000,", "(t ethylene eq.)\",abc,");
+        expect_error(copy, "sectors.csv", line, "product_price_eur_per_t", "expected a number > 0, got 'abc'");
+    }
+    SECTION("capture rate is a share") {
+        const int line = copy.replace("technologies.csv", ",0.85,0.3,3.0,", ",1.2,0.3,3.0,");
+        expect_error(copy, "technologies.csv", line, "capture_rate", "expected a number in [0, 1]");
+    }
+    SECTION("lifetime >= 1") {
+        const int line = copy.replace("technologies.csv", "0,0,0,0,0,,,,,,,,,,,,,,,,,,1,0,2020",
+                                      "0,0,0,0,0,,,,,,,,,,,,,,,,,,0,0,2020");
+        expect_error(copy, "technologies.csv", line, "lifetime_y", "expected an integer in [1, 100]");
+    }
+    SECTION("lead time >= 0") {
+        const int line = copy.replace("technologies.csv", "0,0,0,0,0,,,,,,,,,,,,,,,,,,1,0,2020",
+                                      "0,0,0,0,0,,,,,,,,,,,,,,,,,,1,-1,2020");
+        expect_error(copy, "technologies.csv", line, "lead_time_y", "expected an integer in [0, 50]");
+    }
+    SECTION("capex range brackets the central value") {
+        const int line = copy.replace("technologies.csv", "e_cracker,electrify,900,700,", "e_cracker,electrify,900,950,");
+        expect_error(copy, "technologies.csv", line, "capex_low_eur_per_t_yr", "lower limit");
+    }
+}
+
+TEST_CASE("every sector has exactly one keep row", "[loader]") {
+    SmallCopy copy;
+    SECTION("no keep row") {
+        copy.replace("technologies.csv", "refining,furnace_reinvest,keep,", "refining,furnace_reinvest,bio,");
+        const int line = copy.line_of("sectors.csv", "refining,");
+        expect_error(copy, "sectors.csv", line, "id", "no keep row");
+    }
+    SECTION("two keep rows") {
+        const int line = copy.replace("technologies.csv", "refining,biomethane_firing,bio,", "refining,biomethane_firing,keep,");
+        expect_error(copy, "technologies.csv", line, "kind", "already has a keep row");
+    }
+}
+
+TEST_CASE("value-chain edges connect two different known plants", "[loader]") {
+    SmallCopy copy;
+    SECTION("dangling supplier") {
+        const int line = copy.replace("edges.csv", "dow_terneuzen,yara_sluiskil", "dow_ternezen,yara_sluiskil");
+        expect_error(copy, "edges.csv", line, "supplier", "unknown plant 'dow_ternezen'");
+    }
+    SECTION("dangling customer") {
+        const int line = copy.replace("edges.csv", "shell_pernis,shell_moerdijk", "shell_pernis,shell_moerdyk");
+        expect_error(copy, "edges.csv", line, "customer", "unknown plant 'shell_moerdyk'");
+    }
+    SECTION("self-edge") {
+        const int line = copy.replace("edges.csv", "shell_pernis,shell_moerdijk", "shell_pernis,shell_pernis");
+        expect_error(copy, "edges.csv", line, "customer", "cannot supply itself");
+    }
+    SECTION("offtake share above 1") {
+        const int line = copy.replace("edges.csv", "\"naphtha\",0.15,", "\"naphtha\",1.15,");
+        expect_error(copy, "edges.csv", line, "offtake_share", "expected a number in [0, 1]");
+    }
+}
+
+TEST_CASE("infrastructure.toml is validated", "[loader]") {
+    SmallCopy copy;
+    SECTION("negative storage") {
+        const int line = copy.replace("infrastructure.toml", "2030 = 24.5", "2030 = -24.5");
+        expect_error(copy, "infrastructure.toml", line, "national.co2_storage_mt.2030", "expected a number >= 0");
+    }
+    SECTION("unknown key") {
+        const int line = copy.replace("infrastructure.toml", "h2_connection_year = 2032", "h2_conection_year = 2032");
+        expect_error(copy, "infrastructure.toml", line, "clusters.chemelot.h2_conection_year", "unknown key");
+    }
+}

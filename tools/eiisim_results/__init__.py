@@ -1,0 +1,13 @@
+"""Read and plot eiisim run results (HDF5, netCDF-4 compatible; docs/output-format.md).
+
+    from eiisim_results import open_result, events, options
+    ds = open_result("run.h5")          # xarray.Dataset, codes decoded to names
+    ev = events("run.h5")               # pandas.DataFrame, one row per decision
+    op = options("run.h5")              # pandas.DataFrame, one row per option weighed
+
+Command line: ``python3 -m eiisim_results plot RESULT.h5 --out DIR``.
+"""
+
+from .reader import events, open_result, options
+
+__all__ = ["open_result", "events", "options"]

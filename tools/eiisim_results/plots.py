@@ -1,0 +1,146 @@
+"""Standard plots of an eiisim result: net emissions per cluster, route mix per cluster,
+infrastructure use against capacity, relocated emissions. Each function takes the
+Dataset from reader.open_result and a directory, writes one PNG and returns its path.
+
+With several runs (the ``run`` dimension) a series is drawn as its median with 25-75 %
+and 5-95 % bands; with one run, as a plain line.
+"""
+
+import os
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display needed
+import matplotlib.pyplot as plt  # noqa: E402  (after the backend is chosen)
+import numpy as np  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+_MT = 1e-6  # t -> Mt
+_PJ = 1e-6  # GJ -> PJ
+
+
+def _series(ax, years, runs_by_year, label, color=None, style="-"):
+    """Draw [run, year] values: a line for one run, median + quantile bands for several."""
+    values = np.asarray(runs_by_year, dtype=float)
+    if values.shape[0] == 1:
+        (line,) = ax.plot(years, values[0], style, label=label, color=color)
+        return line
+    q05, q25, q50, q75, q95 = np.quantile(values, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
+    (line,) = ax.plot(years, q50, style, label=f"{label} (median)", color=color)
+    ax.fill_between(years, q05, q95, color=line.get_color(), alpha=0.15, linewidth=0)
+    ax.fill_between(years, q25, q75, color=line.get_color(), alpha=0.3, linewidth=0)
+    return line
+
+
+def _cluster_labels(ds):
+    if "cluster_name" in ds:
+        return [str(n) for n in ds["cluster_name"].values]
+    return [str(c) for c in ds["cluster"].values]
+
+
+def _save(fig, out_dir, name, rect=(0, 0, 1, 1)):
+    for ax in fig.axes:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2020.25
+    path = os.path.join(out_dir, name)
+    fig.tight_layout(rect=rect)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def _band_note(ds):
+    n = ds.sizes["run"]
+    return f" — {n} runs: median, 25–75 % and 5–95 %" if n > 1 else ""
+
+
+def plot_net_emissions(ds, out_dir):
+    years = ds["year"].values
+    net = ds["cluster_co2_net"].transpose("run", "year", "cluster").values * _MT
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for c, label in enumerate(_cluster_labels(ds)):
+        _series(ax, years, net[:, :, c], label)
+    _series(ax, years, net.sum(axis=2), "all clusters", color="black", style="--")
+    ax.set_title("Net CO2 emissions per cluster" + _band_note(ds))
+    ax.set_xlabel("year")
+    ax.set_ylabel("Mt CO2 / yr")
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize="small")
+    return _save(fig, out_dir, "net_emissions_by_cluster.png")
+
+
+def plot_route_mix(ds, out_dir):
+    years = ds["year"].values
+    # Mean over runs: a stacked area of quantiles would not add up.
+    mix = ds["cluster_production_by_kind"].mean("run").transpose("year", "cluster", "kind").values * _MT
+    kinds = [str(k) for k in ds["kind"].values]
+    labels = _cluster_labels(ds)
+    ncols = min(3, len(labels))
+    nrows = int(np.ceil(len(labels) / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.5 * ncols, 3.5 * nrows), squeeze=False, sharex=True)
+    colors = plt.get_cmap("tab10").colors
+    for c, label in enumerate(labels):
+        ax = axes[c // ncols][c % ncols]
+        ax.stackplot(years, mix[:, c, :].T, labels=kinds, colors=colors[: len(kinds)])
+        ax.set_title(label, fontsize="medium")
+        ax.set_ylabel("Mt product / yr")
+    for extra in range(len(labels), nrows * ncols):
+        axes[extra // ncols][extra % ncols].axis("off")
+    handles, names = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, names, loc="lower center", ncol=len(kinds), fontsize="small")
+    fig.suptitle("Production by route kind per cluster" + (" (mean over runs)" if ds.sizes["run"] > 1 else ""))
+    return _save(fig, out_dir, "route_mix_by_cluster.png", rect=(0, 0.06, 1, 1))
+
+
+def plot_infrastructure(ds, out_dir):
+    years = ds["year"].values
+    labels = _cluster_labels(ds)
+    fig, (ax_co2, ax_h2, ax_grid) = plt.subplots(1, 3, figsize=(15, 4.5))
+
+    def runs(name, scale=1.0):
+        return ds[name].transpose("run", "year").values * scale
+
+    _series(ax_co2, years, runs("co2_storage_used", _MT), "used")
+    _series(ax_co2, years, runs("co2_storage_capacity", _MT), "capacity", color="black", style="--")
+    ax_co2.set_title("CO2 transport and storage")
+    ax_co2.set_ylabel("Mt CO2 / yr")
+    _series(ax_h2, years, runs("hydrogen_used", _PJ), "used")
+    _series(ax_h2, years, runs("hydrogen_supply", _PJ), "supply", color="black", style="--")
+    ax_h2.set_title("Hydrogen for industry")
+    ax_h2.set_ylabel("PJ / yr")
+    used = ds["cluster_grid_used"].transpose("run", "year", "cluster").values
+    headroom = ds["cluster_grid_headroom"].transpose("run", "year", "cluster").values
+    for c, label in enumerate(labels):
+        line = _series(ax_grid, years, used[:, :, c], f"{label} used")
+        _series(ax_grid, years, headroom[:, :, c], f"{label} headroom", color=line.get_color(), style=":")
+    ax_grid.set_title("Grid: new industrial load per cluster")
+    ax_grid.set_ylabel("MW")
+    for ax in (ax_co2, ax_h2, ax_grid):
+        ax.set_xlabel("year")
+        ax.set_ylim(bottom=0)
+        ax.legend(fontsize="x-small")
+    fig.suptitle("Infrastructure use against capacity" + _band_note(ds))
+    return _save(fig, out_dir, "infrastructure_use.png")
+
+
+def plot_relocated_emissions(ds, out_dir):
+    years = ds["year"].values
+    reloc = ds["cluster_co2_relocated"].transpose("run", "year", "cluster").values * _MT
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for c, label in enumerate(_cluster_labels(ds)):
+        _series(ax, years, reloc[:, :, c], label)
+    _series(ax, years, reloc.sum(axis=2), "all clusters", color="black", style="--")
+    ax.set_title("CO2 emitted abroad by relocated production (leakage)" + _band_note(ds))
+    ax.set_xlabel("year")
+    ax.set_ylabel("Mt CO2 / yr")
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize="small")
+    return _save(fig, out_dir, "relocated_emissions.png")
+
+
+ALL_PLOTS = (plot_net_emissions, plot_route_mix, plot_infrastructure, plot_relocated_emissions)
+
+
+def plot_all(ds, out_dir):
+    """Write every standard plot into out_dir (created if missing); return the paths."""
+    os.makedirs(out_dir, exist_ok=True)
+    return [plot(ds, out_dir) for plot in ALL_PLOTS]

@@ -1,0 +1,124 @@
+"""Open an eiisim result file as an xarray.Dataset and the decision log as DataFrames.
+
+The file stores categories as small integer codes with CF ``flag_values`` /
+``flag_meanings`` attributes, and references to plants and technologies as indices into
+the ``plant`` and ``technology`` dimensions. Here those codes become names, because that
+is what analyses and plots want; pass ``decode=False`` to keep the raw codes.
+"""
+
+import numpy as np
+import pandas as pd
+import xarray as xr
+
+# Variables that index a dimension (code -> coordinate value of that dimension).
+_INDEX_OF = {
+    "route": "technology",
+    "plant_cluster": "cluster",
+    "event_plant": "plant",
+    "event_from_technology": "technology",
+    "event_to_technology": "technology",
+    "option_technology": "technology",
+}
+# Yes/no flags become booleans.
+_BOOLEAN = {"plant_multinational", "plant_maatwerk", "option_feasible", "option_refused"}
+
+
+def _names_for_codes(codes, names):
+    """Map integer codes to names; codes outside 0..len(names)-1 (e.g. -1: none) -> ''."""
+    codes = np.asarray(codes)
+    names = np.asarray(names, dtype=object)
+    valid = (codes >= 0) & (codes < len(names))
+    out = np.full(codes.shape, "", dtype=object)
+    out[valid] = names[codes[valid]]
+    return out
+
+
+def _replace(ds, name, values, note):
+    attrs = {k: v for k, v in ds[name].attrs.items() if k not in ("flag_values", "flag_meanings")}
+    attrs["eiisim_decoded"] = note
+    ds[name] = (ds[name].dims, values, attrs)
+
+
+def decode(ds):
+    """Return a copy of ``ds`` with flag codes and index references replaced by names."""
+    ds = ds.copy()
+    for name, dim in _INDEX_OF.items():
+        if name in ds and dim in ds.coords:
+            _replace(ds, name, _names_for_codes(ds[name].values, ds[dim].values), f"index into {dim}")
+    for name in _BOOLEAN:
+        if name in ds:
+            _replace(ds, name, ds[name].values.astype(bool), "0/1 flag")
+    for name in list(ds.data_vars):
+        var = ds[name]
+        if name in _INDEX_OF or name in _BOOLEAN or "flag_meanings" not in var.attrs:
+            continue
+        values = np.atleast_1d(var.attrs["flag_values"])
+        meanings = str(var.attrs["flag_meanings"]).split()
+        lookup = np.full(int(values.max()) + 1, "", dtype=object)
+        lookup[values.astype(int)] = meanings
+        _replace(ds, name, _names_for_codes(var.values.astype(int), lookup), "flag_meanings")
+    return ds
+
+
+def open_result(path, decode_codes=True):
+    """Open an eiisim result file (engine h5netcdf). Codes become names unless decode_codes=False."""
+    if not decode_codes:
+        return xr.open_dataset(path, engine="h5netcdf")  # lazy; close it when done
+    with xr.open_dataset(path, engine="h5netcdf") as raw:
+        return decode(raw.load())  # loaded, so the file can close
+
+
+def events(path_or_ds):
+    """The decision event log, one row per decision, with plant ids and technology ids and names."""
+    ds = _as_decoded(path_or_ds)
+    tech_name = dict(zip(ds["technology"].values, ds["technology_name"].values))
+    plant_index = {p: i for i, p in enumerate(ds["plant"].values)}
+    df = pd.DataFrame(
+        {
+            "event": ds["event"].values,
+            "year": ds["event_year"].values,
+            "plant": ds["event_plant"].values,
+            "from_technology": ds["event_from_technology"].values,
+            "to_technology": ds["event_to_technology"].values,
+            "trigger": ds["event_trigger"].values,
+            "running_from_year": ds["event_running_from_year"].values,
+            "subsidy_committed_eur": ds["event_subsidy_committed"].values,
+        }
+    )
+    plants = [plant_index.get(p, -1) for p in df["plant"]]
+    df.insert(3, "plant_name", [ds["plant_name"].values[i] if i >= 0 else "" for i in plants])
+    df.insert(4, "cluster", [ds["plant_cluster"].values[i] if i >= 0 else "" for i in plants])
+    df["from_name"] = [tech_name.get(t, "") for t in df["from_technology"]]
+    df["to_name"] = [tech_name.get(t, "") for t in df["to_technology"]]
+    return df.set_index("event")
+
+
+def options(path_or_ds):
+    """Every option weighed in every decision (rank 0 = best), joined to its event's year and plant."""
+    ds = _as_decoded(path_or_ds)
+    tech_name = dict(zip(ds["technology"].values, ds["technology_name"].values))
+    tech_kind = dict(zip(ds["technology"].values, ds["technology_kind"].values))
+    ev = ds["option_event"].values
+    df = pd.DataFrame(
+        {
+            "event": ev,
+            "rank": ds["option_rank"].values,
+            "year": ds["event_year"].values[ev] if len(ev) else np.array([], dtype=np.int32),
+            "plant": ds["event_plant"].values[ev] if len(ev) else np.array([], dtype=object),
+            "technology": ds["option_technology"].values,
+            "cost_eur_per_t": ds["option_cost"].values,
+            "margin_eur_per_t": ds["option_margin"].values,
+            "subsidy_eur_per_t": ds["option_subsidy"].values,
+            "feasible": ds["option_feasible"].values,
+            "refused": ds["option_refused"].values,
+        }
+    )
+    df.insert(5, "name", [tech_name.get(t, "") for t in df["technology"]])
+    df.insert(6, "kind", [tech_kind.get(t, "") for t in df["technology"]])
+    return df
+
+
+def _as_decoded(path_or_ds):
+    if isinstance(path_or_ds, xr.Dataset):
+        return path_or_ds if "eiisim_decoded" in path_or_ds["event_trigger"].attrs else decode(path_or_ds)
+    return open_result(path_or_ds)
