@@ -66,13 +66,13 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     const RouteProfile keep_profile = route_profile(base, keep, sector, context.year);
 
     // Levelised cost of one option (unsubsidised).
-    const auto appraise = [&](const TechnologySpec& tech, int index) {
+    const auto appraise = [&](const TechnologySpec& tech, int index, bool new_build = false) {
         Appraised a;
         a.start_year = context.year + std::max(tech.lead_time_y, tech.kind == OptionKind::close ? 1 : 0);
         a.profile = route_profile(base, tech, sector, a.start_year);
         const bool staying = index == snapshot.technology;
         // Staying between reinvestments costs no new capital: it is sunk.
-        const bool pays_capex = !staying || trigger == Trigger::reinvestment;
+        const bool pays_capex = new_build || !staying || trigger == Trigger::reinvestment;
         CostTerms terms;
         terms.capex_eur_per_t_yr =
             pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
@@ -136,20 +136,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     decision.trigger = trigger;
 
     // The keep route with its reinvestment is the reference for subsidy gaps.
-    const Appraised keep_reference = [&] {
-        Appraised a = appraise(keep, keep_index);
-        if (snapshot.technology == keep_index && trigger != Trigger::reinvestment) {
-            CostTerms terms;  // recompute with reinvestment capital included
-            terms.capex_eur_per_t_yr = keep.capex_eur_per_t_yr;
-            terms.lifetime_y = keep.lifetime_y;
-            terms.hurdle_rate = spec.hurdle_rate;
-            terms.fixed_opex_eur_per_t_yr = keep.fixed_opex_eur_per_t_yr;
-            terms.var_opex_eur_per_t = keep.var_opex_eur_per_t;
-            terms.utilisation = snapshot.utilisation;
-            a.cost = domestic_unit_cost(base, sector, a.profile, prices, terms);
-        }
-        return a;
-    }();
+    const Appraised keep_reference = appraise(keep, keep_index, true);
     const double keep_reference_cost = keep_reference.cost.total();
     const double keep_net = keep_reference.profile.co2_net_t_per_t();
 
@@ -232,8 +219,9 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
         decision.appraisals.push_back(record);
     }
 
-    // Closure when no option, not even relocating, is expected to earn a positive margin.
-    if (best_margin < 0) {
+    // Closure when no option, not even relocating, is expected to earn a margin above
+    // minus the closure threshold (closing has costs of its own).
+    if (best_margin < -behaviour.closure_threshold * price_ref) {
         decision.close = true;
         decision.ranked.clear();
         return decision;

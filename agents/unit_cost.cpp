@@ -19,8 +19,14 @@ double revenue_per_t(const PlantBaseline& base, const SectorSpec& sector, const 
     for (std::size_t c = 0; c < kCarrierCount; ++c)
         energy_cost_change += (prices.energy_eur_per_gj[c] - base.base_energy_eur_per_gj[c]) *
                               base.sector_energy_gj_per_t[c];
+    // CBAM levels the EU market: importers pay the carbon price on embedded emissions as
+    // free allocation is phased out, so the market price of a covered product carries
+    // the carbon cost of a benchmark producer to that extent.
+    const double cbam_price = sector.cbam_covered
+                                  ? prices.cbam_factor * prices.ets_eur_per_t * base.benchmark_t_per_t
+                                  : 0.0;
     const double price = std::max(0.0, sector.product_price_eur_per_t * prices.product_price_index +
-                                           base.energy_cost_pass_through * energy_cost_change);
+                                           base.energy_cost_pass_through * energy_cost_change + cbam_price);
     double revenue = price * (1.0 - terms.export_share * terms.export_discount);
     // The green premium is paid in proportion to the CO2 the route no longer emits.
     if (green_eligible && base.co2_intensity_t_per_t > 0) {

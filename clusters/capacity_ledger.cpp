@@ -11,6 +11,7 @@ constexpr double kTolerance = 1e-9;
 
 CapacityLedger::CapacityLedger(const TimePath& capacity, int first_year, int years)
     : first_year_(first_year),
+      after_end_(capacity),
       capacity_(static_cast<std::size_t>(years)),
       used_(static_cast<std::size_t>(years), 0.0) {
     for (int i = 0; i < years; ++i)
@@ -19,9 +20,15 @@ CapacityLedger::CapacityLedger(const TimePath& capacity, int first_year, int yea
 
 bool CapacityLedger::fits(double amount, int from_year, double released) const {
     if (amount <= 0) return true;
-    const int start = std::max(0, index(from_year));
     const int end = static_cast<int>(capacity_.size());
-    if (start >= end) return true;  // runs only after the simulated period
+    if (end == 0) return false;
+    // A route that starts running after the simulated period still needs room then:
+    // judge it against the path's value in its start year and the final reservations.
+    const int start = std::min(std::max(0, index(from_year)), end - 1);
+    if (index(from_year) >= end) {
+        const double after = used_.back() - released + amount;
+        return after <= after_end_.at(from_year) * (1.0 + kTolerance) + kTolerance;
+    }
     for (int i = start; i < end; ++i) {
         const auto k = static_cast<std::size_t>(i);
         const double after = used_[k] - released + amount;

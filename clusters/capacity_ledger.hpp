@@ -28,6 +28,7 @@ public:
 private:
     [[nodiscard]] int index(int year) const { return year - first_year_; }
     int first_year_ = 0;
+    TimePath after_end_;  // the capacity path, for routes starting after the last year
     std::vector<double> capacity_;
     std::vector<double> used_;
 };

@@ -204,6 +204,9 @@ struct Behaviour {
     // beats staying by more than this share of the product price (facts.md §6 ESTIMATE:
     // a 10-year cost gap of about 15-25 % for commodity intermediates).
     double relocation_hurdle = 0.2;
+    // Closing costs severance, remediation and the option to wait: a plant closes only
+    // when its best option's expected margin is below minus this share of its price.
+    double closure_threshold = 0.05;
     PriorityRule priority = PriorityRule::maatwerk_then_cost_effectiveness;
 };
 

@@ -83,13 +83,18 @@ TEST_CASE("carbon costs: ETS net of free allocation, levy above dispensation min
     const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);
     PriceView prices;
     prices.ets_eur_per_t = 100;
-    prices.free_allocation_factor = 0.5;
+    prices.free_allocation_factor_non_cbam = 0.5;  // the default sector is outside CBAM
     prices.co2_levy_eur_per_t = 150;
     prices.dispensation_factor = 0.5;
     const UnitCost cost = domestic_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{});
     CHECK(cost[CostComponent::ets] == Approx((0.866 - 0.5 * 0.5) * 100));
     CHECK(cost[CostComponent::co2_levy] == Approx((150 - 100) * (0.866 - 0.5 * 0.866)));
     // Abolishing the levy, or an ETS price above the levy rate, removes the levy.
+    // CBAM sectors lose free allocation on the CBAM schedule instead.
+    SectorSpec covered;
+    covered.cbam_covered = true;
+    prices.free_allocation_factor = 0.0;
+    CHECK(domestic_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] == Approx(0.866 * 100));
     prices.ets_eur_per_t = 160;
     CHECK(domestic_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::co2_levy] == 0.0);
 }
@@ -125,6 +130,10 @@ TEST_CASE("capacity ledgers reserve from the start year on and refuse what does 
     storage.release(2.0, 2035);
     CHECK(storage.used(2034) == 2.0);
     CHECK(storage.used(2035) == 0.0);
+    // A route starting after the simulated period is judged against the path then.
+    CapacityLedger empty(TimePath(0.0), 2020, 31);
+    CHECK_FALSE(empty.fits(1.0, 2053));
+    CHECK(storage.fits(20.0, 2053));
     CapacityLedger budget(TimePath(10.0), 2020, 5);
     budget.reserve_in_year(8.0, 2021);
     CHECK_FALSE(budget.fits_in_year(3.0, 2021));

@@ -1,0 +1,222 @@
+#!/usr/bin/python3
+"""Compare eiisim scenarios side by side.
+
+Runs the scenarios in scenarios/ (with --eiisim) or reads results already written (one
+<scenario>.h5 per scenario in --results DIR), and prints one column per scenario:
+
+  net CO2 2030 and 2050 per cluster and national   Mt/yr emitted in the Netherlands
+  relocated CO2 2050                               Mt/yr emitted abroad by relocated production
+  subsidy paid / committed, cumulative             bn EUR2023 over all simulated years
+  production retained 2050                         NL production 2050 / base-year production
+  route mix 2050, by kind                          share of base-year production whose plant's
+                                                   route in force in 2050 is of that kind
+                                                   (relocate and close included; sums to 1)
+
+Tonnes of different products are added as they are (as the model's production series are).
+With several runs along `run` in a file, every figure is the mean over the runs.
+
+Usage (from the repository root):
+  tools/compare_scenarios.py --eiisim build/eiisim                 # run all six into results/
+  tools/compare_scenarios.py --results results                     # read results/*.h5
+  tools/compare_scenarios.py --eiisim build/eiisim current-policy high-ets --csv table.csv
+
+Needs h5py and numpy (Debian: python3-h5py, python3-numpy).
+"""
+
+import argparse
+import csv
+import math
+import os
+import subprocess
+import sys
+
+import h5py
+import numpy as np
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_FIRST = "current-policy"
+YEARS = (2030, 2050)
+ROUTE_MIX_YEAR = 2050
+MT = 1e6
+BN = 1e9
+
+
+def scenario_names(scenario_dir):
+    """Scenario file stems in scenario_dir, the default (current-policy) first."""
+    names = sorted(os.path.splitext(n)[0] for n in os.listdir(scenario_dir) if n.endswith(".toml"))
+    if DEFAULT_FIRST in names:
+        names.remove(DEFAULT_FIRST)
+        names.insert(0, DEFAULT_FIRST)
+    return names
+
+
+def run_scenario(eiisim, scenario_path, out, seed=None, threads=None):
+    cmd = [eiisim, "run", "--scenario", scenario_path, "--out", out, "--quiet"]
+    if seed is not None:
+        cmd += ["--seed", str(seed)]
+    if threads is not None:
+        cmd += ["--threads", str(threads)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError("{} exited {}: {}".format(" ".join(cmd), proc.returncode, proc.stderr.strip()))
+
+
+def _strings(dataset):
+    return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in dataset[()]]
+
+
+def summarise(path):
+    """Figures of one result file: {metric key: value}, plus cluster ids/names and kinds."""
+    with h5py.File(path, "r") as f:
+        years = [int(y) for y in f["year"][()]]
+        clusters = _strings(f["cluster"])
+        cluster_names = _strings(f["cluster_name"])
+        kinds = _strings(f["kind"])
+        base_production = f["plant_base_production"][()]
+        net = f["cluster_co2_net"][()]                   # [run, year, cluster]
+        relocated = f["cluster_co2_relocated"][()]       # [run, year, cluster]
+        production = f["cluster_production"][()]         # [run, year, cluster]
+        route_kind = f["route_kind"][()]                 # [run, year, plant]
+        paid = f["subsidy_paid"][()]                     # [run, year]
+        committed = f["subsidy_committed"][()]           # [run, year]
+        scenario = f.attrs.get("scenario", b"")
+        scenario = scenario.decode() if isinstance(scenario, bytes) else str(scenario)
+
+    def at(year):
+        return years.index(year) if year in years else None
+
+    values = {}
+    base_total = float(base_production.sum())
+    for year in YEARS:
+        y = at(year)
+        for c, cluster in enumerate(clusters):
+            values["net_co2_{}_mt.{}".format(year, cluster)] = (
+                float(net[:, y, c].mean()) / MT if y is not None else math.nan)
+        values["net_co2_{}_mt.national".format(year)] = (
+            float(net[:, y, :].sum(axis=1).mean()) / MT if y is not None else math.nan)
+    y = at(ROUTE_MIX_YEAR)
+    values["relocated_co2_{}_mt".format(ROUTE_MIX_YEAR)] = (
+        float(relocated[:, y, :].sum(axis=1).mean()) / MT if y is not None else math.nan)
+    values["subsidy_paid_bn_eur"] = float(paid.sum(axis=1).mean()) / BN
+    values["subsidy_committed_bn_eur"] = float(committed.sum(axis=1).mean()) / BN
+    values["production_retained_{}".format(ROUTE_MIX_YEAR)] = (
+        float(production[:, y, :].sum(axis=1).mean()) / base_total if y is not None and base_total > 0 else math.nan)
+    for k, kind in enumerate(kinds):
+        if y is None or base_total <= 0:
+            share = math.nan
+        else:
+            share = float(np.mean([base_production[route_kind[r, y, :] == k].sum() for r in
+                                   range(route_kind.shape[0])])) / base_total
+        values["route_mix_{}.{}".format(ROUTE_MIX_YEAR, kind)] = share
+    return {"scenario": scenario, "values": values, "clusters": list(zip(clusters, cluster_names)),
+            "kinds": kinds, "years": (years[0], years[-1]), "runs": int(net.shape[0])}
+
+
+def table_rows(summaries):
+    """(key, label, unit) of every row, in display order, from the first result's dims."""
+    first = summaries[0]
+    rows = []
+    for year in YEARS:
+        for cluster, name in first["clusters"]:
+            rows.append(("net_co2_{}_mt.{}".format(year, cluster), "net CO2 {}: {}".format(year, name), "Mt"))
+        rows.append(("net_co2_{}_mt.national".format(year), "net CO2 {}: national".format(year), "Mt"))
+    rows.append(("relocated_co2_{}_mt".format(ROUTE_MIX_YEAR), "relocated CO2 {} (abroad)".format(ROUTE_MIX_YEAR),
+                 "Mt"))
+    rows.append(("subsidy_paid_bn_eur", "subsidy paid, cumulative", "bn EUR"))
+    rows.append(("subsidy_committed_bn_eur", "subsidy committed, cumulative", "bn EUR"))
+    rows.append(("production_retained_{}".format(ROUTE_MIX_YEAR),
+                 "production retained {} (of base)".format(ROUTE_MIX_YEAR), "share"))
+    for kind in first["kinds"]:
+        rows.append(("route_mix_{}.{}".format(ROUTE_MIX_YEAR, kind), "route mix {}: {}".format(ROUTE_MIX_YEAR, kind),
+                     "share"))
+    return rows
+
+
+def format_value(value, unit):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return "{:.3f}".format(value) if unit == "share" else "{:.2f}".format(value)
+
+
+def print_table(names, summaries, stream):
+    rows = table_rows(summaries)
+    label_width = max(len("{} [{}]".format(label, unit)) for _, label, unit in rows)
+    widths = [max(len(n), 8) for n in names]
+    header = "{:<{w}}".format("metric", w=label_width) + "".join(
+        "  {:>{w}}".format(n, w=w) for n, w in zip(names, widths))
+    stream.write(header + "\n")
+    stream.write("-" * len(header) + "\n")
+    previous_group = None
+    for key, label, unit in rows:
+        group = key.split(".")[0].rsplit("_", 1)[0] if "." in key else key
+        if previous_group is not None and group != previous_group and (
+                key.startswith("net_co2") or key.startswith("relocated") or key.startswith("route_mix")):
+            stream.write("\n")
+        previous_group = group
+        cells = [format_value(s["values"].get(key, math.nan), unit) for s in summaries]
+        stream.write("{:<{w}}".format("{} [{}]".format(label, unit), w=label_width) + "".join(
+            "  {:>{w}}".format(c, w=w) for c, w in zip(cells, widths)) + "\n")
+
+
+def write_csv(path, names, summaries):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["metric", "label", "unit"] + names)
+        for key, label, unit in table_rows(summaries):
+            writer.writerow([key, label, unit] + [repr(s["values"].get(key, math.nan)) for s in summaries])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("scenarios", nargs="*",
+                        help="scenario names (file stems in --scenario-dir); default: all of them")
+    parser.add_argument("--eiisim", help="eiisim binary: run the scenarios (into --results) before comparing")
+    parser.add_argument("--results", default="results",
+                        help="folder of <scenario>.h5 results, read and (with --eiisim) written (default: results)")
+    parser.add_argument("--scenario-dir", default=os.path.join(REPO, "scenarios"),
+                        help="folder of the scenario files (default: the repository's scenarios/)")
+    parser.add_argument("--seed", type=int, help="--seed for every run (default: each scenario's own)")
+    parser.add_argument("--threads", type=int, help="--threads for every run")
+    parser.add_argument("--csv", help="also write the table as CSV (full precision) to this file")
+    args = parser.parse_args(argv)
+
+    names = args.scenarios or scenario_names(args.scenario_dir)
+    if not names:
+        parser.error("no scenarios found in " + args.scenario_dir)
+    summaries = []
+    try:
+        if args.eiisim:
+            os.makedirs(args.results, exist_ok=True)
+        for name in names:
+            out = os.path.join(args.results, name + ".h5")
+            if args.eiisim:
+                scenario_path = os.path.join(args.scenario_dir, name + ".toml")
+                if not os.path.isfile(scenario_path):
+                    raise RuntimeError("no scenario file " + scenario_path)
+                run_scenario(args.eiisim, scenario_path, out, args.seed, args.threads)
+            elif not os.path.isfile(out):
+                raise RuntimeError("no result {} (run with --eiisim PATH to produce it)".format(out))
+            summaries.append(summarise(out))
+    except (RuntimeError, OSError, KeyError) as error:
+        print("compare_scenarios: error: {}".format(error), file=sys.stderr)
+        return 1
+
+    firsts = summaries[0]
+    for name, s in zip(names, summaries):
+        if [c for c, _ in s["clusters"]] != [c for c, _ in firsts["clusters"]] or s["kinds"] != firsts["kinds"]:
+            print("compare_scenarios: warning: {} has other clusters or kinds than {}; rows follow {}".format(
+                name, names[0], names[0]), file=sys.stderr)
+    runs = sorted({s["runs"] for s in summaries})
+    print("eiisim scenarios compared ({}; {}):".format(
+        ", ".join("{} {}-{}".format(n, *s["years"]) for n, s in zip(names, summaries)),
+        "one run each" if runs == [1] else "mean over runs"))
+    print()
+    print_table(names, summaries, sys.stdout)
+    if args.csv:
+        write_csv(args.csv, names, summaries)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
