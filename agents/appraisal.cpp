@@ -68,7 +68,8 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     // Levelised cost of one option (unsubsidised).
     const auto appraise = [&](const TechnologySpec& tech, int index, bool new_build = false) {
         Appraised a;
-        a.start_year = context.year + std::max(tech.lead_time_y, tech.kind == OptionKind::close ? 1 : 0);
+        // This year's transitions have already run: a route runs the next year at the earliest.
+        a.start_year = context.year + std::max(tech.lead_time_y, 1);
         a.profile = route_profile(base, tech, sector, a.start_year);
         const bool staying = index == snapshot.technology;
         // Staying between reinvestments costs no new capital: it is sunk.
@@ -232,7 +233,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
                          if (a.technology != b.technology) return a.technology < b.technology;
                          return a.subsidised && !b.subsidised;
                      });
-    // Order the event log best first, as ranked.
+    // Order the event log by expected margin, best first (the ranking itself is by utility).
     std::stable_sort(decision.appraisals.begin(), decision.appraisals.end(),
                      [](const OptionAppraisal& a, const OptionAppraisal& b) {
                          return a.margin_eur_per_t > b.margin_eur_per_t;

@@ -74,7 +74,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         const RouteProfile profile = route_profile(b, keep, sector, inputs.scenario.calibration_year);
         CostTerms terms;
         terms.capex_eur_per_t_yr = keep.capex_eur_per_t_yr;
-        terms.lifetime_y = keep.lifetime_y;
+        terms.lifetime_y = plant.reinvestment_cycle_y;  // as the accounts annualise it
         terms.hurdle_rate = plant.hurdle_rate;
         terms.fixed_opex_eur_per_t_yr = keep.fixed_opex_eur_per_t_yr;
         terms.var_opex_eur_per_t = keep.var_opex_eur_per_t;

@@ -20,8 +20,8 @@ struct RouteProfile {
 };
 
 // Profile of running `technology` in `year` (heat bands not yet available stay on fuel).
-// For relocate and close the profile is the keep route (what the plant would emit
-// abroad, or emitted before closing).
+// For relocate and close the profile is the plant's untransformed base-year profile
+// (what it would emit abroad, or emitted before closing).
 [[nodiscard]] RouteProfile route_profile(const PlantBaseline& base, const TechnologySpec& technology,
                                          const SectorSpec& sector, int year);
 

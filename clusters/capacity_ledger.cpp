@@ -26,7 +26,7 @@ bool CapacityLedger::fits(double amount, int from_year, double released) const {
     // judge it against the path's value in its start year and the final reservations.
     const int start = std::min(std::max(0, index(from_year)), end - 1);
     if (index(from_year) >= end) {
-        const double after = used_.back() - released + amount;
+        const double after = used_.back() + used_after_end_ - released + amount;
         return after <= after_end_.at(from_year) * (1.0 + kTolerance) + kTolerance;
     }
     for (int i = start; i < end; ++i) {
@@ -38,6 +38,10 @@ bool CapacityLedger::fits(double amount, int from_year, double released) const {
 }
 
 void CapacityLedger::reserve(double amount, int from_year) {
+    if (index(from_year) >= static_cast<int>(used_.size())) {
+        used_after_end_ += amount;  // runs only after the simulated period
+        return;
+    }
     for (int i = std::max(0, index(from_year)); i < static_cast<int>(used_.size()); ++i)
         used_[static_cast<std::size_t>(i)] += amount;
 }

@@ -28,7 +28,8 @@ public:
 private:
     [[nodiscard]] int index(int year) const { return year - first_year_; }
     int first_year_ = 0;
-    TimePath after_end_;  // the capacity path, for routes starting after the last year
+    TimePath after_end_;         // the capacity path, for routes starting after the last year
+    double used_after_end_ = 0;  // reserved by routes starting after the last year
     std::vector<double> capacity_;
     std::vector<double> used_;
 };

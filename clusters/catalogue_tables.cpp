@@ -93,6 +93,7 @@ TechnologyCatalogue load_technologies(const std::filesystem::path& file, const S
     TechnologyCatalogue out;
     out.sector_technologies.resize(sectors.size());
     out.sector_keep_technology.assign(sectors.size(), -1);
+    std::vector<int> close_rows(sectors.size(), 0);
     std::map<std::string, int, std::less<>> first_line;  // technology id -> line
 
     for (const CsvRow& row : table.rows()) {
@@ -132,6 +133,8 @@ TechnologyCatalogue load_technologies(const std::filesystem::path& file, const S
                                                 "'); expected exactly one");
                 out.sector_keep_technology[s] = index;
             }
+            if (t.kind == OptionKind::close && ++close_rows[static_cast<std::size_t>(s)] > 1)
+                table.fail(row, "kind", "sector '" + sector.id + "' already has a close row; expected exactly one");
             out.sector_technologies[s].push_back(index);
             out.technologies.push_back(std::move(t));
         }
@@ -141,6 +144,11 @@ TechnologyCatalogue load_technologies(const std::filesystem::path& file, const S
             throw InputError(sector_table.id_at[s], "id",
                              "sector '" + sectors[s].id + "' has no keep row in " + table.file() +
                                  "; expected exactly one");
+        // Closing must always be possible: it is the engine's answer to a negative margin.
+        if (close_rows[s] == 0)
+            throw InputError(sector_table.id_at[s], "id",
+                             "sector '" + sectors[s].id + "' has no close row in " + table.file() +
+                                 " (a `*,close,close,...` row covers every sector); expected exactly one");
     }
     return out;
 }

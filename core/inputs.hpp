@@ -186,15 +186,15 @@ struct Behaviour {
     double adaptive_weight = 0.5;      // weight of the newest price in adaptive expectations
     int horizon_y = 15;                // years a decision looks ahead
     bool deterministic = false;        // cost-minimising choice instead of logit
-    double logit_scale = 0.1;          // heterogeneity: cost spread (share of keep cost) per unit of utility
+    double logit_scale = 0.1;          // heterogeneity: margin (share of product price) per unit of utility
     double strategic_bias_sd = 0.05;   // sd of plant-specific cost factors per option kind
     int loss_years_trigger = 3;        // consecutive loss years that force a re-evaluation
-    double infrastructure_risk_premium = 0.15;  // cost mark-up when infrastructure is not yet in place
+    double infrastructure_risk_premium = 0.15;  // mark-up on capex annuity + fixed opex while infrastructure is pending
     double peer_risk_reduction = 0.5;  // share of that premium removed when all cluster peers adopted
     double export_fraction = 0.5;      // share of lost domestic offtake sold abroad
     double export_discount = 0.1;      // price discount on that export
     double grid_load_factor = 0.9;     // average / peak load of new electric demand
-    // Share of a change in energy prices (against the base year) that product prices
+    // Share of a change in energy prices (against the calibration year) that product prices
     // follow, per GJ of the sector's average use of each carrier: European commodity
     // prices are set by gas- and power-dependent marginal producers, so an energy-price
     // shock is partly passed on. It moves the revenue of every option alike, so it

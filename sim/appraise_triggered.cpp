@@ -21,7 +21,7 @@ std::optional<Trigger> trigger_of(const Model& model, const RunState& state, int
     if (state.status[p] != PlantStatus::operating || state.target_technology[p] >= 0) return std::nullopt;
     const Inputs& in = model.inputs;
     if (state.waiting[p]) return state.waiting_trigger[p];
-    if (state.asset_age_y[p] >= in.plants[p].reinvestment_cycle_y) return Trigger::reinvestment;
+    if (state.asset_age_y[p] >= state.route_lifetime_y[p]) return Trigger::reinvestment;
     if (state.loss_years[p] >= in.scenario.behaviour.loss_years_trigger) return Trigger::losses;
     const auto& windows = model.event_plants[static_cast<std::size_t>(year - in.scenario.base_year)];
     if (std::binary_search(windows.begin(), windows.end(), static_cast<int>(p))) return Trigger::event;

@@ -35,6 +35,19 @@ std::string default_output(const std::string& scenario) {
     return "results/" + std::filesystem::path(scenario).stem().string() + ".h5";
 }
 
+// The output's folder is created if needed; an existing path that is not a regular
+// file (a directory, a device, a pipe) is never replaced.
+void prepare_output_path(const std::filesystem::path& out) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::file_status status = fs::status(out, error);
+    if (fs::exists(status) && !fs::is_regular_file(status))
+        throw std::runtime_error("output path " + out.string() + " exists and is not a regular file");
+    const fs::path parent = out.parent_path();
+    if (!parent.empty() && !fs::create_directories(parent, error) && error)
+        throw std::runtime_error("cannot create the output folder " + parent.string() + ": " + error.message());
+}
+
 int run_command(const RunOptions& options) {
     using Clock = std::chrono::steady_clock;
     eiisim::Inputs inputs = eiisim::load_inputs(options.scenario);
@@ -49,8 +62,7 @@ int run_command(const RunOptions& options) {
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
     const std::string out = options.out.empty() ? default_output(options.scenario) : options.out;
-    const auto parent = std::filesystem::path(out).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
+    prepare_output_path(out);
     eiisim::write_run_hdf5(out, model.inputs, result);
 
     if (!options.quiet) {
@@ -88,7 +100,7 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--out", run.out, "Output HDF5 file (default: results/<scenario>.h5)");
     run_cmd->add_option("--seed", run.seed, "Random seed (overrides the scenario's seed)")
         ->each([&run](const std::string&) { run.seed_given = true; });
-    run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
     run_cmd->add_flag("--quiet", run.quiet, "Print nothing on success");
 
     std::string validate_scenario = kDefaultScenario;
@@ -96,7 +108,13 @@ int main(int argc, char** argv) {
         app.add_subcommand("validate", "Check every input of a scenario and summarise the dataset");
     validate_cmd->add_option("--scenario", validate_scenario, "Scenario file (TOML)")->capture_default_str();
 
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // --help and --version "fail" with status 0; every real parse error is bad input.
+        const int status = app.exit(error);
+        return status == 0 ? 0 : kExitBadInput;
+    }
     try {
         if (*run_cmd) return run_command(run);
         if (*validate_cmd) return validate_command(validate_scenario);

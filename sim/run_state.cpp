@@ -45,7 +45,9 @@ RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_
         s.technology[p] = keep;
         s.asset_age_y[p] = plant.asset_age_y;
         s.route_capex_eur[p] = tech.capex_eur_per_t_yr * plant.capacity_t;
-        s.route_lifetime_y[p] = tech.lifetime_y;
+        // The incumbent is written off over the plant's own reinvestment cycle, so that at
+        // its reinvestment point nothing is left to strand whichever way it decides.
+        s.route_lifetime_y[p] = plant.reinvestment_cycle_y;
         RandomStream bias_stream(seed, run, p, 0, Purpose::strategic_bias);
         s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
     }

@@ -27,7 +27,7 @@ struct RunState {
     std::vector<PlantStatus> status;
     std::vector<int> asset_age_y;
     std::vector<double> route_capex_eur;      // capital of the route in force
-    std::vector<int> route_lifetime_y;
+    std::vector<int> route_lifetime_y;        // depreciation period = reinvestment cycle
     std::vector<Holding> held;
     // a granted conversion, relocation or closure waiting for its year
     std::vector<int> target_technology;       // -1: none

@@ -1,6 +1,6 @@
 // Phase 1: conversions, relocations and closures whose year has come take effect, and
 // every exit shocks its value-chain neighbours (who feel it from this year on and
-// re-evaluate at their next appraisal).
+// re-evaluate in this year's appraisal phase).
 #include <algorithm>
 
 #include "agents/unit_cost.hpp"
@@ -50,7 +50,9 @@ void apply_transitions(const Model& model, RunState& state, int year) {
         const int horizon = in.scenario.behaviour.horizon_y;
         const double book = book_value_of(state, static_cast<int>(p));
         if (book > 0) {
-            state.stranded_annuity_eur[p] = book * capital_recovery_factor(plant.hurdle_rate, horizon);
+            // Adds to any annuity still running from an earlier switch.
+            if (state.stranded_until_year[p] <= year) state.stranded_annuity_eur[p] = 0;
+            state.stranded_annuity_eur[p] += book * capital_recovery_factor(plant.hurdle_rate, horizon);
             state.stranded_until_year[p] = year + horizon;
         }
         state.technology[p] = target;

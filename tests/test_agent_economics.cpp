@@ -134,6 +134,8 @@ TEST_CASE("capacity ledgers reserve from the start year on and refuse what does 
     CapacityLedger empty(TimePath(0.0), 2020, 31);
     CHECK_FALSE(empty.fits(1.0, 2053));
     CHECK(storage.fits(20.0, 2053));
+    storage.reserve(20.0, 2053);
+    CHECK_FALSE(storage.fits(20.0, 2054));  // the same room is not granted twice
     CapacityLedger budget(TimePath(10.0), 2020, 5);
     budget.reserve_in_year(8.0, 2021);
     CHECK_FALSE(budget.fits_in_year(3.0, 2021));

@@ -113,8 +113,8 @@ TEST_CASE("a conversion runs only after its lead time", "[rules]") {
         for (const DecisionEvent& e : r.events) {
             if (e.to_technology == e.from_technology) continue;
             const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(e.to_technology)];
-            const int lead = tech.kind == OptionKind::close ? 1 : tech.lead_time_y;
-            REQUIRE(e.running_from_year == e.year + std::max(lead, tech.kind == OptionKind::close ? 1 : 0));
+            const int lead = tech.kind == OptionKind::close ? 1 : std::max(tech.lead_time_y, 1);
+            REQUIRE(e.running_from_year == e.year + lead);
             ++conversions;
             // Until the running year the plant is on its old route; from it, on the new one
             // (unless it switched again, which it cannot before it runs).

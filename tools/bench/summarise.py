@@ -79,6 +79,10 @@ def main(path):
             up = f"{rate / base:8.2f}" if base else f"{'-':>8}"
             eff = f"{100 * rate / base / n:9.0f}%" if base else f"{'-':>10}"
             print(f"  {n:>7}  {rate / 1e6:12.3f} M  {b['runs_per_s']:8.1f}  {seconds(b) * 1e3:7.2f}  {up}  {eff}")
+        if full[0]["threads"] == 1:
+            busy = full[0]["cpu_time"] / full[0]["real_time"]
+            print(f"  1-thread CPU time / wall time {busy:.2f} (near 1: a core was free; lower: the "
+                  "machine was busy and the multi-thread rows understate scaling)")
 
     ens = sorted(by_prefix(results, "BM_RunsInParallel"), key=lambda b: (b["threads"], -b["isolate"]))
     if ens:
