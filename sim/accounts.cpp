@@ -2,11 +2,9 @@
 // energy by carrier, emissions gross / captured / net, cost components, margin.
 // Plants are independent here, so the loop runs in parallel; each task writes only its
 // own plant's slots.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
+#include "parallel_plants.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
@@ -80,11 +78,8 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
 }  // namespace
 
 void record_accounts(const Model& model, RunState& state, int year, RunResult& result) {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, model.inputs.plants.size(), kPlantGrain),
-                      [&](const tbb::blocked_range<std::size_t>& range) {
-                          for (std::size_t p = range.begin(); p != range.end(); ++p)
-                              book_plant(model, state, year, result, p);
-                      });
+    for_each_plant_parallel(model.inputs.plants.size(), kPlantGrain,
+                            [&](std::size_t p) { book_plant(model, state, year, result, p); });
 }
 
 }  // namespace eiisim

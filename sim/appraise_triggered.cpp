@@ -6,10 +6,8 @@
 #include <algorithm>
 #include <optional>
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include "core/random_stream.hpp"
+#include "parallel_plants.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
@@ -56,29 +54,26 @@ std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState
     const auto peers = peer_shares(model, state);
     std::vector<std::optional<PlantDecision>> slots(n);
 
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kPlantGrain),
-                      [&](const tbb::blocked_range<std::size_t>& range) {
-        for (std::size_t p = range.begin(); p != range.end(); ++p) {
-            const std::optional<Trigger> trigger = trigger_of(model, state, year, p);
-            if (!trigger) continue;
-            const int plant = static_cast<int>(p);
-            PlantSnapshot snapshot;
-            snapshot.technology = state.technology[p];
-            snapshot.asset_age_y = state.asset_age_y[p];
-            snapshot.utilisation = utilisation_of(model, state, plant);
-            snapshot.export_share = export_share_of(model, state, plant);
-            snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
-            snapshot.book_value_eur = book_value_of(state, plant);
-            AppraisalContext context;
-            context.inputs = &in;
-            context.year = year;
-            context.expected = &model.expected[yi];
-            context.learning_multiplier = &state.learning_multiplier;
-            context.cluster_peer_share = &peers[static_cast<std::size_t>(in.plants[p].cluster)];
-            RandomStream choice(seed, run, p, static_cast<std::uint64_t>(year), Purpose::choice);
-            slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
-                                        state.strategic_bias[p], choice);
-        }
+    for_each_plant_parallel(n, kPlantGrain, [&](std::size_t p) {
+        const std::optional<Trigger> trigger = trigger_of(model, state, year, p);
+        if (!trigger) return;
+        const int plant = static_cast<int>(p);
+        PlantSnapshot snapshot;
+        snapshot.technology = state.technology[p];
+        snapshot.asset_age_y = state.asset_age_y[p];
+        snapshot.utilisation = utilisation_of(model, state, plant);
+        snapshot.export_share = export_share_of(model, state, plant);
+        snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
+        snapshot.book_value_eur = book_value_of(state, plant);
+        AppraisalContext context;
+        context.inputs = &in;
+        context.year = year;
+        context.expected = &model.expected[yi];
+        context.learning_multiplier = &state.learning_multiplier;
+        context.cluster_peer_share = &peers[static_cast<std::size_t>(in.plants[p].cluster)];
+        RandomStream choice(seed, run, p, static_cast<std::uint64_t>(year), Purpose::choice);
+        slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
+                                    state.strategic_bias[p], choice);
     });
 
     std::vector<PlantDecision> decisions;

@@ -532,6 +532,21 @@ TEST_CASE("every sector has exactly one keep row", "[loader]") {
     }
 }
 
+TEST_CASE("every sector has exactly one close row", "[loader]") {
+    SmallCopy copy;
+    SECTION("no close row") {
+        copy.replace("technologies.csv", "*,close,close,", "*,close,relocate,");
+        const int line = copy.line_of("sectors.csv", "ammonia,");  // the first sector
+        expect_error(copy, "sectors.csv", line, "id", "no close row");
+    }
+    SECTION("two close rows") {
+        copy.replace("technologies.csv", "refining,biomethane_firing,bio,", "refining,biomethane_firing,close,");
+        // reported where the second one appears: the `*` row, expanded after it
+        const int line = copy.line_of("technologies.csv", "*,close,close,");
+        expect_error(copy, "technologies.csv", line, "kind", "already has a close row");
+    }
+}
+
 TEST_CASE("value-chain edges connect two different known plants", "[loader]") {
     SmallCopy copy;
     SECTION("dangling supplier") {

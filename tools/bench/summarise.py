@@ -66,7 +66,8 @@ def main(path):
     print(f"machine: {usable_cpus()} usable CPUs (nproc), {ctx.get('num_cpus', '?')} reported, "
           f"{cpu_model()}; load average at start {load}")
     print(f"dataset: {ctx.get('plants', '?')} plants x {ctx.get('years', '?')} years "
-          f"({os.path.relpath(ctx.get('scenario', '?'))}); median of {reps} repetition(s)")
+          f"({os.path.relpath(ctx.get('scenario', '?'))}); "
+          + (f"median of {reps} repetitions" if reps > 1 else "one measurement each"))
 
     full = sorted(by_prefix(results, "BM_FullRun"), key=lambda b: b["threads"])
     if full:
