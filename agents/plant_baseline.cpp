@@ -83,7 +83,9 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         const UnitCost cost = domestic_unit_cost(b, sector, profile, base_prices, terms);
         const double revenue = cost.revenue_eur_per_t;
         const double target_cost = revenue * (1.0 - sector.base_margin_share);
-        b.other_cost_eur_per_t = std::max(0.0, target_cost - cost.total());
+        // May be negative: the plant then has income the model does not see (co-products,
+        // waste-gas credits, heat sales) that kept it running at these prices.
+        b.other_cost_eur_per_t = target_cost - cost.total();
     }
     return baselines;
 }

@@ -21,7 +21,7 @@ struct PlantBaseline {
     std::array<double, kHeatBandCount> heat_share{};
     double co2_intensity_t_per_t = 0;   // gross base-year intensity (dispensation basis)
     double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out
-    double other_cost_eur_per_t = 0;    // calibrated non-energy cost of production
+    double other_cost_eur_per_t = 0;    // calibrated net non-energy cost (may be negative)
     double integration_benefit_eur_per_t = 0;  // sum over the plant's suppliers
     EnergyGj sector_energy_gj_per_t{};  // production-weighted sector mean (price pass-through)
     EnergyGj base_energy_eur_per_gj{};  // calibration-year prices (price pass-through)
@@ -31,8 +31,9 @@ struct PlantBaseline {
 
 // Baselines for every plant. `other_cost_eur_per_t` is calibrated so that at the
 // calibration year's prices the keep route (with its capital charge) earns the
-// sector's base margin share of revenue (floored at zero when energy, carbon and
-// capital alone exceed that).
+// sector's base margin share of revenue. It is negative where energy, carbon and
+// capital alone exceed that: income the model does not see (co-products, waste-gas
+// credits, heat sales) kept the plant running.
 [[nodiscard]] std::vector<PlantBaseline> make_baselines(const Inputs& inputs);
 
 }  // namespace eiisim
