@@ -54,7 +54,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     const ClusterSpec& cluster = inputs.clusters[static_cast<std::size_t>(spec.cluster)];
     const Behaviour& behaviour = inputs.scenario.behaviour;
     const PriceView& prices = *context.expected;
-    const auto& options = inputs.sector_technologies[static_cast<std::size_t>(spec.sector)];
+    const auto& options = inputs.plant_technologies[static_cast<std::size_t>(plant)];
     const int keep_index = inputs.sector_keep_technology[static_cast<std::size_t>(spec.sector)];
     const TechnologySpec& keep = inputs.technologies[static_cast<std::size_t>(keep_index)];
 

@@ -153,4 +153,59 @@ TechnologyCatalogue load_technologies(const std::filesystem::path& file, const S
     return out;
 }
 
+std::vector<std::vector<int>> load_plant_options(const std::filesystem::path& file,
+                                                 const std::vector<PlantSpec>& plants,
+                                                 const std::vector<SectorSpec>& sectors,
+                                                 const std::vector<std::vector<int>>& sector_technologies,
+                                                 std::vector<TechnologySpec>& technologies) {
+    std::vector<std::vector<int>> options(plants.size());
+    for (std::size_t p = 0; p < plants.size(); ++p)
+        options[p] = sector_technologies[static_cast<std::size_t>(plants[p].sector)];
+    if (!std::filesystem::exists(file)) return options;  // the file is optional
+
+    auto columns = kColumns;
+    columns[0] = CsvColumn{"plant"};
+    const CsvTable table = CsvTable::read(file, columns);
+    std::map<std::string, int, std::less<>> plant_index;
+    for (std::size_t p = 0; p < plants.size(); ++p) plant_index.emplace(plants[p].id, static_cast<int>(p));
+    std::map<std::string, int, std::less<>> first_line;  // technology id -> line
+
+    for (const CsvRow& row : table.rows()) {
+        TechnologySpec t = read_row(table, row);
+        const std::string plant_id = csv_text(table, row, "plant", false);
+        const auto found = plant_index.find(plant_id);
+        if (found == plant_index.end()) table.fail(row, "plant", "unknown plant '" + plant_id + "'");
+        if (t.kind == OptionKind::keep || t.kind == OptionKind::relocate || t.kind == OptionKind::close)
+            table.fail(row, "kind", "a plant's own option must be electrify, ccs, hydrogen, import or bio; "
+                                    "keep, relocate and close come from the sector catalogue");
+        const auto p = static_cast<std::size_t>(found->second);
+        const SectorSpec& sector = sectors[static_cast<std::size_t>(plants[p].sector)];
+        if (t.kind == OptionKind::import_intermediate &&
+            (sector.import_price.empty() || sector.intermediate_t_per_t <= 0))
+            table.fail(row, "kind", "an import option needs the plant's sector '" + sector.id +
+                                        "' to have an import_price path and intermediate_t_per_t > 0");
+        t.plant = found->second;
+        t.sector = plants[p].sector;
+        t.id = plant_id + "/" + t.name;
+        if (const auto [it, fresh] = first_line.emplace(t.id, row.line); !fresh)
+            table.fail(row, "name", "duplicate option '" + t.id + "' (first on line " +
+                                        std::to_string(it->second) + ")");
+        const int index = static_cast<int>(technologies.size());
+        // A same-named sector option is replaced for this plant; otherwise the row is added.
+        auto& list = options[p];
+        const auto same_name = std::find_if(list.begin(), list.end(), [&](int k) {
+            return technologies[static_cast<std::size_t>(k)].name == t.name;
+        });
+        if (same_name != list.end()) {
+            if (technologies[static_cast<std::size_t>(*same_name)].kind != t.kind)
+                table.fail(row, "kind", "replaces sector option '" + t.name + "' of another kind");
+            *same_name = index;
+        } else {
+            list.push_back(index);
+        }
+        technologies.push_back(std::move(t));
+    }
+    return options;
+}
+
 }  // namespace eiisim

@@ -73,6 +73,8 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     in.sector_keep_technology = std::move(catalogue.sector_keep_technology);
 
     in.plants = load_plants(dir / "plants.csv", in.sectors, in.clusters);
+    in.plant_technologies = load_plant_options(dir / "plant_options.csv", in.plants, in.sectors,
+                                               in.sector_technologies, in.technologies);
     in.edges = load_edges(dir / "edges.csv", in.plants);
 
     in.scenario = std::move(scenario.scenario);

@@ -31,6 +31,12 @@ struct TechnologyCatalogue {
 [[nodiscard]] std::vector<PlantSpec> load_plants(const std::filesystem::path& file,
                                                  const std::vector<SectorSpec>& sectors,
                                                  const std::vector<ClusterSpec>& clusters);
+// plant_options.csv (optional): options of single plants, appended to `technologies`.
+// Returns every plant's option list: its sector's options, same-named ones replaced.
+[[nodiscard]] std::vector<std::vector<int>> load_plant_options(
+    const std::filesystem::path& file, const std::vector<PlantSpec>& plants,
+    const std::vector<SectorSpec>& sectors, const std::vector<std::vector<int>>& sector_technologies,
+    std::vector<TechnologySpec>& technologies);
 [[nodiscard]] std::vector<EdgeSpec> load_edges(const std::filesystem::path& file,
                                                const std::vector<PlantSpec>& plants);
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "loader_toml.hpp"
+#include "uncertainty_loader.hpp"
 
 namespace eiisim {
 namespace {
@@ -232,7 +233,7 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     TomlDocument doc = read_toml_file(file);
     const TomlSection root(doc.root, doc.file, "",
                            {{"scenario", "prices", "policy", "infrastructure", "behaviour",
-                             "buildout_limits", "events"}});
+                             "buildout_limits", "events", "uncertain"}});
     ScenarioFile out;
     read_header(root, out, file);
     read_prices(root, out.scenario.prices);
@@ -241,6 +242,7 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     read_behaviour(root, out.scenario.behaviour);
     read_buildout_limits(root, out.scenario.buildout_limits);
     read_events(root, out);
+    out.scenario.uncertain = read_uncertain_settings(root);
     out.scenario.text = std::move(doc.text);
     return out;
 }

@@ -46,6 +46,7 @@ struct TechnologySpec {
     std::string id;      // unique, e.g. "ammonia/ccs_high_purity"
     std::string name;    // option name shown to users, e.g. "ccs_high_purity"
     int sector = -1;     // index into Inputs::sectors
+    int plant = -1;      // index into Inputs::plants for a plant's own option; -1: the whole sector
     OptionKind kind = OptionKind::keep;
     double capex_eur_per_t_yr = 0;        // per t/yr of product capacity, model price year
     double capex_low_eur_per_t_yr = 0;    // MIDDEN lower limit (sweeps sample the range)
@@ -223,6 +224,28 @@ struct BuildoutLimit {
     int max_conversions_per_year = 0;
 };
 
+// A setting that a Monte Carlo sweep samples ([[uncertain]] in the scenario file,
+// docs/scenario.md). A plain run ignores it and uses the scenario's own (central) values.
+enum class Distribution : std::uint8_t { uniform, triangular, normal, lognormal, discrete };
+inline constexpr std::array<const char*, 5> kDistributionNames = {"uniform", "triangular", "normal",
+                                                                  "lognormal", "discrete"};
+// factor: the sample multiplies the loaded path or number; value: the sample replaces it.
+enum class UncertainScale : std::uint8_t { factor, value };
+inline constexpr std::array<const char*, 2> kUncertainScaleNames = {"factor", "value"};
+
+struct UncertainSetting {
+    std::string name;        // short id used in output files ("ets_factor")
+    std::string target;      // a name from core/uncertain_targets.cpp ("prices.ets_eur_per_t")
+    int target_index = -1;   // index into uncertain_targets()
+    Distribution distribution = Distribution::uniform;
+    UncertainScale scale = UncertainScale::factor;
+    double low = 0, mode = 0, high = 0;  // uniform (low, high), triangular (low, mode, high)
+    double mean = 0, sd = 0;             // normal
+    double mu = 0, sigma = 0;            // lognormal: log of the sample ~ normal(mu, sigma)
+    std::vector<double> values;          // discrete: equally likely choices
+    std::string source;
+};
+
 struct Scenario {
     std::string name;
     std::string description;
@@ -239,6 +262,7 @@ struct Scenario {
     Behaviour behaviour;
     std::vector<ScenarioEvent> events;
     std::vector<BuildoutLimit> buildout_limits;
+    std::vector<UncertainSetting> uncertain;  // used by `eiisim sweep` only
 };
 
 struct Inputs {
@@ -253,6 +277,9 @@ struct Inputs {
     // every sector has exactly one `keep` row.
     std::vector<std::vector<int>> sector_technologies;
     std::vector<int> sector_keep_technology;
+    // The options each plant weighs: its sector's, with the plant's own rows from
+    // plant_options.csv (MIDDEN configurations) replacing same-named ones or added.
+    std::vector<std::vector<int>> plant_technologies;
 
     [[nodiscard]] int year_count() const { return scenario.end_year - scenario.base_year + 1; }
 };

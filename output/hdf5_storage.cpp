@@ -1,6 +1,7 @@
 // Chunk shape policy (see hdf5_storage.hpp).
 #include "hdf5_storage.hpp"
 
+#include <algorithm>
 #include <numeric>
 
 namespace eiisim::h5 {
@@ -39,6 +40,14 @@ Storage choose_storage(const std::vector<hsize_t>& dims, std::size_t element_byt
             break;  // a single element larger than the target; cannot split further
         }
         storage.chunk[widest] = (storage.chunk[widest] + 1) / 2;
+    }
+    // Small per-run slabs (sweep outcomes [run] or [run, milestone]): as many whole runs
+    // per chunk as fit in the target, not one chunk per few bytes. With one run (a
+    // single-run file) this changes nothing.
+    if (run_leading && std::equal(storage.chunk.begin() + 1, storage.chunk.end(), dims.begin() + 1)) {
+        const std::size_t slab = bytes_of(storage.chunk, element_bytes);
+        const auto per_chunk = static_cast<hsize_t>(std::max<std::size_t>(1, kTargetChunkBytes / slab));
+        storage.chunk[0] = std::min(dims[0], per_chunk);
     }
     return storage;
 }

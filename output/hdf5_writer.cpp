@@ -10,6 +10,7 @@
 #include <string>
 #include <system_error>
 
+#include "hdf5_atomic.hpp"
 #include "hdf5_handles.hpp"
 #include "hdf5_layout.hpp"
 #include "nc_file.hpp"
@@ -35,11 +36,17 @@ void remove_quietly(const std::filesystem::path& p) {
 void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, const RunResult& result) {
     // Bad shapes are the caller's bug, found before any file is touched.
     output::check_result_shape(inputs, result);
+    output::write_hdf5_atomically(out, [&](h5::NcFile& file) {
+        output::write_run_layout(file, inputs, result, output::utc_timestamp_now());
+    });
+}
+
+void output::write_hdf5_atomically(const std::filesystem::path& out, const std::function<void(h5::NcFile&)>& fill) {
     const std::filesystem::path tmp = temporary_path(out);
     const h5::SilenceErrorPrinting silence;
     try {
         h5::NcFile file(tmp);
-        output::write_run_layout(file, inputs, result, output::utc_timestamp_now());
+        fill(file);
         file.close();
     } catch (const std::exception& e) {
         // NcFile's destructor has closed every handle by now, so the file can go.

@@ -79,7 +79,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
 
 void record_accounts(const Model& model, RunState& state, int year, RunResult& result) {
     for_each_plant_parallel(model.inputs.plants.size(), kPlantGrain,
-                            [&](std::size_t p) { book_plant(model, state, year, result, p); });
+                            [&](std::size_t p) { book_plant(model, state, year, result, p); }, model.serial_plants);
 }
 
 }  // namespace eiisim

@@ -123,11 +123,13 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
 
         if (decision.close) {
             const int close = model.close_technology[static_cast<std::size_t>(in.plants[p].sector)];
+            const int closing_year =
+                year + std::max(1, in.technologies[static_cast<std::size_t>(close)].lead_time_y);
             state.target_technology[p] = close;
-            state.target_year[p] = year + 1;
-            release_holding(state, p, in.plants[p].cluster, year + 1);
+            state.target_year[p] = closing_year;
+            release_holding(state, p, in.plants[p].cluster, closing_year);
             event.to_technology = close;
-            event.running_from_year = year + 1;
+            event.running_from_year = closing_year;
         } else {
             bool refused_any = false;
             const Candidate* chosen = nullptr;

@@ -74,7 +74,7 @@ std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState
         RandomStream choice(seed, run, p, static_cast<std::uint64_t>(year), Purpose::choice);
         slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
                                     state.strategic_bias[p], choice);
-    });
+    }, model.serial_plants);
 
     std::vector<PlantDecision> decisions;
     for (auto& slot : slots)

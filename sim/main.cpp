@@ -15,6 +15,7 @@
 #include "output/summary.hpp"
 #include "sim/model.hpp"
 #include "sim/simulation.hpp"
+#include "sim/sweep_command.hpp"
 
 namespace {
 
@@ -108,6 +109,28 @@ int main(int argc, char** argv) {
         app.add_subcommand("validate", "Check every input of a scenario and summarise the dataset");
     validate_cmd->add_option("--scenario", validate_scenario, "Scenario file (TOML)")->capture_default_str();
 
+    eiisim::SweepCliOptions sweep;
+    sweep.scenario = kDefaultScenario;
+    CLI::App* sweep_cmd = app.add_subcommand(
+        "sweep", "Monte Carlo sweep over the scenario's [[uncertain]] settings; writes experiments, "
+                 "outcomes (KPIs) and per-year quantiles to one HDF5 file");
+    sweep_cmd->add_option("--scenario", sweep.scenario, "Scenario file (TOML)")->capture_default_str();
+    sweep_cmd->add_option("--runs", sweep.runs, "Number of runs")->required()->check(CLI::Range(1, 100000000));
+    sweep_cmd->add_option("--sampler", sweep.sampler, "Experimental design")
+        ->check(CLI::IsMember({"lhs", "sobol", "grid"}))
+        ->capture_default_str();
+    sweep_cmd->add_option("--seed", sweep.seed, "Seed of the design and of every run (default: the scenario's)")
+        ->each([&sweep](const std::string&) { sweep.seed_given = true; });
+    sweep_cmd->add_option("--out", sweep.out, "Output HDF5 file")->required();
+    sweep_cmd->add_option("--save", sweep.save, "Per-run trajectories to keep: none, clusters or plants")
+        ->check(CLI::IsMember({"none", "clusters", "plants"}))
+        ->capture_default_str();
+    sweep_cmd->add_option("--threads", sweep.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
+    sweep_cmd->add_flag("--resume", sweep.resume, "Continue an interrupted sweep from <out>.checkpoint");
+    sweep_cmd->add_option("--stop-after", sweep.stop_after, "Testing: stop as if interrupted after N runs")
+        ->group("");
+    sweep_cmd->add_flag("--quiet", sweep.quiet, "No progress or summary");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -118,6 +141,10 @@ int main(int argc, char** argv) {
     try {
         if (*run_cmd) return run_command(run);
         if (*validate_cmd) return validate_command(validate_scenario);
+        if (*sweep_cmd) {
+            prepare_output_path(sweep.out);
+            return eiisim::sweep_command(sweep);
+        }
     } catch (const eiisim::InputError& error) {
         std::cerr << "error: " << error.what() << "\n";
         return kExitBadInput;

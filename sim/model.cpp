@@ -8,11 +8,8 @@ Model build_model(Inputs inputs) {
     Model model;
     model.inputs = std::move(inputs);
     const Inputs& in = model.inputs;
-    model.baselines = make_baselines(in);
     model.value_chain = flatten(build_value_chain_graph(in), static_cast<int>(in.plants.size()));
-    model.expected = expected_prices(in.scenario);
-    for (int y = in.scenario.base_year; y <= in.scenario.end_year; ++y)
-        model.actual.push_back(actual_prices(in.scenario, y));
+    rebuild_price_dependent(model);
 
     model.close_technology.assign(in.sectors.size(), -1);
     model.relocate_technology.assign(in.sectors.size(), -1);
@@ -40,6 +37,15 @@ Model build_model(Inputs inputs) {
         plants.erase(std::unique(plants.begin(), plants.end()), plants.end());
     }
     return model;
+}
+
+void rebuild_price_dependent(Model& model) {
+    const Inputs& in = model.inputs;
+    model.baselines = make_baselines(in);
+    model.expected = expected_prices(in.scenario);
+    model.actual.clear();
+    for (int y = in.scenario.base_year; y <= in.scenario.end_year; ++y)
+        model.actual.push_back(actual_prices(in.scenario, y));
 }
 
 }  // namespace eiisim

@@ -21,7 +21,15 @@ struct Model {
     std::vector<int> relocate_technology;  // per sector: its relocate row (-1 if none)
     // Plants with a scenario decision window, per year index.
     std::vector<std::vector<int>> event_plants;
+    // Run the plant loops serially (sweeps parallelise over runs instead). Results are
+    // the same either way; only the speed differs.
+    bool serial_plants = false;
 };
+
+// Recomputes what build_model derives from the scenario's prices, policy and behaviour
+// (baselines, actual and expected price views) after a sweep changed model.inputs.
+// Structure (plants, value chain, events) must not have changed.
+void rebuild_price_dependent(Model& model);
 
 [[nodiscard]] Model build_model(Inputs inputs);
 

@@ -15,8 +15,14 @@
 
 namespace eiisim {
 
+// `serial`: run the loop on the calling thread (Model::serial_plants; a sweep runs many
+// runs side by side, one per thread, and inner parallelism would only add overhead).
 template <typename Body>
-void for_each_plant_parallel(std::size_t plants, std::size_t grain, const Body& body) {
+void for_each_plant_parallel(std::size_t plants, std::size_t grain, const Body& body, bool serial = false) {
+    if (serial) {
+        for (std::size_t p = 0; p < plants; ++p) body(p);
+        return;
+    }
 #if defined(EIISIM_TSAN)
     (void)grain;
     const auto allowed = tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);

@@ -113,7 +113,7 @@ TEST_CASE("a conversion runs only after its lead time", "[rules]") {
         for (const DecisionEvent& e : r.events) {
             if (e.to_technology == e.from_technology) continue;
             const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(e.to_technology)];
-            const int lead = tech.kind == OptionKind::close ? 1 : std::max(tech.lead_time_y, 1);
+            const int lead = std::max(tech.lead_time_y, 1);
             REQUIRE(e.running_from_year == e.year + lead);
             ++conversions;
             // Until the running year the plant is on its old route; from it, on the new one

@@ -140,7 +140,7 @@ TEST_CASE("the small scenario loads with ids resolved and units converted", "[lo
     CHECK(all_finite(in));
 
     // Catalogue: 13 sector rows + 2 `*` rows expanded over 3 sectors.
-    REQUIRE(in.technologies.size() == 19);
+    REQUIRE(in.technologies.size() == 19 + 2);  // catalogue (after `*` expansion) + plant_options.csv
     REQUIRE(in.sector_technologies.size() == 3);
     REQUIRE(in.sector_keep_technology.size() == 3);
     for (int sector = 0; sector < 3; ++sector) {
@@ -576,5 +576,47 @@ TEST_CASE("infrastructure.toml is validated", "[loader]") {
     SECTION("unknown key") {
         const int line = copy.replace("infrastructure.toml", "h2_connection_year = 2032", "h2_conection_year = 2032");
         expect_error(copy, "infrastructure.toml", line, "clusters.chemelot.h2_conection_year", "unknown key");
+    }
+}
+
+TEST_CASE("a plant's own options replace same-named sector options or are added", "[loader]") {
+    const Inputs in = load_inputs(kSmall / "scenario.toml");
+    const auto plant_of = [&](const std::string& id) {
+        for (std::size_t p = 0; p < in.plants.size(); ++p)
+            if (in.plants[p].id == id) return p;
+        FAIL("no plant " << id);
+        return std::size_t{0};
+    };
+    const auto names = [&](std::size_t p) {
+        std::vector<std::string> ids;
+        for (int t : in.plant_technologies[p]) ids.push_back(in.technologies[static_cast<std::size_t>(t)].id);
+        return ids;
+    };
+    const auto yara = names(plant_of("yara_sluiskil"));
+    const auto oci = names(plant_of("oci_geleen"));
+    CHECK(std::find(yara.begin(), yara.end(), "yara_sluiskil/ccs_process_co2") != yara.end());
+    CHECK(std::find(yara.begin(), yara.end(), "ammonia/ccs_process_co2") == yara.end());
+    CHECK(std::find(yara.begin(), yara.end(), "yara_sluiskil/biogas_boilers") != yara.end());
+    CHECK(yara.size() == oci.size() + 1);
+    CHECK(std::find(oci.begin(), oci.end(), "ammonia/ccs_process_co2") != oci.end());
+    for (int t : in.plant_technologies[plant_of("yara_sluiskil")]) {
+        const eiisim::TechnologySpec& tech = in.technologies[static_cast<std::size_t>(t)];
+        if (tech.plant >= 0) CHECK(in.plants[static_cast<std::size_t>(tech.plant)].id == "yara_sluiskil");
+    }
+}
+
+TEST_CASE("plant options are validated", "[loader]") {
+    SmallCopy copy;
+    SECTION("unknown plant") {
+        const int line = copy.replace("plant_options.csv", "yara_sluiskil,biogas_boilers", "yara_sluiskill,biogas_boilers");
+        expect_error(copy, "plant_options.csv", line, "plant", "unknown plant 'yara_sluiskill'");
+    }
+    SECTION("keep is not a plant option") {
+        const int line = copy.replace("plant_options.csv", "biogas_boilers,bio,", "biogas_boilers,keep,");
+        expect_error(copy, "plant_options.csv", line, "kind", "sector catalogue");
+    }
+    SECTION("replacing an option of another kind") {
+        const int line = copy.replace("plant_options.csv", "ccs_process_co2,ccs,", "ccs_process_co2,bio,");
+        expect_error(copy, "plant_options.csv", line, "kind", "another kind");
     }
 }

@@ -7,7 +7,8 @@ DIR holds midden.json, gpd.json, pcd.json, tc.json and cd.json (the JSON files o
 pbl-nl/MIDDEN repository, commit 569ed7a) and, optionally, value_chain_edges.csv (the
 reference supplier -> customer links; looked up in DIR, then in DIR/..).
 
-Writes plants.csv, edges.csv, infrastructure.toml, nea_2020_by_cluster.csv and
+Writes plants.csv, edges.csv, infrastructure.toml, nea_2020_by_cluster.csv,
+plant_options.csv (every alternative configuration mapped to a plant option) and
 import_report.txt. Standard library only; the output is deterministic (rows sorted,
 fixed float formatting). Every figure not read from MIDDEN is marked ESTIMATE in the
 row's source column, with the reasoning; every record that is not mapped is listed in
@@ -599,7 +600,7 @@ def energy_and_co2(sector, sections, rep, pid):
     return energy, feed_gas, co2_total, co2_process, co2_known, elec_out, net_el
 
 
-def importer(src_dir, outdir):
+def importer(src_dir, outdir, catalogue=None):
     midden, gpd, pcd, tcl, cdl = load(src_dir)
     rep = Report()
     tcs = {t["technology_id"]: Tc(t) for t in tcl}
@@ -615,6 +616,7 @@ def importer(src_dir, outdir):
         if g["plant_id"] not in current:
             rep.skip("gpd", g["plant_id"], "no current plant with this id")
     rows_by_plant = {}
+    alt_rows = []
     n_base = 0
     for r in pcd:
         pid = r.get("plant_id")
@@ -625,8 +627,7 @@ def importer(src_dir, outdir):
             rows_by_plant.setdefault(pid, []).append(r)
             n_base += 1
         else:
-            rep.skip("pcd", r["configuration_id"],
-                     f"plant {pid}: configuration '{r.get('configuration')}' is an alternative, not the base year (options live in technologies.csv)")
+            alt_rows.append(r)   # mapped to plant options (build_plant_options)
     n_alt = sum(1 for r in pcd if r.get("plant_id") in current and not is_base(r.get("configuration")))
 
     plants = []
@@ -816,9 +817,14 @@ def importer(src_dir, outdir):
         if float(out_rows[-1]["production_t"]) > float(out_rows[-1]["capacity_t"]):
             out_rows[-1]["production_t"] = out_rows[-1]["capacity_t"]
 
+    if catalogue is None:
+        catalogue = os.path.join(outdir, "technologies.csv")
+        if not os.path.exists(catalogue):
+            catalogue = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "clusters", "nl", "technologies.csv")
+    opt_cols, opt_rows, opt_lines, opt_tc = build_plant_options(out_rows, alt_rows, tcs, catalogue, rep)
     for t in sorted(tcs):
-        if t not in used_tc:
-            rep.skip("tc", t, "not used by the base configuration of a current plant (alternative technology)")
+        if t not in used_tc and t not in opt_tc:
+            rep.skip("tc", t, "not used by the base configuration of a current plant nor by a mapped plant option")
     plant_cols = ["id", "name", "operator", "cluster", "sector", "capacity_t", "production_t",
                   "co2_combustion_t", "co2_process_t", "gas_gj", "electricity_gj", "hydrogen_gj",
                   "biomethane_gj", "other_fuel_gj", "feedstock_gas_gj", "heat_share_low",
@@ -834,9 +840,553 @@ def importer(src_dir, outdir):
     write_nea(os.path.join(outdir, "nea_2020_by_cluster.csv"), out_rows)
     with open(os.path.join(outdir, "infrastructure.toml"), "w", encoding="utf-8", newline="\n") as f:
         f.write(INFRASTRUCTURE_TOML)
+    write_csv(os.path.join(outdir, "plant_options.csv"), opt_cols, opt_rows)
     write_report(os.path.join(outdir, "import_report.txt"), rep, out_rows, edges, ref_status,
-                 len(midden), len(current), n_base, n_alt, used_tc, len(tcs), len(pcd))
+                 len(midden), len(current), n_base, n_alt, used_tc, len(tcs), len(pcd), opt_lines, opt_tc)
     return out_rows, edges
+
+
+
+# ------------------------------------------------------------------ plant options (issue 3)
+# Each MIDDEN alternative configuration of a current plant becomes one row of
+# plant_options.csv (the columns of technologies.csv with `plant` instead of `sector`).
+# Mapping table and derivation: docs/dataset.md "Plant options".
+EUR2023_FACTOR = {   # euro-area HICP (Eurostat prc_hicp_aind, 2015=100; 2023 = 123.0)
+    2007: 1.389, 2015: 1.230, 2017: 1.209, 2018: 1.188, 2019: 1.174, 2020: 1.171, 2021: 1.142,
+    # not in the technology catalogue's header: ESTIMATE from HICP 2009 91.0, 2012 97.5,
+    # 2013 98.8, 2014 99.2, 2016 100.2
+    2009: 1.352, 2012: 1.262, 2013: 1.245, 2014: 1.240, 2016: 1.228,
+}
+FACTOR_ESTIMATE_YEARS = {2009, 2012, 2013, 2014, 2016}
+OPTION_BOILER_EFF = 0.9     # ESTIMATE: fuel per GJ of steam/heat input no longer needed
+GENERIC_CONFIGS = {"alternative", "add-on", "add-on technology"}
+OPTION_KINDS = ("electrify", "ccs", "hydrogen", "bio")
+OPTION_COLS_FALLBACK = [
+    "name", "kind", "capex_eur_per_t_yr", "capex_low_eur_per_t_yr", "capex_high_eur_per_t_yr",
+    "fixed_opex_eur_per_t_yr", "var_opex_eur_per_t", "electrify_share_low", "electrify_share_mid",
+    "electrify_share_high", "electrify_year_low", "electrify_year_mid", "electrify_year_high",
+    "electric_efficiency", "hydrogen_fuel_share", "bio_fuel_share", "process_cut_share",
+    "feedstock_gas_cut_share", "hydrogen_feedstock_gj_per_t", "electricity_extra_gj_per_t",
+    "capture_rate", "capture_electricity_gj_per_tco2", "capture_heat_gj_per_tco2", "import_share",
+    "lifetime_y", "lead_time_y", "available_year", "learning_rate", "learning_seed_t_yr", "source"]
+
+# (regex on the lower-case text, kind or None, reason when None); first match wins. The
+# configuration name is tried first, then the technology names of its sections.
+OPTION_RULES = [
+    (r"capture and utili[sz]ation|\bccu\b", None, "CO2 utilisation (CCU): the captured CO2 is not stored, no option kind"),
+    (r"captur|\bccs\b", "ccs", "CO2 capture (high purity / all CO2 / CCS add-on / post-combustion)"),
+    (r"thermal decomposition of methane|methane pyrolysis", None, "methane pyrolysis (solid carbon by-product): no option kind"),
+    (r"hydrogen from electrolysis|water electroly|electrolyser|ulcowin|ulcolysis", "electrify", "electrolysis route (hydrogen made on site from electricity / electrolytic iron)"),
+    (r"hydrogen|h-dr|\bh2\b", "hydrogen", "hydrogen as fuel / hydrogen boiler / furnace / H-DR / imported hydrogen"),
+    (r"biogas|biomass|green gas|bio[- ]?based|bio[- ]?feedstock|\bbio\b|digester|renewable gas|biomethanol", "bio", "biogas / biomass / green gas / bio feedstock"),
+    (r"electri|electrode|heat pump|\bmvr\b|vapour recompression|plasma|e-furnace|hybrid boiler|\beaf\b", "electrify", "electrification / electric or electrode boiler / heat pump / MVR / e-furnace"),
+    (r"geothermal", None, "geothermal heat: no geothermal carrier or option kind in the engine"),
+    (r"waste heat|heat re-use|heat recovery", None, "heat recovery (efficiency measure): no option kind"),
+    (r"inert anode|wetted cathode", None, "aluminium cell technology (efficiency/process change): no option kind; the sector catalogue has aluminium/inert_anodes_electric"),
+    (r"oxy-fuel|optimelt", None, "furnace efficiency (oxy-fuel / thermochemical heat recovery): no option kind"),
+    (r"capacity expansion", None, "capacity expansion: not an abatement option"),
+    (r"feedstock|recycl|methanol to olefins", None, "feedstock change without bio or hydrogen: no option kind"),
+    (r"zero gap|effect vaporisation|membrane|enzymatic|zeolite|\bice\b|reverse osmosis|degumming|interesterification|peeling|solvent extraction|roller press|mills|classifier", None, "process efficiency technology: no option kind"),
+]
+
+
+def option_rule(text):
+    t = text.lower()
+    for pat, kind, why in OPTION_RULES:
+        if re.search(pat, t):
+            return kind, why
+    return None, None
+
+
+def slug(text, limit=48):
+    s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return s[:limit].rstrip("_") or "option"
+
+
+def fmt_sig(x):
+    """Compact deterministic number: integers above 1000, else 4 significant digits."""
+    x = float(x)
+    if abs(x) < 1e-9:
+        return "0"
+    if abs(x) >= 1000:
+        return str(int(round(x)))
+    s = f"{x:.4g}"
+    if "e" in s:
+        s = f"{x:.8f}".rstrip("0").rstrip(".")
+    return s
+
+
+def money_unit(unit):
+    """'MEUR2017' -> (1e6, 2017); None when not a money unit."""
+    m = re.match(r"^\s*(M|k)?EUR\s*(\d{4})\s*$", str(unit or ""))
+    if not m:
+        return None
+    return {"M": 1e6, "k": 1e3, None: 1.0}[m.group(1)], int(m.group(2))
+
+
+
+def section_money(tc, kind):
+    """Investment ('inv') or O&M ('om') of a tc record: (central, low, high, year) in EUR
+    per tc capacity unit in the record's price year, or None when absent/unreadable."""
+    r = tc.rec
+    if kind == "inv":
+        amt = r.get("investment_per_unit_of_capacity_new_amount")
+        unit = r.get("investment_per_unit_of_capacity_new_unit")
+        lo = r.get("investment_per_unit_of_capacity_new_lower_limit")
+        hi = r.get("investment_per_unit_of_capacity_new_upper_limit")
+    else:
+        amt = r.get("annual_operating_and_maintenance_costs_per_unit_of_capacity_amount")
+        unit = r.get("annual_operating_and_maintenance_costs_per_unit_of_capacity_unit")
+        lo = r.get("annual_operating_and_maintenance_costs_per_unit_of_capacity_amount_lower_limit")
+        hi = r.get("annual_operating_and_maintenance_costs_per_unit_of_capacity_amount_upper_limit")
+    try:
+        amt = float(amt or 0.0)
+    except (TypeError, ValueError):
+        return None
+    if amt <= 0:
+        return None
+    mu = money_unit(unit)
+    if mu is None:
+        return "unit", str(unit)
+    scale, year = mu
+
+    def num(v):
+        try:
+            v = float(v or 0.0)
+        except (TypeError, ValueError):
+            return 0.0
+        return v if v > 0 else 0.0
+    lo = num(lo) or amt
+    hi = num(hi) or amt
+    return amt * scale, min(lo, amt) * scale, max(hi, amt) * scale, year
+
+
+def section_extras(secs):
+    """Steam/heat bought or made on site (GJ in), hydrogen produced (GJ), solid/other
+    biomass in (GJ), CO2 captured (t) for (row, tc, cap, act) sections."""
+    steam_in = h2_out = bio_in = captured = 0.0
+    for r, tc, c, a in secs:
+        for n, amt, u, cid in tc.inputs:
+            nl = n.strip().lower()
+            g = amount_gj(amt, u)
+            if g is None:
+                continue
+            if nl.startswith("steam") or nl in ("heat", "hot oil", "residual heat", "steam and hot oil"):
+                steam_in += a * g
+            elif carrier_of(n) is None and re.search(r"biomass|wood|culms|bio-?oil|biogas|green gas|pellets \(bio", nl):
+                bio_in += a * g
+        for n, amt, u, cid in tc.outputs:
+            nl = n.strip().lower()
+            if nl.startswith("hydrogen"):
+                g = amount_gj(amt, u)
+                if g is None:
+                    t = amount_t(amt, u)
+                    g = t * 120.0 if t is not None else None
+                if g:
+                    h2_out += a * g
+        if tc.main_name.strip().lower().startswith("carbon dioxide"):
+            d, s = unit_kind(tc.main_unit)
+            if d == "mass":
+                captured += a * s
+    return steam_in, h2_out, bio_in, captured
+
+
+def read_catalogue(path):
+    """Sector rows of technologies.csv by (sector, kind): first row of each kind in file
+    order (electrify: the `electrify_full` row when the sector has one)."""
+    cols, rows = None, {}
+    if not path or not os.path.exists(path):
+        return OPTION_COLS_FALLBACK, rows
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    rd = csv.DictReader(lines)
+    cols = [c for c in rd.fieldnames if c != "sector"]
+    for r in rd:
+        key = (r["sector"], r["kind"])
+        if key not in rows or (r["kind"] == "electrify" and r["name"] == "electrify_full"):
+            rows[key] = r
+    return cols, rows
+
+
+def alternative_groups(rows):
+    """Split one plant's alternative pcd rows into configurations: (config name, rows,
+    option-name stem). A generic name ('Alternative', 'Add-on ...') is a menu, one option
+    per row; a named configuration is one option unless several of its rows replace the
+    same base section (variants, e.g. CO2 transport as gas or liquid): one option per
+    variant, each with the configuration's other rows."""
+    by = {}
+    order = []
+    for r in sorted(rows, key=lambda r: r["configuration_id"]):
+        c = str(r.get("configuration")).strip()
+        if c not in by:
+            by[c] = []
+            order.append(c)
+        by[c].append(r)
+    out = []
+
+    def slot(r):
+        sub = ",".join(sorted(re.findall(r"TC\d{4}", str(r.get("substitute_for_base_technology") or ""))))
+        if not sub and "captur" not in str(r.get("technology") or "").lower():
+            return (r["configuration_id"], "")    # added section (e.g. entirely new configuration)
+        return (sub, str(r.get("section") or "").strip().lower())
+
+    def variant_suffix(r):
+        t = str(r.get("technology") or "").lower()
+        if "gaseous" in t:
+            return "gaseous"
+        if "liquid" in t or "liquef" in t:
+            return "liquid"
+        return str(r.get("technology_id")).lower()
+    for c in order:
+        rs = by[c]
+        if c.lower() in GENERIC_CONFIGS:
+            for r in rs:
+                out.append((c, [r], slug(str(r.get("technology") or r["configuration_id"]))))
+            continue
+        cnt = {}
+        for r in rs:
+            cnt[slot(r)] = cnt.get(slot(r), 0) + 1
+        if all(v == 1 for v in cnt.values()):
+            out.append((c, rs, slug(c)))
+            continue
+        common = [r for r in rs if cnt[slot(r)] == 1]
+        for r in rs:
+            if cnt[slot(r)] > 1:
+                out.append((c, common + [r], slug(c, 40) + "_" + variant_suffix(r)))
+    return out
+
+
+def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
+    """Map every alternative configuration of the written plants to plant_options rows.
+    Returns (option rows, report lines)."""
+    cols, cat = read_catalogue(catalogue_path)
+    quiet = Report()
+    rows_out = []
+    mapped = []       # (plant, name, kind, pcd ids)
+    unmapped = []     # (plant, config, pcd ids, reason)
+    clamps = []
+    doubtful = []
+    by_plant = {}
+    for r in alt_rows:
+        by_plant.setdefault(r["plant_id"], []).append(r)
+    plants = {r["id"]: r for r in out_rows}
+    for pid in sorted(by_plant):
+        if pid not in plants:
+            for r in by_plant[pid]:
+                unmapped.append((pid, str(r.get("configuration")).strip(), r["configuration_id"], "plant not written to plants.csv"))
+            continue
+        pr = plants[pid]
+        pl = pr["_pl"]
+        sector = pr["sector"]
+        base = pl["info"]["sections"]
+        base_tc = {s[1].id for s in base}
+        cap_t = float(pr["capacity_t"])
+        prod_t = float(pr["production_t"])
+        gas_p, feed_p, oth_p = float(pr["gas_gj"]), float(pr["feedstock_gas_gj"]), float(pr["other_fuel_gj"])
+        heat_p = gas_p - feed_p + oth_p
+        gross_p = float(pr["co2_combustion_t"]) + float(pr["co2_process_t"])
+        hs = [float(pr["heat_share_low"]), float(pr["heat_share_mid"]), float(pr["heat_share_high"])]
+        used_names = set()
+        for cname, grp, stem in alternative_groups(by_plant[pid]):
+            ids = ",".join(r["configuration_id"] for r in grp)
+            techs = " | ".join(str(r.get("technology") or "") for r in grp)
+            kind, why = (None, None) if cname.lower() in GENERIC_CONFIGS else option_rule(cname)
+            if kind is None and why is None:
+                kind, why = option_rule(techs)
+            if kind is None:
+                unmapped.append((pid, cname, ids, why or f"no entry of the mapping table matches the configuration or its technologies ({techs[:80]})"))
+                continue
+            # ---- sections added and base sections removed
+            added, notes, est = [], [], []
+            removed_tc = set()
+            bad = None
+            for r in grp:
+                tid = r.get("technology_id")
+                if tid not in tcs:
+                    bad = f"technology {tid} not in tc.json"
+                    break
+                tc = tcs[tid]
+                cap, act, err = section_activity(r, tc, quiet)
+                if err:
+                    bad = f"{r['configuration_id']}: {err}"
+                    break
+                if kind == "hydrogen" and tc.main_name.lower().startswith("hydrogen") and "electroly" in str(tc.rec.get("technology", "")).lower():
+                    notes.append(f"on-site electrolyser {r['configuration_id']} ({tid}) left out: hydrogen is bought as a carrier")
+                    continue
+                added.append((r, tc, cap, act))
+                comment = str(r.get("configuration_comment") or "").lower()
+                subs = set(re.findall(r"TC\d{4}", str(r.get("substitute_for_base_technology") or "")))
+                if "entirely new" in comment:
+                    removed_tc |= base_tc
+                elif subs:
+                    removed_tc |= subs & base_tc
+                    if subs - base_tc:
+                        notes.append(f"substitutes {','.join(sorted(subs - base_tc))} not in the base configuration")
+                elif not tc.main_name.lower().startswith("carbon dioxide"):
+                    same = {s[1].id for s in base if s[1].main_name.strip().lower() == tc.main_name.strip().lower() and not is_utility(s[1])}
+                    if same:
+                        removed_tc |= same
+                        notes.append(f"{r['configuration_id']} makes the base product of {','.join(sorted(same))}: treated as replacing it")
+            if bad:
+                unmapped.append((pid, cname, ids, f"units not reconciled: {bad}"))
+                continue
+            if not base and not (kind == "ccs" and section_extras(added)[3] > 0):
+                unmapped.append((pid, cname, ids, "plant has no usable base configuration: effects relative to it cannot be derived"))
+                continue
+            removed = [s for s in base if s[1].id in removed_tc]
+            # ---- money: sections whose technology is not in the base configuration
+            capex = [0.0, 0.0, 0.0]
+            opex = 0.0
+            tc_used, srcs, years, lifes, trls = [], [], set(), [], []
+            unit_bad = None
+            for r, tc, cap, act in added:
+                if tc.id in base_tc:
+                    continue
+                if tc.id not in tc_used:
+                    tc_used.append(tc.id)
+                inv = section_money(tc, "inv")
+                om = section_money(tc, "om")
+                for m, what in ((inv, "investment"), (om, "O&M")):
+                    if isinstance(m, tuple) and m[0] == "unit":
+                        unit_bad = f"{tc.id} {what} unit '{m[1]}' is not a money unit"
+                    elif m is not None and m[3] not in EUR2023_FACTOR:
+                        unit_bad = f"{tc.id} {what} price year {m[3]} has no EUR2023 factor"
+                if unit_bad:
+                    break
+                if inv is not None:
+                    f = EUR2023_FACTOR[inv[3]]
+                    years.add(inv[3])
+                    for k in range(3):
+                        capex[k] += inv[k] * cap * f
+                else:
+                    notes.append(f"{tc.id} has no investment figure")
+                if om is not None:
+                    opex += om[0] * cap * EUR2023_FACTOR[om[3]]
+                    years.add(om[3])
+                try:
+                    lt = float(tc.rec.get("technical_lifetime_amount") or 0)
+                except (TypeError, ValueError):
+                    lt = 0
+                if lt > 0:
+                    lifes.append(int(round(lt)))
+                try:
+                    trls.append(int(float(tc.rec.get("trl_value"))))
+                except (TypeError, ValueError):
+                    pass
+                s = tc.rec.get("investment_per_unit_of_capacity_new_source")
+                if isinstance(s, str) and s.strip():
+                    s = re.sub(r"\s+", " ", s.strip())[:120]
+                    if s not in srcs:
+                        srcs.append(s)
+            if unit_bad:
+                unmapped.append((pid, cname, ids, f"units not reconciled: {unit_bad}"))
+                continue
+            sec_row = cat.get((sector, kind))
+            if 0 < capex[0] / cap_t < 0.01:
+                unmapped.append((pid, cname, ids, f"units not reconciled: capex {capex[0] / cap_t:.2g} EUR per t/yr is implausibly small (tc money unit EUR where MEUR is meant?)"))
+                continue
+            if capex[0] <= 0:
+                if sec_row is None:
+                    unmapped.append((pid, cname, ids, f"no investment figure in the tc records of the changed sections and no {sector} catalogue row of kind {kind} to fall back on"))
+                    continue
+                capex = [float(sec_row["capex_eur_per_t_yr"]) * cap_t,
+                         float(sec_row["capex_low_eur_per_t_yr"] or sec_row["capex_eur_per_t_yr"]) * cap_t,
+                         float(sec_row["capex_high_eur_per_t_yr"] or sec_row["capex_eur_per_t_yr"]) * cap_t]
+                opex = float(sec_row["fixed_opex_eur_per_t_yr"]) * cap_t
+                est.append(f"no investment figure in the tc records of the changed sections: capex and fixed O&M of the sector catalogue row {sector}/{sec_row['name']}")
+            # ---- energy and CO2 of removed vs added sections
+            eR, fR, cR, pR, _, _, nR = energy_and_co2(sector, removed, quiet, pid) if removed else ({k: 0.0 for k in ("gas", "electricity", "hydrogen", "biomethane", "other_fuel")}, 0.0, 0.0, 0.0, False, 0.0, 0.0)
+            eA, fA, cA, pA, _, _, nA = energy_and_co2(sector, added, quiet, pid) if added else ({k: 0.0 for k in ("gas", "electricity", "hydrogen", "biomethane", "other_fuel")}, 0.0, 0.0, 0.0, False, 0.0, 0.0)
+            sR, hR, bR, kR = section_extras(removed)
+            sA, hA, bA, kA = section_extras(added)
+            d_heat = (eR["gas"] - fR + eR["other_fuel"] + sR / OPTION_BOILER_EFF) - (eA["gas"] - fA + eA["other_fuel"] + sA / OPTION_BOILER_EFF)
+            d_feed = fR - fA
+            d_el = nA - nR
+            d_h2 = (eA["hydrogen"] - hA) - (eR["hydrogen"] - hR)
+            d_proc = pR - pA
+            if d_heat < 0:
+                notes.append(f"fuel heat rises by {-d_heat / 1e6:.3f} PJ/yr (not modelled: share 0)")
+                d_heat = 0.0
+            v = {c: "0" for c in cols}
+            v["name"] = ""
+            v["kind"] = kind
+            share = d_heat / heat_p if heat_p > 0 else 0.0
+            if share > 1.001:
+                clamps.append(f"{pid} {stem}: fuel-heat share {share:.2f} clamped to 1")
+            if share > 1.0:
+                share = 1.0
+            feed_cut = d_feed / feed_p if feed_p > 0 and d_feed > 0 else 0.0
+            if feed_cut > 1.001:
+                clamps.append(f"{pid} {stem}: feedstock cut {feed_cut:.2f} clamped to 1")
+            if feed_cut > 1.0:
+                feed_cut = 1.0
+            proc_cut = d_proc / pl["co2p"] if pl.get("co2p") and d_proc > 0 else 0.0
+            if proc_cut > 1.0:
+                clamps.append(f"{pid} {stem}: process cut {proc_cut:.2f} clamped to 1")
+                proc_cut = 1.0
+            tr = min(trls) if trls else None
+            if sec_row is not None:
+                avail = int(sec_row["available_year"])
+                lead = int(sec_row["lead_time_y"])
+                lr, seed = sec_row["learning_rate"], sec_row["learning_seed_t_yr"]
+                timing = f"lead time, learning and available year of the sector catalogue row {sector}/{sec_row['name']}"
+            else:
+                avail = 2020 if tr is not None and tr >= 9 else 2028 if tr is not None and tr >= 7 else 2035
+                lead, lr, seed = 3, "0", "1000000"
+                est.append(f"no {sector} catalogue row of kind {kind}: lead time 3 y, no learning; available year from TRL {tr} (>=9: 2020, 7-8: 2028, <=6: 2035)")
+                timing = "available year from TRL (ESTIMATE)"
+            pcd_year = max(int(r.get("year") or 0) for r in grp)
+            if pcd_year > avail:
+                avail = pcd_year
+                timing += f"; available year raised to the MIDDEN configuration year {pcd_year}"
+            years_b = [avail, avail, avail]
+            if kind == "electrify":
+                erow = cat.get((sector, "electrify"))
+                if erow is not None:
+                    years_b = [max(avail, int(erow[f"electrify_year_{b}"])) for b in ("low", "mid", "high")]
+                elif tr is not None and tr >= 8:
+                    years_b = [max(avail, y) for y in (2020, 2030, 2035)]
+                tl = techs.lower()
+                if re.search(r"heat pump|mvr|recompression|low pressure|hot water", tl):
+                    order = [0, 1, 2]
+                elif re.search(r"boiler|steam|evaporat|dryer|drying", tl):
+                    order = [1, 0, 2]
+                else:
+                    order = [2, 1, 0]
+                left = share   # share of all fuel heat; band b holds hs[b] of it
+                bands = [0.0, 0.0, 0.0]
+                for b in order:
+                    if hs[b] <= 0 or left <= 1e-12:
+                        continue
+                    take = min(left, hs[b])
+                    bands[b] = take / hs[b]
+                    left -= take
+                if left > 1e-6:
+                    clamps.append(f"{pid} {stem}: {left:.3f} of fuel heat beyond the plant's heat bands (sum {sum(hs):.2f}) not moved")
+                for b, k in enumerate(("low", "mid", "high")):
+                    v[f"electrify_share_{k}"] = fmt_sig(bands[b])
+                moved = sum(bands[b] * hs[b] for b in range(3)) * heat_p
+                if d_feed > 0.01 * max(feed_p, 1.0) and feed_p > 0:
+                    eff = 1.0
+                    extra = max(0.0, d_el - moved) / prod_t if prod_t > 0 else 0.0
+                    notes.append("feedstock replaced: heat moved 1:1, the rest of the added electricity is extra")
+                elif moved > 0 and d_el > 0:
+                    eff = moved / d_el
+                    extra = 0.0
+                else:
+                    eff = 1.0
+                    extra = max(0.0, d_el) / prod_t if prod_t > 0 else 0.0
+                if eff < 0.3 or eff > 7:
+                    clamps.append(f"{pid} {stem}: electric efficiency {eff:.2f} clamped to [0.3, 7] (input-format: 3-7 for heat pumps)")
+                    eff = min(7.0, max(0.3, eff))
+                v["electric_efficiency"] = fmt_sig(eff)
+                v["electricity_extra_gj_per_t"] = fmt_sig(extra)
+            else:
+                v["electric_efficiency"] = "1"
+                extra_el = max(0.0, d_el) / prod_t if prod_t > 0 else 0.0
+                v["electricity_extra_gj_per_t"] = fmt_sig(extra_el)
+            if kind == "hydrogen":
+                v["hydrogen_fuel_share"] = fmt_sig(share)
+                moved = share * heat_p
+                v["hydrogen_feedstock_gj_per_t"] = fmt_sig(max(0.0, d_h2 - moved) / prod_t if prod_t > 0 else 0.0)
+                if d_h2 < 0.9 * moved:
+                    notes.append(f"hydrogen added {d_h2 / 1e6:.3f} PJ < fuel heat removed {moved / 1e6:.3f} PJ (engine moves heat 1:1)")
+            if kind == "bio":
+                v["bio_fuel_share"] = fmt_sig(share)
+                if bA > 0:
+                    notes.append("solid/raw biomass priced as biomethane (engine has one bio carrier)")
+            if kind == "ccs":
+                captured = kA - kR
+                if captured <= 0 and cR > cA:
+                    captured = cR - cA
+                    notes.append("captured CO2 = CO2 of the replaced sections minus the new ones")
+                rate = captured / gross_p if gross_p > 0 else 0.0
+                if rate > 1.0:
+                    clamps.append(f"{pid} {stem}: capture rate {rate:.2f} clamped to 1")
+                    rate = 1.0
+                v["capture_rate"] = fmt_sig(max(0.0, rate))
+                cap_sec = [s for s in added if s[1].main_name.lower().startswith("carbon dioxide")]
+                if cap_sec and captured > 0:
+                    el = sum(s[3] * sum((amount_gj(x[1], x[2]) or 0.0) for x in s[1].inputs if carrier_of(x[0]) == "electricity") for s in cap_sec)
+                    ht = sum(s[3] * sum((amount_gj(x[1], x[2]) or 0.0) for x in s[1].inputs if carrier_of(x[0]) == "gas" or x[0].strip().lower() in ("heat", "steam") or x[0].strip().lower().startswith("steam")) for s in cap_sec)
+                    v["capture_electricity_gj_per_tco2"] = fmt_sig(el / captured)
+                    v["capture_heat_gj_per_tco2"] = fmt_sig(ht / captured)
+                    v["electricity_extra_gj_per_t"] = "0"
+                if rate <= 0:
+                    unmapped.append((pid, cname, ids, "capture configuration without a readable captured CO2 amount"))
+                    continue
+            v["process_cut_share"] = fmt_sig(proc_cut)
+            v["feedstock_gas_cut_share"] = fmt_sig(feed_cut)
+            for b, k in enumerate(("low", "mid", "high")):
+                v[f"electrify_year_{k}"] = str(years_b[b])
+            v["capex_eur_per_t_yr"] = fmt_sig(capex[0] / cap_t)
+            v["capex_low_eur_per_t_yr"] = fmt_sig(capex[1] / cap_t)
+            v["capex_high_eur_per_t_yr"] = fmt_sig(capex[2] / cap_t)
+            v["fixed_opex_eur_per_t_yr"] = fmt_sig(opex / cap_t)
+            v["var_opex_eur_per_t"] = "0"
+            v["import_share"] = "0"
+            life = max(lifes) if lifes else (int(sec_row["lifetime_y"]) if sec_row else 25)
+            if not lifes:
+                est.append("no technical lifetime in the tc records: sector catalogue row's (or 25 y)")
+            v["lifetime_y"] = str(min(100, max(1, life)))
+            v["lead_time_y"] = str(lead)
+            v["available_year"] = str(avail)
+            v["learning_rate"] = str(lr)
+            v["learning_seed_t_yr"] = str(seed)
+            name = "midden_" + stem
+            k = 2
+            while name in used_names:
+                name = f"midden_{stem}_{k}"
+                k += 1
+            used_names.add(name)
+            v["name"] = name
+            fac = ", ".join(f"EUR{y}->2023 x{EUR2023_FACTOR[y]:.3f}" for y in sorted(years))
+            src = (f"MIDDEN v3 pcd {ids} ('{cname}'); tc {','.join(tc_used) or '-'}"
+                   + (f" ({'; '.join(srcs)})" if srcs else "") + (f"; {fac}" if fac else "")
+                   + f"; mapping: {why}; effects = MIDDEN sections added vs base sections replaced"
+                   + (f" ({','.join(sorted(removed_tc))})" if removed_tc else " (add-on)")
+                   + f", relative to the plant's base profile; {timing}")
+            if notes:
+                src += "; notes: " + "; ".join(notes)
+            est_all = list(est)
+            if years & FACTOR_ESTIMATE_YEARS:
+                est_all.append("HICP factor for " + ",".join(str(y) for y in sorted(years & FACTOR_ESTIMATE_YEARS)))
+            if sR > 0 or sA > 0:
+                est_all.append(f"steam/heat inputs counted as fuel at boiler efficiency {OPTION_BOILER_EFF}")
+            if est_all:
+                src += "; ESTIMATE: " + "; ".join(est_all)
+            v["source"] = src
+            v["plant"] = pid
+            if sec_row is not None and capex[0] / cap_t > 5 * float(sec_row["capex_high_eur_per_t_yr"] or sec_row["capex_eur_per_t_yr"]):
+                doubtful.append(f"{pid} {name}: capex {capex[0] / cap_t:.0f} EUR per t/yr > 5x the high capex of {sector}/{sec_row['name']} ({sec_row['capex_high_eur_per_t_yr']})")
+            rows_out.append(v)
+            mapped.append((pid, name, kind, ids))
+    rows_out.sort(key=lambda v: (v["plant"], v["name"]))
+    L = ["", "Plant options (plant_options.csv): MIDDEN alternative configurations of current plants",
+         "-" * 60]
+    L.append(f"alternative pcd rows: {len(alt_rows)}; configurations mapped: {len(mapped)}; configurations not mapped: {len(unmapped)}")
+    for k in OPTION_KINDS:
+        L.append(f"  mapped {k:10s} {sum(1 for m in mapped if m[2] == k):4d}")
+    reasons = {}
+    for u in unmapped:
+        key = u[3] if not u[3].startswith(("units not reconciled", "no entry of the mapping")) else u[3].split(":")[0]
+        reasons[key] = reasons.get(key, 0) + 1
+    L.append("Not mapped, by reason:")
+    for k2 in sorted(reasons, key=lambda x: (-reasons[x], x)):
+        L.append(f"  {reasons[k2]:4d}  {k2}")
+    L.append("Mapped configurations:")
+    for pid, name, kind, ids in sorted(mapped):
+        L.append(f"  [mapped] {pid} {name} ({kind}): pcd {ids}")
+    L.append("Configurations not mapped (each with its reason):")
+    for pid, cname, ids, reason in sorted(unmapped):
+        L.append(f"  [not mapped] {pid} '{cname}' (pcd {ids}): {reason}")
+    L.append("Clamped shares and rates:")
+    for c in clamps:
+        L.append("  " + c)
+    L.append("Doubtful (kept; check the MIDDEN capacity/money units):")
+    for c in doubtful:
+        L.append("  " + c)
+    return ["plant"] + cols, rows_out, L, {t for r in rows_out for t in re.findall(r"TC\d{4}", r["source"].split(";")[1])}
 
 
 def write_csv(path, cols, rows):
@@ -1109,7 +1659,7 @@ source = "CO2 storage: Porthos 2.5 Mt/yr from 2026 for 15 years, fully contracte
 
 
 def write_report(path, rep, rows, edges, ref_status, n_midden, n_current, n_base, n_alt,
-                 used_tc, n_tc, n_pcd):
+                 used_tc, n_tc, n_pcd, opt_lines=(), opt_tc=()):
     L = []
     L.append("MIDDEN import report (tools/import_midden.py)")
     L.append("=" * 60)
@@ -1118,8 +1668,8 @@ def write_report(path, rep, rows, edges, ref_status, n_midden, n_current, n_base
     L.append(f"plants with a usable base configuration: {with_cfg}; without (ESTIMATE from emissions): {len(rows) - with_cfg}")
     mapped_pcd = sum(len(r["_pl"]["info"]["pcd_ids"]) for r in rows)
     L.append(f"pcd.json rows: {n_pcd}; base-configuration rows of current plants: {n_base}; mapped: {mapped_pcd}; "
-             f"alternative-configuration rows (not used for the base year; the technology catalogue covers options): {n_alt}")
-    L.append(f"tc.json records: {n_tc}; used by mapped base configurations: {len(used_tc)}; others belong to alternative configurations or no current plant (not needed for plant rows)")
+             f"alternative-configuration rows of current plants (mapped to plant options, see 'Plant options' below): {n_alt}")
+    L.append(f"tc.json records: {n_tc}; used by mapped base configurations: {len(used_tc)}; used by mapped plant options only: {len(set(opt_tc) - set(used_tc))}; the others belong to unmapped alternatives or no current plant")
     L.append("")
     L.append("Sectors (plants, NEa 2020 t CO2):")
     secs = {}
@@ -1159,6 +1709,7 @@ def write_report(path, rep, rows, edges, ref_status, n_midden, n_current, n_base
     L.append("Sanity check: implied combustion emission factor outside 30-120 kg CO2/GJ fuel (gas - feedstock + other fuel):")
     for o in rep.outliers:
         L.append("  " + o)
+    L.extend(opt_lines)
     L.append("")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(L))
@@ -1168,8 +1719,10 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--from", dest="src", required=True, help="folder with the MIDDEN JSON files")
     ap.add_argument("--out", required=True, help="output dataset folder (e.g. clusters/nl/)")
+    ap.add_argument("--catalogue", default=None,
+                    help="sector technology catalogue for plant-option timing/learning (default: OUT/technologies.csv, else clusters/nl/technologies.csv)")
     a = ap.parse_args(argv)
-    rows, edges = importer(a.src, a.out)
+    rows, edges = importer(a.src, a.out, a.catalogue)
     print(f"wrote {len(rows)} plants, {len(edges)} edges to {a.out}")
     return 0
 

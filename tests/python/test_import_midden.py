@@ -107,13 +107,42 @@ def test_fixture(root):
         check("porthos" in rep and "not mapped" in rep, "report must list the unmapped reference edge")
         check("M033" in rep and "'-'" in rep, "report must note the '-' emissions of M033")
         check("alternative" in rep, "report must list alternative configurations not used")
+        check("[not mapped] M001 'Optimelt Plus furnace' (pcd PCD0005): furnace efficiency" in rep,
+              "report must list the unmapped Optimelt configuration with its reason")
+        check("configurations mapped: 4" in rep and "mapped ccs           2" in rep, "report counts of mapped configurations")
+        # plant options: every MIDDEN alternative configuration mapped or reported
+        check(os.path.exists(os.path.join(out, "plant_options.csv")), "missing output plant_options.csv")
+        opts = {(o["plant"], o["name"]): o for o in read_csv(os.path.join(out, "plant_options.csv"))}
+        kinds = {k: o["kind"] for k, o in opts.items()}
+        check(kinds.get(("M001", "midden_green_gas_furnace")) == "bio", f"M001 green gas furnace -> bio: {kinds}")
+        check(kinds.get(("M001", "midden_electrification_furnace")) == "electrify", "M001 electrification furnace -> electrify")
+        check(kinds.get(("M017", "midden_carbon_capture_high_purity_co2_gaseous")) == "ccs", "M017 high-purity capture (gaseous) -> ccs")
+        check(kinds.get(("M017", "midden_carbon_capture_high_purity_co2_liquid")) == "ccs", "M017 high-purity capture (liquid) -> ccs")
+        check(all(k[0] in plants for k in opts), "plant option for an unknown plant")
+        check(all(o["kind"] in ("electrify", "ccs", "hydrogen", "import", "bio") for o in opts.values()), "plant option kind")
+        c = opts.get(("M017", "midden_carbon_capture_high_purity_co2_gaseous"))
+        if c is not None:
+            # hand check: TC0480 0.0173 MEUR2020 per kt CO2/yr (0.00407-0.0413) x 364 kt/yr
+            # (PCD0130) x 1.171 / 449,000 t NH3/yr = 16.42 (3.864-39.21) EUR per t/yr
+            for col, want in (("capex_eur_per_t_yr", 16.42), ("capex_low_eur_per_t_yr", 3.864),
+                              ("capex_high_eur_per_t_yr", 39.21)):
+                check(abs(float(c[col]) - want) < 0.01, f"M017 capture {col} {c[col]} != {want}")
+            # captured 364 kt x 0.913 / NEa 638,625 t; capture electricity 0.45 TJ/kt
+            check(abs(float(c["capture_rate"]) - 364000 * 0.913 / 638625) < 1e-3, f"M017 capture rate {c['capture_rate']}")
+            check(abs(float(c["capture_electricity_gj_per_tco2"]) - 0.45) < 1e-6, "M017 capture electricity")
+            check("PCD0130" in c["source"] and "TC0480" in c["source"] and "x1.171" in c["source"], "M017 capture source")
+            check(c["lifetime_y"] == "20", f"M017 capture lifetime {c['lifetime_y']}")
+        for o in opts.values():
+            check(o["source"].strip() != "", f"plant option without source {o['plant']}/{o['name']}")
+            lo, mid, hi = (float(o[k]) for k in ("capex_low_eur_per_t_yr", "capex_eur_per_t_yr", "capex_high_eur_per_t_yr"))
+            check(0 <= lo <= mid <= hi, f"{o['plant']}/{o['name']}: capex low/central/high {lo}/{mid}/{hi}")
         nea = {r["cluster"]: r for r in read_csv(os.path.join(out, "nea_2020_by_cluster.csv"))}
         check(abs(float(nea["national"]["co2_t"]) - sum(v[2] for v in expect.values())) < 1,
               "national NEa total")
         # determinism
         out2 = os.path.join(tmp, "nl2")
         subprocess.run([sys.executable, tool, "--from", fixture, "--out", out2], capture_output=True)
-        for name in ("plants.csv", "edges.csv", "import_report.txt"):
+        for name in ("plants.csv", "edges.csv", "plant_options.csv", "import_report.txt"):
             with open(os.path.join(out, name), "rb") as f1, open(os.path.join(out2, name), "rb") as f2:
                 check(f1.read() == f2.read(), f"{name} not deterministic")
 
@@ -145,6 +174,15 @@ def test_committed(root):
     check(len(edges) >= 40, f"edges.csv: {len(edges)} edges, expected >= 40")
     for e in edges:
         check(e["supplier"] in ids and e["customer"] in ids, f"edge to unknown plant {e['supplier']}->{e['customer']}")
+    opts = read_csv(os.path.join(ds, "plant_options.csv"))
+    check(len(opts) > 0, "plant_options.csv: no rows")
+    seen = set()
+    for o in opts:
+        check(o["plant"] in ids, f"plant option for unknown plant {o['plant']}")
+        check((o["source"] or "").strip() != "" and "MIDDEN v3 pcd" in o["source"],
+              f"plant option {o['plant']}/{o['name']}: source must name its MIDDEN records")
+        check((o["plant"], o["name"]) not in seen, f"duplicate plant option {o['plant']}/{o['name']}")
+        seen.add((o["plant"], o["name"]))
 
 
 def main():

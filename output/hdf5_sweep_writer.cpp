@@ -1,0 +1,191 @@
+// The sweep file layout (docs/output-format.md, "Sweep files"). Everything lives in the
+// root group with its coordinate variables, so xarray sees every coordinate.
+#include "hdf5_sweep_writer.hpp"
+
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "core/uncertain_targets.hpp"
+#include "hdf5_atomic.hpp"
+#include "hdf5_layout.hpp"
+#include "utc_timestamp.hpp"
+
+#ifndef EIISIM_VERSION
+#define EIISIM_VERSION "unknown"
+#endif
+#ifndef EIISIM_GIT_REVISION
+#define EIISIM_GIT_REVISION "unknown"
+#endif
+
+namespace eiisim {
+namespace {
+
+using Dims = std::vector<std::string>;
+
+std::string describe_distribution(const UncertainSetting& u) {
+    switch (u.distribution) {
+        case Distribution::uniform: return fmt::format("uniform(low={}, high={})", u.low, u.high);
+        case Distribution::triangular: return fmt::format("triangular(low={}, mode={}, high={})", u.low, u.mode, u.high);
+        case Distribution::normal: return fmt::format("normal(mean={}, sd={})", u.mean, u.sd);
+        case Distribution::lognormal: return fmt::format("lognormal(mu={}, sigma={})", u.mu, u.sigma);
+        case Distribution::discrete: return fmt::format("discrete(values=[{}])", fmt::join(u.values, ", "));
+    }
+    return "";
+}
+
+void write_globals(h5::NcFile& file, const Inputs& inputs, const SweepResult& s, const std::string& created) {
+    const auto& sc = inputs.scenario;
+    file.set_global("title", "eiisim sweep result: " + sc.name);
+    file.set_global("model", "eiisim");
+    file.set_global("model_version", EIISIM_VERSION);
+    file.set_global("source_revision", EIISIM_GIT_REVISION);
+    file.set_global("scenario", sc.name);
+    file.set_global("scenario_description", sc.description);
+    file.set_global_long_text("scenario_text", sc.text);
+    file.set_global_number("seed", static_cast<std::uint64_t>(s.seed));
+    file.set_global_number("runs", static_cast<std::uint64_t>(s.runs));
+    file.set_global("sampler", s.sampler);
+    file.set_global_number("base_year", static_cast<std::int32_t>(s.base_year));
+    file.set_global_number("end_year", static_cast<std::int32_t>(s.base_year + s.years - 1));
+    file.set_global("created", created);
+    file.set_global("history", created + " written by eiisim " EIISIM_VERSION " (" EIISIM_GIT_REVISION ")");
+    file.set_global("Conventions", "CF-1.8");
+    file.set_global("units_convention",
+                    "Money in real euros of 2023 (EUR2023); t = metric tonne; GJ = gigajoule; MW = megawatt; "
+                    "'/yr' quantities are flows during the calendar year given by the year coordinate.");
+    file.set_global("layout", "see docs/output-format.md (Sweep files) in the eiisim source tree");
+}
+
+void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult& s) {
+    std::vector<std::uint64_t> runs(s.runs);
+    std::iota(runs.begin(), runs.end(), std::uint64_t{0});
+    file.add_dimension<std::uint64_t>("run", runs, {"1", "run number (replay: same scenario, seed and run)"});
+    std::vector<std::int32_t> years(static_cast<std::size_t>(s.years));
+    std::iota(years.begin(), years.end(), s.base_year);
+    file.add_dimension<std::int32_t>("year", years, {"year", "calendar year"});
+    std::vector<std::string> ids;
+    for (const auto& c : inputs.clusters) ids.push_back(c.id);
+    file.add_dimension("cluster", std::span<const std::string>(ids), {"1", "cluster id"});
+    std::vector<std::int32_t> milestones(s.milestones.begin(), s.milestones.end());
+    file.add_dimension<std::int32_t>("milestone", milestones, {"year", "milestone year of the outcome KPIs"});
+    file.add_dimension<double>("quantile", std::span<const double>(kSweepQuantiles),
+                               {"1", "probability level of the quantile over runs"});
+    if (!s.settings.empty()) {
+        std::vector<std::string> names;
+        for (const auto& u : s.settings) names.push_back(u.name);
+        file.add_dimension("parameter", std::span<const std::string>(names), {"1", "sampled uncertain setting"});
+    }
+}
+
+void write_experiments(h5::NcFile& file, const SweepResult& s) {
+    const std::size_t dims = s.settings.size();
+    if (dims == 0) return;
+    file.add_variable<double>("design", {"run", "parameter"}, s.design,
+                              {"1", "sampler point in the unit hypercube (probability level of each sample)"});
+    file.add_variable<double>("experiments", {"run", "parameter"}, s.samples,
+                              {"1", "sampled value of each setting (units: see the per-setting variables)"});
+    std::vector<double> column(s.runs);
+    for (std::size_t d = 0; d < dims; ++d) {
+        const UncertainSetting& u = s.settings[d];
+        const UncertainTarget& t = uncertain_targets()[static_cast<std::size_t>(u.target_index)];
+        for (std::size_t r = 0; r < s.runs; ++r) column[r] = s.samples[r * dims + d];
+        const bool factor = u.scale == UncertainScale::factor;
+        file.add_variable<double>(
+            "param_" + u.name, {"run"}, column,
+            {factor ? "1" : t.units,
+             std::string(factor ? "factor on the " : "value of the ") + t.long_name,
+             {{"target", u.target},
+              {"scale", kUncertainScaleNames[static_cast<std::size_t>(u.scale)]},
+              {"distribution", describe_distribution(u)},
+              {"source", u.source}}});
+    }
+}
+
+void write_outcomes(h5::NcFile& file, const SweepResult& s) {
+    const std::string end = std::to_string(s.base_year + s.years - 1);
+    file.add_variable<double>("net_co2", {"run", "milestone"}, s.net_co2_t,
+                              {"t/yr", "national net CO2 emitted in the Netherlands in the milestone year"});
+    file.add_variable<double>("cluster_net_co2", {"run", "milestone", "cluster"}, s.cluster_net_co2_t,
+                              {"t/yr", "cluster net CO2 emitted in the milestone year"});
+    file.add_variable<double>("cumulative_subsidy", {"run"}, s.cumulative_subsidy_eur,
+                              {"EUR", "operating subsidy paid, sum over all years"});
+    file.add_variable<double>("relocated_co2", {"run"}, s.relocated_co2_t,
+                              {"t/yr", "CO2 emitted abroad by relocated production in " + end});
+    file.add_variable<double>("production_retained", {"run"}, s.production_retained,
+                              {"1", "national production in " + end + " as a share of the base year"});
+    file.add_variable<std::int32_t>(
+        "unmet_infrastructure_years", {"run"}, s.unmet_infrastructure_years,
+        {"year", "years in which some plant was refused a scarce allocation it wanted",
+         {{"comment", "CO2 storage, hydrogen, grid headroom, subsidy budget or build-out limit; "
+                      "counted from the decision log's refused flags"}}});
+    file.add_variable<double>("cluster_co2_net_quantiles", {"quantile", "year", "cluster"},
+                              s.cluster_net_co2_quantiles_t,
+                              {"t/yr", "quantile over runs of cluster net CO2",
+                               {{"comment", "exact quantiles, linear interpolation between order statistics"}}});
+    file.add_variable<double>("co2_net_quantiles", {"quantile", "year"}, s.net_co2_quantiles_t,
+                              {"t/yr", "quantile over runs of national net CO2",
+                               {{"comment", "exact quantiles, linear interpolation between order statistics"}}});
+}
+
+void write_cluster_trajectories(h5::NcFile& file, const SweepResult& s) {
+    const Dims cl{"run", "year", "cluster"};
+    file.add_variable<double>("cluster_production", cl, s.cluster_production_t, {"t/yr", "production, sum over the cluster's plants"});
+    file.add_variable<double>("cluster_co2_net", cl, s.cluster_co2_net_t, {"t/yr", "CO2 emitted in the Netherlands, cluster total"});
+    file.add_variable<double>("cluster_co2_captured", cl, s.cluster_co2_captured_t, {"t/yr", "CO2 captured, cluster total"});
+    file.add_variable<double>("cluster_co2_relocated", cl, s.cluster_co2_relocated_t,
+                              {"t/yr", "CO2 emitted abroad by relocated production, cluster total"});
+}
+
+// Concatenated run results are [run, year, plant, ...] in memory already.
+RunResult stacked(const std::vector<RunResult>& runs) {
+    RunResult all;
+    auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    for (const RunResult& r : runs) {
+        append(all.technology, r.technology);
+        append(all.kind, r.kind);
+        append(all.status, r.status);
+        append(all.production_t, r.production_t);
+        append(all.utilisation, r.utilisation);
+        append(all.co2_gross_t, r.co2_gross_t);
+        append(all.co2_captured_t, r.co2_captured_t);
+        append(all.co2_net_t, r.co2_net_t);
+        append(all.co2_relocated_t, r.co2_relocated_t);
+        append(all.revenue_eur, r.revenue_eur);
+        append(all.margin_eur, r.margin_eur);
+        append(all.energy_gj, r.energy_gj);
+        append(all.cost_eur, r.cost_eur);
+    }
+    return all;
+}
+
+void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const SweepResult& s) {
+    std::vector<std::string> ids;
+    for (const auto& p : inputs.plants) ids.push_back(p.id);
+    file.add_dimension("plant", std::span<const std::string>(ids), {"1", "plant id (dataset)"});
+    ids.clear();
+    for (const auto& t : inputs.technologies) ids.push_back(t.id);
+    file.add_dimension("technology", std::span<const std::string>(ids), {"1", "technology id (catalogue row)"});
+    const std::vector<std::string> kinds(kOptionKindNames.begin(), kOptionKindNames.end());
+    file.add_dimension("kind", std::span<const std::string>(kinds), {"1", "option (route) kind"});
+    const std::vector<std::string> carriers(kCarrierNames.begin(), kCarrierNames.end());
+    file.add_dimension("carrier", std::span<const std::string>(carriers), {"1", "energy carrier"});
+    const std::vector<std::string> components(kCostComponentNames.begin(), kCostComponentNames.end());
+    file.add_dimension("cost_component", std::span<const std::string>(components), {"1", "yearly cost component"});
+    output::write_plant_panels(file, inputs, stacked(s.plant_results));
+}
+
+}  // namespace
+
+void write_sweep_hdf5(const std::filesystem::path& out, const Inputs& inputs, const SweepResult& sweep) {
+    output::write_hdf5_atomically(out, [&](h5::NcFile& file) {
+        write_globals(file, inputs, sweep, output::utc_timestamp_now());
+        write_dimensions(file, inputs, sweep);
+        write_experiments(file, sweep);
+        write_outcomes(file, sweep);
+        if (sweep.has_cluster_trajectories) write_cluster_trajectories(file, sweep);
+        if (!sweep.plant_results.empty()) write_plant_panels(file, inputs, sweep);
+    });
+}
+
+}  // namespace eiisim

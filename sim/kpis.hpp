@@ -1,0 +1,25 @@
+#pragma once
+// Key outcomes of one run, the `outcomes` of a sweep (also usable for one run):
+//   net CO2 in each milestone year (2030, 2040, 2050 where inside the run), per cluster
+//     and national;
+//   cumulative operating subsidy paid over all years;
+//   CO2 emitted abroad by relocated production in the end year;
+//   production retained: national production in the end year / in the base year;
+//   years with unmet infrastructure demand: years in which at least one plant was
+//     refused an option it wanted because a scarce allocation (CO2 storage, hydrogen,
+//     grid headroom, subsidy budget or a build-out limit) was full, counted from the
+//     event log's OptionAppraisal::refused flags. The log does not say which resource
+//     refused, so subsidy-budget refusals count too.
+#include <vector>
+
+#include "core/sweep_result.hpp"
+
+namespace eiisim {
+
+// Milestone years 2030, 2040, 2050 that lie inside [base_year, end_year]; if none does,
+// the end year alone.
+[[nodiscard]] std::vector<int> kpi_milestones(int base_year, int end_year);
+
+[[nodiscard]] RunKpis compute_kpis(const RunResult& result, const std::vector<int>& milestones);
+
+}  // namespace eiisim

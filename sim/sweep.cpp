@@ -1,0 +1,113 @@
+#include "sweep.hpp"
+
+#include <algorithm>
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include "core/uncertain_targets.hpp"
+#include "distributions.hpp"
+#include "kpis.hpp"
+#include "simulation.hpp"
+#include "sweep_assemble.hpp"
+
+namespace eiisim {
+
+std::size_t RecordLayout::width() const {
+    const std::size_t kpis = milestones * clusters + milestones + 4;
+    const std::size_t trajectories = years * clusters + years;
+    return kpis + trajectories + (cluster_trajectories ? 4 * years * clusters : 0);
+}
+
+RecordLayout record_layout(const Model& base, SaveLevel save) {
+    const Inputs& in = base.inputs;
+    RecordLayout l;
+    l.milestones = kpi_milestones(in.scenario.base_year, in.scenario.end_year).size();
+    l.years = static_cast<std::size_t>(in.year_count());
+    l.clusters = in.clusters.size();
+    l.cluster_trajectories = save != SaveLevel::none;
+    return l;
+}
+
+std::size_t default_chunk(std::size_t runs) { return std::clamp<std::size_t>(runs / 20, 16, 512); }
+
+std::vector<double> sweep_samples(const std::vector<UncertainSetting>& settings, const std::vector<double>& design) {
+    const std::size_t dims = settings.size();
+    std::vector<double> samples(design.size());
+    for (std::size_t i = 0; i < design.size(); ++i) samples[i] = setting_quantile(settings[i % dims], design[i]);
+    return samples;
+}
+
+void apply_samples(Model& work, const Model& base, const double* samples) {
+    const auto& settings = base.inputs.scenario.uncertain;
+    if (settings.empty()) return;
+    for (const auto& s : settings) reset_uncertain_target(s.target_index, work.inputs, base.inputs);
+    for (std::size_t i = 0; i < settings.size(); ++i)
+        apply_uncertain_target(settings[i].target_index, work.inputs, samples[i], settings[i].scale);
+    rebuild_price_dependent(work);
+}
+
+SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks& hooks, bool& complete) {
+    const auto& settings = base.inputs.scenario.uncertain;
+    const std::size_t runs = options.runs;
+    const std::size_t dims = settings.size();
+    const RecordLayout layout = record_layout(base, options.save);
+    const std::size_t width = layout.width();
+    const std::vector<int> milestones = kpi_milestones(base.inputs.scenario.base_year, base.inputs.scenario.end_year);
+
+    const std::vector<double> design = make_design(options.sampler, runs, dims, options.seed);
+    const std::vector<double> samples = sweep_samples(settings, design);
+
+    hooks.done.resize(runs, 0);
+    hooks.records.resize(runs * width, 0.0);
+    std::vector<RunResult> plant_results(options.save == SaveLevel::plants ? runs : 0);
+
+    Model exemplar = base;
+    exemplar.serial_plants = true;
+    tbb::enumerable_thread_specific<Model> work(exemplar);
+
+    const std::size_t chunk = options.chunk > 0 ? options.chunk : default_chunk(runs);
+    std::size_t done = static_cast<std::size_t>(std::count(hooks.done.begin(), hooks.done.end(), 1));
+    if (hooks.progress) hooks.progress(done, runs);
+    complete = true;
+    for (std::size_t first = 0; first < runs; first += chunk) {
+        std::vector<std::size_t> pending;
+        for (std::size_t r = first; r < std::min(runs, first + chunk); ++r)
+            if (hooks.done[r] == 0) pending.push_back(r);
+        if (pending.empty()) continue;
+        if (hooks.stop_requested && hooks.stop_requested()) {
+            complete = false;
+            break;
+        }
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pending.size(), 1),
+                          [&](const tbb::blocked_range<std::size_t>& range) {
+                              Model& model = work.local();
+                              for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                                  const std::size_t r = pending[i];
+                                  apply_samples(model, base, samples.data() + r * dims);
+                                  RunResult result = simulate(model, options.seed, r);
+                                  pack_record(layout, compute_kpis(result, milestones), result,
+                                              hooks.records.data() + r * width);
+                                  if (!plant_results.empty()) plant_results[r] = std::move(result);
+                              }
+                          });
+        for (std::size_t r : pending) hooks.done[r] = 1;
+        done += pending.size();
+        if (hooks.chunk_done) hooks.chunk_done(pending, hooks.records, width);
+        if (hooks.progress) hooks.progress(done, runs);
+    }
+    if (done < runs) complete = false;
+    if (!complete) return {};
+
+    SweepResult result = assemble_sweep(layout, hooks.records, runs, milestones, base.inputs);
+    result.sampler = kSamplerNames[static_cast<std::size_t>(options.sampler)];
+    result.seed = options.seed;
+    result.settings = settings;
+    result.design = design;
+    result.samples = samples;
+    result.plant_results = std::move(plant_results);
+    return result;
+}
+
+}  // namespace eiisim

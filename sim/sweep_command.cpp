@@ -1,0 +1,130 @@
+#include "sweep_command.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include <fmt/format.h>
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include "clusters/dataset_loader.hpp"
+#include "output/hdf5_sweep_writer.hpp"
+#include "sweep.hpp"
+#include "sweep_checkpoint.hpp"
+#include "sweep_progress.hpp"
+
+namespace eiisim {
+namespace {
+
+constexpr int kExitInterrupted = 130;
+
+// Set by SIGINT/SIGTERM; the sweep stops after the chunk in flight, checkpointed.
+volatile std::sig_atomic_t g_stop = 0;  // NOLINT: a signal handler can only reach a global
+extern "C" void request_stop(int) { g_stop = 1; }
+
+SamplerKind parse_sampler(const std::string& name) {
+    for (std::size_t i = 0; i < 3; ++i)
+        if (name == kSamplerNames[i]) return static_cast<SamplerKind>(i);
+    throw std::invalid_argument("unknown sampler " + name);
+}
+
+SaveLevel parse_save(const std::string& name) {
+    if (name == "clusters") return SaveLevel::clusters;
+    if (name == "plants") return SaveLevel::plants;
+    return SaveLevel::none;
+}
+
+}  // namespace
+
+int sweep_command(const SweepCliOptions& o) {
+    using Clock = std::chrono::steady_clock;
+    Inputs inputs = load_inputs(o.scenario);
+    if (o.seed_given) inputs.scenario.seed = o.seed;
+    const std::uint64_t seed = inputs.scenario.seed;
+    const int threads = o.threads > 0 ? o.threads : static_cast<int>(tbb::this_task_arena::max_concurrency());
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+
+    SweepOptions options;
+    options.sampler = parse_sampler(o.sampler);
+    options.runs = o.runs;
+    options.seed = seed;
+    options.save = parse_save(o.save);
+    if (options.save == SaveLevel::plants && o.resume)
+        throw std::runtime_error("--resume is not supported with --save plants (plant panels are not checkpointed)");
+    const std::size_t dims = inputs.scenario.uncertain.size();
+    if (options.sampler == SamplerKind::grid && dims > 0 && !o.quiet) {
+        const std::size_t levels = grid_levels(o.runs, dims);
+        double points = 1;
+        for (std::size_t d = 0; d < dims; ++d) points *= static_cast<double>(levels);
+        if (points != static_cast<double>(o.runs))
+            std::cerr << fmt::format("note: grid of {} levels x {} settings = {:.0f} points for {} runs: {}\n", levels,
+                                     dims, points, o.runs,
+                                     points > static_cast<double>(o.runs) ? "the grid is cut short"
+                                                                          : "grid points repeat as replicates");
+    }
+
+    const auto start = Clock::now();
+    const Model model = build_model(std::move(inputs));
+    const std::filesystem::path out = o.out;
+    if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
+    std::filesystem::path checkpoint = out;
+    checkpoint += ".checkpoint";
+
+    const RecordLayout layout = record_layout(model, options.save);
+    const std::string fingerprint =
+        sweep_fingerprint(model.inputs.scenario.text, o.runs, seed, o.sampler, layout.width());
+    SweepHooks hooks;
+    hooks.done.assign(o.runs, 0);
+    hooks.records.assign(o.runs * layout.width(), 0.0);
+    bool append = false;
+    if (o.resume && std::filesystem::exists(checkpoint)) {
+        (void)load_checkpoint(checkpoint, fingerprint, layout.width(), hooks.done, hooks.records);
+        append = true;
+    }
+    std::optional<CheckpointWriter> writer;
+    if (options.save != SaveLevel::plants) writer.emplace(checkpoint, fingerprint, append);
+    hooks.chunk_done = [&](const std::vector<std::size_t>& runs, const std::vector<double>& records, std::size_t w) {
+        if (writer) writer->add(runs, records, w);
+    };
+    SweepProgress progress(std::cerr, ::isatty(STDERR_FILENO) == 1);
+    if (!o.quiet) hooks.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
+    std::size_t completed = 0;
+    hooks.stop_requested = [&]() {
+        completed = static_cast<std::size_t>(std::count(hooks.done.begin(), hooks.done.end(), 1));
+        return g_stop != 0 || (o.stop_after > 0 && completed >= o.stop_after);
+    };
+
+    g_stop = 0;
+    auto* previous_int = std::signal(SIGINT, request_stop);
+    auto* previous_term = std::signal(SIGTERM, request_stop);
+    bool complete = false;
+    const SweepResult result = run_sweep(model, options, hooks, complete);
+    std::signal(SIGINT, previous_int);
+    std::signal(SIGTERM, previous_term);
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (!complete) {
+        std::cerr << fmt::format("interrupted after {} of {} runs; continue with the same command and --resume "
+                                 "(checkpoint {})\n",
+                                 completed, o.runs, checkpoint.string());
+        return kExitInterrupted;
+    }
+    write_sweep_hdf5(out, model.inputs, result);
+    writer.reset();
+    std::error_code ignored;
+    std::filesystem::remove(checkpoint, ignored);
+    if (!o.quiet)
+        std::cout << fmt::format("Swept {} runs ({} sampler, {} uncertain settings) on {} thread(s) in {:.2f} s "
+                                 "({:.0f} runs/s)\nWrote {}\n",
+                                 o.runs, o.sampler, dims, threads, seconds, static_cast<double>(o.runs) / seconds,
+                                 out.string());
+    return 0;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,26 @@
+#pragma once
+// `eiisim sweep`: load, build the model once, run the sweep with progress and a
+// checkpoint, write the HDF5 file, remove the checkpoint. Exit status as the CLI's:
+// 0 done, 1 runtime failure, 2 bad input, 130 interrupted (resume with --resume).
+#include <cstdint>
+#include <string>
+
+namespace eiisim {
+
+struct SweepCliOptions {
+    std::string scenario;
+    std::string out;
+    std::size_t runs = 100;
+    std::string sampler = "lhs";
+    std::uint64_t seed = 0;
+    bool seed_given = false;
+    std::string save = "none";
+    int threads = 0;
+    bool resume = false;
+    std::size_t stop_after = 0;  // hidden, for tests: stop (as if interrupted) after this many runs
+    bool quiet = false;
+};
+
+int sweep_command(const SweepCliOptions& options);
+
+}  // namespace eiisim

@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""A sweep file opens in xarray (h5netcdf) with the documented layout.
+
+Usage: test_sweep.py <path-to-eiisim-binary> <repo-root>
+
+Runs a 200-run Latin-hypercube sweep of the Dutch current-policy scenario with
+--save clusters, opens it with xarray (engine h5netcdf) and netCDF4 when present, and
+checks: dimensions and coordinates, units on every variable, one variable per sampled
+setting with its distribution, the design's Latin-hypercube stratification, quantiles
+ordered along `quantile` and equal to numpy's over the saved trajectories, and KPIs
+consistent with the trajectories. Exits non-zero on any failure.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+import xarray as xr
+
+RUNS = 200
+
+
+def main():
+    binary, root = sys.argv[1], sys.argv[2]
+    failures = []
+
+    def check(ok, what):
+        if not ok:
+            failures.append(what)
+            print("FAIL:", what)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "sweep.h5")
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+        subprocess.run([binary, "sweep", "--scenario", os.path.join(root, "scenarios/current-policy.toml"),
+                        "--runs", str(RUNS), "--sampler", "lhs", "--seed", "3", "--save", "clusters",
+                        "--threads", "2", "--quiet", "--out", out], check=True, env=env, cwd=root)
+        ds = xr.open_dataset(out, engine="h5netcdf")
+        check(ds.sizes["run"] == RUNS, "run dimension has the number of runs")
+        check(list(ds["run"].values) == list(range(RUNS)), "run coordinate 0..N-1")
+        check(list(ds["milestone"].values) == [2030, 2040, 2050], "milestones")
+        check(list(ds["quantile"].values) == [0.05, 0.25, 0.5, 0.75, 0.95], "quantile coordinate")
+        check(ds["year"].values[0] == 2020 and ds["year"].values[-1] == 2050, "year coordinate")
+        check(ds.attrs["sampler"] == "lhs" and int(ds.attrs["runs"]) == RUNS, "global sampler/runs")
+        for name, var in ds.variables.items():
+            check("units" in var.attrs and "long_name" in var.attrs, f"{name} has units and long_name")
+        params = [str(p) for p in ds["parameter"].values]
+        check(len(params) >= 6, "at least six uncertain settings in current-policy")
+        for p in params:
+            var = ds["param_" + p]
+            check(var.dims == ("run",), f"param_{p} along run")
+            check("distribution" in var.attrs and "target" in var.attrs, f"param_{p} has distribution and target")
+        design = ds["design"].values
+        check(design.shape == (RUNS, len(params)), "design [run, parameter]")
+        for j in range(len(params)):
+            strata = np.floor(design[:, j] * RUNS).astype(int)
+            check(sorted(strata) == list(range(RUNS)), f"LHS: each stratum once in dimension {params[j]}")
+        ets = ds["param_ets_factor"].values
+        check(ets.min() >= 0.7 and ets.max() <= 1.5, "ETS factor within its triangular range")
+
+        q = ds["co2_net_quantiles"].values
+        check(np.all(np.diff(q, axis=0) >= 0), "national quantiles ordered along quantile")
+        qc = ds["cluster_co2_net_quantiles"]
+        check(qc.dims == ("quantile", "year", "cluster"), "cluster quantile dims")
+        check(np.all(np.diff(qc.values, axis=0) >= 0), "cluster quantiles ordered along quantile")
+        traj = ds["cluster_co2_net"]
+        check(traj.dims == ("run", "year", "cluster"), "cluster trajectory dims")
+        expected = np.quantile(traj.sum("cluster").values, ds["quantile"].values, axis=0)
+        check(np.allclose(expected, q, rtol=1e-12, atol=1e-6), "quantiles equal numpy's over saved trajectories")
+        expected_c = np.quantile(traj.values, ds["quantile"].values, axis=0)
+        check(np.allclose(expected_c, qc.values, rtol=1e-12, atol=1e-6), "cluster quantiles equal numpy's")
+        kpi = ds["net_co2"].sel(milestone=2030).values
+        check(np.allclose(kpi, traj.sel(year=2030).sum("cluster").values, rtol=1e-12), "2030 KPI = trajectory sum")
+        check(ds["cluster_net_co2"].dims == ("run", "milestone", "cluster"), "cluster KPI dims")
+        check(ds["net_co2"].attrs["units"] == "t/yr", "net_co2 units")
+        check(np.all((ds["production_retained"].values >= 0) & (ds["production_retained"].values <= 1.5)),
+              "production retained is a share")
+        check(np.std(ds["net_co2"].sel(milestone=2050).values) > 0, "outcomes vary across runs")
+        ds.close()
+        try:
+            import netCDF4
+            with netCDF4.Dataset(out) as nc:
+                check(nc.dimensions["run"].size == RUNS, "netCDF4 sees the run dimension")
+        except ImportError:
+            pass
+
+    if failures:
+        print(f"{len(failures)} failure(s)")
+        sys.exit(1)
+    print("sweep file: ok")
+
+
+if __name__ == "__main__":
+    main()

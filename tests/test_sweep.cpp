@@ -1,0 +1,268 @@
+// Monte Carlo sweeps: samplers, inverse-CDF transforms, [[uncertain]] parsing, thread-
+// count independence of sweep results, and that a sampled setting moves outcomes.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <tbb/global_control.h>
+
+#include <unistd.h>
+
+#include "core/input_error.hpp"
+#include "core/random_stream.hpp"
+#include "core/uncertain_targets.hpp"
+#include "fixtures.hpp"
+#include "sim/distributions.hpp"
+#include "sim/kpis.hpp"
+#include "sim/samplers.hpp"
+#include "sim/sweep.hpp"
+
+namespace fs = std::filesystem;
+using namespace eiisim;
+
+namespace {
+
+UncertainSetting setting(const std::string& name, const std::string& target, Distribution d, double low,
+                         double mode, double high, UncertainScale scale = UncertainScale::factor) {
+    UncertainSetting u;
+    u.name = name;
+    u.target = target;
+    u.target_index = find_uncertain_target(target);
+    REQUIRE(u.target_index >= 0);
+    u.distribution = d;
+    u.scale = scale;
+    u.low = low;
+    u.mode = mode;
+    u.high = high;
+    return u;
+}
+
+Inputs small_with_uncertainty() {
+    Inputs in = testing::small_inputs();
+    in.scenario.uncertain = {
+        setting("ets_factor", "prices.ets_eur_per_t", Distribution::triangular, 0.5, 1.0, 2.0),
+        setting("gas_factor", "prices.gas_eur_per_mwh", Distribution::uniform, 0.7, 1.0, 1.3),
+        setting("logit_scale", "behaviour.logit_scale", Distribution::uniform, 0.05, 0.1, 0.2, UncertainScale::value),
+        setting("storage_factor", "infrastructure.co2_storage_factor", Distribution::uniform, 0.5, 1.0, 1.5),
+    };
+    return in;
+}
+
+SweepResult sweep_on(const Model& model, std::size_t runs, SamplerKind sampler, int threads,
+                     SaveLevel save = SaveLevel::none) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    SweepOptions options;
+    options.sampler = sampler;
+    options.runs = runs;
+    options.seed = 11;
+    options.save = save;
+    SweepHooks hooks;
+    bool complete = false;
+    SweepResult result = run_sweep(model, options, hooks, complete);
+    REQUIRE(complete);
+    return result;
+}
+
+double discrepancy_proxy(const std::vector<double>& points, std::size_t n, std::size_t dims) {
+    // Largest deviation, over a fixed set of anchored boxes, between the share of points
+    // inside and the box volume (a star-discrepancy lower bound).
+    double worst = 0;
+    for (double a : {0.1, 0.25, 0.33, 0.5, 0.61, 0.75, 0.9}) {
+        for (double b : {0.1, 0.25, 0.33, 0.5, 0.61, 0.75, 0.9}) {
+            std::size_t inside = 0;
+            for (std::size_t r = 0; r < n; ++r)
+                if (points[r * dims] < a && points[r * dims + 1] < b) ++inside;
+            worst = std::max(worst, std::abs(static_cast<double>(inside) / static_cast<double>(n) - a * b));
+        }
+    }
+    return worst;
+}
+
+}  // namespace
+
+TEST_CASE("Latin hypercube hits each of N strata once per dimension", "[sweep]") {
+    const std::size_t n = 97, dims = 5;
+    const auto points = latin_hypercube(n, dims, 3);
+    for (std::size_t d = 0; d < dims; ++d) {
+        std::set<std::size_t> strata;
+        for (std::size_t r = 0; r < n; ++r) {
+            const double u = points[r * dims + d];
+            REQUIRE(u > 0.0);
+            REQUIRE(u < 1.0);
+            strata.insert(static_cast<std::size_t>(u * static_cast<double>(n)));
+        }
+        CHECK(strata.size() == n);
+    }
+    CHECK(latin_hypercube(n, dims, 3) == points);  // keyed by seed
+    CHECK(latin_hypercube(n, dims, 4) != points);
+}
+
+TEST_CASE("Sobol points lie in (0,1) and are more even than random points", "[sweep]") {
+    const std::size_t n = 512, dims = 3;
+    const auto sobol = sobol_points(n, dims, 5, true);
+    const auto plain = sobol_points(n, dims, 5, false);
+    for (double u : sobol) REQUIRE((u > 0.0 && u < 1.0));
+    // Unscrambled, the first point after the skipped origin is (0.5, 0.5, 0.5).
+    CHECK(plain[0] == Approx(0.5).epsilon(1e-12));
+    std::vector<double> random(n * dims);
+    RandomStream stream(5, 0, 0, 0, Purpose::sampling);
+    for (double& u : random) u = stream.uniform();
+    CHECK(discrepancy_proxy(sobol, n, dims) < discrepancy_proxy(random, n, dims));
+    CHECK(discrepancy_proxy(sobol, n, dims) < 0.02);
+}
+
+TEST_CASE("grid design: round(runs^(1/d)) levels at stratum midpoints", "[sweep]") {
+    CHECK(grid_levels(100, 2) == 10);
+    CHECK(grid_levels(1000, 3) == 10);
+    CHECK(grid_levels(30, 2) == 5);
+    const auto points = grid_points(9, 2);
+    const std::vector<double> expected = {1. / 6, 1. / 6, 1. / 6, 0.5, 1. / 6, 5. / 6, 0.5, 1. / 6, 0.5,
+                                          0.5,    0.5,    5. / 6, 5. / 6, 1. / 6, 5. / 6, 0.5, 5. / 6, 5. / 6};
+    REQUIRE(points.size() == expected.size());
+    for (std::size_t i = 0; i < points.size(); ++i) CHECK(points[i] == Approx(expected[i]));
+}
+
+TEST_CASE("inverse CDFs: normal and triangular quantiles", "[sweep]") {
+    CHECK(normal_quantile(0.5) == Approx(0.0).margin(1e-12));
+    CHECK(normal_quantile(0.975) == Approx(1.959963985).epsilon(1e-8));
+    CHECK(normal_quantile(0.025) == Approx(-1.959963985).epsilon(1e-8));
+    CHECK(normal_quantile(0.001) == Approx(-3.090232306).epsilon(1e-8));
+    CHECK(normal_quantile(0.84134474607) == Approx(1.0).epsilon(1e-7));
+    // Triangular(0, 1, 2): F(1) = 0.5, F(0.5) = 0.125.
+    CHECK(triangular_quantile(0.5, 0, 1, 2) == Approx(1.0));
+    CHECK(triangular_quantile(0.125, 0, 1, 2) == Approx(0.5));
+    CHECK(triangular_quantile(0.875, 0, 1, 2) == Approx(1.5));
+    UncertainSetting d;
+    d.distribution = Distribution::discrete;
+    d.values = {1, 2, 3};
+    CHECK(setting_quantile(d, 0.1) == 1);
+    CHECK(setting_quantile(d, 0.5) == 2);
+    CHECK(setting_quantile(d, 0.99) == 3);
+    UncertainSetting ln;
+    ln.distribution = Distribution::lognormal;
+    ln.mu = 0.2;
+    ln.sigma = 0.3;
+    CHECK(setting_quantile(ln, 0.5) == Approx(std::exp(0.2)));
+}
+
+TEST_CASE("sweep results are bit-identical on 1 and 2 threads", "[sweep]") {
+    const Model model = build_model(small_with_uncertainty());
+    for (SamplerKind sampler : {SamplerKind::lhs, SamplerKind::sobol}) {
+        const SweepResult one = sweep_on(model, 40, sampler, 1, SaveLevel::clusters);
+        const SweepResult two = sweep_on(model, 40, sampler, 2, SaveLevel::clusters);
+        CHECK(one.samples == two.samples);
+        CHECK(one.net_co2_t == two.net_co2_t);
+        CHECK(one.cluster_net_co2_t == two.cluster_net_co2_t);
+        CHECK(one.cumulative_subsidy_eur == two.cumulative_subsidy_eur);
+        CHECK(one.relocated_co2_t == two.relocated_co2_t);
+        CHECK(one.production_retained == two.production_retained);
+        CHECK(one.unmet_infrastructure_years == two.unmet_infrastructure_years);
+        CHECK(one.net_co2_quantiles_t == two.net_co2_quantiles_t);
+        CHECK(one.cluster_net_co2_quantiles_t == two.cluster_net_co2_quantiles_t);
+        CHECK(one.cluster_co2_net_t == two.cluster_co2_net_t);
+    }
+}
+
+TEST_CASE("a sweep run equals a plain run of the same inputs with the sample applied", "[sweep]") {
+    const Model model = build_model(small_with_uncertainty());
+    const SweepResult sweep = sweep_on(model, 8, SamplerKind::lhs, 2, SaveLevel::clusters);
+    const std::size_t dims = model.inputs.scenario.uncertain.size();
+    const std::size_t r = 5;
+    Inputs changed = model.inputs;
+    for (std::size_t d = 0; d < dims; ++d) {
+        const auto& u = changed.scenario.uncertain[d];
+        apply_uncertain_target(u.target_index, changed, sweep.samples[r * dims + d], u.scale);
+    }
+    const RunResult plain = simulate(build_model(std::move(changed)), 11, r);
+    const std::size_t yc = plain.cluster_co2_net_t.size();
+    const std::vector<double> from_sweep(sweep.cluster_co2_net_t.begin() + static_cast<std::ptrdiff_t>(r * yc),
+                                         sweep.cluster_co2_net_t.begin() + static_cast<std::ptrdiff_t>((r + 1) * yc));
+    CHECK(from_sweep == plain.cluster_co2_net_t);
+}
+
+TEST_CASE("the ETS factor moves 2050 emissions", "[sweep]") {
+    auto run_with = [](double factor) {
+        Inputs in = testing::small_inputs();
+        in.scenario.uncertain = {setting("ets", "prices.ets_eur_per_t", Distribution::discrete, 0, 0, 0)};
+        in.scenario.uncertain[0].values = {factor};
+        const Model model = build_model(std::move(in));
+        const SweepResult s = sweep_on(model, 16, SamplerKind::lhs, 2);
+        double total = 0;
+        const std::size_t m = s.milestones.size();
+        for (std::size_t r = 0; r < s.runs; ++r) total += s.net_co2_t[r * m + (m - 1)];
+        return total / static_cast<double>(s.runs);
+    };
+    const double low = run_with(0.3);
+    const double high = run_with(3.0);
+    INFO("mean 2050 net CO2, ETS x0.3: " << low << ", x3: " << high);
+    CHECK(high < low);
+}
+
+TEST_CASE("uncertain targets reset and apply on the loaded inputs", "[sweep]") {
+    const Inputs base = testing::small_inputs();
+    Inputs work = base;
+    const int storage = find_uncertain_target("infrastructure.co2_storage_factor");
+    apply_uncertain_target(storage, work, 0.5, UncertainScale::factor);
+    CHECK(work.national.co2_storage_t.at(2040) == Approx(0.5 * base.national.co2_storage_t.at(2040)));
+    reset_uncertain_target(storage, work, base);
+    CHECK(work.national.co2_storage_t.at(2040) == base.national.co2_storage_t.at(2040));
+    const int share = find_uncertain_target("behaviour.relocation_hurdle");
+    apply_uncertain_target(share, work, 1.7, UncertainScale::value);
+    CHECK(work.scenario.behaviour.relocation_hurdle == 1.0);  // clamped into [0, 1]
+    const int delay = find_uncertain_target("infrastructure.co2_delay_y");
+    apply_uncertain_target(delay, work, 2.4, UncertainScale::value);
+    for (std::size_t c = 0; c < work.clusters.size(); ++c) {
+        const int year = base.clusters[c].co2_connection_year;
+        CHECK(work.clusters[c].co2_connection_year == (year >= 9999 ? year : year + 2));
+    }
+    CHECK(find_uncertain_target("prices.nonsense") == -1);
+}
+
+TEST_CASE("[[uncertain]] errors name file, line and column", "[sweep]") {
+    const fs::path dir = fs::temp_directory_path() / ("eiisim-uncertain-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path small = fs::path(EIISIM_SOURCE_DIR) / "tests" / "data" / "small";
+    std::ifstream in(small / "scenario.toml");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string base = text.str();
+    const std::string key = "dataset = \"dataset\"";
+    base.replace(base.find(key), key.size(), "dataset = \"" + (small / "dataset").string() + "\"");
+    const auto lines = static_cast<int>(std::count(base.begin(), base.end(), '\n'));
+    auto expect = [&](const std::string& table, int line, const std::string& field, const std::string& problem) {
+        const fs::path file = dir / "scenario.toml";
+        std::ofstream(file) << base << table;
+        try {
+            (void)load_inputs(file);
+            FAIL("expected an InputError");
+        } catch (const InputError& e) {
+            INFO(e.what());
+            CHECK(e.where().line == line);
+            CHECK(e.where().column > 0);
+            CHECK(e.field() == field);
+            CHECK(std::string(e.what()).find(problem) != std::string::npos);
+        }
+    };
+    expect("[[uncertain]]\nname = \"x\"\ntarget = \"prices.nope\"\ndistribution = \"uniform\"\nlow = 0\nhigh = 1\n",
+           lines + 3, "uncertain[1].target", "unknown target");
+    expect("[[uncertain]]\nname = \"x\"\ntarget = \"prices.ets_eur_per_t\"\ndistribution = \"beta\"\n", lines + 4,
+           "uncertain[1].distribution", "expected one of uniform");
+    expect("[[uncertain]]\nname = \"x\"\ntarget = \"prices.ets_eur_per_t\"\ndistribution = \"uniform\"\nlow = 1\nmode = 1\nhigh = 2\n",
+           lines + 6, "uncertain[1].mode", "does not apply");
+    expect("[[uncertain]]\nname = \"x\"\ntarget = \"prices.ets_eur_per_t\"\ndistribution = \"triangular\"\nlow = 1\nmode = 3\nhigh = 2\n",
+           lines + 6, "uncertain[1].mode", "expected a number in [low, high]");
+    expect("[[uncertain]]\nname = \"x\"\ntarget = \"prices.ets_eur_per_t\"\nscale = \"value\"\ndistribution = \"uniform\"\nlow = 1\nhigh = 2\n",
+           lines + 4, "uncertain[1].scale", "takes scale");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a plain run ignores [[uncertain]] settings", "[sweep]") {
+    Inputs with = small_with_uncertainty();
+    const RunResult a = testing::run(with);
+    const RunResult b = testing::run(testing::small_inputs());
+    CHECK(a.co2_net_t == b.co2_net_t);
+}
