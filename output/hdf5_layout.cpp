@@ -7,12 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
-#ifndef EIISIM_VERSION
-#define EIISIM_VERSION "unknown"
-#endif
-#ifndef EIISIM_GIT_REVISION
-#define EIISIM_GIT_REVISION "unknown"
-#endif
+#include "core/revision.hpp"
 
 namespace eiisim::output {
 
@@ -109,8 +104,8 @@ void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunRe
     const auto& sc = inputs.scenario;
     file.set_global("title", "eiisim run result: " + sc.name);
     file.set_global("model", "eiisim");
-    file.set_global("model_version", EIISIM_VERSION);
-    file.set_global("source_revision", EIISIM_GIT_REVISION);
+    file.set_global("model_version", kModelVersion);
+    file.set_global("source_revision", source_revision());
     file.set_global("scenario", sc.name);
     file.set_global("scenario_description", sc.description);
     file.set_global_long_text("scenario_text", sc.text);
@@ -119,7 +114,7 @@ void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunRe
     file.set_global_number("base_year", static_cast<std::int32_t>(result.base_year));
     file.set_global_number("end_year", static_cast<std::int32_t>(result.base_year + result.years - 1));
     file.set_global("created", created);
-    file.set_global("history", created + " written by eiisim " EIISIM_VERSION " (" EIISIM_GIT_REVISION ")");
+    file.set_global("history", created + " written by eiisim " + kModelVersion + " (" + source_revision() + ")");
     file.set_global("Conventions", "CF-1.8");
     file.set_global("units_convention",
                     "Money in real euros of 2023 (EUR2023); t = metric tonne; GJ = gigajoule; MW = megawatt; "

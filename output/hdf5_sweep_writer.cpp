@@ -11,12 +11,7 @@
 #include "hdf5_layout.hpp"
 #include "utc_timestamp.hpp"
 
-#ifndef EIISIM_VERSION
-#define EIISIM_VERSION "unknown"
-#endif
-#ifndef EIISIM_GIT_REVISION
-#define EIISIM_GIT_REVISION "unknown"
-#endif
+#include "core/revision.hpp"
 
 namespace eiisim {
 namespace {
@@ -38,8 +33,8 @@ void write_globals(h5::NcFile& file, const Inputs& inputs, const SweepResult& s,
     const auto& sc = inputs.scenario;
     file.set_global("title", "eiisim sweep result: " + sc.name);
     file.set_global("model", "eiisim");
-    file.set_global("model_version", EIISIM_VERSION);
-    file.set_global("source_revision", EIISIM_GIT_REVISION);
+    file.set_global("model_version", kModelVersion);
+    file.set_global("source_revision", source_revision());
     file.set_global("scenario", sc.name);
     file.set_global("scenario_description", sc.description);
     file.set_global_long_text("scenario_text", sc.text);
@@ -49,7 +44,7 @@ void write_globals(h5::NcFile& file, const Inputs& inputs, const SweepResult& s,
     file.set_global_number("base_year", static_cast<std::int32_t>(s.base_year));
     file.set_global_number("end_year", static_cast<std::int32_t>(s.base_year + s.years - 1));
     file.set_global("created", created);
-    file.set_global("history", created + " written by eiisim " EIISIM_VERSION " (" EIISIM_GIT_REVISION ")");
+    file.set_global("history", created + " written by eiisim " + kModelVersion + " (" + source_revision() + ")");
     file.set_global("Conventions", "CF-1.8");
     file.set_global("units_convention",
                     "Money in real euros of 2023 (EUR2023); t = metric tonne; GJ = gigajoule; MW = megawatt; "

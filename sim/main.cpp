@@ -11,6 +11,7 @@
 
 #include "clusters/dataset_loader.hpp"
 #include "core/input_error.hpp"
+#include "core/revision.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary.hpp"
 #include "sim/model.hpp"
@@ -92,7 +93,8 @@ int main(int argc, char** argv) {
         "their fossil route, electrifying, CCS, hydrogen, importing intermediates, relocating\n"
         "abroad or closing, under EU ETS/CBAM, the national CO2 levy, subsidies and scarce\n"
         "shared infrastructure. Run from the repository root; see README.md and docs/."};
-    app.set_version_flag("--version", std::string("eiisim ") + EIISIM_VERSION + " (" + EIISIM_GIT_REVISION + ")");
+    app.set_version_flag("--version", std::string("eiisim ") + eiisim::kModelVersion + " (" +
+                                          eiisim::source_revision() + ")");
     app.require_subcommand(1);
 
     RunOptions run;
