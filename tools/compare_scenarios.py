@@ -24,6 +24,7 @@ Needs h5py and numpy (Debian: python3-h5py, python3-numpy).
 """
 
 import argparse
+import statistics
 import csv
 import math
 import os
@@ -112,6 +113,18 @@ def summarise(path):
             "kinds": kinds, "years": (years[0], years[-1]), "runs": int(net.shape[0])}
 
 
+def median_summary(per_seed):
+    """One summary whose values are the medians over several seeds' summaries."""
+    if len(per_seed) == 1:
+        return per_seed[0]
+    combined = dict(per_seed[0])
+    keys = set().union(*(s["values"].keys() for s in per_seed))
+    combined["values"] = {key: statistics.median(s["values"].get(key, math.nan) for s in per_seed)
+                          for key in keys}
+    combined["seeds"] = len(per_seed)
+    return combined
+
+
 def table_rows(summaries):
     """(key, label, unit) of every row, in display order, from the first result's dims."""
     first = summaries[0]
@@ -178,6 +191,9 @@ def main(argv=None):
                         help="folder of the scenario files (default: the repository's scenarios/)")
     parser.add_argument("--seed", type=int, help="--seed for every run (default: each scenario's own)")
     parser.add_argument("--threads", type=int, help="--threads for every run")
+    parser.add_argument("--seeds", type=int, default=1,
+                        help="run every scenario with seeds 1..N and show the median over them: one run's "
+                             "logit draws make single-run differences noisy (default: 1, the scenario's seed)")
     parser.add_argument("--csv", help="also write the table as CSV (full precision) to this file")
     args = parser.parse_args(argv)
 
@@ -188,16 +204,23 @@ def main(argv=None):
     try:
         if args.eiisim:
             os.makedirs(args.results, exist_ok=True)
+        if args.seeds > 1 and not args.eiisim:
+            raise RuntimeError("--seeds needs --eiisim to run the scenarios")
         for name in names:
-            out = os.path.join(args.results, name + ".h5")
-            if args.eiisim:
-                scenario_path = os.path.join(args.scenario_dir, name + ".toml")
-                if not os.path.isfile(scenario_path):
-                    raise RuntimeError("no scenario file " + scenario_path)
-                run_scenario(args.eiisim, scenario_path, out, args.seed, args.threads)
-            elif not os.path.isfile(out):
-                raise RuntimeError("no result {} (run with --eiisim PATH to produce it)".format(out))
-            summaries.append(summarise(out))
+            per_seed = []
+            for k in range(1, args.seeds + 1):
+                suffix = "" if args.seeds == 1 else "-seed{}".format(k)
+                out = os.path.join(args.results, name + suffix + ".h5")
+                if args.eiisim:
+                    scenario_path = os.path.join(args.scenario_dir, name + ".toml")
+                    if not os.path.isfile(scenario_path):
+                        raise RuntimeError("no scenario file " + scenario_path)
+                    seed = args.seed if args.seeds == 1 else k
+                    run_scenario(args.eiisim, scenario_path, out, seed, args.threads)
+                elif not os.path.isfile(out):
+                    raise RuntimeError("no result {} (run with --eiisim PATH to produce it)".format(out))
+                per_seed.append(summarise(out))
+            summaries.append(median_summary(per_seed))
     except (RuntimeError, OSError, KeyError) as error:
         print("compare_scenarios: error: {}".format(error), file=sys.stderr)
         return 1
@@ -210,7 +233,8 @@ def main(argv=None):
     runs = sorted({s["runs"] for s in summaries})
     print("eiisim scenarios compared ({}; {}):".format(
         ", ".join("{} {}-{}".format(n, *s["years"]) for n, s in zip(names, summaries)),
-        "one run each" if runs == [1] else "mean over runs"))
+        ("median over {} seeds".format(args.seeds) if args.seeds > 1 else "one run each")
+        if runs == [1] else "mean over runs"))
     print()
     print_table(names, summaries, sys.stdout)
     if args.csv:
