@@ -29,6 +29,20 @@ struct Appraised {
     double capex_eur = 0;
 };
 
+// std::stable_sort allocates a merge buffer on every call; the lists here hold a few
+// dozen entries at most, where a stable insertion sort in place is faster and, being
+// stable with the same comparison, gives the very same order.
+template <typename T, typename Less>
+void stable_sort_small(std::vector<T>& v, Less less) {
+    for (std::size_t i = 1; i < v.size(); ++i) {
+        if (!less(v[i], v[i - 1])) continue;
+        T item = std::move(v[i]);
+        std::size_t j = i;
+        for (; j > 0 && less(item, v[j - 1]); --j) v[j] = std::move(v[j - 1]);
+        v[j] = std::move(item);
+    }
+}
+
 }  // namespace
 
 double peak_mw(double gj_per_year, double load_factor) {
@@ -135,6 +149,8 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     PlantDecision decision;
     decision.plant = plant;
     decision.trigger = trigger;
+    decision.ranked.reserve(2 * options.size());  // each option at most twice
+    if (context.record_appraisals) decision.appraisals.reserve(options.size());
 
     // The keep route with its reinvestment is the reference for subsidy gaps.
     const Appraised keep_reference = appraise(keep, keep_index, true);
@@ -146,7 +162,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     for (int index : options) {
         const TechnologySpec& tech = inputs.technologies[static_cast<std::size_t>(index)];
         if (tech.kind == OptionKind::close) {
-            decision.appraisals.push_back({index, 0.0, 0.0, 0.0, true, false});
+            if (context.record_appraisals) decision.appraisals.push_back({index, 0.0, 0.0, 0.0, true, false});
             continue;
         }
         const Appraised a = appraise(tech, index);
@@ -217,7 +233,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
                 }
             }
         }
-        decision.appraisals.push_back(record);
+        if (context.record_appraisals) decision.appraisals.push_back(record);
     }
 
     // Closure when no option, not even relocating, is expected to earn a margin above
@@ -227,17 +243,15 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
         decision.ranked.clear();
         return decision;
     }
-    std::stable_sort(decision.ranked.begin(), decision.ranked.end(),
-                     [](const Candidate& a, const Candidate& b) {
-                         if (a.utility != b.utility) return a.utility > b.utility;
-                         if (a.technology != b.technology) return a.technology < b.technology;
-                         return a.subsidised && !b.subsidised;
-                     });
+    stable_sort_small(decision.ranked, [](const Candidate& a, const Candidate& b) {
+        if (a.utility != b.utility) return a.utility > b.utility;
+        if (a.technology != b.technology) return a.technology < b.technology;
+        return a.subsidised && !b.subsidised;
+    });
     // Order the event log by expected margin, best first (the ranking itself is by utility).
-    std::stable_sort(decision.appraisals.begin(), decision.appraisals.end(),
-                     [](const OptionAppraisal& a, const OptionAppraisal& b) {
-                         return a.margin_eur_per_t > b.margin_eur_per_t;
-                     });
+    stable_sort_small(decision.appraisals, [](const OptionAppraisal& a, const OptionAppraisal& b) {
+        return a.margin_eur_per_t > b.margin_eur_per_t;
+    });
     return decision;
 }
 

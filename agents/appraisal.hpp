@@ -33,6 +33,9 @@ struct AppraisalContext {
     const std::vector<double>* learning_multiplier = nullptr;  // per technology
     // Share of the cluster's active plants already on each option kind.
     const std::array<double, kOptionKindCount>* cluster_peer_share = nullptr;
+    // Fill PlantDecision::appraisals (the event log). Nothing else reads them, so runs
+    // that keep no event log skip them.
+    bool record_appraisals = true;
 };
 
 // One alternative in a plant's ranked list. An option eligible for an operating

@@ -1,14 +1,32 @@
 #include "unit_cost.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace eiisim {
 
 double capital_recovery_factor(double rate, double years) {
     if (years <= 0) return 1.0;
     if (rate <= 0) return 1.0 / years;
-    return rate / (1.0 - std::pow(1.0 + rate, -years));
+    // std::pow was the largest single cost of a sweep (every plant-year's accounts and
+    // every option appraised call this), yet only a few hundred (rate, years) pairs
+    // occur: plants' hurdle rates times route lifetimes and the horizon. A small
+    // direct-mapped memo per thread returns the very value pow gave the first time, so
+    // results are unchanged. Slots start at rate 0, which never reaches this point.
+    struct Memo {
+        double rate = 0, years = 0, value = 0;
+    };
+    constexpr int kBits = 10;
+    thread_local std::array<Memo, std::size_t{1} << kBits> memo{};
+    const auto key = std::bit_cast<std::uint64_t>(rate) * 0x9E3779B97F4A7C15ULL ^
+                     std::bit_cast<std::uint64_t>(years);
+    Memo& slot = memo[(key * 0xC2B2AE3D27D4EB4FULL) >> (64 - kBits)];
+    if (slot.rate == rate && slot.years == years) return slot.value;
+    slot = {rate, years, rate / (1.0 - std::pow(1.0 + rate, -years))};
+    return slot.value;
 }
 
 namespace {

@@ -111,6 +111,7 @@ void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunRe
     file.set_global_long_text("scenario_text", sc.text);
     file.set_global_number("seed", static_cast<std::uint64_t>(result.seed));
     file.set_global_number("run", static_cast<std::uint64_t>(result.run));
+    file.set_global("sampler", "none");  // a single run: nothing sampled (sweeps: lhs, sobol, grid)
     file.set_global_number("base_year", static_cast<std::int32_t>(result.base_year));
     file.set_global_number("end_year", static_cast<std::int32_t>(result.base_year + result.years - 1));
     file.set_global("created", created);
@@ -124,7 +125,7 @@ void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunRe
 
 void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& result) {
     const std::vector<std::uint64_t> run{static_cast<std::uint64_t>(result.run)};
-    file.add_dimension<std::uint64_t>("run", run, {"1", "run number within the ensemble (replay with --seed and --run)"});
+    file.add_dimension<std::uint64_t>("run", run, {"1", "run number: index of the Philox random streams (0 for a single run)"});
     const auto years = iota_i32(static_cast<std::size_t>(result.years), result.base_year);
     file.add_dimension<std::int32_t>("year", years, {"year", "calendar year"});
 

@@ -9,6 +9,7 @@
 #include "core/uncertain_targets.hpp"
 #include "hdf5_atomic.hpp"
 #include "hdf5_layout.hpp"
+#include "hdf5_outcomes.hpp"
 #include "utc_timestamp.hpp"
 
 #include "core/revision.hpp"
@@ -62,8 +63,6 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     std::vector<std::string> ids;
     for (const auto& c : inputs.clusters) ids.push_back(c.id);
     file.add_dimension("cluster", std::span<const std::string>(ids), {"1", "cluster id"});
-    std::vector<std::int32_t> milestones(s.milestones.begin(), s.milestones.end());
-    file.add_dimension<std::int32_t>("milestone", milestones, {"year", "milestone year of the outcome KPIs"});
     file.add_dimension<double>("quantile", std::span<const double>(kSweepQuantiles),
                                {"1", "probability level of the quantile over runs"});
     if (!s.settings.empty()) {
@@ -98,22 +97,16 @@ void write_experiments(h5::NcFile& file, const SweepResult& s) {
 }
 
 void write_outcomes(h5::NcFile& file, const SweepResult& s) {
-    const std::string end = std::to_string(s.base_year + s.years - 1);
-    file.add_variable<double>("net_co2", {"run", "milestone"}, s.net_co2_t,
-                              {"t/yr", "national net CO2 emitted in the Netherlands in the milestone year"});
-    file.add_variable<double>("cluster_net_co2", {"run", "milestone", "cluster"}, s.cluster_net_co2_t,
-                              {"t/yr", "cluster net CO2 emitted in the milestone year"});
-    file.add_variable<double>("cumulative_subsidy", {"run"}, s.cumulative_subsidy_eur,
-                              {"EUR", "operating subsidy paid, sum over all years"});
-    file.add_variable<double>("relocated_co2", {"run"}, s.relocated_co2_t,
-                              {"t/yr", "CO2 emitted abroad by relocated production in " + end});
-    file.add_variable<double>("production_retained", {"run"}, s.production_retained,
-                              {"1", "national production in " + end + " as a share of the base year"});
-    file.add_variable<std::int32_t>(
-        "unmet_infrastructure_years", {"run"}, s.unmet_infrastructure_years,
-        {"year", "years in which some plant was refused a scarce allocation it wanted",
-         {{"comment", "CO2 storage, hydrogen, grid headroom, subsidy budget or build-out limit; "
-                      "counted from the decision log's refused flags"}}});
+    output::OutcomeColumns outcomes;
+    outcomes.milestones = s.milestones;
+    outcomes.end_year = s.base_year + s.years - 1;
+    outcomes.net_co2_t = s.net_co2_t;
+    outcomes.cluster_net_co2_t = s.cluster_net_co2_t;
+    outcomes.cumulative_subsidy_eur = s.cumulative_subsidy_eur;
+    outcomes.relocated_co2_t = s.relocated_co2_t;
+    outcomes.production_retained = s.production_retained;
+    outcomes.unmet_infrastructure_years = s.unmet_infrastructure_years;
+    output::write_outcome_variables(file, outcomes);
     file.add_variable<double>("cluster_co2_net_quantiles", {"quantile", "year", "cluster"},
                               s.cluster_net_co2_quantiles_t,
                               {"t/yr", "quantile over runs of cluster net CO2",

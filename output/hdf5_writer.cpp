@@ -13,6 +13,7 @@
 #include "hdf5_atomic.hpp"
 #include "hdf5_handles.hpp"
 #include "hdf5_layout.hpp"
+#include "hdf5_outcomes.hpp"
 #include "nc_file.hpp"
 #include "utc_timestamp.hpp"
 
@@ -33,11 +34,30 @@ void remove_quietly(const std::filesystem::path& p) {
 
 }  // namespace
 
-void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, const RunResult& result) {
+void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, const RunResult& result,
+                    const RunKpis* kpis, const std::vector<int>& milestones) {
     // Bad shapes are the caller's bug, found before any file is touched.
     output::check_result_shape(inputs, result);
+    if (kpis != nullptr && (kpis->net_co2_t.size() != milestones.size() ||
+                            kpis->cluster_net_co2_t.size() != milestones.size() * inputs.clusters.size()))
+        throw std::invalid_argument("write_run_hdf5: KPI arrays do not match the milestones and clusters");
     output::write_hdf5_atomically(out, [&](h5::NcFile& file) {
         output::write_run_layout(file, inputs, result, output::utc_timestamp_now());
+        if (kpis == nullptr) return;
+        const std::vector<double> subsidy{kpis->cumulative_subsidy_eur};
+        const std::vector<double> relocated{kpis->relocated_co2_t};
+        const std::vector<double> retained{kpis->production_retained};
+        const std::vector<std::int32_t> unmet{kpis->unmet_infrastructure_years};
+        output::OutcomeColumns outcomes;
+        outcomes.milestones = milestones;
+        outcomes.end_year = inputs.scenario.end_year;
+        outcomes.net_co2_t = kpis->net_co2_t;
+        outcomes.cluster_net_co2_t = kpis->cluster_net_co2_t;
+        outcomes.cumulative_subsidy_eur = subsidy;
+        outcomes.relocated_co2_t = relocated;
+        outcomes.production_retained = retained;
+        outcomes.unmet_infrastructure_years = unmet;
+        output::write_outcome_variables(file, outcomes);
     });
 }
 

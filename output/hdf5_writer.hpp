@@ -6,9 +6,13 @@
 
 #include "core/inputs.hpp"
 #include "core/run_result.hpp"
+#include "core/sweep_result.hpp"
 
 namespace eiisim {
 
-void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, const RunResult& result);
+// With `kpis`, the file also carries the run's outcome variables along `run` (length 1),
+// in the same layout as a sweep's outcomes (`milestones`: the KPI years).
+void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, const RunResult& result,
+                    const RunKpis* kpis = nullptr, const std::vector<int>& milestones = {});
 
 }  // namespace eiisim

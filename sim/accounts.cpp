@@ -2,6 +2,8 @@
 // energy by carrier, emissions gross / captured / net, cost components, margin.
 // Plants are independent here, so the loop runs in parallel; each task writes only its
 // own plant's slots.
+#include <algorithm>
+
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
 #include "parallel_plants.hpp"
@@ -18,7 +20,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     const SectorSpec& sector = in.sectors[static_cast<std::size_t>(plant.sector)];
     const PlantBaseline& base = model.baselines[p];
     const int yi = year - in.scenario.base_year;
-    const std::size_t at = result.at(yi, static_cast<int>(p));
+    const std::size_t at = result.at(panel_row(result, yi), static_cast<int>(p));
     const int tech_index = state.technology[p];
     const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(tech_index)];
 
@@ -78,6 +80,14 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
 }  // namespace
 
 void record_accounts(const Model& model, RunState& state, int year, RunResult& result) {
+    // A panel of one year is reused every year: clear what closed and relocated plants
+    // leave unwritten, as a full panel's fresh row would be.
+    if (single_year_panel(result)) {
+        for (auto* v : {&result.production_t, &result.utilisation, &result.co2_gross_t, &result.co2_captured_t,
+                        &result.co2_net_t, &result.co2_relocated_t, &result.revenue_eur, &result.margin_eur,
+                        &result.energy_gj, &result.cost_eur})
+            std::fill(v->begin(), v->end(), 0.0);
+    }
     for_each_plant_parallel(model.inputs.plants.size(), kPlantGrain,
                             [&](std::size_t p) { book_plant(model, state, year, result, p); }, model.serial_plants);
 }

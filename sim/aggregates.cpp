@@ -10,8 +10,9 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
     const int yi = year - in.scenario.base_year;
     const double load_factor = in.scenario.behaviour.grid_load_factor;
     double storage_used = 0, hydrogen_used = 0, subsidy_paid = 0;
+    const int row = panel_row(result, yi);
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
-        const std::size_t at = result.at(yi, static_cast<int>(p));
+        const std::size_t at = result.at(row, static_cast<int>(p));
         const std::size_t c = result.at_cluster(yi, in.plants[p].cluster);
         const PlantBaseline& base = model.baselines[p];
         const double production = result.production_t[at];

@@ -105,7 +105,7 @@ void mark_refused(PlantDecision& decision, int technology) {
 }  // namespace
 
 void allocate(const Model& model, RunState& state, int year, std::uint64_t seed, std::uint64_t run,
-              std::vector<PlantDecision>& decisions, RunResult& result) {
+              std::vector<PlantDecision>& decisions, RunResult* events) {
     const Inputs& in = model.inputs;
     state.conversions_this_year.fill(0);
     for (std::size_t i : priority_order(model, decisions, year, seed, run)) {
@@ -146,6 +146,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 refused_any = true;
                 mark_refused(decision, c.technology);
             }
+            if (refused_any) state.refused_in_year[static_cast<std::size_t>(year - in.scenario.base_year)] = 1;
             if (chosen == nullptr || chosen->technology == current) {
                 event.to_technology = current;
                 event.running_from_year = year;
@@ -163,8 +164,9 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 if (chosen->subsidised) event.subsidy_committed_eur = chosen->subsidy_budget_eur;
             }
         }
+        if (events == nullptr) continue;
         event.options = std::move(decision.appraisals);
-        result.events.push_back(std::move(event));
+        events->events.push_back(std::move(event));
     }
 }
 
@@ -173,6 +175,11 @@ void learn_and_age(const Model& model, RunState& state) {
     for (std::size_t t = 0; t < in.technologies.size(); ++t) {
         const TechnologySpec& tech = in.technologies[t];
         if (tech.learning_rate <= 0) continue;
+        // Only grants move the cumulative capacity, and most technologies see none in a
+        // year: recomputing log2 and pow for all of them every year was a sizeable share
+        // of a sweep. Same inputs, same value, so skipping them changes nothing.
+        if (state.learning_capacity_t[t] == state.learning_priced_at_t[t]) continue;
+        state.learning_priced_at_t[t] = state.learning_capacity_t[t];
         // Wright's law: capex x (cumulative / initial)^log2(1 - learning rate).
         const double doublings = std::log2(state.learning_capacity_t[t] / std::max(1.0, tech.learning_seed_t_yr));
         state.learning_multiplier[t] = std::pow(1.0 - tech.learning_rate, doublings);

@@ -47,7 +47,7 @@ std::vector<std::array<double, kOptionKindCount>> peer_shares(const Model& model
 }  // namespace
 
 std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState& state, int year,
-                                              std::uint64_t seed, std::uint64_t run) {
+                                              std::uint64_t seed, std::uint64_t run, bool record_appraisals) {
     const Inputs& in = model.inputs;
     const std::size_t n = in.plants.size();
     const auto yi = static_cast<std::size_t>(year - in.scenario.base_year);
@@ -71,6 +71,7 @@ std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState
         context.expected = &model.expected[yi];
         context.learning_multiplier = &state.learning_multiplier;
         context.cluster_peer_share = &peers[static_cast<std::size_t>(in.plants[p].cluster)];
+        context.record_appraisals = record_appraisals;
         RandomStream choice(seed, run, p, static_cast<std::uint64_t>(year), Purpose::choice);
         slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
                                     state.strategic_bias[p], choice);

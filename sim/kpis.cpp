@@ -12,7 +12,10 @@ std::vector<int> kpi_milestones(int base_year, int end_year) {
     return years;
 }
 
-RunKpis compute_kpis(const RunResult& r, const std::vector<int>& milestones) {
+namespace {
+
+// Every KPI but the unmet-infrastructure years.
+RunKpis aggregate_kpis(const RunResult& r, const std::vector<int>& milestones) {
     RunKpis k;
     const auto clusters = static_cast<std::size_t>(r.clusters);
     k.cluster_net_co2_t.assign(milestones.size() * clusters, 0.0);
@@ -37,6 +40,13 @@ RunKpis compute_kpis(const RunResult& r, const std::vector<int>& milestones) {
         end_production += r.cluster_production_t[r.at_cluster(last, c)];
     }
     k.production_retained = base_production > 0 ? end_production / base_production : 0.0;
+    return k;
+}
+
+}  // namespace
+
+RunKpis compute_kpis(const RunResult& r, const std::vector<int>& milestones) {
+    RunKpis k = aggregate_kpis(r, milestones);
     std::vector<char> refused(static_cast<std::size_t>(r.years), 0);
     for (const DecisionEvent& e : r.events) {
         const bool any = std::any_of(e.options.begin(), e.options.end(),
@@ -45,6 +55,14 @@ RunKpis compute_kpis(const RunResult& r, const std::vector<int>& milestones) {
         if (any && yi >= 0 && yi < r.years) refused[static_cast<std::size_t>(yi)] = 1;
     }
     k.unmet_infrastructure_years = static_cast<std::int32_t>(std::count(refused.begin(), refused.end(), 1));
+    return k;
+}
+
+RunKpis compute_kpis(const RunResult& r, const std::vector<std::uint8_t>& refused_in_year,
+                     const std::vector<int>& milestones) {
+    RunKpis k = aggregate_kpis(r, milestones);
+    k.unmet_infrastructure_years =
+        static_cast<std::int32_t>(std::count(refused_in_year.begin(), refused_in_year.end(), std::uint8_t{1}));
     return k;
 }
 

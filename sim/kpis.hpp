@@ -10,6 +10,7 @@
 //     grid headroom, subsidy budget or a build-out limit) was full, counted from the
 //     event log's OptionAppraisal::refused flags. The log does not say which resource
 //     refused, so subsidy-budget refusals count too.
+#include <cstdint>
 #include <vector>
 
 #include "core/sweep_result.hpp"
@@ -20,6 +21,12 @@ namespace eiisim {
 // the end year alone.
 [[nodiscard]] std::vector<int> kpi_milestones(int base_year, int end_year);
 
+// From a full result: unmet years counted from the event log.
 [[nodiscard]] RunKpis compute_kpis(const RunResult& result, const std::vector<int>& milestones);
+// From cluster and national series only (RecordLevel::aggregates): unmet years counted
+// from the run's RunState::refused_in_year flags, which allocation sets exactly when it
+// marks an option refused. Equal to the above for the same run (tests/test_sweep.cpp).
+[[nodiscard]] RunKpis compute_kpis(const RunResult& result, const std::vector<std::uint8_t>& refused_in_year,
+                                   const std::vector<int>& milestones);
 
 }  // namespace eiisim

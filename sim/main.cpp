@@ -14,6 +14,7 @@
 #include "core/revision.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary.hpp"
+#include "sim/kpis.hpp"
 #include "sim/model.hpp"
 #include "sim/simulation.hpp"
 #include "sim/sweep_command.hpp"
@@ -65,7 +66,10 @@ int run_command(const RunOptions& options) {
 
     const std::string out = options.out.empty() ? default_output(options.scenario) : options.out;
     prepare_output_path(out);
-    eiisim::write_run_hdf5(out, model.inputs, result);
+    const std::vector<int> milestones =
+        eiisim::kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
+    const eiisim::RunKpis kpis = eiisim::compute_kpis(result, milestones);
+    eiisim::write_run_hdf5(out, model.inputs, result, &kpis, milestones);
 
     if (!options.quiet) {
         eiisim::print_run_summary(std::cout, model.inputs, result);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "agents/appraisal.hpp"
 #include "core/random_stream.hpp"
@@ -10,16 +11,23 @@
 namespace eiisim {
 
 RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_t run) {
+    RunState s;
+    reset_state(model, seed, run, s);
+    return s;
+}
+
+// Every field is assigned in full (resize alone would keep the last run's values), so a
+// reused state starts exactly like a fresh one.
+void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& s) {
     const Inputs& in = model.inputs;
     const std::size_t n = in.plants.size();
     const int first = in.scenario.base_year;
     const int years = in.year_count();
-    RunState s;
-    s.technology.resize(n);
+    s.technology.assign(n, -1);
     s.status.assign(n, PlantStatus::operating);
-    s.asset_age_y.resize(n);
-    s.route_capex_eur.resize(n);
-    s.route_lifetime_y.resize(n);
+    s.asset_age_y.assign(n, 0);
+    s.route_capex_eur.assign(n, 0.0);
+    s.route_lifetime_y.assign(n, 0);
     s.held.assign(n, Holding{});
     s.target_technology.assign(n, -1);
     s.target_year.assign(n, 0);
@@ -36,7 +44,7 @@ RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_
     s.waiting.assign(n, 0);
     s.waiting_trigger.assign(n, Trigger::reinvestment);
     s.loss_years.assign(n, 0);
-    s.strategic_bias.resize(n);
+    s.strategic_bias.assign(n, {});
 
     for (std::size_t p = 0; p < n; ++p) {
         const PlantSpec& plant = in.plants[p];
@@ -52,17 +60,21 @@ RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_
         s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
     }
 
+    s.grid.clear();
     for (const ClusterSpec& cluster : in.clusters) s.grid.emplace_back(cluster.grid_headroom_mw, first, years);
     s.co2_storage = CapacityLedger(in.national.co2_storage_t, first, years);
     s.hydrogen = CapacityLedger(in.national.hydrogen_supply_gj, first, years);
     // The subsidy budget is per decision year: a commitment uses only its own year.
     s.subsidy_budget = CapacityLedger(in.scenario.policy.subsidy_budget_eur, first, years);
 
+    s.conversions_this_year.fill(0);
+    s.refused_in_year.assign(static_cast<std::size_t>(years), 0);
+
     s.learning_capacity_t.resize(in.technologies.size());
     s.learning_multiplier.assign(in.technologies.size(), 1.0);
+    s.learning_priced_at_t.assign(in.technologies.size(), std::numeric_limits<double>::quiet_NaN());
     for (std::size_t t = 0; t < in.technologies.size(); ++t)
         s.learning_capacity_t[t] = std::max(1.0, in.technologies[t].learning_seed_t_yr);
-    return s;
 }
 
 double utilisation_of(const Model& model, const RunState& state, int plant) {

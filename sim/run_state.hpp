@@ -1,7 +1,8 @@
 #pragma once
 // The dynamic state of one run: structure of arrays over plants (cache-friendly, and
 // each parallel task writes only its own plant's slots), plus the shared ledgers of
-// scarce capacity. Allocated once per run from the Model.
+// scarce capacity. Allocated per run from the Model, or reset in place for the next run
+// of a sweep (reset_state).
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -57,9 +58,16 @@ struct RunState {
     std::array<int, kOptionKindCount> conversions_this_year{};
     std::vector<double> learning_capacity_t;  // cumulative capacity per technology
     std::vector<double> learning_multiplier;  // capex factor per technology
+    std::vector<double> learning_priced_at_t;  // capacity the multiplier was computed at (NaN: never)
+    // per year index: some plant was refused an option it wanted (scarce capacity or
+    // budget); the same fact the event log's OptionAppraisal::refused flags record, kept
+    // here so KPIs need no event log
+    std::vector<std::uint8_t> refused_in_year;
 };
 
 [[nodiscard]] RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_t run);
+// The same, into an existing state whose buffers are reused (sweeps: one per thread).
+void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& state);
 
 // Utilisation of a plant after customers left: lost offtake is partly exported.
 [[nodiscard]] double utilisation_of(const Model& model, const RunState& state, int plant);

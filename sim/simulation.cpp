@@ -1,21 +1,22 @@
 #include "simulation.hpp"
 
 #include "phases.hpp"
-#include "run_state.hpp"
 
 namespace eiisim {
 namespace {
 
-RunResult make_result(const Model& model, std::uint64_t seed, std::uint64_t run) {
+// Sizes and zeroes every array of `r` for a run; `assign` keeps a reused result's
+// buffers, so a sweep thread pays for the allocation once.
+void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level, RunResult& r) {
     const Inputs& in = model.inputs;
-    RunResult r;
     r.base_year = in.scenario.base_year;
     r.years = in.year_count();
     r.plants = static_cast<int>(in.plants.size());
     r.clusters = static_cast<int>(in.clusters.size());
     r.seed = seed;
     r.run = run;
-    const auto panel = static_cast<std::size_t>(r.years) * static_cast<std::size_t>(r.plants);
+    const auto panel_years = level == RecordLevel::full ? static_cast<std::size_t>(r.years) : 1;
+    const auto panel = panel_years * static_cast<std::size_t>(r.plants);
     const auto clusters = static_cast<std::size_t>(r.years) * static_cast<std::size_t>(r.clusters);
     const auto years = static_cast<std::size_t>(r.years);
     r.technology.assign(panel, -1);
@@ -35,24 +36,33 @@ RunResult make_result(const Model& model, std::uint64_t seed, std::uint64_t run)
                     &r.hydrogen_supply_gj, &r.subsidy_committed_eur, &r.subsidy_budget_eur,
                     &r.subsidy_paid_eur})
         v->assign(years, 0.0);
-    return r;
+    r.events.clear();
 }
 
 }  // namespace
 
-RunResult simulate(const Model& model, std::uint64_t seed, std::uint64_t run) {
-    RunResult result = make_result(model, seed, run);
-    RunState state = make_initial_state(model, seed, run);
+void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
+                   RunWorkspace& workspace) {
+    RunResult& result = workspace.result;
+    RunState& state = workspace.state;
+    reset_result(model, seed, run, level, result);
+    reset_state(model, seed, run, state);
+    const bool full = level == RecordLevel::full;
     const Scenario& scenario = model.inputs.scenario;
     for (int year = scenario.base_year; year <= scenario.end_year; ++year) {
         apply_transitions(model, state, year);
         record_accounts(model, state, year, result);
-        std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run);
-        allocate(model, state, year, seed, run, decisions, result);
+        std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run, full);
+        allocate(model, state, year, seed, run, decisions, full ? &result : nullptr);
         learn_and_age(model, state);
         record_aggregates(model, state, year, result);
     }
-    return result;
+}
+
+RunResult simulate(const Model& model, std::uint64_t seed, std::uint64_t run) {
+    RunWorkspace workspace;
+    simulate_into(model, seed, run, RecordLevel::full, workspace);
+    return std::move(workspace.result);
 }
 
 }  // namespace eiisim

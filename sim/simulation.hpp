@@ -12,9 +12,33 @@
 
 #include "core/run_result.hpp"
 #include "model.hpp"
+#include "run_state.hpp"
 
 namespace eiisim {
 
+// What a run keeps. The model's behaviour is the same at every level; only what is
+// stored differs.
+//   full        the plant panel for every year and the event log with every option
+//               appraised (`eiisim run`, sweeps with --save plants)
+//   aggregates  cluster and national series only: the plant panel arrays hold just the
+//               year being simulated (the aggregates are summed from it) and no event
+//               log is kept; RunState::refused_in_year carries what KPIs need from it.
+//               Sweeps that save no plant results run like this: zeroing and paging in
+//               1.3 MB of panel per run and building the event log were about a tenth of
+//               a KPI-only sweep's time, and the page faults limited two-thread scaling.
+enum class RecordLevel : std::uint8_t { full, aggregates };
+
+// Buffers one thread reuses from run to run, so a sweep allocates them once per thread.
+struct RunWorkspace {
+    RunResult result;
+    RunState state;
+};
+
 [[nodiscard]] RunResult simulate(const Model& model, std::uint64_t seed, std::uint64_t run = 0);
+
+// The same run into `workspace` (result and final state), at the given record level.
+// At RecordLevel::full, workspace.result equals what simulate returns.
+void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
+                   RunWorkspace& workspace);
 
 }  // namespace eiisim

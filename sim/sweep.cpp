@@ -63,9 +63,16 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks
     hooks.records.resize(runs * width, 0.0);
     std::vector<RunResult> plant_results(options.save == SaveLevel::plants ? runs : 0);
 
-    Model exemplar = base;
-    exemplar.serial_plants = true;
-    tbb::enumerable_thread_specific<Model> work(exemplar);
+    // Each thread keeps its own model copy and run buffers for the whole sweep. Runs
+    // whose plant results are not saved record aggregates only (simulation.hpp).
+    struct Worker {
+        Model model;
+        RunWorkspace workspace;
+    };
+    Worker exemplar{base, {}};
+    exemplar.model.serial_plants = true;
+    tbb::enumerable_thread_specific<Worker> work(exemplar);
+    const RecordLevel level = options.save == SaveLevel::plants ? RecordLevel::full : RecordLevel::aggregates;
 
     const std::size_t chunk = options.chunk > 0 ? options.chunk : default_chunk(runs);
     std::size_t done = static_cast<std::size_t>(std::count(hooks.done.begin(), hooks.done.end(), 1));
@@ -82,14 +89,15 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks
         }
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pending.size(), 1),
                           [&](const tbb::blocked_range<std::size_t>& range) {
-                              Model& model = work.local();
+                              Worker& worker = work.local();
+                              RunWorkspace& ws = worker.workspace;
                               for (std::size_t i = range.begin(); i != range.end(); ++i) {
                                   const std::size_t r = pending[i];
-                                  apply_samples(model, base, samples.data() + r * dims);
-                                  RunResult result = simulate(model, options.seed, r);
-                                  pack_record(layout, compute_kpis(result, milestones), result,
-                                              hooks.records.data() + r * width);
-                                  if (!plant_results.empty()) plant_results[r] = std::move(result);
+                                  apply_samples(worker.model, base, samples.data() + r * dims);
+                                  simulate_into(worker.model, options.seed, r, level, ws);
+                                  pack_record(layout, compute_kpis(ws.result, ws.state.refused_in_year, milestones),
+                                              ws.result, hooks.records.data() + r * width);
+                                  if (!plant_results.empty()) plant_results[r] = std::move(ws.result);
                               }
                           });
         for (std::size_t r : pending) hooks.done[r] = 1;

@@ -48,6 +48,10 @@ UNITS = {
     "plant_capacity": "t/yr",
     "event_year": "year",
     "option_cost": "EUR/t",
+    "net_co2": "t/yr",
+    "cluster_net_co2": "t/yr",
+    "cumulative_subsidy": "EUR",
+    "production_retained": "1",
 }
 PANEL_DIMS = ("run", "year", "plant")
 PLOTS = ["net_emissions_by_cluster.png", "route_mix_by_cluster.png", "infrastructure_use.png",
@@ -113,6 +117,15 @@ def check_xarray(path, expected):
             check(dim in ds.dims, f"xarray: dimension {dim} missing")
             check(dim in ds.coords, f"xarray: coordinate variable {dim} missing")
         check(ds.sizes.get("run") == 1, "xarray: run dimension should have length 1")
+        # The outcomes have the sweep layout; they agree with the cluster series.
+        check(ds.attrs.get("sampler") == "none", "xarray: single run should have sampler 'none'")
+        if check("net_co2" in ds.variables and "milestone" in ds.dims, "xarray: outcome variables missing"):
+            for m in ds["milestone"].values:
+                if int(m) in [int(y) for y in ds["year"].values]:
+                    total = float(ds["cluster_co2_net"].sel(year=int(m)).sum())
+                    kpi = float(ds["net_co2"].sel(milestone=int(m)).values[0])
+                    check(abs(total - kpi) <= 1e-6 * max(1.0, abs(total)),
+                          f"xarray: net_co2 KPI {kpi} for {int(m)} differs from the cluster sum {total}")
         years = [int(y) for y in ds["year"].values]
         check(years == list(range(years[0], years[0] + len(years))), "xarray: years not consecutive")
         plants = [text(p) for p in ds["plant"].values]
