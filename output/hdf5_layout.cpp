@@ -99,27 +99,31 @@ void write_run_layout(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     write_event_log(file, result);
 }
 
-void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunResult& result,
-                             const std::string& created) {
+void write_provenance(h5::NcFile& file, const Inputs& inputs, const std::string& created) {
     const auto& sc = inputs.scenario;
-    file.set_global("title", "eiisim run result: " + sc.name);
     file.set_global("model", "eiisim");
     file.set_global("model_version", kModelVersion);
     file.set_global("source_revision", source_revision());
     file.set_global("scenario", sc.name);
     file.set_global("scenario_description", sc.description);
     file.set_global_long_text("scenario_text", sc.text);
-    file.set_global_number("seed", static_cast<std::uint64_t>(result.seed));
-    file.set_global_number("run", static_cast<std::uint64_t>(result.run));
-    file.set_global("sampler", "none");  // a single run: nothing sampled (sweeps: lhs, sobol, grid)
-    file.set_global_number("base_year", static_cast<std::int32_t>(result.base_year));
-    file.set_global_number("end_year", static_cast<std::int32_t>(result.base_year + result.years - 1));
+    file.set_global_number("base_year", static_cast<std::int32_t>(sc.base_year));
+    file.set_global_number("end_year", static_cast<std::int32_t>(sc.end_year));
     file.set_global("created", created);
     file.set_global("history", created + " written by eiisim " + kModelVersion + " (" + source_revision() + ")");
     file.set_global("Conventions", "CF-1.8");
     file.set_global("units_convention",
                     "Money in real euros of 2023 (EUR2023); t = metric tonne; GJ = gigajoule; MW = megawatt; "
                     "'/yr' quantities are flows during the calendar year given by the year coordinate.");
+}
+
+void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunResult& result,
+                             const std::string& created) {
+    file.set_global("title", "eiisim run result: " + inputs.scenario.name);
+    write_provenance(file, inputs, created);
+    file.set_global_number("seed", static_cast<std::uint64_t>(result.seed));
+    file.set_global_number("run", static_cast<std::uint64_t>(result.run));
+    file.set_global("sampler", "none");  // a single run: nothing sampled (sweeps: lhs, sobol, grid)
     file.set_global("layout", "see docs/output-format.md in the eiisim source tree");
 }
 

@@ -18,6 +18,9 @@ void check_result_shape(const Inputs& inputs, const RunResult& result);
 void write_run_layout(h5::NcFile& file, const Inputs& inputs, const RunResult& result, const std::string& created);
 
 // The parts, in file order.
+// Provenance shared by run and sweep files: model, version, source revision, scenario
+// (name, description, full text), years, creation time, conventions.
+void write_provenance(h5::NcFile& file, const Inputs& inputs, const std::string& created);
 void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunResult& result,
                              const std::string& created);
 void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& result);

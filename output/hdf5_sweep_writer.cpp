@@ -12,7 +12,6 @@
 #include "hdf5_outcomes.hpp"
 #include "utc_timestamp.hpp"
 
-#include "core/revision.hpp"
 
 namespace eiisim {
 namespace {
@@ -31,25 +30,11 @@ std::string describe_distribution(const UncertainSetting& u) {
 }
 
 void write_globals(h5::NcFile& file, const Inputs& inputs, const SweepResult& s, const std::string& created) {
-    const auto& sc = inputs.scenario;
-    file.set_global("title", "eiisim sweep result: " + sc.name);
-    file.set_global("model", "eiisim");
-    file.set_global("model_version", kModelVersion);
-    file.set_global("source_revision", source_revision());
-    file.set_global("scenario", sc.name);
-    file.set_global("scenario_description", sc.description);
-    file.set_global_long_text("scenario_text", sc.text);
+    file.set_global("title", "eiisim sweep result: " + inputs.scenario.name);
+    output::write_provenance(file, inputs, created);
     file.set_global_number("seed", static_cast<std::uint64_t>(s.seed));
     file.set_global_number("runs", static_cast<std::uint64_t>(s.runs));
     file.set_global("sampler", s.sampler);
-    file.set_global_number("base_year", static_cast<std::int32_t>(s.base_year));
-    file.set_global_number("end_year", static_cast<std::int32_t>(s.base_year + s.years - 1));
-    file.set_global("created", created);
-    file.set_global("history", created + " written by eiisim " + kModelVersion + " (" + source_revision() + ")");
-    file.set_global("Conventions", "CF-1.8");
-    file.set_global("units_convention",
-                    "Money in real euros of 2023 (EUR2023); t = metric tonne; GJ = gigajoule; MW = megawatt; "
-                    "'/yr' quantities are flows during the calendar year given by the year coordinate.");
     file.set_global("layout", "see docs/output-format.md (Sweep files) in the eiisim source tree");
 }
 
