@@ -85,6 +85,16 @@ def main():
                 check(nc.dimensions["run"].size == RUNS, "netCDF4 sees the run dimension")
         except ImportError:
             pass
+        # The standard plots draw the ensemble's bands from a sweep file too.
+        from eiisim_results import open_result
+        from eiisim_results.plots import plot_all
+        skipped = []
+        with open_result(out) as sweep:
+            paths = plot_all(sweep, os.path.join(tmp, "figures"), skipped)
+        names = [os.path.basename(p) for p in paths]
+        check("net_emissions_by_cluster.png" in names and "relocated_emissions.png" in names,
+              f"plots of a sweep file: {names}, skipped {skipped}")
+        check(all(os.path.getsize(p) > 1000 for p in paths), "plots are non-empty PNGs")
 
     if failures:
         print(f"{len(failures)} failure(s)")

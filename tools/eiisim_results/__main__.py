@@ -29,8 +29,13 @@ def main(argv=None):
         print(f"eiisim_results: cannot read {args.result}: {exc}", file=sys.stderr)
         return 1
     if args.command == "plot":
-        for path in plot_all(ds, args.out):
+        skipped = []
+        for path in plot_all(ds, args.out, skipped):
             print(path)
+        for name, needs in skipped:
+            print(f"eiisim_results: {name} skipped: the file has no {', '.join(needs)} "
+                  "(sweep files hold cluster emission trajectories with --save clusters; route mix "
+                  "and infrastructure series are in single-run files)", file=sys.stderr)
     elif args.command == "events":
         events(ds).to_csv(sys.stdout)
     else:

@@ -53,7 +53,35 @@ def _band_note(ds):
     return f" — {n} runs: median, 25–75 % and 5–95 %" if n > 1 else ""
 
 
+def _quantile_series(ax, years, quantiles, label, color=None, style="-"):
+    """Draw precomputed [quantile, year] values (0.05, 0.25, 0.5, 0.75, 0.95) as bands."""
+    q05, q25, q50, q75, q95 = np.asarray(quantiles, dtype=float)
+    (line,) = ax.plot(years, q50, style, label=f"{label} (median)", color=color)
+    ax.fill_between(years, q05, q95, color=line.get_color(), alpha=0.15, linewidth=0)
+    ax.fill_between(years, q25, q75, color=line.get_color(), alpha=0.3, linewidth=0)
+    return line
+
+
+def _plot_net_emission_quantiles(ds, out_dir):
+    """A sweep saved without trajectories: the quantiles it computed while running."""
+    years = ds["year"].values
+    fig, ax = plt.subplots(figsize=(8, 5))
+    cluster_q = ds["cluster_co2_net_quantiles"].transpose("quantile", "year", "cluster").values * _MT
+    for c, label in enumerate(_cluster_labels(ds)):
+        _quantile_series(ax, years, cluster_q[:, :, c], label)
+    _quantile_series(ax, years, ds["co2_net_quantiles"].transpose("quantile", "year").values * _MT,
+                     "national", color="black", style="--")
+    ax.set_title(f"Net CO2 emissions per cluster — {ds.sizes['run']} runs: median, 25–75 % and 5–95 %")
+    ax.set_xlabel("year")
+    ax.set_ylabel("Mt CO2 / yr")
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize="small")
+    return _save(fig, out_dir, "net_emissions_by_cluster.png")
+
+
 def plot_net_emissions(ds, out_dir):
+    if "cluster_co2_net" not in ds and "cluster_co2_net_quantiles" in ds:
+        return _plot_net_emission_quantiles(ds, out_dir)
     years = ds["year"].values
     net = ds["cluster_co2_net"].transpose("run", "year", "cluster").values * _MT
     fig, ax = plt.subplots(figsize=(8, 5))
@@ -137,10 +165,24 @@ def plot_relocated_emissions(ds, out_dir):
     return _save(fig, out_dir, "relocated_emissions.png")
 
 
-ALL_PLOTS = (plot_net_emissions, plot_route_mix, plot_infrastructure, plot_relocated_emissions)
+# Each plot with the variables it needs (either group suffices for the net emissions).
+ALL_PLOTS = (
+    (plot_net_emissions, (("cluster_co2_net",), ("cluster_co2_net_quantiles", "co2_net_quantiles"))),
+    (plot_route_mix, (("cluster_production_by_kind",),)),
+    (plot_infrastructure, (("co2_storage_used", "hydrogen_used", "cluster_grid_used"),)),
+    (plot_relocated_emissions, (("cluster_co2_relocated",),)),
+)
 
 
-def plot_all(ds, out_dir):
-    """Write every standard plot into out_dir (created if missing); return the paths."""
+def plot_all(ds, out_dir, skipped=None):
+    """Write every standard plot the file has data for into out_dir (created if missing);
+    return the paths. A sweep file holds fewer variables (per --save): plots it cannot
+    draw are listed in `skipped` (if a list is given) with the variables they lack."""
     os.makedirs(out_dir, exist_ok=True)
-    return [plot(ds, out_dir) for plot in ALL_PLOTS]
+    paths = []
+    for plot, alternatives in ALL_PLOTS:
+        if any(all(name in ds for name in names) for names in alternatives):
+            paths.append(plot(ds, out_dir))
+        elif skipped is not None:
+            skipped.append((plot.__name__, alternatives[0]))
+    return paths
