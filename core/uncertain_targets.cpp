@@ -13,7 +13,7 @@ constexpr int kNeverConnected = 9999;
 
 // One row per target. The accessors below are switch statements over the same index,
 // so the table and the code that touches Inputs stay side by side in this file.
-constexpr std::array<UncertainTarget, 39> kTargets{{
+constexpr std::array<UncertainTarget, 40> kTargets{{
     // prices (paths; factor)
     {"prices.ets_eur_per_t", TargetKind::path, "1", 0, kInf, "EU ETS price path"},
     {"prices.gas_eur_per_mwh", TargetKind::path, "1", 0, kInf, "natural gas price path"},
@@ -58,7 +58,19 @@ constexpr std::array<UncertainTarget, 39> kTargets{{
     {"behaviour.energy_cost_pass_through", TargetKind::number, "1", 0, 1, "share of energy-price changes passed to product prices"},
     {"behaviour.relocation_hurdle", TargetKind::number, "1", 0, 1, "relocation hurdle (share of product price)"},
     {"behaviour.closure_threshold", TargetKind::number, "1", 0, 1, "closure threshold (share of product price)"},
+    // technology catalogue
+    {"technologies.capex_position", TargetKind::capex, "1", 0, 1,
+     "position of every option's capex in its MIDDEN range (0 lower limit, 0.5 central, 1 upper limit)"},
 }};
+
+constexpr int kCapexPosition = 39;
+
+// Capex at `position` in [0, 1] of the row's range: piecewise linear through the lower
+// limit (0), the central value (0.5) and the upper limit (1).
+double capex_at(const TechnologySpec& t, double position) {
+    if (position <= 0.5) return t.capex_low_eur_per_t_yr + 2 * position * (t.capex_eur_per_t_yr - t.capex_low_eur_per_t_yr);
+    return t.capex_eur_per_t_yr + (2 * position - 1) * (t.capex_high_eur_per_t_yr - t.capex_eur_per_t_yr);
+}
 
 // The single path of a path target (prices.import_eur_per_t, several paths, is handled apart).
 TimePath* path_of(int target, Inputs& in) {
@@ -144,7 +156,8 @@ bool target_accepts(const UncertainTarget& target, UncertainScale scale) {
     switch (target.kind) {
         case TargetKind::path:
         case TargetKind::infra: return scale == UncertainScale::factor;
-        case TargetKind::delay: return scale == UncertainScale::value;
+        case TargetKind::delay:
+        case TargetKind::capex: return scale == UncertainScale::value;
         case TargetKind::number:
         case TargetKind::integer: return true;
     }
@@ -177,6 +190,9 @@ void reset_uncertain_target(int target, Inputs& work, const Inputs& base) {
     } else if (target == 23) {
         for (std::size_t c = 0; c < work.clusters.size(); ++c)
             work.clusters[c].grid_headroom_mw = base.clusters[c].grid_headroom_mw;
+    } else if (target == kCapexPosition) {
+        for (std::size_t t = 0; t < work.technologies.size(); ++t)
+            work.technologies[t].capex_eur_per_t_yr = base.technologies[t].capex_eur_per_t_yr;
     }
 }
 
@@ -207,6 +223,12 @@ void apply_uncertain_target(int target, Inputs& work, double x, UncertainScale s
         }
         TimePath& national = co2 ? work.national.co2_storage_t : work.national.hydrogen_supply_gj;
         national = national.shifted(years);
+    }
+    if (target == kCapexPosition) {
+        // One position for every row: costs move together (comonotonic), so the sample
+        // spans MIDDEN's ranges rather than averaging them away.
+        const double position = std::clamp(x, 0.0, 1.0);
+        for (TechnologySpec& tech : work.technologies) tech.capex_eur_per_t_yr = capex_at(tech, position);
     }
 }
 

@@ -10,6 +10,7 @@
 //   infra      an infrastructure factor: the sample multiplies the loaded capacity path(s)
 //   delay      an infrastructure delay in years: the rounded sample is added to the
 //              loaded (already delayed) connection years and national capacity path
+//   capex      a position in [0, 1] within every catalogue row's MIDDEN capex range
 // Sampled values outside the target's range are clamped into it (a normal sample of a
 // share below 0 becomes 0); see UncertainTarget::min/max.
 #include <span>
@@ -19,7 +20,7 @@
 
 namespace eiisim {
 
-enum class TargetKind : std::uint8_t { path, number, integer, infra, delay };
+enum class TargetKind : std::uint8_t { path, number, integer, infra, delay, capex };
 
 struct UncertainTarget {
     const char* name;

@@ -307,3 +307,27 @@ TEST_CASE("a plain run ignores [[uncertain]] settings", "[sweep]") {
     const RunResult b = testing::run(testing::small_inputs());
     CHECK(a.co2_net_t == b.co2_net_t);
 }
+
+TEST_CASE("the capex position samples MIDDEN's ranges of every option", "[sweep]") {
+    const Inputs base = testing::small_inputs();
+    Inputs work = base;
+    const int capex = find_uncertain_target("technologies.capex_position");
+    REQUIRE(capex >= 0);
+    for (const auto& [position, expect] :
+         std::vector<std::pair<double, int>>{{0.0, -1}, {0.5, 0}, {1.0, 1}}) {
+        reset_uncertain_target(capex, work, base);
+        apply_uncertain_target(capex, work, position, UncertainScale::value);
+        for (std::size_t t = 0; t < base.technologies.size(); ++t) {
+            const TechnologySpec& b = base.technologies[t];
+            const double want = expect < 0 ? b.capex_low_eur_per_t_yr
+                                : expect == 0 ? b.capex_eur_per_t_yr
+                                              : b.capex_high_eur_per_t_yr;
+            REQUIRE(work.technologies[t].capex_eur_per_t_yr == Approx(want));
+        }
+    }
+    reset_uncertain_target(capex, work, base);
+    apply_uncertain_target(capex, work, 0.75, UncertainScale::value);
+    const TechnologySpec& b = base.technologies[2];
+    CHECK(work.technologies[2].capex_eur_per_t_yr ==
+          Approx(b.capex_eur_per_t_yr + 0.5 * (b.capex_high_eur_per_t_yr - b.capex_eur_per_t_yr)));
+}
