@@ -1,14 +1,12 @@
 #include "sweep.hpp"
 
 #include <algorithm>
-
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
+#include <optional>
 
 #include "core/uncertain_targets.hpp"
 #include "distributions.hpp"
 #include "kpis.hpp"
+#include "parallel_runs.hpp"
 #include "simulation.hpp"
 #include "sweep_assemble.hpp"
 
@@ -69,9 +67,8 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks
         Model model;
         RunWorkspace workspace;
     };
-    Worker exemplar{base, {}};
-    exemplar.model.serial_plants = true;
-    tbb::enumerable_thread_specific<Worker> work(exemplar);
+    // One slot per thread index, built by its own thread on first use.
+    std::vector<std::optional<Worker>> workers(run_worker_slots());
     const RecordLevel level = options.save == SaveLevel::plants ? RecordLevel::full : RecordLevel::aggregates;
 
     const std::size_t chunk = options.chunk > 0 ? options.chunk : default_chunk(runs);
@@ -87,19 +84,21 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks
             complete = false;
             break;
         }
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pending.size(), 1),
-                          [&](const tbb::blocked_range<std::size_t>& range) {
-                              Worker& worker = work.local();
-                              RunWorkspace& ws = worker.workspace;
-                              for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                                  const std::size_t r = pending[i];
-                                  apply_samples(worker.model, base, samples.data() + r * dims);
-                                  simulate_into(worker.model, options.seed, r, level, ws);
-                                  pack_record(layout, compute_kpis(ws.result, ws.state.refused_in_year, milestones),
-                                              ws.result, hooks.records.data() + r * width);
-                                  if (!plant_results.empty()) plant_results[r] = std::move(ws.result);
-                              }
-                          });
+        for_each_run_parallel(pending.size(), [&](std::size_t slot, std::size_t i) {
+            std::optional<Worker>& cell = workers[slot];
+            if (!cell) {
+                cell.emplace(Worker{base, {}});
+                cell->model.serial_plants = true;
+            }
+            Worker& worker = *cell;
+            RunWorkspace& ws = worker.workspace;
+            const std::size_t r = pending[i];
+            apply_samples(worker.model, base, samples.data() + r * dims);
+            simulate_into(worker.model, options.seed, r, level, ws);
+            pack_record(layout, compute_kpis(ws.result, ws.state.refused_in_year, milestones), ws.result,
+                        hooks.records.data() + r * width);
+            if (!plant_results.empty()) plant_results[r] = std::move(ws.result);
+        });
         for (std::size_t r : pending) hooks.done[r] = 1;
         done += pending.size();
         if (hooks.chunk_done) hooks.chunk_done(pending, hooks.records, width);
