@@ -88,15 +88,10 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
         const bool staying = index == snapshot.technology;
         // Staying between reinvestments costs no new capital: it is sunk.
         const bool pays_capex = new_build || !staying || trigger == Trigger::reinvestment;
-        CostTerms terms;
-        terms.capex_eur_per_t_yr =
+        const double capex =
             pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
                        : 0.0;
-        terms.lifetime_y = tech.lifetime_y;
-        terms.hurdle_rate = spec.hurdle_rate;
-        terms.fixed_opex_eur_per_t_yr = tech.fixed_opex_eur_per_t_yr;
-        terms.var_opex_eur_per_t = tech.var_opex_eur_per_t;
-        terms.utilisation = snapshot.utilisation;
+        CostTerms terms = route_terms(tech, spec, capex, tech.lifetime_y, snapshot.utilisation);
         terms.stranded_eur_per_t = staying ? 0.0 : stranded_per_t;
         terms.value_chain_eur_per_t = snapshot.value_chain_eur_per_t;
         terms.export_share = snapshot.export_share;

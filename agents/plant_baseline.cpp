@@ -72,13 +72,9 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         const TechnologySpec& keep =
             inputs.technologies[static_cast<std::size_t>(inputs.sector_keep_technology[s])];
         const RouteProfile profile = route_profile(b, keep, sector, inputs.scenario.calibration_year);
-        CostTerms terms;
-        terms.capex_eur_per_t_yr = keep.capex_eur_per_t_yr;
-        terms.lifetime_y = plant.reinvestment_cycle_y;  // as the accounts annualise it
-        terms.hurdle_rate = plant.hurdle_rate;
-        terms.fixed_opex_eur_per_t_yr = keep.fixed_opex_eur_per_t_yr;
-        terms.var_opex_eur_per_t = keep.var_opex_eur_per_t;
-        terms.utilisation = b.utilisation;
+        // Annualised over the reinvestment cycle, as the accounts annualise the incumbent.
+        const CostTerms terms =
+            route_terms(keep, plant, keep.capex_eur_per_t_yr, plant.reinvestment_cycle_y, b.utilisation);
         b.other_cost_eur_per_t = 0;
         const UnitCost cost = domestic_unit_cost(b, sector, profile, base_prices, terms);
         const double revenue = cost.revenue_eur_per_t;

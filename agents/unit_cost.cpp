@@ -29,6 +29,18 @@ double capital_recovery_factor(double rate, double years) {
     return slot.value;
 }
 
+CostTerms route_terms(const TechnologySpec& tech, const PlantSpec& plant, double capex_eur_per_t_yr,
+                      double lifetime_y, double utilisation) {
+    CostTerms terms;
+    terms.capex_eur_per_t_yr = capex_eur_per_t_yr;
+    terms.lifetime_y = lifetime_y;
+    terms.hurdle_rate = plant.hurdle_rate;
+    terms.fixed_opex_eur_per_t_yr = tech.fixed_opex_eur_per_t_yr;
+    terms.var_opex_eur_per_t = tech.var_opex_eur_per_t;
+    terms.utilisation = utilisation;
+    return terms;
+}
+
 namespace {
 
 double revenue_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices,

@@ -41,6 +41,12 @@ struct CostTerms {
     double export_discount = 0;
 };
 
+// The terms of running `tech` at `plant` that every cost calculation shares: capital
+// (per t/yr of capacity) annualised over `lifetime_y` at the plant's hurdle rate, the
+// route's opex, and the utilisation. Callers add the decision- or year-specific rest.
+[[nodiscard]] CostTerms route_terms(const TechnologySpec& tech, const PlantSpec& plant,
+                                    double capex_eur_per_t_yr, double lifetime_y, double utilisation);
+
 // Capital recovery factor: the annuity per EUR invested at `rate` over `years`.
 [[nodiscard]] double capital_recovery_factor(double rate, double years);
 

@@ -43,13 +43,8 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     const double production = plant.capacity_t * utilisation;
     const double per_t = production > 0 ? 1.0 / production : 0.0;
 
-    CostTerms terms;
-    terms.capex_eur_per_t_yr = state.route_capex_eur[p] / plant.capacity_t;
-    terms.lifetime_y = state.route_lifetime_y[p];
-    terms.hurdle_rate = plant.hurdle_rate;
-    terms.fixed_opex_eur_per_t_yr = tech.fixed_opex_eur_per_t_yr;
-    terms.var_opex_eur_per_t = tech.var_opex_eur_per_t;
-    terms.utilisation = utilisation;
+    CostTerms terms = route_terms(tech, plant, state.route_capex_eur[p] / plant.capacity_t,
+                                  state.route_lifetime_y[p], utilisation);
     terms.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
     terms.export_share = export_share_of(model, state, static_cast<int>(p));
     terms.export_discount = in.scenario.behaviour.export_discount;
