@@ -47,14 +47,22 @@ void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const RunResult&
         {"EUR/yr", "yearly cost by component", {{"comment", "subsidy is received support, entered as a negative cost"}}});
 }
 
+void write_cluster_emission_series(h5::NcFile& file, std::span<const double> production,
+                                   std::span<const double> captured, std::span<const double> net,
+                                   std::span<const double> relocated) {
+    const Dims cl{"run", "year", "cluster"};
+    file.add_variable<double>("cluster_production", cl, production, {"t/yr", "production, sum over the cluster's plants"});
+    file.add_variable<double>("cluster_co2_captured", cl, captured, {"t/yr", "CO2 captured, cluster total"});
+    file.add_variable<double>("cluster_co2_net", cl, net, {"t/yr", "CO2 emitted in the Netherlands, cluster total"});
+    file.add_variable<double>("cluster_co2_relocated", cl, relocated,
+                              {"t/yr", "CO2 emitted abroad by relocated production, cluster total"});
+}
+
 void write_cluster_and_national_series(h5::NcFile& file, const RunResult& r) {
     const Dims cl{"run", "year", "cluster"};
-    file.add_variable<double>("cluster_production", cl, r.cluster_production_t, {"t/yr", "production, sum over the cluster's plants"});
+    write_cluster_emission_series(file, r.cluster_production_t, r.cluster_co2_captured_t, r.cluster_co2_net_t,
+                                  r.cluster_co2_relocated_t);
     file.add_variable<double>("cluster_co2_gross", cl, r.cluster_co2_gross_t, {"t/yr", "CO2 before capture, cluster total"});
-    file.add_variable<double>("cluster_co2_captured", cl, r.cluster_co2_captured_t, {"t/yr", "CO2 captured, cluster total"});
-    file.add_variable<double>("cluster_co2_net", cl, r.cluster_co2_net_t, {"t/yr", "CO2 emitted in the Netherlands, cluster total"});
-    file.add_variable<double>("cluster_co2_relocated", cl, r.cluster_co2_relocated_t,
-                              {"t/yr", "CO2 emitted abroad by relocated production, cluster total"});
     file.add_variable<double>("cluster_grid_used", cl, r.cluster_grid_used_mw,
                               {"MW", "new industrial grid load granted and running"});
     file.add_variable<double>("cluster_grid_headroom", cl, r.cluster_grid_headroom_mw,

@@ -102,12 +102,8 @@ void write_outcomes(h5::NcFile& file, const SweepResult& s) {
 }
 
 void write_cluster_trajectories(h5::NcFile& file, const SweepResult& s) {
-    const Dims cl{"run", "year", "cluster"};
-    file.add_variable<double>("cluster_production", cl, s.cluster_production_t, {"t/yr", "production, sum over the cluster's plants"});
-    file.add_variable<double>("cluster_co2_net", cl, s.cluster_co2_net_t, {"t/yr", "CO2 emitted in the Netherlands, cluster total"});
-    file.add_variable<double>("cluster_co2_captured", cl, s.cluster_co2_captured_t, {"t/yr", "CO2 captured, cluster total"});
-    file.add_variable<double>("cluster_co2_relocated", cl, s.cluster_co2_relocated_t,
-                              {"t/yr", "CO2 emitted abroad by relocated production, cluster total"});
+    output::write_cluster_emission_series(file, s.cluster_production_t, s.cluster_co2_captured_t,
+                                          s.cluster_co2_net_t, s.cluster_co2_relocated_t);
 }
 
 // Concatenated run results are [run, year, plant, ...] in memory already.

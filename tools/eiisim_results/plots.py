@@ -19,17 +19,23 @@ _MT = 1e-6  # t -> Mt
 _PJ = 1e-6  # GJ -> PJ
 
 
+def _quantile_series(ax, years, quantiles, label, color=None, style="-"):
+    """Draw precomputed [quantile, year] values (0.05, 0.25, 0.5, 0.75, 0.95) as bands."""
+    q05, q25, q50, q75, q95 = np.asarray(quantiles, dtype=float)
+    (line,) = ax.plot(years, q50, style, label=f"{label} (median)", color=color)
+    ax.fill_between(years, q05, q95, color=line.get_color(), alpha=0.15, linewidth=0)
+    ax.fill_between(years, q25, q75, color=line.get_color(), alpha=0.3, linewidth=0)
+    return line
+
+
 def _series(ax, years, runs_by_year, label, color=None, style="-"):
     """Draw [run, year] values: a line for one run, median + quantile bands for several."""
     values = np.asarray(runs_by_year, dtype=float)
     if values.shape[0] == 1:
         (line,) = ax.plot(years, values[0], style, label=label, color=color)
         return line
-    q05, q25, q50, q75, q95 = np.quantile(values, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
-    (line,) = ax.plot(years, q50, style, label=f"{label} (median)", color=color)
-    ax.fill_between(years, q05, q95, color=line.get_color(), alpha=0.15, linewidth=0)
-    ax.fill_between(years, q25, q75, color=line.get_color(), alpha=0.3, linewidth=0)
-    return line
+    quantiles = np.quantile(values, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
+    return _quantile_series(ax, years, quantiles, label, color, style)
 
 
 def _cluster_labels(ds):
@@ -53,41 +59,21 @@ def _band_note(ds):
     return f" — {n} runs: median, 25–75 % and 5–95 %" if n > 1 else ""
 
 
-def _quantile_series(ax, years, quantiles, label, color=None, style="-"):
-    """Draw precomputed [quantile, year] values (0.05, 0.25, 0.5, 0.75, 0.95) as bands."""
-    q05, q25, q50, q75, q95 = np.asarray(quantiles, dtype=float)
-    (line,) = ax.plot(years, q50, style, label=f"{label} (median)", color=color)
-    ax.fill_between(years, q05, q95, color=line.get_color(), alpha=0.15, linewidth=0)
-    ax.fill_between(years, q25, q75, color=line.get_color(), alpha=0.3, linewidth=0)
-    return line
-
-
-def _plot_net_emission_quantiles(ds, out_dir):
-    """A sweep saved without trajectories: the quantiles it computed while running."""
-    years = ds["year"].values
-    fig, ax = plt.subplots(figsize=(8, 5))
-    cluster_q = ds["cluster_co2_net_quantiles"].transpose("quantile", "year", "cluster").values * _MT
-    for c, label in enumerate(_cluster_labels(ds)):
-        _quantile_series(ax, years, cluster_q[:, :, c], label)
-    _quantile_series(ax, years, ds["co2_net_quantiles"].transpose("quantile", "year").values * _MT,
-                     "national", color="black", style="--")
-    ax.set_title(f"Net CO2 emissions per cluster — {ds.sizes['run']} runs: median, 25–75 % and 5–95 %")
-    ax.set_xlabel("year")
-    ax.set_ylabel("Mt CO2 / yr")
-    ax.set_ylim(bottom=0)
-    ax.legend(fontsize="small")
-    return _save(fig, out_dir, "net_emissions_by_cluster.png")
-
-
 def plot_net_emissions(ds, out_dir):
-    if "cluster_co2_net" not in ds and "cluster_co2_net_quantiles" in ds:
-        return _plot_net_emission_quantiles(ds, out_dir)
     years = ds["year"].values
-    net = ds["cluster_co2_net"].transpose("run", "year", "cluster").values * _MT
     fig, ax = plt.subplots(figsize=(8, 5))
-    for c, label in enumerate(_cluster_labels(ds)):
-        _series(ax, years, net[:, :, c], label)
-    _series(ax, years, net.sum(axis=2), "all clusters", color="black", style="--")
+    if "cluster_co2_net" in ds:
+        net = ds["cluster_co2_net"].transpose("run", "year", "cluster").values * _MT
+        for c, label in enumerate(_cluster_labels(ds)):
+            _series(ax, years, net[:, :, c], label)
+        _series(ax, years, net.sum(axis=2), "all clusters", color="black", style="--")
+    else:
+        # A sweep saved without trajectories: the quantiles it computed while running.
+        cluster_q = ds["cluster_co2_net_quantiles"].transpose("quantile", "year", "cluster").values * _MT
+        for c, label in enumerate(_cluster_labels(ds)):
+            _quantile_series(ax, years, cluster_q[:, :, c], label)
+        _quantile_series(ax, years, ds["co2_net_quantiles"].transpose("quantile", "year").values * _MT,
+                         "all clusters", color="black", style="--")
     ax.set_title("Net CO2 emissions per cluster" + _band_note(ds))
     ax.set_xlabel("year")
     ax.set_ylabel("Mt CO2 / yr")
