@@ -851,13 +851,87 @@ def importer(src_dir, outdir, catalogue=None):
 # Each MIDDEN alternative configuration of a current plant becomes one row of
 # plant_options.csv (the columns of technologies.csv with `plant` instead of `sector`).
 # Mapping table and derivation: docs/dataset.md "Plant options".
-EUR2023_FACTOR = {   # euro-area HICP (Eurostat prc_hicp_aind, 2015=100; 2023 = 123.0)
-    2007: 1.389, 2015: 1.230, 2017: 1.209, 2018: 1.188, 2019: 1.174, 2020: 1.171, 2021: 1.142,
-    # not in the technology catalogue's header: ESTIMATE from HICP 2009 91.0, 2012 97.5,
-    # 2013 98.8, 2014 99.2, 2016 100.2
-    2009: 1.352, 2012: 1.262, 2013: 1.245, 2014: 1.240, 2016: 1.228,
+# Euro-area HICP, all items, annual average index 2015=100 (Eurostat prc_hicp_aind, geo EA,
+# coicop CP00, unit INX_A_AVG). Values read from two independent exports of that table and
+# cross-checked against Eurostat's published annual average rates (2008 3.3 %, 2009 0.3 %,
+# 2012 2.5 %, 2013 1.4 %); see docs/dataset.md "Price year".
+HICP_EA_2015_100 = {
+    2007: 88.49, 2009: 91.65, 2012: 98.05, 2013: 99.38, 2014: 99.81, 2015: 100.00,
+    2016: 100.23, 2017: 101.78, 2018: 103.56, 2019: 104.80, 2020: 105.06, 2021: 107.78,
+    2022: 116.82, 2023: 123.15,
 }
-FACTOR_ESTIMATE_YEARS = {2009, 2012, 2013, 2014, 2016}
+EUR2023_FACTOR = {y: HICP_EA_2015_100[2023] / v for y, v in HICP_EA_2015_100.items()}
+FACTOR_ESTIMATE_YEARS = set()   # every price year above is sourced
+
+# MIDDEN v3 tc records whose money figure is, by the record's own comment, the total of its
+# reference plant (or in another unit) instead of the stated "per unit of capacity". Each
+# entry: (tc id, 'inv' or 'om') -> (factor applied to the figure and its limits, evidence).
+# Found by the plausibility check below (capex > 5x the sector catalogue's high value) and
+# read record by record; docs/dataset.md "Unit corrections" lists them.
+MIDDEN_MONEY_CORRECTIONS = {
+    ("TC0361", "inv"): (1 / 20, "comment: 1.0-3.6 MEUR/MW(H2) at 0.24 kt/yr per MW is 4.2-15 MEUR per kt/yr; the record's 83.3-300 is that times the 20 MW reference"),
+    ("TC0361", "om"): (1 / 20, "comment: 0.14 MEUR/MW(H2)/yr at 0.24 kt/yr per MW is 0.58 MEUR per kt/yr; the record's 11.7 is that times the 20 MW reference"),
+    ("TC0362", "inv"): (1 / 20, "comment: 1.43-2.55 MEUR/MW(H2) at 0.24 kt/yr per MW is 6.0-10.6 MEUR per kt/yr; the record's 119-213 is that times the 20 MW reference"),
+    ("TC0362", "om"): (1 / 20, "comment: 0.08 MEUR/MW(H2)/yr at 0.24 kt/yr per MW; the record's 6.7 is that times the 20 MW reference"),
+    ("TC0296", "inv"): (1 / 20.8, "comment: 32 MW input reference at 65 % efficiency = 20.8 MW syngas; 46.8 MEUR is the reference plant's total (2.25 MEUR/MW)"),
+    ("TC0296", "om"): (1 / 20.8, "same 20.8 MW syngas reference as the investment"),
+    ("TC0297", "inv"): (1 / 3.41, "comment: 5.5 MWth input reference = 3.41 MW biogas; 5.82 MEUR is the reference plant's total"),
+    ("TC0297", "om"): (1 / 3.41, "comment: 111 EUR/kW input x 5.5 MW = 0.611 MEUR, the reference total"),
+    ("TC0314", "inv"): (1 / 3.47, "comment: 880 EUR/kW input x 5.5 MW = 4.84 MEUR, the reference total; output 5.5 MW x 0.0315/0.05 = 3.47 MW biogas"),
+    ("TC0314", "om"): (1 / 3.47, "comment: 111 EUR/kW input x 5.5 MW = 0.611 MEUR, the reference total"),
+    ("TC0315", "inv"): (1 / 2.59, "comment: 898 EUR/kW input x 5.5 MW = 4.94 MEUR, the reference total; steam output 5.5 MW x 0.0315/0.067 = 2.59 MWth"),
+    ("TC0315", "om"): (1 / 2.59, "comment: 81 EUR/kW input x 5.5 MW = 0.446 MEUR, the reference total"),
+    ("TC0316", "inv"): (1 / 4.7, "comment: 879 EUR/kWth x 4.7 MWth output = 4.13 MEUR, the reference total"),
+    ("TC0316", "om"): (1 / 4.7, "comment: 44 EUR/kWth/yr x 4.7 MWth = 0.207 MEUR, the reference total"),
+    ("TC0311", "inv"): (1 / 5, "comment: 1,602 EUR/kWth x 5 MWth reference = 8.01 MEUR, the reference total"),
+    ("TC0311", "om"): (1 / 5, "comment: 18 EUR/kWth/yr x 5 MWth = 0.09 MEUR, the reference total"),
+    ("TC0298", "inv"): (1 / 20, "comment: 480-685 EUR/kW on the 20 MWth reference = 9.6-13.7 MEUR, the record's range: a reference total"),
+    ("TC0298", "om"): (1 / 20, "same 20 MWth reference as the investment"),
+    ("TC0313", "inv"): (1 / 20, "comment: 480-685 EUR/kW on the 20 MWth reference = 9.6-13.7 MEUR, the record's range: a reference total"),
+    ("TC0313", "om"): (1 / 20, "same 20 MWth reference as the investment"),
+    ("TC0010", "inv"): (0.0, "comment: 'no capex would be incurred by switching to biomethane as the fuel'; the figure is the furnace's own, so the sector catalogue's fuel-switch capex is used"),
+    ("TC0092", "inv"): (1e-3, "comment: 7,100 kW x (60 + 130) EUR/kW = 1.35 MEUR for 80,000 t/yr = 16.9 EUR per t/yr, recorded as 16.9 kEUR"),
+    ("TC0099", "om"): (1e-6, "26,000 'MEUR2017' per MWth/yr beside an investment of 4,000,000 EUR2017 per MWth: the O&M is in EUR (0.65 % of the investment a year)"),
+}
+
+# Options that stay above 5x the sector catalogue's high capex after the corrections, read
+# one by one: MIDDEN prices a whole new furnace, line or on-site biogas plant where the
+# catalogue row prices a burner or boiler change. tc id -> why the figure is kept.
+MIDDEN_REVIEWED_SCOPE = {
+    "TC0003": "new regenerative glass furnace with preheater (comment), not a burner switch",
+    "TC0008": "new oxy-fuel glass furnace (rounded up from the oxy-fuel furnace)",
+    "TC0015": "OPTIMELT furnace with oxyfuel, ORC and regenerators (comment)",
+    "TC0030": "whole TGR blast-furnace route to hot-rolled coil (comment), not a capture add-on",
+    "TC0035": "whole HIsarna route to hot-rolled coil (comment)",
+    "TC0036": "whole ULCORED route to hot-rolled coil (comment)",
+    "TC0049": "new 20 MW hydrogen furnace scaled from a 10 MW, 15 MEUR furnace (comment)",
+    "TC0066": "entire glass-fibre production line (comment; NEG invested 53 MEUR)",
+    "TC0067": "entire glass-fibre production line (comment)",
+    "TC0069": "entire glass-wool line with an electric furnace, about twice a fired one (comment)",
+    "TC0070": "entire glass-wool production line (comment)",
+    "TC0071": "entire glass-wool production line (comment)",
+    "TC0099": "on-site UASB digester with CHP (3-7 MEUR per MWth, Carlini et al. 2017)",
+    "TC0102": "new potato-starch line with protein recovery and biogas (comment: 14.2 MEUR for 61 kt/yr)",
+    "TC0104": "biomass CHP, 1.0-4.1 MEUR per MWth (Ecofys 2014): small plants with few running hours",
+    "TC0248": "two new electric pyrolysis furnaces, 35-50 MEUR per 10 MW scaled linearly (comment)",
+    "TC0249": "hydrogen supply, compressor and burners for small furnaces (comment)",
+    "TC0296": "biomass gasifier making its own syngas (2.25 MEUR/MW after the unit correction)",
+    "TC0297": "on-site anaerobic digester (1.7 MEUR per MW biogas after the unit correction)",
+    "TC0298": "hydrogen CHP replacing a boiler (0.59 MEUR/MWth after the unit correction) at low running hours",
+    "TC0313": "hydrogen CHP replacing a boiler (0.59 MEUR/MWth after the unit correction) at low running hours",
+    "TC0311": "MVR heat pump, 1,602 EUR/kWth (SDE++ 2021) at low running hours",
+    "TC0314": "on-site digester with gas upgrading (after the unit correction)",
+    "TC0315": "on-site digester with CHP (after the unit correction)",
+    "TC0316": "on-site digester with heat only (after the unit correction)",
+    "TC0361": "an electrolyser replacing an SMR: 11 kEUR per t H2/yr after the unit correction (1.0-3.6 MEUR/MW)",
+    "TC0362": "an electrolyser replacing an SMR: 9.7 kEUR per t H2/yr after the unit correction",
+    "TC0408": "green-field electrolysis, methanol synthesis and methanol-to-olefins chain (comment)",
+    "TC0465": "biomass boiler, 0.59 MEUR per MWth (SDE+ 2019) at low running hours",
+    "TC0466": "biomass boiler, 0.59 MEUR per MWth (SDE+ 2019) at low running hours",
+    "TC0471": "heat pump, 0.98 MEUR per MWth (SDE++ 2021) replacing a small steam demand",
+    "TC0472": "heat pump, 0.98 MEUR per MWth (SDE++ 2021) replacing a small steam demand",
+    "TC0478": "post-combustion capture incl. transport connection, 257 EUR per t CO2/yr (SDE++ 2021), on a small emitter",
+}
 OPTION_BOILER_EFF = 0.9     # ESTIMATE: fuel per GJ of steam/heat input no longer needed
 GENERIC_CONFIGS = {"alternative", "add-on", "add-on technology"}
 OPTION_KINDS = ("electrify", "ccs", "hydrogen", "bio")
@@ -958,7 +1032,20 @@ def section_money(tc, kind):
         return v if v > 0 else 0.0
     lo = num(lo) or amt
     hi = num(hi) or amt
+    factor, _ = MIDDEN_MONEY_CORRECTIONS.get((tc.id, kind), (1.0, None))
+    scale *= factor
+    if scale <= 0:
+        return None
     return amt * scale, min(lo, amt) * scale, max(hi, amt) * scale, year
+
+
+def money_correction_note(tc_id, kind):
+    """Source note for a corrected MIDDEN money figure, or None."""
+    c = MIDDEN_MONEY_CORRECTIONS.get((tc_id, kind))
+    if c is None:
+        return None
+    what = "investment" if kind == "inv" else "O&M"
+    return f"{tc_id} {what} x{c[0]:.4g} (unit correction: {c[1]})"
 
 
 def section_extras(secs):
@@ -1065,7 +1152,9 @@ def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
     mapped = []       # (plant, name, kind, pcd ids)
     unmapped = []     # (plant, config, pcd ids, reason)
     clamps = []
-    doubtful = []
+    doubtful = []     # above 5x the catalogue's high capex, not explained by a reviewed record
+    reviewed = []     # above 5x, explained by MIDDEN_REVIEWED_SCOPE
+    corrected_by = {}  # (tc id, 'inv'/'om') -> plants whose options use the corrected figure
     by_plant = {}
     for r in alt_rows:
         by_plant.setdefault(r["plant_id"], []).append(r)
@@ -1138,6 +1227,7 @@ def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
             capex = [0.0, 0.0, 0.0]
             opex = 0.0
             tc_used, srcs, years, lifes, trls = [], [], set(), [], []
+            corrections = []
             unit_bad = None
             for r, tc, cap, act in added:
                 if tc.id in base_tc:
@@ -1146,6 +1236,11 @@ def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
                     tc_used.append(tc.id)
                 inv = section_money(tc, "inv")
                 om = section_money(tc, "om")
+                for what in ("inv", "om"):
+                    note = money_correction_note(tc.id, what)
+                    if note:
+                        corrections.append(note)
+                        corrected_by.setdefault((tc.id, what), set()).add(pid)
                 for m, what in ((inv, "investment"), (om, "O&M")):
                     if isinstance(m, tuple) and m[0] == "unit":
                         unit_bad = f"{tc.id} {what} unit '{m[1]}' is not a money unit"
@@ -1346,6 +1441,8 @@ def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
                    + f"; mapping: {why}; effects = MIDDEN sections added vs base sections replaced"
                    + (f" ({','.join(sorted(removed_tc))})" if removed_tc else " (add-on)")
                    + f", relative to the plant's base profile; {timing}")
+            if corrections:
+                src += "; corrected: " + "; ".join(corrections)
             if notes:
                 src += "; notes: " + "; ".join(notes)
             est_all = list(est)
@@ -1358,7 +1455,12 @@ def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
             v["source"] = src
             v["plant"] = pid
             if sec_row is not None and capex[0] / cap_t > 5 * float(sec_row["capex_high_eur_per_t_yr"] or sec_row["capex_eur_per_t_yr"]):
-                doubtful.append(f"{pid} {name}: capex {capex[0] / cap_t:.0f} EUR per t/yr > 5x the high capex of {sector}/{sec_row['name']} ({sec_row['capex_high_eur_per_t_yr']})")
+                line = f"{pid} {name}: capex {capex[0] / cap_t:.0f} EUR per t/yr > 5x the high capex of {sector}/{sec_row['name']} ({sec_row['capex_high_eur_per_t_yr']})"
+                why_kept = [f"{t}: {MIDDEN_REVIEWED_SCOPE[t]}" for t in tc_used if t in MIDDEN_REVIEWED_SCOPE]
+                if why_kept:
+                    reviewed.append(f"{line}; kept: {'; '.join(why_kept)}")
+                else:
+                    doubtful.append(line)
             rows_out.append(v)
             mapped.append((pid, name, kind, ids))
     rows_out.sort(key=lambda v: (v["plant"], v["name"]))
@@ -1383,7 +1485,14 @@ def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
     L.append("Clamped shares and rates:")
     for c in clamps:
         L.append("  " + c)
-    L.append("Doubtful (kept; check the MIDDEN capacity/money units):")
+    L.append("Unit corrections of MIDDEN money figures (evidence from each tc record's own comment):")
+    for (tid, what), (factor, why) in sorted(MIDDEN_MONEY_CORRECTIONS.items()):
+        users = sorted(corrected_by.get((tid, what), ()))
+        L.append(f"  {tid} {'investment' if what == 'inv' else 'O&M'} x{factor:.4g}: {why}; used by {', '.join(users) or 'no mapped option'}")
+    L.append("Reviewed (capex above 5x the sector catalogue's high value, kept: MIDDEN prices a larger scope):")
+    for c in reviewed:
+        L.append("  " + c)
+    L.append(f"Doubtful (above 5x the sector catalogue's high capex and not reviewed): {len(doubtful)}")
     for c in doubtful:
         L.append("  " + c)
     return ["plant"] + cols, rows_out, L, {t for r in rows_out for t in re.findall(r"TC\d{4}", r["source"].split(";")[1])}

@@ -109,7 +109,7 @@ def test_fixture(root):
         check("alternative" in rep, "report must list alternative configurations not used")
         check("[not mapped] M001 'Optimelt Plus furnace' (pcd PCD0005): furnace efficiency" in rep,
               "report must list the unmapped Optimelt configuration with its reason")
-        check("configurations mapped: 4" in rep and "mapped ccs           2" in rep, "report counts of mapped configurations")
+        check("configurations mapped: 6" in rep and "mapped ccs           2" in rep, "report counts of mapped configurations")
         # plant options: every MIDDEN alternative configuration mapped or reported
         check(os.path.exists(os.path.join(out, "plant_options.csv")), "missing output plant_options.csv")
         opts = {(o["plant"], o["name"]): o for o in read_csv(os.path.join(out, "plant_options.csv"))}
@@ -123,15 +123,36 @@ def test_fixture(root):
         c = opts.get(("M017", "midden_carbon_capture_high_purity_co2_gaseous"))
         if c is not None:
             # hand check: TC0480 0.0173 MEUR2020 per kt CO2/yr (0.00407-0.0413) x 364 kt/yr
-            # (PCD0130) x 1.171 / 449,000 t NH3/yr = 16.42 (3.864-39.21) EUR per t/yr
-            for col, want in (("capex_eur_per_t_yr", 16.42), ("capex_low_eur_per_t_yr", 3.864),
-                              ("capex_high_eur_per_t_yr", 39.21)):
+            # (PCD0130) x 123.15/105.06 (HICP 2023/2020) / 449,000 t NH3/yr = 16.44 (3.868-39.25) EUR per t/yr
+            for col, want in (("capex_eur_per_t_yr", 16.44), ("capex_low_eur_per_t_yr", 3.868),
+                              ("capex_high_eur_per_t_yr", 39.25)):
                 check(abs(float(c[col]) - want) < 0.01, f"M017 capture {col} {c[col]} != {want}")
             # captured 364 kt x 0.913 / NEa 638,625 t; capture electricity 0.45 TJ/kt
             check(abs(float(c["capture_rate"]) - 364000 * 0.913 / 638625) < 1e-3, f"M017 capture rate {c['capture_rate']}")
             check(abs(float(c["capture_electricity_gj_per_tco2"]) - 0.45) < 1e-6, "M017 capture electricity")
-            check("PCD0130" in c["source"] and "TC0480" in c["source"] and "x1.171" in c["source"], "M017 capture source")
+            check("PCD0130" in c["source"] and "TC0480" in c["source"] and "x1.172" in c["source"], "M017 capture source")
             check(c["lifetime_y"] == "20", f"M017 capture lifetime {c['lifetime_y']}")
+        # unit correction: TC0361 states 192 MEUR2020 per kt H2/yr, which its comment shows to be
+        # 20 MW x (1.0-3.6 MEUR/MW / 0.24 kt/yr per MW); corrected to 9.6 MEUR per kt/yr,
+        # x 123.15/105.06 to EUR2023 = 11,253 EUR per t/yr (limits 83.3/20 and 300/20)
+        e = opts.get(("M174", "midden_ael_electrolyser"))
+        check(e is not None and e["kind"] == "electrify", f"M174 AEL electrolyser -> electrify: {kinds}")
+        if e is not None:
+            f = 123.15 / 105.06
+            for col, want in (("capex_eur_per_t_yr", 9600 * f), ("capex_low_eur_per_t_yr", 4165 * f),
+                              ("capex_high_eur_per_t_yr", 15000 * f), ("fixed_opex_eur_per_t_yr", 585 * f)):
+                check(abs(float(e[col]) / want - 1) < 2e-3, f"M174 electrolyser {col} {e[col]} != {want:.0f}")
+            check("unit correction" in e["source"] and "TC0361 investment x0.05" in e["source"],
+                  "M174 electrolyser source must name the unit correction")
+        # TC0099 states its O&M as 26,000 'MEUR2017' per MWth/yr: corrected to EUR
+        b = opts.get(("M033", "midden_biogas_production_configuration"))
+        check(b is not None and b["kind"] == "bio", f"M033 biogas production -> bio: {kinds}")
+        if b is not None:
+            check(0 < float(b["fixed_opex_eur_per_t_yr"]) < 0.05 * float(b["capex_eur_per_t_yr"]),
+                  f"M033 biogas O&M {b['fixed_opex_eur_per_t_yr']} vs capex {b['capex_eur_per_t_yr']}")
+        check("Doubtful (above 5x the sector catalogue's high capex and not reviewed): 0" in rep,
+              "every option above 5x the catalogue's capex must be corrected or reviewed")
+        check("TC0361 investment x0.05" in rep and "used by M174" in rep, "report lists the unit corrections")
         for o in opts.values():
             check(o["source"].strip() != "", f"plant option without source {o['plant']}/{o['name']}")
             lo, mid, hi = (float(o[k]) for k in ("capex_low_eur_per_t_yr", "capex_eur_per_t_yr", "capex_high_eur_per_t_yr"))
