@@ -1394,7 +1394,10 @@ def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
                 captured = kA - kR
                 if captured <= 0 and cR > cA:
                     captured = cR - cA
-                    notes.append("captured CO2 = CO2 of the replaced sections minus the new ones")
+                    # The new sections' lower CO2 is the captured stream itself: counting it
+                    # as a process cut as well would remove it twice.
+                    proc_cut = 0.0
+                    notes.append("captured CO2 = CO2 of the replaced sections minus the new ones (no separate process cut)")
                 rate = captured / gross_p if gross_p > 0 else 0.0
                 if rate > 1.0:
                     clamps.append(f"{pid} {stem}: capture rate {rate:.2f} clamped to 1")
@@ -1418,7 +1421,14 @@ def build_plant_options(out_rows, alt_rows, tcs, catalogue_path, rep):
             v["capex_low_eur_per_t_yr"] = fmt_sig(capex[1] / cap_t)
             v["capex_high_eur_per_t_yr"] = fmt_sig(capex[2] / cap_t)
             v["fixed_opex_eur_per_t_yr"] = fmt_sig(opex / cap_t)
-            v["var_opex_eur_per_t"] = "0"
+            # Raw materials stay with the plant under every option kind mapped here, so the
+            # option carries the variable cost of the sector's catalogue row of its kind (or of
+            # the keep row): MIDDEN's tc records price equipment and energy, not ore or alumina.
+            var_row = sec_row if sec_row is not None else cat.get((sector, "keep"))
+            var_opex = float(var_row["var_opex_eur_per_t"]) if var_row is not None else 0.0
+            v["var_opex_eur_per_t"] = fmt_sig(var_opex)
+            if var_opex > 0:
+                notes.append(f"var_opex {fmt_sig(var_opex)} EUR/t = raw materials of the catalogue row {sector}/{var_row['name']}")
             v["import_share"] = "0"
             life = max(lifes) if lifes else (int(sec_row["lifetime_y"]) if sec_row else 25)
             if not lifes:
