@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "fuel_gas_coupling.hpp"
 #include "route_profile.hpp"
 #include "unit_cost.hpp"
 
@@ -160,7 +161,10 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
             if (context.record_appraisals) decision.appraisals.push_back({index, 0.0, 0.0, 0.0, true, false});
             continue;
         }
-        const Appraised a = appraise(tech, index);
+        Appraised a = appraise(tech, index);
+        // A plant on its supplier's process gas buys no fuel to switch and has no reason
+        // to exist elsewhere: only keep and ccs stay open (fuel_gas_coupling.hpp).
+        if (base.gas_coupled && !open_to_gas_coupled_plant(tech.kind)) a.feasible = false;
         // One Gumbel draw per option, shared by its subsidised and unsubsidised variants,
         // drawn even for infeasible options so that feasibility never shifts the stream.
         const double noise = behaviour.deterministic ? 0.0 : choice_stream.gumbel();

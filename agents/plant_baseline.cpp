@@ -46,9 +46,11 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         sector_t[s] += plant.production_t;
         for (std::size_t c = 0; c < kCarrierCount; ++c) sector_energy[s][c] += plant.energy_gj[c];
     }
-    for (const auto& edge : inputs.edges)
-        baselines[static_cast<std::size_t>(edge.customer)].integration_benefit_eur_per_t +=
-            edge.integration_benefit_eur_per_t;
+    for (const auto& edge : inputs.edges) {
+        PlantBaseline& customer = baselines[static_cast<std::size_t>(edge.customer)];
+        customer.integration_benefit_eur_per_t += edge.integration_benefit_eur_per_t;
+        if (edge.coupling == EdgeCoupling::fuel_gas) customer.gas_coupled = true;
+    }
 
     const PriceView base_prices = actual_prices(inputs.scenario, inputs.scenario.calibration_year);
     for (std::size_t p = 0; p < n; ++p) {

@@ -45,6 +45,15 @@ std::string source_text(const CsvTable& table, const CsvRow& row) {
     return csv_text(table, row, "source", false);
 }
 
+// edges.csv `coupling`: optional, and an empty cell means an ordinary product flow.
+EdgeCoupling read_coupling(const CsvTable& table, const CsvRow& row) {
+    const CsvField* field = table.field(row, "coupling");
+    if (field == nullptr || field->text.empty()) return EdgeCoupling::material;
+    for (std::size_t c = 0; c < kEdgeCouplingNames.size(); ++c)
+        if (field->text == kEdgeCouplingNames[c]) return static_cast<EdgeCoupling>(c);
+    table.fail(row, "coupling", "unknown coupling '" + field->text + "'; expected material or fuel_gas (or empty)");
+}
+
 }  // namespace
 
 SectorTable load_sectors(const std::filesystem::path& file, const std::vector<std::string>& import_names) {
@@ -155,8 +164,8 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
 }
 
 std::vector<EdgeSpec> load_edges(const std::filesystem::path& file, const std::vector<PlantSpec>& plants) {
-    static constexpr std::array<CsvColumn, 6> kColumns{{
-        {"supplier"}, {"customer"}, {"product"}, {"offtake_share"},
+    static constexpr std::array<CsvColumn, 7> kColumns{{
+        {"supplier"}, {"customer"}, {"product"}, {"coupling", false}, {"offtake_share"},
         {"integration_benefit_eur_per_t"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     const auto plant_index = index_by_id(plants);
@@ -169,6 +178,7 @@ std::vector<EdgeSpec> load_edges(const std::filesystem::path& file, const std::v
         if (e.supplier == e.customer)
             table.fail(row, "customer", "a plant cannot supply itself ('" + plants[e.supplier].id + "')");
         e.product = csv_text(table, row, "product", false);
+        e.coupling = read_coupling(table, row);
         for (const EdgeSpec& other : edges) {
             if (other.supplier == e.supplier && other.customer == e.customer && other.product == e.product)
                 table.fail(row, "product", "duplicate edge " + plants[e.supplier].id + " -> " +

@@ -121,10 +121,21 @@ struct PlantSpec {
 };
 
 // ---------------------------------------------------------------- value chain
+// What flows along an edge, which decides how the customer depends on its supplier.
+enum class EdgeCoupling : std::uint8_t {
+    material,  // the supplier's product, an input the customer could import instead
+    fuel_gas,  // the supplier's by-product process gas, which the customer burns as its fuel
+               // (blast-furnace and coke-oven gas): it exists only while the supplier's
+               // route makes it, and nobody sells it abroad
+};
+inline constexpr int kEdgeCouplingCount = 2;
+inline constexpr std::array<const char*, kEdgeCouplingCount> kEdgeCouplingNames = {"material", "fuel_gas"};
+
 struct EdgeSpec {
     int supplier = 0;   // plant index
     int customer = 0;   // plant index
     std::string product;
+    EdgeCoupling coupling = EdgeCoupling::material;
     double offtake_share = 0;  // share of the supplier's output this customer takes
     double integration_benefit_eur_per_t = 0;  // customer's saving per t of its product
     std::string source;

@@ -36,9 +36,12 @@ inline constexpr std::array<const char*, kCostComponentCount> kCostComponentName
     "capex_annuity", "fixed_opex", "variable_opex", "energy", "ets", "co2_levy",
     "transport_storage", "subsidy", "stranded", "value_chain", "import_purchase", "other_cost"};
 
-enum class Trigger : std::uint8_t { reinvestment, losses, event, value_chain, conversion_done };
-inline constexpr std::array<const char*, 5> kTriggerNames = {
-    "reinvestment", "consecutive_losses", "scenario_event", "value_chain", "conversion_done"};
+// fuel_gas_ended is no decision but its cause: the supplier whose process gas a plant
+// burns stopped making it, and the plant closed that year (sim/transitions.cpp).
+enum class Trigger : std::uint8_t { reinvestment, losses, event, value_chain, conversion_done, fuel_gas_ended };
+inline constexpr std::array<const char*, 6> kTriggerNames = {
+    "reinvestment", "consecutive_losses", "scenario_event", "value_chain", "conversion_done",
+    "fuel_gas_supply_ended"};
 
 // One option a plant weighed in a decision.
 struct OptionAppraisal {

@@ -69,23 +69,14 @@ bool fits(const Model& model, const RunState& state, std::size_t p, const Candid
            (!c.subsidised || state.subsidy_budget.fits_in_year(c.subsidy_budget_eur, year));
 }
 
-void release_holding(RunState& state, std::size_t p, int cluster, int from_year) {
-    const Holding& held = state.held[p];
-    state.grid[static_cast<std::size_t>(cluster)].release(held.grid_mw, from_year);
-    state.co2_storage.release(held.co2_storage_t, from_year);
-    state.hydrogen.release(held.hydrogen_gj, from_year);
-}
-
 void grant(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
     const Inputs& in = model.inputs;
     const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(c.technology)];
     const int cluster = in.plants[p].cluster;
-    release_holding(state, p, cluster, c.start_year);
+    release_holding(state, cluster, state.held[p], c.start_year);
     if (tech.kind != OptionKind::relocate) {
-        state.grid[static_cast<std::size_t>(cluster)].reserve(c.grid_mw, c.start_year);
-        state.co2_storage.reserve(c.co2_storage_t, c.start_year);
-        state.hydrogen.reserve(c.hydrogen_gj, c.start_year);
         state.target_held[p] = Holding{c.grid_mw, c.co2_storage_t, c.hydrogen_gj};
+        reserve_holding(state, cluster, state.target_held[p], c.start_year);
     }
     if (c.subsidised) state.subsidy_budget.reserve_in_year(c.subsidy_budget_eur, year);
     state.target_technology[p] = c.technology;
@@ -127,7 +118,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 year + std::max(1, in.technologies[static_cast<std::size_t>(close)].lead_time_y);
             state.target_technology[p] = close;
             state.target_year[p] = closing_year;
-            release_holding(state, p, in.plants[p].cluster, closing_year);
+            release_holding(state, in.plants[p].cluster, state.held[p], closing_year);
             event.to_technology = close;
             event.running_from_year = closing_year;
         } else {

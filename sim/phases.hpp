@@ -17,7 +17,8 @@ namespace eiisim {
 // Row of the plant panel that year index `yi` is recorded in.
 [[nodiscard]] inline int panel_row(const RunResult& result, int yi) { return single_year_panel(result) ? 0 : yi; }
 
-void apply_transitions(const Model& model, RunState& state, int year);
+// `events`: the result whose event log fuel-gas closures go to; nullptr keeps no log.
+void apply_transitions(const Model& model, RunState& state, int year, RunResult* events = nullptr);
 void record_accounts(const Model& model, RunState& state, int year, RunResult& result);
 // `record_appraisals`: fill PlantDecision::appraisals for the event log.
 [[nodiscard]] std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState& state,

@@ -92,6 +92,18 @@ double export_share_of(const Model& model, const RunState& state, int plant) {
     return kept > 0 ? exported / kept : 0.0;
 }
 
+void reserve_holding(RunState& state, int cluster, const Holding& amount, int from_year) {
+    state.grid[static_cast<std::size_t>(cluster)].reserve(amount.grid_mw, from_year);
+    state.co2_storage.reserve(amount.co2_storage_t, from_year);
+    state.hydrogen.reserve(amount.hydrogen_gj, from_year);
+}
+
+void release_holding(RunState& state, int cluster, const Holding& amount, int from_year) {
+    state.grid[static_cast<std::size_t>(cluster)].release(amount.grid_mw, from_year);
+    state.co2_storage.release(amount.co2_storage_t, from_year);
+    state.hydrogen.release(amount.hydrogen_gj, from_year);
+}
+
 double book_value_of(const RunState& state, int plant) {
     const auto p = static_cast<std::size_t>(plant);
     const double lifetime = std::max(1, state.route_lifetime_y[p]);

@@ -69,6 +69,11 @@ struct RunState {
 // The same, into an existing state whose buffers are reused (sweeps: one per thread).
 void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& state);
 
+// Books a holding of a plant in `cluster` in the ledgers (its cluster's grid, national
+// storage and hydrogen) from `from_year` to the end of the run, or gives it back.
+void reserve_holding(RunState& state, int cluster, const Holding& amount, int from_year);
+void release_holding(RunState& state, int cluster, const Holding& amount, int from_year);
+
 // Utilisation of a plant after customers left: lost offtake is partly exported.
 [[nodiscard]] double utilisation_of(const Model& model, const RunState& state, int plant);
 // Share of a plant's remaining output that goes abroad at a discount.

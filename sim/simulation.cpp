@@ -49,11 +49,12 @@ void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, Re
     reset_state(model, seed, run, state);
     const bool full = level == RecordLevel::full;
     const Scenario& scenario = model.inputs.scenario;
+    RunResult* events = full ? &result : nullptr;
     for (int year = scenario.base_year; year <= scenario.end_year; ++year) {
-        apply_transitions(model, state, year);
+        apply_transitions(model, state, year, events);
         record_accounts(model, state, year, result);
         std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run, full);
-        allocate(model, state, year, seed, run, decisions, full ? &result : nullptr);
+        allocate(model, state, year, seed, run, decisions, events);
         learn_and_age(model, state);
         record_aggregates(model, state, year, result);
     }

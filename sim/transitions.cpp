@@ -1,68 +1,158 @@
 // Phase 1: conversions, relocations and closures whose year has come take effect, and
 // every exit shocks its value-chain neighbours (who feel it from this year on and
-// re-evaluate in this year's appraisal phase).
+// re-evaluate in this year's appraisal phase). A supplier whose route in force no longer
+// makes process gas, because it switched route or left, closes its gas-coupled customers
+// in the same year (agents/fuel_gas_coupling.hpp).
 #include <algorithm>
 
+#include "agents/fuel_gas_coupling.hpp"
 #include "agents/unit_cost.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
 namespace {
 
-void shock_neighbours(const Model& model, RunState& state, int plant) {
+bool has_left(const RunState& state, std::size_t p) {
+    return state.status[p] == PlantStatus::closed || state.status[p] == PlantStatus::relocated;
+}
+
+const EdgeSpec& edge_at(const Model& model, const std::vector<int>& edges, int k) {
+    return model.inputs.edges[static_cast<std::size_t>(edges[static_cast<std::size_t>(k)])];
+}
+
+// Whether the plant's route in force still makes the process gas its customers burn.
+bool makes_process_gas(const Model& model, const RunState& state, int plant) {
+    const auto p = static_cast<std::size_t>(plant);
+    if (has_left(state, p)) return false;
+    return route_makes_process_gas(model.inputs.technologies[static_cast<std::size_t>(state.technology[p])].kind);
+}
+
+// Gives back, from `year` on, what the plant holds in the ledgers and what a pending
+// grant reserved for it.
+void release_all_holdings(const Model& model, RunState& state, std::size_t p, int year) {
+    const int cluster = model.inputs.plants[p].cluster;
+    release_holding(state, cluster, state.held[p], year);
+    const int target = state.target_technology[p];
+    if (target < 0) return;
+    // The grant (or a decision to close) already swapped the route's holding for the
+    // target's from the target year (allocation.cpp); undo that swap.
+    const int from = state.target_year[p];
+    reserve_holding(state, cluster, state.held[p], from);
+    const OptionKind kind = model.inputs.technologies[static_cast<std::size_t>(target)].kind;
+    if (kind != OptionKind::close && kind != OptionKind::relocate)
+        release_holding(state, cluster, state.target_held[p], from);
+}
+
+void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events);
+
+// A gas-coupled plant whose supplier stopped making its fuel closes at once: it has
+// nothing to burn, so there is nothing to decide. It is a value-chain closure, not a
+// relocation (no leakage), and the event log records it with the cause as its trigger.
+void close_for_lack_of_fuel_gas(const Model& model, RunState& state, int plant, int year, RunResult* events) {
+    const auto p = static_cast<std::size_t>(plant);
+    if (has_left(state, p)) return;
+    const int close = model.close_technology[static_cast<std::size_t>(model.inputs.plants[p].sector)];
+    if (events != nullptr) {
+        DecisionEvent event;
+        event.year = year;
+        event.plant = plant;
+        event.from_technology = state.technology[p];
+        event.to_technology = close;
+        event.trigger = Trigger::fuel_gas_ended;
+        event.running_from_year = year;
+        events->events.push_back(std::move(event));
+    }
+    release_all_holdings(model, state, p, year);
+    state.status[p] = PlantStatus::closed;
+    state.technology[p] = close;
+    state.target_technology[p] = -1;
+    state.held[p] = Holding{};
+    state.shocked[p] = 0;
+    state.waiting[p] = 0;
+    // Its own exit reaches its neighbours like any closure (and may end gas it supplies).
+    shock_neighbours(model, state, plant, year, events);
+}
+
+// Closes the gas-coupled customers of a supplier whose route in force makes no process gas.
+void end_fuel_gas_supply(const Model& model, RunState& state, int supplier, int year, RunResult* events) {
+    if (makes_process_gas(model, state, supplier)) return;
+    const ValueChainCsr& csr = model.value_chain;
+    const auto s = static_cast<std::size_t>(supplier);
+    for (int k = csr.customer_begin[s]; k < csr.customer_begin[s + 1]; ++k) {
+        const EdgeSpec& edge = edge_at(model, csr.customer_edges, k);
+        if (edge.coupling == EdgeCoupling::fuel_gas)
+            close_for_lack_of_fuel_gas(model, state, edge.customer, year, events);
+    }
+}
+
+// An exit: customers lose a supplier, suppliers lose a customer.
+void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events) {
     const ValueChainCsr& csr = model.value_chain;
     const auto p = static_cast<std::size_t>(plant);
-    // Customers lose this supplier: they import the input and lose the integration benefit.
+    // Customers of a product import it instead and lose the integration benefit.
     for (int k = csr.customer_begin[p]; k < csr.customer_begin[p + 1]; ++k) {
-        const EdgeSpec& edge = model.inputs.edges[static_cast<std::size_t>(csr.customer_edges[static_cast<std::size_t>(k)])];
+        const EdgeSpec& edge = edge_at(model, csr.customer_edges, k);
+        if (edge.coupling == EdgeCoupling::fuel_gas) continue;  // nothing to import: they close below
         const auto c = static_cast<std::size_t>(edge.customer);
         state.value_chain_eur_per_t[c] += edge.integration_benefit_eur_per_t;
         state.shocked[c] = 1;
     }
-    // Suppliers lose this customer's offtake.
+    end_fuel_gas_supply(model, state, plant, year, events);
+    // Suppliers lose this customer's offtake. Process gas is a by-product: its buyer
+    // leaving does not cut the supplier's main product (the gas is flared or burnt on site).
     for (int k = csr.supplier_begin[p]; k < csr.supplier_begin[p + 1]; ++k) {
-        const EdgeSpec& edge = model.inputs.edges[static_cast<std::size_t>(csr.supplier_edges[static_cast<std::size_t>(k)])];
+        const EdgeSpec& edge = edge_at(model, csr.supplier_edges, k);
+        if (edge.coupling == EdgeCoupling::fuel_gas) continue;
         const auto s = static_cast<std::size_t>(edge.supplier);
         state.offtake_lost_share[s] = std::min(1.0, state.offtake_lost_share[s] + edge.offtake_share);
         state.shocked[s] = 1;
     }
 }
 
+// A granted conversion starts: the old route's undepreciated capital is carried into the
+// new one as an annuity over the decision horizon.
+void start_route(const Model& model, RunState& state, std::size_t p, int year) {
+    const Inputs& in = model.inputs;
+    const int target = state.target_technology[p];
+    const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(target)];
+    const int horizon = in.scenario.behaviour.horizon_y;
+    const double book = book_value_of(state, static_cast<int>(p));
+    if (book > 0) {
+        // Adds to any annuity still running from an earlier switch.
+        if (state.stranded_until_year[p] <= year) state.stranded_annuity_eur[p] = 0;
+        state.stranded_annuity_eur[p] += book * capital_recovery_factor(in.plants[p].hurdle_rate, horizon);
+        state.stranded_until_year[p] = year + horizon;
+    }
+    state.target_technology[p] = -1;
+    state.technology[p] = target;
+    state.status[p] = PlantStatus::operating;
+    state.asset_age_y[p] = 0;
+    state.route_capex_eur[p] = state.target_capex_eur[p];
+    state.route_lifetime_y[p] = tech.lifetime_y;
+    state.held[p] = state.target_held[p];
+    state.subsidy_eur_per_t[p] = state.target_subsidy_eur_per_t[p];
+    state.subsidy_until_year[p] = year + in.scenario.policy.subsidy_years;
+}
+
 }  // namespace
 
-void apply_transitions(const Model& model, RunState& state, int year) {
+void apply_transitions(const Model& model, RunState& state, int year, RunResult* events) {
     const Inputs& in = model.inputs;
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
         const int target = state.target_technology[p];
         if (target < 0 || state.target_year[p] != year) continue;
-        const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(target)];
-        const PlantSpec& plant = in.plants[p];
-        state.target_technology[p] = -1;
-        if (tech.kind == OptionKind::close || tech.kind == OptionKind::relocate) {
-            state.status[p] = tech.kind == OptionKind::close ? PlantStatus::closed : PlantStatus::relocated;
+        const OptionKind kind = in.technologies[static_cast<std::size_t>(target)].kind;
+        if (kind == OptionKind::close || kind == OptionKind::relocate) {
+            state.target_technology[p] = -1;
+            state.status[p] = kind == OptionKind::close ? PlantStatus::closed : PlantStatus::relocated;
             state.technology[p] = target;
             state.held[p] = Holding{};
-            shock_neighbours(model, state, static_cast<int>(p));
+            shock_neighbours(model, state, static_cast<int>(p), year, events);
             continue;
         }
-        // The old route's undepreciated capital is carried into the new one as an
-        // annuity over the decision horizon.
-        const int horizon = in.scenario.behaviour.horizon_y;
-        const double book = book_value_of(state, static_cast<int>(p));
-        if (book > 0) {
-            // Adds to any annuity still running from an earlier switch.
-            if (state.stranded_until_year[p] <= year) state.stranded_annuity_eur[p] = 0;
-            state.stranded_annuity_eur[p] += book * capital_recovery_factor(plant.hurdle_rate, horizon);
-            state.stranded_until_year[p] = year + horizon;
-        }
-        state.technology[p] = target;
-        state.status[p] = PlantStatus::operating;
-        state.asset_age_y[p] = 0;
-        state.route_capex_eur[p] = state.target_capex_eur[p];
-        state.route_lifetime_y[p] = tech.lifetime_y;
-        state.held[p] = state.target_held[p];
-        state.subsidy_eur_per_t[p] = state.target_subsidy_eur_per_t[p];
-        state.subsidy_until_year[p] = year + in.scenario.policy.subsidy_years;
+        start_route(model, state, p, year);
+        // The plant still produces, so only customers burning its process gas notice.
+        end_fuel_gas_supply(model, state, static_cast<int>(p), year, events);
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Shared test helpers: load the small six-plant scenario (tests/data/small) or the
-// embedded Dutch scenario, optionally change it, and run it.
+// Shared test helpers: load the small six-plant scenario (tests/data/small), the
+// fuel-gas fixture or the embedded Dutch scenario, optionally change it, and run it.
 #include <functional>
 #include <string>
 
@@ -16,6 +16,8 @@ inline std::string source_path(const std::string& relative) {
 
 inline Inputs small_inputs() { return load_inputs(source_path("tests/data/small/scenario.toml")); }
 inline Inputs dutch_inputs() { return load_inputs(source_path("scenarios/current-policy.toml")); }
+// A steelworks, a power plant on its process gas and a slag-cement mill (tests/data/fuel_gas).
+inline Inputs fuel_gas_inputs() { return load_inputs(source_path("tests/data/fuel_gas/scenario.toml")); }
 
 inline RunResult run(Inputs inputs, std::uint64_t seed = 7) {
     const Model model = build_model(std::move(inputs));

@@ -567,6 +567,37 @@ TEST_CASE("value-chain edges connect two different known plants", "[loader]") {
     }
 }
 
+TEST_CASE("the edges' coupling column is optional and defaults to material", "[loader][fuel_gas]") {
+    using eiisim::EdgeCoupling;
+    SECTION("absent column") {
+        const Inputs in = load_inputs(kSmall / "scenario.toml");  // edges.csv has no coupling column
+        REQUIRE(!in.edges.empty());
+        for (const auto& edge : in.edges) CHECK(edge.coupling == EdgeCoupling::material);
+    }
+    SECTION("fuel_gas, an empty cell and material") {
+        const Inputs in = load_inputs(fs::path(EIISIM_SOURCE_DIR) / "tests/data/fuel_gas/scenario.toml");
+        REQUIRE(in.edges.size() == 3);
+        CHECK(in.edges[0].coupling == EdgeCoupling::fuel_gas);  // steelworks -> gas_power
+        CHECK(in.edges[1].coupling == EdgeCoupling::material);  // empty cell
+        CHECK(in.edges[2].coupling == EdgeCoupling::material);  // written out
+    }
+}
+
+TEST_CASE("an unknown coupling is an input error naming file, line, column and field", "[loader][fuel_gas]") {
+    SmallCopy copy;
+    write_text(copy.file("edges.csv"),
+               "supplier,customer,product,coupling,offtake_share,integration_benefit_eur_per_t,source\n"
+               "dow_terneuzen,yara_sluiskil,hydrogen,material,0.02,3,ESTIMATE: test\n"
+               "shell_moerdijk,shell_pernis,fuel gas,fuel-gas,0.03,2,ESTIMATE: test\n");
+    expect_error(copy, "edges.csv", 3, "coupling", "unknown coupling 'fuel-gas'; expected material or fuel_gas");
+    try {
+        (void)load_inputs(copy.scenario());
+        FAIL("expected an InputError");
+    } catch (const InputError& e) {
+        CHECK(e.where().column == 38);  // where "fuel-gas" starts
+    }
+}
+
 TEST_CASE("infrastructure.toml is validated", "[loader]") {
     SmallCopy copy;
     SECTION("negative storage") {

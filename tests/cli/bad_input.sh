@@ -171,6 +171,10 @@ bad_case dangling_edge_customer dataset/edges.csv \
 bad_case dangling_edge_supplier dataset/edges.csv \
     's/^shell_pernis,shell_moerdijk,/shell_pernls,shell_moerdijk,/' \
     'shell_pernls,' supplier "'shell_pernls'"
+# An edges.csv with the optional coupling column (empty cells: material) and one bad value.
+bad_case unknown_edge_coupling dataset/edges.csv \
+    's/^supplier,.*$/&,coupling/; /^supplier,/! s/^\([a-z_]*,[a-z_]*,.*\)$/\1,/; s/^\(zeeland_refinery,dow_terneuzen,.*\),$/\1,fuel-gas/' \
+    'zeeland_refinery,dow_terneuzen,' coupling "unknown coupling 'fuel-gas'"
 bad_case unknown_scenario_key scenario.toml \
     's/^seed = 42$/seed = 42\nsede = 7/' \
     'sede = 7' 'scenario\.sede' 'unknown key'
