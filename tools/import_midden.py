@@ -835,7 +835,7 @@ def importer(src_dir, outdir, catalogue=None):
 
     edges, ref_status = build_edges(src_dir, out_rows, tcs, cd, rep)
     write_csv(os.path.join(outdir, "edges.csv"),
-              ["supplier", "customer", "product", "offtake_share", "integration_benefit_eur_per_t", "source"],
+              ["supplier", "customer", "product", "coupling", "offtake_share", "integration_benefit_eur_per_t", "source"],
               edges)
     write_nea(os.path.join(outdir, "nea_2020_by_cluster.csv"), out_rows)
     with open(os.path.join(outdir, "infrastructure.toml"), "w", encoding="utf-8", newline="\n") as f:
@@ -1541,6 +1541,13 @@ def commodity_value(name):
     return 500, None
 
 
+def edge_coupling(product):
+    """`fuel_gas` for a steelworks' process gases burnt by the customer (blast-furnace,
+    basic-oxygen and coke-oven gas: a by-product that exists only while the supplier's
+    route makes it, docs/ODD.md §7.9); `material` for every other product."""
+    return "fuel_gas" if re.search(r"process gases|\bBFG\b|\bCOG\b", product) else "material"
+
+
 def build_edges(src, rows, tcs, cd, rep):
     byid = {r["id"]: r for r in rows}
     edges = {}
@@ -1555,9 +1562,10 @@ def build_edges(src, rows, tcs, cd, rep):
                 e = edges[key]
                 e["source"] = source.split("; offtake/benefit")[0] + "; offtake and benefit derived: " + e["source"][len("ESTIMATE: "):] if e["source"].startswith("ESTIMATE: ") else e["source"]
                 e["product"] = product
+                e["coupling"] = edge_coupling(product)
                 return True
             return False
-        edges[key] = {"supplier": s, "customer": c, "product": product,
+        edges[key] = {"supplier": s, "customer": c, "product": product, "coupling": edge_coupling(product),
                       "offtake_share": fmt(max(0.0, min(1.0, share)), 3),
                       "integration_benefit_eur_per_t": fmt(benefit, 2), "source": source}
         return True
