@@ -55,6 +55,7 @@ RouteProfile route_profile(const PlantBaseline& base, const TechnologySpec& tech
     for (double& carrier : e) carrier *= domestic;
     gross *= domestic;
     out.intermediate_t_per_t = import_share * sector.intermediate_t_per_t;
+    out.imported_share = import_share;
 
     // Capture: its own energy is added; the heat for it is gas whose CO2 is not captured.
     const double captured = capture_rate * gross;

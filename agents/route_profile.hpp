@@ -14,6 +14,7 @@ struct RouteProfile {
     double co2_gross_t_per_t = 0;
     double co2_captured_t_per_t = 0;
     double intermediate_t_per_t = 0;  // imported intermediate bought per t product
+    double imported_share = 0;        // share of the upstream step replaced by the import
     double electrified_heat_share = 0;
 
     [[nodiscard]] double co2_net_t_per_t() const { return co2_gross_t_per_t - co2_captured_t_per_t; }

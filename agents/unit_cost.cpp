@@ -108,7 +108,9 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
         cost[CostComponent::import_purchase] =
             profile.intermediate_t_per_t *
             prices.import_eur_per_t[static_cast<std::size_t>(base.import_price_index)];
-    cost[CostComponent::other_cost] = base.other_cost_eur_per_t;
+    // The imported share of the upstream step takes its labour, upkeep and overheads along.
+    cost[CostComponent::other_cost] =
+        base.other_cost_eur_per_t * (1.0 - profile.imported_share * sector.import_other_cost_share);
     cost.revenue_eur_per_t = revenue_per_t(base, sector, prices, terms, net, true);
     return cost;
 }

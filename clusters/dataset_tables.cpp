@@ -57,10 +57,11 @@ EdgeCoupling read_coupling(const CsvTable& table, const CsvRow& row) {
 }  // namespace
 
 SectorTable load_sectors(const std::filesystem::path& file, const std::vector<std::string>& import_names) {
-    static constexpr std::array<CsvColumn, 12> kColumns{{
+    static constexpr std::array<CsvColumn, 13> kColumns{{
         {"id"}, {"product"}, {"product_price_eur_per_t"}, {"base_margin_share"},
         {"free_allocation_share"}, {"cbam_covered"}, {"intermediate"}, {"intermediate_t_per_t"},
-        {"import_price"}, {"abroad_cost_factor"}, {"transport_eur_per_t"}, {"source"}}};
+        {"import_price"}, {"import_other_cost_share", false}, {"abroad_cost_factor"},
+        {"transport_eur_per_t"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     SectorTable out;
     for (const CsvRow& row : table.rows()) {
@@ -87,6 +88,7 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
                            "'; the scenario's [prices.import_eur_per_t] defines: " +
                            (known.empty() ? "(none)" : known));
         }
+        s.import_other_cost_share = csv_number_or(table, row, "import_other_cost_share", kShare, 0.0);
         s.abroad_cost_factor = csv_number(table, row, "abroad_cost_factor", kPositive);
         s.transport_eur_per_t = csv_number(table, row, "transport_eur_per_t", kNonNegative);
         s.source = source_text(table, row);

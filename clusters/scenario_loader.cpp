@@ -158,7 +158,7 @@ void read_behaviour(const TomlSection& root, Behaviour& b) {
         "behaviour", {{"expectation", "adaptive_weight", "horizon_y", "deterministic", "logit_scale",
                        "strategic_bias_sd", "loss_years_trigger", "infrastructure_risk_premium",
                        "peer_risk_reduction", "export_fraction", "export_discount",
-                       "grid_load_factor", "energy_cost_pass_through", "relocation_hurdle", "closure_threshold", "priority"}});
+                       "grid_load_factor", "energy_cost_pass_through", "relocation_hurdle", "closure_threshold", "curtailed_utilisation", "priority"}});
     if (!section) return;
     const TomlSection& s = *section;
     constexpr std::array<const char*, 3> kExpectations = {"myopic", "perfect_foresight", "adaptive"};
@@ -184,6 +184,8 @@ void read_behaviour(const TomlSection& root, Behaviour& b) {
         s.optional_number("energy_cost_pass_through", kShare).value_or(b.energy_cost_pass_through);
     b.relocation_hurdle = s.optional_number("relocation_hurdle", kShare).value_or(b.relocation_hurdle);
     b.closure_threshold = s.optional_number("closure_threshold", kShare).value_or(b.closure_threshold);
+    b.curtailed_utilisation =
+        s.optional_number("curtailed_utilisation", kShare).value_or(b.curtailed_utilisation);
 }
 
 void read_buildout_limits(const TomlSection& root, std::vector<BuildoutLimit>& limits) {

@@ -89,6 +89,9 @@ struct SectorSpec {
     std::string intermediate;     // the hydrogen-rich intermediate ("ammonia", "dri", ...)
     double intermediate_t_per_t = 0;     // t intermediate per t product when imported
     std::string import_price;     // name of a scenario price path (EUR/t intermediate)
+    // Share of a plant's calibrated other cost (labour, upkeep, overheads) that belongs to
+    // the step an import replaces: it goes with the imported share of that step.
+    double import_other_cost_share = 0;
     // Relocation: non-energy cost abroad as a share of NL cost, transport back, and
     // whether plants of the sector are footloose at all.
     double abroad_cost_factor = 1.0;
@@ -219,6 +222,10 @@ struct Behaviour {
     // Closing costs severance, remediation and the option to wait: a plant closes only
     // when its best option's expected margin is below minus this share of its price.
     double closure_threshold = 0.05;
+    // Short-run dispatch: in a year whose cash margin (revenue minus energy, carbon,
+    // variable and import costs) is negative, a plant runs at this share of its normal
+    // utilisation, as Yara and others did in the 2022 gas-price shock. 1 = never curtails.
+    double curtailed_utilisation = 1.0;
     PriorityRule priority = PriorityRule::maatwerk_then_cost_effectiveness;
 };
 

@@ -14,6 +14,20 @@ namespace {
 
 constexpr std::size_t kPlantGrain = 32;
 
+// Revenue less the costs that stop when a tonne is not made: energy, carbon, transport and
+// storage, variable opex and bought intermediates, net of production-linked subsidy.
+// Capital, fixed opex and the calibrated other cost run on whether the plant runs or not;
+// a negative other cost is income the model does not see (co-products, waste-gas and heat
+// sales, docs/ODD.md §7.2), which comes with each tonne and so counts here.
+double cash_margin_eur_per_t(const UnitCost& unit) {
+    double cash_cost = std::min(0.0, unit[CostComponent::other_cost]);
+    for (const CostComponent k : {CostComponent::energy, CostComponent::ets, CostComponent::co2_levy,
+                                  CostComponent::transport_storage, CostComponent::variable_opex,
+                                  CostComponent::import_purchase, CostComponent::subsidy})
+        cash_cost += unit[k];
+    return unit.revenue_eur_per_t - cash_cost;
+}
+
 void book_plant(const Model& model, RunState& state, int year, RunResult& result, std::size_t p) {
     const Inputs& in = model.inputs;
     const PlantSpec& plant = in.plants[p];
@@ -39,18 +53,28 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     if (state.status[p] == PlantStatus::closed) return;
 
     const RouteProfile profile = route_profile(base, tech, sector, year);
-    const double utilisation = utilisation_of(model, state, static_cast<int>(p));
+    const PriceView& prices = model.actual[static_cast<std::size_t>(yi)];
+    // The year's unit cost at a given utilisation: fixed charges per t follow it.
+    const auto unit_cost_at = [&](double utilisation) {
+        const double production = plant.capacity_t * utilisation;
+        CostTerms terms = route_terms(tech, plant, state.route_capex_eur[p] / plant.capacity_t,
+                                      state.route_lifetime_y[p], utilisation);
+        terms.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
+        terms.export_share = export_share_of(model, state, static_cast<int>(p));
+        terms.export_discount = in.scenario.behaviour.export_discount;
+        if (year < state.stranded_until_year[p] && production > 0)
+            terms.stranded_eur_per_t = state.stranded_annuity_eur[p] / production;
+        if (year < state.subsidy_until_year[p]) terms.subsidy_eur_per_t = state.subsidy_eur_per_t[p];
+        return domestic_unit_cost(base, sector, profile, prices, terms);
+    };
+    double utilisation = utilisation_of(model, state, static_cast<int>(p));
+    UnitCost unit = unit_cost_at(utilisation);
+    const double curtailed = in.scenario.behaviour.curtailed_utilisation;
+    if (curtailed < 1.0 && cash_margin_eur_per_t(unit) < 0.0) {
+        utilisation *= curtailed;
+        unit = unit_cost_at(utilisation);
+    }
     const double production = plant.capacity_t * utilisation;
-    const double per_t = production > 0 ? 1.0 / production : 0.0;
-
-    CostTerms terms = route_terms(tech, plant, state.route_capex_eur[p] / plant.capacity_t,
-                                  state.route_lifetime_y[p], utilisation);
-    terms.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
-    terms.export_share = export_share_of(model, state, static_cast<int>(p));
-    terms.export_discount = in.scenario.behaviour.export_discount;
-    if (year < state.stranded_until_year[p]) terms.stranded_eur_per_t = state.stranded_annuity_eur[p] * per_t;
-    if (year < state.subsidy_until_year[p]) terms.subsidy_eur_per_t = state.subsidy_eur_per_t[p];
-    const UnitCost unit = domestic_unit_cost(base, sector, profile, model.actual[static_cast<std::size_t>(yi)], terms);
 
     result.production_t[at] = production;
     result.utilisation[at] = utilisation;

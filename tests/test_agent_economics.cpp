@@ -78,6 +78,25 @@ TEST_CASE("importing the intermediate removes that share of the upstream step", 
     CHECK(r.energy_gj_per_t[static_cast<int>(Carrier::gas)] == Approx(15.0 * 0.25));
 }
 
+TEST_CASE("an import takes the replaced step's share of the plant's other cost along", "[agents]") {
+    PlantBaseline base = gas_fired_plant();
+    base.other_cost_eur_per_t = 200;
+    TechnologySpec t = option(OptionKind::import_intermediate);
+    t.import_share = 0.75;
+    SectorSpec sector;
+    sector.intermediate_t_per_t = 1.0;
+    sector.import_other_cost_share = 0.4;
+    const PriceView prices;
+    const RouteProfile imported = route_profile(base, t, sector, 2030);
+    CHECK(domestic_unit_cost(base, sector, imported, prices, CostTerms{})[CostComponent::other_cost] ==
+          Approx(200 * (1 - 0.75 * 0.4)));
+    // Other routes, and sectors without the share, keep the whole calibrated other cost.
+    const RouteProfile keep = route_profile(base, option(OptionKind::keep), sector, 2030);
+    CHECK(domestic_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == Approx(200));
+    sector.import_other_cost_share = 0;
+    CHECK(domestic_unit_cost(base, sector, imported, prices, CostTerms{})[CostComponent::other_cost] == Approx(200));
+}
+
 TEST_CASE("carbon costs: ETS net of free allocation, levy above dispensation minus ETS", "[agents]") {
     const PlantBaseline base = gas_fired_plant();
     const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);

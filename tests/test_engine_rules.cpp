@@ -172,3 +172,35 @@ TEST_CASE("nothing in the outputs is NaN or infinite", "[rules]") {
             }
     });
 }
+
+TEST_CASE("a plant whose cash margin is negative runs at the curtailed utilisation that year", "[rules]") {
+    // The 2022 gas price (123 EUR/MWh in the small fixture, 132.5 in the Dutch scenario)
+    // makes gas-heavy plants lose money on every tonne, whatever their fixed costs.
+    for_both_datasets([](Inputs in) {
+        in.scenario.behaviour.curtailed_utilisation = 1.0;
+        const RunResult full = run(in);
+        in.scenario.behaviour.curtailed_utilisation = 0.6;
+        const RunResult curtailed = run(in);
+        const int y2022 = 2022 - full.base_year;
+        int curtailed_plants = 0;
+        for (int p = 0; p < full.plants; ++p) {
+            const double u_full = full.utilisation[full.at(y2022, p)];
+            const double u = curtailed.utilisation[curtailed.at(y2022, p)];
+            if (u_full <= 0.0) continue;
+            // Either the plant ran normally or at exactly 0.6 of it; never anything else.
+            const bool cut = u == Approx(0.6 * u_full);
+            CHECK((cut || u == Approx(u_full)));
+            if (cut) {
+                ++curtailed_plants;
+                CHECK(curtailed.production_t[curtailed.at(y2022, p)] == Approx(0.6 * full.production_t[full.at(y2022, p)]));
+                CHECK(curtailed.co2_net_t[curtailed.at(y2022, p)] == Approx(0.6 * full.co2_net_t[full.at(y2022, p)]));
+            }
+        }
+        // The rule can fail: the gas-price shock must curtail some plants and lower emissions.
+        CHECK(curtailed_plants > 0);
+        CHECK(testing::total_net_in_year(curtailed, 2022) < testing::total_net_in_year(full, 2022));
+        // In the base year, at low gas prices and calibrated margins, nobody curtails.
+        for (int p = 0; p < full.plants; ++p)
+            CHECK(curtailed.utilisation[curtailed.at(0, p)] == full.utilisation[full.at(0, p)]);
+    });
+}
