@@ -13,7 +13,7 @@ constexpr int kNeverConnected = 9999;
 
 // One row per target. The accessors below are switch statements over the same index,
 // so the table and the code that touches Inputs stay side by side in this file.
-constexpr std::array<UncertainTarget, 40> kTargets{{
+constexpr std::array<UncertainTarget, 41> kTargets{{
     // prices (paths; factor)
     {"prices.ets_eur_per_t", TargetKind::path, "1", 0, kInf, "EU ETS price path"},
     {"prices.gas_eur_per_mwh", TargetKind::path, "1", 0, kInf, "natural gas price path"},
@@ -58,12 +58,13 @@ constexpr std::array<UncertainTarget, 40> kTargets{{
     {"behaviour.energy_cost_pass_through", TargetKind::number, "1", 0, 1, "share of energy-price changes passed to product prices"},
     {"behaviour.relocation_hurdle", TargetKind::number, "1", 0, 1, "relocation hurdle (share of product price)"},
     {"behaviour.closure_threshold", TargetKind::number, "1", 0, 1, "closure threshold (share of product price)"},
+    {"behaviour.curtailed_utilisation", TargetKind::number, "1", 0, 1, "utilisation share in a year of negative cash margin"},
     // technology catalogue
     {"technologies.capex_position", TargetKind::capex, "1", 0, 1,
      "position of every option's capex in its MIDDEN range (0 lower limit, 0.5 central, 1 upper limit)"},
 }};
 
-constexpr int kCapexPosition = 39;
+constexpr int kCapexPosition = 40;
 
 // Capex at `position` in [0, 1] of the row's range: piecewise linear through the lower
 // limit (0), the central value (0.5) and the upper limit (1).
@@ -115,6 +116,7 @@ double* number_of(int target, Inputs& in) {
         case 36: return &b.energy_cost_pass_through;
         case 37: return &b.relocation_hurdle;
         case 38: return &b.closure_threshold;
+        case 39: return &b.curtailed_utilisation;
         default: return nullptr;
     }
 }
