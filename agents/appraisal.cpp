@@ -186,6 +186,9 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
             base_candidate.hydrogen_gj = std::max(
                 0.0, (a.profile.energy_gj_per_t[static_cast<int>(Carrier::hydrogen)] - base.hydrogen_gj_per_t) *
                          production);
+            base_candidate.biomethane_gj = std::max(
+                0.0, (a.profile.energy_gj_per_t[static_cast<int>(Carrier::biomethane)] - base.biomethane_gj_per_t) *
+                         production);
         }
         const double avoided_t_per_t = keep_net - a.profile.co2_net_t_per_t();
         base_candidate.eur_per_tco2_avoided =

@@ -52,6 +52,7 @@ struct Candidate {
     double grid_mw = 0;                  // new electric load over the base year
     double co2_storage_t = 0;            // captured CO2 per year
     double hydrogen_gj = 0;              // new hydrogen use over the base year
+    double biomethane_gj = 0;            // new biomethane use over the base year
     double subsidy_budget_eur = 0;       // commitment drawn from the year's budget
     double eur_per_tco2_avoided = 0;     // cost-effectiveness against keeping
 };

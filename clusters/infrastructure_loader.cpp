@@ -37,9 +37,11 @@ InfrastructureData load_infrastructure(const std::filesystem::path& file) {
     if (data.clusters.empty())
         throw InputError(clusters.where(), "clusters", "expected at least one [clusters.<id>] table");
 
-    const auto national = root.section("national", {{"co2_storage_mt", "hydrogen_supply_pj", "source"}});
+    const auto national =
+        root.section("national", {{"co2_storage_mt", "hydrogen_supply_pj", "biomethane_supply_pj", "source"}});
     data.national.co2_storage_t = national.path("co2_storage_mt", kNonNegative, kTonnesPerMegatonne);
     data.national.hydrogen_supply_gj = national.path("hydrogen_supply_pj", kNonNegative, kGjPerPetajoule);
+    data.national.biomethane_supply_gj = national.path("biomethane_supply_pj", kNonNegative, kGjPerPetajoule);
     data.national.source = national.text("source");
     if (data.national.source.empty())
         national.fail("source", "expected a source (or 'ESTIMATE: ...'), got \"\"");
@@ -56,6 +58,7 @@ void apply_infrastructure_settings(const InfrastructureSettings& settings, Infra
     national.co2_storage_t = national.co2_storage_t.shifted(settings.co2_delay_y).scaled(settings.co2_storage_factor);
     national.hydrogen_supply_gj =
         national.hydrogen_supply_gj.shifted(settings.h2_delay_y).scaled(settings.hydrogen_supply_factor);
+    national.biomethane_supply_gj = national.biomethane_supply_gj.scaled(settings.biomethane_supply_factor);
 
     for (const ClusterOverride& o : settings.clusters) {
         const auto it = std::find_if(data.clusters.begin(), data.clusters.end(),

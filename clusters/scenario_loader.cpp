@@ -131,7 +131,7 @@ void read_policy(const TomlSection& root, Policy& policy) {
 void read_infrastructure(const TomlSection& root, InfrastructureSettings& infra) {
     const auto section = root.optional_section(
         "infrastructure", {{"co2_delay_y", "h2_delay_y", "grid_headroom_factor",
-                            "co2_storage_factor", "hydrogen_supply_factor", "clusters"}});
+                            "co2_storage_factor", "hydrogen_supply_factor", "biomethane_supply_factor", "clusters"}});
     if (!section) return;
     const TomlSection& s = *section;
     infra.co2_delay_y = s.optional_integer("co2_delay_y", kDelay).value_or(0);
@@ -139,6 +139,7 @@ void read_infrastructure(const TomlSection& root, InfrastructureSettings& infra)
     infra.grid_headroom_factor = s.optional_number("grid_headroom_factor", kNonNegative).value_or(1.0);
     infra.co2_storage_factor = s.optional_number("co2_storage_factor", kNonNegative).value_or(1.0);
     infra.hydrogen_supply_factor = s.optional_number("hydrogen_supply_factor", kNonNegative).value_or(1.0);
+    infra.biomethane_supply_factor = s.optional_number("biomethane_supply_factor", kNonNegative).value_or(1.0);
     const auto clusters = s.optional_section("clusters", std::nullopt);
     if (!clusters) return;
     for (const auto& id : clusters->keys_in_file_order()) {

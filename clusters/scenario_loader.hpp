@@ -41,6 +41,7 @@ struct InfrastructureSettings {
     double grid_headroom_factor = 1.0;
     double co2_storage_factor = 1.0;
     double hydrogen_supply_factor = 1.0;
+    double biomethane_supply_factor = 1.0;
     std::vector<ClusterOverride> clusters;
 };
 

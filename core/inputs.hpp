@@ -157,6 +157,9 @@ struct ClusterSpec {
 struct NationalInfrastructure {
     TimePath co2_storage_t;      // CO2 injection capacity per year (Porthos, Aramis, ...)
     TimePath hydrogen_supply_gj; // hydrogen deliverable to industry per year
+    // Biomethane (green gas) deliverable to industry per year beyond the base year's use:
+    // domestic digesters and gasifiers are few and their feedstock is contested.
+    TimePath biomethane_supply_gj;
     std::string source;
 };
 

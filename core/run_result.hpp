@@ -105,6 +105,8 @@ struct RunResult {
     std::vector<double> co2_storage_capacity_t;
     std::vector<double> hydrogen_used_gj;
     std::vector<double> hydrogen_supply_gj;
+    std::vector<double> biomethane_used_gj;    // new use over the plants' base-year use
+    std::vector<double> biomethane_supply_gj;
     std::vector<double> subsidy_committed_eur;
     std::vector<double> subsidy_budget_eur;
     std::vector<double> subsidy_paid_eur;

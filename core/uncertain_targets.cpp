@@ -13,7 +13,7 @@ constexpr int kNeverConnected = 9999;
 
 // One row per target. The accessors below are switch statements over the same index,
 // so the table and the code that touches Inputs stay side by side in this file.
-constexpr std::array<UncertainTarget, 41> kTargets{{
+constexpr std::array<UncertainTarget, 42> kTargets{{
     // prices (paths; factor)
     {"prices.ets_eur_per_t", TargetKind::path, "1", 0, kInf, "EU ETS price path"},
     {"prices.gas_eur_per_mwh", TargetKind::path, "1", 0, kInf, "natural gas price path"},
@@ -62,9 +62,12 @@ constexpr std::array<UncertainTarget, 41> kTargets{{
     // technology catalogue
     {"technologies.capex_position", TargetKind::capex, "1", 0, 1,
      "position of every option's capex in its MIDDEN range (0 lower limit, 0.5 central, 1 upper limit)"},
+    // added after the catalogue target, so earlier indices stay as they were
+    {"infrastructure.biomethane_supply_factor", TargetKind::infra, "1", 0, kInf, "factor on national new biomethane supply"},
 }};
 
 constexpr int kCapexPosition = 40;
+constexpr int kBiomethaneSupply = 41;
 
 // Capex at `position` in [0, 1] of the row's range: piecewise linear through the lower
 // limit (0), the central value (0.5) and the upper limit (1).
@@ -195,6 +198,8 @@ void reset_uncertain_target(int target, Inputs& work, const Inputs& base) {
     } else if (target == kCapexPosition) {
         for (std::size_t t = 0; t < work.technologies.size(); ++t)
             work.technologies[t].capex_eur_per_t_yr = base.technologies[t].capex_eur_per_t_yr;
+    } else if (target == kBiomethaneSupply) {
+        work.national.biomethane_supply_gj = base.national.biomethane_supply_gj;
     }
 }
 
@@ -216,6 +221,8 @@ void apply_uncertain_target(int target, Inputs& work, double x, UncertainScale s
         work.national.hydrogen_supply_gj = work.national.hydrogen_supply_gj.scaled(std::max(0.0, x));
     } else if (target == 23) {
         for (ClusterSpec& c : work.clusters) c.grid_headroom_mw = c.grid_headroom_mw.scaled(std::max(0.0, x));
+    } else if (target == kBiomethaneSupply) {
+        work.national.biomethane_supply_gj = work.national.biomethane_supply_gj.scaled(std::max(0.0, x));
     } else if (target == 24 || target == 25) {
         const int years = std::clamp(rounded(x), static_cast<int>(t.min), static_cast<int>(t.max));
         const bool co2 = target == 24;

@@ -69,6 +69,8 @@ void check_result_shape(const Inputs& inputs, const RunResult& r) {
     expect_size(r.co2_storage_capacity_t, y, "co2_storage_capacity_t");
     expect_size(r.hydrogen_used_gj, y, "hydrogen_used_gj");
     expect_size(r.hydrogen_supply_gj, y, "hydrogen_supply_gj");
+    expect_size(r.biomethane_used_gj, y, "biomethane_used_gj");
+    expect_size(r.biomethane_supply_gj, y, "biomethane_supply_gj");
     expect_size(r.subsidy_committed_eur, y, "subsidy_committed_eur");
     expect_size(r.subsidy_budget_eur, y, "subsidy_budget_eur");
     expect_size(r.subsidy_paid_eur, y, "subsidy_paid_eur");

@@ -75,6 +75,10 @@ void write_cluster_and_national_series(h5::NcFile& file, const RunResult& r) {
     file.add_variable<double>("co2_storage_capacity", nat, r.co2_storage_capacity_t, {"t/yr", "CO2 injection capacity, national"});
     file.add_variable<double>("hydrogen_used", nat, r.hydrogen_used_gj, {"GJ/yr", "hydrogen delivered to industry"});
     file.add_variable<double>("hydrogen_supply", nat, r.hydrogen_supply_gj, {"GJ/yr", "hydrogen deliverable to industry"});
+    file.add_variable<double>("biomethane_used", nat, r.biomethane_used_gj,
+                              {"GJ/yr", "biomethane used by industry beyond the plants' base-year use"});
+    file.add_variable<double>("biomethane_supply", nat, r.biomethane_supply_gj,
+                              {"GJ/yr", "biomethane deliverable to industry beyond the base-year use"});
     file.add_variable<double>("subsidy_committed", nat, r.subsidy_committed_eur,
                               {"EUR/yr", "subsidy committed in the year (over the whole contract)"});
     file.add_variable<double>("subsidy_budget", nat, r.subsidy_budget_eur, {"EUR/yr", "subsidy commitment budget of the year"});

@@ -55,10 +55,12 @@ void print_input_summary(std::ostream& out, const Inputs& inputs) {
         out << fmt::format("{:<24} {:>6} {:>12.3f}\n", sector, entry.first, entry.second / kMt);
     const NationalInfrastructure& n = inputs.national;
     out << fmt::format("\nCO2 storage (Mt/yr): 2026 {:.1f}, 2030 {:.1f}, 2040 {:.1f}; "
-                       "hydrogen for industry (PJ/yr): 2030 {:.0f}, 2040 {:.0f}\n",
+                       "hydrogen for industry (PJ/yr): 2030 {:.0f}, 2040 {:.0f}; "
+                       "new biomethane for industry (PJ/yr): 2030 {:.0f}, 2040 {:.0f}\n",
                        n.co2_storage_t.at(2026) / kMt, n.co2_storage_t.at(2030) / kMt,
                        n.co2_storage_t.at(2040) / kMt, n.hydrogen_supply_gj.at(2030) / 1e6,
-                       n.hydrogen_supply_gj.at(2040) / 1e6);
+                       n.hydrogen_supply_gj.at(2040) / 1e6, n.biomethane_supply_gj.at(2030) / 1e6,
+                       n.biomethane_supply_gj.at(2040) / 1e6);
 }
 
 void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult& result) {

@@ -9,7 +9,7 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
     const Inputs& in = model.inputs;
     const int yi = year - in.scenario.base_year;
     const double load_factor = in.scenario.behaviour.grid_load_factor;
-    double storage_used = 0, hydrogen_used = 0, subsidy_paid = 0;
+    double storage_used = 0, hydrogen_used = 0, biomethane_used = 0, subsidy_paid = 0;
     const int row = panel_row(result, yi);
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
         const std::size_t at = result.at(row, static_cast<int>(p));
@@ -29,6 +29,9 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
         storage_used += result.co2_captured_t[at];
         const double new_hydrogen = energy[static_cast<int>(Carrier::hydrogen)] - base.hydrogen_gj_per_t * production;
         if (new_hydrogen > 0) hydrogen_used += new_hydrogen;
+        const double new_biomethane =
+            energy[static_cast<int>(Carrier::biomethane)] - base.biomethane_gj_per_t * production;
+        if (new_biomethane > 0) biomethane_used += new_biomethane;
         subsidy_paid -= result.cost_eur[at * kCostComponentCount + static_cast<int>(CostComponent::subsidy)];
     }
     for (std::size_t c = 0; c < in.clusters.size(); ++c)
@@ -38,6 +41,8 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
     result.co2_storage_capacity_t[y] = state.co2_storage.capacity(year);
     result.hydrogen_used_gj[y] = hydrogen_used;
     result.hydrogen_supply_gj[y] = state.hydrogen.capacity(year);
+    result.biomethane_used_gj[y] = biomethane_used;
+    result.biomethane_supply_gj[y] = state.biomethane.capacity(year);
     result.subsidy_committed_eur[y] = state.subsidy_budget.used(year);
     result.subsidy_budget_eur[y] = state.subsidy_budget.capacity(year);
     result.subsidy_paid_eur[y] = subsidy_paid;

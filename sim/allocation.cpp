@@ -66,6 +66,7 @@ bool fits(const Model& model, const RunState& state, std::size_t p, const Candid
     return state.grid[cluster].fits(c.grid_mw, c.start_year, held.grid_mw) &&
            state.co2_storage.fits(c.co2_storage_t, c.start_year, held.co2_storage_t) &&
            state.hydrogen.fits(c.hydrogen_gj, c.start_year, held.hydrogen_gj) &&
+           state.biomethane.fits(c.biomethane_gj, c.start_year, held.biomethane_gj) &&
            (!c.subsidised || state.subsidy_budget.fits_in_year(c.subsidy_budget_eur, year));
 }
 
@@ -75,7 +76,7 @@ void grant(const Model& model, RunState& state, std::size_t p, const Candidate& 
     const int cluster = in.plants[p].cluster;
     release_holding(state, cluster, state.held[p], c.start_year);
     if (tech.kind != OptionKind::relocate) {
-        state.target_held[p] = Holding{c.grid_mw, c.co2_storage_t, c.hydrogen_gj};
+        state.target_held[p] = Holding{c.grid_mw, c.co2_storage_t, c.hydrogen_gj, c.biomethane_gj};
         reserve_holding(state, cluster, state.target_held[p], c.start_year);
     }
     if (c.subsidised) state.subsidy_budget.reserve_in_year(c.subsidy_budget_eur, year);

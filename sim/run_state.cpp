@@ -64,6 +64,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     for (const ClusterSpec& cluster : in.clusters) s.grid.emplace_back(cluster.grid_headroom_mw, first, years);
     s.co2_storage = CapacityLedger(in.national.co2_storage_t, first, years);
     s.hydrogen = CapacityLedger(in.national.hydrogen_supply_gj, first, years);
+    s.biomethane = CapacityLedger(in.national.biomethane_supply_gj, first, years);
     // The subsidy budget is per decision year: a commitment uses only its own year.
     s.subsidy_budget = CapacityLedger(in.scenario.policy.subsidy_budget_eur, first, years);
 
@@ -96,12 +97,14 @@ void reserve_holding(RunState& state, int cluster, const Holding& amount, int fr
     state.grid[static_cast<std::size_t>(cluster)].reserve(amount.grid_mw, from_year);
     state.co2_storage.reserve(amount.co2_storage_t, from_year);
     state.hydrogen.reserve(amount.hydrogen_gj, from_year);
+    state.biomethane.reserve(amount.biomethane_gj, from_year);
 }
 
 void release_holding(RunState& state, int cluster, const Holding& amount, int from_year) {
     state.grid[static_cast<std::size_t>(cluster)].release(amount.grid_mw, from_year);
     state.co2_storage.release(amount.co2_storage_t, from_year);
     state.hydrogen.release(amount.hydrogen_gj, from_year);
+    state.biomethane.release(amount.biomethane_gj, from_year);
 }
 
 double book_value_of(const RunState& state, int plant) {

@@ -20,6 +20,7 @@ struct Holding {
     double grid_mw = 0;
     double co2_storage_t = 0;
     double hydrogen_gj = 0;
+    double biomethane_gj = 0;
 };
 
 struct RunState {
@@ -54,6 +55,7 @@ struct RunState {
     std::vector<CapacityLedger> grid;         // per cluster
     CapacityLedger co2_storage;
     CapacityLedger hydrogen;
+    CapacityLedger biomethane;
     CapacityLedger subsidy_budget;            // commitments per decision year
     std::array<int, kOptionKindCount> conversions_this_year{};
     std::vector<double> learning_capacity_t;  // cumulative capacity per technology

@@ -33,8 +33,8 @@ void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, Rec
         v->assign(clusters, 0.0);
     r.cluster_production_by_kind_t.assign(clusters * kOptionKindCount, 0.0);
     for (auto* v : {&r.co2_storage_used_t, &r.co2_storage_capacity_t, &r.hydrogen_used_gj,
-                    &r.hydrogen_supply_gj, &r.subsidy_committed_eur, &r.subsidy_budget_eur,
-                    &r.subsidy_paid_eur})
+                    &r.hydrogen_supply_gj, &r.biomethane_used_gj, &r.biomethane_supply_gj,
+                    &r.subsidy_committed_eur, &r.subsidy_budget_eur, &r.subsidy_paid_eur})
         v->assign(years, 0.0);
     r.events.clear();
 }

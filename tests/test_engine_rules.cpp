@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <numeric>
 
 #include "fixtures.hpp"
 
@@ -203,4 +204,23 @@ TEST_CASE("a plant whose cash margin is negative runs at the curtailed utilisati
         for (int p = 0; p < full.plants; ++p)
             CHECK(curtailed.utilisation[curtailed.at(0, p)] == full.utilisation[full.at(0, p)]);
     });
+}
+
+TEST_CASE("new biomethane use stays within the national supply for industry", "[rules]") {
+    Inputs in = dutch_inputs();
+    const RunResult limited = run(in, 5);
+    for (int y = 0; y < limited.years; ++y)
+        REQUIRE(limited.biomethane_used_gj[static_cast<std::size_t>(y)] <=
+                limited.biomethane_supply_gj[static_cast<std::size_t>(y)] * (1 + 1e-9) + 1e-6);
+    const auto total_used = [](const RunResult& r) {
+        return std::accumulate(r.biomethane_used_gj.begin(), r.biomethane_used_gj.end(), 0.0);
+    };
+    // Without any new supply no plant burns more biomethane than in its base year.
+    in.national.biomethane_supply_gj = TimePath(0.0);
+    const RunResult none = run(in, 5);
+    CHECK(total_used(none) == Approx(0.0).margin(1e-6));
+    // The limit binds: with ample supply the same run uses more.
+    in.national.biomethane_supply_gj = TimePath(1e12);
+    const RunResult ample = run(in, 5);
+    CHECK(total_used(ample) > total_used(limited));
 }

@@ -133,6 +133,7 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
     }
     r.cluster_production_by_kind_t.assign(yc * kOptionKindCount, 1.5);
     for (auto* v : {&r.co2_storage_used_t, &r.co2_storage_capacity_t, &r.hydrogen_used_gj, &r.hydrogen_supply_gj,
+                    &r.biomethane_used_gj, &r.biomethane_supply_gj,
                     &r.subsidy_committed_eur, &r.subsidy_budget_eur, &r.subsidy_paid_eur}) {
         v->resize(static_cast<std::size_t>(years));
         for (int y = 0; y < years; ++y) (*v)[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
