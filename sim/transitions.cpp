@@ -43,12 +43,14 @@ void release_all_holdings(const Model& model, RunState& state, std::size_t p, in
         release_holding(state, cluster, state.target_held[p], from);
 }
 
-void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events);
+void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events,
+                      int cause = -1);
 
 // A gas-coupled plant whose supplier stopped making its fuel closes at once: it has
 // nothing to burn, so there is nothing to decide. It is a value-chain closure, not a
 // relocation (no leakage), and the event log records it with the cause as its trigger.
-void close_for_lack_of_fuel_gas(const Model& model, RunState& state, int plant, int year, RunResult* events) {
+void close_for_lack_of_fuel_gas(const Model& model, RunState& state, int plant, int supplier, int year,
+                                RunResult* events) {
     const auto p = static_cast<std::size_t>(plant);
     if (has_left(state, p)) return;
     const int close = model.close_technology[static_cast<std::size_t>(model.inputs.plants[p].sector)];
@@ -70,7 +72,9 @@ void close_for_lack_of_fuel_gas(const Model& model, RunState& state, int plant, 
     state.shocked[p] = 0;
     state.waiting[p] = 0;
     // Its own exit reaches its neighbours like any closure (and may end gas it supplies).
-    shock_neighbours(model, state, plant, year, events);
+    // The supplier whose route change ended the gas chose knowing this: it bears the costs
+    // but is not prompted to decide again.
+    shock_neighbours(model, state, plant, year, events, supplier);
 }
 
 // Closes the gas-coupled customers of a supplier whose route in force makes no process gas.
@@ -81,12 +85,14 @@ void end_fuel_gas_supply(const Model& model, RunState& state, int supplier, int 
     for (int k = csr.customer_begin[s]; k < csr.customer_begin[s + 1]; ++k) {
         const EdgeSpec& edge = edge_at(model, csr.customer_edges, k);
         if (edge.coupling == EdgeCoupling::fuel_gas)
-            close_for_lack_of_fuel_gas(model, state, edge.customer, year, events);
+            close_for_lack_of_fuel_gas(model, state, edge.customer, supplier, year, events);
     }
 }
 
-// An exit: customers lose a supplier, suppliers lose a customer.
-void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events) {
+// An exit: customers lose a supplier, suppliers lose a customer. `cause`, when set, is the
+// plant whose own decision brought this exit about: it is not flagged to re-decide.
+void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events,
+                      int cause) {
     const ValueChainCsr& csr = model.value_chain;
     const auto p = static_cast<std::size_t>(plant);
     // Customers of a product import it instead and lose the integration benefit.
@@ -95,7 +101,7 @@ void shock_neighbours(const Model& model, RunState& state, int plant, int year, 
         if (edge.coupling == EdgeCoupling::fuel_gas) continue;  // nothing to import: they close below
         const auto c = static_cast<std::size_t>(edge.customer);
         state.value_chain_eur_per_t[c] += edge.integration_benefit_eur_per_t;
-        state.shocked[c] = 1;
+        if (edge.customer != cause) state.shocked[c] = 1;
     }
     end_fuel_gas_supply(model, state, plant, year, events);
     // Suppliers lose this customer's offtake. Process gas is a by-product: its buyer
@@ -105,7 +111,7 @@ void shock_neighbours(const Model& model, RunState& state, int plant, int year, 
         if (edge.coupling == EdgeCoupling::fuel_gas) continue;
         const auto s = static_cast<std::size_t>(edge.supplier);
         state.offtake_lost_share[s] = std::min(1.0, state.offtake_lost_share[s] + edge.offtake_share);
-        state.shocked[s] = 1;
+        if (edge.supplier != cause) state.shocked[s] = 1;
     }
 }
 

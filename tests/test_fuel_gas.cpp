@@ -237,6 +237,8 @@ TEST_CASE("which supplier routes keep the process gas flowing", "[fuel_gas][rule
         // steam, a material edge), but not as lost offtake of gas it stopped making.
         CHECK(state.value_chain_eur_per_t[steelworks] == Approx(2.0));
         CHECK(state.offtake_lost_share[steelworks] == 0.0);
+        // It chose the route knowing the power plant would close: no second decision.
+        CHECK(state.shocked[steelworks] == 0);
     }
     SECTION("the supplier closes: the gas-coupled plant closes with it, material customers are shocked") {
         convert_supplier(model, state, "steel/close", kDecisionYear);
@@ -258,6 +260,7 @@ TEST_CASE("which supplier routes keep the process gas flowing", "[fuel_gas][rule
         // Process gas is a by-product: losing its buyer cuts no steel.
         CHECK(state.offtake_lost_share[steelworks] == 0.0);
         CHECK(state.value_chain_eur_per_t[steelworks] == Approx(2.0));
+        CHECK(state.shocked[steelworks] == 1);  // losing its steam supplier is news to it
     }
     SECTION("the supplier relocates: the same") {
         convert_supplier(model, state, "steel/relocate", kDecisionYear);
