@@ -1,8 +1,9 @@
 #pragma once
 // Everything a Monte Carlo sweep keeps (docs/output-format.md, "Sweep files"): the
 // experiments (sampled values per run and setting), the outcomes (KPIs per run), per-year
-// quantiles of cluster and national net CO2 over runs, and, on request, cluster
-// trajectories or whole plant panels per run. Arrays are row-major with `run` first.
+// quantiles over runs of net CO2 (cluster and national), of the route mix and of
+// infrastructure use, and, on request, cluster trajectories or whole plant panels per
+// run. Arrays are row-major with `run` (or `quantile`) first.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -44,9 +45,19 @@ struct SweepResult {
     std::vector<double> production_retained;     // [run]
     std::vector<std::int32_t> unmet_infrastructure_years;  // [run]
 
-    // quantiles over runs [quantile][year][cluster] and [quantile][year]
+    // quantiles over runs (kSweepQuantiles), [quantile][year][cluster|kind] or [quantile][year]
     std::vector<double> cluster_net_co2_quantiles_t;
     std::vector<double> net_co2_quantiles_t;
+    // national production by kind of route in force / the run's base-year national production
+    std::vector<double> production_share_by_kind_quantiles;  // [quantile][year][kind]
+    std::vector<double> co2_storage_used_quantiles_t;        // [quantile][year]
+    std::vector<double> co2_storage_capacity_quantiles_t;
+    std::vector<double> hydrogen_used_quantiles_gj;
+    std::vector<double> hydrogen_supply_quantiles_gj;
+    std::vector<double> biomethane_used_quantiles_gj;
+    std::vector<double> biomethane_supply_quantiles_gj;
+    std::vector<double> cluster_grid_used_quantiles_mw;      // [quantile][year][cluster]
+    std::vector<double> cluster_grid_headroom_quantiles_mw;
 
     // --save clusters: [run][year][cluster]
     bool has_cluster_trajectories = false;

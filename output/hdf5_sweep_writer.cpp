@@ -50,6 +50,8 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     file.add_dimension("cluster", std::span<const std::string>(ids), {"1", "cluster id"});
     file.add_dimension<double>("quantile", std::span<const double>(kSweepQuantiles),
                                {"1", "probability level of the quantile over runs"});
+    const std::vector<std::string> kinds(kOptionKindNames.begin(), kOptionKindNames.end());
+    file.add_dimension("kind", std::span<const std::string>(kinds), {"1", "option (route) kind"});
     if (!s.settings.empty()) {
         std::vector<std::string> names;
         for (const auto& u : s.settings) names.push_back(u.name);
@@ -81,6 +83,38 @@ void write_experiments(h5::NcFile& file, const SweepResult& s) {
     }
 }
 
+// Per-year quantiles over runs, named after the run-file series they summarise.
+void write_quantile_bands(h5::NcFile& file, const SweepResult& s) {
+    const Dims national{"quantile", "year"}, per_cluster{"quantile", "year", "cluster"};
+    auto band = [&](const std::string& name, const Dims& dims, const std::vector<double>& values,
+                    const std::string& units, const std::string& of) {
+        file.add_variable<double>(name, dims, values,
+                                  {units, "quantile over runs of " + of,
+                                   {{"comment", "exact quantiles, linear interpolation between order statistics"}}});
+    };
+    band("cluster_co2_net_quantiles", per_cluster, s.cluster_net_co2_quantiles_t, "t/yr", "cluster net CO2");
+    band("co2_net_quantiles", national, s.net_co2_quantiles_t, "t/yr", "national net CO2");
+    band("production_share_by_kind_quantiles", {"quantile", "year", "kind"}, s.production_share_by_kind_quantiles,
+         "1",
+         "national production by kind of route in force, as a share of the run's national production in the base "
+         "year");
+    band("co2_storage_used_quantiles", national, s.co2_storage_used_quantiles_t, "t/yr",
+         "CO2 injected into storage, national");
+    band("co2_storage_capacity_quantiles", national, s.co2_storage_capacity_quantiles_t, "t/yr",
+         "CO2 injection capacity, national");
+    band("hydrogen_used_quantiles", national, s.hydrogen_used_quantiles_gj, "GJ/yr", "hydrogen delivered to industry");
+    band("hydrogen_supply_quantiles", national, s.hydrogen_supply_quantiles_gj, "GJ/yr",
+         "hydrogen deliverable to industry");
+    band("biomethane_used_quantiles", national, s.biomethane_used_quantiles_gj, "GJ/yr",
+         "biomethane used by industry beyond the plants' base-year use");
+    band("biomethane_supply_quantiles", national, s.biomethane_supply_quantiles_gj, "GJ/yr",
+         "biomethane deliverable to industry beyond the base-year use");
+    band("cluster_grid_used_quantiles", per_cluster, s.cluster_grid_used_quantiles_mw, "MW",
+         "new industrial grid load granted and running, per cluster");
+    band("cluster_grid_headroom_quantiles", per_cluster, s.cluster_grid_headroom_quantiles_mw, "MW",
+         "new industrial grid load the cluster's grid can take (cumulative)");
+}
+
 void write_outcomes(h5::NcFile& file, const SweepResult& s) {
     output::OutcomeColumns outcomes;
     outcomes.milestones = s.milestones;
@@ -92,13 +126,7 @@ void write_outcomes(h5::NcFile& file, const SweepResult& s) {
     outcomes.production_retained = s.production_retained;
     outcomes.unmet_infrastructure_years = s.unmet_infrastructure_years;
     output::write_outcome_variables(file, outcomes);
-    file.add_variable<double>("cluster_co2_net_quantiles", {"quantile", "year", "cluster"},
-                              s.cluster_net_co2_quantiles_t,
-                              {"t/yr", "quantile over runs of cluster net CO2",
-                               {{"comment", "exact quantiles, linear interpolation between order statistics"}}});
-    file.add_variable<double>("co2_net_quantiles", {"quantile", "year"}, s.net_co2_quantiles_t,
-                              {"t/yr", "quantile over runs of national net CO2",
-                               {{"comment", "exact quantiles, linear interpolation between order statistics"}}});
+    write_quantile_bands(file, s);
 }
 
 void write_cluster_trajectories(h5::NcFile& file, const SweepResult& s) {
@@ -135,8 +163,6 @@ void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const SweepResul
     ids.clear();
     for (const auto& t : inputs.technologies) ids.push_back(t.id);
     file.add_dimension("technology", std::span<const std::string>(ids), {"1", "technology id (catalogue row)"});
-    const std::vector<std::string> kinds(kOptionKindNames.begin(), kOptionKindNames.end());
-    file.add_dimension("kind", std::span<const std::string>(kinds), {"1", "option (route) kind"});
     const std::vector<std::string> carriers(kCarrierNames.begin(), kCarrierNames.end());
     file.add_dimension("carrier", std::span<const std::string>(carriers), {"1", "energy carrier"});
     const std::vector<std::string> components(kCostComponentNames.begin(), kCostComponentNames.end());

@@ -1,7 +1,10 @@
 #include "sweep.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 #include <optional>
+#include <stdexcept>
 
 #include "core/uncertain_targets.hpp"
 #include "distributions.hpp"
@@ -9,14 +12,22 @@
 #include "parallel_runs.hpp"
 #include "simulation.hpp"
 #include "sweep_assemble.hpp"
+#include "sweep_checkpoint.hpp"
 
 namespace eiisim {
+namespace {
 
-std::size_t RecordLayout::width() const {
-    const std::size_t kpis = milestones * clusters + milestones + 4;
-    const std::size_t trajectories = years * clusters + years;
-    return kpis + trajectories + (cluster_trajectories ? 4 * years * clusters : 0);
+using Clock = std::chrono::steady_clock;
+
+// Seconds since `since`, and restarts the clock.
+double lap(Clock::time_point& since) {
+    const auto now = Clock::now();
+    const double seconds = std::chrono::duration<double>(now - since).count();
+    since = now;
+    return seconds;
 }
+
+}  // namespace
 
 RecordLayout record_layout(const Model& base, SaveLevel save) {
     const Inputs& in = base.inputs;
@@ -24,6 +35,7 @@ RecordLayout record_layout(const Model& base, SaveLevel save) {
     l.milestones = kpi_milestones(in.scenario.base_year, in.scenario.end_year).size();
     l.years = static_cast<std::size_t>(in.year_count());
     l.clusters = in.clusters.size();
+    l.kinds = kOptionKindCount;
     l.cluster_trajectories = save != SaveLevel::none;
     return l;
 }
@@ -46,20 +58,24 @@ void apply_samples(Model& work, const Model& base, const double* samples) {
     rebuild_price_dependent(work);
 }
 
-SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks& hooks, bool& complete) {
+SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheckpoint& records, SweepHooks& hooks,
+                      bool& complete) {
+    auto clock = Clock::now();
+    SweepTimings& time = hooks.timings;
+    time = {};
     const auto& settings = base.inputs.scenario.uncertain;
     const std::size_t runs = options.runs;
     const std::size_t dims = settings.size();
     const RecordLayout layout = record_layout(base, options.save);
     const std::size_t width = layout.width();
+    if (records.runs() != runs || records.width() != width || records.columnar() != layout.columnar())
+        throw std::logic_error("run_sweep: the record store has another shape than the sweep");
     const std::vector<int> milestones = kpi_milestones(base.inputs.scenario.base_year, base.inputs.scenario.end_year);
 
     const std::vector<double> design = make_design(options.sampler, runs, dims, options.seed);
     const std::vector<double> samples = sweep_samples(settings, design);
-
-    hooks.done.resize(runs, 0);
-    hooks.records.resize(runs * width, 0.0);
     std::vector<RunResult> plant_results(options.save == SaveLevel::plants ? runs : 0);
+    time.design = lap(clock);
 
     // Each thread keeps its own model copy and run buffers for the whole sweep. Runs
     // whose plant results are not saved record aggregates only (simulation.hpp).
@@ -71,19 +87,31 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks
     std::vector<std::optional<Worker>> workers(run_worker_slots());
     const RecordLevel level = options.save == SaveLevel::plants ? RecordLevel::full : RecordLevel::aggregates;
 
+    // Two chunk buffers: the runs of one chunk are simulated into one while the block of
+    // the previous chunk is transposed, checksummed and written from the other by a
+    // background task, so the writing is off the critical path.
     const std::size_t chunk = options.chunk > 0 ? options.chunk : default_chunk(runs);
-    std::size_t done = static_cast<std::size_t>(std::count(hooks.done.begin(), hooks.done.end(), 1));
+    std::vector<double> buffers[2] = {std::vector<double>(chunk * width), std::vector<double>(chunk * width)};
+    std::vector<std::size_t> buffer_runs[2];
+    std::future<void> writing;
+    int turn = 0;
+
+    const std::vector<char> already = records.done();  // the store is the writer's from here on
+    std::size_t done = static_cast<std::size_t>(std::count(already.begin(), already.end(), char{1}));
     if (hooks.progress) hooks.progress(done, runs);
     complete = true;
     for (std::size_t first = 0; first < runs; first += chunk) {
-        std::vector<std::size_t> pending;
+        std::vector<std::size_t>& pending = buffer_runs[turn];
+        pending.clear();
         for (std::size_t r = first; r < std::min(runs, first + chunk); ++r)
-            if (hooks.done[r] == 0) pending.push_back(r);
+            if (already[r] == 0) pending.push_back(r);
         if (pending.empty()) continue;
-        if (hooks.stop_requested && hooks.stop_requested()) {
+        if (hooks.stop_requested && hooks.stop_requested(done)) {
             complete = false;
             break;
         }
+        double* rows = buffers[turn].data();
+        time.between += lap(clock);
         for_each_run_parallel(pending.size(), [&](std::size_t slot, std::size_t i) {
             std::optional<Worker>& cell = workers[slot];
             if (!cell) {
@@ -96,24 +124,32 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks
             apply_samples(worker.model, base, samples.data() + r * dims);
             simulate_into(worker.model, options.seed, r, level, ws);
             pack_record(layout, compute_kpis(ws.result, ws.state.refused_in_year, milestones), ws.result,
-                        hooks.records.data() + r * width);
+                        rows + i * width);
             if (!plant_results.empty()) plant_results[r] = std::move(ws.result);
         });
-        for (std::size_t r : pending) hooks.done[r] = 1;
+        time.simulate += lap(clock);
+        if (writing.valid()) writing.get();  // the previous block is stored; its buffer is free
+        writing = std::async(std::launch::async, [&records, &pending, rows, width] {
+            records.append(pending, std::span<const double>(rows, pending.size() * width));
+        });
+        turn = 1 - turn;
         done += pending.size();
-        if (hooks.chunk_done) hooks.chunk_done(pending, hooks.records, width);
         if (hooks.progress) hooks.progress(done, runs);
+        time.between += lap(clock);
     }
+    if (writing.valid()) writing.get();
+    time.drain = lap(clock);
     if (done < runs) complete = false;
     if (!complete) return {};
 
-    SweepResult result = assemble_sweep(layout, hooks.records, runs, milestones, base.inputs);
+    SweepResult result = assemble_sweep(layout, records, milestones, base.inputs);
     result.sampler = kSamplerNames[static_cast<std::size_t>(options.sampler)];
     result.seed = options.seed;
     result.settings = settings;
     result.design = design;
     result.samples = samples;
     result.plant_results = std::move(plant_results);
+    time.reduce = lap(clock);
     return result;
 }
 

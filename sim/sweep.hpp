@@ -2,9 +2,10 @@
 // A Monte Carlo sweep: one Model built once, then `runs` runs, each with the sampled
 // settings applied to a per-thread working copy of the inputs and simulated with run
 // index = run id (so each run's Philox streams differ). Runs go in parallel over oneTBB
-// (plant loops inside a run are serial); each run writes only its own slot and
-// everything is reduced serially in run order, so the result is bit-identical for any
-// thread count, any chunking and across an interruption and resume.
+// (plant loops inside a run are serial); each run writes only its own record, records
+// are stored on disk by chunk, and everything is reduced in run order (quantiles column
+// by column, in parallel over columns), so the result is bit-identical for any thread
+// count, any chunking and across an interruption and resume.
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -17,13 +18,25 @@ namespace eiisim {
 
 enum class SaveLevel : std::uint8_t { none, clusters, plants };
 
-// The per-run record the driver keeps (and a checkpoint stores): the KPIs, the cluster
-// and national net CO2 trajectories (for quantiles) and, with --save clusters, four
-// cluster trajectories. Fixed width for a given model and save level.
+class SweepCheckpoint;
+
+// The per-run record the driver stores (in the checkpoint, sweep_checkpoint.hpp): fixed
+// width for a given model and save level, in three parts (sweep_assemble.cpp packs it):
+//   outcomes   the KPIs (sim/kpis.hpp)
+//   banded     the per-year series whose quantiles over runs the sweep file holds: net
+//              CO2 per cluster and national, national production share by route kind,
+//              CO2 storage used and capacity, hydrogen and biomethane used and supply,
+//              grid used and headroom per cluster
+//   saved      with --save clusters or plants, four cluster trajectories
 struct RecordLayout {
-    std::size_t milestones = 0, years = 0, clusters = 0;
+    std::size_t milestones = 0, years = 0, clusters = 0, kinds = 0;
     bool cluster_trajectories = false;
-    [[nodiscard]] std::size_t width() const;
+    [[nodiscard]] std::size_t outcome_columns() const { return milestones * clusters + milestones + 4; }
+    [[nodiscard]] std::size_t banded_columns() const { return years * (3 * clusters + 1 + kinds + 6); }
+    [[nodiscard]] std::size_t saved_columns() const { return cluster_trajectories ? 4 * years * clusters : 0; }
+    [[nodiscard]] std::size_t width() const { return outcome_columns() + banded_columns() + saved_columns(); }
+    // Stored column by column in the checkpoint (the rest, the trajectories, run by run).
+    [[nodiscard]] std::size_t columnar() const { return outcome_columns() + banded_columns(); }
 };
 
 struct SweepOptions {
@@ -34,15 +47,20 @@ struct SweepOptions {
     std::size_t chunk = 0;  // runs between progress reports / checkpoints; 0: automatic
 };
 
+// Wall time of the parts of a sweep (seconds), for EIISIM_SWEEP_TIMING (docs/benchmarks.md).
+struct SweepTimings {
+    double design = 0;      // sampler design and inverse CDFs
+    double simulate = 0;    // the parallel loops over runs (all chunks)
+    double between = 0;     // between chunks: waiting for the previous block's write, progress
+    double drain = 0;       // waiting for the last block's write
+    double reduce = 0;      // reading the records back, quantiles, outcome columns
+};
+
 // What a caller may do between chunks (all called on the calling thread).
 struct SweepHooks {
-    // Runs already done (from a checkpoint); records[run * width ...] filled for them.
-    std::vector<char> done;
-    std::vector<double> records;
-    std::function<void(const std::vector<std::size_t>& runs, const std::vector<double>& records,
-                       std::size_t width)> chunk_done;  // the chunk's run ids and all records
     std::function<void(std::size_t done, std::size_t total)> progress;
-    std::function<bool()> stop_requested;  // true: stop after this chunk
+    std::function<bool(std::size_t done)> stop_requested;  // true: stop after this chunk
+    SweepTimings timings;                                   // filled by run_sweep
 };
 
 [[nodiscard]] RecordLayout record_layout(const Model& base, SaveLevel save);
@@ -55,9 +73,11 @@ struct SweepHooks {
 // Applies one run's samples to `work` (a copy of `base`) and rebuilds what depends on them.
 void apply_samples(Model& work, const Model& base, const double* samples);
 
-// Runs the sweep. Returns std::nullopt-like empty result (runs == 0) when stopped early.
-// `complete` is set to whether every run is done.
-[[nodiscard]] SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepHooks& hooks,
-                                    bool& complete);
+// Runs the sweep's missing runs (those not done in `records`, which has the width of
+// record_layout(base, options.save)), storing their records there chunk by chunk; the
+// write of one chunk's block overlaps the simulation of the next. Returns an empty
+// result (runs == 0) when stopped early; `complete` is set to whether every run is done.
+[[nodiscard]] SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheckpoint& records,
+                                    SweepHooks& hooks, bool& complete);
 
 }  // namespace eiisim

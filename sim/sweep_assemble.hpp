@@ -1,6 +1,9 @@
 #pragma once
-// Packing one run into its fixed-width record, and unpacking all records (in run
-// order) into a SweepResult with the per-year quantiles over runs.
+// Packing one run into its fixed-width record, and reducing all stored records (in run
+// order) into a SweepResult: the outcome columns, the per-year quantiles over runs and,
+// with --save clusters or plants, the cluster trajectories.
+#include <cstddef>
+#include <span>
 #include <vector>
 
 #include "core/sweep_result.hpp"
@@ -10,12 +13,20 @@ namespace eiisim {
 
 void pack_record(const RecordLayout& layout, const RunKpis& kpis, const RunResult& result, double* record);
 
-// Quantiles (linear interpolation between order statistics, numpy's default "linear"
-// method) of each column of a [runs][columns] array: returns [quantile][column].
+// The kSweepQuantiles of `values` (linear interpolation between order statistics,
+// numpy's default "linear" method), exact: the values at the needed ranks are found by
+// selection (std::nth_element, about 4x faster than sorting here), which reorders
+// `values`. Zeros for no values.
+void quantiles_of(std::span<double> values, std::span<double, kSweepQuantiles.size()> out);
+
+// Quantiles of each column of a [runs][columns] array: returns [quantile][column].
 [[nodiscard]] std::vector<double> column_quantiles(const std::vector<double>& data, std::size_t runs,
                                                    std::size_t columns);
 
-[[nodiscard]] SweepResult assemble_sweep(const RecordLayout& layout, const std::vector<double>& records,
-                                         std::size_t runs, const std::vector<int>& milestones, const Inputs& inputs);
+// Reads the records back column group by column group (at most `budget_bytes` of them in
+// memory at once, besides the result) and computes the quantiles in parallel over columns.
+[[nodiscard]] SweepResult assemble_sweep(const RecordLayout& layout, const SweepCheckpoint& records,
+                                         const std::vector<int>& milestones, const Inputs& inputs,
+                                         std::size_t budget_bytes = std::size_t{32} << 20);
 
 }  // namespace eiisim

@@ -1,15 +1,25 @@
 #pragma once
-// The checkpoint of an interrupted sweep, next to its output ("<out>.checkpoint"): a
-// text header naming the sweep (fingerprint: scenario text hash, runs, seed, sampler,
-// record width) and then, appended after every chunk and flushed, one binary entry per
-// finished run: run id (uint64), its record (width float64, bit-exact), and an FNV-1a
-// checksum of both. The header is written to a temporary file and renamed into place;
-// an entry torn by a kill is detected by its length or checksum and ignored on resume,
-// so that run is simply done again. A resumed sweep therefore ends with exactly the
-// records an uninterrupted one computes.
+// The records of a sweep's finished runs, on disk: both the checkpoint an interrupted
+// sweep resumes from ("<out>.checkpoint") and the store the final reduction reads, so
+// memory does not grow with runs × record width (docs/sweeps.md, "Memory").
+//
+// File: a text header naming the sweep (fingerprint: scenario text hash, runs, seed,
+// sampler, record width), then one binary block per chunk of runs, appended and handed
+// to the kernel when the chunk is done:
+//     u64 block magic, u64 n, u64 run id[n], f64 columns[columnar][n],
+//     f64 rows[n][width - columnar], u64 checksum
+// The first `columnar` values of each record are stored column by column within a
+// block, so reading a group of them for every run (to compute quantiles) is one
+// contiguous read per block; the rest (trajectories, read back whole per run) row by
+// row. The checksum covers n, the ids and the values.
+// The header is written to a temporary file and renamed into place. On resume, a block
+// torn by a kill (short, or a wrong checksum) and everything after it is cut off, so its
+// runs are simply done again: a resumed sweep ends with exactly the records an
+// uninterrupted one computes.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,20 +28,59 @@ namespace eiisim {
 [[nodiscard]] std::string sweep_fingerprint(const std::string& scenario_text, std::size_t runs, std::uint64_t seed,
                                             const std::string& sampler, std::size_t width);
 
-class CheckpointWriter {
+class SweepCheckpoint {
 public:
-    // Starts a new checkpoint (replacing any) or, with `append`, continues an existing one.
-    CheckpointWriter(std::filesystem::path path, const std::string& fingerprint, bool append);
-    void add(const std::vector<std::size_t>& runs, const std::vector<double>& records, std::size_t width);
+    // Starts a new checkpoint at `path` (replacing any), or with `resume` continues the
+    // one there (std::runtime_error if it belongs to another sweep). `keep`: the file
+    // stays when this object is destroyed (a resumable checkpoint); otherwise it is a
+    // scratch store and is removed.
+    SweepCheckpoint(std::filesystem::path path, const std::string& fingerprint, std::size_t runs, std::size_t width,
+                    std::size_t columnar, bool resume, bool keep);
+    // A scratch store in the system's temporary directory (tests).
+    SweepCheckpoint(std::size_t runs, std::size_t width, std::size_t columnar);
+    ~SweepCheckpoint();
+    SweepCheckpoint(const SweepCheckpoint&) = delete;
+    SweepCheckpoint& operator=(const SweepCheckpoint&) = delete;
+
+    [[nodiscard]] std::size_t runs() const { return done_.size(); }
+    [[nodiscard]] std::size_t width() const { return width_; }
+    [[nodiscard]] std::size_t columnar() const { return columnar_; }
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    // 1 for every run whose record is stored.
+    [[nodiscard]] const std::vector<char>& done() const { return done_; }
+    [[nodiscard]] std::size_t done_count() const;
+
+    // Appends the records of runs `ids` (rows of width() values, `rows[i * width ...]` for
+    // ids[i]) as one block. One call at a time; not concurrently with read_columns.
+    void append(std::span<const std::size_t> ids, std::span<const double> rows);
+
+    // Columns [first, first + count) (within the columnar part) of every run, in run
+    // order: out[c * runs() + run]. Every run must be stored. Reads blocks in parallel.
+    void read_columns(std::size_t first, std::size_t count, std::vector<double>& out) const;
+    // Columns [first, first + outs.size() * count) (within the row part) of every run,
+    // split into outs.size() arrays of `count` columns each: outs[v][run * count + c] is
+    // column first + v * count + c. Every run must be stored. Reads blocks in parallel.
+    void read_rows(std::size_t first, std::size_t count, std::span<std::vector<double>* const> outs) const;
+
+    // Deletes the file (the sweep is complete and written).
+    void remove();
 
 private:
-    std::filesystem::path path_;
-    std::ofstream stream_;
-};
+    struct Block {
+        std::uint64_t offset = 0;  // of the block magic
+        std::vector<std::uint64_t> ids;
+    };
+    void create(const std::string& fingerprint);
+    void restore(const std::string& fingerprint);
 
-// Reads a checkpoint into done/records (sized runs and runs * width). Returns the number
-// of runs restored; throws std::runtime_error when the checkpoint belongs to another sweep.
-std::size_t load_checkpoint(const std::filesystem::path& path, const std::string& fingerprint, std::size_t width,
-                            std::vector<char>& done, std::vector<double>& records);
+    std::filesystem::path path_;
+    std::size_t width_ = 0;
+    std::size_t columnar_ = 0;
+    bool keep_ = false;
+    int fd_ = -1;
+    std::uint64_t end_ = 0;  // where the next block goes
+    std::vector<char> done_;
+    std::vector<Block> blocks_;
+};
 
 }  // namespace eiisim

@@ -2,13 +2,12 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <optional>
 
 #include <fmt/format.h>
 #include <tbb/global_control.h>
@@ -45,6 +44,7 @@ SaveLevel parse_save(const std::string& name) {
 
 int sweep_command(const SweepCliOptions& o) {
     using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
     Inputs inputs = load_inputs(o.scenario);
     if (o.seed_given) inputs.scenario.seed = o.seed;
     const std::uint64_t seed = inputs.scenario.seed;
@@ -70,8 +70,8 @@ int sweep_command(const SweepCliOptions& o) {
                                                                           : "grid points repeat as replicates");
     }
 
-    const auto start = Clock::now();
     const Model model = build_model(std::move(inputs));
+    const auto loaded = Clock::now();
     const std::filesystem::path out = o.out;
     if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
     std::filesystem::path checkpoint = out;
@@ -80,24 +80,16 @@ int sweep_command(const SweepCliOptions& o) {
     const RecordLayout layout = record_layout(model, options.save);
     const std::string fingerprint =
         sweep_fingerprint(model.inputs.scenario.text, o.runs, seed, o.sampler, layout.width());
+    // The records go to the checkpoint as the runs finish; the final reduction reads them
+    // back. With --save plants (not resumable) the same file is a scratch store.
+    SweepCheckpoint records(checkpoint, fingerprint, o.runs, layout.width(), layout.columnar(), o.resume,
+                            options.save != SaveLevel::plants);
     SweepHooks hooks;
-    hooks.done.assign(o.runs, 0);
-    hooks.records.assign(o.runs * layout.width(), 0.0);
-    bool append = false;
-    if (o.resume && std::filesystem::exists(checkpoint)) {
-        (void)load_checkpoint(checkpoint, fingerprint, layout.width(), hooks.done, hooks.records);
-        append = true;
-    }
-    std::optional<CheckpointWriter> writer;
-    if (options.save != SaveLevel::plants) writer.emplace(checkpoint, fingerprint, append);
-    hooks.chunk_done = [&](const std::vector<std::size_t>& runs, const std::vector<double>& records, std::size_t w) {
-        if (writer) writer->add(runs, records, w);
-    };
     SweepProgress progress(std::cerr, ::isatty(STDERR_FILENO) == 1);
     if (!o.quiet) hooks.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
     std::size_t completed = 0;
-    hooks.stop_requested = [&]() {
-        completed = static_cast<std::size_t>(std::count(hooks.done.begin(), hooks.done.end(), 1));
+    hooks.stop_requested = [&](std::size_t done) {
+        completed = done;
         return g_stop != 0 || (o.stop_after > 0 && completed >= o.stop_after);
     };
 
@@ -105,20 +97,31 @@ int sweep_command(const SweepCliOptions& o) {
     auto* previous_int = std::signal(SIGINT, request_stop);
     auto* previous_term = std::signal(SIGTERM, request_stop);
     bool complete = false;
-    const SweepResult result = run_sweep(model, options, hooks, complete);
+    const SweepResult result = run_sweep(model, options, records, hooks, complete);
     std::signal(SIGINT, previous_int);
     std::signal(SIGTERM, previous_term);
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (!complete) {
-        std::cerr << fmt::format("interrupted after {} of {} runs; continue with the same command and --resume "
-                                 "(checkpoint {})\n",
-                                 completed, o.runs, checkpoint.string());
+        if (options.save == SaveLevel::plants)
+            std::cerr << fmt::format("interrupted after {} of {} runs (a --save plants sweep cannot be resumed)\n",
+                                     completed, o.runs);
+        else
+            std::cerr << fmt::format("interrupted after {} of {} runs; continue with the same command and --resume "
+                                     "(checkpoint {})\n",
+                                     completed, o.runs, checkpoint.string());
         return kExitInterrupted;
     }
+    const auto written = Clock::now();
     write_sweep_hdf5(out, model.inputs, result);
-    writer.reset();
-    std::error_code ignored;
-    std::filesystem::remove(checkpoint, ignored);
+    records.remove();
+    if (std::getenv("EIISIM_SWEEP_TIMING") != nullptr) {
+        const SweepTimings& t = hooks.timings;
+        std::cerr << fmt::format(
+            "timing (s): load {:.3f}  design {:.3f}  simulate {:.3f}  between chunks {:.3f}  drain {:.3f}  "
+            "reduce {:.3f}  write {:.3f}\n",
+            std::chrono::duration<double>(loaded - start).count(), t.design, t.simulate, t.between, t.drain, t.reduce,
+            std::chrono::duration<double>(Clock::now() - written).count());
+    }
     if (!o.quiet)
         std::cout << fmt::format("Swept {} runs ({} sampler, {} uncertain settings) on {} thread(s) in {:.2f} s "
                                  "({:.0f} runs/s)\nWrote {}\n",

@@ -21,6 +21,8 @@
 #include "sim/samplers.hpp"
 #include "sim/simulation.hpp"
 #include "sim/sweep.hpp"
+#include "sim/sweep_assemble.hpp"
+#include "sim/sweep_checkpoint.hpp"
 
 namespace fs = std::filesystem;
 using namespace eiisim;
@@ -61,9 +63,11 @@ SweepResult sweep_on(const Model& model, std::size_t runs, SamplerKind sampler, 
     options.runs = runs;
     options.seed = 11;
     options.save = save;
+    const RecordLayout layout = record_layout(model, save);
+    SweepCheckpoint records(runs, layout.width(), layout.columnar());
     SweepHooks hooks;
     bool complete = false;
-    SweepResult result = run_sweep(model, options, hooks, complete);
+    SweepResult result = run_sweep(model, options, records, hooks, complete);
     REQUIRE(complete);
     return result;
 }
@@ -81,6 +85,32 @@ double discrepancy_proxy(const std::vector<double>& points, std::size_t n, std::
         }
     }
     return worst;
+}
+
+// Quantiles as numpy computes them by default ("linear"): sort, interpolate.
+std::vector<double> sorted_quantiles(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    std::vector<double> q;
+    for (double p : kSweepQuantiles) {
+        const double h = static_cast<double>(v.size() - 1) * p;
+        const auto lo = static_cast<std::size_t>(std::floor(h));
+        const std::size_t hi = std::min(lo + 1, v.size() - 1);
+        q.push_back(v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]));
+    }
+    return q;
+}
+
+// [quantile][column] of per-run series given as series(run) -> [column] values.
+template <typename Series>
+std::vector<double> quantiles_over_runs(std::size_t runs, std::size_t columns, const Series& series) {
+    std::vector<double> q(kSweepQuantiles.size() * columns);
+    for (std::size_t c = 0; c < columns; ++c) {
+        std::vector<double> values;
+        for (std::size_t r = 0; r < runs; ++r) values.push_back(series(r)[c]);
+        const std::vector<double> at = sorted_quantiles(values);
+        for (std::size_t k = 0; k < at.size(); ++k) q[k * columns + c] = at[k];
+    }
+    return q;
 }
 
 }  // namespace
@@ -164,7 +194,19 @@ TEST_CASE("sweep results are bit-identical on 1 and 2 threads", "[sweep]") {
         CHECK(one.unmet_infrastructure_years == two.unmet_infrastructure_years);
         CHECK(one.net_co2_quantiles_t == two.net_co2_quantiles_t);
         CHECK(one.cluster_net_co2_quantiles_t == two.cluster_net_co2_quantiles_t);
+        CHECK(one.production_share_by_kind_quantiles == two.production_share_by_kind_quantiles);
+        CHECK(one.co2_storage_used_quantiles_t == two.co2_storage_used_quantiles_t);
+        CHECK(one.co2_storage_capacity_quantiles_t == two.co2_storage_capacity_quantiles_t);
+        CHECK(one.hydrogen_used_quantiles_gj == two.hydrogen_used_quantiles_gj);
+        CHECK(one.hydrogen_supply_quantiles_gj == two.hydrogen_supply_quantiles_gj);
+        CHECK(one.biomethane_used_quantiles_gj == two.biomethane_used_quantiles_gj);
+        CHECK(one.biomethane_supply_quantiles_gj == two.biomethane_supply_quantiles_gj);
+        CHECK(one.cluster_grid_used_quantiles_mw == two.cluster_grid_used_quantiles_mw);
+        CHECK(one.cluster_grid_headroom_quantiles_mw == two.cluster_grid_headroom_quantiles_mw);
         CHECK(one.cluster_co2_net_t == two.cluster_co2_net_t);
+        CHECK(one.cluster_production_t == two.cluster_production_t);
+        CHECK(one.cluster_co2_captured_t == two.cluster_co2_captured_t);
+        CHECK(one.cluster_co2_relocated_t == two.cluster_co2_relocated_t);
     }
 }
 
@@ -330,4 +372,141 @@ TEST_CASE("the capex position samples MIDDEN's ranges of every option", "[sweep]
     const TechnologySpec& b = base.technologies[2];
     CHECK(work.technologies[2].capex_eur_per_t_yr ==
           Approx(b.capex_eur_per_t_yr + 0.5 * (b.capex_high_eur_per_t_yr - b.capex_eur_per_t_yr)));
+}
+
+TEST_CASE("quantiles by selection equal quantiles by sorting", "[sweep]") {
+    RandomStream stream(3, 0, 0, 0, Purpose::sampling);
+    for (std::size_t n = 1; n < 120; ++n) {
+        for (int ties = 0; ties < 2; ++ties) {
+            std::vector<double> v(n);
+            for (double& x : v) x = ties != 0 ? std::floor(4 * stream.uniform()) : stream.uniform() - 0.5;
+            std::array<double, kSweepQuantiles.size()> q{};
+            std::vector<double> copy = v;
+            quantiles_of(copy, q);
+            const std::vector<double> expected = sorted_quantiles(v);
+            INFO("n " << n << " ties " << ties);
+            for (std::size_t k = 0; k < q.size(); ++k) REQUIRE(q[k] == expected[k]);
+        }
+    }
+}
+
+TEST_CASE("sweep quantile bands equal the quantiles of the per-run series", "[sweep]") {
+    // --save plants keeps every run's full result: the bands must be exactly the
+    // quantiles over those runs (numpy's "linear" method), whatever the thread count.
+    const Model model = build_model(small_with_uncertainty());
+    const std::size_t runs = 37;
+    const SweepResult s = sweep_on(model, runs, SamplerKind::lhs, 2, SaveLevel::plants);
+    REQUIRE(s.plant_results.size() == runs);
+    const auto years = static_cast<std::size_t>(s.years);
+    const auto clusters = static_cast<std::size_t>(s.clusters);
+    const auto& all = s.plant_results;
+    CHECK(s.co2_storage_used_quantiles_t ==
+          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].co2_storage_used_t; }));
+    CHECK(s.co2_storage_capacity_quantiles_t ==
+          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].co2_storage_capacity_t; }));
+    CHECK(s.hydrogen_used_quantiles_gj ==
+          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].hydrogen_used_gj; }));
+    CHECK(s.hydrogen_supply_quantiles_gj ==
+          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].hydrogen_supply_gj; }));
+    CHECK(s.biomethane_used_quantiles_gj ==
+          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].biomethane_used_gj; }));
+    CHECK(s.biomethane_supply_quantiles_gj ==
+          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].biomethane_supply_gj; }));
+    CHECK(s.cluster_grid_used_quantiles_mw ==
+          quantiles_over_runs(runs, years * clusters, [&](std::size_t r) { return all[r].cluster_grid_used_mw; }));
+    CHECK(s.cluster_grid_headroom_quantiles_mw == quantiles_over_runs(runs, years * clusters, [&](std::size_t r) {
+              return all[r].cluster_grid_headroom_mw;
+          }));
+    CHECK(s.cluster_net_co2_quantiles_t ==
+          quantiles_over_runs(runs, years * clusters, [&](std::size_t r) { return all[r].cluster_co2_net_t; }));
+    // National production share by kind, from the plant panels (summed by cluster in plant
+    // order as the recorder does, then over clusters), over the run's base-year production.
+    const std::size_t kinds = kOptionKindCount;
+    auto shares = [&](std::size_t r) {
+        const RunResult& run = all[r];
+        std::vector<double> by_cluster(years * clusters * kinds, 0.0);
+        for (std::size_t y = 0; y < years; ++y)
+            for (int p = 0; p < run.plants; ++p) {
+                const std::size_t at = run.at(static_cast<int>(y), p);
+                const auto c = static_cast<std::size_t>(model.inputs.plants[static_cast<std::size_t>(p)].cluster);
+                by_cluster[(y * clusters + c) * kinds + run.kind[at]] += run.production_t[at];
+            }
+        double base = 0;
+        for (std::size_t c = 0; c < clusters; ++c) base += run.cluster_production_t[c];
+        std::vector<double> share(years * kinds, 0.0);
+        for (std::size_t y = 0; y < years; ++y)
+            for (std::size_t k = 0; k < kinds; ++k) {
+                double national = 0;
+                for (std::size_t c = 0; c < clusters; ++c) national += by_cluster[(y * clusters + c) * kinds + k];
+                share[y * kinds + k] = national / base;
+            }
+        return share;
+    };
+    const std::vector<double> expected = quantiles_over_runs(runs, years * kinds, shares);
+    CHECK(s.production_share_by_kind_quantiles == expected);
+    // Relocated and closed plants produce nothing in the Netherlands.
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const std::size_t k = i % kinds;
+        if (k == static_cast<std::size_t>(OptionKind::relocate) || k == static_cast<std::size_t>(OptionKind::close))
+            CHECK(s.production_share_by_kind_quantiles[i] == 0.0);
+    }
+    // The median band of the keep route starts at the whole base-year production.
+    CHECK(s.production_share_by_kind_quantiles[2 * years * kinds + static_cast<std::size_t>(OptionKind::keep)] ==
+          Approx(1.0));
+}
+
+TEST_CASE("the sweep's record store returns records in run order and resumes after a torn block", "[sweep]") {
+    const fs::path path = fs::temp_directory_path() / ("eiisim-store-" + std::to_string(::getpid()));
+    const std::size_t runs = 10, width = 5, columnar = 3;
+    auto record = [](std::size_t run, std::size_t c) { return static_cast<double>(100 * run + c) + 0.25; };
+    auto rows_of = [&](const std::vector<std::size_t>& ids) {
+        std::vector<double> rows;
+        for (std::size_t r : ids)
+            for (std::size_t c = 0; c < width; ++c) rows.push_back(record(r, c));
+        return rows;
+    };
+    const std::vector<std::size_t> first = {7, 2, 9}, second = {0, 1, 3, 4}, third = {5, 6, 8};
+    {
+        SweepCheckpoint store(path, "test", runs, width, columnar, false, true);
+        store.append(first, rows_of(first));
+        store.append(second, rows_of(second));
+        store.append(third, rows_of(third));
+        CHECK(store.done_count() == runs);
+        std::vector<double> columns;
+        store.read_columns(1, 2, columns);
+        for (std::size_t r = 0; r < runs; ++r) {
+            CHECK(columns[0 * runs + r] == record(r, 1));
+            CHECK(columns[1 * runs + r] == record(r, 2));
+        }
+        std::vector<double> a, b;
+        std::vector<double>* outs[] = {&a, &b};
+        store.read_rows(columnar, 1, outs);
+        for (std::size_t r = 0; r < runs; ++r) {
+            CHECK(a[r] == record(r, 3));
+            CHECK(b[r] == record(r, 4));
+        }
+    }
+    // A kill while the last block was written: it is cut off and its runs are missing.
+    fs::resize_file(path, fs::file_size(path) - 5);
+    {
+        SweepCheckpoint store(path, "test", runs, width, columnar, true, true);
+        CHECK(store.done_count() == first.size() + second.size());
+        CHECK(store.done()[5] == 0);
+        store.append(third, rows_of(third));
+        std::vector<double> columns;
+        store.read_columns(0, columnar, columns);
+        for (std::size_t c = 0; c < columnar; ++c)
+            for (std::size_t r = 0; r < runs; ++r) CHECK(columns[c * runs + r] == record(r, c));
+    }
+    {
+        SweepCheckpoint store(path, "test", runs, width, columnar, true, false);  // removed when done
+        CHECK(store.done_count() == runs);
+    }
+    CHECK_FALSE(fs::exists(path));
+    {
+        SweepCheckpoint store(path, "test", runs, width, columnar, false, true);
+    }
+    CHECK_THROWS_WITH(SweepCheckpoint(path, "other", runs, width, columnar, true, false),
+                      Catch::Contains("belongs to another sweep"));
+    fs::remove(path);
 }

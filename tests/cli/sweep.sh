@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `eiisim sweep`: the same file for --threads 1 and 2, and an interrupted sweep resumed
-# with --resume ends with the file an uninterrupted sweep writes (byte for byte).
+# `eiisim sweep`: the same file for --threads 1 and 2 (every --save level), and an
+# interrupted sweep resumed with --resume ends with the file an uninterrupted sweep
+# writes (byte for byte).
 set -euo pipefail
 bin=$1
 src=$2
@@ -13,6 +14,13 @@ args=(sweep --scenario "$scenario" --runs 120 --sampler lhs --seed 5 --save clus
 "$bin" "${args[@]}" --threads 1 --out "$tmp/one.h5"
 "$bin" "${args[@]}" --threads 2 --out "$tmp/two.h5"
 cmp "$tmp/one.h5" "$tmp/two.h5" || { echo "FAIL: --threads 1 and 2 differ"; exit 1; }
+for save in none plants; do
+  small=(sweep --scenario "$scenario" --runs 40 --sampler lhs --seed 5 --save "$save" --quiet)
+  "$bin" "${small[@]}" --threads 1 --out "$tmp/one-$save.h5"
+  "$bin" "${small[@]}" --threads 2 --out "$tmp/two-$save.h5"
+  cmp "$tmp/one-$save.h5" "$tmp/two-$save.h5" || { echo "FAIL: --save $save: --threads 1 and 2 differ"; exit 1; }
+  [ ! -e "$tmp/two-$save.h5.checkpoint" ] || { echo "FAIL: --save $save left its record store"; exit 1; }
+done
 
 # Interrupt after some runs (a hidden test option; SIGINT takes the same path).
 status=0

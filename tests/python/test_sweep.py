@@ -7,8 +7,9 @@ Runs a 200-run Latin-hypercube sweep of the Dutch current-policy scenario with
 --save clusters, opens it with xarray (engine h5netcdf) and netCDF4 when present, and
 checks: dimensions and coordinates, units on every variable, one variable per sampled
 setting with its distribution, the design's Latin-hypercube stratification, quantiles
-ordered along `quantile` and equal to numpy's over the saved trajectories, and KPIs
-consistent with the trajectories. Exits non-zero on any failure.
+ordered along `quantile` and equal to numpy's over the saved trajectories, the route-mix
+and infrastructure bands, KPIs consistent with the trajectories, and that the standard
+plots are drawn from the file. Exits non-zero on any failure.
 """
 
 import os
@@ -71,6 +72,32 @@ def main():
         check(np.allclose(expected, q, rtol=1e-12, atol=1e-6), "quantiles equal numpy's over saved trajectories")
         expected_c = np.quantile(traj.values, ds["quantile"].values, axis=0)
         check(np.allclose(expected_c, qc.values, rtol=1e-12, atol=1e-6), "cluster quantiles equal numpy's")
+        # Route-mix and infrastructure bands: named after the run-file series, [quantile, year, ...].
+        check(list(ds["kind"].values) == ["keep", "electrify", "ccs", "hydrogen", "import", "bio", "relocate",
+                                          "close"], "kind coordinate")
+        bands = {"production_share_by_kind_quantiles": ("quantile", "year", "kind"),
+                 "co2_storage_used_quantiles": ("quantile", "year"),
+                 "co2_storage_capacity_quantiles": ("quantile", "year"),
+                 "hydrogen_used_quantiles": ("quantile", "year"),
+                 "hydrogen_supply_quantiles": ("quantile", "year"),
+                 "biomethane_used_quantiles": ("quantile", "year"),
+                 "biomethane_supply_quantiles": ("quantile", "year"),
+                 "cluster_grid_used_quantiles": ("quantile", "year", "cluster"),
+                 "cluster_grid_headroom_quantiles": ("quantile", "year", "cluster")}
+        for name, dims in bands.items():
+            check(name in ds and ds[name].dims == dims, f"{name} {dims}")
+            if name in ds:
+                check(np.all(np.diff(ds[name].values, axis=0) >= 0), f"{name} ordered along quantile")
+                check(ds[name].attrs["long_name"].startswith("quantile over runs of"), f"{name} long_name")
+        share = ds["production_share_by_kind_quantiles"]
+        check(ds["production_share_by_kind_quantiles"].attrs["units"] == "1", "production share units")
+        check(np.all(share.sel(kind=["relocate", "close"]).values == 0), "no production on relocate/close")
+        check(np.all((share.values >= 0) & (share.values <= 1.5)), "production shares are shares")
+        # In the base year each run's shares add up to 1, and all runs start from the same
+        # route mix, so the medians do too.
+        check(np.isclose(share.sel(quantile=0.5, year=2020).sum("kind"), 1.0, rtol=1e-9), "base year: all production")
+        check(ds["cluster_grid_used_quantiles"].attrs["units"] == "MW", "grid units")
+        check(ds["hydrogen_used_quantiles"].attrs["units"] == "GJ/yr", "hydrogen units")
         kpi = ds["net_co2"].sel(milestone=2030).values
         check(np.allclose(kpi, traj.sel(year=2030).sum("cluster").values, rtol=1e-12), "2030 KPI = trajectory sum")
         check(ds["cluster_net_co2"].dims == ("run", "milestone", "cluster"), "cluster KPI dims")
@@ -92,8 +119,8 @@ def main():
         with open_result(out) as sweep:
             paths = plot_all(sweep, os.path.join(tmp, "figures"), skipped)
         names = [os.path.basename(p) for p in paths]
-        check("net_emissions_by_cluster.png" in names and "relocated_emissions.png" in names,
-              f"plots of a sweep file: {names}, skipped {skipped}")
+        check(sorted(names) == ["infrastructure_use.png", "net_emissions_by_cluster.png", "relocated_emissions.png",
+                                "route_mix_national.png"], f"plots of a sweep file: {names}, skipped {skipped}")
         check(all(os.path.getsize(p) > 1000 for p in paths), "plots are non-empty PNGs")
 
     if failures:

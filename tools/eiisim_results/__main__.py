@@ -34,8 +34,8 @@ def main(argv=None):
             print(path)
         for name, needs in skipped:
             print(f"eiisim_results: {name} skipped: the file has no {', '.join(needs)} "
-                  "(sweep files hold cluster emission trajectories with --save clusters; route mix "
-                  "and infrastructure series are in single-run files)", file=sys.stderr)
+                  "(sweep files hold per-run cluster trajectories only with --save clusters or plants)",
+                  file=sys.stderr)
     elif args.command == "events":
         events(ds).to_csv(sys.stdout)
     else:

@@ -1,9 +1,10 @@
-"""Standard plots of an eiisim result: net emissions per cluster, route mix per cluster,
-infrastructure use against capacity, relocated emissions. Each function takes the
-Dataset from reader.open_result and a directory, writes one PNG and returns its path.
+"""Standard plots of an eiisim result: net emissions per cluster, route mix, infrastructure
+use against capacity, relocated emissions. Each function takes the Dataset from
+reader.open_result and a directory, writes one PNG and returns its path.
 
 With several runs (the ``run`` dimension) a series is drawn as its median with 25-75 %
-and 5-95 % bands; with one run, as a plain line.
+and 5-95 % bands; with one run, as a plain line. A sweep file holds per-year quantiles
+over its runs instead of (or besides) per-run series; those are drawn as the same bands.
 """
 
 import os
@@ -83,6 +84,10 @@ def plot_net_emissions(ds, out_dir):
 
 
 def plot_route_mix(ds, out_dir):
+    """Production by route kind: stacked per cluster from per-run series (run files), or,
+    from a sweep file's quantiles, bands of each kind's national share."""
+    if "cluster_production_by_kind" not in ds:
+        return plot_route_mix_bands(ds, out_dir)
     years = ds["year"].values
     # Mean over runs: a stacked area of quantiles would not add up.
     mix = ds["cluster_production_by_kind"].mean("run").transpose("year", "cluster", "kind").values * _MT
@@ -105,30 +110,79 @@ def plot_route_mix(ds, out_dir):
     return _save(fig, out_dir, "route_mix_by_cluster.png", rect=(0, 0.06, 1, 1))
 
 
+def plot_route_mix_bands(ds, out_dir):
+    """A sweep's national production share per route kind (of the run's base-year
+    production): median with 25-75 % and 5-95 % bands over runs. Bands do not stack,
+    so each kind has its own line; kinds with no production in any run are left out
+    (relocated and closed plants produce nothing in the Netherlands)."""
+    years = ds["year"].values
+    share = ds["production_share_by_kind_quantiles"].transpose("quantile", "year", "kind").values * 100.0
+    kinds = [str(k) for k in ds["kind"].values]
+    colors = plt.get_cmap("tab10").colors  # the same colour per kind as the stacked figure
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for k, kind in enumerate(kinds):
+        if np.any(share[:, :, k] > 0):
+            _quantile_series(ax, years, share[:, :, k], kind, color=colors[k % len(colors)])
+    ax.set_title("National production by route kind" + _band_note(ds))
+    ax.set_xlabel("year")
+    ax.set_ylabel("% of base-year national production")
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize="small")
+    return _save(fig, out_dir, "route_mix_national.png")
+
+
+def _runs_or_quantiles(ds, name, dims):
+    """The series `name` as ("runs", [run, year, ...]) when the file has it per run, else
+    its sweep quantiles as ("quantiles", [quantile, year, ...])."""
+    if name in ds:
+        return "runs", ds[name].transpose("run", "year", *dims).values
+    return "quantiles", ds[name + "_quantiles"].transpose("quantile", "year", *dims).values
+
+
+def _draw(ax, years, kind_values, label, color=None, style="-"):
+    kind, values = kind_values
+    if kind == "runs":
+        return _series(ax, years, values, label, color, style)
+    return _quantile_series(ax, years, values, label, color, style)
+
+
+def _has(ds, name):
+    return name in ds or name + "_quantiles" in ds
+
+
 def plot_infrastructure(ds, out_dir):
+    """CO2 storage, hydrogen, biomethane (files that have it) and grid use against
+    capacity: lines or bands over the runs of a run file, or bands from a sweep file's
+    quantiles."""
     years = ds["year"].values
     labels = _cluster_labels(ds)
-    fig, (ax_co2, ax_h2, ax_grid) = plt.subplots(1, 3, figsize=(15, 4.5))
+    # (used, capacity, capacity label, scale, title, unit) of the national supplies
+    supplies = [("co2_storage_used", "co2_storage_capacity", "capacity", _MT, "CO2 transport and storage",
+                 "Mt CO2 / yr"),
+                ("hydrogen_used", "hydrogen_supply", "supply", _PJ, "Hydrogen for industry", "PJ / yr")]
+    if _has(ds, "biomethane_used") and _has(ds, "biomethane_supply"):
+        supplies.append(("biomethane_used", "biomethane_supply", "supply", _PJ,
+                         "Biomethane for industry (beyond base-year use)", "PJ / yr"))
+    fig, axes = plt.subplots(1, len(supplies) + 1, figsize=(5 * (len(supplies) + 1), 4.5))
 
-    def runs(name, scale=1.0):
-        return ds[name].transpose("run", "year").values * scale
+    def national(name, scale):
+        kind, values = _runs_or_quantiles(ds, name, ())
+        return kind, values * scale
 
-    _series(ax_co2, years, runs("co2_storage_used", _MT), "used")
-    _series(ax_co2, years, runs("co2_storage_capacity", _MT), "capacity", color="black", style="--")
-    ax_co2.set_title("CO2 transport and storage")
-    ax_co2.set_ylabel("Mt CO2 / yr")
-    _series(ax_h2, years, runs("hydrogen_used", _PJ), "used")
-    _series(ax_h2, years, runs("hydrogen_supply", _PJ), "supply", color="black", style="--")
-    ax_h2.set_title("Hydrogen for industry")
-    ax_h2.set_ylabel("PJ / yr")
-    used = ds["cluster_grid_used"].transpose("run", "year", "cluster").values
-    headroom = ds["cluster_grid_headroom"].transpose("run", "year", "cluster").values
+    for ax, (used, capacity, capacity_label, scale, title, unit) in zip(axes, supplies):
+        _draw(ax, years, national(used, scale), "used")
+        _draw(ax, years, national(capacity, scale), capacity_label, color="black", style="--")
+        ax.set_title(title)
+        ax.set_ylabel(unit)
+    ax_grid = axes[-1]
+    kind_used, used = _runs_or_quantiles(ds, "cluster_grid_used", ("cluster",))
+    kind_room, headroom = _runs_or_quantiles(ds, "cluster_grid_headroom", ("cluster",))
     for c, label in enumerate(labels):
-        line = _series(ax_grid, years, used[:, :, c], f"{label} used")
-        _series(ax_grid, years, headroom[:, :, c], f"{label} headroom", color=line.get_color(), style=":")
+        line = _draw(ax_grid, years, (kind_used, used[:, :, c]), f"{label} used")
+        _draw(ax_grid, years, (kind_room, headroom[:, :, c]), f"{label} headroom", color=line.get_color(), style=":")
     ax_grid.set_title("Grid: new industrial load per cluster")
     ax_grid.set_ylabel("MW")
-    for ax in (ax_co2, ax_h2, ax_grid):
+    for ax in axes:
         ax.set_xlabel("year")
         ax.set_ylim(bottom=0)
         ax.legend(fontsize="x-small")
@@ -151,11 +205,14 @@ def plot_relocated_emissions(ds, out_dir):
     return _save(fig, out_dir, "relocated_emissions.png")
 
 
-# Each plot with the variables it needs (either group suffices for the net emissions).
+# Each plot with the variables it needs: per-run series (run files, or a sweep saved with
+# them) or a sweep file's quantiles; either group suffices.
+_INFRASTRUCTURE = ("co2_storage_used", "co2_storage_capacity", "hydrogen_used", "hydrogen_supply",
+                   "cluster_grid_used", "cluster_grid_headroom")
 ALL_PLOTS = (
     (plot_net_emissions, (("cluster_co2_net",), ("cluster_co2_net_quantiles", "co2_net_quantiles"))),
-    (plot_route_mix, (("cluster_production_by_kind",),)),
-    (plot_infrastructure, (("co2_storage_used", "hydrogen_used", "cluster_grid_used"),)),
+    (plot_route_mix, (("cluster_production_by_kind",), ("production_share_by_kind_quantiles",))),
+    (plot_infrastructure, (_INFRASTRUCTURE, tuple(name + "_quantiles" for name in _INFRASTRUCTURE))),
     (plot_relocated_emissions, (("cluster_co2_relocated",),)),
 )
 
