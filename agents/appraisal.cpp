@@ -183,12 +183,12 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
                     production,
                 behaviour.grid_load_factor);
             base_candidate.co2_storage_t = a.profile.co2_captured_t_per_t * production;
-            base_candidate.hydrogen_gj = std::max(
-                0.0, (a.profile.energy_gj_per_t[static_cast<int>(Carrier::hydrogen)] - base.hydrogen_gj_per_t) *
-                         production);
-            base_candidate.biomethane_gj = std::max(
-                0.0, (a.profile.energy_gj_per_t[static_cast<int>(Carrier::biomethane)] - base.biomethane_gj_per_t) *
-                         production);
+            const auto new_use = [&](Carrier carrier) {
+                const double gj_per_t = a.profile.energy_gj_per_t[static_cast<int>(carrier)];
+                return std::max(0.0, (gj_per_t - ledger_base_gj_per_t(base, carrier)) * production);
+            };
+            base_candidate.hydrogen_gj = new_use(Carrier::hydrogen);
+            base_candidate.biomethane_gj = new_use(Carrier::biomethane);
         }
         const double avoided_t_per_t = keep_net - a.profile.co2_net_t_per_t();
         base_candidate.eur_per_tco2_avoided =

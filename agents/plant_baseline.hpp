@@ -32,6 +32,16 @@ struct PlantBaseline {
     int import_price_index = -1;        // into PricePaths::import_names; -1: none
 };
 
+// Base-year use per t of a carrier with a national supply ledger (hydrogen, biomethane):
+// only use beyond it draws on the ledger. 0 for the other carriers.
+[[nodiscard]] inline double ledger_base_gj_per_t(const PlantBaseline& base, Carrier carrier) {
+    switch (carrier) {
+        case Carrier::hydrogen: return base.hydrogen_gj_per_t;
+        case Carrier::biomethane: return base.biomethane_gj_per_t;
+        default: return 0.0;
+    }
+}
+
 // Baselines for every plant. `other_cost_eur_per_t` is calibrated so that at the
 // calibration year's prices the keep route (with its capital charge) earns the
 // sector's base margin share of revenue. It is negative where energy, carbon and

@@ -1,5 +1,7 @@
 // Cluster and national aggregates of one year, summed serially in plant order so that
 // they are bit-identical whatever the thread count.
+#include <algorithm>
+
 #include "agents/appraisal.hpp"
 #include "phases.hpp"
 
@@ -27,11 +29,11 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
             energy[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t * production;
         result.cluster_grid_used_mw[c] += peak_mw(new_electricity, load_factor);
         storage_used += result.co2_captured_t[at];
-        const double new_hydrogen = energy[static_cast<int>(Carrier::hydrogen)] - base.hydrogen_gj_per_t * production;
-        if (new_hydrogen > 0) hydrogen_used += new_hydrogen;
-        const double new_biomethane =
-            energy[static_cast<int>(Carrier::biomethane)] - base.biomethane_gj_per_t * production;
-        if (new_biomethane > 0) biomethane_used += new_biomethane;
+        const auto new_use = [&](Carrier carrier) {
+            return std::max(0.0, energy[static_cast<int>(carrier)] - ledger_base_gj_per_t(base, carrier) * production);
+        };
+        hydrogen_used += new_use(Carrier::hydrogen);
+        biomethane_used += new_use(Carrier::biomethane);
         subsidy_paid -= result.cost_eur[at * kCostComponentCount + static_cast<int>(CostComponent::subsidy)];
     }
     for (std::size_t c = 0; c < in.clusters.size(); ++c)

@@ -55,6 +55,14 @@ def _save(fig, out_dir, name, rect=(0, 0, 1, 1)):
     return path
 
 
+def _label_year_axes(ax, ylabel, legend_size="small"):
+    """The finish every time-series panel shares: years along x, a unit up y from 0, a legend."""
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize=legend_size)
+
+
 def _band_note(ds):
     n = ds.sizes["run"]
     return f" — {n} runs: median, 25–75 % and 5–95 %" if n > 1 else ""
@@ -76,10 +84,7 @@ def plot_net_emissions(ds, out_dir):
         _quantile_series(ax, years, ds["co2_net_quantiles"].transpose("quantile", "year").values * _MT,
                          "all clusters", color="black", style="--")
     ax.set_title("Net CO2 emissions per cluster" + _band_note(ds))
-    ax.set_xlabel("year")
-    ax.set_ylabel("Mt CO2 / yr")
-    ax.set_ylim(bottom=0)
-    ax.legend(fontsize="small")
+    _label_year_axes(ax, "Mt CO2 / yr")
     return _save(fig, out_dir, "net_emissions_by_cluster.png")
 
 
@@ -124,10 +129,7 @@ def plot_route_mix_bands(ds, out_dir):
         if np.any(share[:, :, k] > 0):
             _quantile_series(ax, years, share[:, :, k], kind, color=colors[k % len(colors)])
     ax.set_title("National production by route kind" + _band_note(ds))
-    ax.set_xlabel("year")
-    ax.set_ylabel("% of base-year national production")
-    ax.set_ylim(bottom=0)
-    ax.legend(fontsize="small")
+    _label_year_axes(ax, "% of base-year national production")
     return _save(fig, out_dir, "route_mix_national.png")
 
 
@@ -173,7 +175,7 @@ def plot_infrastructure(ds, out_dir):
         _draw(ax, years, national(used, scale), "used")
         _draw(ax, years, national(capacity, scale), capacity_label, color="black", style="--")
         ax.set_title(title)
-        ax.set_ylabel(unit)
+        _label_year_axes(ax, unit, "x-small")
     ax_grid = axes[-1]
     kind_used, used = _runs_or_quantiles(ds, "cluster_grid_used", ("cluster",))
     kind_room, headroom = _runs_or_quantiles(ds, "cluster_grid_headroom", ("cluster",))
@@ -181,11 +183,7 @@ def plot_infrastructure(ds, out_dir):
         line = _draw(ax_grid, years, (kind_used, used[:, :, c]), f"{label} used")
         _draw(ax_grid, years, (kind_room, headroom[:, :, c]), f"{label} headroom", color=line.get_color(), style=":")
     ax_grid.set_title("Grid: new industrial load per cluster")
-    ax_grid.set_ylabel("MW")
-    for ax in axes:
-        ax.set_xlabel("year")
-        ax.set_ylim(bottom=0)
-        ax.legend(fontsize="x-small")
+    _label_year_axes(ax_grid, "MW", "x-small")
     fig.suptitle("Infrastructure use against capacity" + _band_note(ds))
     return _save(fig, out_dir, "infrastructure_use.png")
 
@@ -198,10 +196,7 @@ def plot_relocated_emissions(ds, out_dir):
         _series(ax, years, reloc[:, :, c], label)
     _series(ax, years, reloc.sum(axis=2), "all clusters", color="black", style="--")
     ax.set_title("CO2 emitted abroad by relocated production (leakage)" + _band_note(ds))
-    ax.set_xlabel("year")
-    ax.set_ylabel("Mt CO2 / yr")
-    ax.set_ylim(bottom=0)
-    ax.legend(fontsize="small")
+    _label_year_axes(ax, "Mt CO2 / yr")
     return _save(fig, out_dir, "relocated_emissions.png")
 
 
