@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/input_error.hpp"
-#include "loader_bounds.hpp"
+#include "core/bounds.hpp"
 
 namespace eiisim {
 

@@ -61,7 +61,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
 
     Inputs in;
     InfrastructureData infrastructure = load_infrastructure(dir / "infrastructure.toml");
-    apply_infrastructure_settings(scenario.infrastructure, infrastructure);
+    apply_infrastructure_settings(scenario.scenario.infrastructure, scenario.cluster_overrides, infrastructure);
     in.clusters = std::move(infrastructure.clusters);
     in.national = std::move(infrastructure.national);
 

@@ -48,7 +48,8 @@ InfrastructureData load_infrastructure(const std::filesystem::path& file) {
     return data;
 }
 
-void apply_infrastructure_settings(const InfrastructureSettings& settings, InfrastructureData& data) {
+void apply_infrastructure_settings(const InfrastructureFactors& settings,
+                                   const std::vector<ClusterOverride>& overrides, InfrastructureData& data) {
     for (ClusterSpec& cluster : data.clusters) {
         cluster.co2_connection_year = delayed(cluster.co2_connection_year, settings.co2_delay_y);
         cluster.h2_connection_year = delayed(cluster.h2_connection_year, settings.h2_delay_y);
@@ -60,7 +61,7 @@ void apply_infrastructure_settings(const InfrastructureSettings& settings, Infra
         national.hydrogen_supply_gj.shifted(settings.h2_delay_y).scaled(settings.hydrogen_supply_factor);
     national.biomethane_supply_gj = national.biomethane_supply_gj.scaled(settings.biomethane_supply_factor);
 
-    for (const ClusterOverride& o : settings.clusters) {
+    for (const ClusterOverride& o : overrides) {
         const auto it = std::find_if(data.clusters.begin(), data.clusters.end(),
                                      [&](const ClusterSpec& c) { return c.id == o.cluster.id; });
         if (it == data.clusters.end()) {

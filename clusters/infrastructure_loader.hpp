@@ -22,6 +22,7 @@ struct InfrastructureData {
 // national paths; factors scale headroom, storage and supply. Per-cluster overrides are
 // taken as written, after the delays and factors: the modeller stated that year.
 // Throws InputError at the override when it names an unknown cluster.
-void apply_infrastructure_settings(const InfrastructureSettings& settings, InfrastructureData& data);
+void apply_infrastructure_settings(const InfrastructureFactors& settings,
+                                   const std::vector<ClusterOverride>& overrides, InfrastructureData& data);
 
 }  // namespace eiisim

@@ -106,7 +106,7 @@ TimePath read_time_path(const toml::node& node, const std::string& file, const s
 }
 
 TomlSection::TomlSection(const toml::table& table, std::string file, std::string path,
-                         std::optional<std::initializer_list<std::string_view>> allowed)
+                         std::optional<std::vector<std::string_view>> allowed)
     : table_(&table), file_(std::move(file)), path_(std::move(path)) {
     if (!allowed) return;
     for (auto&& [key, value] : table) {
@@ -179,7 +179,7 @@ TimePath TomlSection::path(std::string_view key, Bounds bounds, double factor) c
 }
 
 TomlSection TomlSection::section(std::string_view key,
-                                 std::optional<std::initializer_list<std::string_view>> allowed) const {
+                                 std::optional<std::vector<std::string_view>> allowed) const {
     const toml::node& node = required(key);
     const auto* table = node.as_table();
     if (table == nullptr) fail(key, "expected a table" + got(node));
@@ -213,7 +213,7 @@ std::optional<TimePath> TomlSection::optional_path(std::string_view key, Bounds 
 }
 
 std::optional<TomlSection> TomlSection::optional_section(
-    std::string_view key, std::optional<std::initializer_list<std::string_view>> allowed) const {
+    std::string_view key, std::optional<std::vector<std::string_view>> allowed) const {
     if (find(key) == nullptr) return std::nullopt;
     return section(key, allowed);
 }

@@ -4,7 +4,7 @@
 // says what was expected. A TomlSection wraps one table, rejects keys it does not know
 // (a typo must not silently fall back to a default) and reads typed values.
 #include <filesystem>
-#include <initializer_list>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +14,7 @@
 
 #include "core/input_error.hpp"
 #include "core/time_path.hpp"
-#include "loader_bounds.hpp"
+#include "core/bounds.hpp"
 
 namespace eiisim {
 
@@ -40,7 +40,7 @@ public:
     // `allowed` lists every key the table may hold; any other key is an error. Pass
     // std::nullopt for tables whose keys are names (import paths, cluster ids).
     TomlSection(const toml::table& table, std::string file, std::string path,
-                std::optional<std::initializer_list<std::string_view>> allowed);
+                std::optional<std::vector<std::string_view>> allowed);
 
     [[nodiscard]] const toml::table& table() const { return *table_; }
     [[nodiscard]] const std::string& file() const { return file_; }
@@ -58,7 +58,7 @@ public:
     [[nodiscard]] std::string text(std::string_view key) const;
     [[nodiscard]] TimePath path(std::string_view key, Bounds bounds, double factor = 1.0) const;
     [[nodiscard]] TomlSection section(std::string_view key,
-                                      std::optional<std::initializer_list<std::string_view>> allowed) const;
+                                      std::optional<std::vector<std::string_view>> allowed) const;
 
     // Optional values: std::nullopt when the key is absent; a present key must be valid.
     [[nodiscard]] std::optional<double> optional_number(std::string_view key, Bounds bounds) const;
@@ -68,7 +68,7 @@ public:
     [[nodiscard]] std::optional<TimePath> optional_path(std::string_view key, Bounds bounds,
                                                         double factor = 1.0) const;
     [[nodiscard]] std::optional<TomlSection> optional_section(
-        std::string_view key, std::optional<std::initializer_list<std::string_view>> allowed) const;
+        std::string_view key, std::optional<std::vector<std::string_view>> allowed) const;
 
     // The keys in file order (toml++ keeps tables sorted by name; users expect their order).
     [[nodiscard]] std::vector<std::string> keys_in_file_order() const;

@@ -4,21 +4,12 @@
 #include <array>
 #include <set>
 
+#include "core/settings_schema.hpp"
 #include "loader_toml.hpp"
 #include "uncertainty_loader.hpp"
 
 namespace eiisim {
 namespace {
-
-// Unit conversions done once here, so the engine only sees GJ, t and EUR.
-constexpr double kGjPerMwh = 3.6;
-constexpr double kGjPerKgHydrogen = 0.12;  // lower heating value
-constexpr double kEurPerMillion = 1e6;
-constexpr double kPerMwhToPerGj = 1.0 / kGjPerMwh;
-
-constexpr Bounds kDelay{-100.0, 100.0};
-constexpr Bounds kYearCount{1.0, 100.0};
-constexpr Bounds kLoadFactor{0.0, 1.0, true};
 
 // The sum of two piecewise-linear paths is piecewise linear with kinks only at the
 // anchors of either, so evaluating both at the union of their anchors is exact.
@@ -35,16 +26,79 @@ TimePath sum_paths(const TimePath& a, const TimePath& b) {
     return TimePath(std::move(anchors));
 }
 
-template <std::size_t N>
-std::size_t read_choice(const TomlSection& section, std::string_view key,
-                        const std::array<const char*, N>& names, std::size_t fallback) {
-    const auto value = section.optional_text(key);
-    if (!value) return fallback;
-    for (std::size_t i = 0; i < N; ++i)
-        if (*value == names[i]) return i;
+int read_choice(const TomlSection& section, std::string_view key, std::span<const char* const> names) {
+    const std::string value = section.text(key);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (value == names[i]) return static_cast<int>(i);
     std::string expected;
     for (const char* name : names) expected += (expected.empty() ? "" : " | ") + std::string(name);
-    section.fail(key, "expected one of " + expected + ", got \"" + *value + "\"");
+    section.fail(key, "expected one of " + expected + ", got \"" + value + "\"");
+}
+
+std::uint64_t read_seed(const TomlSection& s, std::string_view key) {
+    const toml::node* seed = s.find(key);
+    const auto* value = seed != nullptr ? seed->as_integer() : nullptr;
+    if (value == nullptr || value->get() < 0)
+        s.fail(key, "expected an integer >= 0, got " + (seed != nullptr ? describe_toml_value(*seed) : "nothing"));
+    return static_cast<std::uint64_t>(value->get());
+}
+
+void read_path_table(const TomlSection& s, const SettingSpec& spec, Scenario& scenario) {
+    const auto table = s.section(spec.name(), std::nullopt);
+    for (const auto& name : table.keys_in_file_order()) {
+        spec.named_paths.names(scenario).push_back(name);
+        spec.named_paths.paths(scenario).push_back(table.path(name, spec.bounds, spec.to_engine));
+    }
+}
+
+// One setting, by its schema row: absent optional keys keep the Scenario{} default.
+void read_setting(const TomlSection& s, const SettingSpec& spec, Scenario& scenario) {
+    const std::string_view key = spec.name();
+    if (!spec.required && s.find(key) == nullptr) return;
+    switch (spec.type) {
+        case SettingType::text: spec.text(scenario) = s.text(key); break;
+        case SettingType::integer: spec.integer(scenario) = s.integer(key, spec.bounds); break;
+        case SettingType::seed: spec.seed(scenario) = read_seed(s, key); break;
+        case SettingType::number: spec.number(scenario) = s.number(key, spec.bounds) * spec.to_engine; break;
+        case SettingType::boolean: spec.boolean(scenario) = s.boolean(key); break;
+        case SettingType::choice: spec.choice.set(scenario, read_choice(s, key, spec.choice.names)); break;
+        case SettingType::path: {
+            TimePath path = s.path(key, spec.bounds, spec.to_engine);
+            TimePath& field = spec.path(scenario);
+            field = spec.merge == Merge::add ? sum_paths(field, path) : std::move(path);
+            break;
+        }
+        case SettingType::path_table: read_path_table(s, spec, scenario); break;
+        case SettingType::sweep_only: break;
+    }
+}
+
+// Every schema setting of one table of the file; `extra` lists keys read elsewhere.
+void read_table(const TomlSection& root, const SettingTable& table, Scenario& scenario,
+                std::vector<std::string_view> extra = {}) {
+    std::vector<std::string_view> keys = setting_keys(table.name);
+    keys.insert(keys.end(), extra.begin(), extra.end());
+    const auto section = table.required ? std::optional(root.section(table.name, keys))
+                                        : root.optional_section(table.name, keys);
+    if (!section) return;
+    for (const SettingSpec& spec : settings_schema())
+        if (spec.in_file() && spec.table() == table.name) read_setting(*section, spec, scenario);
+}
+
+// Rules between header settings, which single rows cannot state.
+void check_header(const TomlSection& root, ScenarioFile& out, const std::filesystem::path& file) {
+    const auto s = root.section("scenario", setting_keys("scenario"));
+    Scenario& scenario = out.scenario;
+    if (scenario.end_year < scenario.base_year)
+        s.fail("end_year", "expected a year >= base_year (" + std::to_string(scenario.base_year) +
+                               "), got " + std::to_string(scenario.end_year));
+    if (s.find("calibration_year") == nullptr) scenario.calibration_year = scenario.base_year;
+    if (scenario.calibration_year < scenario.base_year || scenario.calibration_year > scenario.end_year)
+        s.fail("calibration_year", "expected a year between base_year and end_year, got " +
+                                       std::to_string(scenario.calibration_year));
+    if (scenario.dataset.empty()) s.fail("dataset", "expected the path of the dataset folder, got \"\"");
+    out.dataset = {scenario.dataset, s.field("dataset"), s.where("dataset")};
+    out.dataset_dir = file.parent_path() / scenario.dataset;
 }
 
 std::optional<ScenarioReference> read_reference(const TomlSection& section, std::string_view key) {
@@ -54,93 +108,10 @@ std::optional<ScenarioReference> read_reference(const TomlSection& section, std:
     return ScenarioReference{*id, section.field(key), section.where(key)};
 }
 
-void read_header(const TomlSection& root, ScenarioFile& out, const std::filesystem::path& file) {
-    const auto s = root.section("scenario", {{"name", "description", "base_year", "end_year", "calibration_year", "seed", "dataset"}});
-    Scenario& scenario = out.scenario;
-    scenario.name = s.text("name");
-    scenario.description = s.optional_text("description").value_or("");
-    scenario.base_year = s.integer("base_year", kYear);
-    scenario.end_year = s.integer("end_year", kYear);
-    if (scenario.end_year < scenario.base_year)
-        s.fail("end_year", "expected a year >= base_year (" + std::to_string(scenario.base_year) +
-                               "), got " + std::to_string(scenario.end_year));
-    scenario.calibration_year = s.optional_integer("calibration_year", kYear).value_or(scenario.base_year);
-    if (scenario.calibration_year < scenario.base_year || scenario.calibration_year > scenario.end_year)
-        s.fail("calibration_year", "expected a year between base_year and end_year, got " +
-                                       std::to_string(scenario.calibration_year));
-    if (const toml::node* seed = s.find("seed")) {
-        const auto* value = seed->as_integer();
-        if (value == nullptr || value->get() < 0)
-            s.fail("seed", "expected an integer >= 0, got " + describe_toml_value(*seed));
-        scenario.seed = static_cast<std::uint64_t>(value->get());
-    }
-    const std::string dataset = s.text("dataset");
-    if (dataset.empty()) s.fail("dataset", "expected the path of the dataset folder, got \"\"");
-    out.dataset = {dataset, s.field("dataset"), s.where("dataset")};
-    out.dataset_dir = file.parent_path() / dataset;
-}
-
-void read_prices(const TomlSection& root, PricePaths& prices) {
-    const auto p = root.section(
-        "prices", {{"ets_eur_per_t", "gas_eur_per_mwh", "electricity_eur_per_mwh",
-                    "network_tariff_eur_per_mwh", "hydrogen_eur_per_kg", "biomethane_eur_per_mwh",
-                    "other_fuel_eur_per_gj", "co2_transport_storage_eur_per_t",
-                    "foreign_gas_eur_per_mwh", "foreign_electricity_eur_per_mwh",
-                    "product_price_index", "import_eur_per_t"}});
-    prices.ets_eur_per_t = p.path("ets_eur_per_t", kNonNegative);
-    prices.gas_eur_per_gj = p.path("gas_eur_per_mwh", kNonNegative, kPerMwhToPerGj);
-    prices.electricity_eur_per_gj =
-        sum_paths(p.path("electricity_eur_per_mwh", kNonNegative, kPerMwhToPerGj),
-                  p.path("network_tariff_eur_per_mwh", kNonNegative, kPerMwhToPerGj));
-    prices.hydrogen_eur_per_gj = p.path("hydrogen_eur_per_kg", kNonNegative, 1.0 / kGjPerKgHydrogen);
-    prices.biomethane_eur_per_gj = p.path("biomethane_eur_per_mwh", kNonNegative, kPerMwhToPerGj);
-    prices.other_fuel_eur_per_gj = p.path("other_fuel_eur_per_gj", kNonNegative);
-    prices.co2_transport_storage_eur_per_t = p.path("co2_transport_storage_eur_per_t", kNonNegative);
-    prices.foreign_gas_eur_per_gj = p.path("foreign_gas_eur_per_mwh", kNonNegative, kPerMwhToPerGj);
-    prices.foreign_electricity_eur_per_gj =
-        p.path("foreign_electricity_eur_per_mwh", kNonNegative, kPerMwhToPerGj);
-    prices.product_price_index = p.path("product_price_index", kNonNegative);
-    // Optional: a dataset whose sectors name no import path needs none.
-    if (const auto imports = p.optional_section("import_eur_per_t", std::nullopt)) {
-        for (const auto& name : imports->keys_in_file_order()) {
-            prices.import_names.push_back(name);
-            prices.import_eur_per_t.push_back(imports->path(name, kNonNegative));
-        }
-    }
-}
-
-void read_policy(const TomlSection& root, Policy& policy) {
-    const auto p = root.section(
-        "policy", {{"free_allocation_factor", "free_allocation_factor_non_cbam", "cbam_factor", "co2_levy", "co2_levy_eur_per_t",
-                    "dispensation_factor", "subsidy_budget_meur", "subsidy_max_eur_per_tco2",
-                    "subsidy_years", "investment_subsidy_share", "green_premium_eur_per_t"}});
-    policy.free_allocation_factor = p.path("free_allocation_factor", kShare);
-    if (auto other = p.optional_path("free_allocation_factor_non_cbam", kShare))
-        policy.free_allocation_factor_non_cbam = std::move(*other);
-    policy.cbam_factor = p.path("cbam_factor", kShare);
-    policy.co2_levy_enabled = p.boolean("co2_levy");
-    policy.co2_levy_eur_per_t = p.path("co2_levy_eur_per_t", kNonNegative);
-    policy.dispensation_factor = p.path("dispensation_factor", kNonNegative);
-    policy.subsidy_budget_eur = p.path("subsidy_budget_meur", kNonNegative, kEurPerMillion);
-    policy.subsidy_max_eur_per_tco2 = p.number("subsidy_max_eur_per_tco2", kNonNegative);
-    policy.subsidy_years = p.integer("subsidy_years", kYearCount);
-    policy.investment_subsidy_share = p.number("investment_subsidy_share", kShare);
-    policy.green_premium_eur_per_t = p.path("green_premium_eur_per_t", kNonNegative);
-}
-
-void read_infrastructure(const TomlSection& root, InfrastructureSettings& infra) {
-    const auto section = root.optional_section(
-        "infrastructure", {{"co2_delay_y", "h2_delay_y", "grid_headroom_factor",
-                            "co2_storage_factor", "hydrogen_supply_factor", "biomethane_supply_factor", "clusters"}});
-    if (!section) return;
-    const TomlSection& s = *section;
-    infra.co2_delay_y = s.optional_integer("co2_delay_y", kDelay).value_or(0);
-    infra.h2_delay_y = s.optional_integer("h2_delay_y", kDelay).value_or(0);
-    infra.grid_headroom_factor = s.optional_number("grid_headroom_factor", kNonNegative).value_or(1.0);
-    infra.co2_storage_factor = s.optional_number("co2_storage_factor", kNonNegative).value_or(1.0);
-    infra.hydrogen_supply_factor = s.optional_number("hydrogen_supply_factor", kNonNegative).value_or(1.0);
-    infra.biomethane_supply_factor = s.optional_number("biomethane_supply_factor", kNonNegative).value_or(1.0);
-    const auto clusters = s.optional_section("clusters", std::nullopt);
+void read_cluster_overrides(const TomlSection& root, std::vector<ClusterOverride>& overrides) {
+    const auto infrastructure = root.optional_section("infrastructure", std::nullopt);
+    if (!infrastructure) return;
+    const auto clusters = infrastructure->optional_section("clusters", std::nullopt);
     if (!clusters) return;
     for (const auto& id : clusters->keys_in_file_order()) {
         const auto c = clusters->section(id, {{"co2_connection_year", "h2_connection_year", "grid_headroom_mw"}});
@@ -148,45 +119,8 @@ void read_infrastructure(const TomlSection& root, InfrastructureSettings& infra)
         o.co2_connection_year = c.optional_integer("co2_connection_year", kConnectionYear);
         o.h2_connection_year = c.optional_integer("h2_connection_year", kConnectionYear);
         o.grid_headroom_mw = c.optional_path("grid_headroom_mw", kNonNegative);
-        infra.clusters.push_back(std::move(o));
+        overrides.push_back(std::move(o));
     }
-}
-
-void read_behaviour(const TomlSection& root, Behaviour& b) {
-    // Every behaviour key is optional: the defaults in core/inputs.hpp are the
-    // calibrated values, and scenarios differ mainly in prices and policy.
-    const auto section = root.optional_section(
-        "behaviour", {{"expectation", "adaptive_weight", "horizon_y", "deterministic", "logit_scale",
-                       "strategic_bias_sd", "loss_years_trigger", "infrastructure_risk_premium",
-                       "peer_risk_reduction", "export_fraction", "export_discount",
-                       "grid_load_factor", "energy_cost_pass_through", "relocation_hurdle", "closure_threshold", "curtailed_utilisation", "priority"}});
-    if (!section) return;
-    const TomlSection& s = *section;
-    constexpr std::array<const char*, 3> kExpectations = {"myopic", "perfect_foresight", "adaptive"};
-    constexpr std::array<const char*, 3> kPriorities = {"maatwerk_then_cost_effectiveness",
-                                                        "cost_effectiveness", "queue"};
-    b.expectation = static_cast<Expectation>(
-        read_choice(s, "expectation", kExpectations, static_cast<std::size_t>(b.expectation)));
-    b.priority = static_cast<PriorityRule>(
-        read_choice(s, "priority", kPriorities, static_cast<std::size_t>(b.priority)));
-    b.adaptive_weight = s.optional_number("adaptive_weight", kShare).value_or(b.adaptive_weight);
-    b.horizon_y = s.optional_integer("horizon_y", kYearCount).value_or(b.horizon_y);
-    b.deterministic = s.optional_boolean("deterministic").value_or(b.deterministic);
-    b.logit_scale = s.optional_number("logit_scale", kPositive).value_or(b.logit_scale);
-    b.strategic_bias_sd = s.optional_number("strategic_bias_sd", kNonNegative).value_or(b.strategic_bias_sd);
-    b.loss_years_trigger = s.optional_integer("loss_years_trigger", kYearCount).value_or(b.loss_years_trigger);
-    b.infrastructure_risk_premium =
-        s.optional_number("infrastructure_risk_premium", kNonNegative).value_or(b.infrastructure_risk_premium);
-    b.peer_risk_reduction = s.optional_number("peer_risk_reduction", kShare).value_or(b.peer_risk_reduction);
-    b.export_fraction = s.optional_number("export_fraction", kShare).value_or(b.export_fraction);
-    b.export_discount = s.optional_number("export_discount", kShare).value_or(b.export_discount);
-    b.grid_load_factor = s.optional_number("grid_load_factor", kLoadFactor).value_or(b.grid_load_factor);
-    b.energy_cost_pass_through =
-        s.optional_number("energy_cost_pass_through", kShare).value_or(b.energy_cost_pass_through);
-    b.relocation_hurdle = s.optional_number("relocation_hurdle", kShare).value_or(b.relocation_hurdle);
-    b.closure_threshold = s.optional_number("closure_threshold", kShare).value_or(b.closure_threshold);
-    b.curtailed_utilisation =
-        s.optional_number("curtailed_utilisation", kShare).value_or(b.curtailed_utilisation);
 }
 
 void read_buildout_limits(const TomlSection& root, std::vector<BuildoutLimit>& limits) {
@@ -234,15 +168,18 @@ void read_events(const TomlSection& root, ScenarioFile& out) {
 
 ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     TomlDocument doc = read_toml_file(file);
-    const TomlSection root(doc.root, doc.file, "",
-                           {{"scenario", "prices", "policy", "infrastructure", "behaviour",
-                             "buildout_limits", "events", "uncertain"}});
+    std::vector<std::string_view> tables;
+    for (const SettingTable& t : setting_tables()) tables.push_back(t.name);
+    tables.insert(tables.end(), {"buildout_limits", "events", "uncertain"});
+    const TomlSection root(doc.root, doc.file, "", tables);
     ScenarioFile out;
-    read_header(root, out, file);
-    read_prices(root, out.scenario.prices);
-    read_policy(root, out.scenario.policy);
-    read_infrastructure(root, out.infrastructure);
-    read_behaviour(root, out.scenario.behaviour);
+    for (const SettingTable& table : setting_tables()) {
+        read_table(root, table, out.scenario,
+                   table.name == "infrastructure" ? std::vector<std::string_view>{"clusters"}
+                                                  : std::vector<std::string_view>{});
+        if (table.name == "scenario") check_header(root, out, file);
+    }
+    read_cluster_overrides(root, out.cluster_overrides);
     read_buildout_limits(root, out.scenario.buildout_limits);
     read_events(root, out);
     out.scenario.uncertain = read_uncertain_settings(root);

@@ -34,21 +34,12 @@ struct ClusterOverride {
     std::optional<TimePath> grid_headroom_mw;
 };
 
-// [infrastructure]: scales and shifts the dataset's timelines (sweeps vary these).
-struct InfrastructureSettings {
-    int co2_delay_y = 0;
-    int h2_delay_y = 0;
-    double grid_headroom_factor = 1.0;
-    double co2_storage_factor = 1.0;
-    double hydrogen_supply_factor = 1.0;
-    double biomethane_supply_factor = 1.0;
-    std::vector<ClusterOverride> clusters;
-};
-
 struct ScenarioFile {
     Scenario scenario;  // events left empty; see `events`
     std::vector<PendingEvent> events;
-    InfrastructureSettings infrastructure;
+    // [infrastructure.clusters.<id>]; the table's factors and delays are in
+    // scenario.infrastructure.
+    std::vector<ClusterOverride> cluster_overrides;
     std::filesystem::path dataset_dir;  // resolved against the scenario file's folder
     ScenarioReference dataset;          // the `dataset` key as written, for messages
 };

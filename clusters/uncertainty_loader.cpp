@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "core/settings_schema.hpp"
 #include "core/uncertain_targets.hpp"
 
 namespace eiisim {
@@ -39,18 +40,19 @@ bool is_identifier(const std::string& name) {
 
 std::string target_list() {
     std::string known;
-    for (const auto& t : uncertain_targets()) known += (known.empty() ? "" : ", ") + std::string(t.name);
+    for (const auto& t : settings_schema())
+        if (t.sweep != Sweepable::no) known += (known.empty() ? "" : ", ") + std::string(t.key);
     return known;
 }
 
 // The range the sampled numbers must lie in: a factor must be >= 0; a value must lie in
 // the target's valid range (bounded distributions only; normal samples are clamped).
-Bounds sample_bounds(const UncertainTarget& target, UncertainScale scale) {
+Bounds sample_bounds(const SettingSpec& target, UncertainScale scale) {
     if (scale == UncertainScale::factor) return kNonNegative;
-    return Bounds{target.min, target.max};
+    return target.bounds;
 }
 
-void read_parameters(const TomlSection& s, UncertainSetting& u, const UncertainTarget& target) {
+void read_parameters(const TomlSection& s, UncertainSetting& u, const SettingSpec& target) {
     const auto d = static_cast<std::size_t>(u.distribution);
     for (const auto key : kAllParameters) {
         const auto& own = kParameters[d];
@@ -140,15 +142,15 @@ std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
         for (const auto& other : settings)
             if (other.target == u.target)
                 s.fail("target", "\"" + u.target + "\" is already sampled by \"" + other.name + "\"");
-        const UncertainTarget& target = uncertain_targets()[static_cast<std::size_t>(u.target_index)];
+        const SettingSpec& target = settings_schema()[static_cast<std::size_t>(u.target_index)];
         u.distribution = static_cast<Distribution>(choice(s, "distribution", kDistributionNames, 99));
         if (s.find("distribution") == nullptr)
             s.fail("distribution", "missing required key: uniform | triangular | normal | lognormal | discrete");
         u.scale = static_cast<UncertainScale>(
-            choice(s, "scale", kUncertainScaleNames, static_cast<std::size_t>(default_scale(target))));
-        if (!target_accepts(target, u.scale))
-            s.fail("scale", std::string("target \"") + target.name + "\" takes scale = \"" +
-                                kUncertainScaleNames[static_cast<std::size_t>(default_scale(target))] + "\" only");
+            choice(s, "scale", kUncertainScaleNames, static_cast<std::size_t>(target.default_scale())));
+        if (!target.accepts(u.scale))
+            s.fail("scale", "target \"" + std::string(target.key) + "\" takes scale = \"" +
+                                kUncertainScaleNames[static_cast<std::size_t>(target.default_scale())] + "\" only");
         read_parameters(s, u, target);
         u.source = s.optional_text("source").value_or("");
         settings.push_back(std::move(u));

@@ -197,7 +197,10 @@ struct Policy {
 };
 
 enum class Expectation : std::uint8_t { myopic, perfect_foresight, adaptive };
+inline constexpr std::array<const char*, 3> kExpectationNames = {"myopic", "perfect_foresight", "adaptive"};
 enum class PriorityRule : std::uint8_t { maatwerk_then_cost_effectiveness, cost_effectiveness, queue };
+inline constexpr std::array<const char*, 3> kPriorityRuleNames = {"maatwerk_then_cost_effectiveness",
+                                                                  "cost_effectiveness", "queue"};
 
 struct Behaviour {
     Expectation expectation = Expectation::myopic;
@@ -232,6 +235,17 @@ struct Behaviour {
     PriorityRule priority = PriorityRule::maatwerk_then_cost_effectiveness;
 };
 
+// [infrastructure]: scales and shifts the dataset's timelines (infrastructure.toml) once at
+// load time; per-cluster overrides come after them (clusters/scenario_loader.hpp).
+struct InfrastructureFactors {
+    int co2_delay_y = 0;
+    int h2_delay_y = 0;
+    double grid_headroom_factor = 1.0;
+    double co2_storage_factor = 1.0;
+    double hydrogen_supply_factor = 1.0;
+    double biomethane_supply_factor = 1.0;
+};
+
 struct ScenarioEvent {
     int year = 0;
     int cluster = -1;  // -1: every cluster
@@ -256,8 +270,8 @@ inline constexpr std::array<const char*, 2> kUncertainScaleNames = {"factor", "v
 
 struct UncertainSetting {
     std::string name;        // short id used in output files ("ets_factor")
-    std::string target;      // a name from core/uncertain_targets.cpp ("prices.ets_eur_per_t")
-    int target_index = -1;   // index into uncertain_targets()
+    std::string target;      // a setting's key in core/settings_schema.cpp ("prices.ets_eur_per_t")
+    int target_index = -1;   // index into settings_schema()
     Distribution distribution = Distribution::uniform;
     UncertainScale scale = UncertainScale::factor;
     double low = 0, mode = 0, high = 0;  // uniform (low, high), triangular (low, mode, high)
@@ -271,6 +285,7 @@ struct Scenario {
     std::string name;
     std::string description;
     std::string text;          // the full scenario file, stored in the output
+    std::string dataset;       // the dataset folder as written, relative to the scenario file
     int base_year = 2020;
     int end_year = 2050;
     // Year whose prices calibrate each plant's non-energy cost so that the keep route
@@ -281,6 +296,7 @@ struct Scenario {
     PricePaths prices;
     Policy policy;
     Behaviour behaviour;
+    InfrastructureFactors infrastructure;
     std::vector<ScenarioEvent> events;
     std::vector<BuildoutLimit> buildout_limits;
     std::vector<UncertainSetting> uncertain;  // used by `eiisim sweep` only

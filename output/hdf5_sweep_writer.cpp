@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "core/uncertain_targets.hpp"
+#include "core/settings_schema.hpp"
 #include "hdf5_atomic.hpp"
 #include "hdf5_layout.hpp"
 #include "hdf5_outcomes.hpp"
@@ -69,13 +69,13 @@ void write_experiments(h5::NcFile& file, const SweepResult& s) {
     std::vector<double> column(s.runs);
     for (std::size_t d = 0; d < dims; ++d) {
         const UncertainSetting& u = s.settings[d];
-        const UncertainTarget& t = uncertain_targets()[static_cast<std::size_t>(u.target_index)];
+        const SettingSpec& t = settings_schema()[static_cast<std::size_t>(u.target_index)];
         for (std::size_t r = 0; r < s.runs; ++r) column[r] = s.samples[r * dims + d];
         const bool factor = u.scale == UncertainScale::factor;
         file.add_variable<double>(
             "param_" + u.name, {"run"}, column,
-            {factor ? "1" : t.units,
-             std::string(factor ? "factor on the " : "value of the ") + t.long_name,
+            {factor ? "1" : std::string(t.unit),
+             std::string(factor ? "factor on the " : "value of the ") + std::string(t.long_name),
              {{"target", u.target},
               {"scale", kUncertainScaleNames[static_cast<std::size_t>(u.scale)]},
               {"distribution", describe_distribution(u)},

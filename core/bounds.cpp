@@ -1,4 +1,4 @@
-#include "loader_bounds.hpp"
+#include "bounds.hpp"
 
 #include <charconv>
 #include <cmath>

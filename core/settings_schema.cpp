@@ -1,0 +1,332 @@
+#include "settings_schema.hpp"
+
+#include <type_traits>
+
+#include "sweep_hooks.hpp"
+
+namespace eiisim {
+namespace {
+
+// Accessors: `in<&Scenario::behaviour, &Behaviour::closure_threshold>` is a function
+// returning that field of a Scenario, so each row names its field once.
+template <auto Table, auto Field>
+auto& in(Scenario& s) {
+    return (s.*Table).*Field;
+}
+template <auto Field>
+auto& top(Scenario& s) {
+    return s.*Field;
+}
+template <auto Table, auto Field>
+int get_choice(const Scenario& s) {
+    return static_cast<int>((s.*Table).*Field);
+}
+template <auto Table, auto Field>
+void set_choice(Scenario& s, int value) {
+    using Enum = std::remove_cvref_t<decltype((s.*Table).*Field)>;
+    (s.*Table).*Field = static_cast<Enum>(value);
+}
+std::vector<std::string>& import_names(Scenario& s) { return s.prices.import_names; }
+std::vector<TimePath>& import_paths(Scenario& s) { return s.prices.import_eur_per_t; }
+
+constexpr double kPerMwhToPerGj = 1.0 / 3.6;
+constexpr double kPerKgHydrogenToPerGj = 1.0 / 0.12;  // lower heating value 0.12 GJ/kg
+constexpr double kEurPerMillion = 1e6;
+constexpr Bounds kDelay{-100.0, 100.0};
+constexpr Bounds kYearCount{1.0, 100.0};
+constexpr Bounds kLoadFactor{0.0, 1.0, true};
+
+using P = PricePaths;
+using Q = Policy;
+using B = Behaviour;
+using I = InfrastructureFactors;
+using T = SettingType;
+using S = Sweepable;
+constexpr auto kPrices = &Scenario::prices;
+constexpr auto kPolicy = &Scenario::policy;
+constexpr auto kBehaviour = &Scenario::behaviour;
+constexpr auto kInfra = &Scenario::infrastructure;
+
+constexpr SweepHook kCo2DelayHook{&reset_co2_infrastructure, &apply_co2_delay};
+constexpr SweepHook kH2DelayHook{&reset_h2_infrastructure, &apply_h2_delay};
+constexpr SweepHook kGridHeadroomHook{&reset_grid_headroom, &apply_grid_headroom_factor};
+constexpr SweepHook kCo2StorageHook{&reset_co2_infrastructure, &apply_co2_storage_factor};
+constexpr SweepHook kHydrogenSupplyHook{&reset_h2_infrastructure, &apply_hydrogen_supply_factor};
+constexpr SweepHook kBiomethaneSupplyHook{&reset_biomethane_supply, &apply_biomethane_supply_factor};
+constexpr SweepHook kCapexPositionHook{&reset_capex, &apply_capex_position};
+
+// clang-format off
+constexpr std::array<SettingTable, 5> kTables{{
+    {"scenario", true, "The run's identity, years, random seed and dataset."},
+    {"prices", true,
+     "Every price is a path (see Paths) and must be >= 0. Money is EUR of the model price year (2023)."},
+    {"policy", true, "EU and Dutch carbon pricing and support instruments."},
+    {"infrastructure", false,
+     "Scales and shifts the dataset's timelines (`infrastructure.toml`) once at load time. A cluster never "
+     "connected in the dataset (year 9999) stays unconnected whatever the delay. Per-cluster overrides "
+     "follow in `[infrastructure.clusters.<id>]`."},
+    {"behaviour", false,
+     "How plants decide. Every key is optional; the defaults are the calibrated values of `core/inputs.hpp`."},
+}};
+
+constexpr auto kSettings = std::to_array<SettingSpec>({
+    // ------------------------------------------------------------------ [scenario]
+    {.key = "scenario.name", .type = T::text, .required = true,
+     .doc = "short scenario name, stored in the output", .text = &top<&Scenario::name>},
+    {.key = "scenario.description", .type = T::text, .doc = "free text", .text = &top<&Scenario::description>},
+    {.key = "scenario.base_year", .type = T::integer, .unit = "year", .bounds = kYear, .required = true,
+     .doc = "first simulated year", .integer = &top<&Scenario::base_year>},
+    {.key = "scenario.end_year", .type = T::integer, .unit = "year", .bounds = kYear, .required = true,
+     .doc = "last simulated year, >= `base_year`", .integer = &top<&Scenario::end_year>},
+    {.key = "scenario.calibration_year", .type = T::integer, .unit = "year", .bounds = kYear,
+     .doc = "year whose prices calibrate every plant's non-energy cost so the keep route earns its sector's "
+            "`base_margin_share` (a plant still running then was viable at those prices); sector product prices "
+            "are of this year. Between `base_year` and `end_year`. The Dutch scenarios use 2025.",
+     .default_doc = "base_year", .integer = &top<&Scenario::calibration_year>},
+    {.key = "scenario.seed", .type = T::seed, .bounds = kNonNegative,
+     .doc = "root of every random stream; the CLI's `--seed` overrides", .seed = &top<&Scenario::seed>},
+    {.key = "scenario.dataset", .type = T::text, .unit = "path", .required = true,
+     .doc = "dataset folder, relative to the scenario file", .text = &top<&Scenario::dataset>},
+    // ------------------------------------------------------------------ [prices]
+    {.key = "prices.ets_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative, .required = true,
+     .sweep = S::factor, .long_name = "EU ETS price path", .doc = "EU ETS allowance price, per t CO2",
+     .path = &in<kPrices, &P::ets_eur_per_t>},
+    {.key = "prices.gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative, .required = true,
+     .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ", .long_name = "natural gas price path",
+     .doc = "natural gas delivered to industry (TTF + network/transport)", .path = &in<kPrices, &P::gas_eur_per_gj>},
+    {.key = "prices.electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "electricity price path incl. network tariff",
+     .doc = "wholesale electricity; a sweep factor scales the loaded path, network tariff included",
+     .path = &in<kPrices, &P::electricity_eur_per_gj>},
+    {.key = "prices.network_tariff_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .required = true, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ", .merge = Merge::add,
+     .doc = "added to wholesale: the loaded electricity path is (wholesale + tariff) / 3.6",
+     .path = &in<kPrices, &P::electricity_eur_per_gj>},
+    {.key = "prices.hydrogen_eur_per_kg", .type = T::path, .unit = "EUR/kg", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerKgHydrogenToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "hydrogen price path", .doc = "delivered hydrogen (converted with the LHV, 0.12 GJ/kg)",
+     .path = &in<kPrices, &P::hydrogen_eur_per_gj>},
+    {.key = "prices.biomethane_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "biomethane price path", .doc = "biomethane (green gas) delivered to industry",
+     .path = &in<kPrices, &P::biomethane_eur_per_gj>},
+    {.key = "prices.other_fuel_eur_per_gj", .type = T::path, .unit = "EUR/GJ", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .long_name = "other fuel price path",
+     .doc = "refinery/process gas, coal, residues", .path = &in<kPrices, &P::other_fuel_eur_per_gj>},
+    {.key = "prices.co2_transport_storage_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .long_name = "CO2 transport and storage fee path",
+     .doc = "fee per t CO2 captured and stored", .path = &in<kPrices, &P::co2_transport_storage_eur_per_t>},
+    {.key = "prices.foreign_gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "gas price abroad path", .doc = "gas where a relocated plant would produce",
+     .path = &in<kPrices, &P::foreign_gas_eur_per_gj>},
+    {.key = "prices.foreign_electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "electricity price abroad path", .doc = "electricity there (no Dutch tariff added)",
+     .path = &in<kPrices, &P::foreign_electricity_eur_per_gj>},
+    {.key = "prices.product_price_index", .type = T::path, .unit = "1", .bounds = kNonNegative, .required = true,
+     .sweep = S::factor, .long_name = "product price index path",
+     .doc = "multiplies every sector's calibration-year product price (1 = that price)",
+     .path = &in<kPrices, &P::product_price_index>},
+    {.key = "prices.import_eur_per_t", .type = T::path_table, .unit = "EUR/t", .bounds = kNonNegative,
+     .sweep = S::factor, .long_name = "every imported-intermediate price path",
+     .doc = "one path per hydrogen-rich intermediate, EUR per t delivered in NL, keyed by any name, e.g. "
+            "`ammonia = { 2020 = 300, 2030 = 700 }`. A sector's `import_price` column in `sectors.csv` must name "
+            "one of these keys (or be empty). Only needed when some sector has an `import` option.",
+     .named_paths = {&import_names, &import_paths}},
+    // ------------------------------------------------------------------ [policy]
+    {.key = "policy.free_allocation_factor", .type = T::path, .unit = "1", .bounds = kShare, .required = true,
+     .sweep = S::factor, .long_name = "free allocation factor path (CBAM sectors)",
+     .doc = "CBAM-covered sectors: 1 = full benchmark free allocation; the CBAM phase-out 2026-2034 lowers it",
+     .path = &in<kPolicy, &Q::free_allocation_factor>},
+    {.key = "policy.free_allocation_factor_non_cbam", .type = T::path, .unit = "1", .bounds = kShare,
+     .sweep = S::factor, .long_name = "free allocation factor path (other sectors)",
+     .doc = "free allocation of sectors outside CBAM (EU ETS Directive 2023/959 keeps it; < 1 models benchmark "
+            "tightening)",
+     .path = &in<kPolicy, &Q::free_allocation_factor_non_cbam>},
+    {.key = "policy.cbam_factor", .type = T::path, .unit = "1", .bounds = kShare, .required = true,
+     .sweep = S::factor, .long_name = "CBAM factor path",
+     .doc = "share of the EU carbon price charged at the border on imports", .path = &in<kPolicy, &Q::cbam_factor>},
+    {.key = "policy.co2_levy", .type = T::boolean, .required = true,
+     .doc = "`false` abolishes the national CO2 levy", .boolean = &in<kPolicy, &Q::co2_levy_enabled>},
+    {.key = "policy.co2_levy_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative, .required = true,
+     .sweep = S::factor, .long_name = "national CO2 levy path",
+     .doc = "levy rate; the ETS price is deducted from it", .path = &in<kPolicy, &Q::co2_levy_eur_per_t>},
+    {.key = "policy.dispensation_factor", .type = T::path, .unit = "1", .bounds = kNonNegative, .required = true,
+     .sweep = S::factor, .long_name = "levy dispensation factor path",
+     .doc = "levy-free emissions as a share of base-year intensity (may exceed 1)",
+     .path = &in<kPolicy, &Q::dispensation_factor>},
+    {.key = "policy.subsidy_budget_meur", .type = T::path, .unit = "million EUR/yr", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kEurPerMillion, .engine_unit = "EUR/yr",
+     .long_name = "subsidy budget path", .doc = "SDE++-style commitments available per year",
+     .path = &in<kPolicy, &Q::subsidy_budget_eur>},
+    {.key = "policy.subsidy_max_eur_per_tco2", .type = T::number, .unit = "EUR/t", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor_or_value, .long_name = "subsidy cap per t CO2 avoided",
+     .doc = "maximum subsidy intensity", .number = &in<kPolicy, &Q::subsidy_max_eur_per_tco2>},
+    {.key = "policy.subsidy_years", .type = T::integer, .unit = "year", .bounds = kYearCount, .required = true,
+     .sweep = S::factor_or_value, .long_name = "subsidy contract length",
+     .doc = "years an operating subsidy is paid", .integer = &in<kPolicy, &Q::subsidy_years>},
+    {.key = "policy.investment_subsidy_share", .type = T::number, .unit = "1", .bounds = kShare, .required = true,
+     .sweep = S::factor_or_value, .long_name = "investment subsidy share of capex",
+     .doc = "share of capex paid from the same budget", .number = &in<kPolicy, &Q::investment_subsidy_share>},
+    {.key = "policy.green_premium_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .long_name = "green premium path",
+     .doc = "paid per t of product made without net CO2", .path = &in<kPolicy, &Q::green_premium_eur_per_t>},
+    // ------------------------------------------------------------------ [infrastructure]
+    {.key = "infrastructure.co2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelay, .sweep = S::value,
+     .long_name = "extra delay of CO2 connections and storage",
+     .doc = "moves every cluster's CO2 connection year and the national storage path later (negative: earlier); "
+            "a sweep adds its rounded sample to the loaded years",
+     .integer = &in<kInfra, &I::co2_delay_y>, .hook = kCo2DelayHook},
+    {.key = "infrastructure.h2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelay, .sweep = S::value,
+     .long_name = "extra delay of hydrogen connections and supply",
+     .doc = "the same for hydrogen connection years and the national supply path",
+     .integer = &in<kInfra, &I::h2_delay_y>, .hook = kH2DelayHook},
+    {.key = "infrastructure.grid_headroom_factor", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor, .long_name = "factor on every cluster's grid headroom",
+     .doc = "multiplies every cluster's grid headroom path", .number = &in<kInfra, &I::grid_headroom_factor>,
+     .hook = kGridHeadroomHook},
+    {.key = "infrastructure.co2_storage_factor", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor, .long_name = "factor on national CO2 storage capacity",
+     .doc = "multiplies national CO2 storage capacity", .number = &in<kInfra, &I::co2_storage_factor>,
+     .hook = kCo2StorageHook},
+    {.key = "infrastructure.hydrogen_supply_factor", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor, .long_name = "factor on national hydrogen supply",
+     .doc = "multiplies national hydrogen supply", .number = &in<kInfra, &I::hydrogen_supply_factor>,
+     .hook = kHydrogenSupplyHook},
+    {.key = "infrastructure.biomethane_supply_factor", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor, .long_name = "factor on national new biomethane supply",
+     .doc = "multiplies national new-biomethane supply for industry",
+     .number = &in<kInfra, &I::biomethane_supply_factor>, .hook = kBiomethaneSupplyHook},
+    // ------------------------------------------------------------------ [behaviour]
+    {.key = "behaviour.expectation", .type = T::choice, .doc = "how plants expect future prices",
+     .choice = {kExpectationNames, &get_choice<kBehaviour, &B::expectation>, &set_choice<kBehaviour, &B::expectation>}},
+    {.key = "behaviour.adaptive_weight", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "weight of the newest price in adaptive expectations",
+     .doc = "weight of the newest price in adaptive expectations (share)", .number = &in<kBehaviour, &B::adaptive_weight>},
+    {.key = "behaviour.horizon_y", .type = T::integer, .unit = "year", .bounds = kYearCount,
+     .sweep = S::factor_or_value, .long_name = "decision horizon", .doc = "years a decision looks ahead",
+     .integer = &in<kBehaviour, &B::horizon_y>},
+    {.key = "behaviour.deterministic", .type = T::boolean, .doc = "`true`: cost-minimising choice, no logit noise",
+     .boolean = &in<kBehaviour, &B::deterministic>},
+    {.key = "behaviour.logit_scale", .type = T::number, .unit = "1", .bounds = kPositive,
+     .sweep = S::factor_or_value, .long_name = "logit scale (heterogeneity of choices)",
+     .doc = "margin difference (as a share of the expected product price) worth one unit of logit utility: "
+            "larger = more heterogeneous choices",
+     .number = &in<kBehaviour, &B::logit_scale>},
+    {.key = "behaviour.strategic_bias_sd", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor_or_value, .long_name = "sd of plant-specific option bias",
+     .doc = "sd of plant-specific cost factors per option kind (share)",
+     .number = &in<kBehaviour, &B::strategic_bias_sd>},
+    {.key = "behaviour.loss_years_trigger", .type = T::integer, .unit = "year", .bounds = kYearCount,
+     .sweep = S::factor_or_value, .long_name = "loss years that force a re-evaluation",
+     .doc = "consecutive loss years that force a re-evaluation", .integer = &in<kBehaviour, &B::loss_years_trigger>},
+    {.key = "behaviour.infrastructure_risk_premium", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor_or_value, .long_name = "risk premium while infrastructure is pending",
+     .doc = "mark-up (share of capital cost) on an option's capex annuity + fixed opex when the CO2 or hydrogen "
+            "connection it needs is not yet in place",
+     .number = &in<kBehaviour, &B::infrastructure_risk_premium>},
+    {.key = "behaviour.peer_risk_reduction", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "share of the premium removed by peer adoption",
+     .doc = "share of that premium removed when all cluster peers adopted",
+     .number = &in<kBehaviour, &B::peer_risk_reduction>},
+    {.key = "behaviour.export_fraction", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "share of lost offtake sold abroad",
+     .doc = "share of lost domestic offtake sold abroad", .number = &in<kBehaviour, &B::export_fraction>},
+    {.key = "behaviour.export_discount", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "price discount on exports",
+     .doc = "price discount on that export (share)", .number = &in<kBehaviour, &B::export_discount>},
+    {.key = "behaviour.grid_load_factor", .type = T::number, .unit = "1", .bounds = kLoadFactor,
+     .sweep = S::factor_or_value, .long_name = "average / peak load of new electric demand",
+     .doc = "average / peak load of new electric demand", .number = &in<kBehaviour, &B::grid_load_factor>},
+    {.key = "behaviour.energy_cost_pass_through", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "share of energy-price changes passed to product prices",
+     .doc = "share of an energy-price change (against the calibration year) that product prices follow, per GJ "
+            "of the sector's average use of each carrier",
+     .number = &in<kBehaviour, &B::energy_cost_pass_through>},
+    {.key = "behaviour.relocation_hurdle", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "relocation hurdle (share of product price)",
+     .doc = "a plant relocates only when producing abroad beats staying by more than this share of the product "
+            "price",
+     .number = &in<kBehaviour, &B::relocation_hurdle>},
+    {.key = "behaviour.closure_threshold", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "closure threshold (share of product price)",
+     .doc = "a plant closes only when its best option's expected margin is below minus this share of the price "
+            "(closing has costs of its own)",
+     .number = &in<kBehaviour, &B::closure_threshold>},
+    {.key = "behaviour.curtailed_utilisation", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "utilisation share in a year of negative cash margin",
+     .doc = "in a year whose cash margin (revenue less energy, carbon, transport and storage, variable and "
+            "import costs) is negative, the plant runs at this share of its normal utilisation (ODD section "
+            "7.10); 1 = never curtails",
+     .number = &in<kBehaviour, &B::curtailed_utilisation>},
+    {.key = "behaviour.priority", .type = T::choice,
+     .doc = "order in which scarce infrastructure and subsidy are granted",
+     .choice = {kPriorityRuleNames, &get_choice<kBehaviour, &B::priority>, &set_choice<kBehaviour, &B::priority>}},
+    // ------------------------------------------------------------------ sweep only
+    {.key = "technologies.capex_position", .type = T::sweep_only, .unit = "1", .bounds = kShare, .sweep = S::value,
+     .long_name = "position of every option's capex in its MIDDEN range (0 lower limit, 0.5 central, 1 upper "
+                  "limit)",
+     .doc = "every catalogue and plant option's capex moves to this position in its MIDDEN range (0 = lower "
+            "limit, 0.5 = central, 1 = upper limit, linear in between); one position for all rows, so costs move "
+            "together",
+     .hook = kCapexPositionHook},
+});
+// clang-format on
+
+}  // namespace
+
+bool SettingSpec::accepts(UncertainScale scale) const {
+    switch (sweep) {
+        case Sweepable::no: return false;
+        case Sweepable::factor: return scale == UncertainScale::factor;
+        case Sweepable::value: return scale == UncertainScale::value;
+        case Sweepable::factor_or_value: return true;
+    }
+    return false;
+}
+
+UncertainScale SettingSpec::default_scale() const {
+    return sweep == Sweepable::factor ? UncertainScale::factor : UncertainScale::value;
+}
+
+std::span<const SettingSpec> settings_schema() { return kSettings; }
+std::span<const SettingTable> setting_tables() { return kTables; }
+
+int find_setting(std::string_view key) {
+    for (std::size_t i = 0; i < kSettings.size(); ++i)
+        if (kSettings[i].key == key) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<std::string_view> setting_keys(std::string_view table) {
+    std::vector<std::string_view> keys;
+    for (const SettingSpec& s : kSettings)
+        if (s.in_file() && s.table() == table) keys.push_back(s.name());
+    return keys;
+}
+
+std::string setting_default(const SettingSpec& spec) {
+    if (!spec.default_doc.empty()) return std::string(spec.default_doc);
+    if (spec.required || !spec.in_file()) return "";
+    Scenario defaults;
+    switch (spec.type) {
+        case T::text: return "\"" + spec.text(defaults) + "\"";
+        case T::integer: return std::to_string(spec.integer(defaults));
+        case T::seed: return std::to_string(spec.seed(defaults));
+        case T::number: return format_number(spec.number(defaults));
+        case T::boolean: return spec.boolean(defaults) ? "true" : "false";
+        case T::choice:
+            return "\"" + std::string(spec.choice.names[static_cast<std::size_t>(spec.choice.get(defaults))]) + "\"";
+        case T::path: {
+            const TimePath& path = spec.path(defaults);
+            return path.anchors().size() == 1 ? format_number(path.at(0)) : "";
+        }
+        case T::path_table: return "none";
+        case T::sweep_only: return "";
+    }
+    return "";
+}
+
+}  // namespace eiisim

@@ -1,0 +1,84 @@
+#include "sweep_hooks.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace eiisim {
+namespace {
+
+constexpr int kNeverConnected = 9999;
+constexpr int kMaxDelayY = 100;
+
+// Capex at `position` in [0, 1] of the row's range: piecewise linear through the lower
+// limit (0), the central value (0.5) and the upper limit (1).
+double capex_at(const TechnologySpec& t, double position) {
+    if (position <= 0.5) return t.capex_low_eur_per_t_yr + 2 * position * (t.capex_eur_per_t_yr - t.capex_low_eur_per_t_yr);
+    return t.capex_eur_per_t_yr + (2 * position - 1) * (t.capex_high_eur_per_t_yr - t.capex_eur_per_t_yr);
+}
+
+// A delay moves every connected cluster's connection year and the national path.
+void delay(Inputs& work, double sample, bool co2) {
+    const int years = std::clamp(static_cast<int>(std::lround(sample)), -kMaxDelayY, kMaxDelayY);
+    for (ClusterSpec& c : work.clusters) {
+        int& year = co2 ? c.co2_connection_year : c.h2_connection_year;
+        if (year < kNeverConnected) year += years;
+    }
+    TimePath& national = co2 ? work.national.co2_storage_t : work.national.hydrogen_supply_gj;
+    national = national.shifted(years);
+}
+
+}  // namespace
+
+void reset_co2_infrastructure(Inputs& work, const Inputs& base) {
+    work.national.co2_storage_t = base.national.co2_storage_t;
+    for (std::size_t c = 0; c < work.clusters.size(); ++c)
+        work.clusters[c].co2_connection_year = base.clusters[c].co2_connection_year;
+}
+
+void reset_h2_infrastructure(Inputs& work, const Inputs& base) {
+    work.national.hydrogen_supply_gj = base.national.hydrogen_supply_gj;
+    for (std::size_t c = 0; c < work.clusters.size(); ++c)
+        work.clusters[c].h2_connection_year = base.clusters[c].h2_connection_year;
+}
+
+void reset_grid_headroom(Inputs& work, const Inputs& base) {
+    for (std::size_t c = 0; c < work.clusters.size(); ++c)
+        work.clusters[c].grid_headroom_mw = base.clusters[c].grid_headroom_mw;
+}
+
+void reset_biomethane_supply(Inputs& work, const Inputs& base) {
+    work.national.biomethane_supply_gj = base.national.biomethane_supply_gj;
+}
+
+void reset_capex(Inputs& work, const Inputs& base) {
+    for (std::size_t t = 0; t < work.technologies.size(); ++t)
+        work.technologies[t].capex_eur_per_t_yr = base.technologies[t].capex_eur_per_t_yr;
+}
+
+void apply_co2_delay(Inputs& work, double years, UncertainScale) { delay(work, years, true); }
+void apply_h2_delay(Inputs& work, double years, UncertainScale) { delay(work, years, false); }
+
+void apply_grid_headroom_factor(Inputs& work, double factor, UncertainScale) {
+    for (ClusterSpec& c : work.clusters) c.grid_headroom_mw = c.grid_headroom_mw.scaled(std::max(0.0, factor));
+}
+
+void apply_co2_storage_factor(Inputs& work, double factor, UncertainScale) {
+    work.national.co2_storage_t = work.national.co2_storage_t.scaled(std::max(0.0, factor));
+}
+
+void apply_hydrogen_supply_factor(Inputs& work, double factor, UncertainScale) {
+    work.national.hydrogen_supply_gj = work.national.hydrogen_supply_gj.scaled(std::max(0.0, factor));
+}
+
+void apply_biomethane_supply_factor(Inputs& work, double factor, UncertainScale) {
+    work.national.biomethane_supply_gj = work.national.biomethane_supply_gj.scaled(std::max(0.0, factor));
+}
+
+// One position for every row: costs move together (comonotonic), so the sample spans
+// MIDDEN's ranges rather than averaging them away.
+void apply_capex_position(Inputs& work, double position, UncertainScale) {
+    const double p = std::clamp(position, 0.0, 1.0);
+    for (TechnologySpec& tech : work.technologies) tech.capex_eur_per_t_yr = capex_at(tech, p);
+}
+
+}  // namespace eiisim

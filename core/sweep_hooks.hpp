@@ -1,0 +1,25 @@
+#pragma once
+// How a sweep sample acts on the settings that change the loaded dataset rather than a
+// Scenario field: infrastructure factors and delays (applied to infrastructure.toml's
+// timelines at load time, so a sample scales or shifts the loaded paths again) and the
+// catalogue's capex position. Each pair resets the touched Inputs from the base and
+// applies a sample; core/settings_schema.cpp attaches them to their settings.
+#include "inputs.hpp"
+
+namespace eiisim {
+
+void reset_co2_infrastructure(Inputs& work, const Inputs& base);
+void reset_h2_infrastructure(Inputs& work, const Inputs& base);
+void reset_grid_headroom(Inputs& work, const Inputs& base);
+void reset_biomethane_supply(Inputs& work, const Inputs& base);
+void reset_capex(Inputs& work, const Inputs& base);
+
+void apply_co2_delay(Inputs& work, double years, UncertainScale scale);
+void apply_h2_delay(Inputs& work, double years, UncertainScale scale);
+void apply_grid_headroom_factor(Inputs& work, double factor, UncertainScale scale);
+void apply_co2_storage_factor(Inputs& work, double factor, UncertainScale scale);
+void apply_hydrogen_supply_factor(Inputs& work, double factor, UncertainScale scale);
+void apply_biomethane_supply_factor(Inputs& work, double factor, UncertainScale scale);
+void apply_capex_position(Inputs& work, double position, UncertainScale scale);
+
+}  // namespace eiisim
