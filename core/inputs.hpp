@@ -74,6 +74,8 @@ struct TechnologySpec {
     double learning_rate = 0;             // capex falls by this share per doubling
     double learning_seed_t_yr = 1e6;      // capacity already installed worldwide at start
     std::string source;
+
+    bool operator==(const TechnologySpec&) const = default;
 };
 
 // ---------------------------------------------------------------- sectors
@@ -152,6 +154,8 @@ struct ClusterSpec {
     int co2_connection_year = 9999;  // first year captured CO2 can leave the cluster
     int h2_connection_year = 9999;   // first year the hydrogen backbone reaches it
     std::string source;
+
+    bool operator==(const ClusterSpec&) const = default;
 };
 
 struct NationalInfrastructure {
@@ -161,6 +165,8 @@ struct NationalInfrastructure {
     // domestic digesters and gasifiers are few and their feedstock is contested.
     TimePath biomethane_supply_gj;
     std::string source;
+
+    bool operator==(const NationalInfrastructure&) const = default;
 };
 
 // ---------------------------------------------------------------- scenario
@@ -178,6 +184,8 @@ struct PricePaths {
     // Named import-price paths (EUR/t intermediate), looked up by SectorSpec::import_price.
     std::vector<std::string> import_names;
     std::vector<TimePath> import_eur_per_t;
+
+    bool operator==(const PricePaths&) const = default;
 };
 
 struct Policy {
@@ -194,6 +202,8 @@ struct Policy {
     int subsidy_years = 15;
     double investment_subsidy_share = 0;  // of capex, within the same budget
     TimePath green_premium_eur_per_t;  // paid per t of product made without net CO2
+
+    bool operator==(const Policy&) const = default;
 };
 
 enum class Expectation : std::uint8_t { myopic, perfect_foresight, adaptive };
@@ -233,6 +243,8 @@ struct Behaviour {
     // utilisation, as Yara and others did in the 2022 gas-price shock. 1 = never curtails.
     double curtailed_utilisation = 1.0;
     PriorityRule priority = PriorityRule::maatwerk_then_cost_effectiveness;
+
+    bool operator==(const Behaviour&) const = default;
 };
 
 // [infrastructure]: scales and shifts the dataset's timelines (infrastructure.toml) once at
@@ -244,6 +256,8 @@ struct InfrastructureFactors {
     double co2_storage_factor = 1.0;
     double hydrogen_supply_factor = 1.0;
     double biomethane_supply_factor = 1.0;
+
+    bool operator==(const InfrastructureFactors&) const = default;
 };
 
 struct ScenarioEvent {
@@ -252,11 +266,15 @@ struct ScenarioEvent {
     int sector = -1;   // -1: every sector
     int plant = -1;    // -1: every plant matching cluster and sector
     std::string description;
+
+    bool operator==(const ScenarioEvent&) const = default;
 };
 
 struct BuildoutLimit {
     OptionKind kind = OptionKind::keep;
     int max_conversions_per_year = 0;
+
+    bool operator==(const BuildoutLimit&) const = default;
 };
 
 // A setting that a Monte Carlo sweep samples ([[uncertain]] in the scenario file,
@@ -279,6 +297,8 @@ struct UncertainSetting {
     double mu = 0, sigma = 0;            // lognormal: log of the sample ~ normal(mu, sigma)
     std::vector<double> values;          // discrete: equally likely choices
     std::string source;
+
+    bool operator==(const UncertainSetting&) const = default;
 };
 
 struct Scenario {
@@ -300,6 +320,8 @@ struct Scenario {
     std::vector<ScenarioEvent> events;
     std::vector<BuildoutLimit> buildout_limits;
     std::vector<UncertainSetting> uncertain;  // used by `eiisim sweep` only
+
+    bool operator==(const Scenario&) const = default;
 };
 
 struct Inputs {

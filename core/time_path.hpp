@@ -24,6 +24,8 @@ public:
     // The same path moved `years` later (infrastructure delays).
     [[nodiscard]] TimePath shifted(int years) const;
 
+    bool operator==(const TimePath&) const = default;
+
 private:
     std::vector<std::pair<int, double>> points_;
 };

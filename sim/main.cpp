@@ -16,6 +16,7 @@
 #include "output/summary.hpp"
 #include "sim/kpis.hpp"
 #include "sim/model.hpp"
+#include "sim/schema_command.hpp"
 #include "sim/simulation.hpp"
 #include "sim/sweep_command.hpp"
 
@@ -115,6 +116,13 @@ int main(int argc, char** argv) {
         app.add_subcommand("validate", "Check every input of a scenario and summarise the dataset");
     validate_cmd->add_option("--scenario", validate_scenario, "Scenario file (TOML)")->capture_default_str();
 
+    std::string schema_format = "table";
+    CLI::App* schema_cmd = app.add_subcommand(
+        "schema", "List every scenario setting with its unit, default, range and sweepability");
+    schema_cmd->add_option("--format", schema_format, "table, markdown (docs/scenario.md) or json")
+        ->check(CLI::IsMember({"table", "markdown", "json"}))
+        ->capture_default_str();
+
     eiisim::SweepCliOptions sweep;
     sweep.scenario = kDefaultScenario;
     CLI::App* sweep_cmd = app.add_subcommand(
@@ -147,6 +155,10 @@ int main(int argc, char** argv) {
     try {
         if (*run_cmd) return run_command(run);
         if (*validate_cmd) return validate_command(validate_scenario);
+        if (*schema_cmd) {
+            eiisim::print_schema(std::cout, schema_format);
+            return 0;
+        }
         if (*sweep_cmd) {
             prepare_output_path(sweep.out);
             return eiisim::sweep_command(sweep);

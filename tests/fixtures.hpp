@@ -30,4 +30,11 @@ inline double total_net_in_year(const RunResult& r, int year) {
     return sum;
 }
 
+// Every setting a scenario file or a sweep sample can change, compared exactly.
+inline bool same_scenario_settings(const Scenario& a, const Scenario& b) { return a == b; }
+// The parts of the loaded dataset that infrastructure settings and sweep hooks change.
+inline bool same_dataset_timelines(const Inputs& a, const Inputs& b) {
+    return a.clusters == b.clusters && a.national == b.national && a.technologies == b.technologies;
+}
+
 }  // namespace eiisim::testing

@@ -1,0 +1,173 @@
+// The hand-written parts of docs/scenario.md. The tables of settings between them are
+// generated from core/settings_schema.cpp (sim/schema_markdown.cpp).
+#include "schema_markdown.hpp"
+
+namespace eiisim {
+namespace {
+
+constexpr std::string_view kIntro = R"md(# Scenario reference
+
+A scenario file (TOML) sets the years, price paths, policy, infrastructure timing and
+behaviour of a run, and names the dataset folder (see `docs/input-format.md` for the
+dataset tables). It is read by `clusters/scenario_loader.cpp`; the whole file is kept
+verbatim in `Scenario::text` and stored with the output.
+
+This page is generated from the settings schema in `core/settings_schema.cpp` by
+`build/eiisim schema --format markdown > docs/scenario.md`; do not edit it by hand (a test
+fails when it is stale). `build/eiisim schema` prints the same settings as a table,
+`--format json` for tools.
+
+Rules that hold everywhere:
+
+- **Required** keys must be present; **optional** keys show their default.
+- The *unit* column gives the unit in the file and, after an arrow, the unit the loader
+  converts it to; `1` is dimensionless (a share, ratio or factor).
+- The *sweep* column says whether an `[[uncertain]]` entry may sample the setting, as a
+  `factor` on the loaded value, as a `value` that replaces it, or either.
+- Unknown keys and tables are errors (a typo must not silently fall back to a default).
+  Errors name the file, line, column and the dotted key path, e.g.
+  `scenario.toml:13:50: field 'prices.gas_eur_per_mwh.2022': expected a number >= 0, got the integer -123`.
+- NaN and infinities are rejected everywhere.
+- Units are written in the key names and converted **once** at load time; the engine
+  sees EUR/GJ, t, GJ and EUR only. Money is EUR of the model price year (2023).
+
+## Paths
+
+A *path* is a quantity that changes over the years. Write it as an inline table of
+year = value with bare year keys, or as a plain number for a constant:
+
+```toml
+ets_eur_per_t = { 2020 = 25, 2030 = 130, 2050 = 250 }
+product_price_index = 1.0
+```
+
+Values are interpolated linearly between anchors and held constant before the first
+and after the last. Year keys must be integers in 1900–2200 (written as digits only);
+anchors are sorted on load; at least one anchor is needed. Each path below lists the
+range its values must lie in.
+
+)md";
+
+constexpr std::string_view kClusterOverrides = R"md(### `[infrastructure.clusters.<id>]` — optional per-cluster overrides
+
+`<id>` must be a cluster of `infrastructure.toml`. Each key is optional; an override is
+taken **as written**, after (and not affected by) the delays and factors above.
+
+| key | type | unit | range |
+|---|---|---|---|
+| `co2_connection_year` | integer | year | 1900–9999 (9999 = never) |
+| `h2_connection_year` | integer | year | 1900–9999 |
+| `grid_headroom_mw` | path | MW | ≥ 0 (cumulative new industrial load the grid can take) |
+
+)md";
+
+constexpr std::string_view kBeforeTargets = R"md(## `[buildout_limits]` — optional table
+
+Maximum number of plants that may start a conversion of one option kind per year,
+nationally. Keys are option kinds (`keep`, `electrify`, `ccs`, `hydrogen`, `import`,
+`bio`, `relocate`, `close`); values are integers ≥ 0. A kind not listed is unlimited.
+
+```toml
+[buildout_limits]
+ccs = 4
+hydrogen = 3
+```
+
+## `[[events]]` — optional array of tables
+
+Decision windows: in `year`, the matching plants re-evaluate their route.
+
+| key | type | status | meaning |
+|---|---|---|---|
+| `year` | integer | required | between `base_year` and `end_year` |
+| `cluster` | text | optional (every cluster) | cluster id from `infrastructure.toml` |
+| `sector` | text | optional (every sector) | sector id from `sectors.csv` |
+| `plant` | text | optional (every matching plant) | plant id from `plants.csv`; must lie in the given cluster and sector |
+| `description` | text | required | shown in the event log |
+
+Events are sorted by year on load (file order within a year). Error messages refer to
+events as `events[1]`, `events[2]`, … in file order.
+
+## `[[uncertain]]` — optional array of tables: uncertain settings for sweeps
+
+Settings that `eiisim sweep` samples (one value per run). A plain `eiisim run` ignores
+them and uses the central paths and numbers written elsewhere in the file.
+
+```toml
+[[uncertain]]
+# source: ... (keep the sources as comments, like every other value)
+name = "ets_factor"                 # names the output variable param_ets_factor
+target = "prices.ets_eur_per_t"     # one of the targets below
+distribution = "triangular"         # uniform | triangular | normal | lognormal | discrete
+low = 0.7
+mode = 1.0
+high = 1.5
+scale = "factor"                    # factor (paths, default) | value (numbers, default)
+```
+
+| key | type | status | meaning |
+|---|---|---|---|
+| `name` | text | required | letters, digits and `_`; unique |
+| `target` | text | required | a target from the table below; each target at most once |
+| `distribution` | text | required | see below |
+| `scale` | text | optional | `factor`: the sample multiplies the loaded path or number; `value`: it replaces the number. Paths and infrastructure factors take `factor` only, delays `value` only |
+| `low`, `high` | number | uniform, triangular | range (`high > low`) |
+| `mode` | number | triangular | in `[low, high]` |
+| `mean`, `sd` | number | normal | `sd > 0` |
+| `mu`, `sigma` | number | lognormal | the log of the sample is normal(mu, sigma), `sigma > 0`; `mu = 0` centres a factor on 1 |
+| `values` | list of numbers | discrete | equally likely choices |
+
+A key that does not belong to the distribution (e.g. `mode` with `uniform`), an unknown
+target or distribution, a range outside the target's valid range (a share above 1, a
+negative factor) are input errors with file, line and column. Samples of unbounded
+distributions (normal) that fall outside the target's valid range are clamped into it.
+
+Path factors multiply the whole path (`TimePath::scaled`), history included. Prices of
+the calibration year then move too, and the calibration of each plant's non-energy cost
+absorbs the level in that year: a price factor acts through the path relative to the
+calibration year and through the comparison between routes.
+
+)md";
+
+constexpr std::string_view kAfterTargets = R"md(`scenarios/current-policy.toml` declares nine: factors on the ETS, gas, electricity,
+hydrogen and CO2 transport-and-storage paths and on CO2 storage capacity, and values of
+`logit_scale`, `relocation_hurdle` and `energy_cost_pass_through`.
+
+### Running a sweep
+
+```sh
+eiisim sweep --scenario scenarios/current-policy.toml --runs 10000 --sampler lhs --seed 1 \
+    --out results/sweep.h5 [--save none|clusters|plants] [--threads N] [--resume]
+```
+
+- `--sampler lhs`: Latin hypercube (each of the N strata of every setting hit once;
+  Philox-driven permutations and jitter, keyed by the seed). `sobol`: Sobol' sequence
+  (Boost.Random), digitally shifted per dimension by a Philox draw. `grid`: full
+  factorial with `L = round(runs^(1/d))` levels per setting at the midpoints
+  `(i + 0.5) / L` of L equal-probability strata; run r takes grid point r mod L^d (last
+  setting fastest), so when `L^d > runs` the grid is cut short and when `L^d < runs`
+  points repeat (replicates differing only in their random streams); a note says which.
+- Run r is simulated with run index r and the seed (`--seed`, else the scenario's), so
+  every run has its own random streams and can be replayed alone.
+- Results are bit-identical for any `--threads` (each run fills its own slot; quantiles
+  and output are reduced in run order).
+- Progress goes to stderr: a bar on a terminal, else a line every 5 s.
+- Ctrl-C (SIGINT) or SIGTERM stops after the chunk in flight with exit status 130; the
+  finished runs are in `<out>.checkpoint`. The same command with `--resume` continues and
+  writes the same file an uninterrupted sweep writes. `--save plants` keeps every run's
+  plant panels in memory (about 1.3 MB per run on the Dutch dataset) and cannot resume.
+- Output layout: docs/output-format.md, "Sweep files".
+
+## Example
+
+`tests/data/small/scenario.toml` is a complete, small scenario that uses every section.
+)md";
+
+}  // namespace
+
+const ScenarioProse& scenario_prose() {
+    static const ScenarioProse prose{kIntro, kClusterOverrides, kBeforeTargets, kAfterTargets};
+    return prose;
+}
+
+}  // namespace eiisim
