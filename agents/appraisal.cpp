@@ -5,8 +5,6 @@
 #include <limits>
 
 #include "fuel_gas_coupling.hpp"
-#include "route_profile.hpp"
-#include "unit_cost.hpp"
 
 namespace eiisim {
 namespace {
@@ -21,15 +19,6 @@ bool subsidy_eligible(OptionKind kind) {
            kind == OptionKind::bio;
 }
 
-struct Appraised {
-    UnitCost cost;
-    double risk_premium_eur_per_t = 0;
-    RouteProfile profile;
-    bool feasible = true;
-    int start_year = 0;
-    double capex_eur = 0;
-};
-
 // std::stable_sort allocates a merge buffer on every call; the lists here hold a few
 // dozen entries at most, where a stable insertion sort in place is faster and, being
 // stable with the same comparison, gives the very same order.
@@ -42,6 +31,173 @@ void stable_sort_small(std::vector<T>& v, Less less) {
         for (; j > 0 && less(item, v[j - 1]); --j) v[j] = std::move(v[j - 1]);
         v[j] = std::move(item);
     }
+}
+
+const PlantSpec& plant_of(const AppraisalBasis& basis) {
+    return basis.context->inputs->plants[static_cast<std::size_t>(basis.plant)];
+}
+
+// Producing abroad on the keep route: the relocate row's move cost plus the keep route
+// built there, at foreign prices, with the relocation hurdle as its risk premium.
+void appraise_abroad(const AppraisalBasis& basis, const TechnologySpec& tech, CostTerms terms,
+                     OptionBreakdown& a) {
+    const AppraisalContext& context = *basis.context;
+    const Inputs& inputs = *context.inputs;
+    const PlantSpec& spec = plant_of(basis);
+    const TechnologySpec& keep = inputs.technologies[static_cast<std::size_t>(basis.keep_index)];
+    const Behaviour& behaviour = inputs.scenario.behaviour;
+    // Producing abroad needs the incumbent route built there too: its capex joins the
+    // one-off move cost of the relocate row.
+    const double keep_capex =
+        keep.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(basis.keep_index)];
+    terms.capex_eur_per_t_yr += keep_capex;
+    a.capex_eur = terms.capex_eur_per_t_yr * spec.capacity_t;
+    terms.fixed_opex_eur_per_t_yr += keep.fixed_opex_eur_per_t_yr;
+    terms.var_opex_eur_per_t += keep.var_opex_eur_per_t;
+    terms.value_chain_eur_per_t = 0;  // the lost integration benefit is added abroad
+    terms.export_share = 0;
+    const SectorSpec& sector = inputs.sectors[static_cast<std::size_t>(spec.sector)];
+    a.cost = abroad_unit_cost(*basis.base, sector, basis.keep_profile, *context.expected, terms);
+    a.risk_premium_eur_per_t = behaviour.relocation_hurdle * a.cost.revenue_eur_per_t;
+    if (!spec.multinational) a.mark(Infeasible::not_multinational);
+    if (tech.available_year > a.start_year) a.mark(Infeasible::not_available);
+}
+
+// Feasibility at home and the infrastructure risk premium.
+void assess_domestic(const AppraisalBasis& basis, const TechnologySpec& tech, bool staying, OptionBreakdown& a) {
+    const AppraisalContext& context = *basis.context;
+    const Inputs& inputs = *context.inputs;
+    const ClusterSpec& cluster = inputs.clusters[static_cast<std::size_t>(plant_of(basis).cluster)];
+    const Behaviour& behaviour = inputs.scenario.behaviour;
+    // Feasibility: the technology exists, something is electrified, infrastructure
+    // reaches the cluster by the time the route would run.
+    const bool needs_co2 = a.profile.co2_captured_t_per_t > kNegligible;
+    const bool needs_h2 = a.profile.energy_gj_per_t[static_cast<int>(Carrier::hydrogen)] >
+                          basis.base->hydrogen_gj_per_t + kNegligible;
+    if (tech.available_year > a.start_year) a.mark(Infeasible::not_available);
+    // A decarbonisation option that changes nothing for this plant (no heat band
+    // available yet, nothing to capture) is not a real option.
+    if (tech.kind == OptionKind::electrify && a.profile.electrified_heat_share <= 0)
+        a.mark(Infeasible::nothing_electrified);
+    if (tech.kind == OptionKind::ccs && !needs_co2) a.mark(Infeasible::nothing_captured);
+    if (needs_co2 && cluster.co2_connection_year > a.start_year) a.mark(Infeasible::no_co2_connection);
+    if (needs_h2 && cluster.h2_connection_year > a.start_year) a.mark(Infeasible::no_h2_connection);
+
+    // Infrastructure that is not yet in place today carries a risk premium, lowered
+    // when peers in the cluster already run the same kind of route.
+    const bool infrastructure_pending = (needs_co2 && cluster.co2_connection_year > context.year) ||
+                                        (needs_h2 && cluster.h2_connection_year > context.year);
+    if (infrastructure_pending && !staying) {
+        const double peers = (*context.cluster_peer_share)[static_cast<std::size_t>(tech.kind)];
+        const double investment = a.cost[CostComponent::capex_annuity] + a.cost[CostComponent::fixed_opex];
+        a.risk_premium_eur_per_t =
+            behaviour.infrastructure_risk_premium * investment * (1.0 - behaviour.peer_risk_reduction * peers);
+    }
+}
+
+// Levelised cost of one option, unsubsidised, with its feasibility.
+OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_build) {
+    const AppraisalContext& context = *basis.context;
+    const Inputs& inputs = *context.inputs;
+    const PlantSpec& spec = plant_of(basis);
+    const SectorSpec& sector = inputs.sectors[static_cast<std::size_t>(spec.sector)];
+    const TechnologySpec& tech = inputs.technologies[static_cast<std::size_t>(index)];
+    const PlantSnapshot& snapshot = *basis.snapshot;
+    OptionBreakdown a;
+    a.technology = index;
+    // This year's transitions have already run: a route runs the next year at the earliest.
+    a.start_year = context.year + std::max(tech.lead_time_y, 1);
+    a.profile = route_profile(*basis.base, tech, sector, a.start_year);
+    const bool staying = index == snapshot.technology;
+    // Staying between reinvestments costs no new capital: it is sunk.
+    const bool pays_capex = new_build || !staying || basis.trigger == Trigger::reinvestment;
+    const double capex =
+        pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
+                   : 0.0;
+    CostTerms terms = route_terms(tech, spec, capex, tech.lifetime_y, snapshot.utilisation);
+    terms.stranded_eur_per_t = staying ? 0.0 : basis.stranded_eur_per_t;
+    terms.value_chain_eur_per_t = snapshot.value_chain_eur_per_t;
+    terms.export_share = snapshot.export_share;
+    terms.export_discount = inputs.scenario.behaviour.export_discount;
+    a.capex_eur = terms.capex_eur_per_t_yr * spec.capacity_t;
+    if (tech.kind == OptionKind::relocate) {
+        appraise_abroad(basis, tech, terms, a);
+        return a;
+    }
+    a.cost = domestic_unit_cost(*basis.base, sector, a.profile, *context.expected, terms);
+    assess_domestic(basis, tech, staying, a);
+    return a;
+}
+
+// What the route would ask of scarce capacity, and its cost per t CO2 avoided.
+void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBreakdown& a) {
+    const PlantBaseline& base = *basis.base;
+    const double production = basis.production_t;
+    if (tech.kind != OptionKind::relocate) {
+        a.grid_mw = peak_mw(
+            (a.profile.energy_gj_per_t[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t) *
+                production,
+            basis.context->inputs->scenario.behaviour.grid_load_factor);
+        a.co2_storage_t = a.profile.co2_captured_t_per_t * production;
+        const auto new_use = [&](Carrier carrier) {
+            const double gj_per_t = a.profile.energy_gj_per_t[static_cast<int>(carrier)];
+            return std::max(0.0, (gj_per_t - ledger_base_gj_per_t(base, carrier)) * production);
+        };
+        a.hydrogen_gj = new_use(Carrier::hydrogen);
+        a.biomethane_gj = new_use(Carrier::biomethane);
+    }
+    const double avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
+    a.eur_per_tco2_avoided = avoided_t_per_t > kNegligible
+                                 ? (a.cost_eur_per_t() - basis.keep_reference.cost.total()) / avoided_t_per_t
+                                 : std::numeric_limits<double>::infinity();
+}
+
+// SDE++-style operating subsidy: the unprofitable top against keeping, capped per tonne
+// of CO2 avoided, committed for subsidy_years; plus the investment aid.
+void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBreakdown& a) {
+    const Inputs& inputs = *basis.context->inputs;
+    const Policy& policy = inputs.scenario.policy;
+    const double avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
+    const bool new_route = a.technology != basis.snapshot->technology;
+    if (!new_route || !subsidy_eligible(tech.kind) || avoided_t_per_t <= kNegligible) return;
+    const double gap = std::max(0.0, a.cost.total() - basis.keep_reference.cost.total());
+    const double subsidy = std::min(gap, policy.subsidy_max_eur_per_tco2 * avoided_t_per_t);
+    const double investment_aid = policy.investment_subsidy_share * a.capex_eur;
+    const double per_t = basis.production_t > 0 ? 1.0 / basis.production_t : 0.0;
+    const double investment_aid_per_t =
+        investment_aid * capital_recovery_factor(plant_of(basis).hurdle_rate, tech.lifetime_y) * per_t;
+    if (subsidy + investment_aid_per_t <= kNegligible) return;
+    a.aided = true;
+    a.subsidy_eur_per_t = subsidy;
+    a.investment_aid_eur = investment_aid;
+    a.investment_aid_eur_per_t = investment_aid_per_t;
+    a.subsidy_budget_eur = subsidy * basis.production_t * policy.subsidy_years + investment_aid;
+}
+
+Candidate candidate_of(const OptionBreakdown& a) {
+    Candidate c;
+    c.technology = a.technology;
+    c.cost_eur_per_t = a.cost_eur_per_t();
+    c.margin_eur_per_t = a.margin_eur_per_t();
+    c.start_year = a.start_year;
+    c.capex_eur = a.capex_eur;
+    c.grid_mw = a.grid_mw;
+    c.co2_storage_t = a.co2_storage_t;
+    c.hydrogen_gj = a.hydrogen_gj;
+    c.biomethane_gj = a.biomethane_gj;
+    c.eur_per_tco2_avoided = a.eur_per_tco2_avoided;
+    return c;
+}
+
+Candidate aided_candidate_of(const OptionBreakdown& a) {
+    Candidate c = candidate_of(a);
+    c.subsidised = true;
+    c.subsidy_eur_per_t = a.subsidy_eur_per_t;
+    c.cost_eur_per_t = a.aided_cost_eur_per_t();
+    c.margin_eur_per_t = a.aided_margin_eur_per_t();
+    c.subsidy_budget_eur = a.subsidy_budget_eur;
+    c.capex_eur = a.capex_eur - a.investment_aid_eur;
+    return c;
 }
 
 }  // namespace
@@ -59,88 +215,61 @@ std::array<double, kOptionKindCount> draw_strategic_bias(const Behaviour& behavi
     return bias;
 }
 
+AppraisalBasis appraisal_basis(const AppraisalContext& context, const PlantBaseline& base, int plant,
+                               const PlantSnapshot& snapshot, Trigger trigger) {
+    const Inputs& inputs = *context.inputs;
+    const PlantSpec& spec = inputs.plants[static_cast<std::size_t>(plant)];
+    const SectorSpec& sector = inputs.sectors[static_cast<std::size_t>(spec.sector)];
+    AppraisalBasis basis;
+    basis.context = &context;
+    basis.base = &base;
+    basis.snapshot = &snapshot;
+    basis.plant = plant;
+    basis.trigger = trigger;
+    basis.keep_index = inputs.sector_keep_technology[static_cast<std::size_t>(spec.sector)];
+    basis.production_t = spec.capacity_t * snapshot.utilisation;
+    const double per_t = basis.production_t > 0 ? 1.0 / basis.production_t : 0.0;
+    basis.stranded_eur_per_t = snapshot.book_value_eur *
+                               capital_recovery_factor(spec.hurdle_rate, inputs.scenario.behaviour.horizon_y) *
+                               per_t;
+    const TechnologySpec& keep = inputs.technologies[static_cast<std::size_t>(basis.keep_index)];
+    basis.keep_profile = route_profile(base, keep, sector, context.year);
+    basis.price_ref_eur_per_t = std::max(1.0, sector.product_price_eur_per_t * context.expected->product_price_index);
+    // The keep route with its reinvestment is the reference for subsidy gaps.
+    basis.keep_reference = appraise_route(basis, basis.keep_index, true);
+    return basis;
+}
+
+OptionBreakdown appraise_option(const AppraisalBasis& basis, int technology) {
+    const TechnologySpec& tech = basis.context->inputs->technologies[static_cast<std::size_t>(technology)];
+    OptionBreakdown a = appraise_route(basis, technology, false);
+    // A plant on its supplier's process gas buys no fuel to switch and has no reason
+    // to exist elsewhere: only keep and ccs stay open (fuel_gas_coupling.hpp).
+    if (basis.base->gas_coupled && !open_to_gas_coupled_plant(tech.kind)) a.mark(Infeasible::gas_coupled);
+    add_requests(basis, tech, a);
+    add_aid(basis, tech, a);
+    return a;
+}
+
+double systematic_utility(const Behaviour& behaviour, double margin_eur_per_t, double bias,
+                          double price_ref_eur_per_t) {
+    if (behaviour.deterministic) return margin_eur_per_t;
+    const double biased = margin_eur_per_t - bias * price_ref_eur_per_t;
+    return biased / (behaviour.logit_scale * price_ref_eur_per_t);
+}
+
+bool closes(const Behaviour& behaviour, double best_margin_eur_per_t, double price_ref_eur_per_t) {
+    return best_margin_eur_per_t < -behaviour.closure_threshold * price_ref_eur_per_t;
+}
+
 PlantDecision appraise_options(const AppraisalContext& context, const PlantBaseline& base,
                                int plant, const PlantSnapshot& snapshot, Trigger trigger,
                                const std::array<double, kOptionKindCount>& bias,
                                RandomStream& choice_stream) {
     const Inputs& inputs = *context.inputs;
-    const PlantSpec& spec = inputs.plants[static_cast<std::size_t>(plant)];
-    const SectorSpec& sector = inputs.sectors[static_cast<std::size_t>(spec.sector)];
-    const ClusterSpec& cluster = inputs.clusters[static_cast<std::size_t>(spec.cluster)];
     const Behaviour& behaviour = inputs.scenario.behaviour;
-    const PriceView& prices = *context.expected;
     const auto& options = inputs.plant_technologies[static_cast<std::size_t>(plant)];
-    const int keep_index = inputs.sector_keep_technology[static_cast<std::size_t>(spec.sector)];
-    const TechnologySpec& keep = inputs.technologies[static_cast<std::size_t>(keep_index)];
-
-    const double production = spec.capacity_t * snapshot.utilisation;
-    const double per_t = production > 0 ? 1.0 / production : 0.0;
-    const double horizon = behaviour.horizon_y;
-    const double stranded_per_t = snapshot.book_value_eur *
-                                  capital_recovery_factor(spec.hurdle_rate, horizon) * per_t;
-    const RouteProfile keep_profile = route_profile(base, keep, sector, context.year);
-
-    // Levelised cost of one option (unsubsidised).
-    const auto appraise = [&](const TechnologySpec& tech, int index, bool new_build = false) {
-        Appraised a;
-        // This year's transitions have already run: a route runs the next year at the earliest.
-        a.start_year = context.year + std::max(tech.lead_time_y, 1);
-        a.profile = route_profile(base, tech, sector, a.start_year);
-        const bool staying = index == snapshot.technology;
-        // Staying between reinvestments costs no new capital: it is sunk.
-        const bool pays_capex = new_build || !staying || trigger == Trigger::reinvestment;
-        const double capex =
-            pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
-                       : 0.0;
-        CostTerms terms = route_terms(tech, spec, capex, tech.lifetime_y, snapshot.utilisation);
-        terms.stranded_eur_per_t = staying ? 0.0 : stranded_per_t;
-        terms.value_chain_eur_per_t = snapshot.value_chain_eur_per_t;
-        terms.export_share = snapshot.export_share;
-        terms.export_discount = behaviour.export_discount;
-        a.capex_eur = terms.capex_eur_per_t_yr * spec.capacity_t;
-        if (tech.kind == OptionKind::relocate) {
-            // Producing abroad needs the incumbent route built there too: its capex
-            // joins the one-off move cost of the relocate row.
-            const double keep_capex =
-                keep.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(keep_index)];
-            terms.capex_eur_per_t_yr += keep_capex;
-            a.capex_eur = terms.capex_eur_per_t_yr * spec.capacity_t;
-            terms.fixed_opex_eur_per_t_yr += keep.fixed_opex_eur_per_t_yr;
-            terms.var_opex_eur_per_t += keep.var_opex_eur_per_t;
-            terms.value_chain_eur_per_t = 0;  // the lost integration benefit is added abroad
-            terms.export_share = 0;
-            a.cost = abroad_unit_cost(base, sector, keep_profile, prices, terms);
-            a.risk_premium_eur_per_t = behaviour.relocation_hurdle * a.cost.revenue_eur_per_t;
-            a.feasible = spec.multinational && tech.available_year <= a.start_year;
-            return a;
-        }
-        a.cost = domestic_unit_cost(base, sector, a.profile, prices, terms);
-
-        // Feasibility: the technology exists, something is electrified, infrastructure
-        // reaches the cluster by the time the route would run.
-        const bool needs_co2 = a.profile.co2_captured_t_per_t > kNegligible;
-        const bool needs_h2 =
-            a.profile.energy_gj_per_t[static_cast<int>(Carrier::hydrogen)] > base.hydrogen_gj_per_t + kNegligible;
-        a.feasible = tech.available_year <= a.start_year;
-        // A decarbonisation option that changes nothing for this plant (no heat band
-        // available yet, nothing to capture) is not a real option.
-        if (tech.kind == OptionKind::electrify && a.profile.electrified_heat_share <= 0) a.feasible = false;
-        if (tech.kind == OptionKind::ccs && !needs_co2) a.feasible = false;
-        if (needs_co2 && cluster.co2_connection_year > a.start_year) a.feasible = false;
-        if (needs_h2 && cluster.h2_connection_year > a.start_year) a.feasible = false;
-
-        // Infrastructure that is not yet in place today carries a risk premium, lowered
-        // when peers in the cluster already run the same kind of route.
-        const bool infrastructure_pending = (needs_co2 && cluster.co2_connection_year > context.year) ||
-                                            (needs_h2 && cluster.h2_connection_year > context.year);
-        if (infrastructure_pending && !staying) {
-            const double peers = (*context.cluster_peer_share)[static_cast<std::size_t>(tech.kind)];
-            const double investment = a.cost[CostComponent::capex_annuity] + a.cost[CostComponent::fixed_opex];
-            a.risk_premium_eur_per_t =
-                behaviour.infrastructure_risk_premium * investment * (1.0 - behaviour.peer_risk_reduction * peers);
-        }
-        return a;
-    };
+    const AppraisalBasis basis = appraisal_basis(context, base, plant, snapshot, trigger);
 
     PlantDecision decision;
     decision.plant = plant;
@@ -148,12 +277,6 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     decision.ranked.reserve(2 * options.size());  // each option at most twice
     if (context.record_appraisals) decision.appraisals.reserve(options.size());
 
-    // The keep route with its reinvestment is the reference for subsidy gaps.
-    const Appraised keep_reference = appraise(keep, keep_index, true);
-    const double keep_reference_cost = keep_reference.cost.total();
-    const double keep_net = keep_reference.profile.co2_net_t_per_t();
-
-    const double price_ref = std::max(1.0, sector.product_price_eur_per_t * prices.product_price_index);
     double best_margin = -std::numeric_limits<double>::infinity();
     for (int index : options) {
         const TechnologySpec& tech = inputs.technologies[static_cast<std::size_t>(index)];
@@ -161,86 +284,35 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
             if (context.record_appraisals) decision.appraisals.push_back({index, 0.0, 0.0, 0.0, true, false});
             continue;
         }
-        Appraised a = appraise(tech, index);
-        // A plant on its supplier's process gas buys no fuel to switch and has no reason
-        // to exist elsewhere: only keep and ccs stay open (fuel_gas_coupling.hpp).
-        if (base.gas_coupled && !open_to_gas_coupled_plant(tech.kind)) a.feasible = false;
+        const OptionBreakdown a = appraise_option(basis, index);
         // One Gumbel draw per option, shared by its subsidised and unsubsidised variants,
         // drawn even for infeasible options so that feasibility never shifts the stream.
         const double noise = behaviour.deterministic ? 0.0 : choice_stream.gumbel();
-        const double cost = a.cost.total() + a.risk_premium_eur_per_t;
-        const double margin = a.cost.revenue_eur_per_t - cost;
-
-        Candidate base_candidate;
-        base_candidate.technology = index;
-        base_candidate.cost_eur_per_t = cost;
-        base_candidate.margin_eur_per_t = margin;
-        base_candidate.start_year = a.start_year;
-        base_candidate.capex_eur = a.capex_eur;
-        if (tech.kind != OptionKind::relocate) {
-            base_candidate.grid_mw = peak_mw(
-                (a.profile.energy_gj_per_t[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t) *
-                    production,
-                behaviour.grid_load_factor);
-            base_candidate.co2_storage_t = a.profile.co2_captured_t_per_t * production;
-            const auto new_use = [&](Carrier carrier) {
-                const double gj_per_t = a.profile.energy_gj_per_t[static_cast<int>(carrier)];
-                return std::max(0.0, (gj_per_t - ledger_base_gj_per_t(base, carrier)) * production);
+        OptionAppraisal record{index, a.cost_eur_per_t(), a.margin_eur_per_t(), 0.0, a.feasible(), false};
+        if (a.feasible()) {
+            const double kind_bias = bias[static_cast<std::size_t>(tech.kind)];
+            const auto utility_of = [&](double margin) {
+                const double v = systematic_utility(behaviour, margin, kind_bias, basis.price_ref_eur_per_t);
+                return behaviour.deterministic ? v : v + noise;
             };
-            base_candidate.hydrogen_gj = new_use(Carrier::hydrogen);
-            base_candidate.biomethane_gj = new_use(Carrier::biomethane);
-        }
-        const double avoided_t_per_t = keep_net - a.profile.co2_net_t_per_t();
-        base_candidate.eur_per_tco2_avoided =
-            avoided_t_per_t > kNegligible ? (cost - keep_reference_cost) / avoided_t_per_t
-                                          : std::numeric_limits<double>::infinity();
-
-        OptionAppraisal record{index, cost, margin, 0.0, a.feasible, false};
-        if (a.feasible) {
-            const auto utility_of = [&](double candidate_margin) {
-                if (behaviour.deterministic) return candidate_margin;
-                const double biased = candidate_margin - bias[static_cast<std::size_t>(tech.kind)] * price_ref;
-                return biased / (behaviour.logit_scale * price_ref) + noise;
-            };
-            Candidate plain = base_candidate;
-            plain.utility = utility_of(margin);
+            Candidate plain = candidate_of(a);
+            plain.utility = utility_of(plain.margin_eur_per_t);
             decision.ranked.push_back(plain);
-            best_margin = std::max(best_margin, margin);
-
-            // SDE++-style operating subsidy: the unprofitable top against keeping,
-            // capped per tonne of CO2 avoided, committed for subsidy_years.
-            const Policy& policy = inputs.scenario.policy;
-            const bool new_route = index != snapshot.technology;
-            if (new_route && subsidy_eligible(tech.kind) && avoided_t_per_t > kNegligible) {
-                const double gap = std::max(0.0, a.cost.total() - keep_reference_cost);
-                const double subsidy =
-                    std::min(gap, policy.subsidy_max_eur_per_tco2 * avoided_t_per_t);
-                const double investment_aid = policy.investment_subsidy_share * a.capex_eur;
-                const double investment_aid_per_t =
-                    investment_aid * capital_recovery_factor(spec.hurdle_rate, tech.lifetime_y) * per_t;
-                if (subsidy + investment_aid_per_t > kNegligible) {
-                    Candidate aided = base_candidate;
-                    aided.subsidised = true;
-                    aided.subsidy_eur_per_t = subsidy;
-                    aided.cost_eur_per_t = cost - subsidy - investment_aid_per_t;
-                    aided.margin_eur_per_t = margin + subsidy + investment_aid_per_t;
-                    aided.subsidy_budget_eur = subsidy * production * policy.subsidy_years + investment_aid;
-                    aided.capex_eur = a.capex_eur - investment_aid;
-                    aided.utility = utility_of(aided.margin_eur_per_t);
-                    decision.ranked.push_back(aided);
-                    best_margin = std::max(best_margin, aided.margin_eur_per_t);
-                    record.cost_eur_per_t = aided.cost_eur_per_t;
-                    record.margin_eur_per_t = aided.margin_eur_per_t;
-                    record.subsidy_eur_per_t = subsidy;
-                }
+            best_margin = std::max(best_margin, plain.margin_eur_per_t);
+            if (a.aided) {
+                Candidate aided = aided_candidate_of(a);
+                aided.utility = utility_of(aided.margin_eur_per_t);
+                decision.ranked.push_back(aided);
+                best_margin = std::max(best_margin, aided.margin_eur_per_t);
+                record.cost_eur_per_t = aided.cost_eur_per_t;
+                record.margin_eur_per_t = aided.margin_eur_per_t;
+                record.subsidy_eur_per_t = aided.subsidy_eur_per_t;
             }
         }
         if (context.record_appraisals) decision.appraisals.push_back(record);
     }
 
-    // Closure when no option, not even relocating, is expected to earn a margin above
-    // minus the closure threshold (closing has costs of its own).
-    if (best_margin < -behaviour.closure_threshold * price_ref) {
+    if (closes(behaviour, best_margin, basis.price_ref_eur_per_t)) {
         decision.close = true;
         decision.ranked.clear();
         return decision;

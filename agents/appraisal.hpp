@@ -4,7 +4,13 @@
 // closure rule, and rank the rest by multinomial-logit utility (or by margin in
 // deterministic mode). A pure function of its arguments, so plants appraise in
 // parallel. The second half, granting scarce capacity, is done serially by the engine.
+//
+// The appraisal of one option is a breakdown (OptionBreakdown): every term of its cost
+// and margin. appraise_options ranks on the breakdown's totals, and `eiisim appraise`
+// (sim/appraise_command.cpp) prints the very same breakdown, so the two cannot drift.
 #include <array>
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "core/inputs.hpp"
@@ -12,6 +18,8 @@
 #include "core/run_result.hpp"
 #include "plant_baseline.hpp"
 #include "price_view.hpp"
+#include "route_profile.hpp"
+#include "unit_cost.hpp"
 
 namespace eiisim {
 
@@ -64,6 +72,96 @@ struct PlantDecision {
     std::vector<Candidate> ranked;       // best first; empty when closing
     std::vector<OptionAppraisal> appraisals;  // one per sector option, for the event log
 };
+
+// Why an option is not open to a plant (docs/ODD.md §7.7). Scarce capacity, budget and
+// build-out limits are not among them: those are checked in allocation.
+enum class Infeasible : std::uint8_t {
+    not_available,        // available_year after the year the route would start
+    nothing_electrified,  // an electrify option with no heat band open by then
+    nothing_captured,     // a ccs option with nothing to capture
+    no_co2_connection,    // capture before the cluster's co2_connection_year
+    no_h2_connection,     // new hydrogen use before the cluster's h2_connection_year
+    not_multinational,    // relocation needs a multinational parent
+    gas_coupled,          // a plant on a supplier's process gas: keep, ccs or close only
+};
+inline constexpr int kInfeasibleCount = 7;
+inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
+    "not_available", "nothing_electrified", "nothing_captured", "no_co2_connection",
+    "no_h2_connection", "not_multinational", "gas_coupled"};
+
+// One option as the plant appraises it: every term of its levelised cost and margin per
+// tonne, its feasibility, and what it would ask of scarce capacity. The engine ranks on
+// cost_eur_per_t() / margin_eur_per_t() (and their subsidised twins).
+struct OptionBreakdown {
+    int technology = -1;
+    UnitCost cost;                       // components and revenue, without any subsidy
+    double risk_premium_eur_per_t = 0;   // pending infrastructure, or the relocation hurdle
+    RouteProfile profile;                // in the start year (relocate: the base profile)
+    int start_year = 0;                  // first year the route would run
+    double capex_eur = 0;                // investment, before investment aid
+    std::uint8_t infeasible = 0;         // bit set of Infeasible reasons; 0: feasible
+    // Resource requests, checked in allocation (zero for relocate).
+    double grid_mw = 0;
+    double co2_storage_t = 0;
+    double hydrogen_gj = 0;
+    double biomethane_gj = 0;
+    double eur_per_tco2_avoided = std::numeric_limits<double>::infinity();
+    // The subsidised twin (SDE++-style), offered when `aided`.
+    bool aided = false;
+    double subsidy_eur_per_t = 0;          // operating subsidy, paid for subsidy_years
+    double investment_aid_eur = 0;         // one-off share of capex
+    double investment_aid_eur_per_t = 0;   // its annuity per t
+    double subsidy_budget_eur = 0;         // the twin's draw on the decision year's budget
+
+    [[nodiscard]] bool feasible() const { return infeasible == 0; }
+    [[nodiscard]] bool infeasible_for(Infeasible why) const {
+        return (infeasible & (1u << static_cast<unsigned>(why))) != 0;
+    }
+    void mark(Infeasible why) { infeasible = static_cast<std::uint8_t>(infeasible | (1u << static_cast<unsigned>(why))); }
+    // The levelised cost the choice uses: components plus risk premium.
+    [[nodiscard]] double cost_eur_per_t() const { return cost.total() + risk_premium_eur_per_t; }
+    [[nodiscard]] double margin_eur_per_t() const { return cost.revenue_eur_per_t - cost_eur_per_t(); }
+    [[nodiscard]] double aided_cost_eur_per_t() const {
+        return cost_eur_per_t() - subsidy_eur_per_t - investment_aid_eur_per_t;
+    }
+    [[nodiscard]] double aided_margin_eur_per_t() const {
+        return margin_eur_per_t() + subsidy_eur_per_t + investment_aid_eur_per_t;
+    }
+};
+
+// What every option of one plant's appraisal shares: the plant, its state and trigger,
+// and the keep route appraised as a new build (the reference for subsidy gaps and
+// cost-effectiveness).
+struct AppraisalBasis {
+    const AppraisalContext* context = nullptr;
+    const PlantBaseline* base = nullptr;
+    const PlantSnapshot* snapshot = nullptr;
+    int plant = -1;
+    Trigger trigger = Trigger::reinvestment;
+    int keep_index = -1;
+    double production_t = 0;            // capacity x current utilisation
+    double stranded_eur_per_t = 0;      // book value of the route in force, annualised, per t
+    double price_ref_eur_per_t = 1;     // max(1, expected product price): scales utility
+    RouteProfile keep_profile;          // in the decision year (relocation abroad)
+    OptionBreakdown keep_reference;     // keep, paying its capex
+};
+
+// The pointers in the basis refer to the arguments, which must outlive it.
+[[nodiscard]] AppraisalBasis appraisal_basis(const AppraisalContext& context, const PlantBaseline& base,
+                                             int plant, const PlantSnapshot& snapshot, Trigger trigger);
+
+// Option `technology` (a row of the plant's list, not close) as the plant appraises it.
+[[nodiscard]] OptionBreakdown appraise_option(const AppraisalBasis& basis, int technology);
+
+// The systematic part of a variant's utility (without the Gumbel draw): its margin in
+// deterministic mode, else the margin less the strategic bias, in units of the cost
+// spread logit_scale x price_ref.
+[[nodiscard]] double systematic_utility(const Behaviour& behaviour, double margin_eur_per_t,
+                                        double bias, double price_ref_eur_per_t);
+
+// The closure rule: no option, not even relocating, is expected to earn a margin above
+// minus the closure threshold (closing has costs of its own).
+[[nodiscard]] bool closes(const Behaviour& behaviour, double best_margin_eur_per_t, double price_ref_eur_per_t);
 
 // Strategic bias of a plant per option kind (a persistent cost mark-up as a share of
 // its product price), drawn once per run from the plant's own stream.

@@ -43,8 +43,9 @@ CostTerms route_terms(const TechnologySpec& tech, const PlantSpec& plant, double
 
 namespace {
 
-double revenue_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices,
-                     const CostTerms& terms, double net_t_per_t, bool green_eligible) {
+// Sets the revenue of `cost` (and its CBAM and green-premium details).
+void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices,
+                 const CostTerms& terms, double net_t_per_t, bool green_eligible) {
     double energy_cost_change = 0;
     for (std::size_t c = 0; c < kCarrierCount; ++c)
         energy_cost_change += (prices.energy_eur_per_gj[c] - base.base_energy_eur_per_gj[c]) *
@@ -58,12 +59,24 @@ double revenue_per_t(const PlantBaseline& base, const SectorSpec& sector, const 
     const double price = std::max(0.0, sector.product_price_eur_per_t * prices.product_price_index +
                                            base.energy_cost_pass_through * energy_cost_change + cbam_price);
     double revenue = price * (1.0 - terms.export_share * terms.export_discount);
+    cost.cbam_price_eur_per_t = cbam_price;
     // The green premium is paid in proportion to the CO2 the route no longer emits.
     if (green_eligible && base.co2_intensity_t_per_t > 0) {
         const double clean = std::clamp(1.0 - net_t_per_t / base.co2_intensity_t_per_t, 0.0, 1.0);
-        revenue += prices.green_premium_eur_per_t * clean;
+        cost.green_premium_eur_per_t = prices.green_premium_eur_per_t * clean;
+        revenue += cost.green_premium_eur_per_t;
     }
-    return revenue;
+    cost.revenue_eur_per_t = revenue;
+}
+
+// The energy component from the route's use and the prices by carrier, kept by carrier.
+void set_energy(UnitCost& cost, const EnergyGj& gj_per_t, const EnergyGj& eur_per_gj) {
+    double energy = 0;
+    for (std::size_t c = 0; c < kCarrierCount; ++c) {
+        cost.energy_eur_per_t[c] = gj_per_t[c] * eur_per_gj[c];
+        energy += cost.energy_eur_per_t[c];
+    }
+    cost[CostComponent::energy] = energy;
 }
 
 void add_capital_and_fixed_terms(UnitCost& cost, const CostTerms& terms) {
@@ -85,22 +98,20 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                             const CostTerms& terms) {
     UnitCost cost;
     add_capital_and_fixed_terms(cost, terms);
-    double energy = 0;
-    for (int c = 0; c < kCarrierCount; ++c)
-        energy += profile.energy_gj_per_t[static_cast<std::size_t>(c)] *
-                  prices.energy_eur_per_gj[static_cast<std::size_t>(c)];
-    cost[CostComponent::energy] = energy;
+    set_energy(cost, profile.energy_gj_per_t, prices.energy_eur_per_gj);
 
     const double net = profile.co2_net_t_per_t();
     const double allocation_factor = sector.cbam_covered ? prices.free_allocation_factor
                                                          : prices.free_allocation_factor_non_cbam;
     const double free_allocation = base.benchmark_t_per_t * allocation_factor;
+    cost.free_allocation_t_per_t = free_allocation;
     cost[CostComponent::ets] = (net - free_allocation) * prices.ets_eur_per_t;
     // Wet CO2-heffing industrie: the levy rate minus the ETS price, on emissions above
     // the plant's dispensation rights (a declining share of its base intensity).
     const double levy_rate = std::max(0.0, prices.co2_levy_eur_per_t - prices.ets_eur_per_t);
     const double dispensation = prices.dispensation_factor * base.co2_intensity_t_per_t;
-    cost[CostComponent::co2_levy] = levy_rate * std::max(0.0, net - dispensation);
+    cost.levy_liable_t_per_t = std::max(0.0, net - dispensation);
+    cost[CostComponent::co2_levy] = levy_rate * cost.levy_liable_t_per_t;
     cost[CostComponent::transport_storage] =
         profile.co2_captured_t_per_t * prices.transport_storage_eur_per_t;
     cost[CostComponent::subsidy] = -terms.subsidy_eur_per_t;
@@ -111,7 +122,7 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     // The imported share of the upstream step takes its labour, upkeep and overheads along.
     cost[CostComponent::other_cost] =
         base.other_cost_eur_per_t * (1.0 - profile.imported_share * sector.import_other_cost_share);
-    cost.revenue_eur_per_t = revenue_per_t(base, sector, prices, terms, net, true);
+    set_revenue(cost, base, sector, prices, terms, net, true);
     return cost;
 }
 
@@ -123,11 +134,7 @@ UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     EnergyGj foreign = prices.energy_eur_per_gj;
     foreign[static_cast<int>(Carrier::gas)] = prices.foreign_gas_eur_per_gj;
     foreign[static_cast<int>(Carrier::electricity)] = prices.foreign_electricity_eur_per_gj;
-    double energy = 0;
-    for (int c = 0; c < kCarrierCount; ++c)
-        energy += keep_profile.energy_gj_per_t[static_cast<std::size_t>(c)] *
-                  foreign[static_cast<std::size_t>(c)];
-    cost[CostComponent::energy] = energy;
+    set_energy(cost, keep_profile.energy_gj_per_t, foreign);
     // CBAM: EU importers pay the EU carbon price on embedded emissions, phased in as
     // free allocation is phased out (cbam_factor).
     cost[CostComponent::ets] = sector.cbam_covered ? prices.cbam_factor * prices.ets_eur_per_t *
@@ -136,7 +143,7 @@ UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     cost[CostComponent::variable_opex] += sector.transport_eur_per_t;
     cost[CostComponent::value_chain] += base.integration_benefit_eur_per_t;
     cost[CostComponent::other_cost] = base.other_cost_eur_per_t * sector.abroad_cost_factor;
-    cost.revenue_eur_per_t = revenue_per_t(base, sector, prices, terms, 0.0, false);
+    set_revenue(cost, base, sector, prices, terms, 0.0, false);
     return cost;
 }
 

@@ -15,6 +15,13 @@ namespace eiisim {
 struct UnitCost {
     std::array<double, kCostComponentCount> eur_per_t{};
     double revenue_eur_per_t = 0;
+    // How some of the figures above came about, for `eiisim appraise`. Only the
+    // components and the revenue count; these details are not added to anything.
+    EnergyGj energy_eur_per_t{};          // the energy component by carrier
+    double free_allocation_t_per_t = 0;   // ETS allowances received free per t (at home)
+    double levy_liable_t_per_t = 0;       // net emissions above the levy dispensation (at home)
+    double cbam_price_eur_per_t = 0;      // CBAM's uplift of the product price, in the revenue
+    double green_premium_eur_per_t = 0;   // green premium, in the revenue
 
     [[nodiscard]] double total() const {
         double sum = 0;

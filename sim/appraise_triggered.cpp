@@ -15,20 +15,22 @@ namespace {
 
 constexpr std::size_t kPlantGrain = 8;
 
-std::optional<Trigger> trigger_of(const Model& model, const RunState& state, int year, std::size_t p) {
+}  // namespace
+
+std::optional<Trigger> decision_trigger(const Model& model, const RunState& state, int year, int plant) {
+    const auto p = static_cast<std::size_t>(plant);
     if (state.status[p] != PlantStatus::operating || state.target_technology[p] >= 0) return std::nullopt;
     const Inputs& in = model.inputs;
     if (state.waiting[p]) return state.waiting_trigger[p];
     if (state.asset_age_y[p] >= state.route_lifetime_y[p]) return Trigger::reinvestment;
     if (state.loss_years[p] >= in.scenario.behaviour.loss_years_trigger) return Trigger::losses;
     const auto& windows = model.event_plants[static_cast<std::size_t>(year - in.scenario.base_year)];
-    if (std::binary_search(windows.begin(), windows.end(), static_cast<int>(p))) return Trigger::event;
+    if (std::binary_search(windows.begin(), windows.end(), plant)) return Trigger::event;
     if (state.shocked[p]) return Trigger::value_chain;
     return std::nullopt;
 }
 
-// Share of each cluster's active plants whose route (or granted target) is of a kind.
-std::vector<std::array<double, kOptionKindCount>> peer_shares(const Model& model, const RunState& state) {
+std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Model& model, const RunState& state) {
     const Inputs& in = model.inputs;
     std::vector<std::array<double, kOptionKindCount>> shares(in.clusters.size());
     std::vector<int> active(in.clusters.size(), 0);
@@ -44,35 +46,50 @@ std::vector<std::array<double, kOptionKindCount>> peer_shares(const Model& model
     return shares;
 }
 
-}  // namespace
+PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plant) {
+    const auto p = static_cast<std::size_t>(plant);
+    PlantSnapshot snapshot;
+    snapshot.technology = state.technology[p];
+    snapshot.asset_age_y = state.asset_age_y[p];
+    snapshot.utilisation = utilisation_of(model, state, plant);
+    snapshot.export_share = export_share_of(model, state, plant);
+    snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
+    snapshot.book_value_eur = book_value_of(state, plant);
+    return snapshot;
+}
+
+AppraisalContext appraisal_context(const Model& model, const RunState& state, int year,
+                                   const std::array<double, kOptionKindCount>& peers, bool record_appraisals) {
+    AppraisalContext context;
+    context.inputs = &model.inputs;
+    context.year = year;
+    context.expected = &model.expected[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
+    context.learning_multiplier = &state.learning_multiplier;
+    context.cluster_peer_share = &peers;
+    context.record_appraisals = record_appraisals;
+    return context;
+}
+
+RandomStream choice_stream(std::uint64_t seed, std::uint64_t run, int plant, int year) {
+    return RandomStream(seed, run, static_cast<std::uint64_t>(plant), static_cast<std::uint64_t>(year),
+                        Purpose::choice);
+}
 
 std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState& state, int year,
                                               std::uint64_t seed, std::uint64_t run, bool record_appraisals) {
     const Inputs& in = model.inputs;
     const std::size_t n = in.plants.size();
-    const auto yi = static_cast<std::size_t>(year - in.scenario.base_year);
-    const auto peers = peer_shares(model, state);
+    const auto peers = cluster_peer_shares(model, state);
     std::vector<std::optional<PlantDecision>> slots(n);
 
     for_each_plant_parallel(n, kPlantGrain, [&](std::size_t p) {
-        const std::optional<Trigger> trigger = trigger_of(model, state, year, p);
-        if (!trigger) return;
         const int plant = static_cast<int>(p);
-        PlantSnapshot snapshot;
-        snapshot.technology = state.technology[p];
-        snapshot.asset_age_y = state.asset_age_y[p];
-        snapshot.utilisation = utilisation_of(model, state, plant);
-        snapshot.export_share = export_share_of(model, state, plant);
-        snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
-        snapshot.book_value_eur = book_value_of(state, plant);
-        AppraisalContext context;
-        context.inputs = &in;
-        context.year = year;
-        context.expected = &model.expected[yi];
-        context.learning_multiplier = &state.learning_multiplier;
-        context.cluster_peer_share = &peers[static_cast<std::size_t>(in.plants[p].cluster)];
-        context.record_appraisals = record_appraisals;
-        RandomStream choice(seed, run, p, static_cast<std::uint64_t>(year), Purpose::choice);
+        const std::optional<Trigger> trigger = decision_trigger(model, state, year, plant);
+        if (!trigger) return;
+        const PlantSnapshot snapshot = plant_snapshot(model, state, plant);
+        const AppraisalContext context = appraisal_context(
+            model, state, year, peers[static_cast<std::size_t>(in.plants[p].cluster)], record_appraisals);
+        RandomStream choice = choice_stream(seed, run, plant, year);
         slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
                                     state.strategic_bias[p], choice);
     }, model.serial_plants);

@@ -14,6 +14,7 @@
 #include "core/revision.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary.hpp"
+#include "sim/appraise_cli.hpp"
 #include "sim/kpis.hpp"
 #include "sim/model.hpp"
 #include "sim/schema_command.hpp"
@@ -145,6 +146,10 @@ int main(int argc, char** argv) {
         ->group("");
     sweep_cmd->add_flag("--quiet", sweep.quiet, "No progress or summary");
 
+    eiisim::AppraiseCliOptions appraise;
+    appraise.scenario = kDefaultScenario;
+    CLI::App* appraise_cmd = eiisim::add_appraise_subcommand(app, appraise);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -159,6 +164,7 @@ int main(int argc, char** argv) {
             eiisim::print_schema(std::cout, schema_format);
             return 0;
         }
+        if (*appraise_cmd) return eiisim::appraise_command(appraise);
         if (*sweep_cmd) {
             prepare_output_path(sweep.out);
             return eiisim::sweep_command(sweep);

@@ -1,8 +1,12 @@
 #pragma once
 // The phases of one simulated year (see simulation.hpp). Internal to the engine.
+#include <array>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "agents/appraisal.hpp"
+#include "core/random_stream.hpp"
 #include "core/run_result.hpp"
 #include "model.hpp"
 #include "run_state.hpp"
@@ -20,6 +24,21 @@ namespace eiisim {
 // `events`: the result whose event log fuel-gas closures go to; nullptr keeps no log.
 void apply_transitions(const Model& model, RunState& state, int year, RunResult* events = nullptr);
 void record_accounts(const Model& model, RunState& state, int year, RunResult& result);
+// Phase 3 piece by piece, as appraise_triggered runs it for every plant (and `eiisim
+// appraise` for one). The trigger that makes `plant` decide in `year`, if any:
+[[nodiscard]] std::optional<Trigger> decision_trigger(const Model& model, const RunState& state, int year,
+                                                      int plant);
+// Share of each cluster's active plants whose route (or granted target) is of a kind.
+[[nodiscard]] std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Model& model,
+                                                                                   const RunState& state);
+// What `plant` is and holds as it decides.
+[[nodiscard]] PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plant);
+// The year's shared view for a plant of a cluster whose peer shares are `peers`.
+[[nodiscard]] AppraisalContext appraisal_context(const Model& model, const RunState& state, int year,
+                                                 const std::array<double, kOptionKindCount>& peers,
+                                                 bool record_appraisals);
+// The stream of `plant`'s Gumbel draws in `year`.
+[[nodiscard]] RandomStream choice_stream(std::uint64_t seed, std::uint64_t run, int plant, int year);
 // `record_appraisals`: fill PlantDecision::appraisals for the event log.
 [[nodiscard]] std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState& state,
                                                             int year, std::uint64_t seed,

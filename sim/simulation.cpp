@@ -42,7 +42,7 @@ void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, Rec
 }  // namespace
 
 void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
-                   RunWorkspace& workspace) {
+                   RunWorkspace& workspace, const BeforeAppraisal& before_appraisal) {
     RunResult& result = workspace.result;
     RunState& state = workspace.state;
     reset_result(model, seed, run, level, result);
@@ -53,6 +53,7 @@ void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, Re
     for (int year = scenario.base_year; year <= scenario.end_year; ++year) {
         apply_transitions(model, state, year, events);
         record_accounts(model, state, year, result);
+        if (before_appraisal) before_appraisal(year, state);
         std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run, full);
         allocate(model, state, year, seed, run, decisions, events);
         learn_and_age(model, state);

@@ -9,6 +9,7 @@
 //   5. learning     capex of adopted technologies falls; assets age
 // Results depend only on (model, seed, run), never on the number of threads.
 #include <cstdint>
+#include <functional>
 
 #include "core/run_result.hpp"
 #include "model.hpp"
@@ -36,9 +37,13 @@ struct RunWorkspace {
 
 [[nodiscard]] RunResult simulate(const Model& model, std::uint64_t seed, std::uint64_t run = 0);
 
+// Called every year between phases 2 and 3 with the state that year's appraisals read
+// (`eiisim appraise` looks at one plant there). It observes; it cannot change the run.
+using BeforeAppraisal = std::function<void(int year, const RunState& state)>;
+
 // The same run into `workspace` (result and final state), at the given record level.
 // At RecordLevel::full, workspace.result equals what simulate returns.
 void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
-                   RunWorkspace& workspace);
+                   RunWorkspace& workspace, const BeforeAppraisal& before_appraisal = {});
 
 }  // namespace eiisim
