@@ -9,7 +9,7 @@ import os
 
 from .catalogue import default_catalogue
 from .edges import EDGE_COLUMNS, EdgeSet, derive_edges
-from .infrastructure import write_infrastructure
+from .infrastructure import INFRASTRUCTURE_SOURCE, check_infrastructure, copy_infrastructure
 from .options import build_plant_options
 from .plants import PLANT_COLUMNS, SectorStatistics, plant_record, profile_plant
 from .raw import is_base, read_midden
@@ -73,6 +73,7 @@ def build_edges(src_dir, records, commodities, report):
 
 def run_import(src_dir, outdir, catalogue=None):
     """Import MIDDEN from `src_dir` into `outdir`; returns (plant records, edge rows)."""
+    check_infrastructure(INFRASTRUCTURE_SOURCE)    # fail before writing anything
     data = read_midden(src_dir)
     report = Report()
     current = select_current(data, report)
@@ -91,7 +92,7 @@ def run_import(src_dir, outdir, catalogue=None):
     edges, ref_status = build_edges(src_dir, records, data.commodities, report)
     write_csv(os.path.join(outdir, "edges.csv"), EDGE_COLUMNS, edges)
     write_nea(os.path.join(outdir, "nea_2020_by_cluster.csv"), records)
-    write_infrastructure(outdir)
+    copy_infrastructure(outdir)
     write_csv(os.path.join(outdir, "plant_options.csv"), option_cols, options.rows)
     counts = ImportCounts(
         midden_plants=len(data.plants), current_plants=len(current), pcd_rows=len(data.pcd),

@@ -36,10 +36,9 @@ def check_infrastructure(path):
     return doc
 
 
-def write_infrastructure(outdir, source=INFRASTRUCTURE_SOURCE):
-    """Check the hand-kept infrastructure file and copy it to `outdir` byte for byte
-    (nothing to copy when `outdir` holds that very file)."""
-    check_infrastructure(source)
+def copy_infrastructure(outdir, source=INFRASTRUCTURE_SOURCE):
+    """Copy the hand-kept infrastructure file (checked before the import writes anything)
+    to `outdir` byte for byte; nothing to copy when `outdir` holds that very file."""
     dest = os.path.join(outdir, INFRASTRUCTURE_FILE)
     if os.path.exists(dest) and os.path.samefile(dest, source):
         return
