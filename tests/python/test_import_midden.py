@@ -1,12 +1,15 @@
 #!/usr/bin/python3
-"""Tests for tools/import_midden.py and the committed dataset.
+"""Tests for the MIDDEN importer (tools/midden, `python3 -m midden`) and the committed dataset.
 
     test_import_midden.py <eiisim-binary> <repo-root>
 
 The binary argument is ignored. Part 1 imports tests/data/midden_fixture (8 current plants
 and one non-current plant, trimmed from MIDDEN v3) into a temporary folder and checks the
 mapping. Part 2 walks the committed clusters/nl/*.csv and infrastructure.toml and fails on
-any row without a non-empty source. Exits non-zero on failure.
+any row without a non-empty source. Part 3 checks the hand-kept tables of
+tools/midden/tables/ (each says where its figures come from; the infrastructure check
+rejects a file whose clusters differ from tables/clusters.csv) and the old entry point
+tools/import_midden.py. Exits non-zero on failure.
 """
 import csv
 import os
@@ -29,19 +32,27 @@ def read_csv(path):
     return list(csv.DictReader(lines))
 
 
+def run_importer(root, *args):
+    """Run `python3 -m midden ARGS` with tools/ on the module path."""
+    env = dict(os.environ, PYTHONPATH=os.path.join(root, "tools"))
+    return subprocess.run([sys.executable, "-m", "midden", *args], capture_output=True,
+                          text=True, env=env, cwd=root)
+
+
 def test_fixture(root):
-    tool = os.path.join(root, "tools", "import_midden.py")
     fixture = os.path.join(root, "tests", "data", "midden_fixture")
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "nl")
-        r = subprocess.run([sys.executable, tool, "--from", fixture, "--out", out],
-                           capture_output=True, text=True)
+        r = run_importer(root, "--from", fixture, "--out", out)
         check(r.returncode == 0, f"importer failed: {r.stderr}")
         if r.returncode != 0:
             return
         for name in ("plants.csv", "edges.csv", "infrastructure.toml",
                      "nea_2020_by_cluster.csv", "import_report.txt"):
             check(os.path.exists(os.path.join(out, name)), f"missing output {name}")
+        with open(os.path.join(out, "infrastructure.toml"), "rb") as f1, \
+                open(os.path.join(root, "clusters", "nl", "infrastructure.toml"), "rb") as f2:
+            check(f1.read() == f2.read(), "infrastructure.toml must be a copy of the hand-kept clusters/nl/infrastructure.toml")
         plants = {p["id"]: p for p in read_csv(os.path.join(out, "plants.csv"))}
         check(len(plants) == 8, f"expected 8 current plants, got {len(plants)}")
         check("M225" not in plants, "non-current plant M225 must not be imported")
@@ -162,7 +173,7 @@ def test_fixture(root):
               "national NEa total")
         # determinism
         out2 = os.path.join(tmp, "nl2")
-        subprocess.run([sys.executable, tool, "--from", fixture, "--out", out2], capture_output=True)
+        run_importer(root, "--from", fixture, "--out", out2)
         for name in ("plants.csv", "edges.csv", "plant_options.csv", "import_report.txt"):
             with open(os.path.join(out, name), "rb") as f1, open(os.path.join(out2, name), "rb") as f2:
                 check(f1.read() == f2.read(), f"{name} not deterministic")
@@ -210,6 +221,38 @@ def test_committed(root):
         seen.add((o["plant"], o["name"]))
 
 
+def test_tables(root):
+    """Every hand-kept table says where its figures come from, and the tables load."""
+    folder = os.path.join(root, "tools", "midden", "tables")
+    names = sorted(n for n in os.listdir(folder) if n.endswith((".csv", ".toml")))
+    check(len(names) >= 10, f"tools/midden/tables: only {names}")
+    for name in names:
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            first = f.readline()
+        check(first.startswith("#"), f"tables/{name}: must open with a comment saying where its figures come from")
+    sys.path.insert(0, os.path.join(root, "tools"))
+    from midden import infrastructure, tables
+    t = tables.load()
+    check(list(t.sectors)[0] == "steel" and len(t.sectors) == 20, f"sectors {list(t.sectors)}")
+    check(t.money_corrections[("TC0296", "inv")].factor == 1 / 20.8, "1/N factors read exactly")
+    check(t.cluster_order[-1] == "cluster6", f"cluster order {t.cluster_order}")
+    infrastructure.check_infrastructure(infrastructure.INFRASTRUCTURE_SOURCE)
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = os.path.join(tmp, "infrastructure.toml")
+        with open(infrastructure.INFRASTRUCTURE_SOURCE, encoding="utf-8") as f:
+            text = f.read()
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write(text.replace("[clusters.chemelot]", "[clusters.limburg]"))
+        try:
+            infrastructure.check_infrastructure(bad)
+            check(False, "a cluster missing from infrastructure.toml must be an error")
+        except tables.TableError as e:
+            check("clusters.csv" in str(e), f"infrastructure error must name clusters.csv: {e}")
+    shim = subprocess.run([sys.executable, os.path.join(root, "tools", "import_midden.py"), "--help"],
+                          capture_output=True, text=True)
+    check(shim.returncode == 0 and "--catalogue" in shim.stdout, f"tools/import_midden.py shim: {shim.stderr}")
+
+
 def main():
     if len(sys.argv) < 3:
         print("usage: test_import_midden.py <eiisim-binary> <repo-root>", file=sys.stderr)
@@ -217,6 +260,7 @@ def main():
     root = os.path.abspath(sys.argv[2])
     test_fixture(root)
     test_committed(root)
+    test_tables(root)
     for f in FAILS:
         print("FAIL:", f)
     print("test_import_midden:", "FAILED" if FAILS else "ok", f"({len(FAILS)} failures)")

@@ -1,0 +1,103 @@
+"""The import run: MIDDEN files in, the plant-level dataset files out.
+
+Reads the MIDDEN JSON files and the reference links, builds the plant records, plant
+options and value-chain edges, and writes plants.csv, edges.csv, nea_2020_by_cluster.csv,
+infrastructure.toml (copied, see infrastructure.py), plant_options.csv and
+import_report.txt. The output is deterministic: rows sorted, fixed float formatting.
+"""
+import os
+
+from .catalogue import default_catalogue
+from .edges import EDGE_COLUMNS, EdgeSet, derive_edges
+from .infrastructure import INFRASTRUCTURE_SOURCE, check_infrastructure, copy_infrastructure
+from .options import build_plant_options
+from .plants import PLANT_COLUMNS, SectorStatistics, plant_record, profile_plant
+from .raw import is_base, read_midden
+from .reference_edges import add_reference_edges, read_reference_links
+from .report import ImportCounts, Report, write_report
+from .sections import base_sections, unique_tc_ids
+from .writers import write_csv, write_nea
+
+
+def select_current(data, report):
+    """Current plants (in_current_database == 1) by id; other plants and gpd records of
+    no current plant are reported."""
+    current = {}
+    for p in data.plants:
+        if p.get("in_current_database") == 1:
+            current[p["plant_id"]] = p
+        else:
+            report.skip("midden", p["plant_id"], f"{p.get('plant_name')}: in_current_database != 1 (not a current plant)")
+    for g in data.gpd:
+        if g["plant_id"] not in current:
+            report.skip("gpd", g["plant_id"], "no current plant with this id")
+    return current
+
+
+def split_configurations(pcd, current, report):
+    """(base pcd rows by plant, alternative pcd rows) of the current plants."""
+    base_rows, alt_rows = {}, []
+    for r in pcd:
+        pid = r.get("plant_id")
+        if pid not in current:
+            report.skip("pcd", r["configuration_id"], f"plant {pid} is not a current plant")
+        elif is_base(r.get("configuration")):
+            base_rows.setdefault(pid, []).append(r)
+        else:
+            alt_rows.append(r)   # mapped to plant options (options.py)
+    return base_rows, alt_rows
+
+
+def profile_plants(data, current, base_rows, report):
+    """(PlantProfiles in plant-id order, tc ids used by base configurations)."""
+    gpd_by = {g["plant_id"]: g for g in data.gpd}
+    profiles, used_tc = [], set()
+    for pid in sorted(current):
+        sections = base_sections(pid, base_rows.get(pid, []), data.technologies, report)
+        used_tc.update(unique_tc_ids(sections))
+        profile = profile_plant(current[pid], gpd_by.get(pid, {}), sections, bool(base_rows.get(pid)), report)
+        if profile is not None:
+            profiles.append(profile)
+    return profiles, used_tc
+
+
+def build_edges(src_dir, records, commodities, report):
+    """(edge rows, reference-link status): derived edges first, then the reference links."""
+    edges = EdgeSet(records)
+    derived = derive_edges(edges, commodities)
+    status = add_reference_edges(edges, read_reference_links(src_dir, report), report)
+    edges.cap_offtake(report)
+    report.note(f"{derived} edges derived from output->input commodity matches in the same cluster")
+    return edges.rows(), status
+
+
+def run_import(src_dir, outdir, catalogue=None):
+    """Import MIDDEN from `src_dir` into `outdir`; returns (plant records, edge rows)."""
+    check_infrastructure(INFRASTRUCTURE_SOURCE)    # fail before writing anything
+    data = read_midden(src_dir)
+    report = Report()
+    current = select_current(data, report)
+    base_rows, alt_rows = split_configurations(data.pcd, current, report)
+    profiles, used_tc = profile_plants(data, current, base_rows, report)
+    stats = SectorStatistics.of(profiles)
+    records = [plant_record(p, stats, report) for p in profiles]
+    if catalogue is None:
+        catalogue = default_catalogue(outdir)
+    option_cols, options = build_plant_options(records, alt_rows, data.technologies, catalogue)
+    for t in sorted(data.technologies):
+        if t not in used_tc and t not in options.tc_ids:
+            report.skip("tc", t, "not used by the base configuration of a current plant nor by a mapped plant option")
+    os.makedirs(outdir, exist_ok=True)
+    write_csv(os.path.join(outdir, "plants.csv"), PLANT_COLUMNS, [r.columns for r in records])
+    edges, ref_status = build_edges(src_dir, records, data.commodities, report)
+    write_csv(os.path.join(outdir, "edges.csv"), EDGE_COLUMNS, edges)
+    write_nea(os.path.join(outdir, "nea_2020_by_cluster.csv"), records)
+    copy_infrastructure(outdir)
+    write_csv(os.path.join(outdir, "plant_options.csv"), option_cols, options.rows)
+    counts = ImportCounts(
+        midden_plants=len(data.plants), current_plants=len(current), pcd_rows=len(data.pcd),
+        base_rows=sum(len(v) for v in base_rows.values()), alternative_rows=len(alt_rows),
+        tc_records=len(data.technologies), used_tc=used_tc)
+    write_report(os.path.join(outdir, "import_report.txt"), report, counts, records, edges,
+                 ref_status, options)
+    return records, edges

@@ -1,0 +1,330 @@
+"""The hand-kept tables of the importer, read from tools/midden/tables/.
+
+Every figure or mapping the importer does not read from MIDDEN lives in a CSV or TOML
+file in that folder, with its source, so that it is declared once and a newcomer can
+edit it without reading code. This module is the only reader of those files: it turns
+each into typed records and fails with the file name when a row is malformed. CSV files
+may start with comment lines ('#'), which say where the figures come from.
+"""
+import csv
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+TABLES_DIR = Path(__file__).resolve().with_name("tables")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+OPTION_KINDS = ("electrify", "ccs", "hydrogen", "bio")
+CARRIERS = ("gas", "electricity", "hydrogen", "biomethane", "other_fuel")
+
+
+class TableError(ValueError):
+    """A hand-kept table that cannot be used as it stands."""
+
+
+def read_csv(path):
+    """(column names, rows as dicts) of a CSV file, skipping blank and '#' comment lines."""
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines)
+    rows = list(reader)
+    return reader.fieldnames, rows
+
+
+def read_csv_rows(path):
+    """Rows of a CSV file as dicts, skipping blank and '#' comment lines."""
+    return read_csv(path)[1]
+
+
+def _csv(name):
+    return read_csv_rows(TABLES_DIR / name)
+
+
+def _toml(name):
+    with open(TABLES_DIR / name, "rb") as f:
+        return tomllib.load(f)
+
+
+def _optional_float(text):
+    return float(text) if text.strip() else None
+
+
+def _factor(text, where):
+    """A correction factor written as a number or as '1/N'."""
+    try:
+        if "/" in text:
+            num, den = text.split("/")
+            return float(num) / float(den)
+        return float(text)
+    except ValueError:
+        raise TableError(f"{where}: factor {text!r} is not a number or 1/N") from None
+
+
+@dataclass(frozen=True)
+class SectorDefaults:
+    """Sector-level ESTIMATEs of sector_defaults.csv."""
+    sector: str
+    process_co2_share: float
+    heat_shares: tuple          # (low, mid, high)
+    reinvestment_cycle_y: int
+    hurdle_rate: float
+    fallback_t_co2_per_t: float
+    heat_reason: str
+
+
+@dataclass(frozen=True)
+class NaceRule:
+    """One row of sector_nace.csv: a NACE code range or a NACE_name phrase -> sector."""
+    nace_from: float
+    nace_to: float
+    name_contains: str
+    sector: str
+    source: str
+
+    def matches(self, nace, nace_name):
+        if self.name_contains:
+            return self.name_contains in nace_name
+        return nace is not None and self.nace_from <= nace <= self.nace_to
+
+
+@dataclass(frozen=True)
+class SectorException:
+    """One row of sector_exceptions.csv."""
+    from_sector: str            # '*' = any
+    nace: float                 # None = any
+    test: str
+    sector: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MainProductRule:
+    """One row of sector_main_products.csv."""
+    sector: str
+    names: tuple
+    prefixes: tuple
+    description: str
+
+    def matches(self, main_name):
+        return main_name in self.names or main_name.startswith(self.prefixes)
+
+
+@dataclass(frozen=True)
+class ProcessShareOverride:
+    """One row of process_share_overrides.csv."""
+    tc_id: str
+    share: float
+    technology: str
+    reasoning: str
+
+
+@dataclass(frozen=True)
+class Fuel:
+    """One row of fuels.csv."""
+    name: str
+    carrier: str
+    t_co2_per_gj: float
+    steelworks_derived: bool
+    steel_reductant: bool
+
+
+@dataclass(frozen=True)
+class MoneyCorrection:
+    """One row of money_corrections.csv."""
+    factor: float
+    evidence: str
+
+
+@dataclass(frozen=True)
+class OptionRule:
+    """One row of option_rules.csv; kind None = not mapped, for `reason`."""
+    pattern: str
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LinkDefaults:
+    """Offtake share, benefit (EUR2023/t) and reasoning of a link without its own row."""
+    offtake_share: float
+    benefit_eur_per_t: float
+    source: str
+
+
+@dataclass(frozen=True)
+class ReferenceNode:
+    """A reference node of value_chain.toml [nodes] resolved to MIDDEN plant ids."""
+    plants: list
+    as_supplier: list
+    internal_suppliers: list
+    internal_customers: list
+    internal_product: str
+
+
+def _clusters():
+    rows = _csv("clusters.csv")
+    return {r["midden_cluster_name"]: r["cluster"] for r in rows}
+
+
+def _sector_defaults():
+    out = {}
+    for r in _csv("sector_defaults.csv"):
+        out[r["sector"]] = SectorDefaults(
+            r["sector"], float(r["process_co2_share"]),
+            (float(r["heat_share_low"]), float(r["heat_share_mid"]), float(r["heat_share_high"])),
+            int(r["reinvestment_cycle_y"]), float(r["hurdle_rate"]),
+            float(r["fallback_t_co2_per_t"]), r["heat_reason"])
+    return out
+
+
+def _nace_rules(sectors):
+    rules = []
+    for i, r in enumerate(_csv("sector_nace.csv"), start=1):
+        lo = _optional_float(r["nace_from"])
+        hi = _optional_float(r["nace_to"])
+        rules.append(NaceRule(lo, hi if hi is not None else lo, r["nace_name_contains"],
+                              r["sector"], r["source"]))
+        if r["sector"] not in sectors:
+            raise TableError(f"sector_nace.csv row {i}: unknown sector {r['sector']!r}")
+        if lo is None and not r["nace_name_contains"]:
+            raise TableError(f"sector_nace.csv row {i}: neither nace_from nor nace_name_contains")
+    return rules
+
+
+def _sector_exceptions(sectors):
+    out = []
+    for i, r in enumerate(_csv("sector_exceptions.csv"), start=1):
+        for col in ("from_sector", "sector"):
+            if r[col] != "*" and r[col] not in sectors:
+                raise TableError(f"sector_exceptions.csv row {i}: unknown sector {r[col]!r}")
+        out.append(SectorException(r["from_sector"], _optional_float(r["nace"]), r["test"],
+                                   r["sector"], r["reason"]))
+    return out
+
+
+def _main_products(sectors):
+    out = {}
+    for i, r in enumerate(_csv("sector_main_products.csv"), start=1):
+        if r["sector"] not in sectors:
+            raise TableError(f"sector_main_products.csv row {i}: unknown sector {r['sector']!r}")
+        names = r["main_outputs"].split("|")
+        out.setdefault(r["sector"], []).append(MainProductRule(
+            r["sector"], tuple(n for n in names if not n.endswith("*")),
+            tuple(n[:-1] for n in names if n.endswith("*")), r["description"]))
+    return out
+
+
+def _process_share_overrides():
+    return [ProcessShareOverride(r["tc_id"], float(r["process_co2_share"]), r["technology"],
+                                 r["reasoning"]) for r in _csv("process_share_overrides.csv")]
+
+
+def _fuels():
+    out = {}
+    for i, r in enumerate(_csv("fuels.csv"), start=1):
+        if r["carrier"] not in CARRIERS:
+            raise TableError(f"fuels.csv row {i}: unknown carrier {r['carrier']!r}")
+        out[r["name"]] = Fuel(r["name"], r["carrier"], float(r["t_co2_per_gj"]),
+                              r["steelworks_derived"] == "1", r["steel_reductant"] == "1")
+    return out
+
+
+def _hicp():
+    rows = _csv("hicp.csv")
+    index = {int(r["year"]): float(r["hicp_ea_2015_100"]) for r in rows}
+    estimated = {int(r["year"]) for r in rows if r["source"].startswith("ESTIMATE")}
+    return index, estimated
+
+
+def _money_corrections():
+    out = {}
+    for i, r in enumerate(_csv("money_corrections.csv"), start=1):
+        where = f"money_corrections.csv row {i}"
+        if r["figure"] not in ("inv", "om"):
+            raise TableError(f"{where}: figure {r['figure']!r} is not inv or om")
+        out[(r["tc_id"], r["figure"])] = MoneyCorrection(_factor(r["factor"], where), r["evidence"])
+    return out
+
+
+def _option_rules():
+    rules = []
+    for i, r in enumerate(_csv("option_rules.csv"), start=1):
+        if r["kind"] and r["kind"] not in OPTION_KINDS:
+            raise TableError(f"option_rules.csv row {i}: unknown kind {r['kind']!r}")
+        re.compile(r["pattern"])
+        rules.append(OptionRule(r["pattern"], r["kind"] or None, r["reason"]))
+    return rules
+
+
+def _reference_edges():
+    return {(r["supplier_id"], r["customer_id"]):
+            LinkDefaults(float(r["offtake_share"]), float(r["integration_benefit_eur_per_t"]), r["source"])
+            for r in _csv("reference_edges.csv")}
+
+
+def _reference_nodes(value_chain):
+    return {node: ReferenceNode(n["plants"], n.get("as_supplier", n["plants"]),
+                                n.get("internal_suppliers", []), n.get("internal_customers", []),
+                                n.get("internal_product", ""))
+            for node, n in value_chain["nodes"].items()}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Everything the importer reads from tools/midden/tables/."""
+    clusters: dict                  # MIDDEN cluster_name -> cluster id, in output order
+    sectors: dict                   # sector -> SectorDefaults, in report order
+    nace_rules: list
+    sector_exceptions: list
+    main_products: dict             # sector -> [MainProductRule], in priority order
+    process_share_overrides: list
+    fuels: dict                     # lower-case fuel name -> Fuel
+    multinational_patterns: list
+    maatwerk: list                  # [(pattern, source)], first match wins
+    hicp: dict                      # year -> index 2015=100
+    hicp_estimated_years: set
+    money_corrections: dict         # (tc id, 'inv'/'om') -> MoneyCorrection
+    reviewed_scope: dict            # tc id -> why its capex is kept
+    option_rules: list
+    benefit_share: float
+    excluded_commodity_words: tuple
+    commodity_values: dict          # name -> EUR2023 per t
+    default_reference_link: LinkDefaults
+    default_internal_link: LinkDefaults     # offtake_share = total over the customers
+    reference_edges: dict           # (supplier id, customer id) -> LinkDefaults
+    reference_nodes: dict           # node id -> ReferenceNode
+
+    @property
+    def cluster_order(self):
+        return list(self.clusters.values())
+
+
+def _link(table, share_key):
+    return LinkDefaults(float(table[share_key]), float(table["integration_benefit_eur_per_t"]),
+                        table["source"])
+
+
+@functools.cache
+def load():
+    """Read and check every table once per process."""
+    sectors = _sector_defaults()
+    firms = _toml("firms.toml")
+    value_chain = _toml("value_chain.toml")
+    hicp, hicp_estimated = _hicp()
+    return Tables(
+        clusters=_clusters(), sectors=sectors, nace_rules=_nace_rules(sectors),
+        sector_exceptions=_sector_exceptions(sectors), main_products=_main_products(sectors),
+        process_share_overrides=_process_share_overrides(), fuels=_fuels(),
+        multinational_patterns=list(firms["multinational"]["patterns"]),
+        maatwerk=[(m["pattern"], m["source"]) for m in firms["maatwerk"]],
+        hicp=hicp, hicp_estimated_years=hicp_estimated,
+        money_corrections=_money_corrections(),
+        reviewed_scope={r["tc_id"]: r["why_kept"] for r in _csv("reviewed_scope.csv")},
+        option_rules=_option_rules(),
+        benefit_share=float(value_chain["benefit_share"]),
+        excluded_commodity_words=tuple(value_chain["excluded_commodity_words"]),
+        commodity_values=dict(value_chain["commodity_values"]),
+        default_reference_link=_link(value_chain["default_reference_link"], "offtake_share"),
+        default_internal_link=_link(value_chain["default_internal_link"], "offtake_share_total"),
+        reference_edges=_reference_edges(), reference_nodes=_reference_nodes(value_chain))
