@@ -134,17 +134,17 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
     const PlantBaseline& base = *basis.base;
     const double production = basis.production_t;
     if (tech.kind != OptionKind::relocate) {
-        a.grid_mw = peak_mw(
+        amount_of(a.claim, Resource::grid) = peak_mw(
             (a.profile.energy_gj_per_t[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t) *
                 production,
             basis.context->inputs->scenario.behaviour.grid_load_factor);
-        a.co2_storage_t = a.profile.co2_captured_t_per_t * production;
+        amount_of(a.claim, Resource::co2_storage) = a.profile.co2_captured_t_per_t * production;
         const auto new_use = [&](Carrier carrier) {
             const double gj_per_t = a.profile.energy_gj_per_t[static_cast<int>(carrier)];
             return std::max(0.0, (gj_per_t - ledger_base_gj_per_t(base, carrier)) * production);
         };
-        a.hydrogen_gj = new_use(Carrier::hydrogen);
-        a.biomethane_gj = new_use(Carrier::biomethane);
+        amount_of(a.claim, Resource::hydrogen) = new_use(Carrier::hydrogen);
+        amount_of(a.claim, Resource::biomethane) = new_use(Carrier::biomethane);
     }
     const double avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
     a.eur_per_tco2_avoided = avoided_t_per_t > kNegligible
@@ -181,10 +181,7 @@ Candidate candidate_of(const OptionBreakdown& a) {
     c.margin_eur_per_t = a.margin_eur_per_t();
     c.start_year = a.start_year;
     c.capex_eur = a.capex_eur;
-    c.grid_mw = a.grid_mw;
-    c.co2_storage_t = a.co2_storage_t;
-    c.hydrogen_gj = a.hydrogen_gj;
-    c.biomethane_gj = a.biomethane_gj;
+    c.claim = a.claim;
     c.eur_per_tco2_avoided = a.eur_per_tco2_avoided;
     return c;
 }
@@ -195,7 +192,7 @@ Candidate aided_candidate_of(const OptionBreakdown& a) {
     c.subsidy_eur_per_t = a.subsidy_eur_per_t;
     c.cost_eur_per_t = a.aided_cost_eur_per_t();
     c.margin_eur_per_t = a.aided_margin_eur_per_t();
-    c.subsidy_budget_eur = a.subsidy_budget_eur;
+    amount_of(c.claim, Resource::subsidy_budget) = a.subsidy_budget_eur;
     c.capex_eur = a.capex_eur - a.investment_aid_eur;
     return c;
 }

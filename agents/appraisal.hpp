@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/inputs.hpp"
+#include "core/scarce_resources.hpp"
 #include "core/random_stream.hpp"
 #include "core/run_result.hpp"
 #include "plant_baseline.hpp"
@@ -57,11 +58,10 @@ struct Candidate {
     double utility = 0;
     int start_year = 0;                  // first year the route runs
     double capex_eur = 0;                // investment, for book value and learning
-    double grid_mw = 0;                  // new electric load over the base year
-    double co2_storage_t = 0;            // captured CO2 per year
-    double hydrogen_gj = 0;              // new hydrogen use over the base year
-    double biomethane_gj = 0;            // new biomethane use over the base year
-    double subsidy_budget_eur = 0;       // commitment drawn from the year's budget
+    // What the option claims of each scarce resource (core/scarce_resources.hpp): new
+    // electric peak load, captured CO2, new hydrogen and biomethane use over the base
+    // year, and (subsidised only) the commitment drawn from the decision year's budget.
+    ResourceAmounts claim{};
     double eur_per_tco2_avoided = 0;     // cost-effectiveness against keeping
 };
 
@@ -100,11 +100,9 @@ struct OptionBreakdown {
     int start_year = 0;                  // first year the route would run
     double capex_eur = 0;                // investment, before investment aid
     std::uint8_t infeasible = 0;         // bit set of Infeasible reasons; 0: feasible
-    // Resource requests, checked in allocation (zero for relocate).
-    double grid_mw = 0;
-    double co2_storage_t = 0;
-    double hydrogen_gj = 0;
-    double biomethane_gj = 0;
+    // Claims on the resources held while the route runs, checked in allocation (zero
+    // for relocate); the subsidy budget is the twin's, below.
+    ResourceAmounts claim{};
     double eur_per_tco2_avoided = std::numeric_limits<double>::infinity();
     // The subsidised twin (SDE++-style), offered when `aided`.
     bool aided = false;

@@ -37,16 +37,17 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
         subsidy_paid -= result.cost_eur[at * kCostComponentCount + static_cast<int>(CostComponent::subsidy)];
     }
     for (std::size_t c = 0; c < in.clusters.size(); ++c)
-        result.cluster_grid_headroom_mw[result.at_cluster(yi, static_cast<int>(c))] = state.grid[c].capacity(year);
+        result.cluster_grid_headroom_mw[result.at_cluster(yi, static_cast<int>(c))] = ledger_of(state, Resource::grid, static_cast<int>(c)).capacity(year);
+    const auto national = [&](Resource r) -> const CapacityLedger& { return ledger_of(state, r, 0); };
     const auto y = static_cast<std::size_t>(yi);
     result.co2_storage_used_t[y] = storage_used;
-    result.co2_storage_capacity_t[y] = state.co2_storage.capacity(year);
+    result.co2_storage_capacity_t[y] = national(Resource::co2_storage).capacity(year);
     result.hydrogen_used_gj[y] = hydrogen_used;
-    result.hydrogen_supply_gj[y] = state.hydrogen.capacity(year);
+    result.hydrogen_supply_gj[y] = national(Resource::hydrogen).capacity(year);
     result.biomethane_used_gj[y] = biomethane_used;
-    result.biomethane_supply_gj[y] = state.biomethane.capacity(year);
-    result.subsidy_committed_eur[y] = state.subsidy_budget.used(year);
-    result.subsidy_budget_eur[y] = state.subsidy_budget.capacity(year);
+    result.biomethane_supply_gj[y] = national(Resource::biomethane).capacity(year);
+    result.subsidy_committed_eur[y] = national(Resource::subsidy_budget).used(year);
+    result.subsidy_budget_eur[y] = national(Resource::subsidy_budget).capacity(year);
     result.subsidy_paid_eur[y] = subsidy_paid;
 }
 

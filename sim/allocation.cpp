@@ -1,9 +1,10 @@
 // Phase 4: scarce capacity is granted serially, in the scenario's priority order, so
 // the result never depends on which thread appraised which plant. A plant walks its
-// ranked list until an option fits every ledger: grid headroom of its cluster, national
-// CO2 storage and hydrogen supply (each reserved from the year the route starts
-// running, through the end of the run), the year's subsidy budget, and the national
-// build-out limit per option kind. A refused plant takes its next-best option; if that
+// ranked list until an option fits every ledger of the scarce resources
+// (core/scarce_resources.hpp: grid headroom of its cluster, national CO2 storage,
+// hydrogen and biomethane, each reserved from the year the route starts running through
+// the end of the run; the decision year's subsidy budget) and the national build-out
+// limit per option kind. A refused plant takes its next-best option; if that
 // is to stay as it is, it tries again next year.
 #include <algorithm>
 #include <limits>
@@ -61,13 +62,16 @@ bool fits(const Model& model, const RunState& state, std::size_t p, const Candid
     const OptionKind kind = in.technologies[static_cast<std::size_t>(c.technology)].kind;
     if (state.conversions_this_year[static_cast<std::size_t>(kind)] >= buildout_limit(in.scenario, kind))
         return false;
-    const Holding& held = state.held[p];
-    const auto cluster = static_cast<std::size_t>(in.plants[p].cluster);
-    return state.grid[cluster].fits(c.grid_mw, c.start_year, held.grid_mw) &&
-           state.co2_storage.fits(c.co2_storage_t, c.start_year, held.co2_storage_t) &&
-           state.hydrogen.fits(c.hydrogen_gj, c.start_year, held.hydrogen_gj) &&
-           state.biomethane.fits(c.biomethane_gj, c.start_year, held.biomethane_gj) &&
-           (!c.subsidised || state.subsidy_budget.fits_in_year(c.subsidy_budget_eur, year));
+    const int cluster = in.plants[p].cluster;
+    for (const ResourceSpec& r : resources()) {
+        const CapacityLedger& ledger = ledger_of(state, r.id, cluster);
+        const double claim = amount_of(c.claim, r.id);
+        const bool fit = r.booking == Booking::while_running
+                             ? ledger.fits(claim, c.start_year, amount_of(state.held[p], r.id))
+                             : ledger.fits_in_year(claim, year);
+        if (!fit) return false;
+    }
+    return true;
 }
 
 void grant(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
@@ -76,10 +80,12 @@ void grant(const Model& model, RunState& state, std::size_t p, const Candidate& 
     const int cluster = in.plants[p].cluster;
     release_holding(state, cluster, state.held[p], c.start_year);
     if (tech.kind != OptionKind::relocate) {
-        state.target_held[p] = Holding{c.grid_mw, c.co2_storage_t, c.hydrogen_gj, c.biomethane_gj};
+        state.target_held[p] = held_part(c.claim);
         reserve_holding(state, cluster, state.target_held[p], c.start_year);
     }
-    if (c.subsidised) state.subsidy_budget.reserve_in_year(c.subsidy_budget_eur, year);
+    for (const ResourceSpec& r : resources())
+        if (r.booking == Booking::decision_year && amount_of(c.claim, r.id) > 0)
+            ledger_of(state, r.id, cluster).reserve_in_year(amount_of(c.claim, r.id), year);
     state.target_technology[p] = c.technology;
     state.target_year[p] = c.start_year;
     state.target_capex_eur[p] = c.capex_eur;
@@ -153,7 +159,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
             } else {
                 event.to_technology = chosen->technology;
                 event.running_from_year = chosen->start_year;
-                if (chosen->subsidised) event.subsidy_committed_eur = chosen->subsidy_budget_eur;
+                if (chosen->subsidised) event.subsidy_committed_eur = amount_of(chosen->claim, Resource::subsidy_budget);
             }
         }
         if (events == nullptr) continue;

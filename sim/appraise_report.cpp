@@ -70,13 +70,13 @@ void add_physical_rows(std::vector<Row>& rows) {
                         return o.capex_eur - (v.subsidised ? o.investment_aid_eur : 0.0);
                     }});
     rows.push_back({"grid MW", "grid_mw", 1,
-                    [](const OptionBreakdown& o, const AppraisedVariant&) { return o.grid_mw; }});
+                    [](const OptionBreakdown& o, const AppraisedVariant&) { return amount_of(o.claim, Resource::grid); }});
     rows.push_back({"CO2 storage kt/yr", "co2_storage_t", 1,
-                    [](const OptionBreakdown& o, const AppraisedVariant&) { return o.co2_storage_t; }});
+                    [](const OptionBreakdown& o, const AppraisedVariant&) { return amount_of(o.claim, Resource::co2_storage); }});
     rows.push_back({"hydrogen TJ/yr", "hydrogen_gj", 1,
-                    [](const OptionBreakdown& o, const AppraisedVariant&) { return o.hydrogen_gj; }});
+                    [](const OptionBreakdown& o, const AppraisedVariant&) { return amount_of(o.claim, Resource::hydrogen); }});
     rows.push_back({"biomethane TJ/yr", "biomethane_gj", 1,
-                    [](const OptionBreakdown& o, const AppraisedVariant&) { return o.biomethane_gj; }});
+                    [](const OptionBreakdown& o, const AppraisedVariant&) { return amount_of(o.claim, Resource::biomethane); }});
     rows.push_back({"subsidy budget MEUR", "subsidy_budget_eur", 1, [](const OptionBreakdown& o, const AppraisedVariant& v) {
                         return v.subsidised ? o.subsidy_budget_eur : 0.0;
                     }});

@@ -60,13 +60,11 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
         s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
     }
 
-    s.grid.clear();
-    for (const ClusterSpec& cluster : in.clusters) s.grid.emplace_back(cluster.grid_headroom_mw, first, years);
-    s.co2_storage = CapacityLedger(in.national.co2_storage_t, first, years);
-    s.hydrogen = CapacityLedger(in.national.hydrogen_supply_gj, first, years);
-    s.biomethane = CapacityLedger(in.national.biomethane_supply_gj, first, years);
-    // The subsidy budget is per decision year: a commitment uses only its own year.
-    s.subsidy_budget = CapacityLedger(in.scenario.policy.subsidy_budget_eur, first, years);
+    for (const ResourceSpec& r : resources()) {
+        auto& ledgers = s.ledgers[static_cast<std::size_t>(r.id)];
+        ledgers.clear();
+        for (std::size_t k = 0; k < ledger_count(r, in); ++k) ledgers.emplace_back(r.capacity(in, k), first, years);
+    }
 
     s.conversions_this_year.fill(0);
     s.refused_in_year.assign(static_cast<std::size_t>(years), 0);
@@ -93,18 +91,21 @@ double export_share_of(const Model& model, const RunState& state, int plant) {
     return kept > 0 ? exported / kept : 0.0;
 }
 
+Holding held_part(const ResourceAmounts& claim) {
+    Holding held{};
+    for (const ResourceSpec& r : resources())
+        if (r.booking == Booking::while_running) amount_of(held, r.id) = amount_of(claim, r.id);
+    return held;
+}
+
 void reserve_holding(RunState& state, int cluster, const Holding& amount, int from_year) {
-    state.grid[static_cast<std::size_t>(cluster)].reserve(amount.grid_mw, from_year);
-    state.co2_storage.reserve(amount.co2_storage_t, from_year);
-    state.hydrogen.reserve(amount.hydrogen_gj, from_year);
-    state.biomethane.reserve(amount.biomethane_gj, from_year);
+    for (const ResourceSpec& r : resources())
+        if (r.booking == Booking::while_running) ledger_of(state, r.id, cluster).reserve(amount_of(amount, r.id), from_year);
 }
 
 void release_holding(RunState& state, int cluster, const Holding& amount, int from_year) {
-    state.grid[static_cast<std::size_t>(cluster)].release(amount.grid_mw, from_year);
-    state.co2_storage.release(amount.co2_storage_t, from_year);
-    state.hydrogen.release(amount.hydrogen_gj, from_year);
-    state.biomethane.release(amount.biomethane_gj, from_year);
+    for (const ResourceSpec& r : resources())
+        if (r.booking == Booking::while_running) ledger_of(state, r.id, cluster).release(amount_of(amount, r.id), from_year);
 }
 
 double book_value_of(const RunState& state, int plant) {

@@ -9,19 +9,17 @@
 
 #include "clusters/capacity_ledger.hpp"
 #include "core/inputs.hpp"
+#include "core/scarce_resources.hpp"
 #include "core/run_result.hpp"
 
 namespace eiisim {
 
 struct Model;
 
-// Amounts of scarce capacity a route holds.
-struct Holding {
-    double grid_mw = 0;
-    double co2_storage_t = 0;
-    double hydrogen_gj = 0;
-    double biomethane_gj = 0;
-};
+// Amounts of scarce capacity a route holds while it runs (resources booked
+// while_running; the others stay zero).
+using Holding = ResourceAmounts;
+[[nodiscard]] Holding held_part(const ResourceAmounts& claim);
 
 struct RunState {
     // route and lifecycle
@@ -51,12 +49,8 @@ struct RunState {
     // economics
     std::vector<int> loss_years;
     std::vector<std::array<double, kOptionKindCount>> strategic_bias;
-    // shared scarce capacity
-    std::vector<CapacityLedger> grid;         // per cluster
-    CapacityLedger co2_storage;
-    CapacityLedger hydrogen;
-    CapacityLedger biomethane;
-    CapacityLedger subsidy_budget;            // commitments per decision year
+    // shared scarce capacity: per resource, one ledger per cluster or one national
+    std::array<std::vector<CapacityLedger>, kResourceCount> ledgers;
     std::array<int, kOptionKindCount> conversions_this_year{};
     std::vector<double> learning_capacity_t;  // cumulative capacity per technology
     std::vector<double> learning_multiplier;  // capex factor per technology
@@ -71,8 +65,19 @@ struct RunState {
 // The same, into an existing state whose buffers are reused (sweeps: one per thread).
 void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& state);
 
-// Books a holding of a plant in `cluster` in the ledgers (its cluster's grid, national
-// storage and hydrogen) from `from_year` to the end of the run, or gives it back.
+// The ledger of resource `r` that a plant in `cluster` draws on.
+[[nodiscard]] inline CapacityLedger& ledger_of(RunState& state, Resource r, int cluster) {
+    auto& ledgers = state.ledgers[static_cast<std::size_t>(r)];
+    return ledgers.size() == 1 ? ledgers.front() : ledgers[static_cast<std::size_t>(cluster)];
+}
+[[nodiscard]] inline const CapacityLedger& ledger_of(const RunState& state, Resource r, int cluster) {
+    const auto& ledgers = state.ledgers[static_cast<std::size_t>(r)];
+    return ledgers.size() == 1 ? ledgers.front() : ledgers[static_cast<std::size_t>(cluster)];
+}
+
+// Books a holding of a plant in `cluster` in the ledgers of the resources held while
+// running (its cluster's ledger or the national one) from `from_year` to the end of the
+// run, or gives it back.
 void reserve_holding(RunState& state, int cluster, const Holding& amount, int from_year);
 void release_holding(RunState& state, int cluster, const Holding& amount, int from_year);
 

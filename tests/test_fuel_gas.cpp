@@ -288,13 +288,13 @@ TEST_CASE("a fuel-gas closure gives back what a pending conversion reserved", "[
         auto decisions = appraise_triggered(model, state, year, 1, 0);
         allocate(model, state, year, 1, 0, decisions, &result);
         learn_and_age(model, state);
-        reserved_storage = reserved_storage || state.co2_storage.used(in.scenario.end_year) > 0;
+        reserved_storage = reserved_storage || ledger_of(state, Resource::co2_storage, 0).used(in.scenario.end_year) > 0;
     }
     REQUIRE(state.status[gas_power] == PlantStatus::closed);
     REQUIRE(reserved_storage);  // the fixture granted the power plant CCS before it closed
     // Nobody else captures: no storage stays reserved in any year.
     for (int year = in.scenario.base_year; year <= in.scenario.end_year; ++year) {
         INFO(year);
-        CHECK(state.co2_storage.used(year) == Approx(0.0).margin(1e-6));
+        CHECK(ledger_of(state, Resource::co2_storage, 0).used(year) == Approx(0.0).margin(1e-6));
     }
 }

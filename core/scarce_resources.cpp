@@ -1,0 +1,41 @@
+#include "scarce_resources.hpp"
+
+namespace eiisim {
+namespace {
+
+const TimePath& grid_headroom(const Inputs& in, std::size_t cluster) { return in.clusters[cluster].grid_headroom_mw; }
+const TimePath& co2_storage(const Inputs& in, std::size_t) { return in.national.co2_storage_t; }
+const TimePath& hydrogen_supply(const Inputs& in, std::size_t) { return in.national.hydrogen_supply_gj; }
+const TimePath& biomethane_supply(const Inputs& in, std::size_t) { return in.national.biomethane_supply_gj; }
+const TimePath& subsidy_budget(const Inputs& in, std::size_t) { return in.scenario.policy.subsidy_budget_eur; }
+
+constexpr std::array<ResourceSpec, kResourceCount> kResources{{
+    {Resource::grid, "grid", "MW", ResourceScope::cluster, Booking::while_running, &grid_headroom,
+     "new industrial electric peak load the cluster's grid can take (infrastructure.toml grid_headroom_mw)"},
+    {Resource::co2_storage, "co2_storage", "t/yr", ResourceScope::national, Booking::while_running, &co2_storage,
+     "CO2 injection capacity (Porthos, Aramis, ...; infrastructure.toml co2_storage_mt)"},
+    {Resource::hydrogen, "hydrogen", "GJ/yr", ResourceScope::national, Booking::while_running, &hydrogen_supply,
+     "hydrogen deliverable to industry beyond the base-year use (infrastructure.toml hydrogen_supply_pj)"},
+    {Resource::biomethane, "biomethane", "GJ/yr", ResourceScope::national, Booking::while_running,
+     &biomethane_supply, "new biomethane deliverable to industry (infrastructure.toml biomethane_supply_pj)"},
+    {Resource::subsidy_budget, "subsidy_budget", "EUR", ResourceScope::national, Booking::decision_year,
+     &subsidy_budget, "SDE++-style commitments available in the decision year (scenario policy.subsidy_budget_meur)"},
+}};
+
+// The enum and the table must list the resources in the same order.
+constexpr bool rows_in_enum_order() {
+    for (std::size_t i = 0; i < kResources.size(); ++i)
+        if (static_cast<std::size_t>(kResources[i].id) != i) return false;
+    return true;
+}
+static_assert(rows_in_enum_order());
+
+}  // namespace
+
+const std::array<ResourceSpec, kResourceCount>& resources() { return kResources; }
+
+std::size_t ledger_count(const ResourceSpec& spec, const Inputs& inputs) {
+    return spec.scope == ResourceScope::cluster ? inputs.clusters.size() : 1;
+}
+
+}  // namespace eiisim

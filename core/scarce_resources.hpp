@@ -1,0 +1,59 @@
+#pragma once
+// The scarce shared resources plants compete for, as one indexed family (like Carrier):
+// grid headroom per cluster, national CO2 storage, hydrogen and new biomethane supply,
+// and the yearly subsidy budget. Each has a ledger per scope (one per cluster, or one
+// national), a booking rule, and the capacity path it is read from; a plant's claim on
+// them is a ResourceAmounts, and allocation (sim/allocation.cpp) grants an option only
+// when every claim fits, in the scenario's priority order.
+//
+// To add a resource: add its enum value and its row in kResources (core/scarce_resources.cpp),
+// its capacity path to the inputs (core/inputs.hpp and its loader), the claim an option
+// makes on it where candidates are built (agents/appraisal.cpp), and its output series
+// (RunResult, sim/aggregates.cpp and the output table).
+#include <array>
+#include <cstdint>
+
+#include "inputs.hpp"
+
+namespace eiisim {
+
+enum class Resource : std::uint8_t { grid, co2_storage, hydrogen, biomethane, subsidy_budget };
+inline constexpr int kResourceCount = 5;
+
+enum class ResourceScope : std::uint8_t {
+    cluster,   // one ledger per cluster; a plant claims its own cluster's
+    national,  // one ledger for the country
+};
+
+enum class Booking : std::uint8_t {
+    // Held while the route runs: reserved from the year it starts running through the
+    // end of the run, released from the year the plant leaves the route, so capacity
+    // promised today is never handed out twice.
+    while_running,
+    // Drawn once from the budget of the year the decision is made (subsidy rounds renew
+    // every year); never given back.
+    decision_year,
+};
+
+struct ResourceSpec {
+    Resource id;
+    const char* name;   // "co2_storage"
+    const char* unit;   // of claims and capacity: "MW", "t/yr", "GJ/yr", "EUR"
+    ResourceScope scope;
+    Booking booking;
+    // The capacity path of one ledger (`cluster` is ignored for national resources).
+    const TimePath& (*capacity)(const Inputs& inputs, std::size_t cluster);
+    const char* doc;
+};
+
+[[nodiscard]] const std::array<ResourceSpec, kResourceCount>& resources();
+[[nodiscard]] inline const ResourceSpec& resource(Resource r) { return resources()[static_cast<std::size_t>(r)]; }
+// Number of ledgers a resource has for `inputs`: its cluster count, or 1.
+[[nodiscard]] std::size_t ledger_count(const ResourceSpec& spec, const Inputs& inputs);
+
+// An amount of every resource: a claim, or what a route holds.
+using ResourceAmounts = std::array<double, kResourceCount>;
+[[nodiscard]] inline double& amount_of(ResourceAmounts& a, Resource r) { return a[static_cast<std::size_t>(r)]; }
+[[nodiscard]] inline double amount_of(const ResourceAmounts& a, Resource r) { return a[static_cast<std::size_t>(r)]; }
+
+}  // namespace eiisim
