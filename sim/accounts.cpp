@@ -4,6 +4,7 @@
 // own plant's slots.
 #include <algorithm>
 
+#include "agents/curtailment.hpp"
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
 #include "parallel_plants.hpp"
@@ -13,20 +14,6 @@ namespace eiisim {
 namespace {
 
 constexpr std::size_t kPlantGrain = 32;
-
-// Revenue less the costs that stop when a tonne is not made: energy, carbon, transport and
-// storage, variable opex and bought intermediates, net of production-linked subsidy.
-// Capital, fixed opex and the calibrated other cost run on whether the plant runs or not;
-// a negative other cost is income the model does not see (co-products, waste-gas and heat
-// sales, docs/ODD.md §7.2), which comes with each tonne and so counts here.
-double cash_margin_eur_per_t(const UnitCost& unit) {
-    double cash_cost = std::min(0.0, unit[CostComponent::other_cost]);
-    for (const CostComponent k : {CostComponent::energy, CostComponent::ets, CostComponent::co2_levy,
-                                  CostComponent::transport_storage, CostComponent::variable_opex,
-                                  CostComponent::import_purchase, CostComponent::subsidy})
-        cash_cost += unit[k];
-    return unit.revenue_eur_per_t - cash_cost;
-}
 
 void book_plant(const Model& model, RunState& state, int year, RunResult& result, std::size_t p) {
     const Inputs& in = model.inputs;
@@ -70,7 +57,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     double utilisation = utilisation_of(model, state, static_cast<int>(p));
     UnitCost unit = unit_cost_at(utilisation);
     const double curtailed = in.scenario.behaviour.curtailed_utilisation;
-    if (curtailed < 1.0 && cash_margin_eur_per_t(unit) < 0.0) {
+    if (curtails(unit, curtailed)) {
         utilisation *= curtailed;
         unit = unit_cost_at(utilisation);
     }

@@ -1,0 +1,20 @@
+#include "curtailment.hpp"
+
+#include <algorithm>
+
+namespace eiisim {
+
+double cash_margin_eur_per_t(const UnitCost& unit) {
+    double cash_cost = std::min(0.0, unit[CostComponent::other_cost]);
+    for (const CostComponent k : {CostComponent::energy, CostComponent::ets, CostComponent::co2_levy,
+                                  CostComponent::transport_storage, CostComponent::variable_opex,
+                                  CostComponent::import_purchase, CostComponent::subsidy})
+        cash_cost += unit[k];
+    return unit.revenue_eur_per_t - cash_cost;
+}
+
+bool curtails(const UnitCost& unit, double curtailed_utilisation) {
+    return curtailed_utilisation < 1.0 && cash_margin_eur_per_t(unit) < 0.0;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,20 @@
+#pragma once
+// Short-run dispatch (docs/ODD.md §7.10): in a year whose cash margin is negative a plant
+// runs at behaviour.curtailed_utilisation of its normal utilisation, as Yara and others
+// did in the 2022 gas-price shock. The route stays; only this year's output falls.
+#include "unit_cost.hpp"
+
+namespace eiisim {
+
+// Revenue less the costs that stop when a tonne is not made: energy, carbon, transport and
+// storage, variable opex and bought intermediates, net of production-linked subsidy.
+// Capital, fixed opex and the calibrated other cost run on whether the plant runs or not;
+// a negative other cost is income the model does not see (co-products, waste-gas and heat
+// sales, docs/ODD.md §7.2), which comes with each tonne and so counts here.
+[[nodiscard]] double cash_margin_eur_per_t(const UnitCost& unit);
+
+// Whether a plant whose unit cost at normal utilisation is `unit` curtails this year.
+// `curtailed_utilisation` = 1 means never.
+[[nodiscard]] bool curtails(const UnitCost& unit, double curtailed_utilisation);
+
+}  // namespace eiisim
