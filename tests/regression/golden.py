@@ -2,7 +2,10 @@
 """Golden outputs: fail on any unintended change of eiisim's results or file layout.
 
 Usage:
-  golden.py check    <eiisim-binary> <repo-root>   run the cases, compare with the golden CSVs
+  golden.py check    <eiisim-binary> <repo-root> [--rename NEW=OLD ...]
+                                                   run the cases, compare with the golden CSVs;
+                                                   --rename compares a renamed variable NEW
+                                                   with the golden OLD (values, dims, units)
   golden.py refresh  <eiisim-binary> <repo-root>   run the cases, rewrite the golden CSVs
   golden.py selftest <eiisim-binary> <repo-root>   show the comparison catches changes
                                                    (binary unused; no model run)
@@ -261,7 +264,10 @@ def keyed(header, rows, table):
 
 
 def describe(key_names, key):
-    """'variable year=2030 cluster=chemelot' from a row key (empty fields left out)."""
+    """'variable year=2030 cluster=chemelot' from a row key (empty fields left out);
+    a layout key (kind, name) as 'variable cluster_co2_net'."""
+    if key_names[:2] == ["kind", "name"]:
+        return " ".join(key)
     parts = [key[0]] + [f"{n}={v}" for n, v in zip(key_names[1:], key[1:]) if v != ""]
     return " ".join(parts)
 
@@ -350,7 +356,19 @@ def stray_cases(root):
     return sorted(d for d in os.listdir(folder) if d not in known) if os.path.isdir(folder) else []
 
 
-def check(eiisim, root):
+def renamed(tables, renames):
+    """Tables with variables renamed back (NEW -> OLD), so that an intended rename can be
+    shown to keep values, dims and units before the golden files are refreshed."""
+    if not renames:
+        return tables
+    out = {}
+    for table, (header, rows) in tables.items():
+        col = 1 if table == "layout" else 0
+        out[table] = (header, [r[:col] + [renames.get(r[col], r[col])] + r[col + 1:] for r in rows])
+    return out
+
+
+def check(eiisim, root, renames=None):
     """Run every case and compare it with its golden tables; return all differences."""
     diffs = [f"{d}: golden folder of no case in golden.py" for d in stray_cases(root)]
     compared = 0
@@ -360,6 +378,7 @@ def check(eiisim, root):
             diffs += coverage_problems(case[0], expected, case[3])
             got, problems = produce(eiisim, root, case, tmp)
             diffs += problems
+            got = renamed(got, renames) if got else got
             for table in TABLES if got else ():
                 diffs += compare_table(case[0], table, expected[table], got[table])
                 compared += len(expected[table][1])
@@ -429,47 +448,65 @@ def perturbed(table, index, field, value):
     return header, rows
 
 
+def selftest_probes(name, series, layout):
+    """(what, differences found, expected text of the one difference or None) for
+    deliberate edits of a case's golden series and layout tables."""
+    header, rows = series
+    i = next(k for k, r in enumerate(rows) if r[0] == "cluster_co2_net" and r[header.index("year")] == "2030"
+             and r[header.index("cluster")] == "chemelot")
+    j = next(k for k, r in enumerate(layout[1]) if r[1] == "cluster_co2_net")
+    value = float(rows[i][-1])
+    step = max(abs(value), 1.0)
+
+    def series_vs(edited):
+        return compare_table(name, "series", series, edited)
+
+    moved = {"series": perturbed(series, i, 0, "co2_net_by_cluster"),
+             "layout": perturbed(layout, j, 1, "co2_net_by_cluster")}
+    back = renamed(moved, {"co2_net_by_cluster": "cluster_co2_net"})
+    return [
+        ("identical", series_vs(series), None),
+        ("1e-6 change", series_vs(perturbed(series, i, -1, repr(value + 1e-6 * step))),
+         "cluster_co2_net year=2030 cluster=chemelot"),
+        ("1e-12 change", series_vs(perturbed(series, i, -1, repr(value + 1e-12 * step))), None),
+        ("dropped row", series_vs((header, rows[:i] + rows[i + 1:])), "missing cluster_co2_net (1 row)"),
+        ("renamed unit", compare_table(name, "layout", layout, perturbed(layout, j, layout[0].index("units"), "kt/yr")),
+         "cluster_co2_net units: expected 't/yr', got 'kt/yr'"),
+        ("--rename", series_vs(back["series"]) + compare_table(name, "layout", layout, back["layout"]), None),
+    ]
+
+
 def selftest(root):
     """Show the comparison is not vacuous: golden files cover every case and cluster,
     and a 1e-6 change, a dropped row and a renamed unit are caught while a 1e-12
-    change (below tolerance) is not. Needs no model run."""
+    change (below tolerance) and a variable renamed back with --rename are not.
+    Needs no model run."""
     failures = []
     goldens = {case[0]: load_golden(root, case[0]) for case in CASES}
     for name, _, _, clusters in CASES:
         failures += coverage_problems(name, goldens[name], clusters)
+    if failures:
+        return failures
     name = CASES[0][0]
-    series, layout = goldens[name]["series"], goldens[name]["layout"]
-    header, rows = series
-    if failures or "cluster" not in header:
-        return failures or ["series.csv has no cluster column"]
-    i = next(k for k, r in enumerate(rows) if r[0] == "cluster_co2_net" and r[header.index("year")] == "2030"
-             and r[header.index("cluster")] == "chemelot")
-    value = float(rows[i][-1])
-    step = max(abs(value), 1.0)
-    where = "cluster_co2_net year=2030 cluster=chemelot"
-    cases = [
-        ("identical", compare_table(name, "series", series, series), None),
-        ("1e-6 change", compare_table(name, "series", series, perturbed(series, i, -1, repr(value + 1e-6 * step))),
-         where),
-        ("1e-12 change", compare_table(name, "series", series, perturbed(series, i, -1, repr(value + 1e-12 * step))),
-         None),
-        ("dropped row", compare_table(name, "series", series, (header, rows[:i] + rows[i + 1:])),
-         "missing cluster_co2_net (1 row)"),
-    ]
-    j = next(k for k, r in enumerate(layout[1]) if r[1] == "cluster_co2_net")
-    units = layout[0].index("units")
-    cases.append(("renamed unit", compare_table(name, "layout", layout, perturbed(layout, j, units, "kt/yr")),
-                  "cluster_co2_net units: expected 't/yr', got 'kt/yr'"))
-    for what, diffs, needle in cases:
+    for what, diffs, needle in selftest_probes(name, goldens[name]["series"], goldens[name]["layout"]):
         ok = (not diffs) if needle is None else (len(diffs) == 1 and needle in diffs[0])
         print(f"selftest {what}: {'ok' if ok else 'FAIL'}: {diffs[:2]}")
         failures += [] if ok else [f"selftest {what}: got {diffs[:3]}"]
     return failures
 
 
+def parse_renames(args):
+    """{NEW: OLD} from ['--rename', 'NEW=OLD', ...]; None when malformed."""
+    if len(args) % 2 or any(a != "--rename" for a in args[::2]) or any("=" not in a for a in args[1::2]):
+        return None
+    return dict(a.split("=", 1) for a in args[1::2])
+
+
 def main(argv):
-    """golden.py check|refresh|selftest <eiisim> <repo-root>."""
-    if len(argv) != 4 or argv[1] not in ("check", "refresh", "selftest"):
+    """golden.py check|refresh|selftest <eiisim> <repo-root> [--rename NEW=OLD ...]."""
+    mode = argv[1] if len(argv) > 1 else ""
+    renames = parse_renames(argv[4:]) if mode == "check" else ({} if len(argv) == 4 else None)
+    if len(argv) < 4 or mode not in ("check", "refresh", "selftest") or renames is None:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     mode, eiisim, root = argv[1], os.path.abspath(argv[2]), os.path.abspath(argv[3])
@@ -482,7 +519,7 @@ def main(argv):
         return 2
     if mode == "refresh":
         return refresh(eiisim, root)
-    return report(*check(eiisim, root), eiisim, root)
+    return report(*check(eiisim, root, renames), eiisim, root)
 
 
 if __name__ == "__main__":
