@@ -114,8 +114,18 @@ def dtype_text(dset):
 
 
 def variables(f):
-    """(name, dataset) for every variable in the root group, by name."""
-    return sorted((name, obj) for name, obj in f.items() if isinstance(obj, h5py.Dataset))
+    """(path, dataset) of every variable, by path. eiisim writes only to the root group;
+    walking subgroups too means a variable moved into a group reads as moved, not lost."""
+    found = []
+    f.visititems(lambda path, obj: found.append((path, obj)) if isinstance(obj, h5py.Dataset) else None)
+    return sorted(found, key=lambda item: item[0])
+
+
+def groups(f):
+    """Paths of all subgroups (none today: a new one is a layout change)."""
+    found = []
+    f.visititems(lambda path, obj: found.append(path) if isinstance(obj, h5py.Group) else None)
+    return sorted(found)
 
 
 # ---------------------------------------------------------------- the four tables
@@ -129,6 +139,7 @@ def layout_table(f):
     """
     header = ["kind", "name", "dims", "dtype", "units", "long_name", "flag_meanings", "attributes"]
     rows = [["global_attribute", name, "", "", "", "", "", ""] for name in sorted(f.attrs)]
+    rows += [["group", path, "", "", "", "", "", ""] for path in groups(f)]
     for name, dset in variables(f):
         attrs = dset.attrs
         extra = sorted(a for a in attrs if a not in PLUMBING_ATTRS + ("units", "long_name", "flag_meanings"))
