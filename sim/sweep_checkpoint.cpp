@@ -92,19 +92,19 @@ std::string header_text(const std::string& fingerprint) { return std::string(kMa
 std::string read_header(int fd, const std::filesystem::path& path, std::uint64_t& end) {
     constexpr std::size_t kStep = 4096, kLimit = std::size_t{1} << 20;
     std::string header;
-    std::size_t eoh = std::string::npos;
+    std::size_t eol = std::string::npos, eoh = std::string::npos;  // end of the magic line, of the header
     while (eoh == std::string::npos && header.size() < kLimit) {
         const std::size_t had = header.size();
         header.resize(had + kStep);
         header.resize(had + read_some(fd, header.data() + had, kStep, had, path));
-        eoh = header.find("\n\n");
+        eol = header.find('\n');
+        eoh = eol == std::string::npos ? eol : header.find("\n\n", eol + 1);
         if (header.size() < had + kStep) break;  // the end of the file
     }
-    const std::size_t eol = header.find('\n');
-    if (eoh == std::string::npos || eol == std::string::npos || header.substr(0, eol) != kMagic)
+    if (eoh == std::string::npos || header.substr(0, eol) != kMagic)
         throw std::runtime_error(path.string() + " is not an eiisim sweep checkpoint (of this version)");
     end = eoh + 2;
-    return eol == eoh ? std::string() : header.substr(eol + 1, eoh - eol - 1);
+    return header.substr(eol + 1, eoh - eol - 1);
 }
 
 }  // namespace

@@ -148,6 +148,16 @@ TEST_CASE("the checkpoint header keeps the input files of the sweep", "[provenan
     CHECK_THROWS_WITH(SweepCheckpoint(path, sweep_fingerprint(in.scenario.text, 10, 1, "lhs", 5, changed), 10, 5, 3,
                                       true, false),
                       Catch::Contains("belongs to another sweep"));
+    // Blocks after a header of any fingerprint, an empty one included, are found again.
+    for (const std::string& fp : {std::string(), fingerprint}) {
+        {
+            SweepCheckpoint store(path, fp, 10, 5, 3, false, true);
+            const std::vector<std::size_t> ids = {3, 8};
+            store.append(ids, std::vector<double>(10, 1.5));
+        }
+        SweepCheckpoint resumed(path, fp, 10, 5, 3, true, true);
+        CHECK(resumed.done_count() == 2);
+    }
     fs::remove(path);
 }
 
