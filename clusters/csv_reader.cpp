@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/input_files.hpp"
+
 namespace eiisim {
 namespace {
 
@@ -135,7 +137,9 @@ CsvTable CsvTable::read(const std::filesystem::path& file, std::span<const CsvCo
     if (!stream) throw InputError({file.string(), 0, 0}, "", "cannot open file: it does not exist or is not readable");
     std::ostringstream text;
     text << stream.rdbuf();
-    return parse(text.str(), file.string(), columns);
+    const std::string content = text.str();
+    note_input_file(file, content);  // provenance (core/input_files.hpp)
+    return parse(content, file.string(), columns);
 }
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& file,

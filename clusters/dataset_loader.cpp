@@ -53,6 +53,7 @@ std::vector<ScenarioEvent> resolve_events(const std::vector<PendingEvent>& pendi
 }  // namespace
 
 Inputs load_inputs(const std::filesystem::path& scenario_file) {
+    const InputFileLog read_files;  // every file read below, with its SHA-256
     ScenarioFile scenario = load_scenario_file(scenario_file);
     const std::filesystem::path& dir = scenario.dataset_dir;
     if (!std::filesystem::is_directory(dir))
@@ -79,6 +80,8 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);
+    in.provenance.scenario_file = scenario_file.string();
+    in.provenance.files = read_files.files(scenario_file.parent_path());
     return in;
 }
 

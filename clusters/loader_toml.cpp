@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/input_files.hpp"
 #include "csv_reader.hpp"  // parse_integer for year keys
 
 namespace eiisim {
@@ -49,6 +50,7 @@ TomlDocument read_toml_file(const std::filesystem::path& file) {
     std::ostringstream text;
     text << stream.rdbuf();
     doc.text = text.str();
+    note_input_file(file, doc.text);  // provenance (core/input_files.hpp)
     try {
         doc.root = toml::parse(doc.text, doc.file);
     } catch (const toml::parse_error& err) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "input_files.hpp"
 #include "time_path.hpp"
 
 namespace eiisim {
@@ -339,6 +340,8 @@ struct Inputs {
     // The options each plant weighs: its sector's, with the plant's own rows from
     // plant_options.csv (MIDDEN configurations) replacing same-named ones or added.
     std::vector<std::vector<int>> plant_technologies;
+    // The files read and their SHA-256 (load_inputs; core/input_files.hpp).
+    InputProvenance provenance;
 
     [[nodiscard]] int year_count() const { return scenario.end_year - scenario.base_year + 1; }
 };

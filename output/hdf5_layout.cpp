@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/revision.hpp"
+#include "hdf5_provenance.hpp"
 
 namespace eiisim::output {
 
@@ -99,6 +100,7 @@ void write_run_layout(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     write_cluster_and_national_series(file, result);
     write_static_tables(file, inputs);
     write_event_log(file, result);
+    write_input_files(file, inputs);
 }
 
 void write_provenance(h5::NcFile& file, const Inputs& inputs, const std::string& created) {
@@ -109,6 +111,7 @@ void write_provenance(h5::NcFile& file, const Inputs& inputs, const std::string&
     file.set_global("scenario", sc.name);
     file.set_global("scenario_description", sc.description);
     file.set_global_long_text("scenario_text", sc.text);
+    write_input_attributes(file, inputs);
     file.set_global_number("base_year", static_cast<std::int32_t>(sc.base_year));
     file.set_global_number("end_year", static_cast<std::int32_t>(sc.end_year));
     file.set_global("created", created);

@@ -10,6 +10,7 @@
 #include "hdf5_atomic.hpp"
 #include "hdf5_layout.hpp"
 #include "hdf5_outcomes.hpp"
+#include "hdf5_provenance.hpp"
 #include "utc_timestamp.hpp"
 
 
@@ -180,6 +181,7 @@ void write_sweep_hdf5(const std::filesystem::path& out, const Inputs& inputs, co
         write_outcomes(file, sweep);
         if (sweep.has_cluster_trajectories) write_cluster_trajectories(file, sweep);
         if (!sweep.plant_results.empty()) write_plant_panels(file, inputs, sweep);
+        output::write_input_files(file, inputs);
     });
 }
 

@@ -17,6 +17,7 @@
 #include "sim/appraise_cli.hpp"
 #include "sim/kpis.hpp"
 #include "sim/model.hpp"
+#include "sim/replay.hpp"
 #include "sim/schema_command.hpp"
 #include "sim/simulation.hpp"
 #include "sim/sweep_command.hpp"
@@ -34,6 +35,9 @@ struct RunOptions {
     bool seed_given = false;
     int threads = 0;
     bool quiet = false;
+    std::string from_sweep;  // replay run `replay_run` of this sweep file (sim/replay.hpp)
+    std::uint64_t replay_run = 0;
+    bool scenario_given = false;
 };
 
 std::string default_output(const std::string& scenario) {
@@ -83,6 +87,13 @@ int run_command(const RunOptions& options) {
     return 0;
 }
 
+int replay(const RunOptions& o) {
+    eiisim::ReplayOptions replay{o.from_sweep, o.replay_run, o.scenario_given ? o.scenario : "", o.out, o.quiet};
+    if (replay.out.empty()) replay.out = eiisim::default_replay_output(o.from_sweep, o.replay_run);
+    prepare_output_path(replay.out);
+    return eiisim::replay_command(replay);
+}
+
 int validate_command(const std::string& scenario) {
     const eiisim::Inputs inputs = eiisim::load_inputs(scenario);
     eiisim::print_input_summary(std::cout, inputs);
@@ -105,10 +116,18 @@ int main(int argc, char** argv) {
 
     RunOptions run;
     CLI::App* run_cmd = app.add_subcommand("run", "Simulate one scenario and write an HDF5 result file");
-    run_cmd->add_option("--scenario", run.scenario, "Scenario file (TOML)")->capture_default_str();
+    run_cmd->add_option("--scenario", run.scenario, "Scenario file (TOML)")
+        ->capture_default_str()
+        ->each([&run](const std::string&) { run.scenario_given = true; });
     run_cmd->add_option("--out", run.out, "Output HDF5 file (default: results/<scenario>.h5)");
-    run_cmd->add_option("--seed", run.seed, "Random seed (overrides the scenario's seed)")
+    CLI::Option* seed_opt = run_cmd->add_option("--seed", run.seed, "Random seed (overrides the scenario's seed)")
         ->each([&run](const std::string&) { run.seed_given = true; });
+    CLI::Option* from_opt = run_cmd->add_option(
+        "--from-sweep", run.from_sweep,
+        "Replay one run of this sweep file (same inputs, samples, seed and run index; see docs/sweeps.md)");
+    CLI::Option* run_opt = run_cmd->add_option("--run", run.replay_run, "With --from-sweep: the run to replay (0-based)");
+    from_opt->needs(run_opt)->excludes(seed_opt);
+    run_opt->needs(from_opt);
     run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
     run_cmd->add_flag("--quiet", run.quiet, "Print nothing on success");
 
@@ -158,7 +177,7 @@ int main(int argc, char** argv) {
         return status == 0 ? 0 : kExitBadInput;
     }
     try {
-        if (*run_cmd) return run_command(run);
+        if (*run_cmd) return run.from_sweep.empty() ? run_command(run) : replay(run);
         if (*validate_cmd) return validate_command(validate_scenario);
         if (*schema_cmd) {
             eiisim::print_schema(std::cout, schema_format);

@@ -27,6 +27,31 @@ double lap(Clock::time_point& since) {
     return seconds;
 }
 
+// Each thread keeps its own model copy and run buffers for the whole sweep. Runs whose
+// plant results are not saved record aggregates only (simulation.hpp).
+struct Worker {
+    Model model;
+    RunWorkspace workspace;
+};
+
+// The runs of the chunk starting at `first` not already stored.
+void pending_runs(const std::vector<char>& already, std::size_t first, std::size_t chunk,
+                  std::vector<std::size_t>& pending) {
+    pending.clear();
+    for (std::size_t r = first; r < std::min(already.size(), first + chunk); ++r)
+        if (already[r] == 0) pending.push_back(r);
+}
+
+// What the sweep sampled, for the file's experiments.
+void set_design(SweepResult& result, const SweepOptions& options, const std::vector<UncertainSetting>& settings,
+                const std::vector<double>& design, const std::vector<double>& samples) {
+    result.sampler = kSamplerNames[static_cast<std::size_t>(options.sampler)];
+    result.seed = options.seed;
+    result.settings = settings;
+    result.design = design;
+    result.samples = samples;
+}
+
 }  // namespace
 
 RecordLayout record_layout(const Model& base, SaveLevel save) {
@@ -58,6 +83,20 @@ void apply_samples(Model& work, const Model& base, const double* samples) {
     rebuild_price_dependent(work);
 }
 
+Model sweep_worker_model(const Model& base) {
+    Model work = base;
+    work.serial_plants = true;
+    return work;
+}
+
+RunKpis simulate_sweep_run(Model& work, const Model& base, const double* samples, std::uint64_t seed,
+                           std::uint64_t run, RecordLevel level, const std::vector<int>& milestones,
+                           RunWorkspace& workspace) {
+    apply_samples(work, base, samples);
+    simulate_into(work, seed, run, level, workspace);
+    return compute_kpis(workspace.result, workspace.state.refused_in_year, milestones);
+}
+
 SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheckpoint& records, SweepHooks& hooks,
                       bool& complete) {
     auto clock = Clock::now();
@@ -77,12 +116,6 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
     std::vector<RunResult> plant_results(options.save == SaveLevel::plants ? runs : 0);
     time.design = lap(clock);
 
-    // Each thread keeps its own model copy and run buffers for the whole sweep. Runs
-    // whose plant results are not saved record aggregates only (simulation.hpp).
-    struct Worker {
-        Model model;
-        RunWorkspace workspace;
-    };
     // One slot per thread index, built by its own thread on first use.
     std::vector<std::optional<Worker>> workers(run_worker_slots());
     const RecordLevel level = options.save == SaveLevel::plants ? RecordLevel::full : RecordLevel::aggregates;
@@ -102,9 +135,7 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
     complete = true;
     for (std::size_t first = 0; first < runs; first += chunk) {
         std::vector<std::size_t>& pending = buffer_runs[turn];
-        pending.clear();
-        for (std::size_t r = first; r < std::min(runs, first + chunk); ++r)
-            if (already[r] == 0) pending.push_back(r);
+        pending_runs(already, first, chunk, pending);
         if (pending.empty()) continue;
         if (hooks.stop_requested && hooks.stop_requested(done)) {
             complete = false;
@@ -114,17 +145,12 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
         time.between += lap(clock);
         for_each_run_parallel(pending.size(), [&](std::size_t slot, std::size_t i) {
             std::optional<Worker>& cell = workers[slot];
-            if (!cell) {
-                cell.emplace(Worker{base, {}});
-                cell->model.serial_plants = true;
-            }
-            Worker& worker = *cell;
-            RunWorkspace& ws = worker.workspace;
+            if (!cell) cell.emplace(Worker{sweep_worker_model(base), {}});
+            RunWorkspace& ws = cell->workspace;
             const std::size_t r = pending[i];
-            apply_samples(worker.model, base, samples.data() + r * dims);
-            simulate_into(worker.model, options.seed, r, level, ws);
-            pack_record(layout, compute_kpis(ws.result, ws.state.refused_in_year, milestones), ws.result,
-                        rows + i * width);
+            const RunKpis kpis = simulate_sweep_run(cell->model, base, samples.data() + r * dims, options.seed, r,
+                                                    level, milestones, ws);
+            pack_record(layout, kpis, ws.result, rows + i * width);
             if (!plant_results.empty()) plant_results[r] = std::move(ws.result);
         });
         time.simulate += lap(clock);
@@ -143,11 +169,7 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
     if (!complete) return {};
 
     SweepResult result = assemble_sweep(layout, records, milestones, base.inputs);
-    result.sampler = kSamplerNames[static_cast<std::size_t>(options.sampler)];
-    result.seed = options.seed;
-    result.settings = settings;
-    result.design = design;
-    result.samples = samples;
+    set_design(result, options, settings, design, samples);
     result.plant_results = std::move(plant_results);
     time.reduce = lap(clock);
     return result;

@@ -13,6 +13,7 @@
 #include "core/sweep_result.hpp"
 #include "model.hpp"
 #include "samplers.hpp"
+#include "simulation.hpp"
 
 namespace eiisim {
 
@@ -72,6 +73,19 @@ struct SweepHooks {
 
 // Applies one run's samples to `work` (a copy of `base`) and rebuilds what depends on them.
 void apply_samples(Model& work, const Model& base, const double* samples);
+
+// The model a sweep thread simulates its runs on: a copy of `base` with serial plant loops.
+[[nodiscard]] Model sweep_worker_model(const Model& base);
+
+// Run `run` of a sweep, exactly as the sweep simulates it: the run's `samples` (one value
+// per uncertain setting) are applied to `work` (from sweep_worker_model(base), possibly
+// used for other runs before), the model is simulated with the sweep's `seed` and run
+// index `run` into `workspace` at `level`, and the run's KPIs are returned. run_sweep
+// calls it for every run; `eiisim run --from-sweep` (replay.hpp) calls it with the
+// samples read back from the sweep file, at RecordLevel::full.
+[[nodiscard]] RunKpis simulate_sweep_run(Model& work, const Model& base, const double* samples, std::uint64_t seed,
+                                         std::uint64_t run, RecordLevel level, const std::vector<int>& milestones,
+                                         RunWorkspace& workspace);
 
 // Runs the sweep's missing runs (those not done in `records`, which has the width of
 // record_layout(base, options.save)), storing their records there chunk by chunk; the

@@ -16,7 +16,7 @@
 namespace eiisim {
 namespace {
 
-constexpr const char* kMagic = "eiisim-sweep-checkpoint 2";
+constexpr const char* kMagic = "eiisim-sweep-checkpoint 3";
 constexpr std::uint64_t kBlockMagic = 0x314b4c4253494945ULL;  // "EIISBLK1" little-endian
 constexpr std::size_t kWord = sizeof(std::uint64_t);
 
@@ -83,14 +83,54 @@ std::size_t read_some(int fd, void* data, std::size_t bytes, std::uint64_t offse
     return got;
 }
 
-std::string header_text(const std::string& fingerprint) { return std::string(kMagic) + "\n" + fingerprint + "\n"; }
+// The magic line, the fingerprint (lines without a blank one), a blank line.
+std::string header_text(const std::string& fingerprint) { return std::string(kMagic) + "\n" + fingerprint + "\n\n"; }
+
+// Reads the header of the checkpoint open as `fd`: returns the fingerprint and sets
+// `end` to the first byte after the header. Throws when it is not a checkpoint of this
+// version.
+std::string read_header(int fd, const std::filesystem::path& path, std::uint64_t& end) {
+    constexpr std::size_t kStep = 4096, kLimit = std::size_t{1} << 20;
+    std::string header;
+    std::size_t eol = std::string::npos, eoh = std::string::npos;  // end of the magic line, of the header
+    while (eoh == std::string::npos && header.size() < kLimit) {
+        const std::size_t had = header.size();
+        header.resize(had + kStep);
+        header.resize(had + read_some(fd, header.data() + had, kStep, had, path));
+        eol = header.find('\n');
+        eoh = eol == std::string::npos ? eol : header.find("\n\n", eol + 1);
+        if (header.size() < had + kStep) break;  // the end of the file
+    }
+    if (eoh == std::string::npos || header.substr(0, eol) != kMagic)
+        throw std::runtime_error(path.string() + " is not an eiisim sweep checkpoint (of this version)");
+    end = eoh + 2;
+    return header.substr(eol + 1, eoh - eol - 1);
+}
 
 }  // namespace
 
 std::string sweep_fingerprint(const std::string& scenario_text, std::size_t runs, std::uint64_t seed,
-                              const std::string& sampler, std::size_t width) {
-    return fmt::format("scenario_fnv1a={:016x} runs={} seed={} sampler={} width={}",
-                       fnv1a(scenario_text.data(), scenario_text.size()), runs, seed, sampler, width);
+                              const std::string& sampler, std::size_t width,
+                              const std::vector<InputFileRecord>& input_files) {
+    std::string files = input_files_text(input_files);
+    if (!files.empty()) files.pop_back();  // the header adds the line end
+    return fmt::format("scenario_fnv1a={:016x} runs={} seed={} sampler={} width={}{}{}",
+                       fnv1a(scenario_text.data(), scenario_text.size()), runs, seed, sampler, width,
+                       files.empty() ? "" : "\n", files);
+}
+
+std::string SweepCheckpoint::stored_fingerprint(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw io_error("cannot open checkpoint", path);
+    std::uint64_t end = 0;
+    try {
+        std::string fingerprint = read_header(fd, path, end);
+        ::close(fd);
+        return fingerprint;
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
 }
 
 SweepCheckpoint::SweepCheckpoint(std::filesystem::path path, const std::string& fingerprint, std::size_t runs,
@@ -145,18 +185,13 @@ void SweepCheckpoint::create(const std::string& fingerprint) {
 void SweepCheckpoint::restore(const std::string& fingerprint) {
     fd_ = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
     if (fd_ < 0) throw io_error("cannot open checkpoint", path_);
-    const std::string expected = header_text(fingerprint);
-    std::string header(expected.size() + 4096, '\0');
-    header.resize(read_some(fd_, header.data(), header.size(), 0, path_));
-    const std::size_t eol1 = header.find('\n');
-    const std::size_t eol2 = eol1 == std::string::npos ? eol1 : header.find('\n', eol1 + 1);
-    if (eol2 == std::string::npos || header.substr(0, eol1) != kMagic)
-        throw std::runtime_error(path_.string() + " is not an eiisim sweep checkpoint (of this version)");
-    const std::string found = header.substr(eol1 + 1, eol2 - eol1 - 1);
-    if (found != fingerprint)
-        throw std::runtime_error("checkpoint " + path_.string() + " belongs to another sweep (" + found +
-                                 "; this sweep: " + fingerprint + "); remove it or run without --resume");
-    std::uint64_t at = eol2 + 1;
+    std::uint64_t at = 0;
+    const std::string found = read_header(fd_, path_, at);
+    if (found != fingerprint) {
+        const auto first_line = [](const std::string& text) { return text.substr(0, text.find('\n')); };
+        throw std::runtime_error("checkpoint " + path_.string() + " belongs to another sweep (" + first_line(found) +
+                                 "; this sweep: " + first_line(fingerprint) + "); remove it or run without --resume");
+    }
     std::vector<std::uint64_t> words;
     for (;;) {
         std::uint64_t head[2] = {0, 0};

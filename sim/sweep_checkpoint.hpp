@@ -3,9 +3,10 @@
 // sweep resumes from ("<out>.checkpoint") and the store the final reduction reads, so
 // memory does not grow with runs × record width (docs/sweeps.md, "Memory").
 //
-// File: a text header naming the sweep (fingerprint: scenario text hash, runs, seed,
-// sampler, record width), then one binary block per chunk of runs, appended and handed
-// to the kernel when the chunk is done:
+// File: a text header naming the sweep (the magic line, then the fingerprint: scenario
+// text hash, runs, seed, sampler, record width on one line and one line per input file
+// with its SHA-256, size and path; a blank line ends it), then one binary block per chunk
+// of runs, appended and handed to the kernel when the chunk is done:
 //     u64 block magic, u64 n, u64 run id[n], f64 columns[columnar][n],
 //     f64 rows[n][width - columnar], u64 checksum
 // The first `columnar` values of each record are stored column by column within a
@@ -23,10 +24,15 @@
 #include <string>
 #include <vector>
 
+#include "core/input_files.hpp"
+
 namespace eiisim {
 
+// The fingerprint's first line describes the sweep; the lines after it are the input
+// files (input_files_text), so a changed file can be named (sweep_command.cpp).
 [[nodiscard]] std::string sweep_fingerprint(const std::string& scenario_text, std::size_t runs, std::uint64_t seed,
-                                            const std::string& sampler, std::size_t width);
+                                            const std::string& sampler, std::size_t width,
+                                            const std::vector<InputFileRecord>& input_files);
 
 class SweepCheckpoint {
 public:
@@ -36,6 +42,9 @@ public:
     // scratch store and is removed.
     SweepCheckpoint(std::filesystem::path path, const std::string& fingerprint, std::size_t runs, std::size_t width,
                     std::size_t columnar, bool resume, bool keep);
+    // The fingerprint in the header of the checkpoint at `path` (std::runtime_error if it is
+    // not a checkpoint of this version).
+    [[nodiscard]] static std::string stored_fingerprint(const std::filesystem::path& path);
     // A scratch store in the system's temporary directory (tests).
     SweepCheckpoint(std::size_t runs, std::size_t width, std::size_t columnar);
     ~SweepCheckpoint();

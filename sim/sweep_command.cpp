@@ -14,6 +14,7 @@
 #include <tbb/task_arena.h>
 
 #include "clusters/dataset_loader.hpp"
+#include "core/input_error.hpp"
 #include "output/hdf5_sweep_writer.hpp"
 #include "sweep.hpp"
 #include "sweep_checkpoint.hpp"
@@ -40,6 +41,43 @@ SaveLevel parse_save(const std::string& name) {
     return SaveLevel::none;
 }
 
+void note_grid_shape(const SweepCliOptions& o, std::size_t dims) {
+    const std::size_t levels = grid_levels(o.runs, dims);
+    double points = 1;
+    for (std::size_t d = 0; d < dims; ++d) points *= static_cast<double>(levels);
+    if (points != static_cast<double>(o.runs))
+        std::cerr << fmt::format("note: grid of {} levels x {} settings = {:.0f} points for {} runs: {}\n", levels, dims,
+                                 points, o.runs,
+                                 points > static_cast<double>(o.runs) ? "the grid is cut short"
+                                                                      : "grid points repeat as replicates");
+}
+
+// --resume: refuses (InputError, exit status 2) when an input file read now differs from
+// the one the interrupted sweep read, naming every such file. Other differences (runs,
+// seed, ...) are left to the checkpoint, which refuses a foreign sweep.
+void check_resume_inputs(const std::filesystem::path& checkpoint, const Inputs& inputs) {
+    if (!std::filesystem::exists(checkpoint)) return;
+    const std::string stored = SweepCheckpoint::stored_fingerprint(checkpoint);
+    const std::size_t eol = stored.find('\n');
+    const std::vector<InputFileRecord> before =
+        parse_input_files_text(eol == std::string::npos ? std::string_view() : std::string_view(stored).substr(eol + 1));
+    const std::vector<std::string> changes = input_changes(before, inputs.provenance.files);
+    if (changes.empty()) return;
+    std::string lines;
+    for (const std::string& c : changes) lines += "\n  " + c;
+    throw InputError({checkpoint.string(), 0, 0}, "",
+                     "cannot resume: the inputs changed since the interrupted sweep started (paths relative to " +
+                         inputs.provenance.scenario_file + "'s folder):" + lines +
+                         "\nremove the checkpoint or run without --resume to start the sweep over");
+}
+
+void print_timing(const SweepTimings& t, double load, double write) {
+    std::cerr << fmt::format(
+        "timing (s): load {:.3f}  design {:.3f}  simulate {:.3f}  between chunks {:.3f}  drain {:.3f}  "
+        "reduce {:.3f}  write {:.3f}\n",
+        load, t.design, t.simulate, t.between, t.drain, t.reduce, write);
+}
+
 }  // namespace
 
 int sweep_command(const SweepCliOptions& o) {
@@ -59,16 +97,7 @@ int sweep_command(const SweepCliOptions& o) {
     if (options.save == SaveLevel::plants && o.resume)
         throw std::runtime_error("--resume is not supported with --save plants (plant panels are not checkpointed)");
     const std::size_t dims = inputs.scenario.uncertain.size();
-    if (options.sampler == SamplerKind::grid && dims > 0 && !o.quiet) {
-        const std::size_t levels = grid_levels(o.runs, dims);
-        double points = 1;
-        for (std::size_t d = 0; d < dims; ++d) points *= static_cast<double>(levels);
-        if (points != static_cast<double>(o.runs))
-            std::cerr << fmt::format("note: grid of {} levels x {} settings = {:.0f} points for {} runs: {}\n", levels,
-                                     dims, points, o.runs,
-                                     points > static_cast<double>(o.runs) ? "the grid is cut short"
-                                                                          : "grid points repeat as replicates");
-    }
+    if (options.sampler == SamplerKind::grid && dims > 0 && !o.quiet) note_grid_shape(o, dims);
 
     const Model model = build_model(std::move(inputs));
     const auto loaded = Clock::now();
@@ -78,8 +107,9 @@ int sweep_command(const SweepCliOptions& o) {
     checkpoint += ".checkpoint";
 
     const RecordLayout layout = record_layout(model, options.save);
-    const std::string fingerprint =
-        sweep_fingerprint(model.inputs.scenario.text, o.runs, seed, o.sampler, layout.width());
+    const std::string fingerprint = sweep_fingerprint(model.inputs.scenario.text, o.runs, seed, o.sampler,
+                                                      layout.width(), model.inputs.provenance.files);
+    if (o.resume) check_resume_inputs(checkpoint, model.inputs);
     // The records go to the checkpoint as the runs finish; the final reduction reads them
     // back. With --save plants (not resumable) the same file is a scratch store.
     SweepCheckpoint records(checkpoint, fingerprint, o.runs, layout.width(), layout.columnar(), o.resume,
@@ -114,14 +144,9 @@ int sweep_command(const SweepCliOptions& o) {
     const auto written = Clock::now();
     write_sweep_hdf5(out, model.inputs, result);
     records.remove();
-    if (std::getenv("EIISIM_SWEEP_TIMING") != nullptr) {
-        const SweepTimings& t = hooks.timings;
-        std::cerr << fmt::format(
-            "timing (s): load {:.3f}  design {:.3f}  simulate {:.3f}  between chunks {:.3f}  drain {:.3f}  "
-            "reduce {:.3f}  write {:.3f}\n",
-            std::chrono::duration<double>(loaded - start).count(), t.design, t.simulate, t.between, t.drain, t.reduce,
-            std::chrono::duration<double>(Clock::now() - written).count());
-    }
+    if (std::getenv("EIISIM_SWEEP_TIMING") != nullptr)
+        print_timing(hooks.timings, std::chrono::duration<double>(loaded - start).count(),
+                     std::chrono::duration<double>(Clock::now() - written).count());
     if (!o.quiet)
         std::cout << fmt::format("Swept {} runs ({} sampler, {} uncertain settings) on {} thread(s) in {:.2f} s "
                                  "({:.0f} runs/s)\nWrote {}\n",

@@ -1,0 +1,24 @@
+#pragma once
+// Input provenance in run and sweep files (docs/output-format.md, "Input files"): which
+// scenario file was given, the layout version, and the table of every input file read
+// with its SHA-256 and size. `eiisim run --from-sweep` and sweep resumption rely on it.
+#include <cstdint>
+
+#include "core/inputs.hpp"
+#include "nc_file.hpp"
+
+namespace eiisim::output {
+
+// 1: files before the input-file table; 2: with it (and `scenario_file`).
+inline constexpr std::int32_t kLayoutVersion = 2;
+
+// Global attributes `layout_version`, `scenario_file` and, for a replayed run,
+// `replay_of` and `replay_samples`.
+void write_input_attributes(h5::NcFile& file, const Inputs& inputs);
+
+// The `input_file` dimension (paths relative to the scenario's folder) with the variables
+// `input_file_sha256` and `input_file_bytes`. Nothing when no file was read (inputs
+// built in memory).
+void write_input_files(h5::NcFile& file, const Inputs& inputs);
+
+}  // namespace eiisim::output

@@ -1,0 +1,85 @@
+#include "sweep_file_reader.hpp"
+
+#include "core/input_error.hpp"
+#include "hdf5_provenance.hpp"
+#include "hdf5_reader.hpp"
+
+namespace eiisim {
+namespace {
+
+// The layout checks, before anything else is read.
+void check_sweep_file(const h5::Reader& file, const std::string& path) {
+    if (!file.has_global("runs") || !file.has_global("sampler") || !file.has_variable("net_co2"))
+        throw InputError({path, 0, 0}, "", "not an eiisim sweep file (no 'runs' attribute or outcomes)");
+    const std::int64_t layout = file.has_global("layout_version") ? file.global_integer("layout_version") : 1;
+    if (layout < output::kLayoutVersion)
+        throw InputError({path, 0, 0}, "",
+                         "written by an older eiisim (file layout " + std::to_string(layout) +
+                             ", without the input-file hashes replaying needs; this eiisim writes layout " +
+                             std::to_string(output::kLayoutVersion) +
+                             "); rerun the sweep with this eiisim to replay its runs");
+    for (const char* name : {"scenario_file", "scenario_text", "seed"})
+        if (!file.has_global(name))
+            throw InputError({path, 0, 0}, "", std::string("no '") + name + "' attribute; the file is incomplete");
+}
+
+RunKpis read_outcomes(const h5::Reader& file, std::uint64_t run) {
+    RunKpis k;
+    k.net_co2_t = file.double_row("net_co2", run);
+    k.cluster_net_co2_t = file.double_row("cluster_net_co2", run);
+    k.cumulative_subsidy_eur = file.double_row("cumulative_subsidy", run).at(0);
+    k.relocated_co2_t = file.double_row("relocated_co2", run).at(0);
+    k.production_retained = file.double_row("production_retained", run).at(0);
+    k.unmet_infrastructure_years =
+        static_cast<std::int32_t>(file.integer_row("unmet_infrastructure_years", run).at(0));
+    return k;
+}
+
+SweepRunRecord read_record(const h5::Reader& file, const std::string& path, std::uint64_t run) {
+    SweepRunRecord r;
+    r.runs = static_cast<std::uint64_t>(file.global_integer("runs"));
+    if (run >= r.runs)
+        throw InputError({path, 0, 0}, "",
+                         "run " + std::to_string(run) + " is out of range: the sweep has " + std::to_string(r.runs) +
+                             " runs (0 to " + std::to_string(r.runs - 1) + ")");
+    r.scenario_file = file.global_text("scenario_file");
+    r.scenario_text = file.global_text("scenario_text");
+    r.sampler = file.global_text("sampler");
+    r.model_version = file.has_global("model_version") ? file.global_text("model_version") : "";
+    r.source_revision = file.has_global("source_revision") ? file.global_text("source_revision") : "";
+    r.seed = static_cast<std::uint64_t>(file.global_integer("seed"));
+    if (file.has_variable("input_file")) {
+        const std::vector<std::string> paths = file.strings("input_file");
+        const std::vector<std::string> hashes = file.strings("input_file_sha256");
+        const std::vector<std::int64_t> bytes = file.integers("input_file_bytes");
+        for (std::size_t i = 0; i < paths.size(); ++i)
+            r.input_files.push_back({paths[i], hashes.at(i), static_cast<std::uint64_t>(bytes.at(i))});
+    }
+    if (file.has_variable("parameter")) {
+        r.parameters = file.strings("parameter");
+        r.samples = file.double_row("experiments", run);
+    }
+    for (std::int64_t year : file.integers("milestone")) r.milestones.push_back(static_cast<int>(year));
+    r.outcomes = read_outcomes(file, run);
+    return r;
+}
+
+}  // namespace
+
+SweepRunRecord read_sweep_run(const std::filesystem::path& path, std::uint64_t run) {
+    const std::string name = path.string();
+    if (!std::filesystem::is_regular_file(path))
+        throw InputError({name, 0, 0}, "", "cannot open the sweep file: it does not exist or is not a file");
+    const h5::SilenceErrorPrinting silence;
+    try {
+        const h5::Reader file(path);
+        check_sweep_file(file, name);
+        return read_record(file, name, run);
+    } catch (const h5::Hdf5Error& e) {
+        throw InputError({name, 0, 0}, "", std::string("cannot read the sweep file: ") + e.what());
+    } catch (const std::out_of_range&) {
+        throw InputError({name, 0, 0}, "", "cannot read the sweep file: a variable is shorter than its dimension");
+    }
+}
+
+}  // namespace eiisim
