@@ -7,7 +7,7 @@ namespace eiisim::output {
 
 void write_input_attributes(h5::NcFile& file, const Inputs& inputs) {
     const InputProvenance& p = inputs.provenance;
-    file.set_global_number("layout_version", kLayoutVersion);
+    file.set_global_number("schema_version", kSchemaVersion);
     file.set_global("scenario_file", p.scenario_file);
     if (!p.replay_of.empty()) {
         file.set_global("replay_of", p.replay_of);

@@ -10,9 +10,9 @@
 namespace eiisim::output {
 
 // 1: files before the input-file table; 2: with it (and `scenario_file`).
-inline constexpr std::int32_t kLayoutVersion = 2;
+inline constexpr std::int32_t kSchemaVersion = 2;
 
-// Global attributes `layout_version`, `scenario_file` and, for a replayed run,
+// Global attributes `schema_version`, `scenario_file` and, for a replayed run,
 // `replay_of` and `replay_samples`.
 void write_input_attributes(h5::NcFile& file, const Inputs& inputs);
 

@@ -28,7 +28,7 @@ struct SweepRunRecord {
 
 // Reads run `run` of the sweep file `path`. Throws InputError (the CLI's exit status 2)
 // when the file is missing or unreadable, is not a sweep file, was written in a layout
-// without the input-file table (layout_version < 2), or has no run `run`.
+// without the input-file table (schema_version < 2), or has no run `run`.
 [[nodiscard]] SweepRunRecord read_sweep_run(const std::filesystem::path& path, std::uint64_t run);
 
 }  // namespace eiisim

@@ -92,7 +92,7 @@ def check_refusals(binary, sweep, tmp):
     old = os.path.join(tmp, "old-layout.h5")
     shutil.copy(sweep, old)
     with h5py.File(old, "r+") as f:
-        del f.attrs["layout_version"]
+        del f.attrs["schema_version"]
     expect_refusal(run(binary, "run", "--from-sweep", old, "--run", "0", "--out", out), out,
                    "older eiisim", "older layout")
     single = os.path.join(tmp, "single.h5")
