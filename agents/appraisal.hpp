@@ -7,7 +7,7 @@
 //
 // The appraisal of one option is a breakdown (OptionBreakdown): every term of its cost
 // and margin. appraise_options ranks on the breakdown's totals, and `eiisim appraise`
-// (sim/appraise_command.cpp) prints the very same breakdown, so the two cannot drift.
+// (cli/appraise_command.cpp) prints the very same breakdown, so the two cannot drift.
 #include <array>
 #include <cstdint>
 #include <limits>

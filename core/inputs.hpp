@@ -249,7 +249,7 @@ struct Behaviour {
 };
 
 // [infrastructure]: scales and shifts the dataset's timelines (infrastructure.toml) once at
-// load time; per-cluster overrides come after them (clusters/scenario_loader.hpp).
+// load time; per-cluster overrides come after them (inputs/scenario_loader.hpp).
 struct InfrastructureFactors {
     int co2_delay_y = 0;
     int h2_delay_y = 0;

@@ -4,7 +4,7 @@
 #include <functional>
 #include <string>
 
-#include "clusters/dataset_loader.hpp"
+#include "inputs/dataset_loader.hpp"
 #include "sim/model.hpp"
 #include "sim/simulation.hpp"
 

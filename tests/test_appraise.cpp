@@ -1,4 +1,4 @@
-// `eiisim appraise` (sim/appraise_command.*) shows what the engine computes: each option
+// `eiisim appraise` (cli/appraise_command.*) shows what the engine computes: each option
 // variant's printed terms add up to its cost, that cost is the very number the engine
 // ranks and logs, deterministic choice takes the best margin, and looking at the run
 // does not change it.
@@ -10,7 +10,7 @@
 
 #include "core/input_error.hpp"
 #include "fixtures.hpp"
-#include "sim/appraise_command.hpp"
+#include "cli/appraise_command.hpp"
 
 using namespace eiisim;
 using namespace eiisim::testing;

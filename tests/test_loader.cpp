@@ -12,8 +12,8 @@
 #include <sstream>
 #include <string>
 
-#include "clusters/csv_reader.hpp"
-#include "clusters/dataset_loader.hpp"
+#include "inputs/csv_reader.hpp"
+#include "inputs/dataset_loader.hpp"
 #include "core/input_error.hpp"
 
 namespace fs = std::filesystem;

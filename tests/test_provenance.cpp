@@ -16,7 +16,7 @@
 #include "fixtures.hpp"
 #include "output/hdf5_reader.hpp"
 #include "output/hdf5_writer.hpp"
-#include "sim/sweep_checkpoint.hpp"
+#include "sweep/sweep_checkpoint.hpp"
 
 namespace fs = std::filesystem;
 using namespace eiisim;

@@ -9,8 +9,8 @@
 
 #include "fixtures.hpp"
 #include "sim/kpis.hpp"
-#include "sim/sweep.hpp"
-#include "sim/sweep_checkpoint.hpp"
+#include "sweep/sweep.hpp"
+#include "sweep/sweep_checkpoint.hpp"
 
 using namespace eiisim;
 

@@ -16,13 +16,13 @@
 #include "core/random_stream.hpp"
 #include "core/uncertain_targets.hpp"
 #include "fixtures.hpp"
-#include "sim/distributions.hpp"
+#include "sweep/distributions.hpp"
 #include "sim/kpis.hpp"
-#include "sim/samplers.hpp"
+#include "sweep/samplers.hpp"
 #include "sim/simulation.hpp"
-#include "sim/sweep.hpp"
-#include "sim/sweep_assemble.hpp"
-#include "sim/sweep_checkpoint.hpp"
+#include "sweep/sweep.hpp"
+#include "sweep/sweep_assemble.hpp"
+#include "sweep/sweep_checkpoint.hpp"
 
 namespace fs = std::filesystem;
 using namespace eiisim;

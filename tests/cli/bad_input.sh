@@ -236,7 +236,7 @@ problems=()
 report "existing output file untouched by a failed run" "$([ ${#problems[@]} = 0 ] && echo 1 || echo 0)" \
     "${problems[@]+"${problems[@]}"}"
 
-# A bad command-line option is bad input too (exit 2 per sim/main.cpp), and writes nothing.
+# A bad command-line option is bad input too (exit 2 per cli/main.cpp), and writes nothing.
 for args in "--threads -1" "--seed abc" "--no-such-option"; do
     name="bad_option ${args}"
     fresh_copy "bad_option_${args//[^a-z]/_}"

@@ -22,7 +22,7 @@
 #include <tbb/task_arena.h>
 #include <unistd.h>
 
-#include "clusters/dataset_loader.hpp"
+#include "inputs/dataset_loader.hpp"
 #include "output/hdf5_writer.hpp"
 #include "sim/model.hpp"
 #include "sim/simulation.hpp"

@@ -1,5 +1,5 @@
 // The hand-written parts of docs/scenario.md. The tables of settings between them are
-// generated from core/settings_schema.cpp (sim/schema_markdown.cpp).
+// generated from core/settings_schema.cpp (cli/schema_markdown.cpp).
 #include "schema_markdown.hpp"
 
 namespace eiisim {
@@ -9,7 +9,7 @@ constexpr std::string_view kIntro = R"md(# Scenario reference
 
 A scenario file (TOML) sets the years, price paths, policy, infrastructure timing and
 behaviour of a run, and names the dataset folder (see `docs/input-format.md` for the
-dataset tables). It is read by `clusters/scenario_loader.cpp`; the whole file is kept
+dataset tables). It is read by `inputs/scenario_loader.cpp`; the whole file is kept
 verbatim in `Scenario::text` and stored with the output.
 
 This page is generated from the settings schema in `core/settings_schema.cpp` by

@@ -8,9 +8,9 @@
 
 #include "core/uncertain_targets.hpp"
 #include "distributions.hpp"
-#include "kpis.hpp"
+#include "sim/kpis.hpp"
 #include "parallel_runs.hpp"
-#include "simulation.hpp"
+#include "sim/simulation.hpp"
 #include "sweep_assemble.hpp"
 #include "sweep_checkpoint.hpp"
 

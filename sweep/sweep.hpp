@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/sweep_result.hpp"
-#include "model.hpp"
+#include "sim/model.hpp"
 #include "samplers.hpp"
-#include "simulation.hpp"
+#include "sim/simulation.hpp"
 
 namespace eiisim {
 

@@ -19,7 +19,7 @@
 
 #include "agents/appraisal.hpp"
 #include "core/run_result.hpp"
-#include "model.hpp"
+#include "sim/model.hpp"
 
 namespace eiisim {
 

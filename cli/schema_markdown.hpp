@@ -1,6 +1,6 @@
 #pragma once
 // docs/scenario.md, generated from the settings schema and the prose in
-// sim/schema_prose.cpp.
+// cli/schema_prose.cpp.
 #include <iosfwd>
 #include <string>
 #include <string_view>

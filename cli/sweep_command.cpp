@@ -1,5 +1,9 @@
 #include "sweep_command.hpp"
 
+#include <memory>
+
+#include "command.hpp"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -13,12 +17,12 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
-#include "clusters/dataset_loader.hpp"
+#include "inputs/dataset_loader.hpp"
 #include "core/input_error.hpp"
 #include "output/hdf5_sweep_writer.hpp"
-#include "sweep.hpp"
-#include "sweep_checkpoint.hpp"
-#include "sweep_progress.hpp"
+#include "sweep/sweep.hpp"
+#include "sweep/sweep_checkpoint.hpp"
+#include "sweep/sweep_progress.hpp"
 
 namespace eiisim {
 namespace {
@@ -156,3 +160,35 @@ int sweep_command(const SweepCliOptions& o) {
 }
 
 }  // namespace eiisim
+
+namespace eiisim::cli {
+
+Command add_sweep_command(CLI::App& app) {
+    auto sweep = std::make_shared<SweepCliOptions>();
+    sweep->scenario = kDefaultScenario;
+    CLI::App* cmd = app.add_subcommand(
+        "sweep", "Monte Carlo sweep over the scenario's [[uncertain]] settings; writes experiments, "
+                 "outcomes (KPIs) and per-year quantiles to one HDF5 file");
+    cmd->add_option("--scenario", sweep->scenario, "Scenario file (TOML)")->capture_default_str();
+    cmd->add_option("--runs", sweep->runs, "Number of runs")->required()->check(CLI::Range(1, 100000000));
+    cmd->add_option("--sampler", sweep->sampler, "Experimental design")
+        ->check(CLI::IsMember({"lhs", "sobol", "grid"}))
+        ->capture_default_str();
+    cmd->add_option("--seed", sweep->seed, "Seed of the design and of every run (default: the scenario's)")
+        ->each([sweep](const std::string&) { sweep->seed_given = true; });
+    cmd->add_option("--out", sweep->out, "Output HDF5 file")->required();
+    cmd->add_option("--save", sweep->save, "Per-run trajectories to keep: none, clusters or plants")
+        ->check(CLI::IsMember({"none", "clusters", "plants"}))
+        ->capture_default_str();
+    cmd->add_option("--threads", sweep->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
+    cmd->add_flag("--resume", sweep->resume, "Continue an interrupted sweep from <out>.checkpoint");
+    cmd->add_option("--stop-after", sweep->stop_after, "Testing: stop as if interrupted after N runs")->group("");
+    cmd->add_flag("--quiet", sweep->quiet, "No progress or summary");
+    cmd->footer("The settings a sweep may sample: eiisim schema (the sweep column; docs/scenario.md).");
+    return {cmd, [sweep] {
+                prepare_output_path(sweep->out);
+                return sweep_command(*sweep);
+            }};
+}
+
+}  // namespace eiisim::cli

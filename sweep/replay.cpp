@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "clusters/dataset_loader.hpp"
+#include "inputs/dataset_loader.hpp"
 #include "core/input_error.hpp"
 #include "core/revision.hpp"
-#include "kpis.hpp"
+#include "sim/kpis.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary.hpp"
 #include "output/sweep_file_reader.hpp"

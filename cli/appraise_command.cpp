@@ -8,10 +8,10 @@
 #include <iostream>
 #include <limits>
 
-#include "clusters/dataset_loader.hpp"
+#include "inputs/dataset_loader.hpp"
 #include "core/input_error.hpp"
-#include "phases.hpp"
-#include "simulation.hpp"
+#include "sim/phases.hpp"
+#include "sim/simulation.hpp"
 
 namespace eiisim {
 namespace {

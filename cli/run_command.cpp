@@ -1,0 +1,120 @@
+// `eiisim run` (one scenario, or the replay of one sweep run) and `eiisim validate`.
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include "command.hpp"
+#include "inputs/dataset_loader.hpp"
+#include "output/hdf5_writer.hpp"
+#include "output/summary.hpp"
+#include "sim/kpis.hpp"
+#include "sim/model.hpp"
+#include "sim/simulation.hpp"
+#include "sweep/replay.hpp"
+
+namespace eiisim::cli {
+namespace {
+
+struct RunOptions {
+    std::string scenario = kDefaultScenario;
+    std::string out;
+    std::uint64_t seed = 0;
+    bool seed_given = false;
+    int threads = 0;
+    bool quiet = false;
+    std::string from_sweep;  // replay run `replay_run` of this sweep file (sweep/replay.hpp)
+    std::uint64_t replay_run = 0;
+    bool scenario_given = false;
+};
+
+std::string default_output(const std::string& scenario) {
+    return "results/" + std::filesystem::path(scenario).stem().string() + ".h5";
+}
+
+int run_scenario(const RunOptions& options) {
+    using Clock = std::chrono::steady_clock;
+    Inputs inputs = load_inputs(options.scenario);
+    if (options.seed_given) inputs.scenario.seed = options.seed;
+    const int threads = options.threads > 0 ? options.threads
+                                            : static_cast<int>(tbb::this_task_arena::max_concurrency());
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+
+    const auto start = Clock::now();
+    const Model model = build_model(std::move(inputs));
+    const RunResult result = simulate(model, model.inputs.scenario.seed);
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+    const std::string out = options.out.empty() ? default_output(options.scenario) : options.out;
+    prepare_output_path(out);
+    const std::vector<int> milestones = kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
+    const RunKpis kpis = compute_kpis(result, milestones);
+    write_run_hdf5(out, model.inputs, result, &kpis, milestones);
+
+    if (!options.quiet) {
+        print_run_summary(std::cout, model.inputs, result);
+        const double plant_years = static_cast<double>(result.plants) * result.years;
+        std::cout << fmt::format("\nSimulated {} plants x {} years on {} thread(s) in {:.3f} s ({:.0f} plant-years/s)\n",
+                                 result.plants, result.years, threads, seconds, plant_years / seconds);
+        std::cout << "Wrote " << out << "\n";
+    }
+    return 0;
+}
+
+int replay(const RunOptions& o) {
+    ReplayOptions replay{o.from_sweep, o.replay_run, o.scenario_given ? o.scenario : "", o.out, o.quiet};
+    if (replay.out.empty()) replay.out = default_replay_output(o.from_sweep, o.replay_run);
+    prepare_output_path(replay.out);
+    return replay_command(replay);
+}
+
+}  // namespace
+
+void prepare_output_path(const std::filesystem::path& out) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::file_status status = fs::status(out, error);
+    if (fs::exists(status) && !fs::is_regular_file(status))
+        throw std::runtime_error("output path " + out.string() + " exists and is not a regular file");
+    const fs::path parent = out.parent_path();
+    if (!parent.empty() && !fs::create_directories(parent, error) && error)
+        throw std::runtime_error("cannot create the output folder " + parent.string() + ": " + error.message());
+}
+
+Command add_run_command(CLI::App& app) {
+    auto run = std::make_shared<RunOptions>();
+    CLI::App* cmd = app.add_subcommand("run", "Simulate one scenario and write an HDF5 result file");
+    cmd->add_option("--scenario", run->scenario, "Scenario file (TOML)")
+        ->capture_default_str()
+        ->each([run](const std::string&) { run->scenario_given = true; });
+    cmd->add_option("--out", run->out, "Output HDF5 file (default: results/<scenario>.h5)");
+    CLI::Option* seed_opt = cmd->add_option("--seed", run->seed, "Random seed (overrides the scenario's seed)")
+                                ->each([run](const std::string&) { run->seed_given = true; });
+    CLI::Option* from_opt = cmd->add_option(
+        "--from-sweep", run->from_sweep,
+        "Replay one run of this sweep file (same inputs, samples, seed and run index; see docs/sweeps.md)");
+    CLI::Option* run_opt = cmd->add_option("--run", run->replay_run, "With --from-sweep: the run to replay (0-based)");
+    from_opt->needs(run_opt)->excludes(seed_opt);
+    run_opt->needs(from_opt);
+    cmd->add_option("--threads", run->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
+    cmd->add_flag("--quiet", run->quiet, "Print nothing on success");
+    cmd->footer("Every scenario setting, with its unit, range and default: eiisim schema (docs/scenario.md).");
+    return {cmd, [run] { return run->from_sweep.empty() ? run_scenario(*run) : replay(*run); }};
+}
+
+Command add_validate_command(CLI::App& app) {
+    auto scenario = std::make_shared<std::string>(kDefaultScenario);
+    CLI::App* cmd = app.add_subcommand("validate", "Check every input of a scenario and summarise the dataset");
+    cmd->add_option("--scenario", *scenario, "Scenario file (TOML)")->capture_default_str();
+    return {cmd, [scenario] {
+                const Inputs inputs = load_inputs(*scenario);
+                print_input_summary(std::cout, inputs);
+                std::cout << "\n" << *scenario << ": valid\n";
+                return 0;
+            }};
+}
+
+}  // namespace eiisim::cli
