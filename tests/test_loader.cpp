@@ -121,7 +121,7 @@ bool all_finite(const Inputs& in) {
 
 }  // namespace
 
-TEST_CASE("the small scenario loads with ids resolved and units converted", "[loader]") {
+TEST_CASE("the small scenario loads with ids resolved", "[loader]") {
     const Inputs in = load_inputs(kSmall / "scenario.toml");
     const auto& s = in.scenario;
     CHECK(s.name == "small-current-policy");
@@ -169,7 +169,11 @@ TEST_CASE("the small scenario loads with ids resolved and units converted", "[lo
     CHECK(in.edges[0].supplier == 5);
     CHECK(in.edges[0].customer == 0);
     CHECK(in.edges[1].product == "naphtha, LPG");  // quoted field with a comma
+}
 
+TEST_CASE("the small scenario's settings load with units converted", "[loader]") {
+    const Inputs in = load_inputs(kSmall / "scenario.toml");
+    const auto& s = in.scenario;
     // Prices: EUR/MWh -> EUR/GJ, electricity = wholesale + tariff, hydrogen EUR/kg -> EUR/GJ.
     const auto& p = s.prices;
     CHECK(p.gas_eur_per_gj.at(2020) == Approx(12.0 / 3.6));

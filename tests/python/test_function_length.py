@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""No function of the MIDDEN importer (tools/midden/) is longer than 80 lines.
+"""No function of the MIDDEN importer (tools/midden/) and no C++ function is longer than 80 lines.
 
     test_function_length.py <eiisim-binary> <repo-root>
 
@@ -24,6 +24,21 @@ def function_lengths(path, root):
             yield node.end_lineno - node.lineno + 1, f"{os.path.relpath(path, root)}:{node.lineno} {node.name}"
 
 
+def cpp_check(root):
+    """The C++ scan of tools/lint/function_length.py: a probe it must catch, then the tree."""
+    sys.path.insert(0, os.path.join(root, "tools", "lint"))
+    import function_length
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".cpp", delete=False) as probe:
+        probe.write("namespace x {\nint f(int a) {\n" + "    a += 1;  // }\n" * 85 + "    return a;\n}\n}\n")
+    found = function_length.functions(probe.name)
+    os.unlink(probe.name)
+    if [(first, last) for first, last, _ in found] != [(2, 89)]:
+        print(f"FAIL: the C++ scan misread a probe: {found}")
+        return 1
+    return function_length.main(["function_length.py", root, "--max", str(MAX_LINES)])
+
+
 def main():
     if len(sys.argv) < 3:
         print("usage: test_function_length.py <eiisim-binary> <repo-root>", file=sys.stderr)
@@ -42,7 +57,7 @@ def main():
         print(f"FAIL: {where} has {n} lines (max {MAX_LINES})")
     n, where = max(lengths)
     print(f"test_function_length: {'FAILED' if too_long else 'ok'} ({len(lengths)} functions, longest {n} lines: {where})")
-    return 1 if too_long else 0
+    return 1 if too_long or cpp_check(root) else 0
 
 
 if __name__ == "__main__":
