@@ -16,7 +16,9 @@
 namespace eiisim {
 namespace {
 
-constexpr const char* kMagic = "eiisim-sweep-checkpoint 2";
+// 3: the saved trajectories follow the observables table (production, captured, net,
+// relocated); 2 had net before captured.
+constexpr const char* kMagic = "eiisim-sweep-checkpoint 3";
 constexpr std::uint64_t kBlockMagic = 0x314b4c4253494945ULL;  // "EIISBLK1" little-endian
 constexpr std::size_t kWord = sizeof(std::uint64_t);
 

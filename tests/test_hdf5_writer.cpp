@@ -412,7 +412,7 @@ TEST_CASE("HDF5 run file is written atomically and never left partial", "[output
         auto bad = s.result;
         bad.co2_net_t.pop_back();
         const fs::path out = dir.path / "bad.h5";
-        CHECK_THROWS_WITH(write_run_hdf5(out, s.inputs, bad), Catch::Contains("co2_net_t"));
+        CHECK_THROWS_WITH(write_run_hdf5(out, s.inputs, bad), Catch::Contains("series co2_net has"));
         CHECK_FALSE(fs::exists(out));
         CHECK_FALSE(has_leftovers(dir.path));
     }
