@@ -16,6 +16,7 @@
 #include "output/summary.hpp"
 #include "sim/kpis.hpp"
 #include "sim/model.hpp"
+#include "sim/observables_command.hpp"
 #include "sim/schema_command.hpp"
 #include "sim/simulation.hpp"
 #include "sim/sweep_command.hpp"
@@ -89,6 +90,40 @@ int validate_command(const std::string& scenario) {
     return 0;
 }
 
+// A command that prints a table as text, markdown (`markdown_is`) or JSON.
+CLI::App* add_table_command(CLI::App& app, const std::string& name, const std::string& description,
+                            const std::string& markdown_is, std::string& format) {
+    CLI::App* cmd = app.add_subcommand(name, description);
+    cmd->add_option("--format", format, "table, markdown (" + markdown_is + ") or json")
+        ->check(CLI::IsMember({"table", "markdown", "json"}))
+        ->capture_default_str();
+    return cmd;
+}
+
+CLI::App* add_sweep_command(CLI::App& app, eiisim::SweepCliOptions& options) {
+    options.scenario = kDefaultScenario;
+    CLI::App* cmd = app.add_subcommand(
+        "sweep", "Monte Carlo sweep over the scenario's [[uncertain]] settings; writes experiments, "
+                 "outcomes (KPIs) and per-year quantiles to one HDF5 file");
+    cmd->add_option("--scenario", options.scenario, "Scenario file (TOML)")->capture_default_str();
+    cmd->add_option("--runs", options.runs, "Number of runs")->required()->check(CLI::Range(1, 100000000));
+    cmd->add_option("--sampler", options.sampler, "Experimental design")
+        ->check(CLI::IsMember({"lhs", "sobol", "grid"}))
+        ->capture_default_str();
+    cmd->add_option("--seed", options.seed, "Seed of the design and of every run (default: the scenario's)")
+        ->each([&options](const std::string&) { options.seed_given = true; });
+    cmd->add_option("--out", options.out, "Output HDF5 file")->required();
+    cmd->add_option("--save", options.save, "Per-run trajectories to keep: none, clusters or plants")
+        ->check(CLI::IsMember({"none", "clusters", "plants"}))
+        ->capture_default_str();
+    cmd->add_option("--threads", options.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
+    cmd->add_flag("--resume", options.resume, "Continue an interrupted sweep from <out>.checkpoint");
+    cmd->add_option("--stop-after", options.stop_after, "Testing: stop as if interrupted after N runs")
+        ->group("");
+    cmd->add_flag("--quiet", options.quiet, "No progress or summary");
+    return cmd;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,33 +152,16 @@ int main(int argc, char** argv) {
     validate_cmd->add_option("--scenario", validate_scenario, "Scenario file (TOML)")->capture_default_str();
 
     std::string schema_format = "table";
-    CLI::App* schema_cmd = app.add_subcommand(
-        "schema", "List every scenario setting with its unit, default, range and sweepability");
-    schema_cmd->add_option("--format", schema_format, "table, markdown (docs/scenario.md) or json")
-        ->check(CLI::IsMember({"table", "markdown", "json"}))
-        ->capture_default_str();
+    CLI::App* schema_cmd = add_table_command(
+        app, "schema", "List every scenario setting with its unit, default, range and sweepability",
+        "docs/scenario.md", schema_format);
+    std::string observables_format = "table";
+    CLI::App* observables_cmd = add_table_command(
+        app, "observables", "List every output series with its dimensions, type, units and what sweeps keep of it",
+        "the tables of docs/output-format.md", observables_format);
 
     eiisim::SweepCliOptions sweep;
-    sweep.scenario = kDefaultScenario;
-    CLI::App* sweep_cmd = app.add_subcommand(
-        "sweep", "Monte Carlo sweep over the scenario's [[uncertain]] settings; writes experiments, "
-                 "outcomes (KPIs) and per-year quantiles to one HDF5 file");
-    sweep_cmd->add_option("--scenario", sweep.scenario, "Scenario file (TOML)")->capture_default_str();
-    sweep_cmd->add_option("--runs", sweep.runs, "Number of runs")->required()->check(CLI::Range(1, 100000000));
-    sweep_cmd->add_option("--sampler", sweep.sampler, "Experimental design")
-        ->check(CLI::IsMember({"lhs", "sobol", "grid"}))
-        ->capture_default_str();
-    sweep_cmd->add_option("--seed", sweep.seed, "Seed of the design and of every run (default: the scenario's)")
-        ->each([&sweep](const std::string&) { sweep.seed_given = true; });
-    sweep_cmd->add_option("--out", sweep.out, "Output HDF5 file")->required();
-    sweep_cmd->add_option("--save", sweep.save, "Per-run trajectories to keep: none, clusters or plants")
-        ->check(CLI::IsMember({"none", "clusters", "plants"}))
-        ->capture_default_str();
-    sweep_cmd->add_option("--threads", sweep.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
-    sweep_cmd->add_flag("--resume", sweep.resume, "Continue an interrupted sweep from <out>.checkpoint");
-    sweep_cmd->add_option("--stop-after", sweep.stop_after, "Testing: stop as if interrupted after N runs")
-        ->group("");
-    sweep_cmd->add_flag("--quiet", sweep.quiet, "No progress or summary");
+    CLI::App* sweep_cmd = add_sweep_command(app, sweep);
 
     try {
         app.parse(argc, argv);
@@ -157,6 +175,10 @@ int main(int argc, char** argv) {
         if (*validate_cmd) return validate_command(validate_scenario);
         if (*schema_cmd) {
             eiisim::print_schema(std::cout, schema_format);
+            return 0;
+        }
+        if (*observables_cmd) {
+            eiisim::print_observables(std::cout, observables_format);
             return 0;
         }
         if (*sweep_cmd) {
