@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/inputs.hpp"
+#include "core/observables.hpp"
 #include "core/run_result.hpp"
 #include "output/hdf5_writer.hpp"
 
@@ -33,9 +34,8 @@ struct Synthetic {
 
 double panel_value(int field, int y, int p) { return 1000.0 * field + 10.0 * y + p + 0.25; }
 
-Synthetic make_synthetic(int clusters, int plants, int years) {
-    Synthetic s;
-    auto& in = s.inputs;
+Inputs synthetic_inputs(int clusters, int plants, int years) {
+    Inputs in;
     in.scenario.name = "unit-test";
     in.scenario.description = "synthetic scenario for the HDF5 writer test";
     in.scenario.text = "name = \"unit-test\"\n# Grüße: UTF-8 survives\n";
@@ -77,16 +77,12 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
         spec.maatwerk = p == 0;
         in.plants.push_back(spec);
     }
+    return in;
+}
 
-    auto& r = s.result;
-    r.base_year = 2020;
-    r.years = years;
-    r.plants = plants;
-    r.clusters = clusters;
-    r.seed = 42;
-    r.run = 7;
+// The plant panels: each float64 series its own `field` of panel_value.
+void fill_panels(RunResult& r, int plants, int years) {
     const auto yp = static_cast<std::size_t>(years * plants);
-    const auto yc = static_cast<std::size_t>(years * clusters);
     auto fill = [&](std::vector<double>& v, int field) {
         v.resize(yp);
         for (int y = 0; y < years; ++y)
@@ -116,10 +112,14 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
     for (std::size_t i = 0; i < r.energy_gj.size(); ++i) r.energy_gj[i] = static_cast<double>(i) * 0.5;
     r.cost_eur.resize(yp * kCostComponentCount);
     for (std::size_t i = 0; i < r.cost_eur.size(); ++i) r.cost_eur[i] = static_cast<double>(i) * 3.0;
-    for (auto* v : {&r.cluster_production_t, &r.cluster_co2_gross_t, &r.cluster_co2_captured_t, &r.cluster_co2_net_t,
-                    &r.cluster_co2_relocated_t, &r.cluster_grid_used_mw, &r.cluster_grid_headroom_mw}) {
-        v->assign(yc, 0.0);
-    }
+}
+
+// The cluster series (sums of the panels, grid values) and the national ones.
+void fill_aggregates(const Inputs& in, RunResult& r, int clusters, int plants, int years) {
+    const auto yc = static_cast<std::size_t>(years * clusters);
+    // Every cluster series (core/observables.cpp) starts at zero; some are summed below.
+    for (const Observable& o : observables())
+        if (o.in_run_file() && o.level == Level::cluster && o.extra == Extra::none) (r.*o.f64).assign(yc, 0.0);
     for (int y = 0; y < years; ++y) {
         for (int p = 0; p < plants; ++p) {
             const auto c = r.at_cluster(y, in.plants[static_cast<std::size_t>(p)].cluster);
@@ -132,12 +132,16 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
         }
     }
     r.cluster_production_by_kind_t.assign(yc * kOptionKindCount, 1.5);
-    for (auto* v : {&r.co2_storage_used_t, &r.co2_storage_capacity_t, &r.hydrogen_used_gj, &r.hydrogen_supply_gj,
-                    &r.biomethane_used_gj, &r.biomethane_supply_gj,
-                    &r.subsidy_committed_eur, &r.subsidy_budget_eur, &r.subsidy_paid_eur}) {
-        v->resize(static_cast<std::size_t>(years));
-        for (int y = 0; y < years; ++y) (*v)[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
+    for (const Observable& o : observables()) {  // every national series
+        if (!o.in_run_file() || o.level != Level::national || o.f64 == nullptr) continue;
+        std::vector<double>& v = r.*o.f64;
+        v.resize(static_cast<std::size_t>(years));
+        for (int y = 0; y < years; ++y) v[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
     }
+}
+
+// Two events, the first with 3 options, the second with 2.
+std::vector<DecisionEvent> synthetic_events() {
     auto event = [](int year, int plant, int from, int to, Trigger trigger, int running_from, double subsidy) {
         DecisionEvent e;
         e.year = year;
@@ -153,7 +157,22 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
     a.options = {{3, 500.0, 20.0, 30.0, true, false}, {2, 520.0, 0.0, 0.0, true, false}, {1, 0.0, 0.0, 0.0, false, false}};
     DecisionEvent b = event(2022, 2, 0, -1, Trigger::losses, 2022, 0.0);
     b.options = {{1, 610.0, -5.0, 0.0, true, true}, {0, 650.0, -45.0, 0.0, true, false}};
-    if (plants > 2) r.events = {a, b};
+    return {a, b};
+}
+
+Synthetic make_synthetic(int clusters, int plants, int years) {
+    Synthetic s;
+    s.inputs = synthetic_inputs(clusters, plants, years);
+    RunResult& r = s.result;
+    r.base_year = 2020;
+    r.years = years;
+    r.plants = plants;
+    r.clusters = clusters;
+    r.seed = 42;
+    r.run = 7;
+    fill_panels(r, plants, years);
+    fill_aggregates(s.inputs, r, clusters, plants, years);
+    if (plants > 2) r.events = synthetic_events();
     return s;
 }
 
