@@ -27,6 +27,7 @@ Command add_run_command(CLI::App& app);       // cli/run_command.cpp (run, and r
 Command add_validate_command(CLI::App& app);  // cli/run_command.cpp
 Command add_sweep_command(CLI::App& app);     // cli/sweep_command.cpp
 Command add_schema_command(CLI::App& app);    // cli/schema_command.cpp
+Command add_observables_command(CLI::App& app);  // cli/observables_command.cpp
 Command add_appraise_command(CLI::App& app);  // cli/appraise_cli.cpp
 
 }  // namespace eiisim::cli

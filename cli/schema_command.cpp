@@ -11,23 +11,11 @@
 #include <fmt/format.h>
 
 #include "core/settings_schema.hpp"
+#include "json_text.hpp"
 #include "schema_markdown.hpp"
 
 namespace eiisim {
 namespace {
-
-std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string json_number(double value) {
     return std::isfinite(value) ? format_number(value) : "null";

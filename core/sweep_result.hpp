@@ -1,8 +1,8 @@
 #pragma once
 // Everything a Monte Carlo sweep keeps (docs/output-format.md, "Sweep files"): the
 // experiments (sampled values per run and setting), the outcomes (KPIs per run), per-year
-// quantiles over runs of net CO2 (cluster and national), of the route mix and of
-// infrastructure use, and, on request, cluster trajectories or whole plant panels per
+// quantiles over runs of the banded observables (net CO2, route mix, infrastructure use;
+// core/observables.cpp), and, on request, cluster trajectories or whole plant panels per
 // run. Arrays are row-major with `run` (or `quantile`) first.
 #include <array>
 #include <cstdint>
@@ -45,26 +45,14 @@ struct SweepResult {
     std::vector<double> production_retained;     // [run]
     std::vector<std::int32_t> unmet_infrastructure_years;  // [run]
 
-    // quantiles over runs (kSweepQuantiles), [quantile][year][cluster|kind] or [quantile][year]
-    std::vector<double> cluster_net_co2_quantiles_t;
-    std::vector<double> net_co2_quantiles_t;
-    // national production by kind of route in force / the run's base-year national production
-    std::vector<double> production_share_by_kind_quantiles;  // [quantile][year][kind]
-    std::vector<double> co2_storage_used_quantiles_t;        // [quantile][year]
-    std::vector<double> co2_storage_capacity_quantiles_t;
-    std::vector<double> hydrogen_used_quantiles_gj;
-    std::vector<double> hydrogen_supply_quantiles_gj;
-    std::vector<double> biomethane_used_quantiles_gj;
-    std::vector<double> biomethane_supply_quantiles_gj;
-    std::vector<double> cluster_grid_used_quantiles_mw;      // [quantile][year][cluster]
-    std::vector<double> cluster_grid_headroom_quantiles_mw;
+    // Quantiles over runs (kSweepQuantiles) of each banded observable (core/observables.hpp),
+    // in band order: bands[band_index(name)] is [quantile][year] or [quantile][year][cluster|kind].
+    std::vector<std::vector<double>> bands;
 
-    // --save clusters: [run][year][cluster]
+    // --save clusters: the saved observables, in their order: trajectories[saved_index(name)]
+    // is [run][year][cluster].
     bool has_cluster_trajectories = false;
-    std::vector<double> cluster_production_t;
-    std::vector<double> cluster_co2_net_t;
-    std::vector<double> cluster_co2_captured_t;
-    std::vector<double> cluster_co2_relocated_t;
+    std::vector<std::vector<double>> trajectories;
 
     // --save plants: every run's full result, in run order
     std::vector<RunResult> plant_results;

@@ -14,14 +14,6 @@ namespace eiisim::output {
 
 namespace {
 
-template <typename T>
-void expect_size(const std::vector<T>& v, std::size_t n, const char* field) {
-    if (v.size() != n) {
-        throw std::runtime_error(std::string("RunResult::") + field + " has " + std::to_string(v.size()) +
-                                 " values, expected " + std::to_string(n));
-    }
-}
-
 std::vector<std::string> to_strings(auto const& names) { return {names.begin(), names.end()}; }
 
 std::vector<std::int32_t> iota_i32(std::size_t n, std::int32_t first) {
@@ -42,39 +34,15 @@ void check_result_shape(const Inputs& inputs, const RunResult& r) {
                                  std::to_string(r.clusters) + " clusters; the inputs have " +
                                  std::to_string(inputs.plants.size()) + " and " + std::to_string(inputs.clusters.size()));
     }
-    const auto y = static_cast<std::size_t>(r.years);
-    const std::size_t yp = y * static_cast<std::size_t>(r.plants);
-    const std::size_t yc = y * static_cast<std::size_t>(r.clusters);
-    expect_size(r.technology, yp, "technology");
-    expect_size(r.kind, yp, "kind");
-    expect_size(r.status, yp, "status");
-    expect_size(r.production_t, yp, "production_t");
-    expect_size(r.utilisation, yp, "utilisation");
-    expect_size(r.co2_gross_t, yp, "co2_gross_t");
-    expect_size(r.co2_captured_t, yp, "co2_captured_t");
-    expect_size(r.co2_net_t, yp, "co2_net_t");
-    expect_size(r.co2_relocated_t, yp, "co2_relocated_t");
-    expect_size(r.revenue_eur, yp, "revenue_eur");
-    expect_size(r.margin_eur, yp, "margin_eur");
-    expect_size(r.energy_gj, yp * kCarrierCount, "energy_gj");
-    expect_size(r.cost_eur, yp * kCostComponentCount, "cost_eur");
-    expect_size(r.cluster_production_t, yc, "cluster_production_t");
-    expect_size(r.cluster_co2_gross_t, yc, "cluster_co2_gross_t");
-    expect_size(r.cluster_co2_captured_t, yc, "cluster_co2_captured_t");
-    expect_size(r.cluster_co2_net_t, yc, "cluster_co2_net_t");
-    expect_size(r.cluster_co2_relocated_t, yc, "cluster_co2_relocated_t");
-    expect_size(r.cluster_grid_used_mw, yc, "cluster_grid_used_mw");
-    expect_size(r.cluster_grid_headroom_mw, yc, "cluster_grid_headroom_mw");
-    expect_size(r.cluster_production_by_kind_t, yc * kOptionKindCount, "cluster_production_by_kind_t");
-    expect_size(r.co2_storage_used_t, y, "co2_storage_used_t");
-    expect_size(r.co2_storage_capacity_t, y, "co2_storage_capacity_t");
-    expect_size(r.hydrogen_used_gj, y, "hydrogen_used_gj");
-    expect_size(r.hydrogen_supply_gj, y, "hydrogen_supply_gj");
-    expect_size(r.biomethane_used_gj, y, "biomethane_used_gj");
-    expect_size(r.biomethane_supply_gj, y, "biomethane_supply_gj");
-    expect_size(r.subsidy_committed_eur, y, "subsidy_committed_eur");
-    expect_size(r.subsidy_budget_eur, y, "subsidy_budget_eur");
-    expect_size(r.subsidy_paid_eur, y, "subsidy_paid_eur");
+    const auto plants = static_cast<std::size_t>(r.plants), clusters = static_cast<std::size_t>(r.clusters);
+    for (const Observable& o : observables()) {
+        if (!o.in_run_file()) continue;
+        const std::size_t expected = static_cast<std::size_t>(r.years) * o.per_year(plants, clusters);
+        const std::size_t size = with_member(o, r, [](const auto& v) { return v.size(); });
+        if (size != expected)
+            throw std::runtime_error("RunResult series " + std::string(o.name) + " has " + std::to_string(size) +
+                                     " values, expected " + std::to_string(expected));
+    }
     const auto n_plants = static_cast<int>(inputs.plants.size());
     const auto n_tech = static_cast<int>(inputs.technologies.size());
     for (std::size_t e = 0; e < r.events.size(); ++e) {
@@ -97,7 +65,7 @@ void write_run_layout(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     write_global_attributes(file, inputs, result, created);
     write_dimensions(file, inputs, result);
     write_plant_panels(file, inputs, result);
-    write_cluster_and_national_series(file, result);
+    write_cluster_and_national_series(file, inputs, result);
     write_static_tables(file, inputs);
     write_event_log(file, result);
     write_input_files(file, inputs);
@@ -138,22 +106,8 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     const auto years = iota_i32(static_cast<std::size_t>(result.years), result.base_year);
     file.add_dimension<std::int32_t>("year", years, {"year", "calendar year"});
 
-    std::vector<std::string> ids;
-    for (const auto& p : inputs.plants) ids.push_back(p.id);
-    file.add_dimension("plant", std::span<const std::string>(ids), {"1", "plant id (dataset)"});
-    ids.clear();
-    for (const auto& c : inputs.clusters) ids.push_back(c.id);
-    file.add_dimension("cluster", std::span<const std::string>(ids), {"1", "cluster id"});
-    ids.clear();
-    for (const auto& t : inputs.technologies) ids.push_back(t.id);
-    file.add_dimension("technology", std::span<const std::string>(ids), {"1", "technology id (catalogue row)"});
-
-    const auto kinds = to_strings(kOptionKindNames);
-    file.add_dimension("kind", std::span<const std::string>(kinds), {"1", "option (route) kind"});
-    const auto carriers = to_strings(kCarrierNames);
-    file.add_dimension("carrier", std::span<const std::string>(carriers), {"1", "energy carrier"});
-    const auto components = to_strings(kCostComponentNames);
-    file.add_dimension("cost_component", std::span<const std::string>(components), {"1", "yearly cost component"});
+    for (const char* name : {"plant", "cluster", "technology", "kind", "carrier", "cost_component"})
+        add_category_dimension(file, inputs, name);
 
     std::size_t options = 0;
     for (const auto& ev : result.events) options += ev.options.size();
@@ -161,6 +115,33 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& r
                                      {"1", "decision event number (order of decision)"});
     file.add_dimension<std::int32_t>("option_considered", iota_i32(options, 0),
                                      {"1", "option appraisal number (all events, flattened)"});
+}
+
+void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::string& name) {
+    std::vector<std::string> ids;
+    std::string long_name;
+    if (name == "plant") {
+        for (const auto& p : inputs.plants) ids.push_back(p.id);
+        long_name = "plant id (dataset)";
+    } else if (name == "cluster") {
+        for (const auto& c : inputs.clusters) ids.push_back(c.id);
+        long_name = "cluster id";
+    } else if (name == "technology") {
+        for (const auto& t : inputs.technologies) ids.push_back(t.id);
+        long_name = "technology id (catalogue row)";
+    } else if (name == "kind") {
+        ids = to_strings(kOptionKindNames);
+        long_name = "option (route) kind";
+    } else if (name == "carrier") {
+        ids = to_strings(kCarrierNames);
+        long_name = "energy carrier";
+    } else if (name == "cost_component") {
+        ids = to_strings(kCostComponentNames);
+        long_name = "yearly cost component";
+    } else {
+        throw std::invalid_argument("no category dimension named " + name);
+    }
+    file.add_dimension(name, std::span<const std::string>(ids), {"1", long_name});
 }
 
 }  // namespace eiisim::output

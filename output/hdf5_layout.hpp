@@ -1,18 +1,21 @@
 #pragma once
 // What one run's file holds (docs/output-format.md is the reader's description of the
-// same layout; keep both in step). Each function writes one part; write_run_layout calls
-// them in the order the variables appear in the file.
+// same layout; its variable tables are generated from core/observables.cpp). Each
+// function writes one part; write_run_layout calls them in the order the variables appear
+// in the file.
 #include <span>
 #include <string>
 
 #include "core/inputs.hpp"
+#include "core/observables.hpp"
 #include "core/run_result.hpp"
 #include "nc_file.hpp"
 
 namespace eiisim::output {
 
-// Throws std::runtime_error naming the first field whose size does not match the
-// dimensions given by `inputs` and `result` (years, plants, clusters).
+// Throws std::runtime_error naming the first series (core/observables.hpp) whose size does
+// not match the dimensions given by `inputs` and `result` (years, plants, clusters), or an
+// event naming a plant or technology that does not exist.
 void check_result_shape(const Inputs& inputs, const RunResult& result);
 
 // `created`: UTC ISO-8601 timestamp stored in the `created` global attribute.
@@ -25,12 +28,18 @@ void write_provenance(h5::NcFile& file, const Inputs& inputs, const std::string&
 void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunResult& result,
                              const std::string& created);
 void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& result);
+// A category dimension shared by run and sweep files: plant, cluster, technology, kind,
+// carrier or cost_component, with its coordinate values (std::invalid_argument otherwise).
+void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::string& name);
+// The observables' plant-level rows, then the cluster and national rows, in table order.
 void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const RunResult& result);
-void write_cluster_and_national_series(h5::NcFile& file, const RunResult& result);
-// The [run, year, cluster] production and emission series, shared by run and sweep files.
-void write_cluster_emission_series(h5::NcFile& file, std::span<const double> production,
-                                   std::span<const double> captured, std::span<const double> net,
-                                   std::span<const double> relocated);
+void write_cluster_and_national_series(h5::NcFile& file, const Inputs& inputs, const RunResult& result);
+// One observable from `result` (whose vectors may hold several runs), with its
+// attributes and flags.
+void write_series(h5::NcFile& file, const Inputs& inputs, const Observable& o, const RunResult& result);
+[[nodiscard]] h5::VarAttrs series_attributes(const Observable& o);
+// The saved_observables() rows of a sweep file: values[i] is row i's [run, year, cluster].
+void write_saved_series(h5::NcFile& file, std::span<const std::vector<double>> values);
 void write_static_tables(h5::NcFile& file, const Inputs& inputs);
 void write_event_log(h5::NcFile& file, const RunResult& result);
 

@@ -5,12 +5,10 @@
 #include <cstdint>
 
 #include "core/inputs.hpp"
+#include "core/observables.hpp"
 #include "nc_file.hpp"
 
 namespace eiisim::output {
-
-// 1: files before the input-file table; 2: with it (and `scenario_file`).
-inline constexpr std::int32_t kSchemaVersion = 2;
 
 // Global attributes `schema_version`, `scenario_file` and, for a replayed run,
 // `replay_of` and `replay_samples`.

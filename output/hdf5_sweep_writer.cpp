@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/observables.hpp"
 #include "core/settings_schema.hpp"
 #include "hdf5_atomic.hpp"
 #include "hdf5_layout.hpp"
@@ -16,8 +17,6 @@
 
 namespace eiisim {
 namespace {
-
-using Dims = std::vector<std::string>;
 
 std::string describe_distribution(const UncertainSetting& u) {
     switch (u.distribution) {
@@ -46,13 +45,10 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     std::vector<std::int32_t> years(static_cast<std::size_t>(s.years));
     std::iota(years.begin(), years.end(), s.base_year);
     file.add_dimension<std::int32_t>("year", years, {"year", "calendar year"});
-    std::vector<std::string> ids;
-    for (const auto& c : inputs.clusters) ids.push_back(c.id);
-    file.add_dimension("cluster", std::span<const std::string>(ids), {"1", "cluster id"});
+    output::add_category_dimension(file, inputs, "cluster");
     file.add_dimension<double>("quantile", std::span<const double>(kSweepQuantiles),
                                {"1", "probability level of the quantile over runs"});
-    const std::vector<std::string> kinds(kOptionKindNames.begin(), kOptionKindNames.end());
-    file.add_dimension("kind", std::span<const std::string>(kinds), {"1", "option (route) kind"});
+    output::add_category_dimension(file, inputs, "kind");
     if (!s.settings.empty()) {
         std::vector<std::string> names;
         for (const auto& u : s.settings) names.push_back(u.name);
@@ -84,36 +80,15 @@ void write_experiments(h5::NcFile& file, const SweepResult& s) {
     }
 }
 
-// Per-year quantiles over runs, named after the run-file series they summarise.
+// Per-year quantiles over runs of the banded observables, in band order.
 void write_quantile_bands(h5::NcFile& file, const SweepResult& s) {
-    const Dims national{"quantile", "year"}, per_cluster{"quantile", "year", "cluster"};
-    auto band = [&](const std::string& name, const Dims& dims, const std::vector<double>& values,
-                    const std::string& units, const std::string& of) {
-        file.add_variable<double>(name, dims, values,
-                                  {units, "quantile over runs of " + of,
-                                   {{"comment", "exact quantiles, linear interpolation between order statistics"}}});
-    };
-    band("cluster_co2_net_quantiles", per_cluster, s.cluster_net_co2_quantiles_t, "t/yr", "cluster net CO2");
-    band("co2_net_quantiles", national, s.net_co2_quantiles_t, "t/yr", "national net CO2");
-    band("production_share_by_kind_quantiles", {"quantile", "year", "kind"}, s.production_share_by_kind_quantiles,
-         "1",
-         "national production by kind of route in force, as a share of the run's national production in the base "
-         "year");
-    band("co2_storage_used_quantiles", national, s.co2_storage_used_quantiles_t, "t/yr",
-         "CO2 injected into storage, national");
-    band("co2_storage_capacity_quantiles", national, s.co2_storage_capacity_quantiles_t, "t/yr",
-         "CO2 injection capacity, national");
-    band("hydrogen_used_quantiles", national, s.hydrogen_used_quantiles_gj, "GJ/yr", "hydrogen delivered to industry");
-    band("hydrogen_supply_quantiles", national, s.hydrogen_supply_quantiles_gj, "GJ/yr",
-         "hydrogen deliverable to industry");
-    band("biomethane_used_quantiles", national, s.biomethane_used_quantiles_gj, "GJ/yr",
-         "biomethane used by industry beyond the plants' base-year use");
-    band("biomethane_supply_quantiles", national, s.biomethane_supply_quantiles_gj, "GJ/yr",
-         "biomethane deliverable to industry beyond the base-year use");
-    band("cluster_grid_used_quantiles", per_cluster, s.cluster_grid_used_quantiles_mw, "MW",
-         "new industrial grid load granted and running, per cluster");
-    band("cluster_grid_headroom_quantiles", per_cluster, s.cluster_grid_headroom_quantiles_mw, "MW",
-         "new industrial grid load the cluster's grid can take (cumulative)");
+    const auto banded = banded_observables();
+    for (std::size_t b = 0; b < banded.size(); ++b) {
+        const Observable& o = *banded[b];
+        file.add_variable<double>(o.band_name(), o.dimensions("quantile"), s.bands[b],
+                                  {std::string(o.units), "quantile over runs of " + std::string(o.band_long_name_of()),
+                                   {{"comment", std::string(kBandComment)}}});
+    }
 }
 
 void write_outcomes(h5::NcFile& file, const SweepResult& s) {
@@ -130,45 +105,30 @@ void write_outcomes(h5::NcFile& file, const SweepResult& s) {
     write_quantile_bands(file, s);
 }
 
-void write_cluster_trajectories(h5::NcFile& file, const SweepResult& s) {
-    output::write_cluster_emission_series(file, s.cluster_production_t, s.cluster_co2_captured_t,
-                                          s.cluster_co2_net_t, s.cluster_co2_relocated_t);
+template <typename Member>
+void append_member(Member member, const std::vector<RunResult>& runs, RunResult& all) {
+    auto& to = all.*member;
+    for (const RunResult& r : runs) to.insert(to.end(), (r.*member).begin(), (r.*member).end());
 }
 
-// Concatenated run results are [run, year, plant, ...] in memory already.
+// The plant panels of every run, concatenated: [run, year, plant, ...] in memory already.
 RunResult stacked(const std::vector<RunResult>& runs) {
     RunResult all;
-    auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-    for (const RunResult& r : runs) {
-        append(all.technology, r.technology);
-        append(all.kind, r.kind);
-        append(all.status, r.status);
-        append(all.production_t, r.production_t);
-        append(all.utilisation, r.utilisation);
-        append(all.co2_gross_t, r.co2_gross_t);
-        append(all.co2_captured_t, r.co2_captured_t);
-        append(all.co2_net_t, r.co2_net_t);
-        append(all.co2_relocated_t, r.co2_relocated_t);
-        append(all.revenue_eur, r.revenue_eur);
-        append(all.margin_eur, r.margin_eur);
-        append(all.energy_gj, r.energy_gj);
-        append(all.cost_eur, r.cost_eur);
+    for (const Observable& o : observables()) {
+        if (!o.in_sweep_panels()) continue;
+        if (o.i16 != nullptr) append_member(o.i16, runs, all);
+        if (o.u8 != nullptr) append_member(o.u8, runs, all);
+        if (o.f64 != nullptr) append_member(o.f64, runs, all);
     }
     return all;
 }
 
 void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const SweepResult& s) {
-    std::vector<std::string> ids;
-    for (const auto& p : inputs.plants) ids.push_back(p.id);
-    file.add_dimension("plant", std::span<const std::string>(ids), {"1", "plant id (dataset)"});
-    ids.clear();
-    for (const auto& t : inputs.technologies) ids.push_back(t.id);
-    file.add_dimension("technology", std::span<const std::string>(ids), {"1", "technology id (catalogue row)"});
-    const std::vector<std::string> carriers(kCarrierNames.begin(), kCarrierNames.end());
-    file.add_dimension("carrier", std::span<const std::string>(carriers), {"1", "energy carrier"});
-    const std::vector<std::string> components(kCostComponentNames.begin(), kCostComponentNames.end());
-    file.add_dimension("cost_component", std::span<const std::string>(components), {"1", "yearly cost component"});
-    output::write_plant_panels(file, inputs, stacked(s.plant_results));
+    for (const char* name : {"plant", "technology", "carrier", "cost_component"})
+        output::add_category_dimension(file, inputs, name);
+    const RunResult all = stacked(s.plant_results);
+    for (const Observable& o : observables())
+        if (o.in_sweep_panels()) output::write_series(file, inputs, o, all);
 }
 
 }  // namespace
@@ -179,7 +139,7 @@ void write_sweep_hdf5(const std::filesystem::path& out, const Inputs& inputs, co
         write_dimensions(file, inputs, sweep);
         write_experiments(file, sweep);
         write_outcomes(file, sweep);
-        if (sweep.has_cluster_trajectories) write_cluster_trajectories(file, sweep);
+        if (sweep.has_cluster_trajectories) output::write_saved_series(file, sweep.trajectories);
         if (!sweep.plant_results.empty()) write_plant_panels(file, inputs, sweep);
         output::write_input_files(file, inputs);
     });

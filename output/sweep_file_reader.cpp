@@ -12,11 +12,11 @@ void check_sweep_file(const h5::Reader& file, const std::string& path) {
     if (!file.has_global("runs") || !file.has_global("sampler") || !file.has_variable("net_co2"))
         throw InputError({path, 0, 0}, "", "not an eiisim sweep file (no 'runs' attribute or outcomes)");
     const std::int64_t layout = file.has_global("schema_version") ? file.global_integer("schema_version") : 1;
-    if (layout < output::kSchemaVersion)
+    if (layout < kSchemaVersion)
         throw InputError({path, 0, 0}, "",
                          "written by an older eiisim (file layout " + std::to_string(layout) +
                              ", without the input-file hashes replaying needs; this eiisim writes layout " +
-                             std::to_string(output::kSchemaVersion) +
+                             std::to_string(kSchemaVersion) +
                              "); rerun the sweep with this eiisim to replay its runs");
     for (const char* name : {"scenario_file", "scenario_text", "seed"})
         if (!file.has_global(name))

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/observables.hpp"
 #include "core/uncertain_targets.hpp"
 #include "distributions.hpp"
 #include "sim/kpis.hpp"
@@ -60,9 +61,21 @@ RecordLayout record_layout(const Model& base, SaveLevel save) {
     l.milestones = kpi_milestones(in.scenario.base_year, in.scenario.end_year).size();
     l.years = static_cast<std::size_t>(in.year_count());
     l.clusters = in.clusters.size();
-    l.kinds = kOptionKindCount;
     l.cluster_trajectories = save != SaveLevel::none;
     return l;
+}
+
+std::size_t RecordLayout::banded_columns() const {
+    std::size_t per_year = 0;
+    for (const Observable* o : banded_observables()) per_year += o->per_year(0, clusters);
+    return years * per_year;
+}
+
+std::size_t RecordLayout::saved_columns() const {
+    if (!cluster_trajectories) return 0;
+    std::size_t per_year = 0;
+    for (const Observable* o : saved_observables()) per_year += o->per_year(0, clusters);
+    return years * per_year;
 }
 
 std::size_t default_chunk(std::size_t runs) { return std::clamp<std::size_t>(runs / 20, 16, 512); }

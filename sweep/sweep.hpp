@@ -24,17 +24,15 @@ class SweepCheckpoint;
 // The per-run record the driver stores (in the checkpoint, sweep_checkpoint.hpp): fixed
 // width for a given model and save level, in three parts (sweep_assemble.cpp packs it):
 //   outcomes   the KPIs (sim/kpis.hpp)
-//   banded     the per-year series whose quantiles over runs the sweep file holds: net
-//              CO2 per cluster and national, national production share by route kind,
-//              CO2 storage used and capacity, hydrogen and biomethane used and supply,
-//              grid used and headroom per cluster
-//   saved      with --save clusters or plants, four cluster trajectories
+//   banded     the per-year series whose quantiles over runs the sweep file holds: the
+//              banded observables (core/observables.cpp), in band order
+//   saved      with --save clusters or plants, the saved observables' trajectories
 struct RecordLayout {
-    std::size_t milestones = 0, years = 0, clusters = 0, kinds = 0;
+    std::size_t milestones = 0, years = 0, clusters = 0;
     bool cluster_trajectories = false;
     [[nodiscard]] std::size_t outcome_columns() const { return milestones * clusters + milestones + 4; }
-    [[nodiscard]] std::size_t banded_columns() const { return years * (3 * clusters + 1 + kinds + 6); }
-    [[nodiscard]] std::size_t saved_columns() const { return cluster_trajectories ? 4 * years * clusters : 0; }
+    [[nodiscard]] std::size_t banded_columns() const;
+    [[nodiscard]] std::size_t saved_columns() const;
     [[nodiscard]] std::size_t width() const { return outcome_columns() + banded_columns() + saved_columns(); }
     // Stored column by column in the checkpoint (the rest, the trajectories, run by run).
     [[nodiscard]] std::size_t columnar() const { return outcome_columns() + banded_columns(); }

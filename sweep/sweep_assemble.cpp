@@ -1,12 +1,9 @@
 // The record (RecordLayout, sweep.hpp), in this order:
 //   outcomes  [cluster net CO2 per milestone x cluster][national net CO2 per milestone]
 //             [cumulative subsidy][relocated CO2][production retained][unmet years]
-//   banded    each year-major: [cluster net CO2, year x cluster][national net CO2, year]
-//             [production share, year x kind][CO2 storage used, year][CO2 storage
-//             capacity, year][hydrogen used, year][hydrogen supply, year][biomethane
-//             used, year][biomethane supply, year][grid used, year x cluster]
-//             [grid headroom, year x cluster]
-//   saved     with cluster trajectories [production][net][captured][relocated], each
+//   banded    the banded observables (core/observables.cpp) in band order, each
+//             year-major: [year] or [year x cluster] or [year x kind]
+//   saved     with cluster trajectories, the saved observables in table order, each
 //             year x cluster.
 //
 // Quantiles are exact. The records are on disk (the checkpoint); the reduction reads the
@@ -18,8 +15,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <stdexcept>
 #include <utility>
 
+#include "core/observables.hpp"
 #include "parallel_runs.hpp"
 #include "sweep_checkpoint.hpp"
 
@@ -32,25 +31,38 @@ double* put(double* out, const std::vector<double>& values) {
     return std::copy(values.begin(), values.end(), out);
 }
 
-// The banded series in record order: the SweepResult field of its quantiles and its
-// columns per year.
-struct Band {
-    std::vector<double> SweepResult::*quantiles;
-    std::size_t per_year;
-};
+// The series `o` derives from (Derive::sum_over_clusters, share_of_base_production).
+const std::vector<double>& source_of(const Observable& o, const RunResult& r) {
+    const Observable* from = find_observable(o.from);
+    if (from == nullptr || from->f64 == nullptr || from->level != Level::cluster)
+        throw std::logic_error("observable " + std::string(o.name) + " derives from no cluster series");
+    return r.*from->f64;
+}
 
-std::vector<Band> bands(const RecordLayout& l) {
-    return {{&SweepResult::cluster_net_co2_quantiles_t, l.clusters},
-            {&SweepResult::net_co2_quantiles_t, 1},
-            {&SweepResult::production_share_by_kind_quantiles, l.kinds},
-            {&SweepResult::co2_storage_used_quantiles_t, 1},
-            {&SweepResult::co2_storage_capacity_quantiles_t, 1},
-            {&SweepResult::hydrogen_used_quantiles_gj, 1},
-            {&SweepResult::hydrogen_supply_quantiles_gj, 1},
-            {&SweepResult::biomethane_used_quantiles_gj, 1},
-            {&SweepResult::biomethane_supply_quantiles_gj, 1},
-            {&SweepResult::cluster_grid_used_quantiles_mw, l.clusters},
-            {&SweepResult::cluster_grid_headroom_quantiles_mw, l.clusters}};
+// National sums over clusters of a [year][cluster][per_cluster] series, year-major; with
+// `share`, divided by the run's national production in the base year.
+double* put_cluster_sums(const RunResult& r, const std::vector<double>& v, std::size_t per_cluster, bool share,
+                         double* out) {
+    double base_production = 0;
+    for (int c = 0; c < r.clusters; ++c) base_production += r.cluster_production_t[r.at_cluster(0, c)];
+    for (int y = 0; y < r.years; ++y)
+        for (std::size_t e = 0; e < per_cluster; ++e) {
+            double national = 0;
+            for (int c = 0; c < r.clusters; ++c) national += v[r.at_cluster(y, c) * per_cluster + e];
+            if (share) national = base_production > 0 ? national / base_production : 0.0;
+            *out++ = national;
+        }
+    return out;
+}
+
+double* put_band(const Observable& o, const RunResult& r, double* out) {
+    switch (o.derive) {
+        case Derive::none: return put(out, r.*o.f64);
+        case Derive::sum_over_clusters: return put_cluster_sums(r, source_of(o, r), o.per_year(0, 0), false, out);
+        case Derive::share_of_base_production:
+            return put_cluster_sums(r, source_of(o, r), o.per_year(0, 0), true, out);
+    }
+    return out;
 }
 
 // Reads record columns [first, first + count) into out[run * count + column] ([run][...],
@@ -82,37 +94,9 @@ void pack_record(const RecordLayout& layout, const RunKpis& k, const RunResult& 
     *out++ = k.production_retained;
     *out++ = static_cast<double>(k.unmet_infrastructure_years);
 
-    out = put(out, r.cluster_co2_net_t);
-    for (int y = 0; y < r.years; ++y) {
-        double national = 0;
-        for (int c = 0; c < r.clusters; ++c) national += r.cluster_co2_net_t[r.at_cluster(y, c)];
-        *out++ = national;
-    }
-    double base_production = 0;
-    for (int c = 0; c < r.clusters; ++c) base_production += r.cluster_production_t[r.at_cluster(0, c)];
-    const std::size_t kinds = layout.kinds;
-    for (int y = 0; y < r.years; ++y)
-        for (std::size_t kind = 0; kind < kinds; ++kind) {
-            double national = 0;
-            for (int c = 0; c < r.clusters; ++c)
-                national += r.cluster_production_by_kind_t[r.at_cluster(y, c) * kinds + kind];
-            *out++ = base_production > 0 ? national / base_production : 0.0;
-        }
-    out = put(out, r.co2_storage_used_t);
-    out = put(out, r.co2_storage_capacity_t);
-    out = put(out, r.hydrogen_used_gj);
-    out = put(out, r.hydrogen_supply_gj);
-    out = put(out, r.biomethane_used_gj);
-    out = put(out, r.biomethane_supply_gj);
-    out = put(out, r.cluster_grid_used_mw);
-    out = put(out, r.cluster_grid_headroom_mw);
-
-    if (layout.cluster_trajectories) {
-        out = put(out, r.cluster_production_t);
-        out = put(out, r.cluster_co2_net_t);
-        out = put(out, r.cluster_co2_captured_t);
-        out = put(out, r.cluster_co2_relocated_t);
-    }
+    for (const Observable* o : banded_observables()) out = put_band(*o, r, out);
+    if (layout.cluster_trajectories)
+        for (const Observable* o : saved_observables()) out = put(out, r.*o->f64);
 }
 
 void quantiles_of(std::span<double> v, std::span<double, kSweepQuantiles.size()> out) {
@@ -166,23 +150,12 @@ std::vector<double> column_quantiles(const std::vector<double>& data, std::size_
     return q;
 }
 
-SweepResult assemble_sweep(const RecordLayout& layout, const SweepCheckpoint& records,
-                           const std::vector<int>& milestones, const Inputs& inputs, std::size_t budget_bytes) {
-    const std::size_t runs = records.runs();
-    SweepResult s;
-    s.runs = runs;
-    s.base_year = inputs.scenario.base_year;
-    s.years = inputs.year_count();
-    s.clusters = static_cast<int>(inputs.clusters.size());
-    s.milestones = milestones;
-    const std::size_t m = layout.milestones, c = layout.clusters, yc = layout.years * layout.clusters;
+namespace {
 
-    // Columns read back at a time: as many as fit in the budget.
-    const std::size_t column_bytes = std::max<std::size_t>(runs, 1) * sizeof(double);
-    const std::size_t group = std::max<std::size_t>(1, budget_bytes / column_bytes);
-    std::vector<double> columns;
-
-    // Outcomes -> the [run][...] vectors.
+// Outcomes -> the [run][...] vectors of `s`.
+void read_outcomes(const RecordLayout& layout, const SweepCheckpoint& records, std::size_t group,
+                   std::vector<double>& columns, SweepResult& s) {
+    const std::size_t runs = records.runs(), m = layout.milestones, c = layout.clusters;
     const std::size_t outcomes = layout.outcome_columns();
     std::vector<double> rows;
     read_outcome_rows(records, 0, outcomes, group, columns, rows);
@@ -199,8 +172,13 @@ SweepResult assemble_sweep(const RecordLayout& layout, const SweepCheckpoint& re
         s.production_retained.push_back(*in++);
         s.unmet_infrastructure_years.push_back(static_cast<std::int32_t>(*in++));
     }
+}
 
-    // Banded series: quantiles [column][quantile], a group of columns at a time.
+// Banded series: quantiles [column][quantile], a group of columns at a time, then split
+// into one [quantile][year][...] array per banded observable.
+void read_bands(const RecordLayout& layout, const SweepCheckpoint& records, std::size_t group,
+                std::vector<double>& columns, SweepResult& s) {
+    const std::size_t runs = records.runs(), outcomes = layout.outcome_columns();
     const std::size_t banded = layout.banded_columns();
     std::vector<double> quantiles(banded * kQ, 0.0);
     for (std::size_t first = 0; first < banded; first += group) {
@@ -212,21 +190,41 @@ SweepResult assemble_sweep(const RecordLayout& layout, const SweepCheckpoint& re
         });
     }
     std::size_t offset = 0;
-    for (const Band& band : bands(layout)) {
-        const std::size_t n = layout.years * band.per_year;
-        std::vector<double>& out = s.*band.quantiles;
-        out.resize(kQ * n);
+    for (const Observable* o : banded_observables()) {
+        const std::size_t n = layout.years * o->per_year(0, layout.clusters);
+        std::vector<double>& out = s.bands.emplace_back(kQ * n);
         for (std::size_t k = 0; k < kQ; ++k)
             for (std::size_t j = 0; j < n; ++j) out[k * n + j] = quantiles[(offset + j) * kQ + k];
         offset += n;
     }
+}
 
-    // Trajectories, stored by run: [run][year][cluster].
+}  // namespace
+
+SweepResult assemble_sweep(const RecordLayout& layout, const SweepCheckpoint& records,
+                           const std::vector<int>& milestones, const Inputs& inputs, std::size_t budget_bytes) {
+    const std::size_t runs = records.runs();
+    SweepResult s;
+    s.runs = runs;
+    s.base_year = inputs.scenario.base_year;
+    s.years = inputs.year_count();
+    s.clusters = static_cast<int>(inputs.clusters.size());
+    s.milestones = milestones;
+
+    // Columns read back at a time: as many as fit in the budget.
+    const std::size_t column_bytes = std::max<std::size_t>(runs, 1) * sizeof(double);
+    const std::size_t group = std::max<std::size_t>(1, budget_bytes / column_bytes);
+    std::vector<double> columns;
+    read_outcomes(layout, records, group, columns, s);
+    read_bands(layout, records, group, columns, s);
+
+    // Trajectories, stored by run: [run][year][cluster] (every saved observable is per cluster).
     s.has_cluster_trajectories = layout.cluster_trajectories;
     if (s.has_cluster_trajectories) {
-        std::vector<double>* saved[] = {&s.cluster_production_t, &s.cluster_co2_net_t, &s.cluster_co2_captured_t,
-                                        &s.cluster_co2_relocated_t};
-        records.read_rows(outcomes + banded, yc, saved);
+        s.trajectories.resize(saved_observables().size());
+        std::vector<std::vector<double>*> saved;
+        for (std::vector<double>& t : s.trajectories) saved.push_back(&t);
+        records.read_rows(layout.columnar(), layout.years * layout.clusters, saved);
     }
     return s;
 }

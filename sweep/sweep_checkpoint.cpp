@@ -16,7 +16,9 @@
 namespace eiisim {
 namespace {
 
-constexpr const char* kMagic = "eiisim-sweep-checkpoint 3";
+// 4: the saved trajectories follow the observables table (production, captured, net,
+// relocated; 3 and earlier had net before captured); 3 added the input files to the header.
+constexpr const char* kMagic = "eiisim-sweep-checkpoint 4";
 constexpr std::uint64_t kBlockMagic = 0x314b4c4253494945ULL;  // "EIISBLK1" little-endian
 constexpr std::size_t kWord = sizeof(std::uint64_t);
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/inputs.hpp"
+#include "core/observables.hpp"
 #include "core/run_result.hpp"
 #include "output/hdf5_writer.hpp"
 
@@ -33,9 +34,8 @@ struct Synthetic {
 
 double panel_value(int field, int y, int p) { return 1000.0 * field + 10.0 * y + p + 0.25; }
 
-Synthetic make_synthetic(int clusters, int plants, int years) {
-    Synthetic s;
-    auto& in = s.inputs;
+Inputs synthetic_inputs(int clusters, int plants, int years) {
+    Inputs in;
     in.scenario.name = "unit-test";
     in.scenario.description = "synthetic scenario for the HDF5 writer test";
     in.scenario.text = "name = \"unit-test\"\n# Grüße: UTF-8 survives\n";
@@ -77,16 +77,12 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
         spec.maatwerk = p == 0;
         in.plants.push_back(spec);
     }
+    return in;
+}
 
-    auto& r = s.result;
-    r.base_year = 2020;
-    r.years = years;
-    r.plants = plants;
-    r.clusters = clusters;
-    r.seed = 42;
-    r.run = 7;
+// The plant panels: each float64 series its own `field` of panel_value.
+void fill_panels(RunResult& r, int plants, int years) {
     const auto yp = static_cast<std::size_t>(years * plants);
-    const auto yc = static_cast<std::size_t>(years * clusters);
     auto fill = [&](std::vector<double>& v, int field) {
         v.resize(yp);
         for (int y = 0; y < years; ++y)
@@ -116,10 +112,14 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
     for (std::size_t i = 0; i < r.energy_gj.size(); ++i) r.energy_gj[i] = static_cast<double>(i) * 0.5;
     r.cost_eur.resize(yp * kCostComponentCount);
     for (std::size_t i = 0; i < r.cost_eur.size(); ++i) r.cost_eur[i] = static_cast<double>(i) * 3.0;
-    for (auto* v : {&r.cluster_production_t, &r.cluster_co2_gross_t, &r.cluster_co2_captured_t, &r.cluster_co2_net_t,
-                    &r.cluster_co2_relocated_t, &r.cluster_grid_used_mw, &r.cluster_grid_headroom_mw}) {
-        v->assign(yc, 0.0);
-    }
+}
+
+// The cluster series (sums of the panels, grid values) and the national ones.
+void fill_aggregates(const Inputs& in, RunResult& r, int clusters, int plants, int years) {
+    const auto yc = static_cast<std::size_t>(years * clusters);
+    // Every cluster series (core/observables.cpp) starts at zero; some are summed below.
+    for (const Observable& o : observables())
+        if (o.in_run_file() && o.level == Level::cluster && o.extra == Extra::none) (r.*o.f64).assign(yc, 0.0);
     for (int y = 0; y < years; ++y) {
         for (int p = 0; p < plants; ++p) {
             const auto c = r.at_cluster(y, in.plants[static_cast<std::size_t>(p)].cluster);
@@ -132,12 +132,16 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
         }
     }
     r.cluster_production_by_kind_t.assign(yc * kOptionKindCount, 1.5);
-    for (auto* v : {&r.co2_storage_used_t, &r.co2_storage_capacity_t, &r.hydrogen_used_gj, &r.hydrogen_supply_gj,
-                    &r.biomethane_used_gj, &r.biomethane_supply_gj,
-                    &r.subsidy_committed_eur, &r.subsidy_budget_eur, &r.subsidy_paid_eur}) {
-        v->resize(static_cast<std::size_t>(years));
-        for (int y = 0; y < years; ++y) (*v)[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
+    for (const Observable& o : observables()) {  // every national series
+        if (!o.in_run_file() || o.level != Level::national || o.f64 == nullptr) continue;
+        std::vector<double>& v = r.*o.f64;
+        v.resize(static_cast<std::size_t>(years));
+        for (int y = 0; y < years; ++y) v[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
     }
+}
+
+// Two events, the first with 3 options, the second with 2.
+std::vector<DecisionEvent> synthetic_events() {
     auto event = [](int year, int plant, int from, int to, Trigger trigger, int running_from, double subsidy) {
         DecisionEvent e;
         e.year = year;
@@ -153,7 +157,22 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
     a.options = {{3, 500.0, 20.0, 30.0, true, false}, {2, 520.0, 0.0, 0.0, true, false}, {1, 0.0, 0.0, 0.0, false, false}};
     DecisionEvent b = event(2022, 2, 0, -1, Trigger::losses, 2022, 0.0);
     b.options = {{1, 610.0, -5.0, 0.0, true, true}, {0, 650.0, -45.0, 0.0, true, false}};
-    if (plants > 2) r.events = {a, b};
+    return {a, b};
+}
+
+Synthetic make_synthetic(int clusters, int plants, int years) {
+    Synthetic s;
+    s.inputs = synthetic_inputs(clusters, plants, years);
+    RunResult& r = s.result;
+    r.base_year = 2020;
+    r.years = years;
+    r.plants = plants;
+    r.clusters = clusters;
+    r.seed = 42;
+    r.run = 7;
+    fill_panels(r, plants, years);
+    fill_aggregates(s.inputs, r, clusters, plants, years);
+    if (plants > 2) r.events = synthetic_events();
     return s;
 }
 
@@ -266,7 +285,17 @@ bool has_leftovers(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("HDF5 run file holds the panels, tables and event log with units", "[output]") {
+// A synthetic run written to a temporary file and opened for reading, shared by the
+// tests of the run file's content below.
+struct WrittenRun {
+    TempDir dir;
+    Synthetic s = make_synthetic(2, 3, 3);
+    fs::path out = dir.path / "run.h5";
+    bool written = (write_run_hdf5(out, s.inputs, s.result), true);
+    Id file{H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
+};
+
+TEST_CASE("HDF5 run file is written whole, with no leftovers", "[output]") {
     const TempDir dir;
     const auto s = make_synthetic(2, 3, 3);
     const fs::path out = dir.path / "run.h5";
@@ -276,114 +305,132 @@ TEST_CASE("HDF5 run file holds the panels, tables and event log with units", "[o
     if (const char* copy = std::getenv("EIISIM_HDF5_TEST_COPY"); copy != nullptr && *copy != '\0') {
         fs::copy_file(out, copy, fs::copy_options::overwrite_existing);
     }
-
-    Id file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-
-    SECTION("dimensions and coordinate values") {
-        CHECK(read<std::uint64_t>(file.id, "run", H5T_NATIVE_UINT64) == std::vector<std::uint64_t>{7});
-        CHECK(read<std::int32_t>(file.id, "year", H5T_NATIVE_INT32) == std::vector<std::int32_t>{2020, 2021, 2022});
-        CHECK(read_strings(file.id, "plant") == std::vector<std::string>{"P100", "P101", "P102"});
-        CHECK(read_strings(file.id, "cluster") == std::vector<std::string>{"cluster_0", "cluster_1"});
-        CHECK(read_strings(file.id, "cluster_name") == std::vector<std::string>{"Rotterdam/Moerdijk", "Cluster 1"});
-        CHECK(read_strings(file.id, "technology").size() == 4);
-        CHECK(read_strings(file.id, "kind").front() == "keep");
-        CHECK(read_strings(file.id, "carrier").size() == kCarrierCount);
-        CHECK(read_strings(file.id, "cost_component").size() == kCostComponentCount);
-        CHECK(shape(file.id, "event") == std::vector<hsize_t>{2});
-        CHECK(shape(file.id, "option_considered") == std::vector<hsize_t>{5});
-    }
-
-    SECTION("plant panels keep values and year-major order") {
-        CHECK(shape(file.id, "production") == std::vector<hsize_t>{1, 3, 3});
-        CHECK(read<double>(file.id, "production", H5T_NATIVE_DOUBLE) == s.result.production_t);
-        CHECK(read<double>(file.id, "co2_net", H5T_NATIVE_DOUBLE) == s.result.co2_net_t);
-        CHECK(read<double>(file.id, "margin", H5T_NATIVE_DOUBLE) == s.result.margin_eur);
-        CHECK(read<std::int16_t>(file.id, "route", H5T_NATIVE_INT16) == s.result.technology);
-        CHECK(read<std::uint8_t>(file.id, "status", H5T_NATIVE_UINT8) == s.result.status);
-        CHECK(shape(file.id, "energy") == std::vector<hsize_t>{1, 3, 3, kCarrierCount});
-        CHECK(read<double>(file.id, "energy", H5T_NATIVE_DOUBLE) == s.result.energy_gj);
-        CHECK(shape(file.id, "cost") == std::vector<hsize_t>{1, 3, 3, kCostComponentCount});
-        CHECK(read<double>(file.id, "cost", H5T_NATIVE_DOUBLE) == s.result.cost_eur);
-        CHECK(shape(file.id, "cluster_production_by_kind") == std::vector<hsize_t>{1, 3, 2, kOptionKindCount});
-        CHECK(read<double>(file.id, "cluster_co2_net", H5T_NATIVE_DOUBLE) == s.result.cluster_co2_net_t);
-        CHECK(shape(file.id, "hydrogen_used") == std::vector<hsize_t>{1, 3});
-        CHECK(read<double>(file.id, "subsidy_paid", H5T_NATIVE_DOUBLE) == s.result.subsidy_paid_eur);
-    }
-
-    SECTION("static tables") {
-        CHECK(read_strings(file.id, "plant_name") == std::vector<std::string>{"Plant 0", "Plant 1", "Plant 2"});
-        CHECK(read<std::int32_t>(file.id, "plant_cluster", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, 0});
-        CHECK(read_strings(file.id, "plant_cluster_name")[0] == "Rotterdam/Moerdijk");
-        CHECK(read_strings(file.id, "plant_sector") == std::vector<std::string>{"ammonia", "steel", "ammonia"});
-        CHECK(read<std::uint8_t>(file.id, "plant_maatwerk", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 0, 0});
-        CHECK(read<std::uint8_t>(file.id, "technology_kind", H5T_NATIVE_UINT8) ==
-              std::vector<std::uint8_t>{0, 2, 0, 3});
-        CHECK(read_strings(file.id, "technology_name")[3] == "h2_dri");
-    }
-
-    SECTION("event log and flattened options") {
-        CHECK(read<std::int32_t>(file.id, "event_year", H5T_NATIVE_INT32) == std::vector<std::int32_t>{2021, 2022});
-        CHECK(read<std::int32_t>(file.id, "event_plant", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 2});
-        CHECK(read<std::int32_t>(file.id, "event_to_technology", H5T_NATIVE_INT32) == std::vector<std::int32_t>{3, -1});
-        CHECK(read<std::uint8_t>(file.id, "event_trigger", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 1});
-        CHECK(read<double>(file.id, "event_subsidy_committed", H5T_NATIVE_DOUBLE) == std::vector<double>{5e7, 0});
-        CHECK(read<std::int32_t>(file.id, "option_event", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 0, 0, 1, 1});
-        CHECK(read<std::int32_t>(file.id, "option_rank", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, 2, 0, 1});
-        CHECK(read<std::int32_t>(file.id, "option_technology", H5T_NATIVE_INT32) ==
-              std::vector<std::int32_t>{3, 2, 1, 1, 0});
-        CHECK(read<double>(file.id, "option_margin", H5T_NATIVE_DOUBLE) == std::vector<double>{20, 0, 0, -5, -45});
-        CHECK(read<std::uint8_t>(file.id, "option_feasible", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 1, 0, 1, 1});
-        CHECK(read<std::uint8_t>(file.id, "option_refused", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 0, 0, 1, 0});
-    }
-
-    SECTION("units, CF flags and global attributes") {
-        CHECK(variable_attribute(file.id, "production", "units") == "t/yr");
-        CHECK(variable_attribute(file.id, "co2_net", "units") == "t/yr");
-        CHECK(variable_attribute(file.id, "margin", "units") == "EUR/yr");
-        CHECK(variable_attribute(file.id, "energy", "units") == "GJ/yr");
-        CHECK(variable_attribute(file.id, "utilisation", "units") == "1");
-        CHECK(variable_attribute(file.id, "year", "units") == "year");
-        CHECK(variable_attribute(file.id, "cluster_grid_used", "units") == "MW");
-        CHECK(variable_attribute(file.id, "status", "flag_meanings") == "operating converting relocated closed");
-        CHECK(variable_attribute(file.id, "route", "flag_meanings") ==
-              "ammonia.keep ammonia.ccs steel.keep steel.h2_dri");
-        CHECK(text_attribute(file.id, "model") == "eiisim");
-        CHECK(text_attribute(file.id, "Conventions") == "CF-1.8");
-        CHECK(text_attribute(file.id, "scenario") == "unit-test");
-        CHECK(text_attribute(file.id, "scenario_text") == s.inputs.scenario.text);
-        CHECK_FALSE(text_attribute(file.id, "created").empty());
-        CHECK_FALSE(text_attribute(file.id, "model_version").empty());
-        CHECK_FALSE(text_attribute(file.id, "source_revision").empty());
-        std::uint64_t seed = 0;
-        Id attr(H5Aopen(file.id, "seed", H5P_DEFAULT), H5Aclose);
-        REQUIRE(H5Aread(attr.id, H5T_NATIVE_UINT64, &seed) >= 0);
-        CHECK(seed == 42);
-    }
-
-    SECTION("every variable has units, long_name and a dimension scale per dimension") {
-        const auto names = dataset_names(file.id);
-        CHECK(names.size() > 50);
-        for (const auto& name : names) {
-            INFO("variable " << name);
-            Id ds(H5Dopen2(file.id, name.c_str(), H5P_DEFAULT), H5Dclose);
-            CHECK(H5Aexists(ds.id, "units") > 0);
-            CHECK(H5Aexists(ds.id, "long_name") > 0);
-            if (H5DSis_scale(ds.id) > 0) {
-                continue;  // a coordinate variable: its own dimension
-            }
-            Id sp(H5Dget_space(ds.id), H5Sclose);
-            const int rank = H5Sget_simple_extent_ndims(sp.id);
-            for (int d = 0; d < rank; ++d) {
-                CHECK(H5DSget_num_scales(ds.id, static_cast<unsigned>(d)) == 1);
-            }
-        }
-        Id production(H5Dopen2(file.id, "production", H5P_DEFAULT), H5Dclose);
-        Id plant(H5Dopen2(file.id, "plant", H5P_DEFAULT), H5Dclose);
-        Id year(H5Dopen2(file.id, "year", H5P_DEFAULT), H5Dclose);
-        CHECK(H5DSis_attached(production.id, plant.id, 2) > 0);
-        CHECK(H5DSis_attached(production.id, year.id, 1) > 0);
-    }
 }
+
+TEST_CASE("HDF5 run file: dimensions and coordinate values", "[output]") {
+    const WrittenRun run;
+    const Id& file = run.file;
+    CHECK(read<std::uint64_t>(file.id, "run", H5T_NATIVE_UINT64) == std::vector<std::uint64_t>{7});
+    CHECK(read<std::int32_t>(file.id, "year", H5T_NATIVE_INT32) == std::vector<std::int32_t>{2020, 2021, 2022});
+    CHECK(read_strings(file.id, "plant") == std::vector<std::string>{"P100", "P101", "P102"});
+    CHECK(read_strings(file.id, "cluster") == std::vector<std::string>{"cluster_0", "cluster_1"});
+    CHECK(read_strings(file.id, "cluster_name") == std::vector<std::string>{"Rotterdam/Moerdijk", "Cluster 1"});
+    CHECK(read_strings(file.id, "technology").size() == 4);
+    CHECK(read_strings(file.id, "kind").front() == "keep");
+    CHECK(read_strings(file.id, "carrier").size() == kCarrierCount);
+    CHECK(read_strings(file.id, "cost_component").size() == kCostComponentCount);
+    CHECK(shape(file.id, "event") == std::vector<hsize_t>{2});
+    CHECK(shape(file.id, "option_considered") == std::vector<hsize_t>{5});
+}
+
+
+TEST_CASE("HDF5 run file: plant panels keep values and year-major order", "[output]") {
+    const WrittenRun run;
+    const Synthetic& s = run.s;
+    const Id& file = run.file;
+    CHECK(shape(file.id, "production") == std::vector<hsize_t>{1, 3, 3});
+    CHECK(read<double>(file.id, "production", H5T_NATIVE_DOUBLE) == s.result.production_t);
+    CHECK(read<double>(file.id, "co2_net", H5T_NATIVE_DOUBLE) == s.result.co2_net_t);
+    CHECK(read<double>(file.id, "margin", H5T_NATIVE_DOUBLE) == s.result.margin_eur);
+    CHECK(read<std::int16_t>(file.id, "route", H5T_NATIVE_INT16) == s.result.technology);
+    CHECK(read<std::uint8_t>(file.id, "status", H5T_NATIVE_UINT8) == s.result.status);
+    CHECK(shape(file.id, "energy") == std::vector<hsize_t>{1, 3, 3, kCarrierCount});
+    CHECK(read<double>(file.id, "energy", H5T_NATIVE_DOUBLE) == s.result.energy_gj);
+    CHECK(shape(file.id, "cost") == std::vector<hsize_t>{1, 3, 3, kCostComponentCount});
+    CHECK(read<double>(file.id, "cost", H5T_NATIVE_DOUBLE) == s.result.cost_eur);
+    CHECK(shape(file.id, "cluster_production_by_kind") == std::vector<hsize_t>{1, 3, 2, kOptionKindCount});
+    CHECK(read<double>(file.id, "cluster_co2_net", H5T_NATIVE_DOUBLE) == s.result.cluster_co2_net_t);
+    CHECK(shape(file.id, "hydrogen_used") == std::vector<hsize_t>{1, 3});
+    CHECK(read<double>(file.id, "subsidy_paid", H5T_NATIVE_DOUBLE) == s.result.subsidy_paid_eur);
+}
+
+
+TEST_CASE("HDF5 run file: static tables", "[output]") {
+    const WrittenRun run;
+    const Id& file = run.file;
+    CHECK(read_strings(file.id, "plant_name") == std::vector<std::string>{"Plant 0", "Plant 1", "Plant 2"});
+    CHECK(read<std::int32_t>(file.id, "plant_cluster", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, 0});
+    CHECK(read_strings(file.id, "plant_cluster_name")[0] == "Rotterdam/Moerdijk");
+    CHECK(read_strings(file.id, "plant_sector") == std::vector<std::string>{"ammonia", "steel", "ammonia"});
+    CHECK(read<std::uint8_t>(file.id, "plant_maatwerk", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 0, 0});
+    CHECK(read<std::uint8_t>(file.id, "technology_kind", H5T_NATIVE_UINT8) ==
+          std::vector<std::uint8_t>{0, 2, 0, 3});
+    CHECK(read_strings(file.id, "technology_name")[3] == "h2_dri");
+}
+
+
+TEST_CASE("HDF5 run file: event log and flattened options", "[output]") {
+    const WrittenRun run;
+    const Id& file = run.file;
+    CHECK(read<std::int32_t>(file.id, "event_year", H5T_NATIVE_INT32) == std::vector<std::int32_t>{2021, 2022});
+    CHECK(read<std::int32_t>(file.id, "event_plant", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 2});
+    CHECK(read<std::int32_t>(file.id, "event_to_technology", H5T_NATIVE_INT32) == std::vector<std::int32_t>{3, -1});
+    CHECK(read<std::uint8_t>(file.id, "event_trigger", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 1});
+    CHECK(read<double>(file.id, "event_subsidy_committed", H5T_NATIVE_DOUBLE) == std::vector<double>{5e7, 0});
+    CHECK(read<std::int32_t>(file.id, "option_event", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 0, 0, 1, 1});
+    CHECK(read<std::int32_t>(file.id, "option_rank", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, 2, 0, 1});
+    CHECK(read<std::int32_t>(file.id, "option_technology", H5T_NATIVE_INT32) ==
+          std::vector<std::int32_t>{3, 2, 1, 1, 0});
+    CHECK(read<double>(file.id, "option_margin", H5T_NATIVE_DOUBLE) == std::vector<double>{20, 0, 0, -5, -45});
+    CHECK(read<std::uint8_t>(file.id, "option_feasible", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 1, 0, 1, 1});
+    CHECK(read<std::uint8_t>(file.id, "option_refused", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 0, 0, 1, 0});
+}
+
+
+TEST_CASE("HDF5 run file: units, CF flags and global attributes", "[output]") {
+    const WrittenRun run;
+    const Synthetic& s = run.s;
+    const Id& file = run.file;
+    CHECK(variable_attribute(file.id, "production", "units") == "t/yr");
+    CHECK(variable_attribute(file.id, "co2_net", "units") == "t/yr");
+    CHECK(variable_attribute(file.id, "margin", "units") == "EUR/yr");
+    CHECK(variable_attribute(file.id, "energy", "units") == "GJ/yr");
+    CHECK(variable_attribute(file.id, "utilisation", "units") == "1");
+    CHECK(variable_attribute(file.id, "year", "units") == "year");
+    CHECK(variable_attribute(file.id, "cluster_grid_used", "units") == "MW");
+    CHECK(variable_attribute(file.id, "status", "flag_meanings") == "operating converting relocated closed");
+    CHECK(variable_attribute(file.id, "route", "flag_meanings") ==
+          "ammonia.keep ammonia.ccs steel.keep steel.h2_dri");
+    CHECK(text_attribute(file.id, "model") == "eiisim");
+    CHECK(text_attribute(file.id, "Conventions") == "CF-1.8");
+    CHECK(text_attribute(file.id, "scenario") == "unit-test");
+    CHECK(text_attribute(file.id, "scenario_text") == s.inputs.scenario.text);
+    CHECK_FALSE(text_attribute(file.id, "created").empty());
+    CHECK_FALSE(text_attribute(file.id, "model_version").empty());
+    CHECK_FALSE(text_attribute(file.id, "source_revision").empty());
+    std::uint64_t seed = 0;
+    Id attr(H5Aopen(file.id, "seed", H5P_DEFAULT), H5Aclose);
+    REQUIRE(H5Aread(attr.id, H5T_NATIVE_UINT64, &seed) >= 0);
+    CHECK(seed == 42);
+}
+
+
+TEST_CASE("HDF5 run file: every variable has units, long_name and a dimension scale per dimension", "[output]") {
+    const WrittenRun run;
+    const Id& file = run.file;
+    const auto names = dataset_names(file.id);
+    CHECK(names.size() > 50);
+    for (const auto& name : names) {
+        INFO("variable " << name);
+        Id ds(H5Dopen2(file.id, name.c_str(), H5P_DEFAULT), H5Dclose);
+        CHECK(H5Aexists(ds.id, "units") > 0);
+        CHECK(H5Aexists(ds.id, "long_name") > 0);
+        if (H5DSis_scale(ds.id) > 0) {
+            continue;  // a coordinate variable: its own dimension
+        }
+        Id sp(H5Dget_space(ds.id), H5Sclose);
+        const int rank = H5Sget_simple_extent_ndims(sp.id);
+        for (int d = 0; d < rank; ++d) {
+            CHECK(H5DSget_num_scales(ds.id, static_cast<unsigned>(d)) == 1);
+        }
+    }
+    Id production(H5Dopen2(file.id, "production", H5P_DEFAULT), H5Dclose);
+    Id plant(H5Dopen2(file.id, "plant", H5P_DEFAULT), H5Dclose);
+    Id year(H5Dopen2(file.id, "year", H5P_DEFAULT), H5Dclose);
+    CHECK(H5DSis_attached(production.id, plant.id, 2) > 0);
+    CHECK(H5DSis_attached(production.id, year.id, 1) > 0);
+}
+
 
 TEST_CASE("HDF5 run file is written atomically and never left partial", "[output]") {
     const TempDir dir;
@@ -412,7 +459,7 @@ TEST_CASE("HDF5 run file is written atomically and never left partial", "[output
         auto bad = s.result;
         bad.co2_net_t.pop_back();
         const fs::path out = dir.path / "bad.h5";
-        CHECK_THROWS_WITH(write_run_hdf5(out, s.inputs, bad), Catch::Contains("co2_net_t"));
+        CHECK_THROWS_WITH(write_run_hdf5(out, s.inputs, bad), Catch::Contains("series co2_net has"));
         CHECK_FALSE(fs::exists(out));
         CHECK_FALSE(has_leftovers(dir.path));
     }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/input_error.hpp"
+#include "core/observables.hpp"
 #include "core/random_stream.hpp"
 #include "core/uncertain_targets.hpp"
 #include "fixtures.hpp"
@@ -192,21 +193,10 @@ TEST_CASE("sweep results are bit-identical on 1 and 2 threads", "[sweep]") {
         CHECK(one.relocated_co2_t == two.relocated_co2_t);
         CHECK(one.production_retained == two.production_retained);
         CHECK(one.unmet_infrastructure_years == two.unmet_infrastructure_years);
-        CHECK(one.net_co2_quantiles_t == two.net_co2_quantiles_t);
-        CHECK(one.cluster_net_co2_quantiles_t == two.cluster_net_co2_quantiles_t);
-        CHECK(one.production_share_by_kind_quantiles == two.production_share_by_kind_quantiles);
-        CHECK(one.co2_storage_used_quantiles_t == two.co2_storage_used_quantiles_t);
-        CHECK(one.co2_storage_capacity_quantiles_t == two.co2_storage_capacity_quantiles_t);
-        CHECK(one.hydrogen_used_quantiles_gj == two.hydrogen_used_quantiles_gj);
-        CHECK(one.hydrogen_supply_quantiles_gj == two.hydrogen_supply_quantiles_gj);
-        CHECK(one.biomethane_used_quantiles_gj == two.biomethane_used_quantiles_gj);
-        CHECK(one.biomethane_supply_quantiles_gj == two.biomethane_supply_quantiles_gj);
-        CHECK(one.cluster_grid_used_quantiles_mw == two.cluster_grid_used_quantiles_mw);
-        CHECK(one.cluster_grid_headroom_quantiles_mw == two.cluster_grid_headroom_quantiles_mw);
-        CHECK(one.cluster_co2_net_t == two.cluster_co2_net_t);
-        CHECK(one.cluster_production_t == two.cluster_production_t);
-        CHECK(one.cluster_co2_captured_t == two.cluster_co2_captured_t);
-        CHECK(one.cluster_co2_relocated_t == two.cluster_co2_relocated_t);
+        CHECK(one.bands.size() == banded_observables().size());
+        CHECK(one.bands == two.bands);
+        CHECK(one.trajectories.size() == saved_observables().size());
+        CHECK(one.trajectories == two.trajectories);
     }
 }
 
@@ -222,9 +212,13 @@ TEST_CASE("a sweep run equals a plain run of the same inputs with the sample app
     }
     const RunResult plain = simulate(build_model(std::move(changed)), 11, r);
     const std::size_t yc = plain.cluster_co2_net_t.size();
-    const std::vector<double> from_sweep(sweep.cluster_co2_net_t.begin() + static_cast<std::ptrdiff_t>(r * yc),
-                                         sweep.cluster_co2_net_t.begin() + static_cast<std::ptrdiff_t>((r + 1) * yc));
-    CHECK(from_sweep == plain.cluster_co2_net_t);
+    for (const Observable* o : saved_observables()) {
+        INFO(o->name);
+        const std::vector<double>& saved = sweep.trajectories[saved_index(o->name)];
+        const std::vector<double> from_sweep(saved.begin() + static_cast<std::ptrdiff_t>(r * yc),
+                                             saved.begin() + static_cast<std::ptrdiff_t>((r + 1) * yc));
+        CHECK(from_sweep == plain.*o->f64);
+    }
 }
 
 TEST_CASE("aggregate-only runs in a reused workspace equal full runs", "[sweep]") {
@@ -400,25 +394,20 @@ TEST_CASE("sweep quantile bands equal the quantiles of the per-run series", "[sw
     const auto years = static_cast<std::size_t>(s.years);
     const auto clusters = static_cast<std::size_t>(s.clusters);
     const auto& all = s.plant_results;
-    CHECK(s.co2_storage_used_quantiles_t ==
-          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].co2_storage_used_t; }));
-    CHECK(s.co2_storage_capacity_quantiles_t ==
-          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].co2_storage_capacity_t; }));
-    CHECK(s.hydrogen_used_quantiles_gj ==
-          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].hydrogen_used_gj; }));
-    CHECK(s.hydrogen_supply_quantiles_gj ==
-          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].hydrogen_supply_gj; }));
-    CHECK(s.biomethane_used_quantiles_gj ==
-          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].biomethane_used_gj; }));
-    CHECK(s.biomethane_supply_quantiles_gj ==
-          quantiles_over_runs(runs, years, [&](std::size_t r) { return all[r].biomethane_supply_gj; }));
-    CHECK(s.cluster_grid_used_quantiles_mw ==
-          quantiles_over_runs(runs, years * clusters, [&](std::size_t r) { return all[r].cluster_grid_used_mw; }));
-    CHECK(s.cluster_grid_headroom_quantiles_mw == quantiles_over_runs(runs, years * clusters, [&](std::size_t r) {
-              return all[r].cluster_grid_headroom_mw;
+    for (const Observable* o : banded_observables()) {
+        if (!o->in_run_file()) continue;
+        INFO(o->name);
+        const std::size_t columns = years * o->per_year(0, clusters);
+        CHECK(s.bands[band_index(o->name)] ==
+              quantiles_over_runs(runs, columns, [&](std::size_t r) { return all[r].*o->f64; }));
+    }
+    // National net CO2: the cluster series summed over clusters, in cluster order.
+    CHECK(s.bands[band_index("national_co2_net")] == quantiles_over_runs(runs, years, [&](std::size_t r) {
+              std::vector<double> national(years, 0.0);
+              for (std::size_t y = 0; y < years; ++y)
+                  for (std::size_t c = 0; c < clusters; ++c) national[y] += all[r].cluster_co2_net_t[y * clusters + c];
+              return national;
           }));
-    CHECK(s.cluster_net_co2_quantiles_t ==
-          quantiles_over_runs(runs, years * clusters, [&](std::size_t r) { return all[r].cluster_co2_net_t; }));
     // National production share by kind, from the plant panels (summed by cluster in plant
     // order as the recorder does, then over clusters), over the run's base-year production.
     const std::size_t kinds = kOptionKindCount;
@@ -443,15 +432,16 @@ TEST_CASE("sweep quantile bands equal the quantiles of the per-run series", "[sw
         return share;
     };
     const std::vector<double> expected = quantiles_over_runs(runs, years * kinds, shares);
-    CHECK(s.production_share_by_kind_quantiles == expected);
+    const std::vector<double>& share_band = s.bands[band_index("production_share_by_kind")];
+    CHECK(share_band == expected);
     // Relocated and closed plants produce nothing in the Netherlands.
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const std::size_t k = i % kinds;
         if (k == static_cast<std::size_t>(OptionKind::relocate) || k == static_cast<std::size_t>(OptionKind::close))
-            CHECK(s.production_share_by_kind_quantiles[i] == 0.0);
+            CHECK(share_band[i] == 0.0);
     }
     // The median band of the keep route starts at the whole base-year production.
-    CHECK(s.production_share_by_kind_quantiles[2 * years * kinds + static_cast<std::size_t>(OptionKind::keep)] ==
+    CHECK(share_band[2 * years * kinds + static_cast<std::size_t>(OptionKind::keep)] ==
           Approx(1.0));
 }
 

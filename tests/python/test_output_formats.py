@@ -145,6 +145,19 @@ def check_xarray(path, expected):
         check(ds["cost"].dims == PANEL_DIMS + ("cost_component",), "xarray: cost dims")
         check(ds["cluster_production_by_kind"].dims == ("run", "year", "cluster", "kind"),
               "xarray: cluster_production_by_kind dims")
+        # Every series the reader's table lists (tools/eiisim_results/observables.json,
+        # generated from core/observables.cpp), with its dimensions, units and long_name.
+        from eiisim_results import observables
+
+        for o in observables.OBSERVABLES:
+            name = o["name"]
+            if not o["run_file"]:
+                check(name not in ds.variables, f"xarray: derived {name} should not be in a run file")
+            elif check(name in ds.variables, f"xarray: series {name} missing"):
+                check(ds[name].dims == tuple(o["dims"]), f"xarray: {name} dims {ds[name].dims}, table {o['dims']}")
+                check(ds[name].attrs.get("units") == o["units"], f"xarray: {name} units differ from the table")
+                check(ds[name].attrs.get("long_name") == o["long_name"], f"xarray: {name} long_name differs")
+        check(int(ds.attrs.get("schema_version", -1)) == observables.SCHEMA_VERSION, "xarray: schema_version")
         check(ds.attrs.get("model") == "eiisim", "xarray: global attribute model")
         check(ds.attrs.get("Conventions") == "CF-1.8", "xarray: global attribute Conventions")
         for attr in ("model_version", "source_revision", "scenario", "scenario_text", "seed", "created"):

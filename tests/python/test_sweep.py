@@ -20,6 +20,8 @@ import tempfile
 import numpy as np
 import xarray as xr
 
+from eiisim_results import observables
+
 RUNS = 200
 
 
@@ -75,20 +77,18 @@ def main():
         # Route-mix and infrastructure bands: named after the run-file series, [quantile, year, ...].
         check(list(ds["kind"].values) == ["keep", "electrify", "ccs", "hydrogen", "import", "bio", "relocate",
                                           "close"], "kind coordinate")
-        bands = {"production_share_by_kind_quantiles": ("quantile", "year", "kind"),
-                 "co2_storage_used_quantiles": ("quantile", "year"),
-                 "co2_storage_capacity_quantiles": ("quantile", "year"),
-                 "hydrogen_used_quantiles": ("quantile", "year"),
-                 "hydrogen_supply_quantiles": ("quantile", "year"),
-                 "biomethane_used_quantiles": ("quantile", "year"),
-                 "biomethane_supply_quantiles": ("quantile", "year"),
-                 "cluster_grid_used_quantiles": ("quantile", "year", "cluster"),
-                 "cluster_grid_headroom_quantiles": ("quantile", "year", "cluster")}
+        # Every band the observables table declares (tools/eiisim_results/observables.json).
+        bands = {b["band"]: tuple(b["band_dims"]) for b in observables.bands()}
         for name, dims in bands.items():
             check(name in ds and ds[name].dims == dims, f"{name} {dims}")
             if name in ds:
+                band = next(b for b in observables.bands() if b["band"] == name)
                 check(np.all(np.diff(ds[name].values, axis=0) >= 0), f"{name} ordered along quantile")
-                check(ds[name].attrs["long_name"].startswith("quantile over runs of"), f"{name} long_name")
+                check(ds[name].attrs["long_name"] == band["band_long_name"], f"{name} long_name")
+                check(ds[name].attrs["units"] == band["units"], f"{name} units")
+        for name in observables.saved_series():
+            check(name in ds and ds[name].attrs["units"] == observables.observable(name)["units"],
+                  f"--save clusters: {name} with its units")
         share = ds["production_share_by_kind_quantiles"]
         check(ds["production_share_by_kind_quantiles"].attrs["units"] == "1", "production share units")
         check(np.all(share.sel(kind=["relocate", "close"]).values == 0), "no production on relocate/close")

@@ -5,9 +5,13 @@
     ev = events("run.h5")               # pandas.DataFrame, one row per decision
     op = options("run.h5")              # pandas.DataFrame, one row per option weighed
 
+    from eiisim_results import observables  # the output series (core/observables.cpp)
+    observables.run_file_series("national"), observables.band_of("hydrogen_used")
+
 Command line: ``python3 -m eiisim_results plot RESULT.h5 --out DIR``.
 """
 
+from . import observables
 from .reader import events, open_result, options
 
-__all__ = ["open_result", "events", "options"]
+__all__ = ["open_result", "events", "options", "observables"]

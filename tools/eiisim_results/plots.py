@@ -16,6 +16,8 @@ import matplotlib.pyplot as plt  # noqa: E402  (after the backend is chosen)
 import numpy as np  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from .observables import band_of  # noqa: E402  (the sweep band of a series, core/observables.cpp)
+
 _MT = 1e-6  # t -> Mt
 _PJ = 1e-6  # GJ -> PJ
 
@@ -78,10 +80,10 @@ def plot_net_emissions(ds, out_dir):
         _series(ax, years, net.sum(axis=2), "all clusters", color="black", style="--")
     else:
         # A sweep saved without trajectories: the quantiles it computed while running.
-        cluster_q = ds["cluster_co2_net_quantiles"].transpose("quantile", "year", "cluster").values * _MT
+        cluster_q = ds[band_of("cluster_co2_net")].transpose("quantile", "year", "cluster").values * _MT
         for c, label in enumerate(_cluster_labels(ds)):
             _quantile_series(ax, years, cluster_q[:, :, c], label)
-        _quantile_series(ax, years, ds["co2_net_quantiles"].transpose("quantile", "year").values * _MT,
+        _quantile_series(ax, years, ds[band_of("national_co2_net")].transpose("quantile", "year").values * _MT,
                          "all clusters", color="black", style="--")
     ax.set_title("Net CO2 emissions per cluster" + _band_note(ds))
     _label_year_axes(ax, "Mt CO2 / yr")
@@ -121,7 +123,7 @@ def plot_route_mix_bands(ds, out_dir):
     so each kind has its own line; kinds with no production in any run are left out
     (relocated and closed plants produce nothing in the Netherlands)."""
     years = ds["year"].values
-    share = ds["production_share_by_kind_quantiles"].transpose("quantile", "year", "kind").values * 100.0
+    share = ds[band_of("production_share_by_kind")].transpose("quantile", "year", "kind").values * 100.0
     kinds = [str(k) for k in ds["kind"].values]
     colors = plt.get_cmap("tab10").colors  # the same colour per kind as the stacked figure
     fig, ax = plt.subplots(figsize=(8, 5))
@@ -138,7 +140,7 @@ def _runs_or_quantiles(ds, name, dims):
     its sweep quantiles as ("quantiles", [quantile, year, ...])."""
     if name in ds:
         return "runs", ds[name].transpose("run", "year", *dims).values
-    return "quantiles", ds[name + "_quantiles"].transpose("quantile", "year", *dims).values
+    return "quantiles", ds[band_of(name)].transpose("quantile", "year", *dims).values
 
 
 def _draw(ax, years, kind_values, label, color=None, style="-"):
@@ -149,7 +151,7 @@ def _draw(ax, years, kind_values, label, color=None, style="-"):
 
 
 def _has(ds, name):
-    return name in ds or name + "_quantiles" in ds
+    return name in ds or band_of(name) in ds
 
 
 def plot_infrastructure(ds, out_dir):
@@ -205,9 +207,9 @@ def plot_relocated_emissions(ds, out_dir):
 _INFRASTRUCTURE = ("co2_storage_used", "co2_storage_capacity", "hydrogen_used", "hydrogen_supply",
                    "cluster_grid_used", "cluster_grid_headroom")
 ALL_PLOTS = (
-    (plot_net_emissions, (("cluster_co2_net",), ("cluster_co2_net_quantiles", "co2_net_quantiles"))),
-    (plot_route_mix, (("cluster_production_by_kind",), ("production_share_by_kind_quantiles",))),
-    (plot_infrastructure, (_INFRASTRUCTURE, tuple(name + "_quantiles" for name in _INFRASTRUCTURE))),
+    (plot_net_emissions, (("cluster_co2_net",), (band_of("cluster_co2_net"), band_of("national_co2_net")))),
+    (plot_route_mix, (("cluster_production_by_kind",), (band_of("production_share_by_kind"),))),
+    (plot_infrastructure, (_INFRASTRUCTURE, tuple(band_of(name) for name in _INFRASTRUCTURE))),
     (plot_relocated_emissions, (("cluster_co2_relocated",),)),
 )
 

@@ -10,15 +10,18 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-# Variables that index a dimension (code -> coordinate value of that dimension).
-_INDEX_OF = {
-    "route": "technology",
+from .observables import OBSERVABLES
+
+# Variables that index a dimension (code -> coordinate value of that dimension): the
+# series coded as technology indices (core/observables.cpp), and the tables' references.
+_INDEX_OF = {o["name"]: "technology" for o in OBSERVABLES if o["flags"] == "technology"}
+_INDEX_OF.update({
     "plant_cluster": "cluster",
     "event_plant": "plant",
     "event_from_technology": "technology",
     "event_to_technology": "technology",
     "option_technology": "technology",
-}
+})
 # Yes/no flags become booleans.
 _BOOLEAN = {"plant_multinational", "plant_maatwerk", "option_feasible", "option_refused"}
 

@@ -1,0 +1,171 @@
+#include "observables.hpp"
+
+#include <algorithm>
+
+namespace eiisim {
+namespace {
+
+using L = Level;
+using X = Extra;
+using R = RunResult;
+
+// clang-format off
+constexpr auto kObservables = std::to_array<Observable>({
+    // ------------------------------------------------------------ plant panels [run, year, plant]
+    {.name = "route", .level = L::plant, .units = "1",
+     .long_name = "technology (route) in force, index into the technology dimension",
+     .comment = "-1: none. flag_meanings are the technology ids with '/' written as '.'",
+     .flags = FlagSet::technology, .i16 = &R::technology},
+    {.name = "route_kind", .level = L::plant, .units = "1", .long_name = "option kind of the route in force",
+     .flags = FlagSet::kind, .u8 = &R::kind},
+    {.name = "status", .level = L::plant, .units = "1", .long_name = "plant status", .flags = FlagSet::status,
+     .u8 = &R::status},
+    {.name = "production", .level = L::plant, .units = "t/yr", .long_name = "production in the Netherlands",
+     .f64 = &R::production_t},
+    {.name = "utilisation", .level = L::plant, .units = "1", .long_name = "production as a share of capacity",
+     .f64 = &R::utilisation},
+    {.name = "co2_gross", .level = L::plant, .units = "t/yr", .long_name = "scope-1 CO2 before capture",
+     .f64 = &R::co2_gross_t},
+    {.name = "co2_captured", .level = L::plant, .units = "t/yr",
+     .long_name = "CO2 captured for transport and storage", .f64 = &R::co2_captured_t},
+    {.name = "co2_net", .level = L::plant, .units = "t/yr",
+     .long_name = "scope-1 CO2 emitted in the Netherlands (gross - captured)", .f64 = &R::co2_net_t},
+    {.name = "co2_relocated", .level = L::plant, .units = "t/yr",
+     .long_name = "CO2 emitted abroad by production that relocated (carbon leakage)", .f64 = &R::co2_relocated_t},
+    {.name = "revenue", .level = L::plant, .units = "EUR/yr", .long_name = "revenue incl. green premium",
+     .f64 = &R::revenue_eur},
+    {.name = "margin", .level = L::plant, .units = "EUR/yr", .long_name = "revenue minus all yearly costs",
+     .f64 = &R::margin_eur},
+    {.name = "energy", .level = L::plant, .extra = X::carrier, .units = "GJ/yr",
+     .long_name = "final energy use (fuel and feedstock) by carrier", .f64 = &R::energy_gj},
+    {.name = "cost", .level = L::plant, .extra = X::cost_component, .units = "EUR/yr",
+     .long_name = "yearly cost by component", .comment = "subsidy is received support, entered as a negative cost",
+     .f64 = &R::cost_eur},
+    // ------------------------------------------------------------ cluster series [run, year, cluster]
+    {.name = "cluster_production", .level = L::cluster, .units = "t/yr",
+     .long_name = "production, sum over the cluster's plants", .f64 = &R::cluster_production_t, .saved = true,
+     .kpis = "production_retained"},
+    {.name = "cluster_co2_captured", .level = L::cluster, .units = "t/yr", .long_name = "CO2 captured, cluster total",
+     .f64 = &R::cluster_co2_captured_t, .saved = true},
+    {.name = "cluster_co2_net", .level = L::cluster, .units = "t/yr",
+     .long_name = "CO2 emitted in the Netherlands, cluster total", .f64 = &R::cluster_co2_net_t, .band = 0,
+     .band_of = "cluster net CO2", .saved = true, .kpis = "net_co2, cluster_net_co2"},
+    {.name = "cluster_co2_relocated", .level = L::cluster, .units = "t/yr",
+     .long_name = "CO2 emitted abroad by relocated production, cluster total", .f64 = &R::cluster_co2_relocated_t,
+     .saved = true, .kpis = "relocated_co2"},
+    {.name = "cluster_co2_gross", .level = L::cluster, .units = "t/yr",
+     .long_name = "CO2 before capture, cluster total", .f64 = &R::cluster_co2_gross_t},
+    {.name = "cluster_grid_used", .level = L::cluster, .units = "MW",
+     .long_name = "new industrial grid load granted and running", .f64 = &R::cluster_grid_used_mw, .band = 9,
+     .band_of = "new industrial grid load granted and running, per cluster"},
+    {.name = "cluster_grid_headroom", .level = L::cluster, .units = "MW",
+     .long_name = "new industrial grid load the cluster's grid can take (cumulative)",
+     .f64 = &R::cluster_grid_headroom_mw, .band = 10},
+    {.name = "cluster_production_by_kind", .level = L::cluster, .extra = X::kind, .units = "t/yr",
+     .long_name = "production by kind of route in force", .f64 = &R::cluster_production_by_kind_t},
+    // ------------------------------------------------------------ national series [run, year]
+    {.name = "co2_storage_used", .units = "t/yr", .long_name = "CO2 injected into storage, national",
+     .f64 = &R::co2_storage_used_t, .band = 3},
+    {.name = "co2_storage_capacity", .units = "t/yr", .long_name = "CO2 injection capacity, national",
+     .f64 = &R::co2_storage_capacity_t, .band = 4},
+    {.name = "hydrogen_used", .units = "GJ/yr", .long_name = "hydrogen delivered to industry",
+     .f64 = &R::hydrogen_used_gj, .band = 5},
+    {.name = "hydrogen_supply", .units = "GJ/yr", .long_name = "hydrogen deliverable to industry",
+     .f64 = &R::hydrogen_supply_gj, .band = 6},
+    {.name = "biomethane_used", .units = "GJ/yr",
+     .long_name = "biomethane used by industry beyond the plants' base-year use", .f64 = &R::biomethane_used_gj,
+     .band = 7},
+    {.name = "biomethane_supply", .units = "GJ/yr",
+     .long_name = "biomethane deliverable to industry beyond the base-year use", .f64 = &R::biomethane_supply_gj,
+     .band = 8},
+    {.name = "subsidy_committed", .units = "EUR/yr",
+     .long_name = "subsidy committed in the year (over the whole contract)", .f64 = &R::subsidy_committed_eur},
+    {.name = "subsidy_budget", .units = "EUR/yr", .long_name = "subsidy commitment budget of the year",
+     .f64 = &R::subsidy_budget_eur},
+    {.name = "subsidy_paid", .units = "EUR/yr", .long_name = "operating subsidy paid out in the year",
+     .f64 = &R::subsidy_paid_eur, .kpis = "cumulative_subsidy"},
+    // ------------------------------------------------------------ derived: sweep bands only
+    {.name = "national_co2_net", .units = "t/yr", .long_name = "national net CO2",
+     .derive = Derive::sum_over_clusters, .from = "cluster_co2_net", .band = 1, .band_var = "co2_net_quantiles",
+     .doc = "sum over clusters of `cluster_co2_net`"},
+    {.name = "production_share_by_kind", .extra = X::kind, .units = "1",
+     .long_name = "national production by kind of route in force, as a share of the run's national production "
+                  "in the base year",
+     .derive = Derive::share_of_base_production, .from = "cluster_production_by_kind", .band = 2,
+     .doc = "`cluster_production_by_kind` summed over clusters, divided by the run's own national production in "
+            "the base year (`cluster_production` summed over clusters); `relocate` and `close` are 0 (no "
+            "production in the Netherlands), and a run's shares add up to its production in that year over the "
+            "base year"},
+});
+// clang-format on
+
+std::vector<const Observable*> banded_in_order() {
+    std::vector<const Observable*> rows;
+    for (const Observable& o : kObservables)
+        if (o.banded()) rows.push_back(&o);
+    std::sort(rows.begin(), rows.end(), [](const Observable* a, const Observable* b) { return a->band < b->band; });
+    return rows;
+}
+
+std::vector<const Observable*> saved_in_order() {
+    std::vector<const Observable*> rows;
+    for (const Observable& o : kObservables)
+        if (o.saved) rows.push_back(&o);
+    return rows;
+}
+
+template <typename Rows>
+std::size_t index_in(const Rows& rows, std::string_view name, const char* what) {
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i]->name == name) return i;
+    throw std::out_of_range("no " + std::string(what) + " observable named " + std::string(name));
+}
+
+}  // namespace
+
+DType Observable::dtype() const {
+    if (i16 != nullptr) return DType::int16;
+    if (u8 != nullptr) return DType::uint8;
+    return DType::float64;
+}
+
+std::vector<std::string> Observable::dimensions(std::string_view leading) const {
+    std::vector<std::string> dims{std::string(leading), "year"};
+    if (level != Level::national) dims.emplace_back(kLevelNames[static_cast<std::size_t>(level)]);
+    if (extra != Extra::none) dims.emplace_back(kExtraNames[static_cast<std::size_t>(extra)]);
+    return dims;
+}
+
+std::size_t Observable::per_year(std::size_t plants, std::size_t clusters) const {
+    std::size_t n = level == Level::plant ? plants : level == Level::cluster ? clusters : 1;
+    switch (extra) {
+        case Extra::none: break;
+        case Extra::carrier: n *= static_cast<std::size_t>(kCarrierCount); break;
+        case Extra::cost_component: n *= static_cast<std::size_t>(kCostComponentCount); break;
+        case Extra::kind: n *= static_cast<std::size_t>(kOptionKindCount); break;
+    }
+    return n;
+}
+
+std::span<const Observable> observables() { return kObservables; }
+
+std::span<const Observable* const> banded_observables() {
+    static const std::vector<const Observable*> rows = banded_in_order();
+    return rows;
+}
+
+std::span<const Observable* const> saved_observables() {
+    static const std::vector<const Observable*> rows = saved_in_order();
+    return rows;
+}
+
+const Observable* find_observable(std::string_view name) {
+    for (const Observable& o : kObservables)
+        if (o.name == name) return &o;
+    return nullptr;
+}
+
+std::size_t band_index(std::string_view name) { return index_in(banded_observables(), name, "banded"); }
+std::size_t saved_index(std::string_view name) { return index_in(saved_observables(), name, "saved"); }
+
+}  // namespace eiisim
