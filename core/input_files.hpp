@@ -6,7 +6,7 @@
 // changed (docs/sweeps.md).
 //
 // How the list is gathered: the two readers every input goes through (CsvTable::read and
-// read_toml_file, clusters/) call note_input_file() with the file's text; load_inputs
+// read_toml_file, inputs/) call note_input_file() with the file's text; load_inputs
 // holds an InputFileLog for the whole load, so whatever file the loader reads, today's or
 // one added later, lands in the list without a list of names to keep up to date.
 // tests/test_provenance.cpp checks that the list covers every file of the datasets.

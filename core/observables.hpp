@@ -5,7 +5,7 @@
 // reduces it (quantile band, per-run trajectory under --save clusters; plant-level series
 // are the panels of --save plants). This one table drives the run file's plant panels and
 // cluster/national series, check_result_shape, the sweep file's bands, trajectories and
-// stacked panels, the sweep record (sim/sweep_assemble.cpp), `eiisim observables`, the
+// stacked panels, the sweep record (sweep/sweep_assemble.cpp), `eiisim observables`, the
 // Python reader's list (tools/eiisim_results/observables.json) and the variable tables of
 // docs/output-format.md. The outcome KPIs (sim/kpis.cpp) and the static tables and event
 // log (output/hdf5_layout_tables.cpp) are not series and are written by hand.

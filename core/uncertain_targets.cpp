@@ -66,14 +66,14 @@ void apply_uncertain_target(int target, Inputs& work, double x, UncertainScale s
         }
         case SettingType::number: {
             double& number = s.number(work.scenario);
-            number = std::clamp(factor ? number * x : x, range.first, range.second);
+            number = std::clamp(factor ? number * x : x * s.to_engine, range.first, range.second);
             break;
         }
         case SettingType::integer: {
             int& integer = s.integer(work.scenario);
-            const double v = factor ? integer * x : x;
-            integer = std::clamp(static_cast<int>(std::lround(v)), static_cast<int>(range.first),
-                                 static_cast<int>(range.second));
+            // Clamped as a double first, so a huge factor cannot overflow the int.
+            const double v = std::clamp(factor ? integer * x : x, range.first, range.second);
+            integer = static_cast<int>(std::lround(v));
             break;
         }
         case SettingType::path_table:

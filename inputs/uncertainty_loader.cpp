@@ -137,6 +137,9 @@ std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
             if (other.name == u.name) s.fail("name", "the name \"" + u.name + "\" is used twice");
         u.target = s.text("target");
         u.target_index = find_uncertain_target(u.target);
+        if (u.target_index < 0 && find_setting(u.target) >= 0)
+            s.fail("target", "\"" + u.target + "\" is a setting a sweep cannot sample (eiisim schema, sweep column); "
+                             "expected one of: " + target_list());
         if (u.target_index < 0)
             s.fail("target", "unknown target \"" + u.target + "\"; expected one of: " + target_list());
         for (const auto& other : settings)

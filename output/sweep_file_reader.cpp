@@ -7,16 +7,20 @@
 namespace eiisim {
 namespace {
 
+// The first layout with the input-file hashes a replay checks (docs/output-format.md,
+// "Layout versions"); later layouts only add series, so they stay replayable.
+constexpr std::int64_t kFirstReplayableSchema = 2;
+
 // The layout checks, before anything else is read.
 void check_sweep_file(const h5::Reader& file, const std::string& path) {
     if (!file.has_global("runs") || !file.has_global("sampler") || !file.has_variable("net_co2"))
         throw InputError({path, 0, 0}, "", "not an eiisim sweep file (no 'runs' attribute or outcomes)");
     const std::int64_t layout = file.has_global("schema_version") ? file.global_integer("schema_version") : 1;
-    if (layout < kSchemaVersion)
+    if (layout < kFirstReplayableSchema)
         throw InputError({path, 0, 0}, "",
                          "written by an older eiisim (file layout " + std::to_string(layout) +
-                             ", without the input-file hashes replaying needs; this eiisim writes layout " +
-                             std::to_string(kSchemaVersion) +
+                             ", without the input-file hashes replaying needs, which layout " +
+                             std::to_string(kFirstReplayableSchema) + " added" +
                              "); rerun the sweep with this eiisim to replay its runs");
     for (const char* name : {"scenario_file", "scenario_text", "seed"})
         if (!file.has_global(name))

@@ -66,13 +66,14 @@ struct RunState {
 void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& state);
 
 // The ledger of resource `r` that a plant in `cluster` draws on.
+[[nodiscard]] inline std::size_t ledger_index(Resource r, int cluster) {
+    return resource(r).scope == ResourceScope::cluster ? static_cast<std::size_t>(cluster) : 0;
+}
 [[nodiscard]] inline CapacityLedger& ledger_of(RunState& state, Resource r, int cluster) {
-    auto& ledgers = state.ledgers[static_cast<std::size_t>(r)];
-    return ledgers.size() == 1 ? ledgers.front() : ledgers[static_cast<std::size_t>(cluster)];
+    return state.ledgers[static_cast<std::size_t>(r)].at(ledger_index(r, cluster));
 }
 [[nodiscard]] inline const CapacityLedger& ledger_of(const RunState& state, Resource r, int cluster) {
-    const auto& ledgers = state.ledgers[static_cast<std::size_t>(r)];
-    return ledgers.size() == 1 ? ledgers.front() : ledgers[static_cast<std::size_t>(cluster)];
+    return state.ledgers[static_cast<std::size_t>(r)].at(ledger_index(r, cluster));
 }
 
 // Books a holding of a plant in `cluster` in the ledgers of the resources held while

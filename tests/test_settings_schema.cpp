@@ -3,6 +3,7 @@
 // follow it, setting by setting, so a row added there works everywhere or fails here.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -10,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "core/input_error.hpp"
 #include "core/settings_schema.hpp"
 #include "core/uncertain_targets.hpp"
 #include "fixtures.hpp"
@@ -170,4 +172,29 @@ TEST_CASE("no two settings write the same field, except a declared merge", "[sch
         if (field == nullptr || s.merge == Merge::add) continue;
         CHECK(fields.insert(field).second);
     }
+}
+
+TEST_CASE("sweepable numbers have finite or one-sided bounds a sample can be clamped into", "[schema][sweep]") {
+    for (const SettingSpec& s : settings_schema()) {
+        if (s.sweep == Sweepable::no) continue;
+        INFO(s.key);
+        CHECK(std::isfinite(s.bounds.min));  // clamping needs a floor
+        if (s.type == SettingType::integer) CHECK(std::isfinite(s.bounds.max));  // and an int a ceiling
+        if (s.sweep == Sweepable::value || s.sweep == Sweepable::factor_or_value) CHECK(s.to_engine > 0);
+    }
+}
+
+TEST_CASE("a declared but unsweepable setting is named as such in [[uncertain]]", "[schema][sweep]") {
+    const fs::path file = scenario_with("behaviour", "logit_scale", "0.1");
+    {
+        std::ofstream(file, std::ios::app) << "\n[[uncertain]]\nname = \"levy\"\ntarget = \"policy.co2_levy\"\n"
+                                              "distribution = \"uniform\"\nlow = 0\nhigh = 1\n";
+    }
+    try {
+        (void)load_inputs(file);
+        FAIL("a non-sweepable target was accepted");
+    } catch (const InputError& error) {
+        CHECK(std::string(error.what()).find("a sweep cannot sample") != std::string::npos);
+    }
+    fs::remove(file);
 }
