@@ -30,10 +30,11 @@ def cpp_check(root):
     import function_length
     import tempfile
     with tempfile.NamedTemporaryFile("w", suffix=".cpp", delete=False) as probe:
-        probe.write("namespace x {\nint f(int a) {\n" + "    a += 1;  // }\n" * 85 + "    return a;\n}\n}\n")
+        probe.write("namespace x {\nint f(int a) {\n" + "    a += 1;  // }\n" * 85 + "    return a;\n}\n"
+                    "struct A { A& operator=(const A& o) {\n" + "    (void)o;\n" * 85 + "    return *this;\n} };\n}\n")
     found = function_length.functions(probe.name)
     os.unlink(probe.name)
-    if [(first, last) for first, last, _ in found] != [(2, 89)]:
+    if [(first, last) for first, last, _ in found] != [(2, 89), (90, 177)]:
         print(f"FAIL: the C++ scan misread a probe: {found}")
         return 1
     return function_length.main(["function_length.py", root, "--max", str(MAX_LINES)])

@@ -34,6 +34,9 @@ def scope_kind(header):
         return "namespace"
     if re.search(r"\b(class|struct|union|enum)\b", h) and ")" not in h.split("{")[0]:
         return "class"
+    # An operator's name (operator=, operator==, operator<=>) is not an initialiser's `=`;
+    # neither is a default argument inside the parameter list.
+    h = re.sub(r"\boperator\s*[^\s(]+", "operator_", h)
     depth, outside_eq = 0, False
     for ch in h:
         depth += ch == "("
