@@ -21,9 +21,9 @@ CONTROL = re.compile(r"\b(if|for|while|switch|catch|do|else|try)\b\s*(\(|$)")
 
 
 def blank_literals(text):
-    """The text with comments, strings and char literals replaced by spaces (newlines kept)."""
-    pattern = re.compile(r'//[^\n]*|/\*.*?\*/|R"(?P<d>[^(]*)\(.*?\)(?P=d)"|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'',
-                         re.S)
+    """The text with comments, strings, char literals and preprocessor lines blanked (newlines kept)."""
+    pattern = re.compile(r'//[^\n]*|/\*.*?\*/|R"(?P<d>[^(]*)\(.*?\)(?P=d)"|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
+                         r'|^[ \t]*#[^\n]*', re.S | re.M)
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
