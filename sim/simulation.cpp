@@ -1,11 +1,14 @@
 #include "simulation.hpp"
 
+#include <type_traits>
+
+#include "core/observables.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
 namespace {
 
-// Sizes and zeroes every array of `r` for a run; `assign` keeps a reused result's
+// Sizes and zeroes every series of `r` for a run; `assign` keeps a reused result's
 // buffers, so a sweep thread pays for the allocation once.
 void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level, RunResult& r) {
     const Inputs& in = model.inputs;
@@ -15,27 +18,21 @@ void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, Rec
     r.clusters = static_cast<int>(in.clusters.size());
     r.seed = seed;
     r.run = run;
-    const auto panel_years = level == RecordLevel::full ? static_cast<std::size_t>(r.years) : 1;
-    const auto panel = panel_years * static_cast<std::size_t>(r.plants);
-    const auto clusters = static_cast<std::size_t>(r.years) * static_cast<std::size_t>(r.clusters);
+    // Every series of the observables table (core/observables.cpp), sized by its level:
+    // plant panels hold every year or, for aggregate-only runs, the year in hand.
+    const auto plants = static_cast<std::size_t>(r.plants);
+    const auto clusters = static_cast<std::size_t>(r.clusters);
     const auto years = static_cast<std::size_t>(r.years);
-    r.technology.assign(panel, -1);
-    r.kind.assign(panel, 0);
-    r.status.assign(panel, 0);
-    for (auto* v : {&r.production_t, &r.utilisation, &r.co2_gross_t, &r.co2_captured_t, &r.co2_net_t,
-                    &r.co2_relocated_t, &r.revenue_eur, &r.margin_eur})
-        v->assign(panel, 0.0);
-    r.energy_gj.assign(panel * kCarrierCount, 0.0);
-    r.cost_eur.assign(panel * kCostComponentCount, 0.0);
-    for (auto* v : {&r.cluster_production_t, &r.cluster_co2_gross_t, &r.cluster_co2_captured_t,
-                    &r.cluster_co2_net_t, &r.cluster_co2_relocated_t, &r.cluster_grid_used_mw,
-                    &r.cluster_grid_headroom_mw})
-        v->assign(clusters, 0.0);
-    r.cluster_production_by_kind_t.assign(clusters * kOptionKindCount, 0.0);
-    for (auto* v : {&r.co2_storage_used_t, &r.co2_storage_capacity_t, &r.hydrogen_used_gj,
-                    &r.hydrogen_supply_gj, &r.biomethane_used_gj, &r.biomethane_supply_gj,
-                    &r.subsidy_committed_eur, &r.subsidy_budget_eur, &r.subsidy_paid_eur})
-        v->assign(years, 0.0);
+    const std::size_t panel_years = level == RecordLevel::full ? years : 1;
+    for (const Observable& o : observables()) {
+        if (!o.in_run_file()) continue;
+        const std::size_t n = (o.level == Level::plant ? panel_years : years) * o.per_year(plants, clusters);
+        with_member(o, r, [&](auto& series) {
+            using Value = typename std::decay_t<decltype(series)>::value_type;
+            // A route index of -1 means none (no route recorded for that slot yet).
+            series.assign(n, static_cast<Value>(o.flags == FlagSet::technology ? -1 : 0));
+        });
+    }
     r.events.clear();
 }
 
