@@ -4,6 +4,8 @@
 // 0 success, 1 runtime failure (e.g. output not writable), 2 bad input.
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -21,6 +23,11 @@ struct Command {
 // The output's folder is created if needed; an existing path that is not a regular
 // file (a directory, a device, a pipe) is never replaced.
 void prepare_output_path(const std::filesystem::path& out);
+
+// A command that prints one of the declared-once tables with --format table|markdown|json;
+// `markdown_is` names the document the markdown form is.
+Command add_table_command(CLI::App& app, const std::string& name, const std::string& description,
+                          const std::string& markdown_is, void (*print)(std::ostream&, const std::string&));
 
 // One registration per command, each in its own file.
 Command add_run_command(CLI::App& app);       // cli/run_command.cpp (run, and replay --from-sweep)

@@ -1,8 +1,5 @@
 #include "observables_command.hpp"
 
-#include <iostream>
-#include <memory>
-
 #include "command.hpp"
 
 #include <ostream>
@@ -216,16 +213,9 @@ void print_observables(std::ostream& out, const std::string& format) {
 namespace eiisim::cli {
 
 Command add_observables_command(CLI::App& app) {
-    auto format = std::make_shared<std::string>("table");
-    CLI::App* cmd = app.add_subcommand(
-        "observables", "List every output series with its dimensions, type, units and what sweeps keep of it");
-    cmd->add_option("--format", *format, "table, markdown (the tables of docs/output-format.md) or json")
-        ->check(CLI::IsMember({"table", "markdown", "json"}))
-        ->capture_default_str();
-    return {cmd, [format] {
-                print_observables(std::cout, *format);
-                return 0;
-            }};
+    return add_table_command(
+        app, "observables", "List every output series with its dimensions, type, units and what sweeps keep of it",
+        "the tables of docs/output-format.md", &print_observables);
 }
 
 }  // namespace eiisim::cli

@@ -1,8 +1,5 @@
 #include "schema_command.hpp"
 
-#include <iostream>
-#include <memory>
-
 #include "command.hpp"
 
 #include <ostream>
@@ -70,16 +67,9 @@ void print_schema(std::ostream& out, const std::string& format) {
 namespace eiisim::cli {
 
 Command add_schema_command(CLI::App& app) {
-    auto format = std::make_shared<std::string>("table");
-    CLI::App* cmd =
-        app.add_subcommand("schema", "List every scenario setting with its unit, default, range and sweepability");
-    cmd->add_option("--format", *format, "table, markdown (docs/scenario.md) or json")
-        ->check(CLI::IsMember({"table", "markdown", "json"}))
-        ->capture_default_str();
-    return {cmd, [format] {
-                print_schema(std::cout, *format);
-                return 0;
-            }};
+    return add_table_command(app, "schema",
+                             "List every scenario setting with its unit, default, range and sweepability",
+                             "docs/scenario.md", &print_schema);
 }
 
 }  // namespace eiisim::cli
