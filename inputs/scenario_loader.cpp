@@ -74,20 +74,21 @@ void read_setting(const TomlSection& s, const SettingSpec& spec, Scenario& scena
 }
 
 // Every schema setting of one table of the file; `extra` lists keys read elsewhere.
-void read_table(const TomlSection& root, const SettingTable& table, Scenario& scenario,
-                std::vector<std::string_view> extra = {}) {
+// Returns the table, for the rules between its settings (std::nullopt: an absent optional table).
+std::optional<TomlSection> read_table(const TomlSection& root, const SettingTable& table, Scenario& scenario,
+                                      std::vector<std::string_view> extra = {}) {
     std::vector<std::string_view> keys = setting_keys(table.name);
     keys.insert(keys.end(), extra.begin(), extra.end());
     const auto section = table.required ? std::optional(root.section(table.name, keys))
                                         : root.optional_section(table.name, keys);
-    if (!section) return;
+    if (!section) return section;
     for (const SettingSpec& spec : settings_schema())
         if (spec.in_file() && spec.table() == table.name) read_setting(*section, spec, scenario);
+    return section;
 }
 
 // Rules between header settings, which single rows cannot state.
-void check_header(const TomlSection& root, ScenarioFile& out, const std::filesystem::path& file) {
-    const auto s = root.section("scenario", setting_keys("scenario"));
+void check_header(const TomlSection& s, ScenarioFile& out, const std::filesystem::path& file) {
     Scenario& scenario = out.scenario;
     if (scenario.end_year < scenario.base_year)
         s.fail("end_year", "expected a year >= base_year (" + std::to_string(scenario.base_year) +
@@ -174,10 +175,10 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     const TomlSection root(doc.root, doc.file, "", tables);
     ScenarioFile out;
     for (const SettingTable& table : setting_tables()) {
-        read_table(root, table, out.scenario,
-                   table.name == "infrastructure" ? std::vector<std::string_view>{"clusters"}
-                                                  : std::vector<std::string_view>{});
-        if (table.name == "scenario") check_header(root, out, file);
+        const auto section = read_table(root, table, out.scenario,
+                                        table.name == "infrastructure" ? std::vector<std::string_view>{"clusters"}
+                                                                       : std::vector<std::string_view>{});
+        if (table.name == "scenario") check_header(*section, out, file);
     }
     read_cluster_overrides(root, out.cluster_overrides);
     read_buildout_limits(root, out.scenario.buildout_limits);
