@@ -148,12 +148,15 @@ struct EdgeSpec {
 };
 
 // ---------------------------------------------------------------- infrastructure
+// A connection year that means "never connected": delays leave it as it is.
+inline constexpr int kNeverConnected = 9999;
+
 struct ClusterSpec {
     std::string id;    // "rotterdam_moerdijk", ...
     std::string name;  // "Rotterdam/Moerdijk"
     TimePath grid_headroom_mw;   // cumulative new industrial load the grid can take
-    int co2_connection_year = 9999;  // first year captured CO2 can leave the cluster
-    int h2_connection_year = 9999;   // first year the hydrogen backbone reaches it
+    int co2_connection_year = kNeverConnected;  // first year captured CO2 can leave the cluster
+    int h2_connection_year = kNeverConnected;   // first year the hydrogen backbone reaches it
     std::string source;
 
     bool operator==(const ClusterSpec&) const = default;

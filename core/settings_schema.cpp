@@ -32,7 +32,6 @@ std::vector<TimePath>& import_paths(Scenario& s) { return s.prices.import_eur_pe
 constexpr double kPerMwhToPerGj = 1.0 / 3.6;
 constexpr double kPerKgHydrogenToPerGj = 1.0 / 0.12;  // lower heating value 0.12 GJ/kg
 constexpr double kEurPerMillion = 1e6;
-constexpr Bounds kDelay{-100.0, 100.0};
 constexpr Bounds kYearCount{1.0, 100.0};
 constexpr Bounds kLoadFactor{0.0, 1.0, true};
 
@@ -174,12 +173,12 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .required = true, .sweep = S::factor, .long_name = "green premium path",
      .doc = "paid per t of product made without net CO2", .path = &in<kPolicy, &Q::green_premium_eur_per_t>},
     // ------------------------------------------------------------------ [infrastructure]
-    {.key = "infrastructure.co2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelay, .sweep = S::value,
+    {.key = "infrastructure.co2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelayBounds, .sweep = S::value,
      .long_name = "extra delay of CO2 connections and storage",
      .doc = "moves every cluster's CO2 connection year and the national storage path later (negative: earlier); "
             "a sweep adds its rounded sample to the loaded years",
      .integer = &in<kInfra, &I::co2_delay_y>, .hook = kCo2DelayHook},
-    {.key = "infrastructure.h2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelay, .sweep = S::value,
+    {.key = "infrastructure.h2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelayBounds, .sweep = S::value,
      .long_name = "extra delay of hydrogen connections and supply",
      .doc = "the same for hydrogen connection years and the national supply path",
      .integer = &in<kInfra, &I::h2_delay_y>, .hook = kH2DelayHook},

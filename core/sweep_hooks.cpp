@@ -6,8 +6,6 @@
 namespace eiisim {
 namespace {
 
-constexpr int kNeverConnected = 9999;
-constexpr int kMaxDelayY = 100;
 
 // Capex at `position` in [0, 1] of the row's range: piecewise linear through the lower
 // limit (0), the central value (0.5) and the upper limit (1).
@@ -18,7 +16,8 @@ double capex_at(const TechnologySpec& t, double position) {
 
 // A delay moves every connected cluster's connection year and the national path.
 void delay(Inputs& work, double sample, bool co2) {
-    const int years = std::clamp(static_cast<int>(std::lround(sample)), -kMaxDelayY, kMaxDelayY);
+    const int years = std::clamp(static_cast<int>(std::lround(sample)), static_cast<int>(kDelayBounds.min),
+                                 static_cast<int>(kDelayBounds.max));
     for (ClusterSpec& c : work.clusters) {
         int& year = co2 ? c.co2_connection_year : c.h2_connection_year;
         if (year < kNeverConnected) year += years;

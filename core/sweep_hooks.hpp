@@ -4,9 +4,13 @@
 // timelines at load time, so a sample scales or shifts the loaded paths again) and the
 // catalogue's capex position. Each pair resets the touched Inputs from the base and
 // applies a sample; core/settings_schema.cpp attaches them to their settings.
+#include "bounds.hpp"
 #include "inputs.hpp"
 
 namespace eiisim {
+
+// The range of the infrastructure delay settings (years), for the schema and the hooks.
+inline constexpr Bounds kDelayBounds{-100.0, 100.0};
 
 void reset_co2_infrastructure(Inputs& work, const Inputs& base);
 void reset_h2_infrastructure(Inputs& work, const Inputs& base);

@@ -9,7 +9,6 @@ namespace {
 
 constexpr double kTonnesPerMegatonne = 1e6;
 constexpr double kGjPerPetajoule = 1e6;
-constexpr int kNeverConnected = 9999;
 
 int delayed(int year, int delay) { return year >= kNeverConnected ? year : year + delay; }
 
