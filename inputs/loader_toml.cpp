@@ -180,6 +180,15 @@ TimePath TomlSection::path(std::string_view key, Bounds bounds, double factor) c
     return read_time_path(required(key), file_, field(key), bounds, factor);
 }
 
+std::size_t TomlSection::choice(std::string_view key, std::span<const char* const> names) const {
+    const std::string value = text(key);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (value == names[i]) return i;
+    std::string expected;
+    for (const char* name : names) expected += (expected.empty() ? "" : " | ") + std::string(name);
+    fail(key, "expected one of " + expected + ", got \"" + value + "\"");
+}
+
 TomlSection TomlSection::section(std::string_view key,
                                  std::optional<std::vector<std::string_view>> allowed) const {
     const toml::node& node = required(key);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <vector>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,8 @@ public:
     [[nodiscard]] bool boolean(std::string_view key) const;
     [[nodiscard]] std::string text(std::string_view key) const;
     [[nodiscard]] TimePath path(std::string_view key, Bounds bounds, double factor = 1.0) const;
+    // The position of the key's text among `names`; any other text is an error listing them.
+    [[nodiscard]] std::size_t choice(std::string_view key, std::span<const char* const> names) const;
     [[nodiscard]] TomlSection section(std::string_view key,
                                       std::optional<std::vector<std::string_view>> allowed) const;
 

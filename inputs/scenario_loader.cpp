@@ -26,15 +26,6 @@ TimePath sum_paths(const TimePath& a, const TimePath& b) {
     return TimePath(std::move(anchors));
 }
 
-int read_choice(const TomlSection& section, std::string_view key, std::span<const char* const> names) {
-    const std::string value = section.text(key);
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (value == names[i]) return static_cast<int>(i);
-    std::string expected;
-    for (const char* name : names) expected += (expected.empty() ? "" : " | ") + std::string(name);
-    section.fail(key, "expected one of " + expected + ", got \"" + value + "\"");
-}
-
 std::uint64_t read_seed(const TomlSection& s, std::string_view key) {
     const toml::node* seed = s.find(key);
     const auto* value = seed != nullptr ? seed->as_integer() : nullptr;
@@ -61,7 +52,7 @@ void read_setting(const TomlSection& s, const SettingSpec& spec, Scenario& scena
         case SettingType::seed: spec.seed(scenario) = read_seed(s, key); break;
         case SettingType::number: spec.number(scenario) = s.number(key, spec.bounds) * spec.to_engine; break;
         case SettingType::boolean: spec.boolean(scenario) = s.boolean(key); break;
-        case SettingType::choice: spec.choice.set(scenario, read_choice(s, key, spec.choice.names)); break;
+        case SettingType::choice: spec.choice.set(scenario, static_cast<int>(s.choice(key, spec.choice.names))); break;
         case SettingType::path: {
             TimePath path = s.path(key, spec.bounds, spec.to_engine);
             TimePath& field = spec.path(scenario);

@@ -20,18 +20,6 @@ const std::array<std::vector<std::string_view>, 5> kParameters = {{
 }};
 constexpr std::array<std::string_view, 8> kAllParameters = {"low", "mode", "high", "mean", "sd", "mu", "sigma", "values"};
 
-template <std::size_t N>
-std::size_t choice(const TomlSection& s, std::string_view key, const std::array<const char*, N>& names,
-                   std::size_t fallback) {
-    const auto value = s.optional_text(key);
-    if (!value) return fallback;
-    for (std::size_t i = 0; i < N; ++i)
-        if (*value == names[i]) return i;
-    std::string expected;
-    for (const char* name : names) expected += (expected.empty() ? "" : " | ") + std::string(name);
-    s.fail(key, "expected one of " + expected + ", got \"" + *value + "\"");
-}
-
 bool is_identifier(const std::string& name) {
     return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -146,11 +134,11 @@ std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
             if (other.target == u.target)
                 s.fail("target", "\"" + u.target + "\" is already sampled by \"" + other.name + "\"");
         const SettingSpec& target = settings_schema()[static_cast<std::size_t>(u.target_index)];
-        u.distribution = static_cast<Distribution>(choice(s, "distribution", kDistributionNames, 99));
         if (s.find("distribution") == nullptr)
             s.fail("distribution", "missing required key: uniform | triangular | normal | lognormal | discrete");
-        u.scale = static_cast<UncertainScale>(
-            choice(s, "scale", kUncertainScaleNames, static_cast<std::size_t>(target.default_scale())));
+        u.distribution = static_cast<Distribution>(s.choice("distribution", kDistributionNames));
+        u.scale = s.find("scale") != nullptr ? static_cast<UncertainScale>(s.choice("scale", kUncertainScaleNames))
+                                             : target.default_scale();
         if (!target.accepts(u.scale))
             s.fail("scale", "target \"" + std::string(target.key) + "\" takes scale = \"" +
                                 kUncertainScaleNames[static_cast<std::size_t>(target.default_scale())] + "\" only");
