@@ -1,0 +1,162 @@
+#!/usr/bin/python3
+"""National and per-cluster net CO2 of one scenario over many seeds: median and 5-95 %.
+
+One run is one draw of the plants' decision noise; a change to the model is judged on the
+distribution over seeds. This runs the scenario with seeds 1..N (in parallel processes)
+and prints, per reported year, the median and the 5 % and 95 % quantiles of national net
+CO2, of relocated CO2, and of the number of plants closed or relocated; with --clusters
+also per cluster. --json writes every figure (for before/after tables).
+
+Usage (from the repository root):
+  tools/seed_ensemble.py build/eiisim                              # current-policy, seeds 1-30
+  tools/seed_ensemble.py build/eiisim --seeds 40 --years 2025 2030 2040 2050 --clusters
+  tools/seed_ensemble.py build/eiisim --json before.json
+  tools/seed_ensemble.py --compare before.json after.json          # differences of medians
+
+Quantiles are numpy's default (linear interpolation). Needs python3-h5py and python3-numpy.
+"""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import h5py
+import numpy as np
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MT = 1e6
+STATUS_CLOSED, STATUS_RELOCATED = "closed", "relocated"
+
+
+def run_one(eiisim, scenario, seed, out):
+    cmd = [eiisim, "run", "--scenario", scenario, "--seed", str(seed), "--out", out, "--quiet", "--threads", "1"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError("{} exited {}: {}".format(" ".join(cmd), proc.returncode, proc.stderr.strip()))
+    return read_figures(out)
+
+
+def _strings(dataset):
+    return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in dataset[()]]
+
+
+def _status_codes(f):
+    """Status codes by name, from the CF flag attributes the file declares on `status`."""
+    attrs = f["status"].attrs
+    meanings = attrs["flag_meanings"]
+    meanings = meanings.decode() if isinstance(meanings, bytes) else str(meanings)
+    return dict(zip(meanings.split(), (int(v) for v in attrs["flag_values"])))
+
+
+def read_figures(path):
+    """{year: {"national": Mt, "relocated": Mt, "exits": n, "cluster:<id>": Mt}} of run 0."""
+    with h5py.File(path, "r") as f:
+        years = [int(y) for y in f["year"][()]]
+        clusters = _strings(f["cluster"])
+        net = f["cluster_co2_net"][0]            # (year, cluster), t
+        relocated = f["cluster_co2_relocated"][0]
+        status = f["status"][0]                  # (year, plant)
+        codes = _status_codes(f)
+    left = {codes[STATUS_CLOSED], codes[STATUS_RELOCATED]}
+    figures = {}
+    for i, year in enumerate(years):
+        row = {"national": float(net[i].sum()) / MT, "relocated": float(relocated[i].sum()) / MT,
+               "exits": int(np.isin(status[i], list(left)).sum())}
+        for c, cluster in enumerate(clusters):
+            row["cluster:" + cluster] = float(net[i, c]) / MT
+        figures[year] = row
+    return figures
+
+
+def ensemble(eiisim, scenario, seeds, jobs):
+    with tempfile.TemporaryDirectory() as tmp:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = {seed: pool.submit(run_one, eiisim, scenario, seed, os.path.join(tmp, "s{}.h5".format(seed)))
+                       for seed in seeds}
+            return {seed: future.result() for seed, future in futures.items()}
+
+
+def summarise(per_seed, years):
+    """{year: {metric: [p5, median, p95]}} over seeds."""
+    out = {}
+    for year in years:
+        metrics = sorted(next(iter(per_seed.values()))[year].keys())
+        out[year] = {}
+        for metric in metrics:
+            values = np.array([per_seed[s][year][metric] for s in per_seed], dtype=float)
+            out[year][metric] = [float(np.percentile(values, 5)), float(np.median(values)),
+                                 float(np.percentile(values, 95))]
+    return out
+
+
+def print_summary(summary, show_clusters, stream=sys.stdout):
+    for year, metrics in summary.items():
+        names = ["national", "relocated", "exits"] + (
+            [m for m in metrics if m.startswith("cluster:")] if show_clusters else [])
+        for name in names:
+            p5, med, p95 = metrics[name]
+            unit = "plants" if name == "exits" else "Mt"
+            stream.write("{} {:<22} median {:8.2f}  5-95 % {:8.2f} .. {:8.2f} {}\n".format(
+                year, name, med, p5, p95, unit))
+
+
+def compare(before_path, after_path):
+    with open(before_path, encoding="utf-8") as f:
+        before = json.load(f)
+    with open(after_path, encoding="utf-8") as f:
+        after = json.load(f)
+    for year in before["summary"]:
+        if year not in after["summary"]:
+            continue
+        for metric, (b5, bm, b95) in before["summary"][year].items():
+            if metric not in after["summary"][year]:
+                continue
+            a5, am, a95 = after["summary"][year][metric]
+            print("{} {:<22} median {:8.2f} -> {:8.2f} ({:+.2f})   5-95 % {:.2f}..{:.2f} -> {:.2f}..{:.2f}".format(
+                year, metric, bm, am, am - bm, b5, b95, a5, a95))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("eiisim", nargs="?", help="the eiisim binary")
+    parser.add_argument("--scenario", default=os.path.join(REPO, "scenarios", "current-policy.toml"))
+    parser.add_argument("--seeds", type=int, default=30, help="seeds 1..N (default 30)")
+    parser.add_argument("--years", type=int, nargs="+", default=[2030, 2040, 2050])
+    parser.add_argument("--clusters", action="store_true", help="also per cluster")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="runs at once")
+    parser.add_argument("--json", help="write seeds, per-seed figures and the summary to this file")
+    parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two --json files")
+    args = parser.parse_args(argv)
+    if args.compare:
+        compare(*args.compare)
+        return 0
+    if not args.eiisim:
+        parser.error("the eiisim binary is required (or --compare)")
+    try:
+        per_seed = ensemble(args.eiisim, args.scenario, range(1, args.seeds + 1), args.jobs)
+    except (RuntimeError, OSError, KeyError) as error:
+        print("seed_ensemble: error: {}".format(error), file=sys.stderr)
+        return 1
+    missing = [y for y in args.years if y not in per_seed[1]]
+    if missing:
+        print("seed_ensemble: error: years {} not simulated".format(missing), file=sys.stderr)
+        return 1
+    summary = summarise(per_seed, args.years)
+    print("{} seeds 1-{} of {}".format(args.seeds, args.seeds, os.path.relpath(args.scenario, REPO)))
+    print_summary(summary, args.clusters)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"scenario": args.scenario, "seeds": args.seeds,
+                       "summary": {str(y): v for y, v in summary.items()},
+                       "per_seed": {str(s): {str(y): v for y, v in fig.items()} for s, fig in per_seed.items()}},
+                      f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
