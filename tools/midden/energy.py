@@ -52,19 +52,28 @@ class EnergyBalance:
     co2_process: float = 0.0
     co2_known: bool = False      # some section's tc record gives CO2
     electricity_out: float = 0.0
+    hydrogen_made_gj: float = 0.0         # hydrogen made on site (net_site_hydrogen)
+    hydrogen_used_on_site_gj: float = 0.0  # of which used on site, not bought
 
     @property
     def net_electricity(self):
         return self.energy["electricity"] - self.electricity_out
 
 
-def energy_balance(sector, sections, report, pid):
-    """Energy by carrier, feedstock gas and modelled CO2 (total, process) of `sections`."""
+def energy_balance(sector, sections, report, pid, net_site_hydrogen=False):
+    """Energy by carrier, feedstock gas and modelled CO2 (total, process) of `sections`.
+
+    net_site_hydrogen: the sections are a plant's whole base configuration, so hydrogen
+    made in it (reformers, gasifiers, catalytic reformers, chlor-alkali cells) is netted
+    against the hydrogen it uses, stream by stream; only the shortfall is bought
+    (`hydrogen_made_gj` keeps what was made). Option deltas compare partial section sets
+    and net hydrogen themselves (option_effects.SectionDelta)."""
     balance = EnergyBalance()
     produced = _energy_made(sections)
     consumed_derived = {}
+    netted = _site_hydrogen_streams(produced) if net_site_hydrogen else set()
     for sec in sections:
-        comb_est = _burn(sector, sec, produced, consumed_derived, balance, report, pid)
+        comb_est = _burn(sector, sec, produced, consumed_derived, balance, report, pid, netted)
         for f in sec.tc.outputs:
             if f.name.lower() == "electricity":
                 g = amount_gj(f.amount, f.unit)
@@ -77,29 +86,48 @@ def energy_balance(sector, sections, report, pid):
             balance.feedstock_gas += feed
             balance.co2_total += sec_co2
             balance.co2_process += min(sec_co2, proc or 0.0)
-    # net derived fuels (e.g. Tata's COG/BFG consumed beyond what it produces is bought)
+    # net derived fuels (e.g. Tata's COG/BFG consumed beyond what it produces is bought);
+    # on-site hydrogen likewise: only the shortfall is bought
     for nl, used in consumed_derived.items():
         extra = used - produced.get(nl, 0.0)
         if extra > 0:
-            balance.energy["other_fuel"] += extra
+            balance.energy["hydrogen" if nl in netted else "other_fuel"] += extra
+    balance.hydrogen_made_gj = sum(produced.get(nl, 0.0) for nl in netted)
+    balance.hydrogen_used_on_site_gj = sum(min(used, produced.get(nl, 0.0))
+                                           for nl, used in consumed_derived.items() if nl in netted)
     return balance
+
+
+def _site_hydrogen_streams(produced):
+    """Hydrogen streams (lower-case names) the sections make: their use is netted."""
+    return {nl for nl, g in produced.items() if g > 0 and carrier_of(nl) == "hydrogen"}
 
 
 def _energy_made(sections):
     """GJ per year of every energy output (by lower-case name): derived fuels made inside
-    the plant (steelworks) are netted against their use, not counted twice."""
+    the plant (steelworks) are netted against their use, not counted twice. Hydrogen in
+    mass units counts at its LHV (the wet 27 % chlor-alkali stream at its hydrogen
+    content, units.hydrogen_gj)."""
     produced = {}
     for sec in sections:
         for f in sec.tc.outputs:
-            g = amount_gj(f.amount, f.unit)
+            g = _flow_gj(f)
             if g is not None:
-                produced[f.name.lower()] = produced.get(f.name.lower(), 0.0) + sec.activity * g
+                nl = f.name.strip().lower()
+                produced[nl] = produced.get(nl, 0.0) + sec.activity * g
     return produced
 
 
-def _burn(sector, sec, produced, consumed_derived, balance, report, pid):
-    """Add the section's energy inputs to `balance` (derived fuels made on site to
-    `consumed_derived`); return its combustion CO2 estimate (t/yr)."""
+def _flow_gj(f):
+    """GJ of an input or output: hydrogen streams by hydrogen_gj, the rest by energy unit."""
+    if carrier_of(f.name) == "hydrogen":
+        return hydrogen_gj(f.amount, f.unit, f.name)
+    return amount_gj(f.amount, f.unit)
+
+
+def _burn(sector, sec, produced, consumed_derived, balance, report, pid, netted):
+    """Add the section's energy inputs to `balance` (derived fuels and hydrogen made on
+    site to `consumed_derived`); return its combustion CO2 estimate (t/yr)."""
     fuels = tables.load().fuels
     comb_est = 0.0
     a = sec.activity
@@ -108,12 +136,12 @@ def _burn(sector, sec, produced, consumed_derived, balance, report, pid):
         car = carrier_of(f.name)
         if car is None:
             continue
-        g = hydrogen_gj(f.amount, f.unit) if car == "hydrogen" else amount_gj(f.amount, f.unit)
+        g = _flow_gj(f)
         if g is None:
             report.note(f"{pid}: input '{f.name}' of {sec.tc.id} in unit '{f.unit}' not converted to GJ; left out")
             continue
         fuel = fuels.get(nl)
-        if fuel is not None and fuel.steelworks_derived and produced.get(nl, 0.0) > 0:
+        if (nl in netted or (fuel is not None and fuel.steelworks_derived)) and produced.get(nl, 0.0) > 0:
             consumed_derived[nl] = consumed_derived.get(nl, 0.0) + a * g
         else:
             balance.energy[car] += a * g
@@ -185,8 +213,8 @@ def section_extras(sections):
             elif carrier_of(f.name) is None and re.search(BIOMASS_INPUT, nl):
                 x.biomass_in_gj += a * g
         for f in sec.tc.outputs:
-            if f.name.strip().lower().startswith("hydrogen"):
-                g = hydrogen_gj(f.amount, f.unit)
+            if carrier_of(f.name) == "hydrogen":      # not hydrogen sulphide
+                g = hydrogen_gj(f.amount, f.unit, f.name)
                 if g:
                     x.hydrogen_out_gj += a * g
         if sec.tc.main_name.strip().lower().startswith("carbon dioxide"):

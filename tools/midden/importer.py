@@ -7,6 +7,7 @@ import_report.txt. The output is deterministic: rows sorted, fixed float formatt
 """
 import os
 
+from . import tables
 from .catalogue import default_catalogue
 from .edges import EDGE_COLUMNS, EdgeSet, derive_edges
 from .infrastructure import INFRASTRUCTURE_SOURCE, check_infrastructure, copy_infrastructure
@@ -20,11 +21,15 @@ from .writers import write_csv, write_nea
 
 
 def select_current(data, report):
-    """Current plants (in_current_database == 1) by id; other plants and gpd records of
-    no current plant are reported."""
+    """Current plants (in_current_database == 1) by id, less those tables/excluded_plants.csv
+    leaves out as double counts; other plants and gpd records of no current plant are
+    reported."""
     current = {}
+    excluded = tables.load().excluded_plants
     for p in data.plants:
-        if p.get("in_current_database") == 1:
+        if p["plant_id"] in excluded:
+            report.skip("midden", p["plant_id"], f"{p.get('plant_name')}: excluded (tables/excluded_plants.csv): {excluded[p['plant_id']]}")
+        elif p.get("in_current_database") == 1:
             current[p["plant_id"]] = p
         else:
             report.skip("midden", p["plant_id"], f"{p.get('plant_name')}: in_current_database != 1 (not a current plant)")

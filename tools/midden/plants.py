@@ -105,7 +105,7 @@ def profile_plant(plant, gpd, sections, has_base_rows, report):
         return None
     estimates = []
     nea = _nea_emissions(plant, report, estimates)
-    balance = energy_balance(sector, sections, report, pid) if sections else None
+    balance = energy_balance(sector, sections, report, pid, net_site_hydrogen=True) if sections else None
     capacity = main_capacity(sector, sections) if sections else None
     if not sections and has_base_rows:
         report.note(f"{pid}: base configuration present but no section usable")
@@ -206,6 +206,7 @@ def _energy_use(p, co2_comb, prod, stats, src, est, report):
             if b.net_electricity < 0:
                 report.note(f"{p.id}: net electricity exporter ({-b.net_electricity / 1e6:.2f} PJ/yr net output from CHP); electricity_gj = 0")
         src.append("energy: capacity x utilisation x tc input per unit (steam/heat inputs not counted: made on site or bought from a utility plant)")
+        _site_hydrogen(p, e, src, est)
     else:
         e = {c: 0.0 for c in tables.CARRIERS}
         gas_ef = natural_gas_t_co2_per_gj()
@@ -215,6 +216,22 @@ def _energy_use(p, co2_comb, prod, stats, src, est, report):
             e["electricity"] = statistics.median(stats.electricity_per_t[p.sector]) * prod
         est.append(f"energy: gas = combustion CO2 / {gas_ef * 1000:.1f} kg/GJ; electricity = sector median GJ/t x production")
     return e, min(feed, e["gas"])
+
+
+def _site_hydrogen(p, e, src, est):
+    """Say how the plant's hydrogen is supplied; a shortfall tables/hydrogen_made_on_site.csv
+    says is made on site is not bought (e['hydrogen'] set to 0)."""
+    b = p.balance
+    if b.hydrogen_made_gj <= 0:
+        if e["hydrogen"] > 0:
+            src.append(f"hydrogen: {e['hydrogen'] / 1e6:.3f} PJ/yr bought (used by the base configuration, none made in it)")
+        return
+    made = f"{b.hydrogen_made_gj / 1e6:.3f} PJ/yr made on site, {b.hydrogen_used_on_site_gj / 1e6:.3f} PJ/yr of it used there"
+    reason = tables.load().hydrogen_made_on_site.get(p.id)
+    if reason is not None and e["hydrogen"] > 0:
+        est.append(f"hydrogen shortfall {e['hydrogen'] / 1e6:.3f} PJ/yr made on site, not bought: {reason}")
+        e["hydrogen"] = 0.0
+    src.append(f"hydrogen: {made} (its gas and CO2 are in the plant's own use), {e['hydrogen'] / 1e6:.3f} PJ/yr bought")
 
 
 def _check_emission_factor(p, co2_comb, e, feed, report):

@@ -294,6 +294,8 @@ class Tables:
     default_internal_link: LinkDefaults     # offtake_share = total over the customers
     reference_edges: dict           # (supplier id, customer id) -> LinkDefaults
     reference_nodes: dict           # node id -> ReferenceNode
+    hydrogen_made_on_site: dict     # plant id -> why its hydrogen shortfall is made on site
+    excluded_plants: dict           # plant id -> why it is left out (double counting)
 
     @property
     def cluster_order(self):
@@ -327,4 +329,16 @@ def load():
         commodity_values=dict(value_chain["commodity_values"]),
         default_reference_link=_link(value_chain["default_reference_link"], "offtake_share"),
         default_internal_link=_link(value_chain["default_internal_link"], "offtake_share_total"),
-        reference_edges=_reference_edges(), reference_nodes=_reference_nodes(value_chain))
+        reference_edges=_reference_edges(), reference_nodes=_reference_nodes(value_chain),
+        hydrogen_made_on_site=_reasons("hydrogen_made_on_site.csv"),
+        excluded_plants=_reasons("excluded_plants.csv"))
+
+
+def _reasons(name):
+    """plant id -> reason of a (plant_id, reason) table; every row needs a reason."""
+    out = {}
+    for r in _csv(name):
+        if not r["plant_id"].strip() or not r["reason"].strip():
+            raise TableError(f"{name}: row {r} needs a plant_id and a reason")
+        out[r["plant_id"].strip()] = r["reason"].strip()
+    return out

@@ -52,13 +52,22 @@ def amount_t(amount, unit):
     return None
 
 
-def hydrogen_gj(amount, unit):
-    """Hydrogen in GJ: energy units as they are, mass units at the LHV; else None."""
+def hydrogen_gj(amount, unit, name=""):
+    """Hydrogen in GJ: energy units as they are, mass units at the LHV of the hydrogen
+    they hold; else None. A stream named with a percentage, as MIDDEN's chlor-alkali
+    'Hydrogen (27%)' (the wet cell gas: 3.7 kt of it per kt of hydrogen, tc TC0286), holds
+    that share of its mass as hydrogen."""
     g = amount_gj(amount, unit)
     if g is None:
         t = amount_t(amount, unit)
-        g = t * HYDROGEN_LHV_GJ_PER_T if t is not None else None
+        g = t * HYDROGEN_LHV_GJ_PER_T * hydrogen_mass_share(name) if t is not None else None
     return g
+
+
+def hydrogen_mass_share(name):
+    """Mass share of hydrogen in a stream named e.g. 'Hydrogen (27%)'; 1 otherwise."""
+    m = re.search(r"\((\d+(?:\.\d+)?)\s*%\)", str(name or ""))
+    return float(m.group(1)) / 100.0 if m else 1.0
 
 
 def money_unit(unit):
