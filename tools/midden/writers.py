@@ -28,8 +28,8 @@ def write_nea(path, records):
     out = []
     for c, (co2, n) in tot.items():
         out.append({"cluster": c, "co2_t": fmt(co2, 0), "plants": str(n),
-                    "source": f"{MIDDEN_CITE} midden.json field 2020_nea_emissions_[tCO2e], sum over current plants (in_current_database == 1) with cluster_name mapped to {c}; '-' counted as 0"})
+                    "source": f"{MIDDEN_CITE} midden.json field 2020_nea_emissions_[tCO2e], sum over current plants (in_current_database == 1) with cluster_name mapped to {c}, less tables/excluded_plants.csv; '-' counted as 0"})
     out.append({"cluster": "national", "co2_t": fmt(sum(v[0] for v in tot.values()), 0),
                 "plants": str(sum(v[1] for v in tot.values())),
-                "source": f"{MIDDEN_CITE} midden.json: sum over all 205 current plants (NEa 2020 verified emissions)"})
+                "source": f"{MIDDEN_CITE} midden.json: sum over the {len(records)} current plants written to plants.csv (NEa 2020 verified emissions; tables/excluded_plants.csv leaves out double counts)"})
     write_csv(path, ["cluster", "co2_t", "plants", "source"], out)
