@@ -29,12 +29,14 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     result.kind[at] = static_cast<std::uint8_t>(tech.kind);
     result.status[at] = static_cast<std::uint8_t>(state.status[p]);
 
-    if (state.status[p] == PlantStatus::relocated) {
-        // Production continues abroad on the incumbent route: its CO2 is leakage.
+    // Production abroad runs on the incumbent (keep) route: its CO2 is leakage.
+    const auto abroad_t_per_t = [&] {
         const TechnologySpec& keep =
             in.technologies[static_cast<std::size_t>(in.sector_keep_technology[static_cast<std::size_t>(plant.sector)])];
-        const RouteProfile abroad = route_profile(base, keep, sector, year);
-        result.co2_relocated_t[at] = abroad.co2_net_t_per_t() * plant.capacity_t * base.utilisation;
+        return route_profile(base, keep, sector, year).co2_net_t_per_t();
+    };
+    if (state.status[p] == PlantStatus::relocated) {
+        result.co2_relocated_t[at] = abroad_t_per_t() * plant.capacity_t * base.utilisation;
         return;
     }
     if (state.status[p] == PlantStatus::closed) return;
@@ -69,6 +71,9 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     result.co2_captured_t[at] = profile.co2_captured_t_per_t * production;
     // net = gross - captured, computed from the stored values so it holds exactly
     result.co2_net_t[at] = result.co2_gross_t[at] - result.co2_captured_t[at];
+    // An import route's imported share of the upstream step is made abroad, at the keep
+    // route's intensity (ODD "Accounts"): relocated CO2, not CO2 that vanishes.
+    if (profile.imported_share > 0) result.co2_relocated_t[at] = profile.imported_share * abroad_t_per_t() * production;
     for (int c = 0; c < kCarrierCount; ++c)
         result.energy_gj[at * kCarrierCount + static_cast<std::size_t>(c)] =
             profile.energy_gj_per_t[static_cast<std::size_t>(c)] * production;
