@@ -127,23 +127,44 @@ struct PlantSpec {
 };
 
 // ---------------------------------------------------------------- value chain
-// What flows along an edge, which decides how the customer depends on its supplier.
+// What flows along an edge, which decides how each side depends on the other
+// (docs/ODD.md §7.9, "Link types").
 enum class EdgeCoupling : std::uint8_t {
-    material,  // the supplier's product, an input the customer could import instead
-    fuel_gas,  // the supplier's by-product process gas, which the customer burns as its fuel
-               // (blast-furnace and coke-oven gas): it exists only while the supplier's
-               // route makes it, and nobody sells it abroad
+    product,     // (a share of) the supplier's product: the customer imports it if the supplier
+                 // leaves; the supplier loses that offtake if the customer leaves
+    by_product,  // a by-product of the supplier (slag, by-product hydrogen, CO2): the customer
+                 // pays for a replacement if the supplier leaves; the supplier's output does not
+                 // depend on the customer, which costs it only the by-product's lost value
+    utility,     // steam, power or oxygen from a site utility: the utility follows its
+                 // customers' demand (offtake), they self-supply at a cost if it leaves
+    fuel_gas,    // the supplier's by-product process gas, which the customer burns as its fuel
+                 // (blast-furnace and coke-oven gas): it exists only while the supplier's
+                 // route makes it, and nobody sells it abroad
 };
-inline constexpr int kEdgeCouplingCount = 2;
-inline constexpr std::array<const char*, kEdgeCouplingCount> kEdgeCouplingNames = {"material", "fuel_gas"};
+inline constexpr int kEdgeCouplingCount = 4;
+inline constexpr std::array<const char*, kEdgeCouplingCount> kEdgeCouplingNames = {"product", "by_product",
+                                                                                  "utility", "fuel_gas"};
+
+// Whether the supplier's output follows this customer's demand: its exit then cuts the
+// supplier's utilisation by the edge's offtake share. A by-product's or a process gas's
+// maker produces for its main product, whoever takes the by-product.
+[[nodiscard]] constexpr bool supplier_follows_customer(EdgeCoupling coupling) {
+    return coupling == EdgeCoupling::product || coupling == EdgeCoupling::utility;
+}
 
 struct EdgeSpec {
     int supplier = 0;   // plant index
     int customer = 0;   // plant index
     std::string product;
-    EdgeCoupling coupling = EdgeCoupling::material;
-    double offtake_share = 0;  // share of the supplier's output this customer takes
+    EdgeCoupling coupling = EdgeCoupling::product;
+    // Share of the supplier's output (by value) this customer takes; 0 on by-product and
+    // fuel-gas edges, whose customers do not drive their supplier's output.
+    double offtake_share = 0;
     double integration_benefit_eur_per_t = 0;  // customer's saving per t of its product
+    // What the supplier loses per t of its own product when this customer leaves a
+    // by-product edge: the by-product's value net of what it fetches elsewhere, or its
+    // disposal cost. Zero on product and utility edges (lost offtake covers them).
+    double supplier_loss_eur_per_t = 0;
     std::string source;
 };
 

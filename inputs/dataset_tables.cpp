@@ -45,13 +45,17 @@ std::string source_text(const CsvTable& table, const CsvRow& row) {
     return csv_text(table, row, "source", false);
 }
 
-// edges.csv `coupling`: optional, and an empty cell means an ordinary product flow.
+// edges.csv `coupling`: optional, and an empty cell means a product flow. "material" is
+// the name datasets before link types used for a product flow; it is read as one.
 EdgeCoupling read_coupling(const CsvTable& table, const CsvRow& row) {
     const CsvField* field = table.field(row, "coupling");
-    if (field == nullptr || field->text.empty()) return EdgeCoupling::material;
-    for (std::size_t c = 0; c < kEdgeCouplingNames.size(); ++c)
+    if (field == nullptr || field->text.empty() || field->text == "material") return EdgeCoupling::product;
+    std::string expected;
+    for (std::size_t c = 0; c < kEdgeCouplingNames.size(); ++c) {
         if (field->text == kEdgeCouplingNames[c]) return static_cast<EdgeCoupling>(c);
-    table.fail(row, "coupling", "unknown coupling '" + field->text + "'; expected material or fuel_gas (or empty)");
+        expected += (c == 0 ? "" : ", ") + std::string(kEdgeCouplingNames[c]);
+    }
+    table.fail(row, "coupling", "unknown coupling '" + field->text + "'; expected one of: " + expected + " (or empty)");
 }
 
 }  // namespace
@@ -166,9 +170,9 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
 }
 
 std::vector<EdgeSpec> load_edges(const std::filesystem::path& file, const std::vector<PlantSpec>& plants) {
-    static constexpr std::array<CsvColumn, 7> kColumns{{
+    static constexpr std::array<CsvColumn, 8> kColumns{{
         {"supplier"}, {"customer"}, {"product"}, {"coupling", false}, {"offtake_share"},
-        {"integration_benefit_eur_per_t"}, {"source"}}};
+        {"integration_benefit_eur_per_t"}, {"supplier_loss_eur_per_t", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     const auto plant_index = index_by_id(plants);
     std::vector<EdgeSpec> edges;
@@ -187,12 +191,18 @@ std::vector<EdgeSpec> load_edges(const std::filesystem::path& file, const std::v
                                                plants[e.customer].id + " for '" + e.product + "'");
         }
         e.offtake_share = csv_number(table, row, "offtake_share", kShare);
+        if (!supplier_follows_customer(e.coupling) && e.coupling != EdgeCoupling::fuel_gas && e.offtake_share > 0)
+            table.fail(row, "offtake_share",
+                       "expected 0 on a " + std::string(kEdgeCouplingNames[static_cast<std::size_t>(e.coupling)]) +
+                           " edge: the supplier's output does not follow this customer (its loss is "
+                           "supplier_loss_eur_per_t)");
         offtake_sum[e.supplier] += e.offtake_share;
         if (offtake_sum[e.supplier] > 1.0 + kShareSumTolerance)
             table.fail(row, "offtake_share",
                        "the offtake shares of supplier '" + plants[e.supplier].id + "' add up to " +
                            format_number(offtake_sum[e.supplier]) + "; expected a total <= 1");
         e.integration_benefit_eur_per_t = csv_number(table, row, "integration_benefit_eur_per_t", kNonNegative);
+        e.supplier_loss_eur_per_t = csv_number_or(table, row, "supplier_loss_eur_per_t", kNonNegative, 0.0);
         e.source = source_text(table, row);
         edges.push_back(std::move(e));
     }

@@ -95,7 +95,8 @@ void shock_neighbours(const Model& model, RunState& state, int plant, int year, 
                       int cause) {
     const ValueChainCsr& csr = model.value_chain;
     const auto p = static_cast<std::size_t>(plant);
-    // Customers of a product import it instead and lose the integration benefit.
+    // Customers of a product, by-product or utility replace it (import, buy elsewhere or
+    // self-supply) and lose the integration benefit.
     for (int k = csr.customer_begin[p]; k < csr.customer_begin[p + 1]; ++k) {
         const EdgeSpec& edge = edge_at(model, csr.customer_edges, k);
         if (edge.coupling == EdgeCoupling::fuel_gas) continue;  // nothing to import: they close below
@@ -104,13 +105,18 @@ void shock_neighbours(const Model& model, RunState& state, int plant, int year, 
         if (edge.customer != cause) state.shocked[c] = 1;
     }
     end_fuel_gas_supply(model, state, plant, year, events);
-    // Suppliers lose this customer's offtake. Process gas is a by-product: its buyer
-    // leaving does not cut the supplier's main product (the gas is flared or burnt on site).
+    // Suppliers of a product or a utility lose this customer's offtake. A by-product's
+    // maker keeps producing for its main product: it loses only the by-product's value.
+    // Process gas is a by-product too: its buyer leaving does not cut the supplier's main
+    // product (the gas is flared or burnt on site).
     for (int k = csr.supplier_begin[p]; k < csr.supplier_begin[p + 1]; ++k) {
         const EdgeSpec& edge = edge_at(model, csr.supplier_edges, k);
         if (edge.coupling == EdgeCoupling::fuel_gas) continue;
         const auto s = static_cast<std::size_t>(edge.supplier);
-        state.offtake_lost_share[s] = std::min(1.0, state.offtake_lost_share[s] + edge.offtake_share);
+        if (supplier_follows_customer(edge.coupling))
+            state.offtake_lost_share[s] = std::min(1.0, state.offtake_lost_share[s] + edge.offtake_share);
+        else
+            state.value_chain_eur_per_t[s] += edge.supplier_loss_eur_per_t;
         if (edge.supplier != cause) state.shocked[s] = 1;
     }
 }

@@ -119,7 +119,7 @@ TEST_CASE("a gas-coupled plant's fuel switches and relocation are infeasible", "
         CHECK(infeasible == 5);  // electrify, hydrogen, bio, import, relocate
     }
     SECTION("material: the same options are feasible, and a fuel switch ranks first") {
-        const auto [d, in] = appraise_power_plant(EdgeCoupling::material);
+        const auto [d, in] = appraise_power_plant(EdgeCoupling::product);
         REQUIRE_FALSE(d.ranked.empty());
         CHECK(fuel_switch_or_relocation(kind_of(in, d.ranked.front().technology)));
         for (const OptionAppraisal& o : d.appraisals) {
@@ -145,7 +145,7 @@ TEST_CASE("a gas-coupled plant never runs a fuel switch or relocates, whatever t
         return count;
     };
     CHECK(forbidden_plant_years(EdgeCoupling::fuel_gas) == 0);
-    CHECK(forbidden_plant_years(EdgeCoupling::material) > 0);  // the check can fail
+    CHECK(forbidden_plant_years(EdgeCoupling::product) > 0);  // the check can fail
 }
 
 TEST_CASE("a gas-coupled plant closes in the year its supplier's hydrogen route starts", "[fuel_gas][rules]") {
@@ -197,7 +197,7 @@ TEST_CASE("a gas-coupled plant closes in the year its supplier's hydrogen route 
 }
 
 TEST_CASE("with a material edge the supplier's route change leaves the customer running", "[fuel_gas][rules]") {
-    const Inputs in = fixture(EdgeCoupling::material);
+    const Inputs in = fixture(EdgeCoupling::product);
     const RunResult r = testing::run(in);
     const int steelworks = plant_index(in, "steelworks");
     const int gas_power = plant_index(in, "gas_power");

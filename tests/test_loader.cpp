@@ -571,19 +571,19 @@ TEST_CASE("value-chain edges connect two different known plants", "[loader]") {
     }
 }
 
-TEST_CASE("the edges' coupling column is optional and defaults to material", "[loader][fuel_gas]") {
+TEST_CASE("the edges' coupling column is optional and defaults to product", "[loader][fuel_gas]") {
     using eiisim::EdgeCoupling;
     SECTION("absent column") {
         const Inputs in = load_inputs(kSmall / "scenario.toml");  // edges.csv has no coupling column
         REQUIRE(!in.edges.empty());
-        for (const auto& edge : in.edges) CHECK(edge.coupling == EdgeCoupling::material);
+        for (const auto& edge : in.edges) CHECK(edge.coupling == EdgeCoupling::product);
     }
     SECTION("fuel_gas, an empty cell and material") {
         const Inputs in = load_inputs(fs::path(EIISIM_SOURCE_DIR) / "tests/data/fuel_gas/scenario.toml");
         REQUIRE(in.edges.size() == 3);
         CHECK(in.edges[0].coupling == EdgeCoupling::fuel_gas);  // steelworks -> gas_power
-        CHECK(in.edges[1].coupling == EdgeCoupling::material);  // empty cell
-        CHECK(in.edges[2].coupling == EdgeCoupling::material);  // written out
+        CHECK(in.edges[1].coupling == EdgeCoupling::product);  // empty cell
+        CHECK(in.edges[2].coupling == EdgeCoupling::product);  // written out
     }
 }
 
@@ -593,7 +593,7 @@ TEST_CASE("an unknown coupling is an input error naming file, line, column and f
                "supplier,customer,product,coupling,offtake_share,integration_benefit_eur_per_t,source\n"
                "dow_terneuzen,yara_sluiskil,hydrogen,material,0.02,3,ESTIMATE: test\n"
                "shell_moerdijk,shell_pernis,fuel gas,fuel-gas,0.03,2,ESTIMATE: test\n");
-    expect_error(copy, "edges.csv", 3, "coupling", "unknown coupling 'fuel-gas'; expected material or fuel_gas");
+    expect_error(copy, "edges.csv", 3, "coupling", "unknown coupling 'fuel-gas'; expected one of: product, by_product, utility, fuel_gas");
     try {
         (void)load_inputs(copy.scenario());
         FAIL("expected an InputError");
@@ -653,5 +653,30 @@ TEST_CASE("plant options are validated", "[loader]") {
     SECTION("replacing an option of another kind") {
         const int line = copy.replace("plant_options.csv", "ccs_process_co2,ccs,", "ccs_process_co2,bio,");
         expect_error(copy, "plant_options.csv", line, "kind", "another kind");
+    }
+}
+
+TEST_CASE("a by-product edge carries a supplier loss and no offtake", "[loader][value_chain]") {
+    using eiisim::EdgeCoupling;
+    SECTION("read") {
+        SmallCopy copy;
+        write_text(copy.file("edges.csv"),
+                   "supplier,customer,product,coupling,offtake_share,integration_benefit_eur_per_t,"
+                   "supplier_loss_eur_per_t,source\n"
+                   "dow_terneuzen,yara_sluiskil,hydrogen,by_product,0,3,2.5,ESTIMATE: test\n"
+                   "shell_moerdijk,shell_pernis,steam,utility,0.03,2,,ESTIMATE: test\n");
+        const Inputs in = load_inputs(copy.scenario());
+        REQUIRE(in.edges.size() == 2);
+        CHECK(in.edges[0].coupling == EdgeCoupling::by_product);
+        CHECK(in.edges[0].supplier_loss_eur_per_t == 2.5);
+        CHECK(in.edges[1].coupling == EdgeCoupling::utility);
+        CHECK(in.edges[1].supplier_loss_eur_per_t == 0.0);  // empty cell
+    }
+    SECTION("an offtake share on a by-product edge is an input error") {
+        SmallCopy copy;
+        write_text(copy.file("edges.csv"),
+                   "supplier,customer,product,coupling,offtake_share,integration_benefit_eur_per_t,source\n"
+                   "dow_terneuzen,yara_sluiskil,hydrogen,by_product,0.02,3,ESTIMATE: test\n");
+        expect_error(copy, "edges.csv", 2, "offtake_share", "expected 0 on a by_product edge");
     }
 }

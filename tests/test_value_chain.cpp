@@ -108,3 +108,85 @@ TEST_CASE("when a customer leaves its supplier's utilisation falls", "[value_cha
     CHECK(state.shocked[static_cast<std::size_t>(supplier)] == 1);
     CHECK(export_share_of(model, state, supplier) > 0.0);
 }
+
+namespace {
+
+// Closes `plant` in `year` through the transition phase, as a decision to close would.
+void force_exit(const Model& model, RunState& state, int plant, int year) {
+    const auto p = static_cast<std::size_t>(plant);
+    state.target_technology[p] = model.close_technology[static_cast<std::size_t>(model.inputs.plants[p].sector)];
+    state.target_year[p] = year;
+    apply_transitions(model, state, year);
+}
+
+}  // namespace
+
+TEST_CASE("a by-product customer's exit leaves its supplier's output unchanged and costs it the by-product's value",
+          "[value_chain][rules]") {
+    Inputs in = testing::small_inputs();
+    const int supplier = plant_index(in, "dow_terneuzen");
+    const int customer = plant_index(in, "yara_sluiskil");
+    for (EdgeSpec& edge : in.edges) {
+        if (edge.supplier != supplier || edge.customer != customer) continue;
+        edge.coupling = EdgeCoupling::by_product;
+        edge.offtake_share = 0;
+        edge.supplier_loss_eur_per_t = 2.5;
+    }
+    const Model model = build_model(in);
+    RunState state = make_initial_state(model, 1, 0);
+    const double before = utilisation_of(model, state, supplier);
+    force_exit(model, state, customer, 2030);
+    CHECK(utilisation_of(model, state, supplier) == before);
+    CHECK(state.value_chain_eur_per_t[static_cast<std::size_t>(supplier)] == Approx(2.5));
+    CHECK(state.shocked[static_cast<std::size_t>(supplier)] == 1);
+
+    // The same edge as a product link cuts the supplier's output instead: the test can fail.
+    Inputs as_product = testing::small_inputs();
+    for (EdgeSpec& edge : as_product.edges)
+        if (edge.supplier == supplier && edge.customer == customer) edge.offtake_share = 0.2;
+    const Model product_model = build_model(as_product);
+    RunState product_state = make_initial_state(product_model, 1, 0);
+    force_exit(product_model, product_state, customer, 2030);
+    CHECK(utilisation_of(product_model, product_state, supplier) < before);
+}
+
+TEST_CASE("forced exits in the Dutch dataset move by-product suppliers' costs, not their output",
+          "[value_chain][dutch]") {
+    const Model model = build_model(testing::dutch_inputs());
+    struct Case {
+        const char* customer;
+        const char* supplier;
+    };
+    // ENCI IJmuiden grinds Tata's slag; BioMethanol Chemie takes Nobian Delfzijl's
+    // by-product hydrogen; Yara takes Dow cracker 1's by-product hydrogen.
+    for (const Case c : {Case{"M135", "M006"}, Case{"M070", "M124"}, Case{"M017", "M192"}}) {
+        RunState state = make_initial_state(model, 1, 0);
+        const int supplier = plant_index(model.inputs, c.supplier);
+        const double before = utilisation_of(model, state, supplier);
+        force_exit(model, state, plant_index(model.inputs, c.customer), 2028);
+        INFO(c.customer << " leaves; supplier " << c.supplier);
+        CHECK(utilisation_of(model, state, supplier) == before);
+        CHECK(state.value_chain_eur_per_t[static_cast<std::size_t>(supplier)] > 0.0);
+    }
+}
+
+TEST_CASE("a 2.5 kt polyethylene plant's exit does not trim Dow's cracker", "[value_chain][dutch]") {
+    const Model model = build_model(testing::dutch_inputs());
+    RunState state = make_initial_state(model, 1, 0);
+    const int cracker = plant_index(model.inputs, "M192");
+    const double before = utilisation_of(model, state, cracker);
+    force_exit(model, state, plant_index(model.inputs, "M196"), 2028);
+    CHECK(utilisation_of(model, state, cracker) == before);
+}
+
+TEST_CASE("Tata pays for replacing the power of Velsen and IJmond when they leave", "[value_chain][dutch]") {
+    const Model model = build_model(testing::dutch_inputs());
+    RunState state = make_initial_state(model, 1, 0);
+    const int tata = plant_index(model.inputs, "M006");
+    force_exit(model, state, plant_index(model.inputs, "M007"), 2028);
+    force_exit(model, state, plant_index(model.inputs, "M008"), 2028);
+    // 2 TWh at 60-90 EUR/MWh over ~6.8 Mt of steel: 15-25 EUR/t (reference_edges.csv).
+    const double v = state.value_chain_eur_per_t[static_cast<std::size_t>(tata)];
+    CHECK(v >= 15.0);
+    CHECK(v <= 25.0);
+}

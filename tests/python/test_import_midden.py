@@ -206,7 +206,7 @@ def test_committed(root):
     check(len(edges) >= 40, f"edges.csv: {len(edges)} edges, expected >= 40")
     for e in edges:
         check(e["supplier"] in ids and e["customer"] in ids, f"edge to unknown plant {e['supplier']}->{e['customer']}")
-        check(e.get("coupling") in ("material", "fuel_gas"), f"edge {e['supplier']}->{e['customer']}: coupling {e.get('coupling')}")
+        check(e.get("coupling") in ("product", "by_product", "utility", "fuel_gas"), f"edge {e['supplier']}->{e['customer']}: coupling {e.get('coupling')}")
     # The Velsen/IJmond power plants burn Tata Steel's process gases (docs/ODD.md §7.9)
     gas = sorted((e["supplier"], e["customer"]) for e in edges if e.get("coupling") == "fuel_gas")
     check(gas == [("M006", "M007"), ("M006", "M008")], f"fuel_gas edges {gas}, expected Tata -> Velsen, IJmond")

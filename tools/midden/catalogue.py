@@ -4,6 +4,7 @@ A MIDDEN plant option takes its columns from the catalogue, and its timing, lear
 raw-material cost and (where MIDDEN has no investment figure) its money from the sector's
 catalogue row of the same kind.
 """
+import csv
 import os
 
 from .tables import REPO_ROOT, read_csv
@@ -25,6 +26,21 @@ def default_catalogue(outdir):
     if os.path.exists(path):
         return path
     return str(REPO_ROOT / "clusters" / "nl" / "technologies.csv")
+
+
+def default_sector_table(outdir):
+    """OUT/sectors.csv when it exists, else the committed clusters/nl/sectors.csv."""
+    path = os.path.join(outdir, "sectors.csv")
+    if os.path.exists(path):
+        return path
+    return str(REPO_ROOT / "clusters" / "nl" / "sectors.csv")
+
+
+def read_product_prices(path):
+    """{sector id: product_price_eur_per_t} of the hand-kept sector table (EUR2023/t)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {r["id"]: float(r["product_price_eur_per_t"]) for r in rows}
 
 
 def read_catalogue(path):

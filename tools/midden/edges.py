@@ -14,17 +14,21 @@ from .reference_edges import REFERENCE_FILE
 from .units import amount_t
 
 EDGE_COLUMNS = ["supplier", "customer", "product", "coupling", "offtake_share",
-                "integration_benefit_eur_per_t", "source"]
+                "integration_benefit_eur_per_t", "supplier_loss_eur_per_t", "source"]
+FOLLOWS_CUSTOMER = ("product", "utility")   # core/inputs.hpp supplier_follows_customer()
 SURPLUS_SHARE = 0.05        # a plant supplies a commodity only beyond 5 % of its output
 MAX_SUPPLIERS = 2           # per customer and commodity
 DEFAULT_COMMODITY_VALUE = 500
 
 
-def edge_coupling(product):
-    """`fuel_gas` for a steelworks' process gases burnt by the customer (blast-furnace,
-    basic-oxygen and coke-oven gas: a by-product that exists only while the supplier's
-    route makes it, docs/ODD.md §7.9); `material` for every other product."""
-    return "fuel_gas" if re.search(r"process gases|\bBFG\b|\bCOG\b", product) else "material"
+def edge_coupling(product, supplier_sector):
+    """The link type of an edge carrying `product` from a supplier of `supplier_sector`:
+    the first of tables/value_chain.toml [[coupling_rules]] that matches, else "product"
+    (docs/ODD.md §7.9)."""
+    for rule in tables.load().coupling_rules:
+        if rule.pattern.search(product) and supplier_sector not in rule.supplier_sectors_excepted:
+            return rule.coupling
+    return "product"
 
 
 def commodity_value(name):
@@ -47,6 +51,7 @@ class Edge:
     coupling: str
     offtake_share: str
     integration_benefit_eur_per_t: str
+    supplier_loss_eur_per_t: str
     source: str
 
 
@@ -54,34 +59,63 @@ class EdgeSet:
     """Edges between written plants, at most one per (supplier, customer), in insertion
     order (which fixes the float sums when offtake shares are capped)."""
 
-    def __init__(self, records):
+    def __init__(self, records, prices):
         self.records = {r.id: r for r in records}
+        self.prices = prices        # sector -> product price, EUR2023/t
         self.edges = {}
 
-    def add(self, s, c, product, share, benefit, source):
-        """Add an edge; a reference link found again upgrades a derived edge's product and
-        source. Returns whether an edge was added or upgraded."""
+    def revenue_share(self, s, flow_t, value_eur_per_t):
+        """The share of supplier `s`'s revenue that `flow_t` t/yr worth `value_eur_per_t`
+        make: what the supplier loses when the customer leaves a product link (its whole
+        output is cut by this share)."""
+        r = self.records[s]
+        revenue = r.production * self.prices[r.sector]
+        return flow_t * value_eur_per_t / revenue if revenue > 0 else 0.0
+
+    def add(self, s, c, product, share, benefit, source, by_product_flow_t=0.0, override=False):
+        """Add an edge. A reference link found again upgrades a derived edge's product and
+        source, and with `override` (its own row in reference_edges.csv) its figures too.
+        Returns whether an edge was added or upgraded."""
         if s == c or s not in self.records or c not in self.records:
             return False
         e = self.edges.get((s, c))
         if e is not None:
             if not e.source.startswith(REFERENCE_FILE) and "value_chain_edges" in source:
+                if override:
+                    self.edges[(s, c)] = self._edge(s, c, product, share, benefit, source, by_product_flow_t)
+                    return True
                 if e.source.startswith("ESTIMATE: "):
                     e.source = (source.split("; offtake/benefit")[0] + "; offtake and benefit derived: "
                                 + e.source[len("ESTIMATE: "):])
                 e.product = product
-                e.coupling = edge_coupling(product)
+                e.coupling = edge_coupling(product, self.records[s].sector)
                 return True
             return False
-        self.edges[(s, c)] = Edge(s, c, product, edge_coupling(product),
-                                  fmt(max(0.0, min(1.0, share)), 3), fmt(benefit, 2), source)
+        self.edges[(s, c)] = self._edge(s, c, product, share, benefit, source, by_product_flow_t)
         return True
+
+    def _edge(self, s, c, product, share, benefit, source, by_product_flow_t):
+        """An edge with its coupling; a by-product link has no offtake and costs its supplier
+        by_product_loss_share of the by-product's value per t of the supplier's product."""
+        coupling = edge_coupling(product, self.records[s].sector)
+        loss = 0.0
+        if coupling == "by_product":
+            value, key = commodity_value(product)
+            production = self.records[s].production
+            loss_share = tables.load().by_product_loss_share
+            loss = loss_share * value * by_product_flow_t / production if production > 0 else 0.0
+            share = 0.0
+            source += (f"; by-product link: supplier loss = {loss_share:.0%} of EUR {value}/t "
+                       f"({key or 'default'}, ESTIMATE) x {by_product_flow_t / 1000:.1f} kt / supplier production "
+                       f"{production / 1000:.0f} kt")
+        return Edge(s, c, product, coupling, fmt(max(0.0, min(1.0, share)), 3), fmt(benefit, 2),
+                    fmt(loss, 2), source)
 
     def cap_offtake(self, report):
         """Scale the offtake shares of a supplier whose shares sum to more than 1."""
         tot = {}
         for (s, c), e in self.edges.items():
-            tot[s] = tot.get(s, 0.0) + float(e.offtake_share)
+            tot[s] = tot.get(s, 0.0) + float(e.offtake_share)   # 0 on by-product links
         for (s, c), e in sorted(self.edges.items()):
             if tot[s] > 1.0:
                 e.offtake_share = fmt(float(e.offtake_share) / tot[s] * 0.999, 3)
@@ -171,14 +205,16 @@ def _add_derived_edge(edges, market, commodities, cid, s, c, avail, demand):
     cname, c_t = market.inputs[cid][c]
     tops = market.top_suppliers(cid, c)
     c_t = c_t * avail / sum(market.surplus(cid, x) for x in tops)
-    share = min(c_t, avail * c_t / demand if demand > avail else c_t) / s_t
+    flow = min(c_t, avail * c_t / demand if demand > avail else c_t)
     commodity = commodities.get(cid, sname)
     val, key = commodity_value(commodity)
+    share = edges.revenue_share(s, flow, val)
     cprod = edges.records[c].production
     benefit_share = tables.load().benefit_share
     ben = benefit_share * val * c_t / cprod if cprod > 0 else 0.0
     why = (f"ESTIMATE: derived from MIDDEN base configurations: {s} outputs '{sname}' ({cid} {commodity}), "
-           f"{c} inputs '{cname}', same cluster; offtake = customer demand {c_t / 1000:.0f} kt / supplier output {s_t / 1000:.0f} kt "
+           f"{c} inputs '{cname}', same cluster; offtake = customer demand {flow / 1000:.0f} kt x EUR {val}/t / supplier revenue "
+           f"(production x its sector's product price): a share of the supplier's output by value "
            f"(net of supplier's own use, shared pro rata); benefit = {benefit_share:.0%} of input value "
            f"(EUR {val}/t {key or 'default'}, ESTIMATE) x {c_t / cprod if cprod else 0:.3f} t input per t product: avoided terminal, shipping and import margin")
-    return edges.add(s, c, commodity, share, ben, why)
+    return edges.add(s, c, commodity, share, ben, why, by_product_flow_t=flow)

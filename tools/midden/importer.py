@@ -8,7 +8,7 @@ import_report.txt. The output is deterministic: rows sorted, fixed float formatt
 import os
 
 from . import tables
-from .catalogue import default_catalogue
+from .catalogue import default_catalogue, default_sector_table, read_product_prices
 from .edges import EDGE_COLUMNS, EdgeSet, derive_edges
 from .infrastructure import INFRASTRUCTURE_SOURCE, check_infrastructure, copy_infrastructure
 from .options import build_plant_options
@@ -66,9 +66,11 @@ def profile_plants(data, current, base_rows, report):
     return profiles, used_tc
 
 
-def build_edges(src_dir, records, commodities, report):
-    """(edge rows, reference-link status): derived edges first, then the reference links."""
-    edges = EdgeSet(records)
+def build_edges(src_dir, records, commodities, prices, report):
+    """(edge rows, reference-link status): derived edges first, then the reference links.
+    `prices`: product price per sector, which turns a derived flow into a share of the
+    supplier's revenue."""
+    edges = EdgeSet(records, prices)
     derived = derive_edges(edges, commodities)
     status = add_reference_edges(edges, read_reference_links(src_dir, report), report)
     edges.cap_offtake(report)
@@ -94,7 +96,8 @@ def run_import(src_dir, outdir, catalogue=None):
             report.skip("tc", t, "not used by the base configuration of a current plant nor by a mapped plant option")
     os.makedirs(outdir, exist_ok=True)
     write_csv(os.path.join(outdir, "plants.csv"), PLANT_COLUMNS, [r.columns for r in records])
-    edges, ref_status = build_edges(src_dir, records, data.commodities, report)
+    prices = read_product_prices(default_sector_table(outdir))
+    edges, ref_status = build_edges(src_dir, records, data.commodities, prices, report)
     write_csv(os.path.join(outdir, "edges.csv"), EDGE_COLUMNS, edges)
     write_nea(os.path.join(outdir, "nea_2020_by_cluster.csv"), records)
     copy_infrastructure(outdir)

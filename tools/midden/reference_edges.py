@@ -36,7 +36,8 @@ def add_reference_edges(edges, links, report):
 
 
 def _add_internal_link(edges, ref, tag, report):
-    """An "X -> X" link: a site's internal integration, resolved to its installations."""
+    """An "X -> X" link: a site's internal integration, resolved to its installations;
+    each customer's benefit is split over the supplying installations."""
     t = tables.load()
     node = t.reference_nodes.get(ref["supplier_id"])
     if node is None or not node.internal_customers:
@@ -44,21 +45,25 @@ def _add_internal_link(edges, ref, tag, report):
         return "not mapped: internal integration within one MIDDEN installation (self-edge)"
     sup, cus = node.internal_suppliers, node.internal_customers
     p = t.reference_edges.get((ref["supplier_id"], ref["customer_id"]))
+    own_row = p is not None
     if p is None:      # the default offtake is a total, split evenly over the customers
         d = t.default_internal_link
         p = tables.LinkDefaults(d.offtake_share / len(cus), d.benefit_eur_per_t, d.source)
     made = 0
     for s in sup:
         for c in cus:
-            if edges.add(s, c, node.internal_product, p.offtake_share, p.benefit_eur_per_t,
-                         f"value_chain_edges.csv ({ref['source']}); internal link resolved to MIDDEN installations; offtake/benefit {p.source}"):
+            if edges.add(s, c, node.internal_product, p.offtake_share, p.benefit_eur_per_t / len(sup),
+                         f"value_chain_edges.csv ({ref['source']}); internal link resolved to MIDDEN installations; offtake/benefit {p.source}",
+                         by_product_flow_t=p.by_product_flow_t / len(cus), override=own_row):
                 made += 1
     return f"mapped to {made} edges between MIDDEN installations {','.join(sup)} -> {','.join(cus)}"
 
 
 def _add_link(edges, ref, tag, report):
     """A link between two sites: the offtake share is split over the customer's
-    installations; the supplier is its main installation."""
+    installations, the customer's benefit (a saving per t of its product from the whole
+    supplying site) over the supplier's; the supplier is its main installation unless
+    the node lists several."""
     t = tables.load()
     s_id, c_id = ref["supplier_id"], ref["customer_id"]
     s_node, c_node = t.reference_nodes.get(s_id), t.reference_nodes.get(c_id)
@@ -73,11 +78,13 @@ def _add_link(edges, ref, tag, report):
         reason = " and ".join(which) + " not a MIDDEN current plant (infrastructure, market, foreign or non-ETS node)"
         report.skip("value_chain_edge", tag, reason)
         return "not mapped: " + reason
+    own_row = (s_id, c_id) in t.reference_edges
     p = t.reference_edges.get((s_id, c_id), t.default_reference_link)
     made = 0
     for s in sup:
         for c in cus:
-            if edges.add(s, c, ref["product"], p.offtake_share / len(cus), p.benefit_eur_per_t,
-                         f"value_chain_edges.csv ({ref['source']}); {ref['volume_note']}; offtake/benefit {p.source}"):
+            if edges.add(s, c, ref["product"], p.offtake_share / len(cus), p.benefit_eur_per_t / len(sup),
+                         f"value_chain_edges.csv ({ref['source']}); {ref['volume_note']}; offtake/benefit {p.source}",
+                         by_product_flow_t=p.by_product_flow_t / len(cus), override=own_row):
                 made += 1
     return f"mapped to {made} edge(s) {','.join(sup)} -> {','.join(cus)}"

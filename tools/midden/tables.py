@@ -146,10 +146,21 @@ class OptionRule:
 
 @dataclass(frozen=True)
 class LinkDefaults:
-    """Offtake share, benefit (EUR2023/t) and reasoning of a link without its own row."""
+    """Offtake share, benefit (EUR2023/t) and reasoning of a link without its own row;
+    the by-product flow (t/yr) of a by-product link."""
     offtake_share: float
     benefit_eur_per_t: float
     source: str
+    by_product_flow_t: float = 0.0
+
+
+@dataclass(frozen=True)
+class CouplingRule:
+    """One value_chain.toml [[coupling_rules]] entry: products matching `pattern` have
+    `coupling`, unless the supplier's sector is excepted."""
+    pattern: object          # compiled, case-insensitive
+    coupling: str
+    supplier_sectors_excepted: tuple
 
 
 @dataclass(frozen=True)
@@ -259,8 +270,22 @@ def _option_rules():
 
 def _reference_edges():
     return {(r["supplier_id"], r["customer_id"]):
-            LinkDefaults(float(r["offtake_share"]), float(r["integration_benefit_eur_per_t"]), r["source"])
+            LinkDefaults(float(r["offtake_share"]), float(r["integration_benefit_eur_per_t"]), r["source"],
+                         float(r["by_product_flow_t"] or 0))
             for r in _csv("reference_edges.csv")}
+
+
+COUPLINGS = ("product", "by_product", "utility", "fuel_gas")   # core/inputs.hpp kEdgeCouplingNames
+
+
+def _coupling_rules(value_chain):
+    rules = []
+    for r in value_chain["coupling_rules"]:
+        if r["coupling"] not in COUPLINGS:
+            raise TableError(f"value_chain.toml coupling_rules: coupling '{r['coupling']}' not one of {COUPLINGS}")
+        rules.append(CouplingRule(re.compile(r["pattern"], re.IGNORECASE), r["coupling"],
+                                  tuple(r.get("supplier_sectors_excepted", ()))))
+    return rules
 
 
 def _reference_nodes(value_chain):
@@ -289,6 +314,8 @@ class Tables:
     option_rules: list
     benefit_share: float
     excluded_commodity_words: tuple
+    coupling_rules: list            # [CouplingRule], first match wins
+    by_product_loss_share: float
     commodity_values: dict          # name -> EUR2023 per t
     default_reference_link: LinkDefaults
     default_internal_link: LinkDefaults     # offtake_share = total over the customers
@@ -326,6 +353,8 @@ def load():
         option_rules=_option_rules(),
         benefit_share=float(value_chain["benefit_share"]),
         excluded_commodity_words=tuple(value_chain["excluded_commodity_words"]),
+        coupling_rules=_coupling_rules(value_chain),
+        by_product_loss_share=float(value_chain["by_product_loss_share"]),
         commodity_values=dict(value_chain["commodity_values"]),
         default_reference_link=_link(value_chain["default_reference_link"], "offtake_share"),
         default_internal_link=_link(value_chain["default_internal_link"], "offtake_share_total"),
