@@ -7,6 +7,7 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include "clusters/value_chain_metrics.hpp"
 #include "command.hpp"
 #include "inputs/dataset_loader.hpp"
 #include "output/hdf5_writer.hpp"
@@ -107,11 +108,19 @@ Command add_run_command(CLI::App& app) {
 
 Command add_validate_command(CLI::App& app) {
     auto scenario = std::make_shared<std::string>(kDefaultScenario);
+    auto cascades = std::make_shared<bool>(false);
     CLI::App* cmd = app.add_subcommand("validate", "Check every input of a scenario and summarise the dataset");
     cmd->add_option("--scenario", *scenario, "Scenario file (TOML)")->capture_default_str();
-    return {cmd, [scenario] {
+    cmd->add_flag("--cascades", *cascades,
+                  "Print, as a Markdown table, what each plant's exit does to its value-chain neighbours");
+    return {cmd, [scenario, cascades] {
                 const Inputs inputs = load_inputs(*scenario);
+                if (*cascades) {
+                    print_exit_effects(std::cout, inputs, exit_effects(inputs));
+                    return 0;
+                }
                 print_input_summary(std::cout, inputs);
+                print_value_chain_metrics(std::cout, inputs, value_chain_metrics(inputs));
                 std::cout << "\n" << *scenario << ": valid\n";
                 return 0;
             }};
