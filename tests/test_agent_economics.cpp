@@ -136,6 +136,30 @@ TEST_CASE("abroad production pays CBAM only for covered products", "[agents]") {
     CHECK(abroad_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
 }
 
+TEST_CASE("site-bound income stays home: a negative other cost gains nothing abroad", "[agents][abroad]") {
+    // Issue 21, error 4: O x abroad_cost_factor turned site-bound income (co-products,
+    // heat sales) into a larger income abroad, so the most subsidised-by-its-site plant
+    // gained most from leaving.
+    PlantBaseline base = gas_fired_plant();
+    const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);
+    PriceView prices;
+    SectorSpec sector;
+    sector.product_price_eur_per_t = 500;
+    sector.abroad_cost_factor = 1.3;
+    base.other_cost_eur_per_t = 0;
+    const UnitCost without = abroad_unit_cost(base, sector, keep, prices, CostTerms{});
+    base.other_cost_eur_per_t = -800;
+    const UnitCost with_income = abroad_unit_cost(base, sector, keep, prices, CostTerms{});
+    CHECK(with_income[CostComponent::other_cost] == 0.0);
+    CHECK(with_income.total() == Approx(without.total()));
+    CHECK(with_income.revenue_eur_per_t - with_income.total() <= with_income.revenue_eur_per_t);
+    // At home the income counts; a positive other cost moves at the foreign cost level.
+    CHECK(domestic_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == -800.0);
+    base.other_cost_eur_per_t = 200;
+    CHECK(abroad_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == Approx(260.0));
+    CHECK(site_independent_other_cost_eur_per_t(base) - site_bound_income_eur_per_t(base) == 200.0);
+}
+
 TEST_CASE("capacity ledgers reserve from the start year on and refuse what does not fit", "[clusters]") {
     CapacityLedger storage(TimePath({{2026, 2.5}, {2029, 2.5}, {2030, 24.5}}), 2020, 31);
     CHECK(storage.fits(2.0, 2026));
