@@ -5,8 +5,6 @@
 namespace eiisim {
 
 double cash_margin_eur_per_t(const UnitCost& unit) {
-    // A negative other cost is site-bound income that comes with each tonne; the positive,
-    // site-independent part is a yearly amount (agents/unit_cost.cpp), not saved by curtailing.
     double cash_cost = std::min(0.0, unit[CostComponent::other_cost]);
     for (const CostComponent k : {CostComponent::energy, CostComponent::ets, CostComponent::co2_levy,
                                   CostComponent::transport_storage, CostComponent::variable_opex,

@@ -8,10 +8,9 @@ namespace eiisim {
 
 // Revenue less the costs that stop when a tonne is not made: energy, carbon, transport and
 // storage, variable opex and bought intermediates, net of production-linked subsidy.
-// Capital, fixed opex and the site-independent other cost run on whether the plant runs or
-// not (the accounts charge that other cost as a yearly amount too, docs/ODD.md §7.4); a
-// negative other cost is income the model does not see (co-products, waste-gas and heat
-// sales, docs/ODD.md §5), which comes with each tonne and so counts here.
+// Capital, fixed opex and the calibrated other cost run on whether the plant runs or not;
+// a negative other cost is income the model does not see (co-products, waste-gas and heat
+// sales, docs/ODD.md §7.2), which comes with each tonne and so counts here.
 [[nodiscard]] double cash_margin_eur_per_t(const UnitCost& unit);
 
 // Whether a plant whose unit cost at normal utilisation is `unit` curtails this year.

@@ -91,20 +91,6 @@ void add_capital_and_fixed_terms(UnitCost& cost, const CostTerms& terms) {
     cost[CostComponent::other_cost] = 0;  // set by callers that know the plant's calibration
 }
 
-// The calibrated other cost is per tonne at the base utilisation u0. Its site-independent
-// part is a yearly amount (labour, upkeep, overheads run whether a tonne is made or not),
-// so per tonne at utilisation u it is u0/u times that, like fixed opex; the site-bound
-// income comes with each tonne made. Curtailment (agents/curtailment.hpp) draws the line
-// in the same place, so a curtailed year's accounts charge the same yearly amount.
-double per_base_output(const PlantBaseline& base, const CostTerms& terms) {
-    return terms.utilisation > 0 && base.utilisation > 0 ? base.utilisation / terms.utilisation : 1.0;
-}
-
-double other_cost_per_t(const PlantBaseline& base, const CostTerms& terms) {
-    return site_independent_other_cost_eur_per_t(base) * per_base_output(base, terms) -
-           site_bound_income_eur_per_t(base);
-}
-
 }  // namespace
 
 UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
@@ -135,7 +121,7 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
             prices.import_eur_per_t[static_cast<std::size_t>(base.import_price_index)];
     // The imported share of the upstream step takes its labour, upkeep and overheads along.
     cost[CostComponent::other_cost] =
-        other_cost_per_t(base, terms) * (1.0 - profile.imported_share * sector.import_other_cost_share);
+        base.other_cost_eur_per_t * (1.0 - profile.imported_share * sector.import_other_cost_share);
     set_revenue(cost, base, sector, prices, terms, net, true);
     return cost;
 }
@@ -158,8 +144,7 @@ UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     cost[CostComponent::value_chain] += base.integration_benefit_eur_per_t;
     // Only the site-independent part of the other cost moves, at the foreign cost level;
     // site-bound income (a negative O) stays behind: abroad it is neither cost nor income.
-    cost[CostComponent::other_cost] =
-        site_independent_other_cost_eur_per_t(base) * per_base_output(base, terms) * sector.abroad_cost_factor;
+    cost[CostComponent::other_cost] = site_independent_other_cost_eur_per_t(base) * sector.abroad_cost_factor;
     set_revenue(cost, base, sector, prices, terms, 0.0, false);
     return cost;
 }

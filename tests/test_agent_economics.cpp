@@ -87,16 +87,14 @@ TEST_CASE("an import takes the replaced step's share of the plant's other cost a
     sector.intermediate_t_per_t = 1.0;
     sector.import_other_cost_share = 0.4;
     const PriceView prices;
-    CostTerms at_base;
-    at_base.utilisation = base.utilisation;
     const RouteProfile imported = route_profile(base, t, sector, 2030);
-    CHECK(domestic_unit_cost(base, sector, imported, prices, at_base)[CostComponent::other_cost] ==
+    CHECK(domestic_unit_cost(base, sector, imported, prices, CostTerms{})[CostComponent::other_cost] ==
           Approx(200 * (1 - 0.75 * 0.4)));
     // Other routes, and sectors without the share, keep the whole calibrated other cost.
     const RouteProfile keep = route_profile(base, option(OptionKind::keep), sector, 2030);
-    CHECK(domestic_unit_cost(base, sector, keep, prices, at_base)[CostComponent::other_cost] == Approx(200));
+    CHECK(domestic_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == Approx(200));
     sector.import_other_cost_share = 0;
-    CHECK(domestic_unit_cost(base, sector, imported, prices, at_base)[CostComponent::other_cost] == Approx(200));
+    CHECK(domestic_unit_cost(base, sector, imported, prices, CostTerms{})[CostComponent::other_cost] == Approx(200));
 }
 
 TEST_CASE("carbon costs: ETS net of free allocation, levy above dispensation minus ETS", "[agents]") {
@@ -158,34 +156,8 @@ TEST_CASE("site-bound income stays home: a negative other cost gains nothing abr
     // At home the income counts; a positive other cost moves at the foreign cost level.
     CHECK(domestic_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == -800.0);
     base.other_cost_eur_per_t = 200;
-    CostTerms at_base;
-    at_base.utilisation = base.utilisation;
-    CHECK(abroad_unit_cost(base, sector, keep, prices, at_base)[CostComponent::other_cost] == Approx(260.0));
+    CHECK(abroad_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == Approx(260.0));
     CHECK(site_independent_other_cost_eur_per_t(base) - site_bound_income_eur_per_t(base) == 200.0);
-}
-
-TEST_CASE("other cost: a yearly amount in the accounts as in curtailment; site income per tonne", "[agents][abroad]") {
-    // Curtailment treats the positive other cost as running on whether a tonne is made or
-    // not; the accounts used to charge it per tonne, so a curtailed year saved it.
-    PlantBaseline base = gas_fired_plant();  // u0 = 0.8
-    const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);
-    PriceView prices;
-    SectorSpec sector;
-    sector.abroad_cost_factor = 1.0;
-    CostTerms normal;
-    normal.utilisation = 0.8;
-    CostTerms curtailed = normal;
-    curtailed.utilisation = 0.8 * 0.6;
-    base.other_cost_eur_per_t = 300;
-    const double yearly_normal = domestic_unit_cost(base, sector, keep, prices, normal)[CostComponent::other_cost] * 0.8;
-    const double yearly_curtailed =
-        domestic_unit_cost(base, sector, keep, prices, curtailed)[CostComponent::other_cost] * 0.48;
-    CHECK(yearly_normal == Approx(300 * 0.8));
-    CHECK(yearly_curtailed == Approx(yearly_normal));
-    CHECK(abroad_unit_cost(base, sector, keep, prices, curtailed)[CostComponent::other_cost] == Approx(300 / 0.6));
-    // Site-bound income comes with each tonne, in the accounts as in the cash margin.
-    base.other_cost_eur_per_t = -300;
-    CHECK(domestic_unit_cost(base, sector, keep, prices, curtailed)[CostComponent::other_cost] == Approx(-300));
 }
 
 TEST_CASE("capacity ledgers reserve from the start year on and refuse what does not fit", "[clusters]") {
