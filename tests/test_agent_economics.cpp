@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "agents/curtailment.hpp"
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
 #include "clusters/capacity_ledger.hpp"
@@ -158,6 +159,24 @@ TEST_CASE("site-bound income stays home: a negative other cost gains nothing abr
     base.other_cost_eur_per_t = 200;
     CHECK(abroad_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == Approx(260.0));
     CHECK(site_independent_other_cost_eur_per_t(base) - site_bound_income_eur_per_t(base) == 200.0);
+}
+
+TEST_CASE("curtailment saves the other cost the accounts charge per tonne", "[agents][curtailment]") {
+    // The accounts charge the calibrated other cost per tonne (raw materials the catalogue
+    // does not itemise sit in it); the cash margin used to leave a positive one out, so a
+    // plant losing money on every tonne it made kept running at full output.
+    UnitCost unit;
+    unit.revenue_eur_per_t = 600;
+    unit[CostComponent::energy] = 250;
+    unit[CostComponent::capex_annuity] = 80;  // sunk for the year either way
+    unit[CostComponent::other_cost] = 400;
+    CHECK(cash_margin_eur_per_t(unit) == Approx(600 - 250 - 400));
+    CHECK(curtails(unit, 0.6));
+    CHECK_FALSE(curtails(unit, 1.0));
+    // A negative other cost is income with each tonne: it keeps the plant running.
+    unit[CostComponent::other_cost] = -100;
+    CHECK(cash_margin_eur_per_t(unit) == Approx(600 - 250 + 100));
+    CHECK_FALSE(curtails(unit, 0.6));
 }
 
 TEST_CASE("capacity ledgers reserve from the start year on and refuse what does not fit", "[clusters]") {
