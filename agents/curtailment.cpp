@@ -1,11 +1,11 @@
 #include "curtailment.hpp"
 
-#include <algorithm>
-
 namespace eiisim {
 
 double cash_margin_eur_per_t(const UnitCost& unit) {
-    double cash_cost = std::min(0.0, unit[CostComponent::other_cost]);
+    // The calibrated other cost is per tonne in the accounts (docs/ODD.md §7.10), so it is
+    // saved by not making the tonne, income and costs alike.
+    double cash_cost = unit[CostComponent::other_cost];
     for (const CostComponent k : {CostComponent::energy, CostComponent::ets, CostComponent::co2_levy,
                                   CostComponent::transport_storage, CostComponent::variable_opex,
                                   CostComponent::import_purchase, CostComponent::subsidy})

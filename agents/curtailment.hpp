@@ -7,10 +7,11 @@
 namespace eiisim {
 
 // Revenue less the costs that stop when a tonne is not made: energy, carbon, transport and
-// storage, variable opex and bought intermediates, net of production-linked subsidy.
-// Capital, fixed opex and the calibrated other cost run on whether the plant runs or not;
-// a negative other cost is income the model does not see (co-products, waste-gas and heat
-// sales, docs/ODD.md §7.2), which comes with each tonne and so counts here.
+// storage, variable opex, bought intermediates and the calibrated other cost, net of
+// production-linked subsidy. Capital and fixed opex run on whether the plant runs or not.
+// The other cost counts because the accounts charge it per tonne: it holds the raw
+// materials the catalogue does not itemise (crude, monomers, fibre, beet), and a negative
+// one is income that comes with each tonne (co-products, heat sales; docs/ODD.md §5).
 [[nodiscard]] double cash_margin_eur_per_t(const UnitCost& unit);
 
 // Whether a plant whose unit cost at normal utilisation is `unit` curtails this year.

@@ -21,7 +21,9 @@ struct PlantBaseline {
     std::array<double, kHeatBandCount> heat_share{};
     double co2_intensity_t_per_t = 0;   // gross base-year intensity (dispensation basis)
     double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out
-    double other_cost_eur_per_t = 0;    // calibrated net non-energy cost (may be negative)
+    // Calibrated net non-energy cost (docs/ODD.md §5). Negative when the plant has
+    // site-bound income the model does not see: see site_bound_income_eur_per_t().
+    double other_cost_eur_per_t = 0;
     double integration_benefit_eur_per_t = 0;  // sum over the plant's suppliers
     // Some supplier edge is `fuel_gas`: the plant burns that supplier's process gas
     // (agents/fuel_gas_coupling.hpp).
@@ -31,6 +33,20 @@ struct PlantBaseline {
     double energy_cost_pass_through = 0;
     int import_price_index = -1;        // into PricePaths::import_names; -1: none
 };
+
+// The calibrated other cost split by where it belongs (docs/ODD.md §5). O is a residual:
+// costs the model does not itemise (labour, upkeep, raw materials, overheads) net of
+// income it does not see (co-products, heat and power sales, waste-gas credits). A
+// negative O proves such income of at least -O per tonne; it is bound to the site (its
+// buyers, its gas and steam networks), so it stays behind when production moves abroad.
+// A positive O is the best estimate of the site-independent costs; a negative one says
+// only that they are at least zero.
+[[nodiscard]] inline double site_independent_other_cost_eur_per_t(const PlantBaseline& base) {
+    return base.other_cost_eur_per_t > 0 ? base.other_cost_eur_per_t : 0.0;
+}
+[[nodiscard]] inline double site_bound_income_eur_per_t(const PlantBaseline& base) {
+    return base.other_cost_eur_per_t < 0 ? -base.other_cost_eur_per_t : 0.0;
+}
 
 // Base-year use per t of a carrier with a national supply ledger (hydrogen, biomethane):
 // only use beyond it draws on the ledger. 0 for the other carriers.

@@ -142,7 +142,9 @@ UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                                                    : 0.0;
     cost[CostComponent::variable_opex] += sector.transport_eur_per_t;
     cost[CostComponent::value_chain] += base.integration_benefit_eur_per_t;
-    cost[CostComponent::other_cost] = base.other_cost_eur_per_t * sector.abroad_cost_factor;
+    // Only the site-independent part of the other cost moves, at the foreign cost level;
+    // site-bound income (a negative O) stays behind: abroad it is neither cost nor income.
+    cost[CostComponent::other_cost] = site_independent_other_cost_eur_per_t(base) * sector.abroad_cost_factor;
     set_revenue(cost, base, sector, prices, terms, 0.0, false);
     return cost;
 }

@@ -29,8 +29,19 @@ void set_choice(Scenario& s, int value) {
 std::vector<std::string>& import_names(Scenario& s) { return s.prices.import_names; }
 std::vector<TimePath>& import_paths(Scenario& s) { return s.prices.import_eur_per_t; }
 
-constexpr double kPerMwhToPerGj = 1.0 / 3.6;
-constexpr double kPerKgHydrogenToPerGj = 1.0 / 0.12;  // lower heating value 0.12 GJ/kg
+// The engine's energy is on the net calorific value (NCV, lower heating value): MIDDEN's
+// inputs (docs/ODD.md §6, "Calorific basis"), the NEa/RVO gas emission factor of 56.6 kg
+// CO2/GJ and the hydrogen LHV below. Gas is traded on the gross calorific value (GCV):
+// TTF and Dutch network tariffs per MWh(GCV), Henry Hub per MMBtu(HHV), green gas per
+// MWh(GCV). One MWh(GCV) of gas holds 3.6 GJ(GCV) x NCV/GCV GJ(NCV), so per GJ(NCV) it
+// costs 1 / (3.6 x NCV/GCV) of the per-MWh(GCV) price.
+constexpr double kPerMwhToPerGj = 1.0 / 3.6;  // electricity: no calorific basis
+// NCV/GCV of natural gas: methane 802.3 / 890.6 kJ/mol = 0.901 (NIST Chemistry WebBook);
+// Groningen gas 31.65 / 35.17 MJ/m3(n) = 0.900 (CBS/RVO Nederlandse lijst van
+// energiedragers); H-gas with some ethane 0.901-0.903. Biomethane is upgraded to methane.
+constexpr double kNaturalGasNcvPerGcv = 0.901;
+constexpr double kPerMwhGcvToPerGjNcv = 1.0 / (3.6 * kNaturalGasNcvPerGcv);
+constexpr double kPerKgHydrogenToPerGj = 1.0 / 0.12;  // lower heating value 0.12 GJ/kg (NCV)
 constexpr double kEurPerMillion = 1e6;
 constexpr Bounds kYearCount{1.0, 100.0};
 constexpr Bounds kLoadFactor{0.0, 1.0, true};
@@ -90,9 +101,12 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
     {.key = "prices.ets_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative, .required = true,
      .sweep = S::factor, .long_name = "EU ETS price path", .doc = "EU ETS allowance price, per t CO2",
      .path = &in<kPrices, &P::ets_eur_per_t>},
-    {.key = "prices.gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative, .required = true,
-     .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ", .long_name = "natural gas price path",
-     .doc = "natural gas delivered to industry (TTF + network/transport)", .path = &in<kPrices, &P::gas_eur_per_gj>},
+    {.key = "prices.gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "natural gas price path",
+     .doc = "natural gas delivered to industry (TTF + network/transport), per MWh of gross calorific value as "
+            "traded; the engine's energy is net: EUR/GJ(NCV) = EUR/MWh(GCV) / (3.6 x 0.901)",
+     .path = &in<kPrices, &P::gas_eur_per_gj>},
     {.key = "prices.electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
      .long_name = "electricity price path incl. network tariff",
@@ -103,22 +117,28 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .doc = "added to wholesale: the loaded electricity path is (wholesale + tariff) / 3.6",
      .path = &in<kPrices, &P::electricity_eur_per_gj>},
     {.key = "prices.hydrogen_eur_per_kg", .type = T::path, .unit = "EUR/kg", .bounds = kNonNegative,
-     .required = true, .sweep = S::factor, .to_engine = kPerKgHydrogenToPerGj, .engine_unit = "EUR/GJ",
-     .long_name = "hydrogen price path", .doc = "delivered hydrogen (converted with the LHV, 0.12 GJ/kg)",
+     .required = true, .sweep = S::factor, .to_engine = kPerKgHydrogenToPerGj, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "hydrogen price path",
+     .doc = "delivered hydrogen per kg (converted with the lower heating value, 0.12 GJ/kg: the engine's NCV basis)",
      .path = &in<kPrices, &P::hydrogen_eur_per_gj>},
-    {.key = "prices.biomethane_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
-     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
-     .long_name = "biomethane price path", .doc = "biomethane (green gas) delivered to industry",
+    {.key = "prices.biomethane_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "biomethane price path",
+     .doc = "biomethane (green gas) delivered to industry, per MWh of gross calorific value as quoted "
+            "(converted like natural gas)",
      .path = &in<kPrices, &P::biomethane_eur_per_gj>},
-    {.key = "prices.other_fuel_eur_per_gj", .type = T::path, .unit = "EUR/GJ", .bounds = kNonNegative,
+    {.key = "prices.other_fuel_eur_per_gj", .type = T::path, .unit = "EUR/GJ(NCV)", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .long_name = "other fuel price path",
-     .doc = "refinery/process gas, coal, residues", .path = &in<kPrices, &P::other_fuel_eur_per_gj>},
+     .doc = "refinery/process gas, coal, residues, per GJ of net calorific value (coal is quoted on NCV, e.g. "
+            "API2 6,000 kcal/kg NAR)", .path = &in<kPrices, &P::other_fuel_eur_per_gj>},
     {.key = "prices.co2_transport_storage_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .long_name = "CO2 transport and storage fee path",
      .doc = "fee per t CO2 captured and stored", .path = &in<kPrices, &P::co2_transport_storage_eur_per_t>},
-    {.key = "prices.foreign_gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
-     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
-     .long_name = "gas price abroad path", .doc = "gas where a relocated plant would produce",
+    {.key = "prices.foreign_gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "gas price abroad path",
+     .doc = "gas where a relocated plant would produce, per MWh of gross calorific value (Henry Hub is quoted per "
+            "MMBtu HHV; converted like natural gas)",
      .path = &in<kPrices, &P::foreign_gas_eur_per_gj>},
     {.key = "prices.foreign_electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",

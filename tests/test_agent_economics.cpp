@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "agents/curtailment.hpp"
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
 #include "clusters/capacity_ledger.hpp"
@@ -134,6 +135,48 @@ TEST_CASE("abroad production pays CBAM only for covered products", "[agents]") {
     covered.cbam_covered = true;
     CHECK(abroad_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] == Approx(0.5 * 100 * 0.866));
     CHECK(abroad_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
+}
+
+TEST_CASE("site-bound income stays home: a negative other cost gains nothing abroad", "[agents][abroad]") {
+    // Issue 21, error 4: O x abroad_cost_factor turned site-bound income (co-products,
+    // heat sales) into a larger income abroad, so the most subsidised-by-its-site plant
+    // gained most from leaving.
+    PlantBaseline base = gas_fired_plant();
+    const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);
+    PriceView prices;
+    SectorSpec sector;
+    sector.product_price_eur_per_t = 500;
+    sector.abroad_cost_factor = 1.3;
+    base.other_cost_eur_per_t = 0;
+    const UnitCost without = abroad_unit_cost(base, sector, keep, prices, CostTerms{});
+    base.other_cost_eur_per_t = -800;
+    const UnitCost with_income = abroad_unit_cost(base, sector, keep, prices, CostTerms{});
+    CHECK(with_income[CostComponent::other_cost] == 0.0);
+    CHECK(with_income.total() == Approx(without.total()));
+    CHECK(with_income.revenue_eur_per_t - with_income.total() <= with_income.revenue_eur_per_t);
+    // At home the income counts; a positive other cost moves at the foreign cost level.
+    CHECK(domestic_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == -800.0);
+    base.other_cost_eur_per_t = 200;
+    CHECK(abroad_unit_cost(base, sector, keep, prices, CostTerms{})[CostComponent::other_cost] == Approx(260.0));
+    CHECK(site_independent_other_cost_eur_per_t(base) - site_bound_income_eur_per_t(base) == 200.0);
+}
+
+TEST_CASE("curtailment saves the other cost the accounts charge per tonne", "[agents][curtailment]") {
+    // The accounts charge the calibrated other cost per tonne (raw materials the catalogue
+    // does not itemise sit in it); the cash margin used to leave a positive one out, so a
+    // plant losing money on every tonne it made kept running at full output.
+    UnitCost unit;
+    unit.revenue_eur_per_t = 600;
+    unit[CostComponent::energy] = 250;
+    unit[CostComponent::capex_annuity] = 80;  // sunk for the year either way
+    unit[CostComponent::other_cost] = 400;
+    CHECK(cash_margin_eur_per_t(unit) == Approx(600 - 250 - 400));
+    CHECK(curtails(unit, 0.6));
+    CHECK_FALSE(curtails(unit, 1.0));
+    // A negative other cost is income with each tonne: it keeps the plant running.
+    unit[CostComponent::other_cost] = -100;
+    CHECK(cash_margin_eur_per_t(unit) == Approx(600 - 250 + 100));
+    CHECK_FALSE(curtails(unit, 0.6));
 }
 
 TEST_CASE("capacity ledgers reserve from the start year on and refuse what does not fit", "[clusters]") {

@@ -15,6 +15,7 @@
 #include "inputs/csv_reader.hpp"
 #include "inputs/dataset_loader.hpp"
 #include "core/input_error.hpp"
+#include "core/settings_schema.hpp"
 
 namespace fs = std::filesystem;
 using eiisim::InputError;
@@ -171,19 +172,36 @@ TEST_CASE("the small scenario loads with ids resolved", "[loader]") {
     CHECK(in.edges[1].product == "naphtha, LPG");  // quoted field with a comma
 }
 
+TEST_CASE("gas is priced per MWh of gross calorific value and used per GJ of net", "[loader][calorific]") {
+    // Issue 21, error 5: TTF, Henry Hub and green gas are quoted per MWh(GCV); plant energy
+    // and the 56.6 kg CO2/GJ factor are NCV. EUR/MWh / 3.6 alone made gas ~11 % too cheap.
+    const Inputs in = load_inputs(kSmall / "scenario.toml");
+    const double ttf_2020 = 12.0;  // EUR/MWh(GCV) in tests/data/small/scenario.toml
+    CHECK(in.scenario.prices.gas_eur_per_gj.at(2020) == Approx(ttf_2020 / 3.6 / 0.901).epsilon(1e-12));
+    CHECK(in.scenario.prices.gas_eur_per_gj.at(2020) > ttf_2020 / 3.6 * 1.10);
+    for (const char* key : {"prices.gas_eur_per_mwh", "prices.biomethane_eur_per_mwh", "prices.foreign_gas_eur_per_mwh"}) {
+        const eiisim::SettingSpec& spec = eiisim::settings_schema()[static_cast<std::size_t>(eiisim::find_setting(key))];
+        CHECK(spec.unit == "EUR/MWh(GCV)");
+        CHECK(spec.engine_unit == "EUR/GJ(NCV)");
+    }
+    // Electricity has no calorific basis; hydrogen per kg is converted with its LHV (NCV).
+    CHECK(in.scenario.prices.hydrogen_eur_per_gj.at(2030) == Approx(5.0 / 0.12));
+}
+
 TEST_CASE("the small scenario's settings load with units converted", "[loader]") {
     const Inputs in = load_inputs(kSmall / "scenario.toml");
     const auto& s = in.scenario;
-    // Prices: EUR/MWh -> EUR/GJ, electricity = wholesale + tariff, hydrogen EUR/kg -> EUR/GJ.
+    // Prices: gas EUR/MWh(GCV) -> EUR/GJ(NCV), electricity EUR/MWh -> EUR/GJ as wholesale +
+    // tariff, hydrogen EUR/kg -> EUR/GJ(NCV).
     const auto& p = s.prices;
-    CHECK(p.gas_eur_per_gj.at(2020) == Approx(12.0 / 3.6));
+    CHECK(p.gas_eur_per_gj.at(2020) == Approx(12.0 / 3.6 / 0.901));
     CHECK(p.electricity_eur_per_gj.at(2020) == Approx((33.0 + 8.0) / 3.6));
     CHECK(p.electricity_eur_per_gj.at(2025) == Approx((77.0 - 7.0 / 6.0 + 10.0) / 3.6));
     CHECK(p.electricity_eur_per_gj.at(2050) == Approx((60.0 + 12.0) / 3.6));
     CHECK(p.hydrogen_eur_per_gj.at(2030) == Approx(5.0 / 0.12));
-    CHECK(p.biomethane_eur_per_gj.at(2030) == Approx(80.0 / 3.6));
+    CHECK(p.biomethane_eur_per_gj.at(2030) == Approx(80.0 / 3.6 / 0.901));
     CHECK(p.other_fuel_eur_per_gj.at(2030) == Approx(6.0));
-    CHECK(p.foreign_gas_eur_per_gj.at(2022) == Approx(25.0 / 3.6));
+    CHECK(p.foreign_gas_eur_per_gj.at(2022) == Approx(25.0 / 3.6 / 0.901));
     CHECK(p.ets_eur_per_t.at(2030) == Approx(130.0));
     CHECK(p.product_price_index.at(2040) == Approx(1.0));  // a plain number is a constant path
     REQUIRE(p.import_names.size() == 1);

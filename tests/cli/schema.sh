@@ -31,7 +31,7 @@ keys = [r["key"] for r in rows]
 assert keys == table, (keys, table)
 assert len(set(keys)) == len(keys)
 ets = next(r for r in rows if r["key"] == "prices.gas_eur_per_mwh")
-assert ets["time_path"] and ets["sweep"] == "factor" and abs(ets["to_engine"] - 1 / 3.6) < 1e-15, ets
+assert ets["time_path"] and ets["sweep"] == "factor" and abs(ets["to_engine"] - 1 / (3.6 * 0.901)) < 1e-15 and ets["unit"] == "EUR/MWh(GCV)" and ets["engine_unit"] == "EUR/GJ(NCV)", ets
 PY
 
 status=0

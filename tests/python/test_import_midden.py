@@ -221,6 +221,24 @@ def test_committed(root):
         seen.add((o["plant"], o["name"]))
 
 
+def test_sources_of_negative_residuals(root):
+    """Data errors that made the calibrated other cost negative (issue 21, error 4) stay
+    fixed: MIDDEN's NACE_name "industrial gases" on a carbon-black and two Dow plastics
+    plants, and a CHP and ASU counted into Air Products Merseyweg's hydrogen."""
+    plants = {p["id"]: p for p in read_csv(os.path.join(root, "clusters", "nl", "plants.csv"))}
+    for pid, sector in (("M031", "inorganic_chemicals"), ("M195", "polymers"), ("M196", "polymers")):
+        check(plants[pid]["sector"] == sector, f"{pid}: sector {plants[pid]['sector']}, expected {sector} (NACE code and SBI name)")
+    # SMR/ATR use about 165-210 GJ of gas per t of hydrogen, feedstock included (TC0352 182).
+    for p in plants.values():
+        if p["sector"] == "hydrogen" and float(p["production_t"]) > 0:
+            gj_per_t = float(p["gas_gj"]) / float(p["production_t"])
+            check(gj_per_t < 250, f"{p['id']}: {gj_per_t:.0f} GJ gas per t hydrogen")
+    sys.path.insert(0, os.path.join(root, "tools"))
+    from midden import tables
+    for cid, (pid, why) in tables.load().excluded_configurations.items():
+        check(pid in plants and len(why) > 40, f"excluded_configurations.csv {cid}: plant {pid}, reason {why!r}")
+
+
 def test_tables(root):
     """Every hand-kept table says where its figures come from, and the tables load."""
     folder = os.path.join(root, "tools", "midden", "tables")
@@ -260,6 +278,7 @@ def main():
     root = os.path.abspath(sys.argv[2])
     test_fixture(root)
     test_committed(root)
+    test_sources_of_negative_residuals(root)
     test_tables(root)
     for f in FAILS:
         print("FAIL:", f)

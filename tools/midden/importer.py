@@ -42,10 +42,16 @@ def select_current(data, report):
 def split_configurations(pcd, current, report):
     """(base pcd rows by plant, alternative pcd rows) of the current plants."""
     base_rows, alt_rows = {}, []
+    excluded = tables.load().excluded_configurations
     for r in pcd:
         pid = r.get("plant_id")
         if pid not in current:
             report.skip("pcd", r["configuration_id"], f"plant {pid} is not a current plant")
+        elif r["configuration_id"] in excluded:
+            owner, why = excluded[r["configuration_id"]]
+            if owner != pid:
+                raise tables.TableError(f"excluded_configurations.csv: {r['configuration_id']} is plant {pid}'s, not {owner}'s")
+            report.skip("pcd", r["configuration_id"], f"plant {pid}: left out (tables/excluded_configurations.csv): {why}")
         elif is_base(r.get("configuration")):
             base_rows.setdefault(pid, []).append(r)
         else:

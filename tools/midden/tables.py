@@ -311,6 +311,7 @@ class Tables:
     hicp_estimated_years: set
     money_corrections: dict         # (tc id, 'inv'/'om') -> MoneyCorrection
     reviewed_scope: dict            # tc id -> why its capex is kept
+    excluded_configurations: dict   # pcd configuration id -> (plant id, why it is left out)
     option_rules: list
     benefit_share: float
     excluded_commodity_words: tuple
@@ -350,6 +351,8 @@ def load():
         hicp=hicp, hicp_estimated_years=hicp_estimated,
         money_corrections=_money_corrections(),
         reviewed_scope={r["tc_id"]: r["why_kept"] for r in _csv("reviewed_scope.csv")},
+        excluded_configurations={r["configuration_id"]: (r["plant_id"], r["reason"])
+                                 for r in _csv("excluded_configurations.csv")},
         option_rules=_option_rules(),
         benefit_share=float(value_chain["benefit_share"]),
         excluded_commodity_words=tuple(value_chain["excluded_commodity_words"]),
