@@ -103,7 +103,11 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     const double net = profile.co2_net_t_per_t();
     const double allocation_factor = sector.cbam_covered ? prices.free_allocation_factor
                                                          : prices.free_allocation_factor_non_cbam;
-    const double free_allocation = base.benchmark_t_per_t * allocation_factor;
+    // Allocation of a product-benchmark sub-installation follows its activity level
+    // (Delegated Regulation (EU) 2019/331 Art. 16, Implementing Regulation (EU) 2019/1842):
+    // the imported share of the benchmarked step is not made here and earns nothing.
+    const double free_allocation =
+        base.benchmark_t_per_t * allocation_factor * (1.0 - profile.imported_share);
     cost.free_allocation_t_per_t = free_allocation;
     cost[CostComponent::ets] = (net - free_allocation) * prices.ets_eur_per_t;
     // Wet CO2-heffing industrie: the levy rate minus the ETS price, on emissions above

@@ -118,6 +118,29 @@ TEST_CASE("carbon costs: ETS net of free allocation, levy above dispensation min
     CHECK(domestic_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::co2_levy] == 0.0);
 }
 
+TEST_CASE("free allocation follows the domestic activity of the benchmarked step", "[agents][allocation]") {
+    const PlantBaseline base = gas_fired_plant();
+    SectorSpec sector;
+    sector.intermediate_t_per_t = 1.0;
+    PriceView prices;
+    prices.ets_eur_per_t = 100;
+    prices.free_allocation_factor_non_cbam = 0.8;
+    const auto allocation = [&](double import_share) {
+        TechnologySpec t = option(OptionKind::import_intermediate);
+        t.import_share = import_share;
+        const RouteProfile r = route_profile(base, t, sector, 2030);
+        return domestic_unit_cost(base, sector, r, prices, CostTerms{}).free_allocation_t_per_t;
+    };
+    CHECK(allocation(0.0) == Approx(0.5 * 0.8));
+    CHECK(allocation(0.75) == Approx(0.5 * 0.8 * 0.25));
+    CHECK(allocation(1.0) == Approx(0.0).margin(1e-12));
+    // A fully imported step emits nothing here and receives nothing: no ETS income.
+    TechnologySpec all = option(OptionKind::import_intermediate);
+    all.import_share = 1.0;
+    const RouteProfile r = route_profile(base, all, sector, 2030);
+    CHECK(domestic_unit_cost(base, sector, r, prices, CostTerms{})[CostComponent::ets] == Approx(0.0).margin(1e-9));
+}
+
 TEST_CASE("capital recovery factor", "[agents]") {
     CHECK(capital_recovery_factor(0.0, 20) == Approx(0.05));
     CHECK(capital_recovery_factor(0.1, 20) == Approx(0.117459625));
