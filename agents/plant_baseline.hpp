@@ -20,13 +20,13 @@ struct PlantBaseline {
     double co2_process_t_per_t = 0;
     std::array<double, kHeatBandCount> heat_share{};
     double co2_intensity_t_per_t = 0;   // gross base-year intensity (dispensation basis)
-    double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out
+    double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out (product benchmark)
     double other_cost_eur_per_t = 0;    // calibrated net non-energy cost (may be negative)
     double integration_benefit_eur_per_t = 0;  // sum over the plant's suppliers
     // Some supplier edge is `fuel_gas`: the plant burns that supplier's process gas
     // (agents/fuel_gas_coupling.hpp).
     bool gas_coupled = false;
-    EnergyGj sector_energy_gj_per_t{};  // production-weighted sector mean (price pass-through)
+    EnergyGj sector_energy_gj_per_t{};  // production-weighted mean of the plant's product group (price pass-through)
     EnergyGj base_energy_eur_per_gj{};  // calibration-year prices (price pass-through)
     double energy_cost_pass_through = 0;
     int import_price_index = -1;        // into PricePaths::import_names; -1: none
