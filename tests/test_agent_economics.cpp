@@ -147,16 +147,28 @@ TEST_CASE("capital recovery factor", "[agents]") {
     CHECK(capital_recovery_factor(0.1, 0) == 1.0);
 }
 
-TEST_CASE("abroad production pays CBAM only for covered products", "[agents]") {
+TEST_CASE("abroad production pays CBAM only for covered products", "[agents][cbam]") {
     const PlantBaseline base = gas_fired_plant();
     const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);
     PriceView prices;
     prices.ets_eur_per_t = 100;
     prices.cbam_factor = 0.5;
+    prices.free_allocation_factor = 0.5;
     SectorSpec covered;
     covered.cbam_covered = true;
-    CHECK(abroad_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] == Approx(0.5 * 100 * 0.866));
+    // Regulation (EU) 2023/956 Art. 31: embedded emissions less the benchmark allocation
+    // EU producers still receive (benchmark 0.5 times the free-allocation factor 0.5).
+    CHECK(abroad_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] ==
+          Approx((0.866 - 0.5 * 0.5) * 100));
     CHECK(abroad_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
+    // Before CBAM applies nothing is due; a producer below the adjustment pays nothing.
+    prices.cbam_factor = 0.0;
+    CHECK(abroad_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
+    prices.cbam_factor = 0.1;
+    prices.free_allocation_factor = 1.0;
+    PlantBaseline efficient = base;
+    efficient.benchmark_t_per_t = 1.0;
+    CHECK(abroad_unit_cost(efficient, covered, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
 }
 
 TEST_CASE("capacity ledgers reserve from the start year on and refuse what does not fit", "[clusters]") {
