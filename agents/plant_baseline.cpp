@@ -1,6 +1,9 @@
 #include "plant_baseline.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
 
 #include "price_view.hpp"
 #include "route_profile.hpp"
@@ -28,6 +31,39 @@ PlantBaseline per_tonne_profile(const PlantSpec& plant) {
     return b;
 }
 
+// Base-year totals of one product group: the plants of a sector that make the same
+// product (plants.csv `product`), so that nitric acid and urea do not dilute ammonia.
+struct ProductGroup {
+    double co2_t = 0, production_t = 0;
+    EnergyGj energy_gj{};
+};
+
+// The product group of every plant, and each group's totals.
+std::vector<ProductGroup> product_groups(const Inputs& inputs, std::vector<std::size_t>& group_of) {
+    std::map<std::pair<int, std::string>, std::size_t> index;
+    std::vector<ProductGroup> groups;
+    group_of.assign(inputs.plants.size(), 0);
+    for (std::size_t p = 0; p < inputs.plants.size(); ++p) {
+        const PlantSpec& plant = inputs.plants[p];
+        const auto [it, added] = index.try_emplace({plant.sector, plant.product}, groups.size());
+        if (added) groups.emplace_back();
+        ProductGroup& g = groups[it->second];
+        group_of[p] = it->second;
+        g.co2_t += plant.co2_combustion_t + plant.co2_process_t;
+        g.production_t += plant.production_t;
+        for (std::size_t c = 0; c < kCarrierCount; ++c) g.energy_gj[c] += plant.energy_gj[c];
+    }
+    return groups;
+}
+
+// The ETS benchmark: the plant's EU ETS product benchmark where its product has one, else
+// the fallback of its product group's production-weighted base-year intensity times the
+// sector's free-allocation share (plants better than the group mean gain, worse lose).
+double benchmark_of(const PlantSpec& plant, const SectorSpec& sector, const ProductGroup& group) {
+    if (plant.product_benchmark_t_per_t >= 0) return plant.product_benchmark_t_per_t;
+    return group.production_t > 0 ? sector.free_allocation_share * group.co2_t / group.production_t : 0.0;
+}
+
 }  // namespace
 
 std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
@@ -35,17 +71,8 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
     std::vector<PlantBaseline> baselines(n);
     for (std::size_t p = 0; p < n; ++p) baselines[p] = per_tonne_profile(inputs.plants[p]);
 
-    // The ETS benchmark of a sector: its production-weighted base-year intensity times
-    // the sector's free allocation share (plants better than average gain, worse lose).
-    const std::size_t sectors = inputs.sectors.size();
-    std::vector<double> sector_co2(sectors, 0.0), sector_t(sectors, 0.0);
-    std::vector<EnergyGj> sector_energy(sectors, EnergyGj{});
-    for (const auto& plant : inputs.plants) {
-        const auto s = static_cast<std::size_t>(plant.sector);
-        sector_co2[s] += plant.co2_combustion_t + plant.co2_process_t;
-        sector_t[s] += plant.production_t;
-        for (std::size_t c = 0; c < kCarrierCount; ++c) sector_energy[s][c] += plant.energy_gj[c];
-    }
+    std::vector<std::size_t> group_of;
+    const std::vector<ProductGroup> groups = product_groups(inputs, group_of);
     for (const auto& edge : inputs.edges) {
         PlantBaseline& customer = baselines[static_cast<std::size_t>(edge.customer)];
         customer.integration_benefit_eur_per_t += edge.integration_benefit_eur_per_t;
@@ -62,12 +89,12 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         const auto found = std::find(names.begin(), names.end(), sector.import_price);
         b.import_price_index =
             found == names.end() ? -1 : static_cast<int>(found - names.begin());
+        const ProductGroup& group = groups[group_of[p]];
         for (std::size_t c = 0; c < kCarrierCount; ++c)
-            b.sector_energy_gj_per_t[c] = sector_t[s] > 0 ? sector_energy[s][c] / sector_t[s] : 0.0;
+            b.sector_energy_gj_per_t[c] = group.production_t > 0 ? group.energy_gj[c] / group.production_t : 0.0;
         b.base_energy_eur_per_gj = base_prices.energy_eur_per_gj;
         b.energy_cost_pass_through = inputs.scenario.behaviour.energy_cost_pass_through;
-        b.benchmark_t_per_t =
-            sector_t[s] > 0 ? sector.free_allocation_share * sector_co2[s] / sector_t[s] : 0.0;
+        b.benchmark_t_per_t = benchmark_of(plant, sector, group);
 
         // Calibrate: full cost of the keep route at calibration-year prices (its capital charge
         // included, as the accounts carry it), without other cost.

@@ -20,7 +20,7 @@ struct PlantBaseline {
     double co2_process_t_per_t = 0;
     std::array<double, kHeatBandCount> heat_share{};
     double co2_intensity_t_per_t = 0;   // gross base-year intensity (dispensation basis)
-    double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out
+    double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out (product benchmark)
     // Calibrated net non-energy cost (docs/ODD.md §5). Negative when the plant has
     // site-bound income the model does not see: see site_bound_income_eur_per_t().
     double other_cost_eur_per_t = 0;
@@ -28,7 +28,7 @@ struct PlantBaseline {
     // Some supplier edge is `fuel_gas`: the plant burns that supplier's process gas
     // (agents/fuel_gas_coupling.hpp).
     bool gas_coupled = false;
-    EnergyGj sector_energy_gj_per_t{};  // production-weighted sector mean (price pass-through)
+    EnergyGj sector_energy_gj_per_t{};  // production-weighted mean of the plant's product group (price pass-through)
     EnergyGj base_energy_eur_per_gj{};  // calibration-year prices (price pass-through)
     double energy_cost_pass_through = 0;
     int import_price_index = -1;        // into PricePaths::import_names; -1: none

@@ -93,6 +93,17 @@ void add_capital_and_fixed_terms(UnitCost& cost, const CostTerms& terms) {
 
 }  // namespace
 
+double cbam_obligation_eur_per_t(const PlantBaseline& base, const SectorSpec& sector,
+                                 const RouteProfile& profile, const PriceView& prices) {
+    // CBAM applies to covered goods once it is in force (cbam_factor > 0, from 2026).
+    // Regulation (EU) 2023/956 Art. 31: the certificates to surrender are the embedded
+    // emissions less the free allocation EU producers of the good still receive, here the
+    // benchmark times the CBAM sectors' free-allocation factor.
+    if (!sector.cbam_covered || prices.cbam_factor <= 0) return 0.0;
+    const double adjustment = base.benchmark_t_per_t * prices.free_allocation_factor;
+    return std::max(0.0, profile.co2_net_t_per_t() - adjustment) * prices.ets_eur_per_t;
+}
+
 UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                             const RouteProfile& profile, const PriceView& prices,
                             const CostTerms& terms) {
@@ -103,7 +114,11 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     const double net = profile.co2_net_t_per_t();
     const double allocation_factor = sector.cbam_covered ? prices.free_allocation_factor
                                                          : prices.free_allocation_factor_non_cbam;
-    const double free_allocation = base.benchmark_t_per_t * allocation_factor;
+    // Allocation of a product-benchmark sub-installation follows its activity level
+    // (Delegated Regulation (EU) 2019/331 Art. 16, Implementing Regulation (EU) 2019/1842):
+    // the imported share of the benchmarked step is not made here and earns nothing.
+    const double free_allocation =
+        base.benchmark_t_per_t * allocation_factor * (1.0 - profile.imported_share);
     cost.free_allocation_t_per_t = free_allocation;
     cost[CostComponent::ets] = (net - free_allocation) * prices.ets_eur_per_t;
     // Wet CO2-heffing industrie: the levy rate minus the ETS price, on emissions above
@@ -135,11 +150,7 @@ UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     foreign[static_cast<int>(Carrier::gas)] = prices.foreign_gas_eur_per_gj;
     foreign[static_cast<int>(Carrier::electricity)] = prices.foreign_electricity_eur_per_gj;
     set_energy(cost, keep_profile.energy_gj_per_t, foreign);
-    // CBAM: EU importers pay the EU carbon price on embedded emissions, phased in as
-    // free allocation is phased out (cbam_factor).
-    cost[CostComponent::ets] = sector.cbam_covered ? prices.cbam_factor * prices.ets_eur_per_t *
-                                                         keep_profile.co2_net_t_per_t()
-                                                   : 0.0;
+    cost[CostComponent::ets] = cbam_obligation_eur_per_t(base, sector, keep_profile, prices);
     cost[CostComponent::variable_opex] += sector.transport_eur_per_t;
     cost[CostComponent::value_chain] += base.integration_benefit_eur_per_t;
     // Only the site-independent part of the other cost moves, at the foreign cost level;

@@ -62,6 +62,12 @@ struct CostTerms {
                                           const RouteProfile& profile, const PriceView& prices,
                                           const CostTerms& terms);
 
+// CBAM paid per t of a covered good made abroad with `profile`'s emissions and imported:
+// the carbon price on embedded emissions net of the benchmark free allocation EU
+// producers still receive (Regulation (EU) 2023/956 Art. 31); 0 before CBAM applies.
+[[nodiscard]] double cbam_obligation_eur_per_t(const PlantBaseline& base, const SectorSpec& sector,
+                                               const RouteProfile& profile, const PriceView& prices);
+
 // Producing abroad on the keep route and shipping back: foreign gas and electricity,
 // no EU ETS or national levy but CBAM on covered products, the sector's foreign
 // non-energy cost factor, transport, and the integration benefit lost at home.

@@ -123,6 +123,13 @@ struct PlantSpec {
     bool multinational = false;   // relocation is an option only for multinational parents
     bool maatwerk = false;        // signed tailor-made agreement: first in allocation queues
     int employees = 0;
+    // Product group within the sector (plants.csv `product`; empty: the sector's only
+    // group): the plants whose energy per t is averaged for the price pass-through and,
+    // without a product benchmark, for the fallback benchmark (docs/ODD.md §7.4).
+    std::string product;
+    // EU ETS product benchmark of that product, t CO2 (allowances) per t before phase-out
+    // (plants.csv `benchmark_t_co2_per_t`); negative: none, the sector fallback applies.
+    double product_benchmark_t_per_t = -1.0;
     std::string source;
 };
 

@@ -105,12 +105,13 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
 
 std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std::vector<SectorSpec>& sectors,
                                    const std::vector<ClusterSpec>& clusters) {
-    static constexpr std::array<CsvColumn, 25> kColumns{{
+    static constexpr std::array<CsvColumn, 27> kColumns{{
         {"id"}, {"name"}, {"operator"}, {"cluster"}, {"sector"}, {"capacity_t"}, {"production_t"},
         {"co2_combustion_t"}, {"co2_process_t"}, {"gas_gj"}, {"electricity_gj"}, {"hydrogen_gj"},
         {"biomethane_gj"}, {"other_fuel_gj"}, {"feedstock_gas_gj"}, {"heat_share_low"},
         {"heat_share_mid"}, {"heat_share_high"}, {"asset_age_y"}, {"reinvestment_cycle_y"},
-        {"hurdle_rate"}, {"multinational"}, {"maatwerk"}, {"employees"}, {"source"}}};
+        {"hurdle_rate"}, {"multinational"}, {"maatwerk"}, {"employees"}, {"product", false},
+        {"benchmark_t_co2_per_t", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     const auto sector_index = index_by_id(sectors);
     const auto cluster_index = index_by_id(clusters);
@@ -162,6 +163,10 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
         p.multinational = csv_bool(table, row, "multinational");
         p.maatwerk = csv_bool(table, row, "maatwerk");
         p.employees = csv_integer(table, row, "employees", kCount);
+        // Both optional: an empty product is the sector's only group, an empty benchmark
+        // means the product has no EU ETS product benchmark (the sector fallback applies).
+        if (const CsvField* product = table.field(row, "product")) p.product = product->text;
+        p.product_benchmark_t_per_t = csv_number_or(table, row, "benchmark_t_co2_per_t", kNonNegative, -1.0);
         p.source = source_text(table, row);
         plants.push_back(std::move(p));
     }

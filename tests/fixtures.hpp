@@ -30,6 +30,13 @@ inline double total_net_in_year(const RunResult& r, int year) {
     return sum;
 }
 
+// Net CO2 at home plus the CO2 relocated plants emit abroad (leakage) in a year.
+inline double net_with_leakage_in_year(const RunResult& r, int year) {
+    double sum = total_net_in_year(r, year);
+    for (int p = 0; p < r.plants; ++p) sum += r.co2_relocated_t[r.at(year - r.base_year, p)];
+    return sum;
+}
+
 // Every setting a scenario file or a sweep sample can change, compared exactly.
 inline bool same_scenario_settings(const Scenario& a, const Scenario& b) { return a == b; }
 // The parts of the loaded dataset that infrastructure settings and sweep hooks change.

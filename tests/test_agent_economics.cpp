@@ -119,22 +119,57 @@ TEST_CASE("carbon costs: ETS net of free allocation, levy above dispensation min
     CHECK(domestic_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::co2_levy] == 0.0);
 }
 
+TEST_CASE("free allocation follows the domestic activity of the benchmarked step", "[agents][allocation]") {
+    const PlantBaseline base = gas_fired_plant();
+    SectorSpec sector;
+    sector.intermediate_t_per_t = 1.0;
+    PriceView prices;
+    prices.ets_eur_per_t = 100;
+    prices.free_allocation_factor_non_cbam = 0.8;
+    const auto allocation = [&](double import_share) {
+        TechnologySpec t = option(OptionKind::import_intermediate);
+        t.import_share = import_share;
+        const RouteProfile r = route_profile(base, t, sector, 2030);
+        return domestic_unit_cost(base, sector, r, prices, CostTerms{}).free_allocation_t_per_t;
+    };
+    CHECK(allocation(0.0) == Approx(0.5 * 0.8));
+    CHECK(allocation(0.75) == Approx(0.5 * 0.8 * 0.25));
+    CHECK(allocation(1.0) == Approx(0.0).margin(1e-12));
+    // A fully imported step emits nothing here and receives nothing: no ETS income.
+    TechnologySpec all = option(OptionKind::import_intermediate);
+    all.import_share = 1.0;
+    const RouteProfile r = route_profile(base, all, sector, 2030);
+    CHECK(domestic_unit_cost(base, sector, r, prices, CostTerms{})[CostComponent::ets] == Approx(0.0).margin(1e-9));
+}
+
 TEST_CASE("capital recovery factor", "[agents]") {
     CHECK(capital_recovery_factor(0.0, 20) == Approx(0.05));
     CHECK(capital_recovery_factor(0.1, 20) == Approx(0.117459625));
     CHECK(capital_recovery_factor(0.1, 0) == 1.0);
 }
 
-TEST_CASE("abroad production pays CBAM only for covered products", "[agents]") {
+TEST_CASE("abroad production pays CBAM only for covered products", "[agents][cbam]") {
     const PlantBaseline base = gas_fired_plant();
     const RouteProfile keep = route_profile(base, option(OptionKind::keep), SectorSpec{}, 2030);
     PriceView prices;
     prices.ets_eur_per_t = 100;
     prices.cbam_factor = 0.5;
+    prices.free_allocation_factor = 0.5;
     SectorSpec covered;
     covered.cbam_covered = true;
-    CHECK(abroad_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] == Approx(0.5 * 100 * 0.866));
+    // Regulation (EU) 2023/956 Art. 31: embedded emissions less the benchmark allocation
+    // EU producers still receive (benchmark 0.5 times the free-allocation factor 0.5).
+    CHECK(abroad_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] ==
+          Approx((0.866 - 0.5 * 0.5) * 100));
     CHECK(abroad_unit_cost(base, SectorSpec{}, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
+    // Before CBAM applies nothing is due; a producer below the adjustment pays nothing.
+    prices.cbam_factor = 0.0;
+    CHECK(abroad_unit_cost(base, covered, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
+    prices.cbam_factor = 0.1;
+    prices.free_allocation_factor = 1.0;
+    PlantBaseline efficient = base;
+    efficient.benchmark_t_per_t = 1.0;
+    CHECK(abroad_unit_cost(efficient, covered, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
 }
 
 TEST_CASE("site-bound income stays home: a negative other cost gains nothing abroad", "[agents][abroad]") {

@@ -5,6 +5,7 @@ refining: crude throughput; otherwise the sum of the final products (main output
 other base section consumes). Plants with utilities only (power) have no mass product:
 their capacity is in t-equivalent where 1 t = 1 MWh of steam + electricity output.
 """
+import dataclasses
 from dataclasses import dataclass
 
 from . import tables
@@ -23,6 +24,8 @@ class CapacityEstimate:
     production: float
     description: str
     estimate_note: str | None = None
+    # The sector_main_products.csv rule that matched (product group and ETS benchmark), if any.
+    product_rule: object = None
 
 
 def _ids(sections):
@@ -84,7 +87,7 @@ def main_capacity(sector, sections):
     for rule in tables.load().main_products.get(sector, []):
         secs = [s for s in mass if rule.matches(s.tc.main_name.lower())]
         if secs:
-            return _total(secs, rule.description)
+            return dataclasses.replace(_total(secs, rule.description), product_rule=rule)
     if mass:
         return _final_products(sections, mass)
     return _utility_output(sections)

@@ -23,7 +23,8 @@ PLANT_COLUMNS = ["id", "name", "operator", "cluster", "sector", "capacity_t", "p
                  "co2_combustion_t", "co2_process_t", "gas_gj", "electricity_gj", "hydrogen_gj",
                  "biomethane_gj", "other_fuel_gj", "feedstock_gas_gj", "heat_share_low",
                  "heat_share_mid", "heat_share_high", "asset_age_y", "reinvestment_cycle_y",
-                 "hurdle_rate", "multinational", "maatwerk", "employees", "source"]
+                 "hurdle_rate", "multinational", "maatwerk", "employees", "product",
+                 "benchmark_t_co2_per_t", "source"]
 
 
 @dataclass
@@ -259,6 +260,18 @@ def _firm_flags(p):
     return multinational, 0, ""
 
 
+def _product_benchmark(p, src):
+    """(product, benchmark) cells: the matched main-product rule's product group and its EU
+    ETS product benchmark, or empty cells (the engine then uses the sector fallback)."""
+    rule = p.capacity.product_rule if p.capacity else None
+    if rule is None:
+        return "", ""
+    if rule.benchmark_t_co2_per_t is None:
+        return rule.description, ""
+    src.append(f"benchmark {rule.benchmark_t_co2_per_t:g} t CO2/t {rule.description}: {rule.benchmark_source}")
+    return rule.description, f"{rule.benchmark_t_co2_per_t:g}"
+
+
 def plant_record(p, stats, report):
     """The plants.csv row of a profiled plant."""
     sd = tables.load().sectors[p.sector]
@@ -281,6 +294,7 @@ def plant_record(p, stats, report):
         src.append("tc " + " ".join(p.tc_ids))
     else:
         est.append("no base configuration in pcd.json")
+    product, benchmark = _product_benchmark(p, src)
     source = "; ".join(src)
     if est:
         source += "; ESTIMATE: " + "; ".join(est)
@@ -294,7 +308,8 @@ def plant_record(p, stats, report):
         "heat_share_low": fmt(low, 2), "heat_share_mid": fmt(mid, 2), "heat_share_high": fmt(high, 2),
         "asset_age_y": str(stable_hash(p.id) % cycle), "reinvestment_cycle_y": str(cycle),
         "hurdle_rate": fmt(sd.hurdle_rate, 2), "multinational": str(multinational),
-        "maatwerk": str(maat), "employees": str(p.employees), "source": source,
+        "maatwerk": str(maat), "employees": str(p.employees), "product": product,
+        "benchmark_t_co2_per_t": benchmark, "source": source,
     }
     # production string must not exceed capacity string after rounding
     if float(columns["production_t"]) > float(columns["capacity_t"]):

@@ -105,6 +105,8 @@ class MainProductRule:
     names: tuple
     prefixes: tuple
     description: str
+    benchmark_t_co2_per_t: float | None   # EU ETS product benchmark; None: no product benchmark
+    benchmark_source: str
 
     def matches(self, main_name):
         return main_name in self.names or main_name.startswith(self.prefixes)
@@ -220,9 +222,13 @@ def _main_products(sectors):
         if r["sector"] not in sectors:
             raise TableError(f"sector_main_products.csv row {i}: unknown sector {r['sector']!r}")
         names = r["main_outputs"].split("|")
+        benchmark = _optional_float(r["benchmark_t_co2_per_t"])
+        if benchmark is not None and not r["benchmark_source"].strip():
+            raise TableError(f"sector_main_products.csv row {i}: a benchmark needs its benchmark_source")
         out.setdefault(r["sector"], []).append(MainProductRule(
             r["sector"], tuple(n for n in names if not n.endswith("*")),
-            tuple(n[:-1] for n in names if n.endswith("*")), r["description"]))
+            tuple(n[:-1] for n in names if n.endswith("*")), r["description"],
+            benchmark, r["benchmark_source"].strip()))
     return out
 
 

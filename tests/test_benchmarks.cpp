@@ -1,0 +1,92 @@
+// The ETS benchmark of each plant is the EU ETS product benchmark of what it makes, and
+// the energy pass-through averages over its product group, not its whole sector.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "agents/plant_baseline.hpp"
+#include "inputs/dataset_loader.hpp"
+
+using namespace eiisim;
+
+namespace {
+
+const Inputs& shipped_inputs() {
+    static const Inputs inputs =
+        load_inputs(std::filesystem::path(EIISIM_SOURCE_DIR) / "scenarios" / "current-policy.toml");
+    return inputs;
+}
+
+const PlantSpec& plant_named(const Inputs& in, const std::string& id) {
+    for (const PlantSpec& p : in.plants)
+        if (p.id == id) return p;
+    FAIL("no plant " << id);
+    throw;
+}
+
+std::size_t index_of(const Inputs& in, const std::string& id) {
+    return static_cast<std::size_t>(&plant_named(in, id) - in.plants.data());
+}
+
+}  // namespace
+
+TEST_CASE("each plant's benchmark is its product's EU ETS benchmark (2021/447)", "[benchmarks]") {
+    const Inputs& in = shipped_inputs();
+    const std::vector<PlantBaseline> base = make_baselines(in);
+    // Implementing Regulation (EU) 2021/447, Annex: allowances per t of product.
+    const std::map<std::string, double> sourced{{"ammonia", 1.570},
+                                                {"nitric acid", 0.230},
+                                                {"liquid primary aluminium", 1.464},
+                                                {"prebaked carbon anodes", 0.312},
+                                                {"hydrogen", 6.84}};
+    int checked = 0;
+    for (std::size_t p = 0; p < in.plants.size(); ++p) {
+        const auto found = sourced.find(in.plants[p].product);
+        if (found == sourced.end()) continue;
+        INFO(in.plants[p].id << " " << in.plants[p].product);
+        CHECK(base[p].benchmark_t_per_t == Approx(found->second));
+        ++checked;
+    }
+    CHECK(checked >= 15);
+    // Yara and OCI: ammonia units against 1.570, their nitric-acid units separately.
+    for (const char* id : {"M017", "M018", "M019", "M023", "M024"})
+        CHECK(base[index_of(in, id)].benchmark_t_per_t == Approx(1.570));
+    for (const char* id : {"M020", "M021", "M025", "M026"})
+        CHECK(base[index_of(in, id)].benchmark_t_per_t == Approx(0.230));
+    CHECK(base[index_of(in, "M078")].benchmark_t_per_t == Approx(1.464));  // Aldel
+}
+
+TEST_CASE("the energy pass-through averages over the plant's product group", "[benchmarks]") {
+    const Inputs& in = shipped_inputs();
+    const std::vector<PlantBaseline> base = make_baselines(in);
+    const PlantSpec& yara = plant_named(in, "M017");
+    double gas = 0, tonnes = 0;
+    for (const PlantSpec& p : in.plants)
+        if (p.sector == yara.sector && p.product == "ammonia") {
+            gas += p.energy_gj[static_cast<int>(Carrier::gas)];
+            tonnes += p.production_t;
+        }
+    REQUIRE(tonnes > 0);
+    const double ammonia_gas = base[index_of(in, "M017")].sector_energy_gj_per_t[static_cast<int>(Carrier::gas)];
+    CHECK(ammonia_gas == Approx(gas / tonnes));
+    // Ammonia takes about 30 GJ of gas per t; the nitric-acid units far less.
+    CHECK(ammonia_gas > 25.0);
+    CHECK(base[index_of(in, "M020")].sector_energy_gj_per_t[static_cast<int>(Carrier::gas)] < ammonia_gas / 3);
+}
+
+TEST_CASE("without a product benchmark the fallback is per product group", "[benchmarks]") {
+    Inputs in = shipped_inputs();
+    const std::size_t urea = index_of(in, "M022");
+    REQUIRE(in.plants[urea].product_benchmark_t_per_t < 0);
+    const std::vector<PlantBaseline> base = make_baselines(in);
+    double co2 = 0, tonnes = 0;
+    for (const PlantSpec& p : in.plants)
+        if (p.sector == in.plants[urea].sector && p.product == in.plants[urea].product) {
+            co2 += p.co2_combustion_t + p.co2_process_t;
+            tonnes += p.production_t;
+        }
+    const double share = in.sectors[static_cast<std::size_t>(in.plants[urea].sector)].free_allocation_share;
+    CHECK(base[urea].benchmark_t_per_t == Approx(share * co2 / tonnes));
+}
