@@ -45,7 +45,7 @@ Booked book_on(const Model& model, std::size_t plant, const std::string& technol
 
 TEST_CASE("an import route books the imported step's CO2 abroad as relocated", "[accounts][leakage]") {
     Inputs in = testing::fuel_gas_inputs();
-    for (EdgeSpec& edge : in.edges) edge.coupling = EdgeCoupling::material;
+    for (EdgeSpec& edge : in.edges) edge.coupling = EdgeCoupling::product;
     const Model model = build_model(in);
     const std::size_t plant = index_of_plant(model.inputs, "gas_power");
     const int year = 2030;
