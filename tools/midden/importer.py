@@ -9,6 +9,7 @@ import os
 
 from . import tables
 from .catalogue import default_catalogue, default_sector_table, read_product_prices
+from .added_links import add_hand_kept_links, drop_links
 from .edges import EDGE_COLUMNS, EdgeSet, derive_edges
 from .infrastructure import INFRASTRUCTURE_SOURCE, check_infrastructure, copy_infrastructure
 from .options import build_plant_options
@@ -72,14 +73,18 @@ def profile_plants(data, current, base_rows, report):
     return profiles, used_tc
 
 
-def build_edges(src_dir, records, commodities, prices, report):
-    """(edge rows, reference-link status): derived edges first, then the reference links.
-    `prices`: product price per sector, which turns a derived flow into a share of the
-    supplier's revenue."""
-    edges = EdgeSet(records, prices)
+def build_edges(src_dir, records, commodities, prices, locations, report):
+    """(edge rows, reference-link status): derived edges first, then the reference links,
+    then the hand-kept added and dropped links. `prices`: product price per sector, which
+    turns a derived flow into a share of the supplier's revenue; `locations`: plant id ->
+    (latitude, longitude), for the reach of derived edges."""
+    edges = EdgeSet(records, prices, locations)
     derived = derive_edges(edges, commodities)
     status = add_reference_edges(edges, read_reference_links(src_dir, report), report)
+    added = add_hand_kept_links(edges, report)
+    drop_links(edges, report)
     edges.cap_offtake(report)
+    report.note(f"{added} edges from tables/added_links.csv")
     report.note(f"{derived} edges derived from output->input commodity matches in the same cluster")
     return edges.rows(), status
 
@@ -103,7 +108,9 @@ def run_import(src_dir, outdir, catalogue=None):
     os.makedirs(outdir, exist_ok=True)
     write_csv(os.path.join(outdir, "plants.csv"), PLANT_COLUMNS, [r.columns for r in records])
     prices = read_product_prices(default_sector_table(outdir))
-    edges, ref_status = build_edges(src_dir, records, data.commodities, prices, report)
+    locations = {p["plant_id"]: (p["latitude"], p["longitude"]) for p in data.plants
+                 if isinstance(p.get("latitude"), (int, float)) and isinstance(p.get("longitude"), (int, float))}
+    edges, ref_status = build_edges(src_dir, records, data.commodities, prices, locations, report)
     write_csv(os.path.join(outdir, "edges.csv"), EDGE_COLUMNS, edges)
     write_nea(os.path.join(outdir, "nea_2020_by_cluster.csv"), records)
     copy_infrastructure(outdir)

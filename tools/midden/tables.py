@@ -380,3 +380,72 @@ def _reasons(name):
             raise TableError(f"{name}: row {r} needs a plant_id and a reason")
         out[r["plant_id"].strip()] = r["reason"].strip()
     return out
+
+
+# --- Value-chain edge rules beyond the reference links (docs/dataset.md "Value chain") ---
+
+@dataclass(frozen=True)
+class Reach:
+    """How far apart two plants of one cluster may be for a derived edge (value_chain.toml
+    [reach]): on one site always; within pipeline_km where the cluster has a pipeline
+    corridor."""
+    same_site_km: float
+    pipeline_km: float
+    pipeline_clusters: tuple
+
+
+@dataclass(frozen=True)
+class AddedLink:
+    """One row of added_links.csv: every (supplier, customer) pair gets these figures."""
+    suppliers: tuple
+    customers: tuple
+    product: str
+    flow_t: float
+    value_eur_per_t: float | None     # None: value_chain.toml [commodity_values]
+    offtake_share: float | None       # None: weighted by value from flow_t
+    benefit_eur_per_t: float
+    alongside: bool                   # a second edge for the pair (another product)
+    source: str
+
+
+@dataclass(frozen=True)
+class EdgeRules:
+    """value_chain.toml [reach], [co_products], [commodity_aliases], added_links.csv and
+    dropped_links.csv."""
+    reach: Reach
+    co_products: dict                 # plant id -> commodity names counted in its revenue
+    commodity_aliases: dict           # MIDDEN commodity id -> the id it is the same good as
+    added_links: list
+    dropped_links: dict               # (supplier, customer) -> reason
+
+
+def _added_links():
+    out = []
+    for i, r in enumerate(_csv("added_links.csv"), start=1):
+        if not r["source"].strip() or not r["suppliers"].split() or not r["customers"].split():
+            raise TableError(f"added_links.csv row {i}: needs suppliers, customers and a source")
+        out.append(AddedLink(tuple(r["suppliers"].split()), tuple(r["customers"].split()), r["product"],
+                             float(r["flow_t"] or 0), _optional_float(r["value_eur_per_t"]),
+                             _optional_float(r["offtake_share"]), float(r["integration_benefit_eur_per_t"]),
+                             r["alongside"].strip() == "1", r["source"]))
+    return out
+
+
+def _dropped_links():
+    out = {}
+    for r in _csv("dropped_links.csv"):
+        if not r["reason"].strip():
+            raise TableError(f"dropped_links.csv: row {r} needs a reason")
+        out[(r["supplier"].strip(), r["customer"].strip())] = r["reason"].strip()
+    return out
+
+
+@functools.cache
+def edge_rules():
+    """Read the edge rules once per process."""
+    vc = _toml("value_chain.toml")
+    reach = vc["reach"]
+    return EdgeRules(Reach(float(reach["same_site_km"]), float(reach["pipeline_km"]),
+                           tuple(reach["pipeline_clusters"])),
+                     {k: list(v) for k, v in vc.get("co_products", {}).items()},
+                     dict(vc.get("commodity_aliases", {})), _added_links(), _dropped_links())
