@@ -114,7 +114,8 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     const double capex =
         pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
                    : 0.0;
-    CostTerms terms = route_terms(tech, spec, capex, tech.lifetime_y, snapshot.utilisation);
+    a.lifetime_y = tech.lifetime_y;
+    CostTerms terms = route_terms(tech, spec, capex, a.lifetime_y, snapshot.utilisation);
     terms.stranded_eur_per_t = staying ? 0.0 : basis.stranded_eur_per_t;
     terms.value_chain_eur_per_t = snapshot.value_chain_eur_per_t;
     terms.export_share = snapshot.export_share;
@@ -153,7 +154,9 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
 }
 
 // SDE++-style operating subsidy: the unprofitable top against keeping, capped per tonne
-// of CO2 avoided, committed for subsidy_years; plus the investment aid.
+// of CO2 avoided, paid yearly for subsidy_years; plus the investment aid. The levelised
+// cost runs over the route's lifetime n, so the payments enter it as their present value
+// spread over n years: s x crf(r, n) / crf(r, min(subsidy_years, n)).
 void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBreakdown& a) {
     const Inputs& inputs = *basis.context->inputs;
     const Policy& policy = inputs.scenario.policy;
@@ -162,13 +165,19 @@ void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBrea
     if (!new_route || !subsidy_eligible(tech.kind) || avoided_t_per_t <= kNegligible) return;
     const double gap = std::max(0.0, a.cost.total() - basis.keep_reference.cost.total());
     const double subsidy = std::min(gap, policy.subsidy_max_eur_per_tco2 * avoided_t_per_t);
+    const double rate = plant_of(basis).hurdle_rate;
+    const double lifetime = a.lifetime_y;
+    const double paid_years = std::min<double>(policy.subsidy_years, lifetime);
+    const double levelised =
+        paid_years > 0 ? subsidy * capital_recovery_factor(rate, lifetime) / capital_recovery_factor(rate, paid_years)
+                       : 0.0;
     const double investment_aid = policy.investment_subsidy_share * a.capex_eur;
     const double per_t = basis.production_t > 0 ? 1.0 / basis.production_t : 0.0;
-    const double investment_aid_per_t =
-        investment_aid * capital_recovery_factor(plant_of(basis).hurdle_rate, tech.lifetime_y) * per_t;
-    if (subsidy + investment_aid_per_t <= kNegligible) return;
+    const double investment_aid_per_t = investment_aid * capital_recovery_factor(rate, lifetime) * per_t;
+    if (levelised + investment_aid_per_t <= kNegligible) return;
     a.aided = true;
     a.subsidy_eur_per_t = subsidy;
+    a.subsidy_levelised_eur_per_t = levelised;
     a.investment_aid_eur = investment_aid;
     a.investment_aid_eur_per_t = investment_aid_per_t;
     a.subsidy_budget_eur = subsidy * basis.production_t * policy.subsidy_years + investment_aid;

@@ -190,7 +190,8 @@ std::vector<std::pair<std::string, double>> cost_terms(const OptionBreakdown& op
     std::vector<std::pair<std::string, double>> terms;
     for (std::size_t k = 0; k < kCostComponentCount; ++k) {
         double value = option.cost.eur_per_t[k];
-        if (subsidised && static_cast<CostComponent>(k) == CostComponent::subsidy) value -= option.subsidy_eur_per_t;
+        if (subsidised && static_cast<CostComponent>(k) == CostComponent::subsidy)
+            value -= option.subsidy_levelised_eur_per_t;  // the yearly payment, levelised
         terms.emplace_back(kCostComponentNames[k], value + 0.0);  // + 0.0: no "-0" for a subsidy of 0
     }
     terms.emplace_back("investment_aid", subsidised ? 0.0 - option.investment_aid_eur_per_t : 0.0);
