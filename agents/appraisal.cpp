@@ -153,6 +153,13 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
                                  : std::numeric_limits<double>::infinity();
 }
 
+// The cost the subsidy gap compares: the levelised cost less the stranded book value of
+// the route in force. SDE++ pays the unprofitable top of the new installation against
+// the reference, not the firm's sunk capital (docs/ODD.md §7.7).
+double cost_without_stranded(const OptionBreakdown& a) {
+    return a.cost.total() - a.cost[CostComponent::stranded];
+}
+
 // SDE++-style operating subsidy: the unprofitable top against keeping, capped per tonne
 // of CO2 avoided, paid yearly for subsidy_years; plus the investment aid. The levelised
 // cost runs over the route's lifetime n, so the payments enter it as their present value
@@ -163,7 +170,7 @@ void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBrea
     const double avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
     const bool new_route = a.technology != basis.snapshot->technology;
     if (!new_route || !subsidy_eligible(tech.kind) || avoided_t_per_t <= kNegligible) return;
-    const double gap = std::max(0.0, a.cost.total() - basis.keep_reference.cost.total());
+    const double gap = std::max(0.0, cost_without_stranded(a) - cost_without_stranded(basis.keep_reference));
     const double subsidy = std::min(gap, policy.subsidy_max_eur_per_tco2 * avoided_t_per_t);
     const double rate = plant_of(basis).hurdle_rate;
     const double lifetime = a.lifetime_y;

@@ -89,3 +89,22 @@ TEST_CASE("subsidy: r = 0.10, n = 25, 15 years of payments are worth 83.8 % of 2
     const double ratio = capital_recovery_factor(0.10, 25) / capital_recovery_factor(0.10, 15);
     CHECK(ratio == Approx(0.8380).margin(1e-4));
 }
+
+TEST_CASE("subsidy: the gap leaves out the stranded book value of the route in force", "[subsidy]") {
+    const Appraiser a(dutch_inputs(), 2030);
+    const Policy& policy = a.model.inputs.scenario.policy;
+    int stranded_seen = 0;
+    // A plant on keep with 100 EUR per t/yr of capacity still on its books:
+    // every other route carries the stranded annuity, the keep reference does not.
+    const int checked = for_each_aided_option(a, 1.0, [&](const AppraisalBasis& basis, const OptionBreakdown& o) {
+        const double stranded = o.cost[CostComponent::stranded];
+        if (stranded > 0) ++stranded_seen;
+        const OptionBreakdown& ref = basis.keep_reference;
+        const double avoided = ref.profile.co2_net_t_per_t() - o.profile.co2_net_t_per_t();
+        const double gap = std::max(0.0, (o.cost.total() - stranded) - (ref.cost.total() - ref.cost[CostComponent::stranded]));
+        INFO("plant " << basis.plant << " option " << o.technology << " stranded " << stranded);
+        CHECK(o.subsidy_eur_per_t == Approx(std::min(gap, policy.subsidy_max_eur_per_tco2 * avoided)).epsilon(1e-12).margin(1e-9));
+    });
+    CHECK(checked > 0);
+    CHECK(stranded_seen > 0);
+}
