@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "fuel_gas_coupling.hpp"
+#include "route_lifetime.hpp"
 
 namespace eiisim {
 namespace {
@@ -114,7 +115,7 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     const double capex =
         pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
                    : 0.0;
-    a.lifetime_y = tech.lifetime_y;
+    a.lifetime_y = route_lifetime_y(inputs, basis.plant, index);
     CostTerms terms = route_terms(tech, spec, capex, a.lifetime_y, snapshot.utilisation);
     terms.stranded_eur_per_t = staying ? 0.0 : basis.stranded_eur_per_t;
     terms.value_chain_eur_per_t = snapshot.value_chain_eur_per_t;

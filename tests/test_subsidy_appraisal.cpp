@@ -108,3 +108,29 @@ TEST_CASE("subsidy: the gap leaves out the stranded book value of the route in f
     CHECK(checked > 0);
     CHECK(stranded_seen > 0);
 }
+
+TEST_CASE("capex: one lifetime per route in appraisal, calibration and accounts", "[capex]") {
+    const Appraiser a(dutch_inputs(), 2030);
+    const Inputs& in = a.model.inputs;
+    int differing = 0;
+    for (int plant = 0; plant < static_cast<int>(in.plants.size()); ++plant) {
+        const PlantSpec& spec = in.plants[static_cast<std::size_t>(plant)];
+        const int keep = in.sector_keep_technology[static_cast<std::size_t>(spec.sector)];
+        const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(keep)];
+        if (tech.capex_eur_per_t_yr <= 0) continue;
+        if (tech.lifetime_y != spec.reinvestment_cycle_y) ++differing;
+        const PlantSnapshot snapshot = a.on_keep(plant, 0.0);
+        if (snapshot.utilisation <= 0) continue;
+        const AppraisalBasis basis = appraisal_basis(a.context, a.model.baselines[static_cast<std::size_t>(plant)],
+                                                     plant, snapshot, Trigger::reinvestment);
+        const OptionBreakdown o = appraise_option(basis, keep);
+        // The incumbent is reinvested in every reinvestment_cycle_y years (the trigger, the
+        // book value and the calibration use that cycle), so its capex is annualised over it.
+        INFO(spec.id << " cycle " << spec.reinvestment_cycle_y << " catalogue " << tech.lifetime_y);
+        CHECK(o.lifetime_y == spec.reinvestment_cycle_y);
+        CHECK(o.cost[CostComponent::capex_annuity] ==
+              Approx(tech.capex_eur_per_t_yr * capital_recovery_factor(spec.hurdle_rate, spec.reinvestment_cycle_y) /
+                     snapshot.utilisation).epsilon(1e-12));
+    }
+    CHECK(differing > 0);
+}
