@@ -291,6 +291,13 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     decision.ranked.reserve(2 * options.size());  // each option at most twice
     if (context.record_appraisals) decision.appraisals.reserve(options.size());
 
+    // One Gumbel draw per option kind, in kind order, shared by every variant of the kind
+    // (nested choice, docs/ODD.md §7.7), drawn whatever is feasible so that feasibility
+    // never shifts the stream.
+    std::array<double, kOptionKindCount> kind_noise{};
+    if (!behaviour.deterministic)
+        for (double& noise : kind_noise) noise = choice_stream.gumbel();
+
     double best_margin = -std::numeric_limits<double>::infinity();
     for (int index : options) {
         const TechnologySpec& tech = inputs.technologies[static_cast<std::size_t>(index)];
@@ -299,9 +306,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
             continue;
         }
         const OptionBreakdown a = appraise_option(basis, index);
-        // One Gumbel draw per option, shared by its subsidised and unsubsidised variants,
-        // drawn even for infeasible options so that feasibility never shifts the stream.
-        const double noise = behaviour.deterministic ? 0.0 : choice_stream.gumbel();
+        const double noise = kind_noise[static_cast<std::size_t>(tech.kind)];
         OptionAppraisal record{index, a.cost_eur_per_t(), a.margin_eur_per_t(), 0.0, a.feasible(), false};
         if (a.feasible()) {
             const double kind_bias = bias[static_cast<std::size_t>(tech.kind)];
