@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "fuel_gas_coupling.hpp"
+#include "route_lifetime.hpp"
 
 namespace eiisim {
 namespace {
@@ -114,7 +115,8 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     const double capex =
         pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
                    : 0.0;
-    CostTerms terms = route_terms(tech, spec, capex, tech.lifetime_y, snapshot.utilisation);
+    a.lifetime_y = route_lifetime_y(inputs, basis.plant, index);
+    CostTerms terms = route_terms(tech, spec, capex, a.lifetime_y, snapshot.utilisation);
     terms.stranded_eur_per_t = staying ? 0.0 : basis.stranded_eur_per_t;
     terms.value_chain_eur_per_t = snapshot.value_chain_eur_per_t;
     terms.export_share = snapshot.export_share;
@@ -152,23 +154,38 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
                                  : std::numeric_limits<double>::infinity();
 }
 
+// The cost the subsidy gap compares: the levelised cost less the stranded book value of
+// the route in force. SDE++ pays the unprofitable top of the new installation against
+// the reference, not the firm's sunk capital (docs/ODD.md §7.7).
+double cost_without_stranded(const OptionBreakdown& a) {
+    return a.cost.total() - a.cost[CostComponent::stranded];
+}
+
 // SDE++-style operating subsidy: the unprofitable top against keeping, capped per tonne
-// of CO2 avoided, committed for subsidy_years; plus the investment aid.
+// of CO2 avoided, paid yearly for subsidy_years; plus the investment aid. The levelised
+// cost runs over the route's lifetime n, so the payments enter it as their present value
+// spread over n years: s x crf(r, n) / crf(r, min(subsidy_years, n)).
 void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBreakdown& a) {
     const Inputs& inputs = *basis.context->inputs;
     const Policy& policy = inputs.scenario.policy;
     const double avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
     const bool new_route = a.technology != basis.snapshot->technology;
     if (!new_route || !subsidy_eligible(tech.kind) || avoided_t_per_t <= kNegligible) return;
-    const double gap = std::max(0.0, a.cost.total() - basis.keep_reference.cost.total());
+    const double gap = std::max(0.0, cost_without_stranded(a) - cost_without_stranded(basis.keep_reference));
     const double subsidy = std::min(gap, policy.subsidy_max_eur_per_tco2 * avoided_t_per_t);
+    const double rate = plant_of(basis).hurdle_rate;
+    const double lifetime = a.lifetime_y;
+    const double paid_years = std::min<double>(policy.subsidy_years, lifetime);
+    const double levelised =
+        paid_years > 0 ? subsidy * capital_recovery_factor(rate, lifetime) / capital_recovery_factor(rate, paid_years)
+                       : 0.0;
     const double investment_aid = policy.investment_subsidy_share * a.capex_eur;
     const double per_t = basis.production_t > 0 ? 1.0 / basis.production_t : 0.0;
-    const double investment_aid_per_t =
-        investment_aid * capital_recovery_factor(plant_of(basis).hurdle_rate, tech.lifetime_y) * per_t;
-    if (subsidy + investment_aid_per_t <= kNegligible) return;
+    const double investment_aid_per_t = investment_aid * capital_recovery_factor(rate, lifetime) * per_t;
+    if (levelised + investment_aid_per_t <= kNegligible) return;
     a.aided = true;
     a.subsidy_eur_per_t = subsidy;
+    a.subsidy_levelised_eur_per_t = levelised;
     a.investment_aid_eur = investment_aid;
     a.investment_aid_eur_per_t = investment_aid_per_t;
     a.subsidy_budget_eur = subsidy * basis.production_t * policy.subsidy_years + investment_aid;
@@ -274,6 +291,13 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     decision.ranked.reserve(2 * options.size());  // each option at most twice
     if (context.record_appraisals) decision.appraisals.reserve(options.size());
 
+    // One Gumbel draw per option kind, in kind order, shared by every variant of the kind
+    // (nested choice, docs/ODD.md §7.7), drawn whatever is feasible so that feasibility
+    // never shifts the stream.
+    std::array<double, kOptionKindCount> kind_noise{};
+    if (!behaviour.deterministic)
+        for (double& noise : kind_noise) noise = choice_stream.gumbel();
+
     double best_margin = -std::numeric_limits<double>::infinity();
     for (int index : options) {
         const TechnologySpec& tech = inputs.technologies[static_cast<std::size_t>(index)];
@@ -282,9 +306,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
             continue;
         }
         const OptionBreakdown a = appraise_option(basis, index);
-        // One Gumbel draw per option, shared by its subsidised and unsubsidised variants,
-        // drawn even for infeasible options so that feasibility never shifts the stream.
-        const double noise = behaviour.deterministic ? 0.0 : choice_stream.gumbel();
+        const double noise = kind_noise[static_cast<std::size_t>(tech.kind)];
         OptionAppraisal record{index, a.cost_eur_per_t(), a.margin_eur_per_t(), 0.0, a.feasible(), false};
         if (a.feasible()) {
             const double kind_bias = bias[static_cast<std::size_t>(tech.kind)];

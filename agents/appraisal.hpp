@@ -98,6 +98,7 @@ struct OptionBreakdown {
     double risk_premium_eur_per_t = 0;   // pending infrastructure, or the relocation hurdle
     RouteProfile profile;                // in the start year (relocate: the base profile)
     int start_year = 0;                  // first year the route would run
+    int lifetime_y = 0;                  // capex annualised over it (route_lifetime.hpp)
     double capex_eur = 0;                // investment, before investment aid
     std::uint8_t infeasible = 0;         // bit set of Infeasible reasons; 0: feasible
     // Claims on the resources held while the route runs, checked in allocation (zero
@@ -106,7 +107,10 @@ struct OptionBreakdown {
     double eur_per_tco2_avoided = std::numeric_limits<double>::infinity();
     // The subsidised twin (SDE++-style), offered when `aided`.
     bool aided = false;
-    double subsidy_eur_per_t = 0;          // operating subsidy, paid for subsidy_years
+    double subsidy_eur_per_t = 0;          // operating subsidy per t, paid yearly for subsidy_years
+    // The same payments as a levelised equivalent over the route's lifetime (what the
+    // levelised cost compares): s x crf(r, n) / crf(r, min(subsidy_years, n)).
+    double subsidy_levelised_eur_per_t = 0;
     double investment_aid_eur = 0;         // one-off share of capex
     double investment_aid_eur_per_t = 0;   // its annuity per t
     double subsidy_budget_eur = 0;         // the twin's draw on the decision year's budget
@@ -120,10 +124,10 @@ struct OptionBreakdown {
     [[nodiscard]] double cost_eur_per_t() const { return cost.total() + risk_premium_eur_per_t; }
     [[nodiscard]] double margin_eur_per_t() const { return cost.revenue_eur_per_t - cost_eur_per_t(); }
     [[nodiscard]] double aided_cost_eur_per_t() const {
-        return cost_eur_per_t() - subsidy_eur_per_t - investment_aid_eur_per_t;
+        return cost_eur_per_t() - subsidy_levelised_eur_per_t - investment_aid_eur_per_t;
     }
     [[nodiscard]] double aided_margin_eur_per_t() const {
-        return margin_eur_per_t() + subsidy_eur_per_t + investment_aid_eur_per_t;
+        return margin_eur_per_t() + subsidy_levelised_eur_per_t + investment_aid_eur_per_t;
     }
 };
 

@@ -94,20 +94,28 @@ void weigh_variants(const Behaviour& behaviour, const Inputs& inputs, PlantAppra
     out.closes = closes(behaviour, out.best_margin_eur_per_t, out.price_ref_eur_per_t);
 }
 
-// P(first place): in deterministic mode the engine's first; under the logit each option
-// competes with its best variant (a twin shares its option's draw and has the higher
-// margin), P = exp(V_k) / sum_j exp(V_j) over feasible options.
-void choice_probabilities(const Behaviour& behaviour, PlantAppraisal& out) {
+// P(first place): in deterministic mode the engine's first. Under the nested choice each
+// kind competes with its best variant (its variants share the kind's draw, so only the
+// best can come first; ties go, as in the engine, to the lower catalogue index and then
+// to the twin): P = exp(V_kind) / sum over kinds exp(V_kind), over feasible kinds.
+void choice_probabilities(const Behaviour& behaviour, const Inputs& inputs, PlantAppraisal& out) {
     if (out.closes) return;
     if (behaviour.deterministic) {
         for (AppraisedVariant& v : out.variants) v.probability = v.rank == 1 ? 1.0 : 0.0;
         return;
     }
-    std::vector<AppraisedVariant*> best(out.options.size(), nullptr);
+    const auto technology = [&](const AppraisedVariant& v) { return out.options[v.option].technology; };
+    const auto beats = [&](const AppraisedVariant& a, const AppraisedVariant& b) {
+        if (a.utility != b.utility) return a.utility > b.utility;
+        if (technology(a) != technology(b)) return technology(a) < technology(b);
+        return a.subsidised && !b.subsidised;
+    };
+    std::array<AppraisedVariant*, kOptionKindCount> best{};
     for (AppraisedVariant& v : out.variants) {
         if (!out.options[v.option].feasible()) continue;
-        AppraisedVariant*& b = best[v.option];
-        if (b == nullptr || v.utility >= b->utility) b = &v;
+        const OptionKind kind = inputs.technologies[static_cast<std::size_t>(technology(v))].kind;
+        AppraisedVariant*& b = best[static_cast<std::size_t>(kind)];
+        if (b == nullptr || beats(v, *b)) b = &v;
     }
     double top = -std::numeric_limits<double>::infinity();
     for (const AppraisedVariant* b : best)
@@ -150,7 +158,7 @@ void look_at_plant(const Model& model, const RunState& state, PlantAppraisal& ou
     out.decision = appraise_options(context, model.baselines[p], out.plant, out.snapshot, out.appraised_as,
                                     out.bias, choice);
     weigh_variants(in.scenario.behaviour, in, out);
-    choice_probabilities(in.scenario.behaviour, out);
+    choice_probabilities(in.scenario.behaviour, in, out);
 }
 
 }  // namespace
@@ -190,7 +198,8 @@ std::vector<std::pair<std::string, double>> cost_terms(const OptionBreakdown& op
     std::vector<std::pair<std::string, double>> terms;
     for (std::size_t k = 0; k < kCostComponentCount; ++k) {
         double value = option.cost.eur_per_t[k];
-        if (subsidised && static_cast<CostComponent>(k) == CostComponent::subsidy) value -= option.subsidy_eur_per_t;
+        if (subsidised && static_cast<CostComponent>(k) == CostComponent::subsidy)
+            value -= option.subsidy_levelised_eur_per_t;  // the yearly payment, levelised
         terms.emplace_back(kCostComponentNames[k], value + 0.0);  // + 0.0: no "-0" for a subsidy of 0
     }
     terms.emplace_back("investment_aid", subsidised ? 0.0 - option.investment_aid_eur_per_t : 0.0);

@@ -203,7 +203,10 @@ struct NationalInfrastructure {
 
 // ---------------------------------------------------------------- scenario
 struct PricePaths {
-    TimePath ets_eur_per_t;
+    TimePath ets_eur_per_t;               // EUR2023 (nominal anchors converted by the loader)
+    // First anchor year of the ETS path given in nominal euros of its year (a forecast);
+    // 0: the whole path is in EUR2023. core/price_year.hpp.
+    int ets_nominal_from = 0;
     TimePath gas_eur_per_gj;
     TimePath electricity_eur_per_gj;      // wholesale + network tariff
     TimePath hydrogen_eur_per_gj;

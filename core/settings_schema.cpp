@@ -101,6 +101,11 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
     {.key = "prices.ets_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative, .required = true,
      .sweep = S::factor, .long_name = "EU ETS price path", .doc = "EU ETS allowance price, per t CO2",
      .path = &in<kPrices, &P::ets_eur_per_t>},
+    {.key = "prices.ets_nominal_from", .type = T::integer, .unit = "year", .bounds = kYear,
+     .doc = "first anchor year of `ets_eur_per_t` that is a nominal forecast (EUR of that year, as analysts "
+            "quote them); the loader converts those anchors to EUR2023 at the ECB's 2 % inflation target "
+            "(core/price_year.hpp). Earlier anchors are taken as EUR2023",
+     .default_doc = "none: the whole path is EUR2023", .integer = &in<kPrices, &P::ets_nominal_from>},
     {.key = "prices.gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
      .long_name = "natural gas price path",

@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "core/price_year.hpp"
 #include "core/settings_schema.hpp"
 #include "loader_toml.hpp"
 #include "uncertainty_loader.hpp"
@@ -171,6 +172,10 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
                                                                        : std::vector<std::string_view>{});
         if (table.name == "scenario") check_header(*section, out, file);
     }
+    // Nominal ETS forecasts to EUR2023, once, here (core/price_year.hpp).
+    PricePaths& prices = out.scenario.prices;
+    if (prices.ets_nominal_from > 0)
+        prices.ets_eur_per_t = nominal_anchors_to_model_year(prices.ets_eur_per_t, prices.ets_nominal_from);
     read_cluster_overrides(root, out.cluster_overrides);
     read_buildout_limits(root, out.scenario.buildout_limits);
     read_events(root, out);

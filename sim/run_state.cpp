@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "agents/appraisal.hpp"
+#include "agents/route_lifetime.hpp"
 #include "core/random_stream.hpp"
 #include "model.hpp"
 
@@ -55,7 +56,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
         s.route_capex_eur[p] = tech.capex_eur_per_t_yr * plant.capacity_t;
         // The incumbent is written off over the plant's own reinvestment cycle, so that at
         // its reinvestment point nothing is left to strand whichever way it decides.
-        s.route_lifetime_y[p] = plant.reinvestment_cycle_y;
+        s.route_lifetime_y[p] = route_lifetime_y(in, static_cast<int>(p), keep);
         RandomStream bias_stream(seed, run, p, 0, Purpose::strategic_bias);
         s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "agents/fuel_gas_coupling.hpp"
+#include "agents/route_lifetime.hpp"
 #include "agents/unit_cost.hpp"
 #include "phases.hpp"
 
@@ -126,7 +127,6 @@ void shock_neighbours(const Model& model, RunState& state, int plant, int year, 
 void start_route(const Model& model, RunState& state, std::size_t p, int year) {
     const Inputs& in = model.inputs;
     const int target = state.target_technology[p];
-    const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(target)];
     const int horizon = in.scenario.behaviour.horizon_y;
     const double book = book_value_of(state, static_cast<int>(p));
     if (book > 0) {
@@ -140,7 +140,7 @@ void start_route(const Model& model, RunState& state, std::size_t p, int year) {
     state.status[p] = PlantStatus::operating;
     state.asset_age_y[p] = 0;
     state.route_capex_eur[p] = state.target_capex_eur[p];
-    state.route_lifetime_y[p] = tech.lifetime_y;
+    state.route_lifetime_y[p] = route_lifetime_y(in, static_cast<int>(p), target);
     state.held[p] = state.target_held[p];
     state.subsidy_eur_per_t[p] = state.target_subsidy_eur_per_t[p];
     state.subsidy_until_year[p] = year + in.scenario.policy.subsidy_years;

@@ -89,6 +89,7 @@ TEST_CASE("appraise: the terms add up to the cost that the engine ranks and logs
 }
 
 TEST_CASE("appraise: Tata Steel IJmuiden and Yara Sluiskil in the Dutch scenario", "[appraise]") {
+    // Years in which both still produce here with this seed (Yara decides in 2026).
     const Model model = build_model(dutch_inputs());
     // M017 decides in 2026 in this run and relocates from 2029: appraise it at that decision.
     for (const auto& [id, year] : {std::pair{"M006", 2026}, std::pair{"M006", 2030}, std::pair{"M017", 2026}}) {
