@@ -30,9 +30,13 @@ struct ProcessGas {
 }
 
 // Adds the flared gas (per t) to the supplier's profile. A flare has no capture: on a ccs
-// route the flared CO2 is emitted (gross and net, not captured).
+// route the flared CO2 is emitted (gross and net, not captured). Its energy is other fuel:
+// the supplier's other fuel is net of the gas it sells (tools/midden/energy.py), so the
+// fuel it bought to make gas nobody takes comes back, at the other-fuel price: the value of
+// the gas sales it lost.
 inline void flare_process_gas(RouteProfile& profile, const ProcessGas& flared_per_t) {
     profile.co2_gross_t_per_t += flared_per_t.co2_t;
+    profile.energy_gj_per_t[static_cast<int>(Carrier::other_fuel)] += flared_per_t.gj;
 }
 
 }  // namespace eiisim

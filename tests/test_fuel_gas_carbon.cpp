@@ -152,3 +152,43 @@ TEST_CASE("a supplier whose gas buyer has left flares the gas and pays for its C
           Approx(model.baselines[s].process_gas_made_co2_t_per_t *
                  model.expected[static_cast<std::size_t>(yi)].ets_eur_per_t));
 }
+
+TEST_CASE("the energy of Tata's site is counted once: its process gas at the buyers or flared at Tata",
+          "[fuel_gas][energy]") {
+    const Model model = build_model(testing::dutch_inputs());
+    const Inputs& in = model.inputs;
+    const int tata = plant_index(in, "M006");
+    const auto t = static_cast<std::size_t>(tata);
+    const std::vector<int> buyers{plant_index(in, "M007"), plant_index(in, "M008")};
+    const PlantBaseline& base = model.baselines[t];
+    // MIDDEN v3, Tata's base configuration (TC0019-TC0029 x activity): 127.55 PJ coal and
+    // 0.19 PJ oil go in; the BFG, BOFG and COG made beyond Tata's own use (24.9 PJ) are what
+    // Velsen and IJmond burn (24.8 PJ). Tata's other fuel plus the gas it sells is that input.
+    const double coal_and_oil_gj_per_t = 127.74e6 / in.plants[t].production_t;
+    CHECK(base.other_fuel_gj_per_t + base.process_gas_made_gj_per_t == Approx(coal_and_oil_gj_per_t).epsilon(0.01));
+
+    // In every year Tata makes gas, the site's other fuel is what Tata's route buys plus the
+    // gas it makes, wherever it is burnt.
+    int years = 0;
+    for (const std::uint64_t seed : {1, 6}) {
+        const RunResult r = simulate(model, seed);
+        for (int y = 0; y < r.years; ++y) {
+            const std::size_t at = r.at(y, tata);
+            const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(r.technology[at])];
+            const auto status = static_cast<PlantStatus>(r.status[at]);
+            if ((status != PlantStatus::operating && status != PlantStatus::converting) ||
+                !route_makes_process_gas(tech.kind))
+                continue;
+            const RouteProfile own = route_profile(base, tech, in.sectors[static_cast<std::size_t>(in.plants[t].sector)],
+                                                   r.base_year + y);
+            double site = energy(r, at, Carrier::other_fuel);
+            for (const int b : buyers) site += energy(r, r.at(y, b), Carrier::other_fuel);
+            const double production = r.production_t[at];
+            INFO("seed " << seed << ", year " << r.base_year + y);
+            CHECK(site == Approx((own.energy_gj_per_t[static_cast<int>(Carrier::other_fuel)] +
+                                  base.process_gas_made_gj_per_t) * production).epsilon(1e-9));
+            ++years;
+        }
+    }
+    CHECK(years > 0);
+}

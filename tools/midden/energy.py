@@ -52,6 +52,7 @@ class EnergyBalance:
     co2_process: float = 0.0
     co2_known: bool = False      # some section's tc record gives CO2
     electricity_out: float = 0.0
+    derived_fuel_exported: float = 0.0   # GJ/yr of derived fuels made beyond own use
 
     @property
     def net_electricity(self):
@@ -82,7 +83,25 @@ def energy_balance(sector, sections, report, pid):
         extra = used - produced.get(nl, 0.0)
         if extra > 0:
             balance.energy["other_fuel"] += extra
+    _net_exported_derived_fuels(balance, produced, consumed_derived)
     return balance
+
+
+def _net_exported_derived_fuels(balance, produced, consumed_derived):
+    """Derived fuels made beyond the plant's own use leave it (Tata's surplus BFG, BOFG and
+    COG fire the Velsen and IJmond power plants, whose records count them as their other
+    fuel): their energy is taken off the plant's other fuel, from which they were made, so
+    the site's energy is counted once. The plant's CO2 (NEa, verified) already excludes
+    what the buyers emit."""
+    fuels = tables.load().fuels
+    for nl, made in produced.items():
+        fuel = fuels.get(nl)
+        if fuel is None or not fuel.steelworks_derived:
+            continue
+        surplus = made - consumed_derived.get(nl, 0.0)
+        if surplus > 0:
+            balance.derived_fuel_exported += surplus
+            balance.energy["other_fuel"] = max(0.0, balance.energy["other_fuel"] - surplus)
 
 
 def _energy_made(sections):
