@@ -109,6 +109,9 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     // This year's transitions have already run: a route runs the next year at the earliest.
     a.start_year = context.year + std::max(tech.lead_time_y, 1);
     a.profile = route_profile(*basis.base, tech, sector, a.start_year);
+    // The accounts flare the gas no buyer burns on a route that makes it: so does the appraisal.
+    if (route_makes_process_gas(tech.kind))
+        flare_process_gas(a.profile, snapshot.flared_process_gas_per_t);
     const bool staying = index == snapshot.technology;
     // Staying between reinvestments costs no new capital: it is sunk.
     const bool pays_capex = new_build || !staying || basis.trigger == Trigger::reinvestment;

@@ -17,6 +17,7 @@
 #include "core/scarce_resources.hpp"
 #include "core/random_stream.hpp"
 #include "core/run_result.hpp"
+#include "fuel_gas_carbon.hpp"
 #include "plant_baseline.hpp"
 #include "price_view.hpp"
 #include "route_profile.hpp"
@@ -32,6 +33,9 @@ struct PlantSnapshot {
     double export_share = 0;           // of output sold abroad at a discount
     double value_chain_eur_per_t = 0;  // extra input cost from lost suppliers
     double book_value_eur = 0;         // undepreciated capex of the route in force
+    // Its process gas no fuel-gas buyer would burn (buyers that left), per t: a route
+    // that makes the gas flares it and pays for its CO2 (agents/fuel_gas_carbon.hpp).
+    ProcessGas flared_process_gas_per_t;
 };
 
 // The shared, per-year view every appraisal reads.

@@ -64,6 +64,36 @@ double benchmark_of(const PlantSpec& plant, const SectorSpec& sector, const Prod
     return group.production_t > 0 ? sector.free_allocation_share * group.co2_t / group.production_t : 0.0;
 }
 
+// The fuel-gas carbon rule's fixed physical quantities (docs/ODD.md §7.10): a buyer's other
+// fuel is its suppliers' process gas (split evenly when it has several), its CO2 is the
+// buyer's combustion CO2 beyond what its natural gas emits, and that gas, per t of the
+// supplier's base production, is what the supplier's route makes.
+void add_process_gas_links(const Inputs& inputs, std::vector<PlantBaseline>& baselines) {
+    std::vector<int> suppliers(inputs.plants.size(), 0);
+    for (const auto& edge : inputs.edges)
+        if (edge.coupling == EdgeCoupling::fuel_gas) ++suppliers[static_cast<std::size_t>(edge.customer)];
+    for (std::size_t p = 0; p < inputs.plants.size(); ++p) {
+        if (suppliers[p] == 0) continue;
+        const PlantSpec& plant = inputs.plants[p];
+        const double other_fuel = plant.energy_gj[static_cast<int>(Carrier::other_fuel)];
+        const double gas_heat = plant.energy_gj[static_cast<int>(Carrier::gas)] - plant.feedstock_gas_gj;
+        const double gas_co2 = std::max(0.0, plant.co2_combustion_t - gas_heat * kGasEmissionFactorTPerGj);
+        baselines[p].process_gas_co2_t_per_gj = other_fuel > 0 ? gas_co2 / other_fuel : 0.0;
+        baselines[p].process_gas_supplier_share = 1.0 / suppliers[p];
+    }
+    for (const auto& edge : inputs.edges) {
+        if (edge.coupling != EdgeCoupling::fuel_gas) continue;
+        const PlantSpec& buyer = inputs.plants[static_cast<std::size_t>(edge.customer)];
+        const PlantBaseline& bought = baselines[static_cast<std::size_t>(edge.customer)];
+        const double supplier_t = inputs.plants[static_cast<std::size_t>(edge.supplier)].production_t;
+        if (supplier_t <= 0) continue;
+        const double gj = buyer.energy_gj[static_cast<int>(Carrier::other_fuel)] * bought.process_gas_supplier_share;
+        PlantBaseline& supplier = baselines[static_cast<std::size_t>(edge.supplier)];
+        supplier.process_gas_made_gj_per_t += gj / supplier_t;
+        supplier.process_gas_made_co2_t_per_t += gj * bought.process_gas_co2_t_per_gj / supplier_t;
+    }
+}
+
 }  // namespace
 
 std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
@@ -78,6 +108,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         customer.integration_benefit_eur_per_t += edge.integration_benefit_eur_per_t;
         if (edge.coupling == EdgeCoupling::fuel_gas) customer.gas_coupled = true;
     }
+    add_process_gas_links(inputs, baselines);
 
     const PriceView base_prices = actual_prices(inputs.scenario, inputs.scenario.calibration_year);
     for (std::size_t p = 0; p < n; ++p) {

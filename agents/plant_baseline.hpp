@@ -28,6 +28,15 @@ struct PlantBaseline {
     // Some supplier edge is `fuel_gas`: the plant burns that supplier's process gas
     // (agents/fuel_gas_coupling.hpp).
     bool gas_coupled = false;
+    // The fuel-gas carbon rule (agents/fuel_gas_carbon.hpp, docs/ODD.md §7.10). A supplier:
+    // the process gas its route makes per t of product, in GJ and t CO2 (what its fuel-gas
+    // buyers burnt in the base year, per t of the supplier's base production). A buyer:
+    // CO2 per GJ of that gas (its other fuel), and the share of its other fuel that comes
+    // from each of its fuel-gas suppliers.
+    double process_gas_made_gj_per_t = 0;
+    double process_gas_made_co2_t_per_t = 0;
+    double process_gas_co2_t_per_gj = 0;
+    double process_gas_supplier_share = 0;
     EnergyGj sector_energy_gj_per_t{};  // production-weighted mean of the plant's product group (price pass-through)
     EnergyGj base_energy_eur_per_gj{};  // calibration-year prices (price pass-through)
     double energy_cost_pass_through = 0;

@@ -5,8 +5,11 @@
 #include <algorithm>
 
 #include "agents/curtailment.hpp"
+#include "agents/fuel_gas_carbon.hpp"
+#include "agents/fuel_gas_coupling.hpp"
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
+#include "fuel_gas_balance.hpp"
 #include "parallel_plants.hpp"
 #include "phases.hpp"
 
@@ -14,6 +17,34 @@ namespace eiisim {
 namespace {
 
 constexpr std::size_t kPlantGrain = 32;
+
+// A fuel-gas supplier on a route that makes the gas: its profile at a given production
+// carries the gas its buyers (booked before it) do not burn, flared on site
+// (agents/fuel_gas_carbon.hpp). Every other plant's profile is the route's.
+struct ProfileAt {
+    RouteProfile route;
+    const PlantBaseline* base = nullptr;
+    bool flares = false;
+    ProcessGas burnt;  // by the buyers this year
+
+    [[nodiscard]] RouteProfile operator()(double production) const {
+        RouteProfile profile = route;
+        if (flares) flare_process_gas(profile, unburnt_per_t(*base, production, burnt));
+        return profile;
+    }
+};
+
+ProfileAt profile_of(const Model& model, const RunResult& result, int row, std::size_t p,
+                     const TechnologySpec& tech, int year) {
+    const Inputs& in = model.inputs;
+    const PlantBaseline& base = model.baselines[p];
+    ProfileAt at;
+    at.route = route_profile(base, tech, in.sectors[static_cast<std::size_t>(in.plants[p].sector)], year);
+    at.base = &base;
+    at.flares = base.process_gas_made_gj_per_t > 0 && route_makes_process_gas(tech.kind);
+    if (at.flares) at.burnt = process_gas_burnt(model, result, row, static_cast<int>(p));
+    return at;
+}
 
 void book_plant(const Model& model, RunState& state, int year, RunResult& result, std::size_t p) {
     const Inputs& in = model.inputs;
@@ -41,7 +72,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     }
     if (state.status[p] == PlantStatus::closed) return;
 
-    const RouteProfile profile = route_profile(base, tech, sector, year);
+    const ProfileAt profile_at = profile_of(model, result, panel_row(result, yi), p, tech, year);
     const PriceView& prices = model.actual[static_cast<std::size_t>(yi)];
     // The year's unit cost at a given utilisation: fixed charges per t follow it.
     const auto unit_cost_at = [&](double utilisation) {
@@ -54,7 +85,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
         if (year < state.stranded_until_year[p] && production > 0)
             terms.stranded_eur_per_t = state.stranded_annuity_eur[p] / production;
         if (year < state.subsidy_until_year[p]) terms.subsidy_eur_per_t = state.subsidy_eur_per_t[p];
-        return domestic_unit_cost(base, sector, profile, prices, terms);
+        return domestic_unit_cost(base, sector, profile_at(production), prices, terms);
     };
     double utilisation = utilisation_of(model, state, static_cast<int>(p));
     UnitCost unit = unit_cost_at(utilisation);
@@ -64,6 +95,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
         unit = unit_cost_at(utilisation);
     }
     const double production = plant.capacity_t * utilisation;
+    const RouteProfile profile = profile_at(production);
 
     result.production_t[at] = production;
     result.utilisation[at] = utilisation;
@@ -99,8 +131,17 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
                         &result.energy_gj, &result.cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
     }
-    for_each_plant_parallel(model.inputs.plants.size(), kPlantGrain,
-                            [&](std::size_t p) { book_plant(model, state, year, result, p); }, model.serial_plants);
+    // Fuel-gas suppliers are booked after everyone else: what they flare is what their
+    // buyers did not burn this year (agents/fuel_gas_carbon.hpp).
+    const auto supplies_gas = [&](std::size_t p) { return model.baselines[p].process_gas_made_gj_per_t > 0; };
+    for_each_plant_parallel(
+        model.inputs.plants.size(), kPlantGrain,
+        [&](std::size_t p) {
+            if (!supplies_gas(p)) book_plant(model, state, year, result, p);
+        },
+        model.serial_plants);
+    for (std::size_t p = 0; p < model.inputs.plants.size(); ++p)
+        if (supplies_gas(p)) book_plant(model, state, year, result, p);
 }
 
 }  // namespace eiisim

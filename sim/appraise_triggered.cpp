@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/random_stream.hpp"
+#include "fuel_gas_balance.hpp"
 #include "parallel_plants.hpp"
 #include "phases.hpp"
 
@@ -55,6 +56,7 @@ PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plan
     snapshot.export_share = export_share_of(model, state, plant);
     snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
     snapshot.book_value_eur = book_value_of(state, plant);
+    snapshot.flared_process_gas_per_t = expected_flared_per_t(model, state, plant);
     return snapshot;
 }
 

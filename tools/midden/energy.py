@@ -54,6 +54,7 @@ class EnergyBalance:
     electricity_out: float = 0.0
     hydrogen_made_gj: float = 0.0         # hydrogen made on site (net_site_hydrogen)
     hydrogen_used_on_site_gj: float = 0.0  # of which used on site, not bought
+    derived_fuel_exported: float = 0.0   # GJ/yr of derived fuels made beyond own use
 
     @property
     def net_electricity(self):
@@ -95,12 +96,30 @@ def energy_balance(sector, sections, report, pid, net_site_hydrogen=False):
     balance.hydrogen_made_gj = sum(produced.get(nl, 0.0) for nl in netted)
     balance.hydrogen_used_on_site_gj = sum(min(used, produced.get(nl, 0.0))
                                            for nl, used in consumed_derived.items() if nl in netted)
+    _net_exported_derived_fuels(balance, produced, consumed_derived)
     return balance
 
 
 def _site_hydrogen_streams(produced):
     """Hydrogen streams (lower-case names) the sections make: their use is netted."""
     return {nl for nl, g in produced.items() if g > 0 and carrier_of(nl) == "hydrogen"}
+
+
+def _net_exported_derived_fuels(balance, produced, consumed_derived):
+    """Derived fuels made beyond the plant's own use leave it (Tata's surplus BFG, BOFG and
+    COG fire the Velsen and IJmond power plants, whose records count them as their other
+    fuel): their energy is taken off the plant's other fuel, from which they were made, so
+    the site's energy is counted once. The plant's CO2 (NEa, verified) already excludes
+    what the buyers emit."""
+    fuels = tables.load().fuels
+    for nl, made in produced.items():
+        fuel = fuels.get(nl)
+        if fuel is None or not fuel.steelworks_derived:
+            continue
+        surplus = made - consumed_derived.get(nl, 0.0)
+        if surplus > 0:
+            balance.derived_fuel_exported += surplus
+            balance.energy["other_fuel"] = max(0.0, balance.energy["other_fuel"] - surplus)
 
 
 def _energy_made(sections):

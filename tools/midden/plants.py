@@ -208,6 +208,10 @@ def _energy_use(p, co2_comb, prod, stats, src, est, report):
                 report.note(f"{p.id}: net electricity exporter ({-b.net_electricity / 1e6:.2f} PJ/yr net output from CHP); electricity_gj = 0")
         src.append("energy: capacity x utilisation x tc input per unit (steam/heat inputs not counted: made on site or bought from a utility plant)")
         _site_hydrogen(p, e, src, est)
+        if b.derived_fuel_exported > 0:
+            src.append(f"other fuel net of {b.derived_fuel_exported / 1e6:.2f} PJ/yr derived fuels made beyond own use "
+                       "(BFG/BOFG/COG burnt by fuel-gas buyers, which count them; issue 21)")
+            report.note(f"{p.id}: {b.derived_fuel_exported / 1e6:.2f} PJ/yr derived fuels exported; taken off other_fuel")
     else:
         e = {c: 0.0 for c in tables.CARRIERS}
         gas_ef = natural_gas_t_co2_per_gj()

@@ -1,0 +1,194 @@
+// The fuel-gas carbon rule (agents/fuel_gas_carbon.hpp, docs/ODD.md §7.10): as long as a
+// supplier's route makes process gas, its carbon is booked, at the buyers that burn it or
+// as flared at the supplier, and the supplier's costs see the flared CO2. Checked on the
+// Dutch site (Tata Steel with the Velsen and IJmond power plants) over several seeds of
+// current-policy, where the power plants curtail and close while Tata keeps its blast
+// furnaces, and on the fuel-gas fixture (tests/data/fuel_gas) plant by plant.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <vector>
+
+#include "agents/fuel_gas_coupling.hpp"
+#include "agents/route_profile.hpp"
+#include "fixtures.hpp"
+#include "sim/phases.hpp"
+#include "sim/run_state.hpp"
+
+using namespace eiisim;
+
+namespace {
+
+int plant_index(const Inputs& in, const std::string& id) {
+    for (std::size_t p = 0; p < in.plants.size(); ++p)
+        if (in.plants[p].id == id) return static_cast<int>(p);
+    FAIL("no plant " << id);
+    return -1;
+}
+
+double energy(const RunResult& r, std::size_t at, Carrier carrier) {
+    return r.energy_gj[at * kCarrierCount + static_cast<std::size_t>(carrier)];
+}
+
+// The process gas's CO2 booked on the site in year index `y`: the supplier's gross beyond
+// what its route emits by itself, plus the buyers' gross beyond their natural gas.
+struct SiteYear {
+    bool makes_gas = false;      // the supplier operates on a route that makes the gas
+    double made_t = 0;           // CO2 of the gas its route made (fixed per t of product)
+    double booked_t = 0;         // CO2 of that gas booked at the supplier and the buyers
+    double buyers_burnt_t = 0;   // of which at the buyers
+};
+
+SiteYear site_year(const Model& model, const RunResult& r, int y, int supplier, const std::vector<int>& buyers) {
+    const Inputs& in = model.inputs;
+    const auto s = static_cast<std::size_t>(supplier);
+    const std::size_t at = r.at(y, supplier);
+    const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(r.technology[at])];
+    SiteYear site;
+    const auto status = static_cast<PlantStatus>(r.status[at]);
+    site.makes_gas = (status == PlantStatus::operating || status == PlantStatus::converting) &&
+                     route_makes_process_gas(tech.kind);
+    const RouteProfile own = route_profile(model.baselines[s], tech,
+                                           in.sectors[static_cast<std::size_t>(in.plants[s].sector)], r.base_year + y);
+    const double production = r.production_t[at];
+    site.made_t = model.baselines[s].process_gas_made_co2_t_per_t * production;
+    site.booked_t = r.co2_gross_t[at] - own.co2_gross_t_per_t * production;
+    for (const int b : buyers) {
+        const std::size_t bat = r.at(y, b);
+        const double burnt = r.co2_gross_t[bat] - energy(r, bat, Carrier::gas) * kGasEmissionFactorTPerGj;
+        site.buyers_burnt_t += burnt;
+        site.booked_t += burnt;
+    }
+    return site;
+}
+
+}  // namespace
+
+TEST_CASE("the carbon of Tata's process gas is booked in every year it is made, whatever the seed",
+          "[fuel_gas][carbon]") {
+    const Model model = build_model(testing::dutch_inputs());
+    const int tata = plant_index(model.inputs, "M006");
+    const std::vector<int> buyers{plant_index(model.inputs, "M007"), plant_index(model.inputs, "M008")};
+    // The gas's CO2 is what the power plants burnt in the base year: about 5.0 Mt on 7.05 Mt of steel.
+    CHECK(model.baselines[static_cast<std::size_t>(tata)].process_gas_made_co2_t_per_t == Approx(0.71).epsilon(0.02));
+
+    int flaring_years = 0, curtailed_buyer_years = 0;
+    for (const std::uint64_t seed : {1, 2, 3, 6, 11, 17}) {
+        const RunResult r = simulate(model, seed);
+        for (int y = 0; y < r.years; ++y) {
+            const SiteYear site = site_year(model, r, y, tata, buyers);
+            INFO("seed " << seed << ", year " << r.base_year + y);
+            if (!site.makes_gas) {
+                // No gas is made: no buyer runs, and the supplier flares nothing.
+                CHECK(site.buyers_burnt_t == Approx(0.0).margin(1.0));
+                continue;
+            }
+            REQUIRE(site.made_t > 0);
+            // Conserved: buyers at most burn what is made (Tata never curtails here).
+            CHECK(site.booked_t == Approx(site.made_t).epsilon(1e-9));
+            if (site.buyers_burnt_t < 0.99 * site.made_t) ++flaring_years;
+            for (const int b : buyers) {
+                const std::size_t bat = r.at(y, b);
+                if (r.production_t[bat] > 0 && r.utilisation[bat] < 0.99 * model.baselines[static_cast<std::size_t>(b)].utilisation)
+                    ++curtailed_buyer_years;
+            }
+        }
+    }
+    // The runs cover buyers curtailed and closed while Tata keeps its blast furnaces.
+    CHECK(flaring_years > 0);
+    CHECK(curtailed_buyer_years > 0);
+}
+
+TEST_CASE("a supplier whose gas buyer has left flares the gas and pays for its CO2", "[fuel_gas][carbon]") {
+    const Model model = build_model(testing::fuel_gas_inputs());
+    const Inputs& in = model.inputs;
+    const int steelworks = plant_index(in, "steelworks");
+    const int gas_power = plant_index(in, "gas_power");
+    const auto s = static_cast<std::size_t>(steelworks);
+    constexpr int kYear = 2027;  // before any decision takes effect: both on their keep routes
+    const int yi = kYear - in.scenario.base_year;
+    const auto ets_cost = [](const RunResult& r, std::size_t at) {
+        return r.cost_eur[at * kCostComponentCount + static_cast<std::size_t>(CostComponent::ets)];
+    };
+
+    RunState state = make_initial_state(model, 1, 0);
+    RunResult empty = simulate(model, 1);  // only for sized buffers: cleared, then booked below
+    for (auto* v : {&empty.production_t, &empty.co2_gross_t, &empty.co2_net_t, &empty.co2_captured_t,
+                    &empty.margin_eur, &empty.energy_gj, &empty.cost_eur})
+        std::fill(v->begin(), v->end(), 0.0);
+    RunResult with_buyer = empty;
+    record_accounts(model, state, kYear, with_buyer);
+    RunResult without_buyer = empty;
+    state.status[static_cast<std::size_t>(gas_power)] = PlantStatus::closed;
+    record_accounts(model, state, kYear, without_buyer);
+
+    const std::size_t at = with_buyer.at(yi, steelworks);
+    const double production = with_buyer.production_t[at];
+    REQUIRE(without_buyer.production_t[at] == Approx(production));
+    const double flared_t = model.baselines[s].process_gas_made_co2_t_per_t * production;
+    REQUIRE(flared_t > 1e6);
+    CHECK(without_buyer.co2_gross_t[at] - with_buyer.co2_gross_t[at] == Approx(flared_t));
+    CHECK(without_buyer.co2_net_t[at] - with_buyer.co2_net_t[at] == Approx(flared_t));
+    CHECK(without_buyer.co2_gross_t[without_buyer.at(yi, gas_power)] == 0.0);
+    const double ets_price = model.actual[static_cast<std::size_t>(yi)].ets_eur_per_t;
+    CHECK(ets_cost(without_buyer, at) - ets_cost(with_buyer, at) == Approx(flared_t * ets_price));
+    CHECK(without_buyer.margin_eur[at] < with_buyer.margin_eur[at]);
+
+    // The appraisal sees the same: the supplier's keep route, with its buyer gone, expects
+    // to flare all of its gas and pay for it.
+    const auto keep_ets = [&](const RunState& st) {
+        const auto peers = cluster_peer_shares(model, st);
+        const AppraisalContext context = appraisal_context(model, st, kYear, peers[0], false);
+        const PlantSnapshot snapshot = plant_snapshot(model, st, steelworks);
+        const AppraisalBasis basis = appraisal_basis(context, model.baselines[s], steelworks, snapshot, Trigger::event);
+        return std::make_pair(snapshot.flared_process_gas_per_t.co2_t, basis.keep_reference.cost[CostComponent::ets]);
+    };
+    const auto [flared_gone, ets_gone] = keep_ets(state);
+    state.status[static_cast<std::size_t>(gas_power)] = PlantStatus::operating;
+    const auto [flared_there, ets_there] = keep_ets(state);
+    CHECK(flared_there == 0.0);
+    CHECK(flared_gone == Approx(model.baselines[s].process_gas_made_co2_t_per_t));
+    CHECK(ets_gone - ets_there ==
+          Approx(model.baselines[s].process_gas_made_co2_t_per_t *
+                 model.expected[static_cast<std::size_t>(yi)].ets_eur_per_t));
+}
+
+TEST_CASE("the energy of Tata's site is counted once: its process gas at the buyers or flared at Tata",
+          "[fuel_gas][energy]") {
+    const Model model = build_model(testing::dutch_inputs());
+    const Inputs& in = model.inputs;
+    const int tata = plant_index(in, "M006");
+    const auto t = static_cast<std::size_t>(tata);
+    const std::vector<int> buyers{plant_index(in, "M007"), plant_index(in, "M008")};
+    const PlantBaseline& base = model.baselines[t];
+    // MIDDEN v3, Tata's base configuration (TC0019-TC0029 x activity): 127.55 PJ coal and
+    // 0.19 PJ oil go in; the BFG, BOFG and COG made beyond Tata's own use (24.9 PJ) are what
+    // Velsen and IJmond burn (24.8 PJ). Tata's other fuel plus the gas it sells is that input.
+    const double coal_and_oil_gj_per_t = 127.74e6 / in.plants[t].production_t;
+    CHECK(base.other_fuel_gj_per_t + base.process_gas_made_gj_per_t == Approx(coal_and_oil_gj_per_t).epsilon(0.01));
+
+    // In every year Tata makes gas, the site's other fuel is what Tata's route buys plus the
+    // gas it makes, wherever it is burnt.
+    int years = 0;
+    for (const std::uint64_t seed : {1, 6}) {
+        const RunResult r = simulate(model, seed);
+        for (int y = 0; y < r.years; ++y) {
+            const std::size_t at = r.at(y, tata);
+            const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(r.technology[at])];
+            const auto status = static_cast<PlantStatus>(r.status[at]);
+            if ((status != PlantStatus::operating && status != PlantStatus::converting) ||
+                !route_makes_process_gas(tech.kind))
+                continue;
+            const RouteProfile own = route_profile(base, tech, in.sectors[static_cast<std::size_t>(in.plants[t].sector)],
+                                                   r.base_year + y);
+            double site = energy(r, at, Carrier::other_fuel);
+            for (const int b : buyers) site += energy(r, r.at(y, b), Carrier::other_fuel);
+            const double production = r.production_t[at];
+            INFO("seed " << seed << ", year " << r.base_year + y);
+            CHECK(site == Approx((own.energy_gj_per_t[static_cast<int>(Carrier::other_fuel)] +
+                                  base.process_gas_made_gj_per_t) * production).epsilon(1e-9));
+            ++years;
+        }
+    }
+    CHECK(years > 0);
+}
