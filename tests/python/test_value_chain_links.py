@@ -37,8 +37,9 @@ REQUIRED = [(s, c, "steam and power", "utility") for s in ["M122"]
     ("M200", "M198", "steam", "utility"),
     ("M203", "M011", "steam", "utility"), ("M203", "M025", "power", "utility"),
     ("M203", "M026", "power", "utility"), ("M203", "M027", "steam", "utility"),
-    ("M181", "M198", "oxygen", "product"), ("M176", "M074", "oxygen", "product"),
-    ("M176", "M119", "oxygen", "product"),
+    # Review #13's oxygen to Lyondell (M074) and Shell Moerdijk EO (M119) has no supplier
+    # plant: the Merseyweg ASU is left out of M176 (tables/excluded_configurations.csv).
+    ("M181", "M198", "oxygen", "product"),
     ("M031", "M074", "steam", "by_product"),
     ("M017", "M022", "CO2", "by_product"), ("M018", "M022", "CO2", "by_product"),
     ("M019", "M022", "CO2", "by_product"),
