@@ -109,9 +109,15 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     // This year's transitions have already run: a route runs the next year at the earliest.
     a.start_year = context.year + std::max(tech.lead_time_y, 1);
     a.profile = route_profile(*basis.base, tech, sector, a.start_year);
-    // The accounts flare the gas no buyer burns on a route that makes it: so does the appraisal.
-    if (route_makes_process_gas(tech.kind))
+    // The accounts flare the gas no buyer burns on a route that makes it, and its maker pays
+    // for the gas's carbon wherever it burns: so does the appraisal (buyers as they are now,
+    // burning their base-year share without capture).
+    if (route_makes_process_gas(tech.kind) && basis.base->process_gas_made_co2_t_per_t > 0) {
         flare_process_gas(a.profile, snapshot.flared_process_gas_per_t);
+        pay_for_buyers_gas_carbon(a.profile, basis.base->process_gas_made_co2_t_per_t -
+                                                 snapshot.flared_process_gas_per_t.co2_t);
+    }
+    leave_gas_carbon_to_maker(a.profile, *basis.base);
     const bool staying = index == snapshot.technology;
     // Staying between reinvestments costs no new capital: it is sunk.
     const bool pays_capex = new_build || !staying || basis.trigger == Trigger::reinvestment;

@@ -14,10 +14,11 @@
 namespace eiisim {
 
 // An amount of process gas: its energy and the CO2 it gives when burnt (per year, or per t
-// of the supplier's product).
+// of the supplier's product); of that CO2, what the burner emits (not captured).
 struct ProcessGas {
     double gj = 0;
     double co2_t = 0;
+    double co2_emitted_t = 0;
 };
 
 // Per t of the supplier's product, the gas its route makes beyond what its buyers burnt
@@ -37,6 +38,32 @@ struct ProcessGas {
 inline void flare_process_gas(RouteProfile& profile, const ProcessGas& flared_per_t) {
     profile.co2_gross_t_per_t += flared_per_t.co2_t;
     profile.energy_gj_per_t[static_cast<int>(Carrier::other_fuel)] += flared_per_t.gj;
+}
+
+// Who pays for the gas's carbon. The gas is a by-product of the supplier's route, whose CO2
+// is emitted whether a buyer burns it or the supplier flares it: closing a buyer saves no
+// allowance, so the allowances are the maker's cost either way. Tata Steel owns the Velsen
+// and IJmond plants from 1 January 2026 and decides for the site; the EU ETS benchmarks
+// allocate for the waste gas to its maker (the hot-metal benchmark includes it). The
+// emissions stay booked where the gas burns; only who buys the allowances moves.
+
+// A buyer's process-gas CO2 emitted per t of its product: its other fuel (the gas) at the
+// gas's CO2 per GJ, less the share its route captures.
+[[nodiscard]] inline double process_gas_emitted_per_t(const RouteProfile& buyer, const PlantBaseline& base) {
+    if (base.process_gas_co2_t_per_gj <= 0 || buyer.co2_gross_t_per_t <= 0) return 0.0;
+    const double emitted_share = buyer.co2_net_t_per_t() / buyer.co2_gross_t_per_t;
+    return buyer.energy_gj_per_t[static_cast<int>(Carrier::other_fuel)] * base.process_gas_co2_t_per_gj * emitted_share;
+}
+
+// A buyer pays no allowances for the process gas it burns: its maker does.
+inline void leave_gas_carbon_to_maker(RouteProfile& buyer, const PlantBaseline& base) {
+    buyer.co2_paid_for_others_t_per_t -= process_gas_emitted_per_t(buyer, base);
+}
+
+// The maker pays for the CO2 its buyers emit from its gas (`emitted_per_t`, per t of its
+// own product), on top of what it flares itself.
+inline void pay_for_buyers_gas_carbon(RouteProfile& supplier, double emitted_per_t) {
+    supplier.co2_paid_for_others_t_per_t += emitted_per_t;
 }
 
 }  // namespace eiisim

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "fuel_gas_carbon.hpp"
 #include "price_view.hpp"
 #include "route_profile.hpp"
 #include "unit_cost.hpp"
@@ -131,7 +132,10 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         // included, as the accounts carry it), without other cost.
         const TechnologySpec& keep =
             inputs.technologies[static_cast<std::size_t>(inputs.sector_keep_technology[s])];
-        const RouteProfile profile = route_profile(b, keep, sector, inputs.scenario.calibration_year);
+        RouteProfile profile = route_profile(b, keep, sector, inputs.scenario.calibration_year);
+        // As the accounts price it: a process gas's carbon at its maker (fuel_gas_carbon.hpp).
+        pay_for_buyers_gas_carbon(profile, b.process_gas_made_co2_t_per_t);
+        leave_gas_carbon_to_maker(profile, b);
         // Annualised over the reinvestment cycle, as the accounts annualise the incumbent.
         const CostTerms terms =
             route_terms(keep, plant, keep.capex_eur_per_t_yr, plant.reinvestment_cycle_y, b.utilisation);

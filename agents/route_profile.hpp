@@ -16,8 +16,14 @@ struct RouteProfile {
     double intermediate_t_per_t = 0;  // imported intermediate bought per t product
     double imported_share = 0;        // share of the upstream step replaced by the import
     double electrified_heat_share = 0;
+    // CO2 per t whose allowances this plant buys although another plant emits it (+), or
+    // that it emits but another plant pays for (−): a process gas's carbon is paid by the
+    // gas's maker, burnt by a buyer or flared (agents/fuel_gas_carbon.hpp). Zero elsewhere.
+    double co2_paid_for_others_t_per_t = 0;
 
     [[nodiscard]] double co2_net_t_per_t() const { return co2_gross_t_per_t - co2_captured_t_per_t; }
+    // The CO2 per t the plant surrenders allowances for.
+    [[nodiscard]] double co2_priced_t_per_t() const { return co2_net_t_per_t() + co2_paid_for_others_t_per_t; }
 };
 
 // Profile of running `technology` in `year` (heat bands not yet available stay on fuel).

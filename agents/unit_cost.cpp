@@ -120,7 +120,8 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     const double free_allocation =
         base.benchmark_t_per_t * allocation_factor * (1.0 - profile.imported_share);
     cost.free_allocation_t_per_t = free_allocation;
-    cost[CostComponent::ets] = (net - free_allocation) * prices.ets_eur_per_t;
+    // Allowances for what it emits, with a process gas's carbon at the gas's maker (§7.10).
+    cost[CostComponent::ets] = (profile.co2_priced_t_per_t() - free_allocation) * prices.ets_eur_per_t;
     // Wet CO2-heffing industrie: the levy rate minus the ETS price, on emissions above
     // the plant's dispensation rights (a declining share of its base intensity).
     const double levy_rate = std::max(0.0, prices.co2_levy_eur_per_t - prices.ets_eur_per_t);

@@ -19,84 +19,100 @@ namespace {
 constexpr std::size_t kPlantGrain = 32;
 
 // A fuel-gas supplier on a route that makes the gas: its profile at a given production
-// carries the gas its buyers (booked before it) do not burn, flared on site
-// (agents/fuel_gas_carbon.hpp). Every other plant's profile is the route's.
+// carries the gas its buyers do not burn, flared on site, and the allowances for what they
+// burn (agents/fuel_gas_carbon.hpp). A buyer's profile leaves its gas's allowances to the
+// maker. Every other plant's profile is the route's.
 struct ProfileAt {
     RouteProfile route;
     const PlantBaseline* base = nullptr;
     bool flares = false;
-    ProcessGas burnt;  // by the buyers this year
+    ProcessGas burnt;            // by the buyers this year (booked before the supplier's accounts)
+    bool expected = false;       // before the buyers are booked: the appraisal's expectation
+    ProcessGas expected_flared;  // per t: the gas of buyers that have left
 
     [[nodiscard]] RouteProfile operator()(double production) const {
         RouteProfile profile = route;
-        if (flares) flare_process_gas(profile, unburnt_per_t(*base, production, burnt));
+        if (!flares || production <= 0) return profile;
+        if (expected) {
+            flare_process_gas(profile, expected_flared);
+            pay_for_buyers_gas_carbon(profile, base->process_gas_made_co2_t_per_t - expected_flared.co2_t);
+            return profile;
+        }
+        flare_process_gas(profile, unburnt_per_t(*base, production, burnt));
+        pay_for_buyers_gas_carbon(profile, burnt.co2_emitted_t / production);
         return profile;
     }
 };
 
-ProfileAt profile_of(const Model& model, const RunResult& result, int row, std::size_t p,
-                     const TechnologySpec& tech, int year) {
-    const Inputs& in = model.inputs;
-    const PlantBaseline& base = model.baselines[p];
-    ProfileAt at;
-    at.route = route_profile(base, tech, in.sectors[static_cast<std::size_t>(in.plants[p].sector)], year);
-    at.base = &base;
-    at.flares = base.process_gas_made_gj_per_t > 0 && route_makes_process_gas(tech.kind);
-    if (at.flares) at.burnt = process_gas_burnt(model, result, row, static_cast<int>(p));
-    return at;
-}
+// Where the plant stands in the year's booking order (record_accounts).
+enum class BookingStep { ordinary, supplier_decides, supplier_books };
 
-void book_plant(const Model& model, RunState& state, int year, RunResult& result, std::size_t p) {
-    const Inputs& in = model.inputs;
-    const PlantSpec& plant = in.plants[p];
-    const SectorSpec& sector = in.sectors[static_cast<std::size_t>(plant.sector)];
-    const PlantBaseline& base = model.baselines[p];
-    const int yi = year - in.scenario.base_year;
-    const std::size_t at = result.at(panel_row(result, yi), static_cast<int>(p));
-    const int tech_index = state.technology[p];
-    const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(tech_index)];
+// One operating plant's year: its route, profile and unit cost at any utilisation.
+struct PlantYear {
+    const Model& model;
+    const RunState& state;
+    int year;
+    std::size_t p;
+    const PlantSpec& plant;
+    const SectorSpec& sector;
+    const TechnologySpec& tech;
+    ProfileAt profile_at;
 
-    result.technology[at] = static_cast<std::int16_t>(tech_index);
-    result.kind[at] = static_cast<std::uint8_t>(tech.kind);
-    result.status[at] = static_cast<std::uint8_t>(state.status[p]);
-
-    // Production abroad runs on the incumbent (keep) route: its CO2 is leakage.
-    const auto abroad_t_per_t = [&] {
-        const TechnologySpec& keep =
-            in.technologies[static_cast<std::size_t>(in.sector_keep_technology[static_cast<std::size_t>(plant.sector)])];
-        return route_profile(base, keep, sector, year).co2_net_t_per_t();
-    };
-    if (state.status[p] == PlantStatus::relocated) {
-        result.co2_relocated_t[at] = abroad_t_per_t() * plant.capacity_t * base.utilisation;
-        return;
+    PlantYear(const Model& m, const RunState& s, int y, const RunResult& result, std::size_t plant_index,
+              BookingStep booking)
+        : model(m), state(s), year(y), p(plant_index), plant(m.inputs.plants[plant_index]),
+          sector(m.inputs.sectors[static_cast<std::size_t>(plant.sector)]),
+          tech(m.inputs.technologies[static_cast<std::size_t>(s.technology[plant_index])]) {
+        const PlantBaseline& base = model.baselines[p];
+        profile_at.route = route_profile(base, tech, sector, year);
+        profile_at.base = &base;
+        profile_at.flares = base.process_gas_made_gj_per_t > 0 && route_makes_process_gas(tech.kind);
+        profile_at.expected = booking == BookingStep::supplier_decides;
+        if (profile_at.flares && profile_at.expected)
+            profile_at.expected_flared = expected_flared_per_t(model, state, static_cast<int>(p));
+        else if (profile_at.flares)
+            profile_at.burnt = process_gas_burnt(model, result, panel_row(result, year - m.inputs.scenario.base_year),
+                                                 static_cast<int>(p));
+        leave_gas_carbon_to_maker(profile_at.route, base);  // a fuel-gas buyer's gas is paid by its maker
     }
-    if (state.status[p] == PlantStatus::closed) return;
 
-    const ProfileAt profile_at = profile_of(model, result, panel_row(result, yi), p, tech, year);
-    const PriceView& prices = model.actual[static_cast<std::size_t>(yi)];
     // The year's unit cost at a given utilisation: fixed charges per t follow it.
-    const auto unit_cost_at = [&](double utilisation) {
+    [[nodiscard]] UnitCost unit_cost_at(double utilisation) const {
         const double production = plant.capacity_t * utilisation;
         CostTerms terms = route_terms(tech, plant, state.route_capex_eur[p] / plant.capacity_t,
                                       state.route_lifetime_y[p], utilisation);
         terms.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
         terms.export_share = export_share_of(model, state, static_cast<int>(p));
-        terms.export_discount = in.scenario.behaviour.export_discount;
+        terms.export_discount = model.inputs.scenario.behaviour.export_discount;
         if (year < state.stranded_until_year[p] && production > 0)
             terms.stranded_eur_per_t = state.stranded_annuity_eur[p] / production;
         if (year < state.subsidy_until_year[p]) terms.subsidy_eur_per_t = state.subsidy_eur_per_t[p];
-        return domestic_unit_cost(base, sector, profile_at(production), prices, terms);
-    };
-    double utilisation = utilisation_of(model, state, static_cast<int>(p));
-    UnitCost unit = unit_cost_at(utilisation);
-    const double curtailed = in.scenario.behaviour.curtailed_utilisation;
-    if (curtails(unit, curtailed)) {
-        utilisation *= curtailed;
-        unit = unit_cost_at(utilisation);
+        const PriceView& prices = model.actual[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
+        return domestic_unit_cost(model.baselines[p], sector, profile_at(production), prices, terms);
     }
-    const double production = plant.capacity_t * utilisation;
-    const RouteProfile profile = profile_at(production);
 
+    // The utilisation it runs at: what its customers take, at most `cap`, curtailed when
+    // running costs more than it earns (agents/curtailment.hpp).
+    [[nodiscard]] double decide_utilisation(double cap) const {
+        const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)), cap);
+        const double curtailed = model.inputs.scenario.behaviour.curtailed_utilisation;
+        return curtails(unit_cost_at(utilisation), curtailed) ? utilisation * curtailed : utilisation;
+    }
+};
+
+// Production abroad runs on the incumbent (keep) route: its CO2 per t is leakage.
+double abroad_t_per_t(const Model& model, std::size_t p, int year) {
+    const Inputs& in = model.inputs;
+    const auto sector = static_cast<std::size_t>(in.plants[p].sector);
+    const TechnologySpec& keep = in.technologies[static_cast<std::size_t>(in.sector_keep_technology[sector])];
+    return route_profile(model.baselines[p], keep, in.sectors[sector], year).co2_net_t_per_t();
+}
+
+// Writes the plant's year at `utilisation`.
+void write_year(const PlantYear& py, RunState& state, RunResult& result, std::size_t at, double utilisation) {
+    const double production = py.plant.capacity_t * utilisation;
+    const UnitCost unit = py.unit_cost_at(utilisation);
+    const RouteProfile profile = py.profile_at(production);
     result.production_t[at] = production;
     result.utilisation[at] = utilisation;
     result.co2_gross_t[at] = profile.co2_gross_t_per_t * production;
@@ -105,7 +121,8 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     result.co2_net_t[at] = result.co2_gross_t[at] - result.co2_captured_t[at];
     // An import route's imported share of the upstream step is made abroad, at the keep
     // route's intensity (ODD "Accounts"): relocated CO2, not CO2 that vanishes.
-    if (profile.imported_share > 0) result.co2_relocated_t[at] = profile.imported_share * abroad_t_per_t() * production;
+    if (profile.imported_share > 0)
+        result.co2_relocated_t[at] = profile.imported_share * abroad_t_per_t(py.model, py.p, py.year) * production;
     for (int c = 0; c < kCarrierCount; ++c)
         result.energy_gj[at * kCarrierCount + static_cast<std::size_t>(c)] =
             profile.energy_gj_per_t[static_cast<std::size_t>(c)] * production;
@@ -117,7 +134,53 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     }
     result.revenue_eur[at] = unit.revenue_eur_per_t * production;
     result.margin_eur[at] = result.revenue_eur[at] - cost;
-    state.loss_years[p] = result.margin_eur[at] < 0 ? state.loss_years[p] + 1 : 0;
+    state.loss_years[py.p] = result.margin_eur[at] < 0 ? state.loss_years[py.p] + 1 : 0;
+}
+
+// Books plant `p`'s year. `cap` bounds its utilisation (a fuel-gas buyer burns no more gas
+// than its suppliers make); `fixed` >= 0 imposes a utilisation decided earlier (a gas
+// supplier decides before its buyers are booked and books after them).
+void book_plant(const Model& model, RunState& state, int year, RunResult& result, std::size_t p,
+                double cap = 1.0, double fixed = -1.0, BookingStep booking = BookingStep::ordinary) {
+    const Inputs& in = model.inputs;
+    const PlantSpec& plant = in.plants[p];
+    const int yi = year - in.scenario.base_year;
+    const std::size_t at = result.at(panel_row(result, yi), static_cast<int>(p));
+    const int tech_index = state.technology[p];
+    result.technology[at] = static_cast<std::int16_t>(tech_index);
+    result.kind[at] = static_cast<std::uint8_t>(in.technologies[static_cast<std::size_t>(tech_index)].kind);
+    result.status[at] = static_cast<std::uint8_t>(state.status[p]);
+    if (state.status[p] == PlantStatus::relocated) {
+        result.co2_relocated_t[at] = abroad_t_per_t(model, p, year) * plant.capacity_t * model.baselines[p].utilisation;
+        return;
+    }
+    if (state.status[p] == PlantStatus::closed) return;
+    const PlantYear py(model, state, year, result, p, booking);
+    write_year(py, state, result, at, fixed >= 0 ? fixed : py.decide_utilisation(cap));
+}
+
+// What a gas supplier decides to run at before its buyers are booked, from what it expects
+// them to burn (the appraisal's expectation: the gas of buyers that have left is flared).
+double supplier_utilisation(const Model& model, const RunState& state, int year, const RunResult& result,
+                            std::size_t p) {
+    if (state.status[p] != PlantStatus::operating && state.status[p] != PlantStatus::converting) return 0.0;
+    return PlantYear(model, state, year, result, p, BookingStep::supplier_decides).decide_utilisation(1.0);
+}
+
+// A fuel-gas buyer's utilisation cap: the gas its suppliers make this year relative to the
+// base year (their production over base production), the lowest over its suppliers.
+double buyer_cap(const Model& model, int buyer, const std::vector<double>& supplier_u) {
+    double cap = 1.0;
+    const ValueChainCsr& csr = model.value_chain;
+    const auto b = static_cast<std::size_t>(buyer);
+    for (int k = csr.supplier_begin[b]; k < csr.supplier_begin[b + 1]; ++k) {
+        const EdgeSpec& e = model.inputs.edges[static_cast<std::size_t>(csr.supplier_edges[static_cast<std::size_t>(k)])];
+        if (e.coupling != EdgeCoupling::fuel_gas) continue;
+        const auto s = static_cast<std::size_t>(e.supplier);
+        const double base_u = model.baselines[s].utilisation;
+        cap = std::min(cap, base_u > 0 ? supplier_u[s] / base_u : 0.0);
+    }
+    return cap * model.baselines[b].utilisation;
 }
 
 }  // namespace
@@ -131,17 +194,27 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
                         &result.energy_gj, &result.cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
     }
-    // Fuel-gas suppliers are booked after everyone else: what they flare is what their
-    // buyers did not burn this year (agents/fuel_gas_carbon.hpp).
+    // Fuel-gas suppliers decide their utilisation first (from what they expect their buyers
+    // to burn); their buyers then burn no more gas than is made; the suppliers book last,
+    // flaring what their buyers did not burn (agents/fuel_gas_carbon.hpp).
+    const std::size_t n = model.inputs.plants.size();
     const auto supplies_gas = [&](std::size_t p) { return model.baselines[p].process_gas_made_gj_per_t > 0; };
+    const auto buys_gas = [&](std::size_t p) { return model.baselines[p].gas_coupled; };
+    std::vector<double> supplier_u(n, 0.0);
+    for (std::size_t p = 0; p < n; ++p)
+        if (supplies_gas(p)) supplier_u[p] = supplier_utilisation(model, state, year, result, p);
     for_each_plant_parallel(
-        model.inputs.plants.size(), kPlantGrain,
+        n, kPlantGrain,
         [&](std::size_t p) {
-            if (!supplies_gas(p)) book_plant(model, state, year, result, p);
+            if (supplies_gas(p)) return;
+            if (buys_gas(p))
+                book_plant(model, state, year, result, p, buyer_cap(model, static_cast<int>(p), supplier_u));
+            else
+                book_plant(model, state, year, result, p);
         },
         model.serial_plants);
-    for (std::size_t p = 0; p < model.inputs.plants.size(); ++p)
-        if (supplies_gas(p)) book_plant(model, state, year, result, p);
+    for (std::size_t p = 0; p < n; ++p)
+        if (supplies_gas(p)) book_plant(model, state, year, result, p, 1.0, supplier_u[p], BookingStep::supplier_books);
 }
 
 }  // namespace eiisim

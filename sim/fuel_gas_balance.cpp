@@ -30,8 +30,11 @@ ProcessGas process_gas_burnt(const Model& model, const RunResult& result, int ro
         const std::size_t at = result.at(row, buyer);
         const double gj = result.energy_gj[at * kCarrierCount + static_cast<std::size_t>(Carrier::other_fuel)] *
                           base.process_gas_supplier_share;
+        const double gross = result.co2_gross_t[at];
+        const double emitted_share = gross > 0 ? result.co2_net_t[at] / gross : 0.0;
         burnt.gj += gj;
         burnt.co2_t += gj * base.process_gas_co2_t_per_gj;
+        burnt.co2_emitted_t += gj * base.process_gas_co2_t_per_gj * emitted_share;
     });
     return burnt;
 }
