@@ -105,13 +105,17 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
 
 std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std::vector<SectorSpec>& sectors,
                                    const std::vector<ClusterSpec>& clusters) {
-    static constexpr std::array<CsvColumn, 27> kColumns{{
+    // `scope` (optional): "midden" for a current MIDDEN plant, "added" for one from outside
+    // MIDDEN's inventory (tools/midden/tables/added_plants.csv). The engine treats both
+    // alike; the scope only says which plants the NEa 2020 base-year total covers
+    // (docs/dataset.md "Scope"), so it is checked here and not stored.
+    static constexpr std::array<CsvColumn, 28> kColumns{{
         {"id"}, {"name"}, {"operator"}, {"cluster"}, {"sector"}, {"capacity_t"}, {"production_t"},
         {"co2_combustion_t"}, {"co2_process_t"}, {"gas_gj"}, {"electricity_gj"}, {"hydrogen_gj"},
         {"biomethane_gj"}, {"other_fuel_gj"}, {"feedstock_gas_gj"}, {"heat_share_low"},
         {"heat_share_mid"}, {"heat_share_high"}, {"asset_age_y"}, {"reinvestment_cycle_y"},
         {"hurdle_rate"}, {"multinational"}, {"maatwerk"}, {"employees"}, {"product", false},
-        {"benchmark_t_co2_per_t", false}, {"source"}}};
+        {"benchmark_t_co2_per_t", false}, {"scope", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     const auto sector_index = index_by_id(sectors);
     const auto cluster_index = index_by_id(clusters);
@@ -167,6 +171,9 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
         // means the product has no EU ETS product benchmark (the sector fallback applies).
         if (const CsvField* product = table.field(row, "product")) p.product = product->text;
         p.product_benchmark_t_per_t = csv_number_or(table, row, "benchmark_t_co2_per_t", kNonNegative, -1.0);
+        if (const CsvField* scope = table.field(row, "scope");
+            scope != nullptr && !scope->text.empty() && scope->text != "midden" && scope->text != "added")
+            table.fail(row, "scope", "expected scope 'midden' or 'added', got '" + scope->text + "'");
         p.source = source_text(table, row);
         plants.push_back(std::move(p));
     }

@@ -5,7 +5,9 @@ Usage: test_base_year_calibration.py <path-to-eiisim-binary> <repo-root>
 
 Runs scenarios/current-policy.toml, reads `cluster_co2_net` (and `cluster_co2_gross`,
 `cluster_co2_captured`) for the base year 2020, and compares each cluster and the national
-total with clusters/nl/nea_2020_by_cluster.csv (MIDDEN's NEa 2020 verified emissions).
+total with clusters/nl/nea_2020_by_cluster.csv (MIDDEN's NEa 2020 verified emissions), over
+the plants of MIDDEN scope: plants.csv rows with scope "added" (tools/midden/tables/
+added_plants.csv, outside MIDDEN's inventory) are left out of the comparison and shown apart.
 Fails if any cluster or the national total differs by more than 3 %, if anything is
 captured in the base year, or if the cluster series do not add up to the plant panel.
 Prints the comparison table. Exits non-zero on any failure.
@@ -40,6 +42,13 @@ def read_reference(path):
     return {row["cluster"]: (float(row["co2_t"]), int(row["plants"])) for row in rows}
 
 
+def added_plants(path):
+    """Ids of the plants.csv rows outside the MIDDEN scope (scope == "added")."""
+    with open(path, newline="", encoding="utf-8") as f:
+        return {row["id"] for row in csv.DictReader(line for line in f if not line.startswith("#"))
+                if row.get("scope") == "added"}
+
+
 def strings(dataset):
     return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in dataset[()]]
 
@@ -50,6 +59,7 @@ def main():
         return 2
     eiisim, repo = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     reference = read_reference(os.path.join(repo, "clusters", "nl", "nea_2020_by_cluster.csv"))
+    added_ids = added_plants(os.path.join(repo, "clusters", "nl", "plants.csv"))
     check("national" in reference, "nea_2020_by_cluster.csv has no 'national' row")
 
     tmp = tempfile.mkdtemp(prefix="eiisim-calibration-")
@@ -74,6 +84,7 @@ def main():
             captured = f["cluster_co2_captured"][0, y, :]
             plant_net = f["co2_net"][0, y, :]
             plant_cluster = f["plant_cluster"][()]
+            plant_ids = strings(f["plant"])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -88,11 +99,18 @@ def main():
           "cluster_co2_net does not equal the sum of the plants' co2_net: {} vs {}".format(
               net, per_cluster_from_plants))
 
+    # The MIDDEN scope: the added plants' emissions are outside NEa 2020 as MIDDEN holds it.
+    added = np.array([pid in added_ids for pid in plant_ids])
+    added_net = np.array([plant_net[(plant_cluster == c) & added].sum() for c in range(len(clusters))])
+    net = net - added_net
+    print("Plants outside MIDDEN's inventory (scope added, not compared): {} plants, {:.3f} Mt".format(
+        int(added.sum()), added_net.sum() / 1e6))
+    plant_cluster = np.where(added, -1, plant_cluster)
     print("Base year {}: CO2 emitted in the Netherlands (Mt) against NEa 2020 (MIDDEN)".format(BASE_YEAR))
     print("{:<22} {:<28} {:>7} {:>10} {:>10} {:>8} {:>8}".format(
         "cluster", "name", "plants", "model Mt", "NEa Mt", "diff %", "NEa n"))
     rows = [(c, n, net[i], int(np.count_nonzero(plant_cluster == i))) for i, (c, n) in enumerate(zip(clusters, names))]
-    rows.append(("national", "", net.sum(), len(plant_cluster)))
+    rows.append(("national", "", net.sum(), int(np.count_nonzero(plant_cluster >= 0))))
     for cluster, name, model, plants in rows:
         if cluster not in reference:
             print("{:<22} {:<28} {:>7} {:>10.3f} {:>10} {:>8}".format(cluster, name, plants, model / 1e6, "-", "-"))

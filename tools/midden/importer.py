@@ -10,6 +10,7 @@ import os
 from . import tables
 from .catalogue import default_catalogue, default_sector_table, read_product_prices
 from .added_links import add_hand_kept_links, drop_links
+from .added_plants import added_plant_records
 from .edges import EDGE_COLUMNS, EdgeSet, derive_edges
 from .infrastructure import INFRASTRUCTURE_SOURCE, check_infrastructure, copy_infrastructure
 from .options import build_plant_options
@@ -99,6 +100,8 @@ def run_import(src_dir, outdir, catalogue=None):
     profiles, used_tc = profile_plants(data, current, base_rows, report)
     stats = SectorStatistics.of(profiles)
     records = [plant_record(p, stats, report) for p in profiles]
+    added, added_locations = added_plant_records(src_dir, stats, report)
+    records += added
     if catalogue is None:
         catalogue = default_catalogue(outdir)
     option_cols, options = build_plant_options(records, alt_rows, data.technologies, catalogue)
@@ -110,6 +113,7 @@ def run_import(src_dir, outdir, catalogue=None):
     prices = read_product_prices(default_sector_table(outdir))
     locations = {p["plant_id"]: (p["latitude"], p["longitude"]) for p in data.plants
                  if isinstance(p.get("latitude"), (int, float)) and isinstance(p.get("longitude"), (int, float))}
+    locations.update(added_locations)
     edges, ref_status = build_edges(src_dir, records, data.commodities, prices, locations, report)
     write_csv(os.path.join(outdir, "edges.csv"), EDGE_COLUMNS, edges)
     write_nea(os.path.join(outdir, "nea_2020_by_cluster.csv"), records)

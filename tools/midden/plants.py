@@ -24,7 +24,9 @@ PLANT_COLUMNS = ["id", "name", "operator", "cluster", "sector", "capacity_t", "p
                  "biomethane_gj", "other_fuel_gj", "feedstock_gas_gj", "heat_share_low",
                  "heat_share_mid", "heat_share_high", "asset_age_y", "reinvestment_cycle_y",
                  "hurdle_rate", "multinational", "maatwerk", "employees", "product",
-                 "benchmark_t_co2_per_t", "source"]
+                 "benchmark_t_co2_per_t", "scope", "source"]
+SCOPE_MIDDEN = "midden"   # a current MIDDEN plant: its NEa 2020 is in nea_2020_by_cluster.csv co2_t
+SCOPE_ADDED = "added"     # tables/added_plants.csv: outside MIDDEN's inventory and that total
 
 
 @dataclass
@@ -276,11 +278,12 @@ def _product_benchmark(p, src):
     return rule.description, f"{rule.benchmark_t_co2_per_t:g}"
 
 
-def plant_record(p, stats, report):
-    """The plants.csv row of a profiled plant."""
+def plant_record(p, stats, report, origin=None):
+    """The plants.csv row of a profiled plant; `origin`: the source of a plant from
+    tables/added_plants.csv (scope added), None for a current MIDDEN plant."""
     sd = tables.load().sectors[p.sector]
     est = p.estimates
-    src = [f"{MIDDEN_CITE} midden.json {p.id} (NEa 2020 verified emissions)"]
+    src = [origin or f"{MIDDEN_CITE} midden.json {p.id} (NEa 2020 verified emissions)"]
     cap, prod = _capacity_and_production(p, stats, src, est, report)
     co2_comb, co2_proc = _emission_split(p, src, est)
     e, feed = _energy_use(p, co2_comb, prod, stats, src, est, report)
@@ -290,7 +293,8 @@ def plant_record(p, stats, report):
     multinational, maat, maat_src = _firm_flags(p)
     src.append(f"heat shares ESTIMATE ({sd.heat_reason})")
     src.append(f"asset age ESTIMATE: hash(plant id) mod {cycle} y cycle; hurdle {sd.hurdle_rate:.2f} ESTIMATE by sector")
-    src.append(f"gpd.json {p.id} (operator, employees)")
+    if origin is None:
+        src.append(f"gpd.json {p.id} (operator, employees)")
     if maat:
         src.append(f"maatwerk: facts.md §1.3 {maat_src}")
     if p.pcd_ids:
@@ -313,7 +317,8 @@ def plant_record(p, stats, report):
         "asset_age_y": str(stable_hash(p.id) % cycle), "reinvestment_cycle_y": str(cycle),
         "hurdle_rate": fmt(sd.hurdle_rate, 2), "multinational": str(multinational),
         "maatwerk": str(maat), "employees": str(p.employees), "product": product,
-        "benchmark_t_co2_per_t": benchmark, "source": source,
+        "benchmark_t_co2_per_t": benchmark, "scope": SCOPE_ADDED if origin else SCOPE_MIDDEN,
+        "source": source,
     }
     # production string must not exceed capacity string after rounding
     if float(columns["production_t"]) > float(columns["capacity_t"]):

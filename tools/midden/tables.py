@@ -449,3 +449,41 @@ def edge_rules():
                            tuple(reach["pipeline_clusters"])),
                      {k: list(v) for k, v in vc.get("co_products", {}).items()},
                      dict(vc.get("commodity_aliases", {})), _added_links(), _dropped_links())
+
+
+@dataclass(frozen=True)
+class AddedPlant:
+    """One row of added_plants.csv: a plant outside MIDDEN's current inventory (scope added).
+    None: the importer's rule for a plant without a usable base configuration applies."""
+    id: str
+    midden_id: str | None             # a non-current midden.json record of the installation
+    name: str
+    operator: str
+    cluster: str
+    sector: str
+    capacity_t: float | None
+    production_t: float | None
+    co2_t: float | None
+    location: tuple | None            # (latitude, longitude)
+    employees: int
+    multinational: int
+    source: str
+
+
+@functools.cache
+def added_plants():
+    """The rows of added_plants.csv, checked against clusters and sector defaults."""
+    t = load()
+    out = []
+    for i, r in enumerate(_csv("added_plants.csv"), start=1):
+        where = f"added_plants.csv row {i} ({r.get('id')})"
+        if not r["id"].strip() or not r["source"].strip():
+            raise TableError(f"{where}: needs an id and a source")
+        if r["cluster"] not in t.cluster_order or r["sector"] not in t.sectors:
+            raise TableError(f"{where}: unknown cluster {r['cluster']!r} or sector {r['sector']!r}")
+        loc = (float(r["latitude"]), float(r["longitude"])) if r["latitude"].strip() else None
+        out.append(AddedPlant(r["id"].strip(), r["midden_id"].strip() or None, r["name"], r["operator"],
+                              r["cluster"], r["sector"], _optional_float(r["capacity_t"]),
+                              _optional_float(r["production_t"]), _optional_float(r["co2_t"]), loc,
+                              int(r["employees"] or 0), int(r["multinational"] or 0), r["source"]))
+    return out
