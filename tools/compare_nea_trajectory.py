@@ -43,7 +43,7 @@ def simulated_totals(result_path):
         net = f["co2_net"][0]                      # (year, plant), t
         sectors = f["plant_sector"][:].astype(str)
     outside_power = sectors != "power"
-    return {int(y): (net[i].sum() / 1e6, net[i][outside_power].sum() / 1e6) for i, y in enumerate(years)}
+    return {int(y): (net[i].sum() / 1e6, net[i][outside_power].sum() / 1e6) for i, y in enumerate(years)}, len(sectors)
 
 
 def main():
@@ -65,9 +65,9 @@ def main():
                                   "--out", path, "--quiet"], capture_output=True, text=True)
             if run.returncode != 0:
                 sys.exit(f"eiisim run failed ({run.returncode}): {run.stderr.strip()}")
-        sim = simulated_totals(path)
+        sim, plant_count = simulated_totals(path)
 
-    print("National net CO2, Mt: simulated (205 MIDDEN installations) vs NEa industry")
+    print("National net CO2, Mt: simulated (all {} plants in the dataset) vs NEa industry".format(plant_count))
     print(f"{'year':>4} {'all':>8} {'no power':>9} {'change':>8} {'NEa':>6} {'NEa chg':>8}  NEa source")
     failed = False
     for year in range(2020, 2026):
