@@ -90,3 +90,34 @@ TEST_CASE("without a product benchmark the fallback is per product group", "[ben
     const double share = in.sectors[static_cast<std::size_t>(in.plants[urea].sector)].free_allocation_share;
     CHECK(base[urea].benchmark_t_per_t == Approx(share * co2 / tonnes));
 }
+
+TEST_CASE("nitric acid and urea units are sectors of their own", "[benchmarks]") {
+    // Issue 21, error 3: they shared the ammonia sector's price (480 EUR/t), margin and
+    // catalogue. Now each has its product's price, CBAM cover and keep row, and still buys
+    // its ammonia from the ammonia units over the value-chain links.
+    const Inputs& in = shipped_inputs();
+    const auto sector_of = [&](const std::string& id) -> const SectorSpec& {
+        return in.sectors[static_cast<std::size_t>(plant_named(in, id).sector)];
+    };
+    for (const char* id : {"M020", "M021", "M025", "M026"}) {
+        INFO(id);
+        CHECK(sector_of(id).id == "nitric_acid");
+        CHECK(sector_of(id).product_price_eur_per_t == Approx(300));
+        CHECK(sector_of(id).cbam_covered);
+    }
+    for (const char* id : {"M022", "M027"}) {
+        INFO(id);
+        CHECK(sector_of(id).id == "urea");
+        CHECK(sector_of(id).product_price_eur_per_t == Approx(380));
+        CHECK(sector_of(id).cbam_covered);
+    }
+    for (const char* id : {"M017", "M023"}) CHECK(sector_of(id).id == "ammonia");
+    // The ammonia -> nitric acid and ammonia -> urea links still resolve.
+    int links = 0;
+    for (const auto& edge : in.edges) {
+        const std::string& supplier = sector_of(in.plants[static_cast<std::size_t>(edge.supplier)].id).id;
+        const std::string& customer = sector_of(in.plants[static_cast<std::size_t>(edge.customer)].id).id;
+        if (supplier == "ammonia" && (customer == "nitric_acid" || customer == "urea")) ++links;
+    }
+    CHECK(links >= 15);
+}
