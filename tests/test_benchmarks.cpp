@@ -121,3 +121,21 @@ TEST_CASE("nitric acid and urea units are sectors of their own", "[benchmarks]")
     }
     CHECK(links >= 15);
 }
+
+TEST_CASE("Tata's benchmark is the sum of its sub-installations per t of crude steel", "[benchmarks]") {
+    // Issue 21, error 3: Tata used its own intensity (0.81 t/t) as the fallback benchmark.
+    // MIDDEN v3 pcd PCD0036-0040 (all at utilisation 0.9): sinter 4.16, coke 2.44, hot metal
+    // 6.92 and crude steel 7.83 Mt/yr; 2021/447 Annex: sintered ore 0.157, coke 0.217, hot
+    // metal 1.288 allowances/t (the hot-metal benchmark covers the waste gases Tata sells).
+    const Inputs& in = shipped_inputs();
+    const std::vector<PlantBaseline> base = make_baselines(in);
+    const double expected = 6.92 / 7.83 * 1.288 + 2.44 / 7.83 * 0.217 + 4.16 / 7.83 * 0.157;
+    CHECK(base[index_of(in, "M006")].benchmark_t_per_t == Approx(expected).epsilon(1e-3));
+    CHECK(expected == Approx(1.289).epsilon(1e-3));
+    // Velsen and IJmond burn Tata's gases: electricity from waste gas earns no allocation.
+    for (const char* id : {"M007", "M008"}) {
+        INFO(id);
+        const PlantBaseline& buyer = base[index_of(in, id)];
+        CHECK(buyer.benchmark_t_per_t < 0.05 * buyer.co2_intensity_t_per_t);
+    }
+}
