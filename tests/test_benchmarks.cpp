@@ -139,3 +139,18 @@ TEST_CASE("Tata's benchmark is the sum of its sub-installations per t of crude s
         CHECK(buyer.benchmark_t_per_t < 0.05 * buyer.co2_intensity_t_per_t);
     }
 }
+
+TEST_CASE("a steam cracker's benchmark is 0.702 per t of the HVC it makes", "[benchmarks]") {
+    // Steam cracking 0.702 allowances/t HVC (2021/447 Annex) x the HVC per t ethylene of the
+    // cracker's MIDDEN record. SABIC Olefins 3&4 (tc TC0426): ethylene 1 + propylene 0.591 +
+    // hydrogen 0.0304 + acetylene 0.00348 + butadiene 0.0957 + benzene 0.243.
+    const Inputs& in = shipped_inputs();
+    const std::vector<PlantBaseline> base = make_baselines(in);
+    const double sabic_hvc = 1 + 0.591 + 0.0304 + 0.00348 + 0.0957 + 0.243;
+    CHECK(base[index_of(in, "M202")].benchmark_t_per_t == Approx(0.702 * sabic_hvc).epsilon(1e-3));
+    // Dow (tc TC0405): crude C4 at 45 % butadiene and pygas at 30 % benzene (ESTIMATE).
+    const double dow_hvc = 1 + 0.462 + 0.0477 + 0.45 * 0.236 + 0.30 * 0.503;
+    for (const char* id : {"M192", "M193", "M194"})
+        CHECK(base[index_of(in, id)].benchmark_t_per_t == Approx(0.702 * dow_hvc).epsilon(1e-3));
+    CHECK(base[index_of(in, "M115")].benchmark_t_per_t == Approx(0.702));  // Shell: per t HVC
+}
