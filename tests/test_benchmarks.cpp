@@ -140,8 +140,10 @@ TEST_CASE("a steam cracker's benchmark is 0.702 per t of the HVC it makes", "[be
     // hydrogen 0.0304 + acetylene 0.00348 + butadiene 0.0957 + benzene 0.243.
     const Inputs& in = shipped_inputs();
     const std::vector<PlantBaseline> base = make_baselines(in);
+    // SABIC buys its 140 bar steam from Swentibold (6.09 GJ/t ethylene, tc TC0426), whose
+    // own allocation covers it: net of the heat benchmark 0.0473 t/GJ.
     const double sabic_hvc = 1 + 0.591 + 0.0304 + 0.00348 + 0.0957 + 0.243;
-    CHECK(base[index_of(in, "M202")].benchmark_t_per_t == Approx(0.702 * sabic_hvc).epsilon(1e-3));
+    CHECK(base[index_of(in, "M202")].benchmark_t_per_t == Approx(0.702 * sabic_hvc - 6.09 * 0.0473).epsilon(1e-3));
     // Dow (tc TC0405): crude C4 at 45 % butadiene and pygas at 30 % benzene (ESTIMATE).
     const double dow_hvc = 1 + 0.462 + 0.0477 + 0.45 * 0.236 + 0.30 * 0.503;
     for (const char* id : {"M192", "M193", "M194"})

@@ -272,7 +272,7 @@ def _product_benchmark(p, src):
     if rule is None:
         return "", ""
     if rule.from_sub_installations:
-        value, parts = summed_benchmark(p.sector, p.sections, rule, p.capacity.production)
+        value, parts = summed_benchmark(p.sector, p.sections, rule, p.capacity.production, p.id)
         if value is None:
             return rule.description, ""
         src.append(f"benchmark {value:.4g} t CO2/t {rule.description} = sum of sub-installations: "

@@ -242,20 +242,23 @@ class SubInstallationBenchmark:
     sector: str
     output: str             # lower-case tc output name
     share: float            # t of the benchmarked product per t of that output
-    counted_in: str         # "any": main output of any base section; "product": any output of the product's sections
+    counted_in: str         # "any": main output of any base section; "product": any output of the product's
+                            # sections; "bought_heat": an input (GJ) of the product's sections bought from a utility
     benchmark_t_co2_per_t: float
     benchmark_product: str
     source: str
+    plants: tuple = ()      # the plant ids it applies to; empty: every plant of the sector
 
 
 def _sub_installation_benchmarks(sectors):
     out = {}
     for i, r in enumerate(_csv("sub_installation_benchmarks.csv"), start=1):
-        if r["sector"] not in sectors or r["counted_in"] not in ("any", "product") or not r["source"].strip():
+        if r["sector"] not in sectors or r["counted_in"] not in ("any", "product", "bought_heat") or not r["source"].strip():
             raise TableError(f"sub_installation_benchmarks.csv row {i}: unknown sector or counted_in, or no source")
         out.setdefault(r["sector"], []).append(SubInstallationBenchmark(
             r["sector"], r["output"].strip().lower(), float(r["share"]), r["counted_in"],
-            float(r["benchmark_t_co2_per_t"]), r["benchmark_product"], r["source"].strip()))
+            float(r["benchmark_t_co2_per_t"]), r["benchmark_product"], r["source"].strip(),
+            tuple(r["plants"].split())))
     return out
 
 
