@@ -90,3 +90,63 @@ TEST_CASE("without a product benchmark the fallback is per product group", "[ben
     const double share = in.sectors[static_cast<std::size_t>(in.plants[urea].sector)].free_allocation_share;
     CHECK(base[urea].benchmark_t_per_t == Approx(share * co2 / tonnes));
 }
+
+TEST_CASE("nitric acid and urea units are sectors of their own", "[benchmarks]") {
+    // Issue 21, error 3: they shared the ammonia sector's price (480 EUR/t), margin and
+    // catalogue. Now each has its product's price, CBAM cover and keep row, and still buys
+    // its ammonia from the ammonia units over the value-chain links.
+    const Inputs& in = shipped_inputs();
+    const auto sector_of = [&](const std::string& id) -> const SectorSpec& {
+        return in.sectors[static_cast<std::size_t>(plant_named(in, id).sector)];
+    };
+    for (const char* id : {"M020", "M021", "M025", "M026"}) {
+        INFO(id);
+        CHECK(sector_of(id).id == "nitric_acid");
+        CHECK(sector_of(id).product_price_eur_per_t == Approx(300));
+        CHECK(sector_of(id).cbam_covered);
+    }
+    for (const char* id : {"M022", "M027"}) {
+        INFO(id);
+        CHECK(sector_of(id).id == "urea");
+        CHECK(sector_of(id).product_price_eur_per_t == Approx(380));
+        CHECK(sector_of(id).cbam_covered);
+    }
+    for (const char* id : {"M017", "M023"}) CHECK(sector_of(id).id == "ammonia");
+    // The ammonia -> nitric acid and ammonia -> urea links still resolve.
+    int links = 0;
+    for (const auto& edge : in.edges) {
+        const std::string& supplier = sector_of(in.plants[static_cast<std::size_t>(edge.supplier)].id).id;
+        const std::string& customer = sector_of(in.plants[static_cast<std::size_t>(edge.customer)].id).id;
+        if (supplier == "ammonia" && (customer == "nitric_acid" || customer == "urea")) ++links;
+    }
+    CHECK(links >= 15);
+}
+
+TEST_CASE("Tata's benchmark is the sum of its sub-installations per t of crude steel", "[benchmarks]") {
+    // Issue 21, error 3: Tata used its own intensity (0.81 t/t) as the fallback benchmark.
+    // MIDDEN v3 pcd PCD0036-0040 (all at utilisation 0.9): sinter 4.16, coke 2.44, hot metal
+    // 6.92 and crude steel 7.83 Mt/yr; 2021/447 Annex: sintered ore 0.157, coke 0.217, hot
+    // metal 1.288 allowances/t (the hot-metal benchmark covers the waste gases Tata sells).
+    const Inputs& in = shipped_inputs();
+    const std::vector<PlantBaseline> base = make_baselines(in);
+    const double expected = 6.92 / 7.83 * 1.288 + 2.44 / 7.83 * 0.217 + 4.16 / 7.83 * 0.157;
+    CHECK(base[index_of(in, "M006")].benchmark_t_per_t == Approx(expected).epsilon(1e-3));
+    CHECK(expected == Approx(1.289).epsilon(1e-3));
+}
+
+TEST_CASE("a steam cracker's benchmark is 0.702 per t of the HVC it makes", "[benchmarks]") {
+    // Steam cracking 0.702 allowances/t HVC (2021/447 Annex) x the HVC per t ethylene of the
+    // cracker's MIDDEN record. SABIC Olefins 3&4 (tc TC0426): ethylene 1 + propylene 0.591 +
+    // hydrogen 0.0304 + acetylene 0.00348 + butadiene 0.0957 + benzene 0.243.
+    const Inputs& in = shipped_inputs();
+    const std::vector<PlantBaseline> base = make_baselines(in);
+    // SABIC buys its 140 bar steam from Swentibold (6.09 GJ/t ethylene, tc TC0426), whose
+    // own allocation covers it: net of the heat benchmark 0.0473 t/GJ.
+    const double sabic_hvc = 1 + 0.591 + 0.0304 + 0.00348 + 0.0957 + 0.243;
+    CHECK(base[index_of(in, "M202")].benchmark_t_per_t == Approx(0.702 * sabic_hvc - 6.09 * 0.0473).epsilon(1e-3));
+    // Dow (tc TC0405): crude C4 at 45 % butadiene and pygas at 30 % benzene (ESTIMATE).
+    const double dow_hvc = 1 + 0.462 + 0.0477 + 0.45 * 0.236 + 0.30 * 0.503;
+    for (const char* id : {"M192", "M193", "M194"})
+        CHECK(base[index_of(in, id)].benchmark_t_per_t == Approx(0.702 * dow_hvc).epsilon(1e-3));
+    CHECK(base[index_of(in, "M115")].benchmark_t_per_t == Approx(0.702));  // Shell: per t HVC
+}

@@ -14,6 +14,7 @@ from .capacity import CapacityEstimate, main_capacity
 from .energy import EnergyBalance, energy_balance, natural_gas_t_co2_per_gj
 from .formatting import fmt, stable_hash
 from .raw import MIDDEN_CITE, norm_nace
+from .benchmarks import summed_benchmark
 from .sections import unique_tc_ids
 from .sectors import choose_sector
 
@@ -272,6 +273,13 @@ def _product_benchmark(p, src):
     rule = p.capacity.product_rule if p.capacity else None
     if rule is None:
         return "", ""
+    if rule.from_sub_installations:
+        value, parts = summed_benchmark(p.sector, p.sections, rule, p.capacity.production, p.id)
+        if value is None:
+            return rule.description, ""
+        src.append(f"benchmark {value:.4g} t CO2/t {rule.description} = sum of sub-installations: "
+                   + " + ".join(parts) + f" ({rule.benchmark_source})")
+        return rule.description, f"{value:.4g}"
     if rule.benchmark_t_co2_per_t is None:
         return rule.description, ""
     src.append(f"benchmark {rule.benchmark_t_co2_per_t:g} t CO2/t {rule.description}: {rule.benchmark_source}")

@@ -46,8 +46,25 @@ def stone_wool(tcs):
     return "wool" in text
 
 
+def _makes_without_ammonia(tcs, product):
+    """A section makes `product` and none makes ammonia: a downstream nitrogen unit."""
+    names = _names(tcs)
+    return product in names and "ammonia" not in names
+
+
+def nitric_acid_unit(tcs):
+    """A section makes nitric acid and none makes ammonia (it buys its ammonia)."""
+    return _makes_without_ammonia(tcs, "nitric acid")
+
+
+def urea_unit(tcs):
+    """A section makes urea and none makes ammonia (it buys its ammonia and CO2)."""
+    return _makes_without_ammonia(tcs, "urea")
+
+
 TESTS = {f.__name__: f for f in (utilities_only, makes_hydrogen, steam_cracker,
-                                 methanol_synthesis, salt_only, stone_wool)}
+                                 methanol_synthesis, salt_only, stone_wool,
+                                 nitric_acid_unit, urea_unit)}
 
 
 @functools.cache

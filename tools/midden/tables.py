@@ -107,6 +107,9 @@ class MainProductRule:
     description: str
     benchmark_t_co2_per_t: float | None   # EU ETS product benchmark; None: no product benchmark
     benchmark_source: str
+    # True where the benchmark cell says "sub-installations": the plant's benchmark per t of
+    # product is the sum over its sub-installations (sub_installation_benchmarks.csv).
+    from_sub_installations: bool = False
 
     def matches(self, main_name):
         return main_name in self.names or main_name.startswith(self.prefixes)
@@ -222,13 +225,40 @@ def _main_products(sectors):
         if r["sector"] not in sectors:
             raise TableError(f"sector_main_products.csv row {i}: unknown sector {r['sector']!r}")
         names = r["main_outputs"].split("|")
-        benchmark = _optional_float(r["benchmark_t_co2_per_t"])
+        summed = r["benchmark_t_co2_per_t"].strip() == "sub-installations"
+        benchmark = None if summed else _optional_float(r["benchmark_t_co2_per_t"])
         if benchmark is not None and not r["benchmark_source"].strip():
             raise TableError(f"sector_main_products.csv row {i}: a benchmark needs its benchmark_source")
         out.setdefault(r["sector"], []).append(MainProductRule(
             r["sector"], tuple(n for n in names if not n.endswith("*")),
             tuple(n[:-1] for n in names if n.endswith("*")), r["description"],
-            benchmark, r["benchmark_source"].strip()))
+            benchmark, r["benchmark_source"].strip(), summed))
+    return out
+
+
+@dataclass(frozen=True)
+class SubInstallationBenchmark:
+    """One row of sub_installation_benchmarks.csv."""
+    sector: str
+    output: str             # lower-case tc output name
+    share: float            # t of the benchmarked product per t of that output
+    counted_in: str         # "any": main output of any base section; "product": any output of the product's
+                            # sections; "bought_heat": an input (GJ) of the product's sections bought from a utility
+    benchmark_t_co2_per_t: float
+    benchmark_product: str
+    source: str
+    plants: tuple = ()      # the plant ids it applies to; empty: every plant of the sector
+
+
+def _sub_installation_benchmarks(sectors):
+    out = {}
+    for i, r in enumerate(_csv("sub_installation_benchmarks.csv"), start=1):
+        if r["sector"] not in sectors or r["counted_in"] not in ("any", "product", "bought_heat") or not r["source"].strip():
+            raise TableError(f"sub_installation_benchmarks.csv row {i}: unknown sector or counted_in, or no source")
+        out.setdefault(r["sector"], []).append(SubInstallationBenchmark(
+            r["sector"], r["output"].strip().lower(), float(r["share"]), r["counted_in"],
+            float(r["benchmark_t_co2_per_t"]), r["benchmark_product"], r["source"].strip(),
+            tuple(r["plants"].split())))
     return out
 
 
@@ -309,6 +339,7 @@ class Tables:
     nace_rules: list
     sector_exceptions: list
     main_products: dict             # sector -> [MainProductRule], in priority order
+    sub_installation_benchmarks: dict   # sector -> [SubInstallationBenchmark]
     process_share_overrides: list
     fuels: dict                     # lower-case fuel name -> Fuel
     multinational_patterns: list
@@ -351,6 +382,7 @@ def load():
     return Tables(
         clusters=_clusters(), sectors=sectors, nace_rules=_nace_rules(sectors),
         sector_exceptions=_sector_exceptions(sectors), main_products=_main_products(sectors),
+        sub_installation_benchmarks=_sub_installation_benchmarks(sectors),
         process_share_overrides=_process_share_overrides(), fuels=_fuels(),
         multinational_patterns=list(firms["multinational"]["patterns"]),
         maatwerk=[(m["pattern"], m["source"]) for m in firms["maatwerk"]],
