@@ -65,6 +65,16 @@ double benchmark_of(const PlantSpec& plant, const SectorSpec& sector, const Prod
     return group.production_t > 0 ? sector.free_allocation_share * group.co2_t / group.production_t : 0.0;
 }
 
+// The share of a buyer's base CO2 that is its suppliers' process gas. The gas's carbon is
+// allocated to its maker (the hot-metal benchmark covers the waste gases it exports), who
+// also pays the allowances for it (agents/fuel_gas_carbon.hpp), and electricity made from
+// it earns no free allocation (Delegated Regulation (EU) 2019/331 Art. 10; docs/ODD.md
+// §7.4): the buyer's fallback benchmark leaves that share out.
+double process_gas_co2_share(const PlantBaseline& b) {
+    if (b.co2_intensity_t_per_t <= 0) return 0.0;
+    return std::clamp(b.process_gas_co2_t_per_gj * b.other_fuel_gj_per_t / b.co2_intensity_t_per_t, 0.0, 1.0);
+}
+
 // The fuel-gas carbon rule's fixed physical quantities (docs/ODD.md §7.10): a buyer's other
 // fuel is its suppliers' process gas (split evenly when it has several), its CO2 is the
 // buyer's combustion CO2 beyond what its natural gas emits, and that gas, per t of the
@@ -126,7 +136,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
             b.sector_energy_gj_per_t[c] = group.production_t > 0 ? group.energy_gj[c] / group.production_t : 0.0;
         b.base_energy_eur_per_gj = base_prices.energy_eur_per_gj;
         b.energy_cost_pass_through = inputs.scenario.behaviour.energy_cost_pass_through;
-        b.benchmark_t_per_t = benchmark_of(plant, sector, group);
+        b.benchmark_t_per_t = benchmark_of(plant, sector, group) * (1.0 - process_gas_co2_share(b));
 
         // Calibrate: full cost of the keep route at calibration-year prices (its capital charge
         // included, as the accounts carry it), without other cost.
