@@ -60,11 +60,14 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     result.kind[at] = static_cast<std::uint8_t>(tech.kind);
     result.status[at] = static_cast<std::uint8_t>(state.status[p]);
 
-    // Production abroad runs on the incumbent (keep) route: its CO2 is leakage.
+    // Production abroad runs on the incumbent (keep) route: its CO2 is leakage. A fuel-gas
+    // supplier's keep route abroad also makes its process gas, burnt or flared there: its
+    // CO2 (booked at home at the buyers or as flared while the step runs here, §7.10) moves
+    // abroad with the step, so home plus abroad stays the site's CO2 per t (ODD §7.12).
     const auto abroad_t_per_t = [&] {
         const TechnologySpec& keep =
             in.technologies[static_cast<std::size_t>(in.sector_keep_technology[static_cast<std::size_t>(plant.sector)])];
-        return route_profile(base, keep, sector, year).co2_net_t_per_t();
+        return route_profile(base, keep, sector, year).co2_net_t_per_t() + base.process_gas_made_co2_t_per_t;
     };
     if (state.status[p] == PlantStatus::relocated) {
         result.co2_relocated_t[at] = abroad_t_per_t() * plant.capacity_t * base.utilisation;
