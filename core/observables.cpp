@@ -21,6 +21,8 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "status", .level = L::plant, .units = "1", .long_name = "plant status", .flags = FlagSet::status,
      .u8 = &R::status},
     {.name = "production", .level = L::plant, .units = "t/yr", .long_name = "production in the Netherlands",
+     .comment = "in the plant's product unit: t of its sector's product; MWh for the power sector "
+                "(plant_sector power). An import route's tonnes include the imported intermediate",
      .f64 = &R::production_t},
     {.name = "utilisation", .level = L::plant, .units = "1", .long_name = "production as a share of capacity",
      .f64 = &R::utilisation},
@@ -43,8 +45,17 @@ constexpr auto kObservables = std::to_array<Observable>({
      .f64 = &R::cost_eur},
     // ------------------------------------------------------------ cluster series [run, year, cluster]
     {.name = "cluster_production", .level = L::cluster, .units = "t/yr",
-     .long_name = "production, sum over the cluster's plants", .f64 = &R::cluster_production_t, .saved = true,
-     .kpis = "production_retained"},
+     .long_name = "physical output, sum over the cluster's plants in their product units",
+     .comment = "a sum of unlike units: t of each sector's product plus MWh of the power sector; a "
+                "physical count, not a production measure (see cluster_production_value)",
+     .f64 = &R::cluster_production_t, .saved = true},
+    {.name = "cluster_production_value", .level = L::cluster, .units = "EUR/yr",
+     .long_name = "domestic production valued at reference prices, power sector excluded",
+     .comment = "at fixed prices of the calibration year, so the base-year weights are revenue shares",
+     .f64 = &R::cluster_production_value_eur, .saved = true, .kpis = "production_retained",
+     .doc = "`production x max(0, P_s x I(cal) - m x i_s x p_imp(cal))`: the sector's product price less an "
+            "import route's imported intermediate (`core/production_value.hpp`, docs/ODD.md §7.12); the power "
+            "sector (MWh) is left out and reported as `power_output`"},
     {.name = "cluster_co2_captured", .level = L::cluster, .units = "t/yr", .long_name = "CO2 captured, cluster total",
      .f64 = &R::cluster_co2_captured_t, .saved = true},
     {.name = "cluster_co2_net", .level = L::cluster, .units = "t/yr",
@@ -84,6 +95,9 @@ constexpr auto kObservables = std::to_array<Observable>({
      .f64 = &R::subsidy_budget_eur},
     {.name = "subsidy_paid", .units = "EUR/yr", .long_name = "operating subsidy paid out in the year",
      .f64 = &R::subsidy_paid_eur, .kpis = "cumulative_subsidy"},
+    {.name = "power_output", .units = "MWh/yr",
+     .long_name = "useful output of the power sector (site CHPs and power plants on process gas), national",
+     .comment = "left out of cluster_production_value", .f64 = &R::power_output_mwh},
     // ------------------------------------------------------------ derived: sweep bands only
     {.name = "national_co2_net", .units = "t/yr", .long_name = "national net CO2",
      .derive = Derive::sum_over_clusters, .from = "cluster_co2_net", .band = 1, .band_var = "co2_net_quantiles",

@@ -90,7 +90,8 @@ struct RunResult {
     std::vector<double> cost_eur;
 
     // cluster aggregates [year][cluster]
-    std::vector<double> cluster_production_t;
+    std::vector<double> cluster_production_t;        // physical units: t, MWh for power plants
+    std::vector<double> cluster_production_value_eur;  // domestic, at reference prices, power excluded
     std::vector<double> cluster_co2_gross_t;
     std::vector<double> cluster_co2_captured_t;
     std::vector<double> cluster_co2_net_t;
@@ -110,6 +111,7 @@ struct RunResult {
     std::vector<double> subsidy_committed_eur;
     std::vector<double> subsidy_budget_eur;
     std::vector<double> subsidy_paid_eur;
+    std::vector<double> power_output_mwh;      // the power sector's output (left out of the value)
 
     std::vector<DecisionEvent> events;
 

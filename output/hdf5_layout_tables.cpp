@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/production_value.hpp"
 #include "hdf5_flags.hpp"
 #include "hdf5_layout.hpp"
 
@@ -19,6 +20,19 @@ std::vector<T> column(const Rows& rows, Get get) {
     out.reserve(rows.size());
     for (const auto& row : rows) out.push_back(static_cast<T>(get(row)));
     return out;
+}
+
+// Base-year production by value (core/production_value.hpp): the weights of an honest
+// production share, as tonnes of unlike products and MWh of power do not add up.
+void write_base_value(h5::NcFile& file, const Inputs& in) {
+    const std::vector<SectorValuation> valuations = sector_valuations(in);
+    file.add_variable<double>(
+        "plant_base_value", {"plant"},
+        column<double>(in.plants,
+                       [&](const PlantSpec& p) {
+                           return p.production_t * valuations[static_cast<std::size_t>(p.sector)].product_eur_per_t;
+                       }),
+        {"EUR/yr", "base-year production at reference prices (0 for the power sector)"});
 }
 
 }  // namespace
@@ -52,7 +66,8 @@ void write_static_tables(h5::NcFile& file, const Inputs& in) {
                               {"t/yr", "production capacity"});
     file.add_variable<double>("plant_base_production", plant,
                               column<double>(plants, [](const PlantSpec& p) { return p.production_t; }),
-                              {"t/yr", "production in the base year"});
+                              {"t/yr", "production in the base year (MWh/yr for the power sector)"});
+    write_base_value(file, in);
     file.add_variable<double>("plant_base_co2_combustion", plant,
                               column<double>(plants, [](const PlantSpec& p) { return p.co2_combustion_t; }),
                               {"t/yr", "scope-1 combustion CO2 in the base year"});

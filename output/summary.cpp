@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "core/production_value.hpp"
+
 namespace eiisim {
 namespace {
 
@@ -19,6 +21,22 @@ std::vector<int> report_years(const Inputs& inputs) {
         if (y > s.base_year && y < s.end_year) years.push_back(y);
     if (s.end_year != s.base_year) years.push_back(s.end_year);
     return years;
+}
+
+// Domestic production value (power excluded) and power output, end year over base year.
+void print_production_retained(std::ostream& out, const RunResult& result) {
+    const int last = result.years - 1;
+    double base_value = 0, end_value = 0;
+    for (int c = 0; c < result.clusters; ++c) {
+        base_value += result.cluster_production_value_eur[result.at_cluster(0, c)];
+        end_value += result.cluster_production_value_eur[result.at_cluster(last, c)];
+    }
+    const double base_power = result.power_output_mwh.front();
+    const double end_power = result.power_output_mwh.back();
+    out << fmt::format("\nProduction retained in {} (value at reference prices, power sector excluded): {:.1f} %\n",
+                       result.base_year + last, base_value > 0 ? 100.0 * end_value / base_value : 0.0);
+    out << fmt::format("Power-sector output: {:.2f} TWh in {}, {:.2f} TWh in {}\n", base_power / 1e6,
+                       result.base_year, end_power / 1e6, result.base_year + last);
 }
 
 }  // namespace
@@ -87,7 +105,11 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     out << "\n\n";
 
     const int last = result.years - 1;
-    out << fmt::format("Route mix in {} (plants, share of base-year production)\n", result.base_year + last);
+    // Weighted by base-year production value (core/production_value.hpp): tonnes of unlike
+    // products and MWh of power do not add up; the power sector weighs nothing.
+    out << fmt::format("Route mix in {} (plants, share of base-year production value, power sector excluded)\n",
+                       result.base_year + last);
+    const std::vector<SectorValuation> valuations = sector_valuations(inputs);
     std::vector<int> count(kOptionKindCount, 0);
     std::vector<double> production(kOptionKindCount, 0.0);
     double base_production = 0;
@@ -95,7 +117,8 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
         const std::size_t at = result.at(last, p);
         const auto kind = result.kind[at];
         ++count[kind];
-        const double base = inputs.plants[static_cast<std::size_t>(p)].production_t;
+        const PlantSpec& plant = inputs.plants[static_cast<std::size_t>(p)];
+        const double base = plant.production_t * valuations[static_cast<std::size_t>(plant.sector)].product_eur_per_t;
         base_production += base;
         if (kind != static_cast<int>(OptionKind::close)) production[kind] += base;
     }
@@ -103,6 +126,7 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
         out << fmt::format("  {:<10} {:>5} plants {:>6.1f} %\n", kOptionKindNames[static_cast<std::size_t>(k)],
                            count[static_cast<std::size_t>(k)],
                            base_production > 0 ? 100.0 * production[static_cast<std::size_t>(k)] / base_production : 0.0);
+    print_production_retained(out, result);
     std::size_t switches = 0;
     for (const DecisionEvent& e : result.events)
         if (e.to_technology != e.from_technology) ++switches;

@@ -100,12 +100,16 @@ struct PlantYear {
     }
 };
 
-// Production abroad runs on the incumbent (keep) route: its CO2 per t is leakage.
+// Production abroad runs on the incumbent (keep) route: its CO2 per t is leakage. A fuel-gas
+// supplier's keep route abroad also makes its process gas, burnt or flared there: its CO2
+// (booked at home at the buyers or as flared while the step runs here, §7.10) moves abroad
+// with the step, so home plus abroad stays the site's CO2 per t (ODD §7.12).
 double abroad_t_per_t(const Model& model, std::size_t p, int year) {
     const Inputs& in = model.inputs;
     const auto sector = static_cast<std::size_t>(in.plants[p].sector);
     const TechnologySpec& keep = in.technologies[static_cast<std::size_t>(in.sector_keep_technology[sector])];
-    return route_profile(model.baselines[p], keep, in.sectors[sector], year).co2_net_t_per_t();
+    const PlantBaseline& base = model.baselines[p];
+    return route_profile(base, keep, in.sectors[sector], year).co2_net_t_per_t() + base.process_gas_made_co2_t_per_t;
 }
 
 // Writes the plant's year at `utilisation`.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "agents/appraisal.hpp"
+#include "core/production_value.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
@@ -11,14 +12,23 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
     const Inputs& in = model.inputs;
     const int yi = year - in.scenario.base_year;
     const double load_factor = in.scenario.behaviour.grid_load_factor;
-    double storage_used = 0, hydrogen_used = 0, biomethane_used = 0, subsidy_paid = 0;
+    double storage_used = 0, hydrogen_used = 0, biomethane_used = 0, subsidy_paid = 0, power_output = 0;
     const int row = panel_row(result, yi);
+    // Production by value at fixed reference prices (core/production_value.hpp).
+    const std::vector<SectorValuation> valuations = sector_valuations(in);
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
         const std::size_t at = result.at(row, static_cast<int>(p));
         const std::size_t c = result.at_cluster(yi, in.plants[p].cluster);
         const PlantBaseline& base = model.baselines[p];
         const double production = result.production_t[at];
+        const auto s = static_cast<std::size_t>(in.plants[p].sector);
         result.cluster_production_t[c] += production;
+        if (is_power_sector(in.sectors[s])) power_output += production;
+        if (production > 0) {
+            const TechnologySpec& route = in.technologies[static_cast<std::size_t>(result.technology[at])];
+            result.cluster_production_value_eur[c] +=
+                production * domestic_value_eur_per_t(valuations[s], in.sectors[s], route);
+        }
         result.cluster_co2_gross_t[c] += result.co2_gross_t[at];
         result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
         result.cluster_co2_net_t[c] += result.co2_net_t[at];
@@ -49,6 +59,7 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
     result.subsidy_committed_eur[y] = national(Resource::subsidy_budget).used(year);
     result.subsidy_budget_eur[y] = national(Resource::subsidy_budget).capacity(year);
     result.subsidy_paid_eur[y] = subsidy_paid;
+    result.power_output_mwh[y] = power_output;
 }
 
 }  // namespace eiisim

@@ -36,8 +36,10 @@ RunKpis aggregate_kpis(const RunResult& r, const std::vector<int>& milestones) {
     double end_production = 0;
     for (int c = 0; c < r.clusters; ++c) {
         k.relocated_co2_t += r.cluster_co2_relocated_t[r.at_cluster(last, c)];
-        base_production += r.cluster_production_t[r.at_cluster(0, c)];
-        end_production += r.cluster_production_t[r.at_cluster(last, c)];
+        // By value at reference prices, power excluded (core/production_value.hpp): tonnes
+        // of different products and MWh of power do not add up.
+        base_production += r.cluster_production_value_eur[r.at_cluster(0, c)];
+        end_production += r.cluster_production_value_eur[r.at_cluster(last, c)];
     }
     k.production_retained = base_production > 0 ? end_production / base_production : 0.0;
     return k;

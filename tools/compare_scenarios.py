@@ -7,12 +7,14 @@ Runs the scenarios in scenarios/ (with --eiisim) or reads results already writte
   net CO2 2030 and 2050 per cluster and national   Mt/yr emitted in the Netherlands
   relocated CO2 2050                               Mt/yr emitted abroad by relocated production
   subsidy paid / committed, cumulative             bn EUR2023 over all simulated years
-  production retained 2050                         NL production 2050 / base-year production
-  route mix 2050, by kind                          share of base-year production whose plant's
-                                                   route in force in 2050 is of that kind
+  production retained 2050                         NL production value 2050 / base year
+  route mix 2050, by kind                          share of base-year production value whose
+                                                   plant's route in force in 2050 is of that kind
                                                    (relocate and close included; sums to 1)
 
-Tonnes of different products are added as they are (as the model's production series are).
+Production is by value, not tonnes (docs/ODD.md §7.12): `cluster_production_value` and
+`plant_base_value`, at fixed reference prices, the power sector (MWh) left out and an import
+route's imported intermediate not counted. Files written before layout 3 lack them: nan.
 With several runs along `run` in a file, every figure is the mean over the runs.
 
 Usage (from the repository root):
@@ -73,10 +75,12 @@ def summarise(path):
         clusters = _strings(f["cluster"])
         cluster_names = _strings(f["cluster_name"])
         kinds = _strings(f["kind"])
-        base_production = f["plant_base_production"][()]
+        # Production by value (docs/ODD.md §7.12): tonnes of unlike products and MWh of
+        # power do not add up. Files before layout 3 have tonnes only: nan, not a wrong figure.
+        base_value = f["plant_base_value"][()] if "plant_base_value" in f else None
+        value = f["cluster_production_value"][()] if "cluster_production_value" in f else None  # [run, year, cluster]
         net = f["cluster_co2_net"][()]                   # [run, year, cluster]
         relocated = f["cluster_co2_relocated"][()]       # [run, year, cluster]
-        production = f["cluster_production"][()]         # [run, year, cluster]
         route_kind = f["route_kind"][()]                 # [run, year, plant]
         paid = f["subsidy_paid"][()]                     # [run, year]
         committed = f["subsidy_committed"][()]           # [run, year]
@@ -87,7 +91,7 @@ def summarise(path):
         return years.index(year) if year in years else None
 
     values = {}
-    base_total = float(base_production.sum())
+    base_total = float(base_value.sum()) if base_value is not None else 0.0
     for year in YEARS:
         y = at(year)
         for c, cluster in enumerate(clusters):
@@ -101,12 +105,13 @@ def summarise(path):
     values["subsidy_paid_bn_eur"] = float(paid.sum(axis=1).mean()) / BN
     values["subsidy_committed_bn_eur"] = float(committed.sum(axis=1).mean()) / BN
     values["production_retained_{}".format(ROUTE_MIX_YEAR)] = (
-        float(production[:, y, :].sum(axis=1).mean()) / base_total if y is not None and base_total > 0 else math.nan)
+        float((value[:, y, :].sum(axis=1) / value[:, 0, :].sum(axis=1)).mean())
+        if y is not None and value is not None and value[:, 0, :].sum() > 0 else math.nan)
     for k, kind in enumerate(kinds):
         if y is None or base_total <= 0:
             share = math.nan
         else:
-            share = float(np.mean([base_production[route_kind[r, y, :] == k].sum() for r in
+            share = float(np.mean([base_value[route_kind[r, y, :] == k].sum() for r in
                                    range(route_kind.shape[0])])) / base_total
         values["route_mix_{}.{}".format(ROUTE_MIX_YEAR, kind)] = share
     return {"scenario": scenario, "values": values, "clusters": list(zip(clusters, cluster_names)),
@@ -138,7 +143,7 @@ def table_rows(summaries):
     rows.append(("subsidy_paid_bn_eur", "subsidy paid, cumulative", "bn EUR"))
     rows.append(("subsidy_committed_bn_eur", "subsidy committed, cumulative", "bn EUR"))
     rows.append(("production_retained_{}".format(ROUTE_MIX_YEAR),
-                 "production retained {} (of base)".format(ROUTE_MIX_YEAR), "share"))
+                 "production retained {} (value, of base)".format(ROUTE_MIX_YEAR), "share"))
     for kind in first["kinds"]:
         rows.append(("route_mix_{}.{}".format(ROUTE_MIX_YEAR, kind), "route mix {}: {}".format(ROUTE_MIX_YEAR, kind),
                      "share"))

@@ -97,7 +97,7 @@ def main():
             expected_labels += ["net CO2 {}: {} [Mt]".format(year, n) for n in cluster_names]
             expected_labels.append("net CO2 {}: national [Mt]".format(year))
         expected_labels += ["relocated CO2 2050 (abroad) [Mt]", "subsidy paid, cumulative [bn EUR]",
-                            "subsidy committed, cumulative [bn EUR]", "production retained 2050 (of base) [share]"]
+                            "subsidy committed, cumulative [bn EUR]", "production retained 2050 (value, of base) [share]"]
         expected_labels += ["route mix 2050: {} [share]".format(k) for k in KINDS]
         check(list(text_rows) == expected_labels, "rows of the text table:\n  {}\nexpected:\n  {}".format(
             list(text_rows), expected_labels))
@@ -156,7 +156,14 @@ def main():
                 direct_paid = float(np.sum(f["subsidy_paid"][0, :])) / 1e9
                 check(abs(direct_paid - paid) <= 1e-9 * max(1.0, direct_paid),
                       "{}: subsidy paid: table {} vs file {}".format(s, paid, direct_paid))
-                base = f["plant_base_production"][()]
+                base = f["plant_base_value"][()]
+                sectors = [x.decode() if isinstance(x, bytes) else str(x) for x in f["plant_sector"][()]]
+                check(all(b == 0 for b, sector in zip(base, sectors) if sector == "power"),
+                      "{}: power plants weigh in the base-year production value".format(s))
+                value = f["cluster_production_value"][0]
+                direct_retained = float(value[years.index(2050)].sum() / value[0].sum())
+                check(abs(direct_retained - retained) <= 1e-12,
+                      "{}: production retained: table {} vs file {}".format(s, retained, direct_retained))
                 kind_2050 = f["route_kind"][0, years.index(2050), :]
                 closed = float(base[kind_2050 == KINDS.index("close")].sum() / base.sum())
                 check(abs(closed - values["route_mix_2050.close"][s]) <= 1e-12,

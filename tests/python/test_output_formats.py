@@ -42,6 +42,8 @@ UNITS = {
     "cluster_co2_net": "t/yr",
     "cluster_grid_used": "MW",
     "cluster_production_by_kind": "t/yr",
+    "cluster_production_value": "EUR/yr",
+    "power_output": "MWh/yr",
     "co2_storage_used": "t/yr",
     "hydrogen_used": "GJ/yr",
     "subsidy_paid": "EUR/yr",

@@ -1,0 +1,82 @@
+// Leakage of a fuel-gas supplier (issue 21, error 8; docs/ODD.md §7.10): its keep route's
+// net CO2 excludes the process gas its buyers burn at home, but a relocated supplier (or the
+// imported share of its upstream step) makes that gas abroad, where it is burnt or flared.
+// So its leakage per t is the keep route's net CO2 plus the gas's CO2 per t. Checked on
+// Tata Steel IJmuiden (M006), whose gas fires the Velsen and IJmond power plants.
+#include <catch2/catch.hpp>
+
+#include "agents/route_profile.hpp"
+#include "fixtures.hpp"
+#include "sim/phases.hpp"
+#include "sim/run_state.hpp"
+
+using namespace eiisim;
+
+namespace {
+
+std::size_t plant_at(const Inputs& in, const std::string& id) {
+    for (std::size_t p = 0; p < in.plants.size(); ++p)
+        if (in.plants[p].id == id) return p;
+    FAIL("no plant " << id);
+    return 0;
+}
+
+int technology_at(const Inputs& in, const std::string& id) {
+    for (std::size_t t = 0; t < in.technologies.size(); ++t)
+        if (in.technologies[t].id == id) return static_cast<int>(t);
+    FAIL("no technology " << id);
+    return -1;
+}
+
+struct Booked {
+    double production, relocated;
+};
+
+// What `plant` books in `year` on `technology` with `status`.
+Booked book_as(const Model& model, RunResult& result, std::size_t plant, const std::string& technology,
+               PlantStatus status, int year) {
+    RunState state = make_initial_state(model, 1, 0);
+    state.technology[plant] = technology_at(model.inputs, technology);
+    state.status[plant] = status;
+    record_accounts(model, state, year, result);
+    const std::size_t at = result.at(year - model.inputs.scenario.base_year, static_cast<int>(plant));
+    return {result.production_t[at], result.co2_relocated_t[at]};
+}
+
+// Tata's keep route's net CO2 per t in `year`, without the gas its buyers burn.
+double keep_net_per_t(const Model& model, std::size_t tata, int year) {
+    const Inputs& in = model.inputs;
+    const auto sector = static_cast<std::size_t>(in.plants[tata].sector);
+    const TechnologySpec& keep = in.technologies[static_cast<std::size_t>(in.sector_keep_technology[sector])];
+    return route_profile(model.baselines[tata], keep, in.sectors[sector], year).co2_net_t_per_t();
+}
+
+}  // namespace
+
+TEST_CASE("relocated Tata's leakage is its keep route's CO2 plus its process gas's CO2", "[accounts][leakage]") {
+    const Model model = build_model(testing::dutch_inputs());
+    const std::size_t tata = plant_at(model.inputs, "M006");
+    const PlantBaseline& base = model.baselines[tata];
+    const double gas_co2 = base.process_gas_made_co2_t_per_t;
+    REQUIRE(gas_co2 == Approx(0.71).epsilon(0.02));
+    const int year = 2035;
+    RunResult result = simulate(model, 1);  // a full run only for sized buffers
+    const Booked relocated = book_as(model, result, tata, "steel/relocate", PlantStatus::relocated, year);
+    const double output = model.inputs.plants[tata].capacity_t * base.utilisation;
+    CHECK(relocated.production == 0.0);
+    CHECK(relocated.relocated == Approx((keep_net_per_t(model, tata, year) + gas_co2) * output));
+}
+
+TEST_CASE("Tata on imported HBI books the imported step's process-gas CO2 abroad too", "[accounts][leakage]") {
+    const Model model = build_model(testing::dutch_inputs());
+    const std::size_t tata = plant_at(model.inputs, "M006");
+    const int year = 2035;
+    const double share =
+        model.inputs.technologies[static_cast<std::size_t>(technology_at(model.inputs, "steel/import_hbi"))].import_share;
+    REQUIRE(share > 0);
+    RunResult result = simulate(model, 1);
+    const Booked imported = book_as(model, result, tata, "steel/import_hbi", PlantStatus::operating, year);
+    REQUIRE(imported.production > 0);
+    const double abroad_per_t = keep_net_per_t(model, tata, year) + model.baselines[tata].process_gas_made_co2_t_per_t;
+    CHECK(imported.relocated == Approx(share * abroad_per_t * imported.production));
+}
