@@ -8,6 +8,8 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <fmt/format.h>
 
+#include "networks.hpp"
+
 namespace eiisim {
 namespace {
 
@@ -17,6 +19,11 @@ UndirectedGraph undirected_view(const Inputs& inputs) {
     UndirectedGraph graph(inputs.plants.size());
     for (const EdgeSpec& e : inputs.edges)
         boost::add_edge(static_cast<std::size_t>(e.supplier), static_cast<std::size_t>(e.customer), graph);
+    // A network joins all its members: a star around its first member is enough for components.
+    for (const NetworkSpec& network : inputs.networks)
+        for (std::size_t k = 1; k < network.members.size(); ++k)
+            boost::add_edge(static_cast<std::size_t>(network.members[0].plant),
+                            static_cast<std::size_t>(network.members[k].plant), graph);
     return graph;
 }
 
@@ -38,6 +45,14 @@ ValueChainMetrics value_chain_metrics(const Inputs& inputs) {
         pairs.insert(std::minmax(e.supplier, e.customer));
     }
     m.linked_pairs = static_cast<int>(pairs.size());
+    // A plant on a network is connected: each membership counts as a link.
+    m.networks = static_cast<int>(inputs.networks.size());
+    for (const NetworkSpec& network : inputs.networks) {
+        for (const NetworkMember& member : network.members) {
+            ++degree[static_cast<std::size_t>(member.plant)];
+            ++m.memberships;
+        }
+    }
 
     const UndirectedGraph graph = undirected_view(inputs);
     std::vector<int> component(n, 0);
@@ -70,12 +85,13 @@ void print_value_chain_metrics(std::ostream& out, const Inputs& inputs, const Va
     out << fmt::format("\nValue chain: {} edges between {} plant pairs; {} components, the largest {} plants; "
                        "{} plants isolated\n",
                        m.edges, m.linked_pairs, m.components, m.largest_component, m.isolated);
+    out << fmt::format("  networks: {} with {} memberships (a member counts as linked)\n", m.networks, m.memberships);
     out << "  edges by link type:";
     for (std::size_t c = 0; c < kEdgeCouplingNames.size(); ++c)
         out << fmt::format(" {} {}", kEdgeCouplingNames[c], m.edges_by_coupling[c]);
     out << "\n";
     if (m.max_degree_plant >= 0)
-        out << fmt::format("  best connected: {} ({}) with {} edges\n",
+        out << fmt::format("  best connected: {} ({}) with {} edges and memberships\n",
                            inputs.plants[static_cast<std::size_t>(m.max_degree_plant)].id,
                            inputs.plants[static_cast<std::size_t>(m.max_degree_plant)].name, m.max_degree);
     out << fmt::format("  {:<24} {:>7} {:>7} {:>22}\n", "cluster", "plants", "linked", "base CO2 linked (Mt)");
@@ -94,6 +110,33 @@ namespace {
 int reach_of(const std::vector<int>& component, int plant) {
     const int own = component[static_cast<std::size_t>(plant)];
     return static_cast<int>(std::count(component.begin(), component.end(), own)) - 1;
+}
+
+// The plant leaves its networks: consumers pay for the shortfall the others cannot cover,
+// producers deliver less when a consumer leaves (§7.9 "Networks").
+void add_network_effects(const Inputs& inputs, int plant, ExitEffect& x) {
+    std::vector<std::uint8_t> active(inputs.plants.size(), 1);
+    active[static_cast<std::size_t>(plant)] = 0;
+    for (const NetworkSpec& network : inputs.networks) {
+        const bool member = std::any_of(network.members.begin(), network.members.end(),
+                                        [plant](const NetworkMember& m) { return m.plant == plant; });
+        if (!member) continue;
+        const NetworkBalance balance = network_balance(network, active);
+        for (const NetworkMember& m : network.members) {
+            if (m.plant == plant) continue;
+            const double production = inputs.plants[static_cast<std::size_t>(m.plant)].production_t;
+            const double cost = network_cost_eur_per_t(m, balance);
+            const double lost = network_lost_share(m, balance);
+            if (cost > 0) {
+                ++x.customers_hit;
+                x.customer_cost_eur += cost * production;
+            }
+            if (lost > 0) {
+                ++x.suppliers_hit;
+                x.supplier_output_lost_t += lost * production;
+            }
+        }
+    }
 }
 
 ExitEffect exit_effect(const Inputs& inputs, int plant) {
@@ -118,6 +161,7 @@ ExitEffect exit_effect(const Inputs& inputs, int plant) {
                 x.supplier_loss_eur += e.supplier_loss_eur_per_t * supplier.production_t;
         }
     }
+    add_network_effects(inputs, plant, x);
     return x;
 }
 

@@ -15,9 +15,9 @@ namespace eiisim {
 
 struct ClusterLinkage {
     int plants = 0;
-    int linked = 0;             // plants with at least one edge
+    int linked = 0;             // plants with at least one edge or network membership
     double base_co2_t = 0;      // base-year CO2 of all its plants
-    double linked_co2_t = 0;    // of those with at least one edge
+    double linked_co2_t = 0;    // of those linked
 };
 
 struct ValueChainMetrics {
@@ -25,10 +25,12 @@ struct ValueChainMetrics {
     int edges = 0;
     int linked_pairs = 0;       // unordered plant pairs joined by at least one edge
     int components = 0;         // weakly connected components, isolated plants included
-    int isolated = 0;           // plants with no edge
+    int isolated = 0;           // plants with no edge and no network
     int largest_component = 0;  // plants in the largest component
-    int max_degree = 0;         // edges of the best-connected plant
+    int max_degree = 0;         // edges and memberships of the best-connected plant
     int max_degree_plant = -1;
+    int networks = 0;           // pipeline networks
+    int memberships = 0;        // plants' memberships in them (a member counts as linked)
     std::array<int, kEdgeCouplingCount> edges_by_coupling{};
     std::vector<ClusterLinkage> clusters;  // by cluster index
 };

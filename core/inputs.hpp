@@ -175,6 +175,37 @@ struct EdgeSpec {
     std::string source;
 };
 
+// A pipeline network (docs/ODD.md §7.9, "Networks"): a vertex that pools the plants
+// that feed one product into it (producers) and those that draw from it (consumers), so
+// one producer's exit is covered by the others' spare capacity and by imports before a
+// consumer has to buy outside; one consumer's exit cuts every producer pro rata.
+enum class NetworkRole : std::uint8_t { producer, consumer };
+inline constexpr std::array<const char*, 2> kNetworkRoleNames = {"producer", "consumer"};
+
+struct NetworkMember {
+    int plant = 0;  // plant index
+    NetworkRole role = NetworkRole::producer;
+    double flow_kt = 0;  // delivered into (producer) or drawn from (consumer) the network, base year
+    // producer: share of its output (by value) sold into the network, as an edge's offtake_share
+    double offtake_share = 0;
+    // consumer: its extra cost per t of its own product if it bought all its network intake
+    // outside the network, as an edge's integration_benefit_eur_per_t
+    double replacement_eur_per_t = 0;
+    std::string source;
+};
+
+struct NetworkSpec {
+    std::string id;
+    std::string product;
+    // product: lost offtake can partly be exported; utility (steam, industrial gases): it cannot
+    EdgeCoupling coupling = EdgeCoupling::product;
+    double headroom_share = 0;     // producers can raise their deliveries by this share
+    double import_share = 0;       // import (market vertex) capacity, share of the base flow
+    double import_cost_share = 1;  // imports cost consumers this share of their replacement cost
+    std::vector<NetworkMember> members;
+    std::string source;
+};
+
 // ---------------------------------------------------------------- infrastructure
 // A connection year that means "never connected": delays leave it as it is.
 inline constexpr int kNeverConnected = 9999;
@@ -367,6 +398,7 @@ struct Inputs {
     std::vector<ClusterSpec> clusters;
     NationalInfrastructure national;
     std::vector<EdgeSpec> edges;
+    std::vector<NetworkSpec> networks;  // networks.csv + network_members.csv (optional)
     // Derived at load time: technologies of each sector (indices into `technologies`),
     // every sector has exactly one `keep` row.
     std::vector<std::vector<int>> sector_technologies;

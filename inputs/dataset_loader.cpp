@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "dataset_tables.hpp"
+#include "network_tables.hpp"
 #include "infrastructure_loader.hpp"
 #include "scenario_loader.hpp"
 
@@ -77,6 +78,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     in.plant_technologies = load_plant_options(dir / "plant_options.csv", in.plants, in.sectors,
                                                in.sector_technologies, in.technologies);
     in.edges = load_edges(dir / "edges.csv", in.plants);
+    in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges);
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);

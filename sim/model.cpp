@@ -9,6 +9,7 @@ Model build_model(Inputs inputs) {
     model.inputs = std::move(inputs);
     const Inputs& in = model.inputs;
     model.value_chain = flatten(build_value_chain_graph(in), static_cast<int>(in.plants.size()));
+    model.networks = index_networks(in);
     rebuild_price_dependent(model);
 
     model.close_technology.assign(in.sectors.size(), -1);

@@ -6,6 +6,7 @@
 
 #include "agents/plant_baseline.hpp"
 #include "agents/price_view.hpp"
+#include "clusters/networks.hpp"
 #include "clusters/value_chain.hpp"
 #include "core/inputs.hpp"
 
@@ -15,6 +16,7 @@ struct Model {
     Inputs inputs;
     std::vector<PlantBaseline> baselines;
     ValueChainCsr value_chain;
+    NetworkIndex networks;  // each plant's pipeline-network memberships
     std::vector<PriceView> actual;    // per year index
     std::vector<PriceView> expected;  // per decision year index
     std::vector<int> close_technology;     // per sector: its close row (-1 if none)

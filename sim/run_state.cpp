@@ -40,6 +40,10 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.stranded_annuity_eur.assign(n, 0.0);
     s.stranded_until_year.assign(n, first);
     s.offtake_lost_share.assign(n, 0.0);
+    s.offtake_lost_local_share.assign(n, 0.0);
+    s.network_lost_share.assign(n, 0.0);
+    s.network_lost_local_share.assign(n, 0.0);
+    s.network_eur_per_t.assign(n, 0.0);
     s.value_chain_eur_per_t.assign(n, 0.0);
     s.shocked.assign(n, 0);
     s.waiting.assign(n, 0);
@@ -77,18 +81,48 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
         s.learning_capacity_t[t] = std::max(1.0, in.technologies[t].learning_seed_t_yr);
 }
 
+namespace {
+
+// The shares of output lost to customers that left (edges and networks): exportable (a
+// product) and local (a utility), each at most 1 and together at most 1. A network's
+// share is negative when the plant delivers more than in the base year.
+struct LostOfftake {
+    double exportable = 0;
+    double local = 0;
+};
+
+LostOfftake lost_offtake(const RunState& state, std::size_t p) {
+    LostOfftake lost;
+    lost.local = std::min(1.0, state.offtake_lost_local_share[p] + state.network_lost_local_share[p]);
+    lost.exportable = std::min(1.0 - std::max(0.0, lost.local), state.offtake_lost_share[p] + state.network_lost_share[p]);
+    return lost;
+}
+
+// Share of base output still made: 1 - x (1 - export_fraction) - l, where a negative
+// x (a network producer delivering more) raises it in full.
+double kept_share(const LostOfftake& lost, double export_fraction) {
+    const double x = lost.exportable;
+    return 1.0 - std::max(0.0, x) * (1.0 - export_fraction) - std::min(0.0, x) - lost.local;
+}
+
+}  // namespace
+
+// u = u0 x kept share, capped at max(1, u0) when a network producer delivers more.
 double utilisation_of(const Model& model, const RunState& state, int plant) {
     const auto p = static_cast<std::size_t>(plant);
-    const double lost = std::min(1.0, state.offtake_lost_share[p]);
-    const double kept = 1.0 - lost * (1.0 - model.inputs.scenario.behaviour.export_fraction);
-    return model.baselines[p].utilisation * kept;
+    const LostOfftake lost = lost_offtake(state, p);
+    const double kept = kept_share(lost, model.inputs.scenario.behaviour.export_fraction);
+    const double u0 = model.baselines[p].utilisation;
+    return kept > 1.0 ? std::min(u0 * kept, std::max(1.0, u0)) : u0 * kept;
 }
 
 double export_share_of(const Model& model, const RunState& state, int plant) {
     const auto p = static_cast<std::size_t>(plant);
-    const double lost = std::min(1.0, state.offtake_lost_share[p]);
-    const double exported = lost * model.inputs.scenario.behaviour.export_fraction;
-    const double kept = 1.0 - lost * (1.0 - model.inputs.scenario.behaviour.export_fraction);
+    const LostOfftake lost = lost_offtake(state, p);
+    if (lost.exportable <= 0) return 0.0;
+    const double fraction = model.inputs.scenario.behaviour.export_fraction;
+    const double exported = lost.exportable * fraction;
+    const double kept = kept_share(lost, fraction);
     return kept > 0 ? exported / kept : 0.0;
 }
 

@@ -41,8 +41,18 @@ struct RunState {
     std::vector<double> stranded_annuity_eur;
     std::vector<int> stranded_until_year;     // exclusive
     // value chain
-    std::vector<double> offtake_lost_share;   // of output, from customers that left
+    // Share of output lost because customers left: of a product (part of it can be
+    // exported) and of a utility (steam, power, industrial gases: it cannot).
+    std::vector<double> offtake_lost_share;
+    std::vector<double> offtake_lost_local_share;
+    // edges' and networks' extra cost per t (network_eur_per_t is the networks' part of it)
     std::vector<double> value_chain_eur_per_t;
+    // pipeline networks (docs/ODD.md §7.9 "Networks"), recomputed from the members that
+    // still run whenever one leaves: per plant its producer share lost to networks
+    // (negative: it delivers more), split like offtake, and its consumer cost per t
+    std::vector<double> network_lost_share;
+    std::vector<double> network_lost_local_share;
+    std::vector<double> network_eur_per_t;
     std::vector<std::uint8_t> shocked;        // a supplier or customer left: re-evaluate
     std::vector<std::uint8_t> waiting;        // refused last year: try again
     std::vector<Trigger> waiting_trigger;
@@ -82,7 +92,8 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
 void reserve_holding(RunState& state, int cluster, const Holding& amount, int from_year);
 void release_holding(RunState& state, int cluster, const Holding& amount, int from_year);
 
-// Utilisation of a plant after customers left: lost offtake is partly exported.
+// Utilisation of a plant after customers left: lost product offtake is partly exported,
+// lost utility offtake is not; a network producer may deliver more (up to capacity).
 [[nodiscard]] double utilisation_of(const Model& model, const RunState& state, int plant);
 // Share of a plant's remaining output that goes abroad at a discount.
 [[nodiscard]] double export_share_of(const Model& model, const RunState& state, int plant);

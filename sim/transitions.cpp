@@ -8,6 +8,7 @@
 #include "agents/fuel_gas_coupling.hpp"
 #include "agents/route_lifetime.hpp"
 #include "agents/unit_cost.hpp"
+#include "clusters/networks.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
@@ -90,6 +91,54 @@ void end_fuel_gas_supply(const Model& model, RunState& state, int supplier, int 
     }
 }
 
+// A plant's network shares and costs, summed over its memberships in a fixed order from
+// the networks' balances (so the result is the same whatever order members left in).
+// The network cost is kept inside value_chain_eur_per_t as well. Returns whether it changed.
+bool update_network_terms(const Model& model, RunState& state, std::size_t q,
+                          const std::vector<NetworkBalance>& balances) {
+    const NetworkIndex& index = model.networks;
+    double lost = 0, lost_local = 0, cost = 0;
+    for (int k = index.member_begin[q]; k < index.member_begin[q + 1]; ++k) {
+        const auto& at = index.memberships[static_cast<std::size_t>(k)];
+        const NetworkSpec& network = model.inputs.networks[static_cast<std::size_t>(at.network)];
+        const NetworkMember& member = network.members[static_cast<std::size_t>(at.member)];
+        const NetworkBalance& balance = balances[static_cast<std::size_t>(at.network)];
+        (network.coupling == EdgeCoupling::utility ? lost_local : lost) += network_lost_share(member, balance);
+        cost += network_cost_eur_per_t(member, balance);
+    }
+    const bool changed = lost != state.network_lost_share[q] || lost_local != state.network_lost_local_share[q] ||
+                         cost != state.network_eur_per_t[q];
+    state.value_chain_eur_per_t[q] += cost - state.network_eur_per_t[q];
+    state.network_lost_share[q] = lost;
+    state.network_lost_local_share[q] = lost_local;
+    state.network_eur_per_t[q] = cost;
+    return changed;
+}
+
+// The plant left its networks: each one is balanced again from the members that still
+// run; its remaining producers deliver more or less, its consumers buy the shortfall
+// outside (docs/ODD.md §7.9 "Networks").
+void rebalance_networks(const Model& model, RunState& state, int plant, int cause) {
+    const NetworkIndex& index = model.networks;
+    const auto p = static_cast<std::size_t>(plant);
+    if (index.member_begin[p] == index.member_begin[p + 1]) return;
+    // The plant that left no longer draws or delivers: its own terms go to zero.
+    state.value_chain_eur_per_t[p] -= state.network_eur_per_t[p];
+    state.network_eur_per_t[p] = state.network_lost_share[p] = state.network_lost_local_share[p] = 0;
+    std::vector<std::uint8_t> active(state.status.size());
+    for (std::size_t q = 0; q < active.size(); ++q) active[q] = has_left(state, q) ? 0 : 1;
+    std::vector<NetworkBalance> balances(model.inputs.networks.size());
+    for (std::size_t k = 0; k < balances.size(); ++k) balances[k] = network_balance(model.inputs.networks[k], active);
+    for (int k = index.member_begin[p]; k < index.member_begin[p + 1]; ++k) {
+        const auto& at = index.memberships[static_cast<std::size_t>(k)];
+        for (const NetworkMember& member : model.inputs.networks[static_cast<std::size_t>(at.network)].members) {
+            const auto q = static_cast<std::size_t>(member.plant);
+            if (active[q] == 0) continue;
+            if (update_network_terms(model, state, q, balances) && member.plant != cause) state.shocked[q] = 1;
+        }
+    }
+}
+
 // An exit: customers lose a supplier, suppliers lose a customer. `cause`, when set, is the
 // plant whose own decision brought this exit about: it is not flagged to re-decide.
 void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events,
@@ -114,12 +163,15 @@ void shock_neighbours(const Model& model, RunState& state, int plant, int year, 
         const EdgeSpec& edge = edge_at(model, csr.supplier_edges, k);
         if (edge.coupling == EdgeCoupling::fuel_gas) continue;
         const auto s = static_cast<std::size_t>(edge.supplier);
-        if (supplier_follows_customer(edge.coupling))
+        if (edge.coupling == EdgeCoupling::product)
             state.offtake_lost_share[s] = std::min(1.0, state.offtake_lost_share[s] + edge.offtake_share);
+        else if (edge.coupling == EdgeCoupling::utility)  // steam and power are not exported
+            state.offtake_lost_local_share[s] = std::min(1.0, state.offtake_lost_local_share[s] + edge.offtake_share);
         else
             state.value_chain_eur_per_t[s] += edge.supplier_loss_eur_per_t;
         if (edge.supplier != cause) state.shocked[s] = 1;
     }
+    rebalance_networks(model, state, plant, cause);
 }
 
 // A granted conversion starts: the old route's undepreciated capital is carried into the

@@ -698,3 +698,42 @@ TEST_CASE("a by-product edge carries a supplier loss and no offtake", "[loader][
         expect_error(copy, "edges.csv", 2, "offtake_share", "expected 0 on a by_product edge");
     }
 }
+
+TEST_CASE("pipeline networks are read with their members and checked", "[loader][networks]") {
+    SmallCopy copy;
+    write_text(copy.file("networks.csv"),
+               "network,product,coupling,headroom_share,import_share,import_cost_share,source\n"
+               "naphtha,naphtha,product,0.1,0.2,0.5,ESTIMATE: test\n");
+    write_text(copy.file("network_members.csv"),
+               "network,plant_id,role,flow_kt,offtake_share,replacement_eur_per_t,source\n"
+               "naphtha,shell_pernis,producer,500,0.1,0,ESTIMATE: test\n"
+               "naphtha,zeeland_refinery,producer,300,0.1,0,ESTIMATE: test\n"
+               "naphtha,oci_geleen,consumer,700,0,8,ESTIMATE: test\n");
+    SECTION("valid") {
+        const Inputs in = load_inputs(copy.scenario());
+        REQUIRE(in.networks.size() == 1);
+        CHECK(in.networks[0].members.size() == 3);
+        CHECK(in.networks[0].headroom_share == 0.1);
+        CHECK(in.networks[0].members[2].role == eiisim::NetworkRole::consumer);
+    }
+    SECTION("unknown plant") {
+        const int line = copy.replace("network_members.csv", "oci_geleen", "oci_gelen");
+        expect_error(copy, "network_members.csv", line, "plant_id", "unknown plant 'oci_gelen'");
+    }
+    SECTION("unknown network") {
+        const int line = copy.replace("network_members.csv", "naphtha,zeeland", "nafta,zeeland");
+        expect_error(copy, "network_members.csv", line, "network", "unknown network 'nafta'");
+    }
+    SECTION("a consumer with an offtake share") {
+        const int line = copy.replace("network_members.csv", "consumer,700,0,8", "consumer,700,0.2,8");
+        expect_error(copy, "network_members.csv", line, "offtake_share", "expected 0 for a consumer");
+    }
+    SECTION("consumers drawing more than producers deliver") {
+        copy.replace("network_members.csv", "consumer,700,0,8", "consumer,900,0,8");
+        expect_error(copy, "networks.csv", 2, "network", "expected consumers' flows <= producers' flows");
+    }
+    SECTION("a utility-only coupling") {
+        copy.replace("networks.csv", "naphtha,product", "naphtha,fuel_gas");
+        expect_error(copy, "networks.csv", 2, "coupling", "expected product or utility");
+    }
+}

@@ -38,8 +38,11 @@ Booked book_as(const Model& model, RunResult& result, std::size_t plant, const s
     RunState state = make_initial_state(model, 1, 0);
     state.technology[plant] = technology_at(model.inputs, technology);
     state.status[plant] = status;
-    record_accounts(model, state, year, result);
     const std::size_t at = result.at(year - model.inputs.scenario.base_year, static_cast<int>(plant));
+    // The buffer comes from a full run: clear the slots a relocated plant leaves unwritten.
+    result.production_t[at] = 0.0;
+    result.co2_relocated_t[at] = 0.0;
+    record_accounts(model, state, year, result);
     return {result.production_t[at], result.co2_relocated_t[at]};
 }
 

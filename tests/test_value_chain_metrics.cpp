@@ -84,3 +84,26 @@ TEST_CASE("exit effects follow the exit rules of each link type", "[value_chain]
     CHECK(table.str().find("| dow_terneuzen |") != std::string::npos);
     CHECK(table.str().find("| oci_geleen |") == std::string::npos);  // no neighbour: left out
 }
+
+TEST_CASE("a plant on a network counts as connected in the metrics", "[value_chain][metrics][networks]") {
+    Inputs in = testing::small_inputs();
+    const int oci = index_of(in, "oci_geleen");
+    const int yara = index_of(in, "yara_sluiskil");
+    // OCI, isolated by edges, joins Yara on an ammonia network.
+    NetworkSpec n;
+    n.id = "ammonia";
+    n.product = "ammonia";
+    n.members = {{oci, NetworkRole::producer, 100, 0.1, 0, ""}, {yara, NetworkRole::consumer, 100, 0, 5, ""}};
+    in.networks = {n};
+    const ValueChainMetrics m = value_chain_metrics(in);
+    CHECK(m.isolated == 0);
+    CHECK(m.components == 2);
+    CHECK(m.memberships == 2);
+    const auto chemelot = static_cast<std::size_t>(in.plants[static_cast<std::size_t>(oci)].cluster);
+    CHECK(m.clusters[chemelot].linked == 1);
+    // OCI's exit leaves Yara short of all it drew: it pays its full replacement cost.
+    const ExitEffect x = exit_effects(in)[static_cast<std::size_t>(oci)];
+    CHECK(x.customers_hit == 1);
+    CHECK(x.customer_cost_eur == Approx(5.0 * in.plants[static_cast<std::size_t>(yara)].production_t));
+    CHECK(x.reach == 3);
+}

@@ -3,9 +3,9 @@
 
     value_chain_metrics.py [DATASET_DIR] [--json FILE] [--compare OTHER_DIR]
 
-Reads DATASET_DIR/plants.csv and edges.csv (default clusters/nl) and prints, per cluster
-and for the country: plants, edges, linked pairs (distinct unordered plant pairs with at
-least one edge), connected components (isolated plants count as one each), isolated
+Reads DATASET_DIR/plants.csv, edges.csv and network_members.csv (default clusters/nl) and
+prints, per cluster and for the country: plants, edges, linked pairs (distinct unordered
+plant pairs with at least one edge, or a producer and a consumer on one pipeline network), connected components (isolated plants count as one each), isolated
 plants, and the share of 2020 emissions (co2_combustion_t + co2_process_t = NEa 2020) in
 plants with at least one edge. A cluster's components and pairs count only the edges
 within it; a plant linked only across clusters is still "connected" for the emission
@@ -42,11 +42,24 @@ def components(nodes, pairs):
     return len({root(n) for n in nodes})
 
 
-def group_metrics(plants, edges, linked):
-    """Metrics of one group of plants (ids -> emissions); `linked`: ids with any edge."""
+def network_links(dataset):
+    """(producer, consumer) pairs of each pipeline network (network_members.csv): a
+    network links every producer to every consumer on it (docs/ODD.md §7.9 "Networks")."""
+    path = os.path.join(dataset, "network_members.csv")
+    if not os.path.exists(path):
+        return []
+    members = read_rows(path)
+    return [{"supplier": p["plant_id"], "customer": c["plant_id"]} for p in members for c in members
+            if p["network"] == c["network"] and p["role"] == "producer" and c["role"] == "consumer"]
+
+
+def group_metrics(plants, edges, linked, networks=()):
+    """Metrics of one group of plants (ids -> emissions); `linked`: ids with any edge or
+    network membership; `networks`: the networks' producer-consumer pairs."""
     ids = set(plants)
     inner = [e for e in edges if e["supplier"] in ids and e["customer"] in ids]
-    pairs = {tuple(sorted((e["supplier"], e["customer"]))) for e in inner}
+    pairs = {tuple(sorted((e["supplier"], e["customer"]))) for e in list(inner) + list(networks)
+             if e["supplier"] in ids and e["customer"] in ids}
     total = sum(plants.values())
     connected = sum(v for k, v in plants.items() if k in linked)
     return {"plants": len(ids), "edges": len(inner), "linked_pairs": len(pairs),
@@ -59,13 +72,14 @@ def metrics(dataset):
     """{cluster or 'national': {metric: value}} of a dataset folder."""
     plants = read_rows(os.path.join(dataset, "plants.csv"))
     edges = read_rows(os.path.join(dataset, "edges.csv"))
-    linked = {e["supplier"] for e in edges} | {e["customer"] for e in edges}
+    networks = network_links(dataset)
+    linked = {e[k] for e in edges + networks for k in ("supplier", "customer")}
     emissions = {p["id"]: float(p["co2_combustion_t"]) + float(p["co2_process_t"]) for p in plants}
     out = {}
     for cluster in sorted({p["cluster"] for p in plants}):
         group = {p["id"]: emissions[p["id"]] for p in plants if p["cluster"] == cluster}
-        out[cluster] = group_metrics(group, edges, linked)
-    out["national"] = group_metrics(emissions, edges, linked)
+        out[cluster] = group_metrics(group, edges, linked, networks)
+    out["national"] = group_metrics(emissions, edges, linked, networks)
     return out
 
 

@@ -65,12 +65,22 @@ def reach(root):
         return tomllib.load(f)["reach"]
 
 
+def on_network(root, s, c, pattern):
+    """Whether s feeds and c draws from one pipeline network whose product matches
+    `pattern`: the network replaces their edge (docs/ODD.md §7.9 "Networks")."""
+    nets = {n["network"]: n["product"] for n in read_csv(os.path.join(root, "clusters", "nl", "networks.csv"))}
+    members = read_csv(os.path.join(root, "clusters", "nl", "network_members.csv"))
+    producer = {m["network"] for m in members if m["plant_id"] == s and m["role"] == "producer"}
+    consumer = {m["network"] for m in members if m["plant_id"] == c and m["role"] == "consumer"}
+    return any(re.search(pattern, nets[n], re.IGNORECASE) for n in producer & consumer)
+
+
 def test_links(root):
     edges = read_csv(os.path.join(root, "clusters", "nl", "edges.csv"))
     for s, c, pattern, coupling in REQUIRED:
         hit = [e for e in edges if e["supplier"] == s and e["customer"] == c
                and re.search(pattern, e["product"], re.IGNORECASE)]
-        check(bool(hit), f"missing link {s} -> {c} ({pattern or 'any product'})")
+        check(bool(hit) or on_network(root, s, c, pattern), f"missing link {s} -> {c} ({pattern or 'any product'})")
         for e in hit:
             check(e["coupling"] == coupling, f"{s} -> {c} {e['product']}: coupling {e['coupling']} != {coupling}")
             check(len(e["source"]) > 40, f"{s} -> {c}: no source")

@@ -12,6 +12,7 @@ from .catalogue import default_catalogue, default_sector_table, read_product_pri
 from .added_links import add_hand_kept_links, drop_links
 from .added_plants import added_plant_records
 from .edges import EDGE_COLUMNS, EdgeSet, derive_edges
+from .networks import MEMBER_COLUMNS, NETWORK_COLUMNS, build_networks
 from .infrastructure import INFRASTRUCTURE_SOURCE, check_infrastructure, copy_infrastructure
 from .options import build_plant_options
 from .plants import PLANT_COLUMNS, SectorStatistics, plant_record, profile_plant
@@ -75,8 +76,9 @@ def profile_plants(data, current, base_rows, report):
 
 
 def build_edges(src_dir, records, commodities, prices, locations, report):
-    """(edge rows, reference-link status): derived edges first, then the reference links,
-    then the hand-kept added and dropped links. `prices`: product price per sector, which
+    """(edge rows, reference-link status, (network rows, member rows)): derived edges
+    first, then the reference links, then the hand-kept added and dropped links, and last
+    the pipeline networks, which replace the edges they cover (networks.py). `prices`: product price per sector, which
     turns a derived flow into a share of the supplier's revenue; `locations`: plant id ->
     (latitude, longitude), for the reach of derived edges."""
     edges = EdgeSet(records, prices, locations)
@@ -85,9 +87,10 @@ def build_edges(src_dir, records, commodities, prices, locations, report):
     added = add_hand_kept_links(edges, report)
     drop_links(edges, report)
     edges.cap_offtake(report)
+    networks = build_networks(edges, report)
     report.note(f"{added} edges from tables/added_links.csv")
     report.note(f"{derived} edges derived from output->input commodity matches in the same cluster")
-    return edges.rows(), status
+    return edges.rows(), status, networks
 
 
 def run_import(src_dir, outdir, catalogue=None):
@@ -114,8 +117,11 @@ def run_import(src_dir, outdir, catalogue=None):
     locations = {p["plant_id"]: (p["latitude"], p["longitude"]) for p in data.plants
                  if isinstance(p.get("latitude"), (int, float)) and isinstance(p.get("longitude"), (int, float))}
     locations.update(added_locations)
-    edges, ref_status = build_edges(src_dir, records, data.commodities, prices, locations, report)
+    edges, ref_status, (networks, members) = build_edges(src_dir, records, data.commodities, prices, locations,
+                                                         report)
     write_csv(os.path.join(outdir, "edges.csv"), EDGE_COLUMNS, edges)
+    write_csv(os.path.join(outdir, "networks.csv"), NETWORK_COLUMNS, networks)
+    write_csv(os.path.join(outdir, "network_members.csv"), MEMBER_COLUMNS, members)
     write_nea(os.path.join(outdir, "nea_2020_by_cluster.csv"), records)
     copy_infrastructure(outdir)
     write_csv(os.path.join(outdir, "plant_options.csv"), option_cols, options.rows)
