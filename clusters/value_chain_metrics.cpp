@@ -188,7 +188,7 @@ void print_exit_effects(std::ostream& out, const Inputs& inputs, const std::vect
         return a.customer_cost_eur + a.supplier_loss_eur > b.customer_cost_eur + b.supplier_loss_eur;
     });
     out << "| plant | name | customers hit | their replacement cost (MEUR/yr) | fuel-gas closures "
-           "| suppliers hit | supplier output lost (kt/yr) | by-product value lost (MEUR/yr) | reach (plants) |\n"
+           "| suppliers hit | supplier output lost (kt or GWh per yr) | by-product value lost (MEUR/yr) | reach (plants) |\n"
            "|---|---|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const ExitEffect& x : shown) {
         const PlantSpec& plant = inputs.plants[static_cast<std::size_t>(x.plant)];
