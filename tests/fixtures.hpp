@@ -2,6 +2,7 @@
 // Shared test helpers: load the small six-plant scenario (tests/data/small), the
 // fuel-gas fixture or the embedded Dutch scenario, optionally change it, and run it.
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 #include "inputs/dataset_loader.hpp"
@@ -18,6 +19,20 @@ inline Inputs small_inputs() { return load_inputs(source_path("tests/data/small/
 inline Inputs dutch_inputs() { return load_inputs(source_path("scenarios/current-policy.toml")); }
 // A steelworks, a power plant on its process gas and a slag-cement mill (tests/data/fuel_gas).
 inline Inputs fuel_gas_inputs() { return load_inputs(source_path("tests/data/fuel_gas/scenario.toml")); }
+
+// Index of the plant with `id` in `inputs.plants`; an unknown id throws, which fails the test.
+inline int plant_index(const Inputs& inputs, const std::string& id) {
+    for (std::size_t p = 0; p < inputs.plants.size(); ++p)
+        if (inputs.plants[p].id == id) return static_cast<int>(p);
+    throw std::invalid_argument("no plant " + id);
+}
+
+// Index of the technology with `id` (e.g. "steel/import_hbi"); an unknown id throws.
+inline int technology_index(const Inputs& inputs, const std::string& id) {
+    for (std::size_t t = 0; t < inputs.technologies.size(); ++t)
+        if (inputs.technologies[t].id == id) return static_cast<int>(t);
+    throw std::invalid_argument("no technology " + id);
+}
 
 inline RunResult run(Inputs inputs, std::uint64_t seed = 7) {
     const Model model = build_model(std::move(inputs));

@@ -13,17 +13,11 @@
 #include "sim/run_state.hpp"
 
 using namespace eiisim;
+using eiisim::testing::plant_index;
 
 namespace {
 
 constexpr int kDecisionYear = 2030;
-
-int plant_index(const Inputs& in, const std::string& id) {
-    for (std::size_t p = 0; p < in.plants.size(); ++p)
-        if (in.plants[p].id == id) return static_cast<int>(p);
-    FAIL("no plant " << id);
-    return -1;
-}
 
 int technology_index(const Inputs& in, const std::string& id) {
     for (std::size_t t = 0; t < in.technologies.size(); ++t)
@@ -279,12 +273,7 @@ TEST_CASE("a fuel-gas closure gives back what a pending conversion reserved", "[
     const Inputs& in = model.inputs;
     const auto gas_power = static_cast<std::size_t>(plant_index(in, "gas_power"));
     const auto steelworks = static_cast<std::size_t>(plant_index(in, "steelworks"));
-    const auto technology = [&](const char* name) {
-        for (std::size_t t = 0; t < in.technologies.size(); ++t)
-            if (in.technologies[t].id == name) return static_cast<int>(t);
-        FAIL("no technology " << name);
-        return -1;
-    };
+    const auto technology = [&](const char* id) { return testing::technology_index(in, id); };
     RunState state = make_initial_state(model, 1, 0);
     const int cluster = in.plants[gas_power].cluster;
     Holding storage{};

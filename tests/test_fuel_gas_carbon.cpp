@@ -16,15 +16,9 @@
 #include "sim/run_state.hpp"
 
 using namespace eiisim;
+using eiisim::testing::plant_index;
 
 namespace {
-
-int plant_index(const Inputs& in, const std::string& id) {
-    for (std::size_t p = 0; p < in.plants.size(); ++p)
-        if (in.plants[p].id == id) return static_cast<int>(p);
-    FAIL("no plant " << id);
-    return -1;
-}
 
 double energy(const RunResult& r, std::size_t at, Carrier carrier) {
     return r.energy_gj[at * kCarrierCount + static_cast<std::size_t>(carrier)];

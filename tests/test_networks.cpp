@@ -9,15 +9,9 @@
 #include "sim/run_state.hpp"
 
 using namespace eiisim;
+using eiisim::testing::plant_index;
 
 namespace {
-
-int plant_index(const Inputs& in, const std::string& id) {
-    for (std::size_t p = 0; p < in.plants.size(); ++p)
-        if (in.plants[p].id == id) return static_cast<int>(p);
-    FAIL("no plant " << id);
-    return -1;
-}
 
 void force_exit(const Model& model, RunState& state, int plant, int year) {
     const auto p = static_cast<std::size_t>(plant);

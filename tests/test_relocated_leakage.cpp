@@ -15,17 +15,7 @@ using namespace eiisim;
 namespace {
 
 std::size_t plant_at(const Inputs& in, const std::string& id) {
-    for (std::size_t p = 0; p < in.plants.size(); ++p)
-        if (in.plants[p].id == id) return p;
-    FAIL("no plant " << id);
-    return 0;
-}
-
-int technology_at(const Inputs& in, const std::string& id) {
-    for (std::size_t t = 0; t < in.technologies.size(); ++t)
-        if (in.technologies[t].id == id) return static_cast<int>(t);
-    FAIL("no technology " << id);
-    return -1;
+    return static_cast<std::size_t>(testing::plant_index(in, id));
 }
 
 struct Booked {
@@ -36,7 +26,7 @@ struct Booked {
 Booked book_as(const Model& model, RunResult& result, std::size_t plant, const std::string& technology,
                PlantStatus status, int year) {
     RunState state = make_initial_state(model, 1, 0);
-    state.technology[plant] = technology_at(model.inputs, technology);
+    state.technology[plant] = testing::technology_index(model.inputs, technology);
     state.status[plant] = status;
     const std::size_t at = result.at(year - model.inputs.scenario.base_year, static_cast<int>(plant));
     // The buffer comes from a full run: clear the slots a relocated plant leaves unwritten.
@@ -75,7 +65,7 @@ TEST_CASE("Tata on imported HBI books the imported step's process-gas CO2 abroad
     const std::size_t tata = plant_at(model.inputs, "M006");
     const int year = 2035;
     const double share =
-        model.inputs.technologies[static_cast<std::size_t>(technology_at(model.inputs, "steel/import_hbi"))].import_share;
+        model.inputs.technologies[static_cast<std::size_t>(testing::technology_index(model.inputs, "steel/import_hbi"))].import_share;
     REQUIRE(share > 0);
     RunResult result = simulate(model, 1);
     const Booked imported = book_as(model, result, tata, "steel/import_hbi", PlantStatus::operating, year);

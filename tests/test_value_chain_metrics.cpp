@@ -7,17 +7,7 @@
 #include "fixtures.hpp"
 
 using namespace eiisim;
-
-namespace {
-
-int index_of(const Inputs& in, const std::string& id) {
-    for (std::size_t p = 0; p < in.plants.size(); ++p)
-        if (in.plants[p].id == id) return static_cast<int>(p);
-    FAIL("no plant " << id);
-    return -1;
-}
-
-}  // namespace
+using eiisim::testing::plant_index;
 
 TEST_CASE("value-chain metrics count components, pairs and linked emissions", "[value_chain][metrics]") {
     // tests/data/small: Zeeland Refinery -> Dow -> Yara; Pernis <-> Moerdijk (two edges,
@@ -43,7 +33,7 @@ TEST_CASE("value-chain metrics count components, pairs and linked emissions", "[
         CHECK(c.linked_co2_t <= c.base_co2_t);
     }
     CHECK(plants == m.plants);
-    const auto chemelot = static_cast<std::size_t>(in.plants[static_cast<std::size_t>(index_of(in, "oci_geleen"))].cluster);
+    const auto chemelot = static_cast<std::size_t>(in.plants[static_cast<std::size_t>(plant_index(in, "oci_geleen"))].cluster);
     CHECK(m.clusters[chemelot].linked == 0);
     CHECK(m.clusters[chemelot].linked_co2_t == 0.0);
 
@@ -56,26 +46,26 @@ TEST_CASE("exit effects follow the exit rules of each link type", "[value_chain]
     const Inputs in = testing::small_inputs();
     const auto effects = exit_effects(in);
     REQUIRE(effects.size() == in.plants.size());
-    const auto& plant = [&](const char* id) { return in.plants[static_cast<std::size_t>(index_of(in, id))]; };
-    const ExitEffect& dow = effects[static_cast<std::size_t>(index_of(in, "dow_terneuzen"))];
+    const auto& plant = [&](const char* id) { return in.plants[static_cast<std::size_t>(plant_index(in, id))]; };
+    const ExitEffect& dow = effects[static_cast<std::size_t>(plant_index(in, "dow_terneuzen"))];
     // Dow supplies Yara (benefit 3 EUR/t) and takes 15 % of Zeeland Refinery's output.
     CHECK(dow.customers_hit == 1);
     CHECK(dow.customer_cost_eur == Approx(3.0 * plant("yara_sluiskil").production_t));
     CHECK(dow.suppliers_hit == 1);
     CHECK(dow.supplier_output_lost_t == Approx(0.15 * plant("zeeland_refinery").production_t));
     CHECK(dow.reach == 2);
-    const ExitEffect& oci = effects[static_cast<std::size_t>(index_of(in, "oci_geleen"))];
+    const ExitEffect& oci = effects[static_cast<std::size_t>(plant_index(in, "oci_geleen"))];
     CHECK(oci.customers_hit + oci.suppliers_hit + oci.reach == 0);
 
     // As a by-product link, Yara's exit costs Dow the by-product's value, not output.
     Inputs by_product = in;
     for (EdgeSpec& e : by_product.edges) {
-        if (e.customer != index_of(in, "yara_sluiskil")) continue;
+        if (e.customer != plant_index(in, "yara_sluiskil")) continue;
         e.coupling = EdgeCoupling::by_product;
         e.offtake_share = 0;
         e.supplier_loss_eur_per_t = 2.0;
     }
-    const ExitEffect yara = exit_effects(by_product)[static_cast<std::size_t>(index_of(in, "yara_sluiskil"))];
+    const ExitEffect yara = exit_effects(by_product)[static_cast<std::size_t>(plant_index(in, "yara_sluiskil"))];
     CHECK(yara.supplier_output_lost_t == 0.0);
     CHECK(yara.supplier_loss_eur == Approx(2.0 * plant("dow_terneuzen").production_t));
 
@@ -87,8 +77,8 @@ TEST_CASE("exit effects follow the exit rules of each link type", "[value_chain]
 
 TEST_CASE("a plant on a network counts as connected in the metrics", "[value_chain][metrics][networks]") {
     Inputs in = testing::small_inputs();
-    const int oci = index_of(in, "oci_geleen");
-    const int yara = index_of(in, "yara_sluiskil");
+    const int oci = plant_index(in, "oci_geleen");
+    const int yara = plant_index(in, "yara_sluiskil");
     // OCI, isolated by edges, joins Yara on an ammonia network.
     NetworkSpec n;
     n.id = "ammonia";
