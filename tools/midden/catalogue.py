@@ -20,20 +20,23 @@ OPTION_COLS_FALLBACK = [
     "lifetime_y", "lead_time_y", "available_year", "learning_rate", "learning_seed_t_yr", "source"]
 
 
-def default_catalogue(outdir):
-    """OUT/technologies.csv when it exists, else the committed clusters/nl/technologies.csv."""
-    path = os.path.join(outdir, "technologies.csv")
+def _hand_kept_table(outdir, name):
+    """OUT/<name> when it exists, else the committed clusters/nl/<name>: the hand-kept
+    tables the importer reads but does not write."""
+    path = os.path.join(outdir, name)
     if os.path.exists(path):
         return path
-    return str(REPO_ROOT / "clusters" / "nl" / "technologies.csv")
+    return str(REPO_ROOT / "clusters" / "nl" / name)
+
+
+def default_catalogue(outdir):
+    """OUT/technologies.csv when it exists, else the committed clusters/nl/technologies.csv."""
+    return _hand_kept_table(outdir, "technologies.csv")
 
 
 def default_sector_table(outdir):
     """OUT/sectors.csv when it exists, else the committed clusters/nl/sectors.csv."""
-    path = os.path.join(outdir, "sectors.csv")
-    if os.path.exists(path):
-        return path
-    return str(REPO_ROOT / "clusters" / "nl" / "sectors.csv")
+    return _hand_kept_table(outdir, "sectors.csv")
 
 
 def read_product_prices(path):
