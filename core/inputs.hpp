@@ -278,6 +278,12 @@ enum class PriorityRule : std::uint8_t { maatwerk_then_cost_effectiveness, cost_
 inline constexpr std::array<const char*, 3> kPriorityRuleNames = {"maatwerk_then_cost_effectiveness",
                                                                   "cost_effectiveness", "queue"};
 
+// How the dataset's observed history applies (docs/ODD.md §7.13): `forced` applies all of
+// it, `free` only the exogenous outages (plant behaviour decides the rest: the hindcast's
+// test of behaviour), `off` none of it.
+enum class HistoryMode : std::uint8_t { forced, free, off };
+inline constexpr std::array<const char*, 3> kHistoryModeNames = {"forced", "free", "off"};
+
 struct Behaviour {
     Expectation expectation = Expectation::myopic;
     double adaptive_weight = 0.5;      // weight of the newest price in adaptive expectations
@@ -379,6 +385,7 @@ struct Scenario {
     // at that year's prices). Product prices in sectors.csv are of this year.
     int calibration_year = 2020;
     std::uint64_t seed = 1;
+    HistoryMode history = HistoryMode::forced;
     PricePaths prices;
     Policy policy;
     Behaviour behaviour;

@@ -26,6 +26,15 @@ void set_choice(Scenario& s, int value) {
     using Enum = std::remove_cvref_t<decltype((s.*Table).*Field)>;
     (s.*Table).*Field = static_cast<Enum>(value);
 }
+template <auto Field>
+int get_top_choice(const Scenario& s) {
+    return static_cast<int>(s.*Field);
+}
+template <auto Field>
+void set_top_choice(Scenario& s, int value) {
+    using Enum = std::remove_cvref_t<decltype(s.*Field)>;
+    s.*Field = static_cast<Enum>(value);
+}
 std::vector<std::string>& import_names(Scenario& s) { return s.prices.import_names; }
 std::vector<TimePath>& import_paths(Scenario& s) { return s.prices.import_eur_per_t; }
 
@@ -95,6 +104,13 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .default_doc = "base_year", .integer = &top<&Scenario::calibration_year>},
     {.key = "scenario.seed", .type = T::seed, .bounds = kNonNegative,
      .doc = "root of every random stream; the CLI's `--seed` overrides", .seed = &top<&Scenario::seed>},
+    {.key = "scenario.history", .type = T::choice,
+     .doc = "how the dataset's observed history (`history.csv`, docs/ODD.md §7.13) applies up to its last observed "
+            "year: `forced` applies every observed closure, curtailment, outage and project (projections start "
+            "from the year as it happened); `free` applies only exogenous outages, and plant behaviour decides the "
+            "rest (the hindcast's test of behaviour); `off` ignores it",
+     .default_doc = "forced",
+     .choice = {kHistoryModeNames, &get_top_choice<&Scenario::history>, &set_top_choice<&Scenario::history>}},
     {.key = "scenario.dataset", .type = T::text, .unit = "path", .required = true,
      .doc = "dataset folder, relative to the scenario file", .text = &top<&Scenario::dataset>},
     // ------------------------------------------------------------------ [prices]
