@@ -72,8 +72,10 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "cluster_grid_headroom", .level = L::cluster, .units = "MW",
      .long_name = "new industrial grid load the cluster's grid can take (cumulative)",
      .f64 = &R::cluster_grid_headroom_mw, .band = 10},
-    {.name = "cluster_production_by_kind", .level = L::cluster, .extra = X::kind, .units = "t/yr",
-     .long_name = "production by kind of route in force", .f64 = &R::cluster_production_by_kind_t},
+    {.name = "cluster_production_value_by_kind", .level = L::cluster, .extra = X::kind, .units = "EUR/yr",
+     .long_name = "domestic production value by kind of route in force",
+     .comment = "cluster_production_value split by the kind of each plant's route; the power sector is left out",
+     .f64 = &R::cluster_production_value_by_kind_eur},
     // ------------------------------------------------------------ national series [run, year]
     {.name = "co2_storage_used", .units = "t/yr", .long_name = "CO2 injected into storage, national",
      .f64 = &R::co2_storage_used_t, .band = 3},
@@ -103,13 +105,13 @@ constexpr auto kObservables = std::to_array<Observable>({
      .derive = Derive::sum_over_clusters, .from = "cluster_co2_net", .band = 1, .band_var = "co2_net_quantiles",
      .doc = "sum over clusters of `cluster_co2_net`"},
     {.name = "production_share_by_kind", .extra = X::kind, .units = "1",
-     .long_name = "national production by kind of route in force, as a share of the run's national production "
-                  "in the base year",
-     .derive = Derive::share_of_base_production, .from = "cluster_production_by_kind", .band = 2,
-     .doc = "`cluster_production_by_kind` summed over clusters, divided by the run's own national production in "
-            "the base year (`cluster_production` summed over clusters); `relocate` and `close` are 0 (no "
-            "production in the Netherlands), and a run's shares add up to its production in that year over the "
-            "base year"},
+     .long_name = "national production value by kind of route in force, as a share of the run's national "
+                  "production value in the base year",
+     .derive = Derive::share_of_base_production, .from = "cluster_production_value_by_kind", .band = 2,
+     .doc = "`cluster_production_value_by_kind` summed over clusters, divided by the run's own national production "
+            "value in the base year (`cluster_production_value` summed over clusters; power sector left out, "
+            "docs/ODD.md §7.12); `relocate` and `close` are 0 (no production in the Netherlands), and a run's "
+            "shares add up to its production value in that year over the base year"},
 });
 // clang-format on
 

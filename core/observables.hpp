@@ -33,7 +33,7 @@ namespace eiisim {
 
 // The `schema_version` global attribute of run and sweep files. Bump it on any change to
 // the layout and note the change in docs/output-format.md, "Layout versions".
-inline constexpr std::int32_t kSchemaVersion = 3;
+inline constexpr std::int32_t kSchemaVersion = 4;
 
 // The dimension after [run, year]: one value per plant, per cluster, or none (national).
 enum class Level : std::uint8_t { plant, cluster, national };
@@ -50,7 +50,7 @@ inline constexpr std::array<const char*, 4> kFlagSetNames = {"", "technology", "
 enum class Derive : std::uint8_t {
     none,                   // a run-file series
     sum_over_clusters,      // national = sum of the cluster series
-    share_of_base_production,  // national sum over clusters / the run's base-year national production
+    share_of_base_production,  // national sum over clusters / the run's base-year national production value
 };
 
 // Comment attribute of every quantile band.

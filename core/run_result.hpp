@@ -99,7 +99,7 @@ struct RunResult {
     std::vector<double> cluster_grid_used_mw;      // new load granted and running
     std::vector<double> cluster_grid_headroom_mw;
     // [year][cluster][kind]: production by route kind
-    std::vector<double> cluster_production_by_kind_t;
+    std::vector<double> cluster_production_value_by_kind_eur;  // as cluster_production_value, by route kind
 
     // national [year]
     std::vector<double> co2_storage_used_t;

@@ -26,14 +26,14 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
         if (is_power_sector(in.sectors[s])) power_output += production;
         if (production > 0) {
             const TechnologySpec& route = in.technologies[static_cast<std::size_t>(result.technology[at])];
-            result.cluster_production_value_eur[c] +=
-                production * domestic_value_eur_per_t(valuations[s], in.sectors[s], route);
+            const double value = production * domestic_value_eur_per_t(valuations[s], in.sectors[s], route);
+            result.cluster_production_value_eur[c] += value;
+            result.cluster_production_value_by_kind_eur[c * kOptionKindCount + result.kind[at]] += value;
         }
         result.cluster_co2_gross_t[c] += result.co2_gross_t[at];
         result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
         result.cluster_co2_net_t[c] += result.co2_net_t[at];
         result.cluster_co2_relocated_t[c] += result.co2_relocated_t[at];
-        result.cluster_production_by_kind_t[c * kOptionKindCount + result.kind[at]] += production;
         const double* energy = &result.energy_gj[at * kCarrierCount];
         const double new_electricity =
             energy[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t * production;

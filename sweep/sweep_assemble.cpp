@@ -40,11 +40,12 @@ const std::vector<double>& source_of(const Observable& o, const RunResult& r) {
 }
 
 // National sums over clusters of a [year][cluster][per_cluster] series, year-major; with
-// `share`, divided by the run's national production in the base year.
+// `share`, divided by the run's national production value in the base year (the same
+// measure as the by-kind series it divides: production at reference prices, power left out).
 double* put_cluster_sums(const RunResult& r, const std::vector<double>& v, std::size_t per_cluster, bool share,
                          double* out) {
     double base_production = 0;
-    for (int c = 0; c < r.clusters; ++c) base_production += r.cluster_production_t[r.at_cluster(0, c)];
+    for (int c = 0; c < r.clusters; ++c) base_production += r.cluster_production_value_eur[r.at_cluster(0, c)];
     for (int y = 0; y < r.years; ++y)
         for (std::size_t e = 0; e < per_cluster; ++e) {
             double national = 0;

@@ -131,7 +131,7 @@ void fill_aggregates(const Inputs& in, RunResult& r, int clusters, int plants, i
             r.cluster_grid_headroom_mw[r.at_cluster(y, c)] = 100.0 + c;
         }
     }
-    r.cluster_production_by_kind_t.assign(yc * kOptionKindCount, 1.5);
+    r.cluster_production_value_by_kind_eur.assign(yc * kOptionKindCount, 1.5);
     for (const Observable& o : observables()) {  // every national series
         if (!o.in_run_file() || o.level != Level::national || o.f64 == nullptr) continue;
         std::vector<double>& v = r.*o.f64;
@@ -338,7 +338,7 @@ TEST_CASE("HDF5 run file: plant panels keep values and year-major order", "[outp
     CHECK(read<double>(file.id, "energy", H5T_NATIVE_DOUBLE) == s.result.energy_gj);
     CHECK(shape(file.id, "cost") == std::vector<hsize_t>{1, 3, 3, kCostComponentCount});
     CHECK(read<double>(file.id, "cost", H5T_NATIVE_DOUBLE) == s.result.cost_eur);
-    CHECK(shape(file.id, "cluster_production_by_kind") == std::vector<hsize_t>{1, 3, 2, kOptionKindCount});
+    CHECK(shape(file.id, "cluster_production_value_by_kind") == std::vector<hsize_t>{1, 3, 2, kOptionKindCount});
     CHECK(read<double>(file.id, "cluster_co2_net", H5T_NATIVE_DOUBLE) == s.result.cluster_co2_net_t);
     CHECK(shape(file.id, "hydrogen_used") == std::vector<hsize_t>{1, 3});
     CHECK(read<double>(file.id, "subsidy_paid", H5T_NATIVE_DOUBLE) == s.result.subsidy_paid_eur);

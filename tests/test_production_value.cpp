@@ -39,7 +39,7 @@ RunResult cleared_result(const Model& model) {
                     &r.co2_relocated_t, &r.revenue_eur, &r.margin_eur, &r.energy_gj, &r.cost_eur,
                     &r.cluster_production_t, &r.cluster_production_value_eur, &r.cluster_co2_gross_t,
                     &r.cluster_co2_captured_t, &r.cluster_co2_net_t, &r.cluster_co2_relocated_t,
-                    &r.cluster_grid_used_mw, &r.cluster_production_by_kind_t})
+                    &r.cluster_grid_used_mw, &r.cluster_production_value_by_kind_eur})
         std::fill(v->begin(), v->end(), 0.0);
     return r;
 }

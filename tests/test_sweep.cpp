@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/input_error.hpp"
+#include "core/production_value.hpp"
 #include "core/observables.hpp"
 #include "core/random_stream.hpp"
 #include "core/uncertain_targets.hpp"
@@ -242,7 +243,7 @@ TEST_CASE("aggregate-only runs in a reused workspace equal full runs", "[sweep]"
         CHECK(lean.cluster_co2_net_t == full.cluster_co2_net_t);
         CHECK(lean.cluster_co2_relocated_t == full.cluster_co2_relocated_t);
         CHECK(lean.cluster_grid_used_mw == full.cluster_grid_used_mw);
-        CHECK(lean.cluster_production_by_kind_t == full.cluster_production_by_kind_t);
+        CHECK(lean.cluster_production_value_by_kind_eur == full.cluster_production_value_by_kind_eur);
         CHECK(lean.co2_storage_used_t == full.co2_storage_used_t);
         CHECK(lean.hydrogen_used_gj == full.hydrogen_used_gj);
         CHECK(lean.subsidy_committed_eur == full.subsidy_committed_eur);
@@ -408,20 +409,26 @@ TEST_CASE("sweep quantile bands equal the quantiles of the per-run series", "[sw
                   for (std::size_t c = 0; c < clusters; ++c) national[y] += all[r].cluster_co2_net_t[y * clusters + c];
               return national;
           }));
-    // National production share by kind, from the plant panels (summed by cluster in plant
-    // order as the recorder does, then over clusters), over the run's base-year production.
+    // National production value share by kind, from the plant panels (valued at reference
+    // prices, power left out, summed by cluster in plant order as the recorder does, then
+    // over clusters), over the run's base-year production value.
     const std::size_t kinds = kOptionKindCount;
+    const std::vector<SectorValuation> valuations = sector_valuations(model.inputs);
     auto shares = [&](std::size_t r) {
         const RunResult& run = all[r];
         std::vector<double> by_cluster(years * clusters * kinds, 0.0);
         for (std::size_t y = 0; y < years; ++y)
             for (int p = 0; p < run.plants; ++p) {
                 const std::size_t at = run.at(static_cast<int>(y), p);
-                const auto c = static_cast<std::size_t>(model.inputs.plants[static_cast<std::size_t>(p)].cluster);
-                by_cluster[(y * clusters + c) * kinds + run.kind[at]] += run.production_t[at];
+                const PlantSpec& plant = model.inputs.plants[static_cast<std::size_t>(p)];
+                const auto sector = static_cast<std::size_t>(plant.sector);
+                if (run.production_t[at] <= 0) continue;
+                const TechnologySpec& route = model.inputs.technologies[static_cast<std::size_t>(run.technology[at])];
+                by_cluster[(y * clusters + static_cast<std::size_t>(plant.cluster)) * kinds + run.kind[at]] +=
+                    run.production_t[at] * domestic_value_eur_per_t(valuations[sector], model.inputs.sectors[sector], route);
             }
         double base = 0;
-        for (std::size_t c = 0; c < clusters; ++c) base += run.cluster_production_t[c];
+        for (std::size_t c = 0; c < clusters; ++c) base += run.cluster_production_value_eur[c];
         std::vector<double> share(years * kinds, 0.0);
         for (std::size_t y = 0; y < years; ++y)
             for (std::size_t k = 0; k < kinds; ++k) {

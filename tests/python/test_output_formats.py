@@ -41,7 +41,7 @@ UNITS = {
     "cost": "EUR/yr",
     "cluster_co2_net": "t/yr",
     "cluster_grid_used": "MW",
-    "cluster_production_by_kind": "t/yr",
+    "cluster_production_value_by_kind": "EUR/yr",
     "cluster_production_value": "EUR/yr",
     "power_output": "MWh/yr",
     "co2_storage_used": "t/yr",
@@ -145,8 +145,8 @@ def check_xarray(path, expected):
             check(ds[name].dims == PANEL_DIMS, f"xarray: {name} dims {ds[name].dims}, expected {PANEL_DIMS}")
         check(ds["energy"].dims == PANEL_DIMS + ("carrier",), "xarray: energy dims")
         check(ds["cost"].dims == PANEL_DIMS + ("cost_component",), "xarray: cost dims")
-        check(ds["cluster_production_by_kind"].dims == ("run", "year", "cluster", "kind"),
-              "xarray: cluster_production_by_kind dims")
+        check(ds["cluster_production_value_by_kind"].dims == ("run", "year", "cluster", "kind"),
+              "xarray: cluster_production_value_by_kind dims")
         # Every series the reader's table lists (tools/eiisim_results/observables.json,
         # generated from core/observables.cpp), with its dimensions, units and long_name.
         from eiisim_results import observables

@@ -91,13 +91,13 @@ def plot_net_emissions(ds, out_dir):
 
 
 def plot_route_mix(ds, out_dir):
-    """Production by route kind: stacked per cluster from per-run series (run files), or,
+    """Production value by route kind: stacked per cluster from per-run series (run files), or,
     from a sweep file's quantiles, bands of each kind's national share."""
-    if "cluster_production_by_kind" not in ds:
+    if "cluster_production_value_by_kind" not in ds:
         return plot_route_mix_bands(ds, out_dir)
     years = ds["year"].values
     # Mean over runs: a stacked area of quantiles would not add up.
-    mix = ds["cluster_production_by_kind"].mean("run").transpose("year", "cluster", "kind").values * _MT
+    mix = ds["cluster_production_value_by_kind"].mean("run").transpose("year", "cluster", "kind").values * 1e-9
     kinds = [str(k) for k in ds["kind"].values]
     labels = _cluster_labels(ds)
     ncols = min(3, len(labels))
@@ -108,7 +108,7 @@ def plot_route_mix(ds, out_dir):
         ax = axes[c // ncols][c % ncols]
         ax.stackplot(years, mix[:, c, :].T, labels=kinds, colors=colors[: len(kinds)])
         ax.set_title(label, fontsize="medium")
-        ax.set_ylabel("Mt product / yr")
+        ax.set_ylabel("EUR2023 bn / yr (production value)")
     for extra in range(len(labels), nrows * ncols):
         axes[extra // ncols][extra % ncols].axis("off")
     handles, names = axes[0][0].get_legend_handles_labels()
@@ -118,8 +118,8 @@ def plot_route_mix(ds, out_dir):
 
 
 def plot_route_mix_bands(ds, out_dir):
-    """A sweep's national production share per route kind (of the run's base-year
-    production): median with 25-75 % and 5-95 % bands over runs. Bands do not stack,
+    """A sweep's national production value share per route kind (of the run's base-year
+    production value, power left out): median with 25-75 % and 5-95 % bands over runs. Bands do not stack,
     so each kind has its own line; kinds with no production in any run are left out
     (relocated and closed plants produce nothing in the Netherlands)."""
     years = ds["year"].values
@@ -130,8 +130,8 @@ def plot_route_mix_bands(ds, out_dir):
     for k, kind in enumerate(kinds):
         if np.any(share[:, :, k] > 0):
             _quantile_series(ax, years, share[:, :, k], kind, color=colors[k % len(colors)])
-    ax.set_title("National production by route kind" + _band_note(ds))
-    _label_year_axes(ax, "% of base-year national production")
+    ax.set_title("National production value by route kind" + _band_note(ds))
+    _label_year_axes(ax, "% of base-year national production value")
     return _save(fig, out_dir, "route_mix_national.png")
 
 
@@ -208,7 +208,7 @@ _INFRASTRUCTURE = ("co2_storage_used", "co2_storage_capacity", "hydrogen_used", 
                    "cluster_grid_used", "cluster_grid_headroom")
 ALL_PLOTS = (
     (plot_net_emissions, (("cluster_co2_net",), (band_of("cluster_co2_net"), band_of("national_co2_net")))),
-    (plot_route_mix, (("cluster_production_by_kind",), (band_of("production_share_by_kind"),))),
+    (plot_route_mix, (("cluster_production_value_by_kind",), (band_of("production_share_by_kind"),))),
     (plot_infrastructure, (_INFRASTRUCTURE, tuple(band_of(name) for name in _INFRASTRUCTURE))),
     (plot_relocated_emissions, (("cluster_co2_relocated",),)),
 )
