@@ -239,15 +239,21 @@ TEST_CASE("Velsen and IJmond do not close while Tata's blast furnaces still make
             if (!gas_made) continue;
             // A plant that left earlier, when the gas ended, stays gone if Tata returns to its
             // blast furnaces (a reversal that issue 11 addresses): what must not happen is a
-            // power plant leaving in a year the gas is made.
+            // power plant leaving in a year the gas is made, unless it had lost output of its
+            // own first. With Tata as two units, a power plant also sells power and steam to
+            // the other unit; when that unit leaves, the plant runs curtailed (seed 11: BF7
+            // relocates in 2025, IJmond 1 runs at half its output and closes at its
+            // reinvestment in 2038 while BF6 still makes its gas) - a reason of its own.
             for (const int plant : buyers) {
-                const std::string& id = model.inputs.plants[static_cast<std::size_t>(plant)].id;
+                const auto b = static_cast<std::size_t>(plant);
+                const std::string& id = model.inputs.plants[b].id;
                 const auto left = [&](int year_index) {
                     const auto status = static_cast<PlantStatus>(r.status[r.at(year_index, plant)]);
                     return status == PlantStatus::closed || status == PlantStatus::relocated;
                 };
+                const bool curtailed = y > 0 && r.utilisation[r.at(y - 1, plant)] < 0.99 * model.baselines[b].utilisation;
                 INFO("seed " << seed << ", " << id << " in " << r.base_year + y);
-                CHECK_FALSE((left(y) && (y == 0 || !left(y - 1))));
+                CHECK_FALSE((left(y) && (y == 0 || !left(y - 1)) && !curtailed));
             }
         }
     }

@@ -757,7 +757,7 @@ TEST_CASE("plants.csv site: units of a site share operator and cluster", "[loade
     SECTION("a blank site is the plant's own id, a named one is kept") {
         add_site_column(copy, "sluiskil", "");
         const Inputs in = load_inputs(copy.scenario());
-        for (const PlantSpec& p : in.plants) CHECK(p.site == (p.id == "yara_sluiskil" ? "sluiskil" : p.id));
+        for (const eiisim::PlantSpec& p : in.plants) CHECK(p.site == (p.id == "yara_sluiskil" ? "sluiskil" : p.id));
     }
     SECTION("two operators on one site") {
         add_site_column(copy, "sluiskil", "sluiskil");
