@@ -107,6 +107,10 @@ struct PlantSpec {
     std::string id;          // stable id (MIDDEN plant id or NEa id)
     std::string name;
     std::string operator_name;
+    // Site the plant is a unit of (plants.csv `site`; its own id when a site is one unit):
+    // units of a site share operator, cluster and the site's value-chain links, but decide
+    // and convert separately (docs/dataset.md "Units within sites").
+    std::string site;
     int cluster = 0;         // index into Inputs::clusters
     int sector = 0;          // index into Inputs::sectors
     double capacity_t = 0;        // t product per year

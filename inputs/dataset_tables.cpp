@@ -103,14 +103,30 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
     return out;
 }
 
+namespace {
+// `site` (optional, empty: the plant's own id): units of one site decide separately but
+// share its operator and cluster (docs/input-format.md), so a unit that names a site whose
+// earlier units differ in either is a data error.
+void read_site(const CsvTable& table, const CsvRow& row, PlantSpec& p, const std::vector<PlantSpec>& earlier) {
+    const CsvField* site = table.field(row, "site");
+    p.site = site != nullptr && !site->text.empty() ? site->text : p.id;
+    for (const PlantSpec& other : earlier) {
+        if (other.site != p.site) continue;
+        if (other.operator_name != p.operator_name || other.cluster != p.cluster)
+            table.fail(row, "site", "units of site '" + p.site + "' must share operator and cluster, but '" +
+                                        p.id + "' differs from '" + other.id + "'");
+    }
+}
+}  // namespace
+
 std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std::vector<SectorSpec>& sectors,
                                    const std::vector<ClusterSpec>& clusters) {
     // `scope` (optional): "midden" for a current MIDDEN plant, "added" for one from outside
     // MIDDEN's inventory (tools/midden/tables/added_plants.csv). The engine treats both
     // alike; the scope only says which plants the NEa 2020 base-year total covers
     // (docs/dataset.md "Scope"), so it is checked here and not stored.
-    static constexpr std::array<CsvColumn, 28> kColumns{{
-        {"id"}, {"name"}, {"operator"}, {"cluster"}, {"sector"}, {"capacity_t"}, {"production_t"},
+    static constexpr std::array<CsvColumn, 29> kColumns{{
+        {"id"}, {"name"}, {"operator"}, {"site", false}, {"cluster"}, {"sector"}, {"capacity_t"}, {"production_t"},
         {"co2_combustion_t"}, {"co2_process_t"}, {"gas_gj"}, {"electricity_gj"}, {"hydrogen_gj"},
         {"biomethane_gj"}, {"other_fuel_gj"}, {"feedstock_gas_gj"}, {"heat_share_low"},
         {"heat_share_mid"}, {"heat_share_high"}, {"asset_age_y"}, {"reinvestment_cycle_y"},
@@ -175,6 +191,7 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
             scope != nullptr && !scope->text.empty() && scope->text != "midden" && scope->text != "added")
             table.fail(row, "scope", "expected scope 'midden' or 'added', got '" + scope->text + "'");
         p.source = source_text(table, row);
+        read_site(table, row, p, plants);
         plants.push_back(std::move(p));
     }
     if (plants.empty()) throw InputError({table.file(), 0, 0}, "", "expected at least one plant row");

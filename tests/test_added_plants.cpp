@@ -31,15 +31,18 @@ TEST_CASE("SABIC Olefins leaving raises the cost of AnQore and SABIC's polymer p
         INFO(id);
         CHECK(state.value_chain_eur_per_t[static_cast<std::size_t>(plant_index(model.inputs, id))] == 0.0);
     }
-    force_exit(model, state, cracker, 2028);
     // added_links.csv: propylene 5 % x EUR 950/t x 1.15 t/t = EUR 54.6/t acrylonitrile;
-    // ethylene EUR 50/t PE; propylene EUR 47.5/t PP.
+    // ethylene EUR 50/t PE; propylene EUR 47.5/t PP, when both crackers leave. Olefins 4
+    // (M202) alone costs its share 0.551 of that (site_units.csv), Olefins 3 the rest.
     const auto cost = [&](const char* id) {
         return state.value_chain_eur_per_t[static_cast<std::size_t>(plant_index(model.inputs, id))];
     };
-    CHECK(cost("anqore") == Approx(54.6));
-    CHECK(cost("sabic_pe_geleen") == Approx(50.0));
-    CHECK(cost("sabic_pp_geleen") == Approx(47.5));
+    force_exit(model, state, cracker, 2028);
+    CHECK(cost("anqore") == Approx(0.551 * 54.6).epsilon(0.002));
+    force_exit(model, state, plant_index(model.inputs, "M202_o3"), 2028);
+    CHECK(cost("anqore") == Approx(54.6).epsilon(0.002));
+    CHECK(cost("sabic_pe_geleen") == Approx(50.0).epsilon(0.002));
+    CHECK(cost("sabic_pp_geleen") == Approx(47.5).epsilon(0.002));
     CHECK(state.shocked[static_cast<std::size_t>(plant_index(model.inputs, "anqore"))] == 1);
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -735,5 +736,32 @@ TEST_CASE("pipeline networks are read with their members and checked", "[loader]
     SECTION("a utility-only coupling") {
         copy.replace("networks.csv", "naphtha,product", "naphtha,fuel_gas");
         expect_error(copy, "networks.csv", 2, "coupling", "expected product or utility");
+    }
+}
+
+// plants.csv `site` (optional): units of one site share operator and cluster; a blank site
+// is the plant's own id (docs/input-format.md).
+namespace {
+void add_site_column(const SmallCopy& copy, const std::string& yara_site, const std::string& zeeland_site) {
+    copy.replace("plants.csv", "id,name,operator,cluster", "id,name,operator,site,cluster");
+    const std::array<std::pair<std::string, std::string>, 6> operators{{
+        {"\"Yara Nederland\",", yara_site}, {"\"OCI Nitrogen\",", ""},
+        {"\"Shell Nederland Raffinaderij\",", ""}, {"\"Zeeland Refinery N.V.\",", zeeland_site},
+        {"\"Shell Nederland Chemie\",", ""}, {"\"Dow Benelux\",", ""}}};
+    for (const auto& [op, site] : operators) copy.replace("plants.csv", op, op + site + ",");
+}
+}  // namespace
+
+TEST_CASE("plants.csv site: units of a site share operator and cluster", "[loader][site]") {
+    SmallCopy copy;
+    SECTION("a blank site is the plant's own id, a named one is kept") {
+        add_site_column(copy, "sluiskil", "");
+        const Inputs in = load_inputs(copy.scenario());
+        for (const eiisim::PlantSpec& p : in.plants) CHECK(p.site == (p.id == "yara_sluiskil" ? "sluiskil" : p.id));
+    }
+    SECTION("two operators on one site") {
+        add_site_column(copy, "sluiskil", "sluiskil");
+        expect_error(copy, "plants.csv", copy.line_of("plants.csv", "zeeland_refinery,"), "site",
+                     "units of site 'sluiskil' must share operator and cluster");
     }
 }

@@ -205,7 +205,8 @@ def test_committed(root):
                 check(m is not None and m.group(1).strip() != "", f"{name} [{header}]: missing or empty source")
     plants = read_csv(os.path.join(ds, "plants.csv"))
     midden = [p for p in plants if p["scope"] == "midden"]
-    check(len(midden) == 197, f"plants.csv: {len(midden)} MIDDEN rows, expected 197 (205 current MIDDEN plants less the 8 of tables/excluded_plants.csv)")
+    sites = {p["site"] for p in midden}
+    check(len(sites) == 197, f"plants.csv: {len(sites)} MIDDEN sites, expected 197 (205 current MIDDEN plants less the 8 of tables/excluded_plants.csv; tables/site_units.csv splits some into units)")
     check(len(plants) - len(midden) == 9, f"plants.csv: {len(plants) - len(midden)} added rows, expected the 9 of tables/added_plants.csv")
     ids = {p["id"] for p in plants}
     edges = read_csv(os.path.join(ds, "edges.csv"))
@@ -213,9 +214,10 @@ def test_committed(root):
     for e in edges:
         check(e["supplier"] in ids and e["customer"] in ids, f"edge to unknown plant {e['supplier']}->{e['customer']}")
         check(e.get("coupling") in ("product", "by_product", "utility", "fuel_gas"), f"edge {e['supplier']}->{e['customer']}: coupling {e.get('coupling')}")
-    # The Velsen/IJmond power plants burn Tata Steel's process gases (docs/ODD.md §7.9)
+    # The Velsen/IJmond power plants burn Tata Steel's process gases (docs/ODD.md §7.9), each
+    # the gas of one blast-furnace unit (tables/site_units.csv)
     gas = sorted((e["supplier"], e["customer"]) for e in edges if e.get("coupling") == "fuel_gas")
-    check(gas == [("M006", "M007"), ("M006", "M008")], f"fuel_gas edges {gas}, expected Tata -> Velsen, IJmond")
+    check(gas == [("M006", "M008"), ("M006_bf7", "M007")], f"fuel_gas edges {gas}, expected Tata BF6 -> IJmond, BF7 -> Velsen")
     opts = read_csv(os.path.join(ds, "plant_options.csv"))
     check(len(opts) > 0, "plant_options.csv: no rows")
     seen = set()

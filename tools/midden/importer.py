@@ -20,6 +20,7 @@ from .raw import is_base, read_midden
 from .reference_edges import add_reference_edges, read_reference_links
 from .report import ImportCounts, Report, write_report
 from .sections import base_sections, unique_tc_ids
+from .site_units import split_edges, split_options, split_records
 from .writers import write_csv, write_nea
 
 
@@ -108,17 +109,22 @@ def run_import(src_dir, outdir, catalogue=None):
     if catalogue is None:
         catalogue = default_catalogue(outdir)
     option_cols, options = build_plant_options(records, alt_rows, data.technologies, catalogue)
+    options.rows = split_options(options.rows)
     for t in sorted(data.technologies):
         if t not in used_tc and t not in options.tc_ids:
             report.skip("tc", t, "not used by the base configuration of a current plant nor by a mapped plant option")
     os.makedirs(outdir, exist_ok=True)
+    whole_sites = records
+    records = split_records(records, report)
     write_csv(os.path.join(outdir, "plants.csv"), PLANT_COLUMNS, [r.columns for r in records])
     prices = read_product_prices(default_sector_table(outdir))
     locations = {p["plant_id"]: (p["latitude"], p["longitude"]) for p in data.plants
                  if isinstance(p.get("latitude"), (int, float)) and isinstance(p.get("longitude"), (int, float))}
     locations.update(added_locations)
-    edges, ref_status, (networks, members) = build_edges(src_dir, records, data.commodities, prices, locations,
-                                                         report)
+    # edges are derived between whole sites (their flows are the site's) and then split
+    edges, ref_status, (networks, members) = build_edges(src_dir, whole_sites, data.commodities, prices,
+                                                         locations, report)
+    edges = split_edges(edges)
     write_csv(os.path.join(outdir, "edges.csv"), EDGE_COLUMNS, edges)
     write_csv(os.path.join(outdir, "networks.csv"), NETWORK_COLUMNS, networks)
     write_csv(os.path.join(outdir, "network_members.csv"), MEMBER_COLUMNS, members)

@@ -12,15 +12,16 @@ from dataclasses import dataclass, field
 from . import tables
 from .capacity import CapacityEstimate, main_capacity
 from .energy import EnergyBalance, energy_balance, natural_gas_t_co2_per_gj
-from .formatting import fmt, stable_hash
+from .formatting import fmt
 from .raw import MIDDEN_CITE, norm_nace
+from .reinvestment_timing import asset_timing
 from .benchmarks import summed_benchmark
 from .sections import unique_tc_ids
 from .sectors import choose_sector
 
 ESTIMATE_UTILISATION = 0.85         # utilisation of a plant without a usable configuration
 DEFAULT_CAPACITY_T = 100000.0       # capacity when its sector has no configured plant
-PLANT_COLUMNS = ["id", "name", "operator", "cluster", "sector", "capacity_t", "production_t",
+PLANT_COLUMNS = ["id", "name", "operator", "site", "cluster", "sector", "capacity_t", "production_t",
                  "co2_combustion_t", "co2_process_t", "gas_gj", "electricity_gj", "hydrogen_gj",
                  "biomethane_gj", "other_fuel_gj", "feedstock_gas_gj", "heat_share_low",
                  "heat_share_mid", "heat_share_high", "asset_age_y", "reinvestment_cycle_y",
@@ -297,10 +298,10 @@ def plant_record(p, stats, report, origin=None):
     e, feed = _energy_use(p, co2_comb, prod, stats, src, est, report)
     _check_emission_factor(p, co2_comb, e, feed, report)
     low, mid, high = sd.heat_shares
-    cycle = sd.reinvestment_cycle_y
+    age, cycle, age_src = asset_timing(p.id, sd.reinvestment_cycle_y)
     multinational, maat, maat_src = _firm_flags(p)
     src.append(f"heat shares ESTIMATE ({sd.heat_reason})")
-    src.append(f"asset age ESTIMATE: hash(plant id) mod {cycle} y cycle; hurdle {sd.hurdle_rate:.2f} ESTIMATE by sector")
+    src.append(f"{age_src}; hurdle {sd.hurdle_rate:.2f} ESTIMATE by sector")
     if origin is None:
         src.append(f"gpd.json {p.id} (operator, employees)")
     if maat:
@@ -315,14 +316,14 @@ def plant_record(p, stats, report, origin=None):
     if est:
         source += "; ESTIMATE: " + "; ".join(est)
     columns = {
-        "id": p.id, "name": p.name, "operator": p.operator, "cluster": p.cluster,
+        "id": p.id, "name": p.name, "operator": p.operator, "site": p.id, "cluster": p.cluster,
         "sector": p.sector, "capacity_t": fmt(cap, 0), "production_t": fmt(prod, 0),
         "co2_combustion_t": fmt(co2_comb, 0), "co2_process_t": fmt(co2_proc, 0),
         "gas_gj": fmt(e["gas"], 0), "electricity_gj": fmt(e["electricity"], 0),
         "hydrogen_gj": fmt(e["hydrogen"], 0), "biomethane_gj": fmt(e["biomethane"], 0),
         "other_fuel_gj": fmt(e["other_fuel"], 0), "feedstock_gas_gj": fmt(feed, 0),
         "heat_share_low": fmt(low, 2), "heat_share_mid": fmt(mid, 2), "heat_share_high": fmt(high, 2),
-        "asset_age_y": str(stable_hash(p.id) % cycle), "reinvestment_cycle_y": str(cycle),
+        "asset_age_y": str(age), "reinvestment_cycle_y": str(cycle),
         "hurdle_rate": fmt(sd.hurdle_rate, 2), "multinational": str(multinational),
         "maatwerk": str(maat), "employees": str(p.employees), "product": product,
         "benchmark_t_co2_per_t": benchmark, "scope": SCOPE_ADDED if origin else SCOPE_MIDDEN,

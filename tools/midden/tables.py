@@ -519,3 +519,85 @@ def added_plants():
                               _optional_float(r["production_t"]), _optional_float(r["co2_t"]), loc,
                               int(r["employees"] or 0), int(r["multinational"] or 0), r["source"]))
     return out
+
+
+# --- Units within sites and reinvestment timing (issue 11; docs/dataset.md) ---
+
+BASE_YEAR = 2020    # the dataset's base year: asset ages are counted to it
+
+
+@dataclass(frozen=True)
+class SiteUnit:
+    """One row of site_units.csv: a unit of a multi-unit MIDDEN plant (the site)."""
+    site: str
+    unit: str
+    name: str
+    share: float
+    fuel_gas_customers: tuple
+    source: str
+
+
+@functools.cache
+def site_units():
+    """site id -> [SiteUnit] of site_units.csv; each site's shares sum to 1, one unit keeps
+    the site's id, and each fuel-gas customer follows one unit."""
+    out = {}
+    for i, r in enumerate(_csv("site_units.csv"), start=1):
+        where = f"site_units.csv row {i} ({r.get('unit')})"
+        if not r["site"].strip() or not r["unit"].strip() or not r["source"].strip():
+            raise TableError(f"{where}: needs a site, a unit and a source")
+        share = float(r["share"])
+        if not 0 < share < 1:
+            raise TableError(f"{where}: share {share} must lie strictly between 0 and 1")
+        out.setdefault(r["site"].strip(), []).append(
+            SiteUnit(r["site"].strip(), r["unit"].strip(), r["name"].strip(), share,
+                     tuple(r["fuel_gas_customers"].split()), r["source"]))
+    for site, units in out.items():
+        if abs(sum(u.share for u in units) - 1) > 1e-9:
+            raise TableError(f"site_units.csv: shares of site {site} sum to {sum(u.share for u in units)}, not 1")
+        if [u.unit for u in units].count(site) != 1:
+            raise TableError(f"site_units.csv: exactly one unit of site {site} must keep the id {site}")
+        gas = [c for u in units for c in u.fuel_gas_customers]
+        if len(gas) != len(set(gas)):
+            raise TableError(f"site_units.csv: a fuel-gas customer of site {site} follows two units")
+    return out
+
+
+@dataclass(frozen=True)
+class ReinvestmentTiming:
+    """One row of reinvestment_timing.csv: when a plant's main asset was built and last
+    rebuilt, and (when known) when it is next rebuilt."""
+    plant: str
+    commissioned: int
+    last_major: int | None          # None: no major rebuild since commissioning
+    next_major: int | None          # None: the sector's reinvestment cycle applies
+    what: str
+    source: str
+
+
+@functools.cache
+def reinvestment_timing():
+    """plant id -> ReinvestmentTiming of reinvestment_timing.csv, or None for a plant that
+    was looked up without finding its years (an `ESTIMATE:` row saying so)."""
+    out = {}
+    for i, r in enumerate(_csv("reinvestment_timing.csv"), start=1):
+        where = f"reinvestment_timing.csv row {i} ({r.get('plant')})"
+        pid = r["plant"].strip()
+        if not pid or not r["source"].strip():
+            raise TableError(f"{where}: needs a plant and a source")
+        if pid in out:
+            raise TableError(f"{where}: plant {pid} appears twice")
+        if not r["commissioned"].strip():
+            if not r["source"].startswith("ESTIMATE"):
+                raise TableError(f"{where}: a row without a commissioning year must say why (source 'ESTIMATE: ...')")
+            out[pid] = None     # looked up, not found: the staggered estimate stays
+            continue
+        t = ReinvestmentTiming(pid, int(r["commissioned"]), int(r["last_major"]) if r["last_major"].strip() else None,
+                               int(r["next_major"]) if r["next_major"].strip() else None,
+                               r["what"].strip(), r["source"].strip())
+        last = t.last_major or t.commissioned
+        if last < t.commissioned or last > BASE_YEAR or (t.next_major is not None and t.next_major <= last):
+            raise TableError(f"{where}: expected commissioned <= last_major <= {BASE_YEAR} < next_major")
+        out[pid] = t
+    return out
+
