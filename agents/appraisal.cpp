@@ -257,7 +257,7 @@ AppraisalBasis appraisal_basis(const AppraisalContext& context, const PlantBasel
                                per_t;
     const TechnologySpec& keep = inputs.technologies[static_cast<std::size_t>(basis.keep_index)];
     basis.keep_profile = route_profile(base, keep, sector, context.year);
-    basis.price_ref_eur_per_t = std::max(1.0, sector.product_price_eur_per_t * context.expected->product_price_index);
+    basis.price_ref_eur_per_t = std::max(1.0, sector.product_price_eur_per_t * context.expected->product_index(spec.sector));
     // The keep route with its reinvestment is the reference for subsidy gaps.
     basis.keep_reference = appraise_route(basis, basis.keep_index, true);
     return basis;

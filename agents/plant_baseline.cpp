@@ -136,6 +136,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
             b.sector_energy_gj_per_t[c] = group.production_t > 0 ? group.energy_gj[c] / group.production_t : 0.0;
         b.base_energy_eur_per_gj = base_prices.energy_eur_per_gj;
         b.energy_cost_pass_through = inputs.scenario.behaviour.energy_cost_pass_through;
+        b.sector = plant.sector;
         b.benchmark_t_per_t = benchmark_of(plant, sector, group) * (1.0 - process_gas_co2_share(b));
 
         // Calibrate: full cost of the keep route at calibration-year prices (its capital charge

@@ -41,6 +41,7 @@ struct PlantBaseline {
     EnergyGj base_energy_eur_per_gj{};  // calibration-year prices (price pass-through)
     double energy_cost_pass_through = 0;
     int import_price_index = -1;        // into PricePaths::import_names; -1: none
+    int sector = 0;                     // into Inputs::sectors (its product price index)
 };
 
 // The calibrated other cost split by where it belongs (docs/ODD.md §5). O is a residual:

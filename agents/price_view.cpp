@@ -17,6 +17,9 @@ void fill_market(PriceView& view, const PricePaths& p, Get get) {
     view.foreign_gas_eur_per_gj = get(p.foreign_gas_eur_per_gj);
     view.foreign_electricity_eur_per_gj = get(p.foreign_electricity_eur_per_gj);
     view.product_price_index = get(p.product_price_index);
+    view.sector_product_price_index.resize(p.sector_product_price_index.size());
+    for (std::size_t s = 0; s < p.sector_product_price_index.size(); ++s)
+        view.sector_product_price_index[s] = get(p.sector_product_price_index[s]);
     view.import_eur_per_t.resize(p.import_eur_per_t.size());
     for (std::size_t i = 0; i < p.import_eur_per_t.size(); ++i)
         view.import_eur_per_t[i] = get(p.import_eur_per_t[i]);

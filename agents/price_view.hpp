@@ -20,8 +20,17 @@ struct PriceView {
     double foreign_gas_eur_per_gj = 0;
     double foreign_electricity_eur_per_gj = 0;
     double product_price_index = 1;
+    // Per sector when the dataset observes sector indices (PricePaths::
+    // sector_product_price_index); empty: product_price_index for every sector.
+    std::vector<double> sector_product_price_index;
     double green_premium_eur_per_t = 0;
     std::vector<double> import_eur_per_t;  // by PricePaths::import_names index
+
+    // The product price index of sector `sector` (index into Inputs::sectors).
+    [[nodiscard]] double product_index(int sector) const {
+        return sector_product_price_index.empty() ? product_price_index
+                                                  : sector_product_price_index[static_cast<std::size_t>(sector)];
+    }
 };
 
 // Actual prices and policy of `year`.

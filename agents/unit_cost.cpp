@@ -56,7 +56,7 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
     const double cbam_price = sector.cbam_covered
                                   ? prices.cbam_factor * prices.ets_eur_per_t * base.benchmark_t_per_t
                                   : 0.0;
-    const double price = std::max(0.0, sector.product_price_eur_per_t * prices.product_price_index +
+    const double price = std::max(0.0, sector.product_price_eur_per_t * prices.product_index(base.sector) +
                                            base.energy_cost_pass_through * energy_cost_change + cbam_price);
     double revenue = price * (1.0 - terms.export_share * terms.export_discount);
     cost.cbam_price_eur_per_t = cbam_price;

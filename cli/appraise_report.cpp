@@ -213,7 +213,7 @@ void print_prices(std::ostream& out, const Model& model, const PlantAppraisal& a
                        "(non-CBAM {:.3f}), CBAM {:.3f}, T&S {:.1f} EUR/t, product {:.1f} EUR/t ({}, CBAM {})\n",
                        e.ets_eur_per_t, e.co2_levy_eur_per_t, e.dispensation_factor, e.free_allocation_factor,
                        e.free_allocation_factor_non_cbam, e.cbam_factor, e.transport_storage_eur_per_t,
-                       sector.product_price_eur_per_t * e.product_price_index, sector.id,
+                       sector.product_price_eur_per_t * e.product_index(model.inputs.plants[static_cast<std::size_t>(a.plant)].sector), sector.id,
                        sector.cbam_covered ? "covered" : "not covered");
 }
 

@@ -122,10 +122,11 @@ target or distribution, a range outside the target's valid range (a share above 
 negative factor) are input errors with file, line and column. Samples of unbounded
 distributions (normal) that fall outside the target's valid range are clamped into it.
 
-Path factors multiply the whole path (`TimePath::scaled`), history included. Prices of
-the calibration year then move too, and the calibration of each plant's non-energy cost
-absorbs the level in that year: a price factor acts through the path relative to the
-calibration year and through the comparison between routes.
+Path factors multiply the whole path (`TimePath::scaled`). Where the dataset observes a
+price (`observed_prices.csv`, unless `scenario.history = "off"`), the observed years are
+put back after the factor, so the factor moves only the years after the last
+observation (docs/ODD.md §7.1). Otherwise the prices of the calibration year move too,
+and the calibration of each plant's non-energy cost absorbs the level in that year.
 
 )md";
 

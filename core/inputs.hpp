@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "input_files.hpp"
@@ -251,6 +252,10 @@ struct PricePaths {
     TimePath foreign_gas_eur_per_gj;
     TimePath foreign_electricity_eur_per_gj;
     TimePath product_price_index;         // multiplies every sector's product price
+    // Per sector (index into Inputs::sectors): the national index with the dataset's
+    // observed sector index in its observed years, net of the energy pass-through
+    // (core/observed_prices.hpp). Empty: every sector follows product_price_index.
+    std::vector<TimePath> sector_product_price_index;
     // Named import-price paths (EUR/t intermediate), looked up by SectorSpec::import_price.
     std::vector<std::string> import_names;
     std::vector<TimePath> import_eur_per_t;
@@ -401,8 +406,24 @@ struct Scenario {
     bool operator==(const Scenario&) const = default;
 };
 
+// One observed yearly price series of the dataset (observed_prices.csv, docs/ODD.md
+// §7.1): a [prices] key of the scenario file ("gas_eur_per_mwh"), an import path
+// ("import_eur_per_t.ammonia") or a sector's product price index
+// ("product_price_index.steel"), in the scenario file's unit, years ascending.
+struct ObservedPriceSeries {
+    std::string series;
+    std::vector<std::pair<int, double>> values;
+    std::string file;  // where it was read, for messages
+    int line = 0;      // its first row
+
+    bool operator==(const ObservedPriceSeries&) const = default;
+};
+
 struct Inputs {
     Scenario scenario;
+    // Observed prices (optional observed_prices.csv); they replace the scenario's paths
+    // up to their last observed year unless scenario.history is `off`.
+    std::vector<ObservedPriceSeries> observed_prices;
     std::vector<SectorSpec> sectors;
     std::vector<TechnologySpec> technologies;
     std::vector<PlantSpec> plants;

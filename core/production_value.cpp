@@ -10,10 +10,13 @@ std::vector<SectorValuation> sector_valuations(const Inputs& inputs) {
     const Scenario& scenario = inputs.scenario;
     const PricePaths& prices = scenario.prices;
     const int year = scenario.calibration_year;
-    const double index = prices.product_price_index.empty() ? 1.0 : prices.product_price_index.at(year);
+    const double national = prices.product_price_index.empty() ? 1.0 : prices.product_price_index.at(year);
     std::vector<SectorValuation> out;
     out.reserve(inputs.sectors.size());
-    for (const SectorSpec& sector : inputs.sectors) {
+    for (std::size_t s = 0; s < inputs.sectors.size(); ++s) {
+        const SectorSpec& sector = inputs.sectors[s];
+        const double index = prices.sector_product_price_index.empty() ? national
+                                                                        : prices.sector_product_price_index[s].at(year);
         SectorValuation v;
         if (!is_power_sector(sector)) v.product_eur_per_t = sector.product_price_eur_per_t * index;
         const auto found = std::find(prices.import_names.begin(), prices.import_names.end(), sector.import_price);

@@ -167,7 +167,9 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .path = &in<kPrices, &P::foreign_electricity_eur_per_gj>},
     {.key = "prices.product_price_index", .type = T::path, .unit = "1", .bounds = kNonNegative, .required = true,
      .sweep = S::factor, .long_name = "product price index path",
-     .doc = "multiplies every sector's calibration-year product price (1 = that price)",
+     .doc = "multiplies every sector's calibration-year product price (1 = that price); a sector with an "
+            "observed index in the dataset's `observed_prices.csv` follows that in its observed years (docs/ODD.md "
+            "§7.1)",
      .path = &in<kPrices, &P::product_price_index>},
     {.key = "prices.import_eur_per_t", .type = T::path_table, .unit = "EUR/t", .bounds = kNonNegative,
      .sweep = S::factor, .long_name = "every imported-intermediate price path",

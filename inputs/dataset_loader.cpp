@@ -7,7 +7,9 @@
 
 #include "dataset_tables.hpp"
 #include "network_tables.hpp"
+#include "core/observed_prices.hpp"
 #include "infrastructure_loader.hpp"
+#include "observed_prices_loader.hpp"
 #include "scenario_loader.hpp"
 
 namespace eiisim {
@@ -82,6 +84,8 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);
+    in.observed_prices = load_observed_prices(dir / "observed_prices.csv", in.sectors, in.scenario.prices.import_names);
+    apply_observed_prices(in);
     in.provenance.scenario_file = scenario_file.string();
     in.provenance.files = read_files.files(scenario_file.parent_path());
     return in;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/observed_prices.hpp"
+
 namespace eiisim {
 
 Model build_model(Inputs inputs) {
@@ -41,6 +43,8 @@ Model build_model(Inputs inputs) {
 }
 
 void rebuild_price_dependent(Model& model) {
+    // Observed prices first, so a sweep's path factors move only the later years.
+    apply_observed_prices(model.inputs);
     const Inputs& in = model.inputs;
     model.baselines = make_baselines(in);
     model.expected = expected_prices(in.scenario);

@@ -765,3 +765,44 @@ TEST_CASE("plants.csv site: units of a site share operator and cluster", "[loade
                      "units of site 'sluiskil' must share operator and cluster");
     }
 }
+
+TEST_CASE("observed_prices.csv errors name file, line and field", "[loader][observed_prices]") {
+    SmallCopy copy;
+    const std::string header = "series,year,value,unit,source\n";
+    const auto write = [&](const std::string& rows) { write_text(copy.file("observed_prices.csv"), header + rows); };
+    SECTION("unknown series") {
+        write("gas_eur_per_mwh,2020,12,EUR/MWh(GCV),s\ngas_price,2020,12,EUR/MWh(GCV),s\n");
+        expect_error(copy, "observed_prices.csv", 3, "series", "unknown series 'gas_price'");
+    }
+    SECTION("unknown sector of a product price index") {
+        write("product_price_index.cement,2020,1.1,1,s\n");
+        expect_error(copy, "observed_prices.csv", 2, "series", "unknown sector 'cement'");
+    }
+    SECTION("unit other than the setting's") {
+        write("gas_eur_per_mwh,2020,3.3,EUR/GJ,s\n");
+        expect_error(copy, "observed_prices.csv", 2, "unit", "EUR/MWh(GCV)");
+    }
+    SECTION("years not consecutive") {
+        write("ets_eur_per_t,2020,25,EUR/t,s\nets_eur_per_t,2022,81,EUR/t,s\n");
+        expect_error(copy, "observed_prices.csv", 3, "year", "consecutive");
+    }
+    SECTION("negative value") {
+        write("ets_eur_per_t,2020,-1,EUR/t,s\n");
+        expect_error(copy, "observed_prices.csv", 2, "value");
+    }
+    SECTION("wholesale electricity without its network tariff") {
+        write("electricity_eur_per_mwh,2020,32,EUR/MWh,s\n");
+        expect_error(copy, "observed_prices.csv", 2, "series", "network_tariff_eur_per_mwh");
+    }
+    SECTION("empty source") {
+        write("ets_eur_per_t,2020,25,EUR/t,\n");
+        expect_error(copy, "observed_prices.csv", 2, "source");
+    }
+    SECTION("a well-formed file loads") {
+        write("ets_eur_per_t,2020,25,EUR/t,s\nets_eur_per_t,2021,54,EUR/t,s\nimport_eur_per_t.ammonia,2020,280,EUR/t,s\n");
+        const Inputs in = load_inputs(copy.scenario());
+        REQUIRE(in.observed_prices.size() == 2);
+        CHECK(in.scenario.prices.ets_eur_per_t.at(2021) == Approx(54));
+        CHECK(in.scenario.prices.import_eur_per_t[0].at(2020) == Approx(280));
+    }
+}
