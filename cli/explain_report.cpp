@@ -129,7 +129,7 @@ void print_ranking(std::ostream& out, const ExplainedRun& run, const DecisionEve
            "its bias and random term (nested choice). Infeasible variants are shown with the utility they would have had.\n";
 }
 
-std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.1f}", value) : "-"; }
+std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.1f}", value + 0.0) : "-"; }  // no "-0.0"
 
 void print_terms(std::ostream& out, const ExplainedRun& run, const DecisionEvent& e) {
     std::vector<std::size_t> columns;  // numbered as in the ranking's `col`

@@ -79,7 +79,7 @@ def _ranking(ev, rows):
 
 
 def _cell(value):
-    return f"{value:.1f}" if math.isfinite(value) else "-"
+    return f"{value + 0.0:.1f}" if math.isfinite(value) else "-"  # + 0.0: no "-0.0", as the C++
 
 
 def _terms(ds, rows):

@@ -6,6 +6,8 @@ the ``plant`` and ``technology`` dimensions. Here those codes become names, beca
 is what analyses and plots want; pass ``decode=False`` to keep the raw codes.
 """
 
+import re
+
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -103,8 +105,8 @@ def events(path_or_ds):
 
 def _infeasible_reasons(ds):
     """Bit -> reason name, from option_infeasible's long_name ("... 1 not_available 2 ...")."""
-    words = str(ds["option_infeasible"].attrs["long_name"]).split(":", 1)[1].split()
-    return {int(words[i]): words[i + 1] for i in range(0, len(words) - 1, 2)}
+    pairs = re.findall(r"\b(\d+) ([a-z][a-z0-9_]*)", str(ds["option_infeasible"].attrs["long_name"]))
+    return {int(bit): reason for bit, reason in pairs}
 
 
 def options(path_or_ds):
