@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "appraisal_record.hpp"
 #include "fuel_gas_coupling.hpp"
 #include "route_lifetime.hpp"
 
@@ -223,6 +224,21 @@ Candidate aided_candidate_of(const OptionBreakdown& a) {
     return c;
 }
 
+// The event log's rows of one option: as appraised, and its subsidised twin where the
+// ranking offers one (feasible and aided), each with the parts of its utility.
+void record_variants(std::vector<OptionAppraisal>& records, const Behaviour& behaviour, const OptionBreakdown& a,
+                     double kind_bias, double price_ref_eur_per_t, double noise) {
+    for (const bool subsidised : {false, true}) {
+        if (subsidised && !(a.aided && a.feasible())) continue;
+        OptionAppraisal r = record_variant(a, subsidised);
+        const UtilityParts u = utility_parts(behaviour, r.margin_eur_per_t, kind_bias, price_ref_eur_per_t, noise);
+        r.utility_systematic = u.systematic;
+        r.utility_bias = u.bias;
+        r.utility_random = u.random;
+        records.push_back(r);
+    }
+}
+
 }  // namespace
 
 double peak_mw(double gj_per_year, double load_factor) {
@@ -298,7 +314,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     decision.plant = plant;
     decision.trigger = trigger;
     decision.ranked.reserve(2 * options.size());  // each option at most twice
-    if (context.record_appraisals) decision.appraisals.reserve(options.size());
+    if (context.record_appraisals) decision.appraisals.reserve(2 * options.size());
 
     // One Gumbel draw per option kind, in kind order, shared by every variant of the kind
     // (nested choice, docs/ODD.md §7.7), drawn whatever is feasible so that feasibility
@@ -311,14 +327,13 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     for (int index : options) {
         const TechnologySpec& tech = inputs.technologies[static_cast<std::size_t>(index)];
         if (tech.kind == OptionKind::close) {
-            if (context.record_appraisals) decision.appraisals.push_back({index, 0.0, 0.0, 0.0, true, false});
+            if (context.record_appraisals) decision.appraisals.push_back(record_close(index));
             continue;
         }
         const OptionBreakdown a = appraise_option(basis, index);
         const double noise = kind_noise[static_cast<std::size_t>(tech.kind)];
-        OptionAppraisal record{index, a.cost_eur_per_t(), a.margin_eur_per_t(), 0.0, a.feasible(), false};
+        const double kind_bias = bias[static_cast<std::size_t>(tech.kind)];
         if (a.feasible()) {
-            const double kind_bias = bias[static_cast<std::size_t>(tech.kind)];
             const auto utility_of = [&](double margin) {
                 const double v = systematic_utility(behaviour, margin, kind_bias, basis.price_ref_eur_per_t);
                 return behaviour.deterministic ? v : v + noise;
@@ -332,17 +347,17 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
                 aided.utility = utility_of(aided.margin_eur_per_t);
                 decision.ranked.push_back(aided);
                 best_margin = std::max(best_margin, aided.margin_eur_per_t);
-                record.cost_eur_per_t = aided.cost_eur_per_t;
-                record.margin_eur_per_t = aided.margin_eur_per_t;
-                record.subsidy_eur_per_t = aided.subsidy_eur_per_t;
             }
         }
-        if (context.record_appraisals) decision.appraisals.push_back(record);
+        if (context.record_appraisals)
+            record_variants(decision.appraisals, behaviour, a, kind_bias, basis.price_ref_eur_per_t, noise);
     }
 
+    decision.closure_margin_eur_per_t = -behaviour.closure_threshold * basis.price_ref_eur_per_t;
     if (closes(behaviour, best_margin, basis.price_ref_eur_per_t)) {
         decision.close = true;
         decision.ranked.clear();
+        if (context.record_appraisals) rank_records(decision.ranked, decision.appraisals);
         return decision;
     }
     stable_sort_small(decision.ranked, [](const Candidate& a, const Candidate& b) {
@@ -350,10 +365,8 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
         if (a.technology != b.technology) return a.technology < b.technology;
         return a.subsidised && !b.subsidised;
     });
-    // Order the event log by expected margin, best first (the ranking itself is by utility).
-    stable_sort_small(decision.appraisals, [](const OptionAppraisal& a, const OptionAppraisal& b) {
-        return a.margin_eur_per_t > b.margin_eur_per_t;
-    });
+    // The event log in the order that decided.
+    if (context.record_appraisals) rank_records(decision.ranked, decision.appraisals);
     return decision;
 }
 

@@ -73,25 +73,10 @@ struct PlantDecision {
     int plant = -1;
     Trigger trigger = Trigger::reinvestment;
     bool close = false;                  // no option has a positive margin
+    double closure_margin_eur_per_t = 0; // the closure rule's bound on the best margin
     std::vector<Candidate> ranked;       // best first; empty when closing
     std::vector<OptionAppraisal> appraisals;  // one per sector option, for the event log
 };
-
-// Why an option is not open to a plant (docs/ODD.md §7.7). Scarce capacity, budget and
-// build-out limits are not among them: those are checked in allocation.
-enum class Infeasible : std::uint8_t {
-    not_available,        // available_year after the year the route would start
-    nothing_electrified,  // an electrify option with no heat band open by then
-    nothing_captured,     // a ccs option with nothing to capture
-    no_co2_connection,    // capture before the cluster's co2_connection_year
-    no_h2_connection,     // new hydrogen use before the cluster's h2_connection_year
-    not_multinational,    // relocation needs a multinational parent
-    gas_coupled,          // a plant on a supplier's process gas: keep, ccs or close only
-};
-inline constexpr int kInfeasibleCount = 7;
-inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
-    "not_available", "nothing_electrified", "nothing_captured", "no_co2_connection",
-    "no_h2_connection", "not_multinational", "gas_coupled"};
 
 // One option as the plant appraises it: every term of its levelised cost and margin per
 // tonne, its feasibility, and what it would ask of scarce capacity. The engine ranks on

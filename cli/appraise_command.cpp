@@ -8,6 +8,8 @@
 #include <iostream>
 #include <limits>
 
+#include "agents/appraisal_record.hpp"
+#include "explain_command.hpp"
 #include "inputs/dataset_loader.hpp"
 #include "core/input_error.hpp"
 #include "sim/phases.hpp"
@@ -195,16 +197,7 @@ PlantAppraisal appraise_plant(const Model& model, std::uint64_t seed, int plant,
 }
 
 std::vector<std::pair<std::string, double>> cost_terms(const OptionBreakdown& option, bool subsidised) {
-    std::vector<std::pair<std::string, double>> terms;
-    for (std::size_t k = 0; k < kCostComponentCount; ++k) {
-        double value = option.cost.eur_per_t[k];
-        if (subsidised && static_cast<CostComponent>(k) == CostComponent::subsidy)
-            value -= option.subsidy_levelised_eur_per_t;  // the yearly payment, levelised
-        terms.emplace_back(kCostComponentNames[k], value + 0.0);  // + 0.0: no "-0" for a subsidy of 0
-    }
-    terms.emplace_back("investment_aid", subsidised ? 0.0 - option.investment_aid_eur_per_t : 0.0);
-    terms.emplace_back("risk_premium", option.risk_premium_eur_per_t);
-    return terms;
+    return cost_terms(record_variant(option, subsidised));  // the event log's terms, one definition
 }
 
 int appraise_command(const AppraiseCliOptions& options) {

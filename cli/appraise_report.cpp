@@ -110,16 +110,17 @@ std::string reasons(const OptionBreakdown& option, const char* separator) {
     return text;
 }
 
-// What the run did with this variant in the year: chosen, stays (the route in force),
-// refused (scarce capacity, budget or build-out limit), or nothing.
+// What the run did with this variant in the year, as the event log says: chosen, stays
+// (the route in force), refused (for which resource or limit), or nothing.
 std::string run_outcome(const PlantAppraisal& a, const AppraisedVariant& v) {
     if (!a.event) return "";
     const DecisionEvent& event = *a.event;
     const int tech = a.options[v.option].technology;
-    if (event.to_technology == tech && v.subsidised == (event.subsidy_committed_eur > 0))
-        return event.to_technology == event.from_technology ? "stays" : "chosen";
-    for (const OptionAppraisal& o : event.options)
-        if (o.technology == tech && o.refused) return "refused";
+    for (const OptionAppraisal& o : event.options) {
+        if (o.technology != tech || o.subsidised != v.subsidised) continue;
+        if (o.chosen) return event.to_technology == event.from_technology ? "stays" : "chosen";
+        if (o.refused) return std::string("refused:") + kRefusedByNames[static_cast<std::size_t>(o.refused_by)];
+    }
     return "";
 }
 

@@ -37,5 +37,6 @@ Command add_schema_command(CLI::App& app);    // cli/schema_command.cpp
 Command add_observables_command(CLI::App& app);  // cli/observables_command.cpp
 Command add_appraise_command(CLI::App& app);  // cli/appraise_cli.cpp
 Command add_hindcast_command(CLI::App& app);  // cli/hindcast_command.cpp
+Command add_explain_command(CLI::App& app);   // cli/explain_cli.cpp
 
 }  // namespace eiisim::cli

@@ -43,14 +43,64 @@ inline constexpr std::array<const char*, 6> kTriggerNames = {
     "reinvestment", "consecutive_losses", "scenario_event", "value_chain", "conversion_done",
     "fuel_gas_supply_ended"};
 
-// One option a plant weighed in a decision.
+// Why an option is not open to a plant (docs/ODD.md §7.7). Scarce capacity, budget and
+// build-out limits are not among them: those are checked in allocation.
+enum class Infeasible : std::uint8_t {
+    not_available,        // available_year after the year the route would start
+    nothing_electrified,  // an electrify option with no heat band open by then
+    nothing_captured,     // a ccs option with nothing to capture
+    no_co2_connection,    // capture before the cluster's co2_connection_year
+    no_h2_connection,     // new hydrogen use before the cluster's h2_connection_year
+    not_multinational,    // relocation needs a multinational parent
+    gas_coupled,          // a plant on a supplier's process gas: keep, ccs or close only
+};
+inline constexpr int kInfeasibleCount = 7;
+inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
+    "not_available", "nothing_electrified", "nothing_captured", "no_co2_connection",
+    "no_h2_connection", "not_multinational", "gas_coupled"};
+
+// Why allocation refused a wanted variant (sim/allocation.cpp): the first scarce resource
+// whose ledger it did not fit (core/scarce_resources.hpp, same order), or the national
+// build-out limit of its kind.
+enum class RefusedBy : std::uint8_t { none, grid, co2_storage, hydrogen, biomethane, subsidy_budget, buildout_limit };
+inline constexpr int kRefusedByCount = 7;
+inline constexpr std::array<const char*, kRefusedByCount> kRefusedByNames = {
+    "none", "grid", "co2_storage", "hydrogen", "biomethane", "subsidy_budget", "buildout_limit"};
+
+// One variant a plant weighed in a decision: an option of its list, or (subsidised) that
+// option's subsidised twin. Everything the choice used, so the log explains it
+// (docs/ODD.md section 7.7): the terms of the levelised cost, the margin, the three
+// parts of the random utility, feasibility, allocation's answer and the outcome.
 struct OptionAppraisal {
     int technology = -1;          // index into Inputs::technologies
+    bool subsidised = false;      // the subsidised twin (operating subsidy, investment aid)
     double cost_eur_per_t = 0;    // levelised cost of production incl. subsidy if any
     double margin_eur_per_t = 0;  // expected price (+ premium) minus cost
-    double subsidy_eur_per_t = 0;
+    double subsidy_eur_per_t = 0; // operating subsidy per t, paid yearly for subsidy_years
+    // The terms of cost_eur_per_t, EUR per t: the yearly cost components (the twin's
+    // operating subsidy, levelised, in `subsidy`), then the energy component by carrier
+    // (part of `energy`), the investment aid (negative) and the risk premium.
+    std::array<double, kCostComponentCount> cost_terms_eur_per_t{};
+    EnergyGj energy_eur_per_t{};
+    double investment_aid_eur_per_t = 0;
+    double risk_premium_eur_per_t = 0;
+    double revenue_eur_per_t = 0;          // expected price, discounts and premiums
+    double cbam_in_price_eur_per_t = 0;    // CBAM's uplift of the price, in the revenue
+    double green_premium_eur_per_t = 0;    // green premium, in the revenue
+    // Random utility U = systematic + bias + random (docs/ODD.md section 7.7); the three
+    // parts as the ranking added them. Deterministic mode: systematic = margin, others 0.
+    double utility_systematic = 0;
+    double utility_bias = 0;
+    double utility_random = 0;
+    int start_year = 0;
+    int rank = -1;                // 0-based place in the ranking that decided; -1: not ranked
+    std::uint8_t infeasible = 0;  // bit set of Infeasible (1 << reason); 0: feasible
     bool feasible = true;         // false: available year, infrastructure or relocation rule
-    bool refused = false;         // wanted, but scarce capacity or budget was refused
+    bool refused = false;         // wanted, but scarce capacity, budget or build-out was refused
+    RefusedBy refused_by = RefusedBy::none;
+    bool chosen = false;          // what the decision took (the route in force when it stays)
+
+    [[nodiscard]] double utility() const { return utility_systematic + utility_bias + utility_random; }
 };
 
 struct DecisionEvent {
@@ -61,7 +111,10 @@ struct DecisionEvent {
     Trigger trigger = Trigger::reinvestment;
     int running_from_year = 0;   // year the new route starts running
     double subsidy_committed_eur = 0;
-    std::vector<OptionAppraisal> options;  // every option considered, best first
+    // The closure rule (no ranking): the plant closes when its best margin is below this.
+    double closure_margin_eur_per_t = 0;
+    bool closed_by_rule = false;
+    std::vector<OptionAppraisal> options;  // every variant considered, in the rank that decided
 };
 
 struct RunResult {

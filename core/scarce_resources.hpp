@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "inputs.hpp"
+#include "run_result.hpp"
 
 namespace eiisim {
 
@@ -55,5 +56,12 @@ struct ResourceSpec {
 using ResourceAmounts = std::array<double, kResourceCount>;
 [[nodiscard]] inline double& amount_of(ResourceAmounts& a, Resource r) { return a[static_cast<std::size_t>(r)]; }
 [[nodiscard]] inline double amount_of(const ResourceAmounts& a, Resource r) { return a[static_cast<std::size_t>(r)]; }
+
+// The event log's name for a refusal by resource `r` (core/run_result.hpp RefusedBy).
+[[nodiscard]] inline RefusedBy refused_by(Resource r) {
+    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 5 &&
+                  static_cast<int>(RefusedBy::subsidy_budget) == 1 + static_cast<int>(Resource::subsidy_budget));
+    return static_cast<RefusedBy>(1 + static_cast<int>(r));
+}
 
 }  // namespace eiisim

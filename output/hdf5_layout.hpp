@@ -42,5 +42,8 @@ void write_series(h5::NcFile& file, const Inputs& inputs, const Observable& o, c
 void write_saved_series(h5::NcFile& file, std::span<const std::vector<double>> values);
 void write_static_tables(h5::NcFile& file, const Inputs& inputs);
 void write_event_log(h5::NcFile& file, const RunResult& result);
+// The variants every decision weighed, flattened along option_considered (called by
+// write_event_log).
+void write_option_log(h5::NcFile& file, const RunResult& result);
 
 }  // namespace eiisim::output

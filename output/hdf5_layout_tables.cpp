@@ -121,41 +121,15 @@ void write_event_log(h5::NcFile& file, const RunResult& r) {
     file.add_variable<double>("event_subsidy_committed", ev,
                               column<double>(events, [](const DecisionEvent& e) { return e.subsidy_committed_eur; }),
                               {"EUR", "subsidy committed to the decision over the whole contract"});
+    file.add_variable<std::uint8_t>("event_closed_by_rule", ev,
+                                    column<std::uint8_t>(events, [](const DecisionEvent& e) { return e.closed_by_rule; }),
+                                    {"1", "the closure rule decided (best margin below event_closure_margin): no ranking"},
+                                    yes_no_flags<std::uint8_t>());
+    file.add_variable<double>("event_closure_margin", ev,
+                              column<double>(events, [](const DecisionEvent& e) { return e.closure_margin_eur_per_t; }),
+                              {"EUR/t", "closure rule: the plant closes when its best margin is below this"});
 
-    // Options, flattened: row i belongs to event option_event[i], rank 0 = best.
-    std::vector<std::int32_t> event_of;
-    std::vector<std::int32_t> rank;
-    std::vector<OptionAppraisal> rows;
-    for (std::size_t e = 0; e < events.size(); ++e) {
-        std::int32_t k = 0;
-        for (const auto& o : events[e].options) {
-            event_of.push_back(static_cast<std::int32_t>(e));
-            rank.push_back(k++);
-            rows.push_back(o);
-        }
-    }
-    const Dims opt{"option_considered"};
-    file.add_variable<std::int32_t>("option_event", opt, event_of, {"1", "event the option belongs to, index into event"});
-    file.add_variable<std::int32_t>("option_rank", opt, rank, {"1", "position in the plant's ranking, 0 = best"});
-    file.add_variable<std::int32_t>("option_technology", opt,
-                                    column<std::int32_t>(rows, [](const OptionAppraisal& o) { return o.technology; }),
-                                    {"1", "option, index into the technology dimension"});
-    file.add_variable<double>("option_cost", opt, column<double>(rows, [](const OptionAppraisal& o) { return o.cost_eur_per_t; }),
-                              {"EUR/t", "levelised cost of production incl. subsidy"});
-    file.add_variable<double>("option_margin", opt,
-                              column<double>(rows, [](const OptionAppraisal& o) { return o.margin_eur_per_t; }),
-                              {"EUR/t", "expected price (incl. premium) minus cost"});
-    file.add_variable<double>("option_subsidy", opt,
-                              column<double>(rows, [](const OptionAppraisal& o) { return o.subsidy_eur_per_t; }),
-                              {"EUR/t", "subsidy per t of product"});
-    file.add_variable<std::uint8_t>("option_feasible", opt,
-                                    column<std::uint8_t>(rows, [](const OptionAppraisal& o) { return o.feasible; }),
-                                    {"1", "option was feasible (availability, infrastructure, relocation rule)"},
-                                    yes_no_flags<std::uint8_t>());
-    file.add_variable<std::uint8_t>("option_refused", opt,
-                                    column<std::uint8_t>(rows, [](const OptionAppraisal& o) { return o.refused; }),
-                                    {"1", "option was wanted but scarce capacity or budget was refused"},
-                                    yes_no_flags<std::uint8_t>());
+    write_option_log(file, r);
 }
 
 }  // namespace eiisim::output

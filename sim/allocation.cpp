@@ -57,11 +57,13 @@ int buildout_limit(const Scenario& scenario, OptionKind kind) {
     return std::numeric_limits<int>::max();
 }
 
-bool fits(const Model& model, const RunState& state, std::size_t p, const Candidate& c, int year) {
+// Why `c` does not fit, or RefusedBy::none when it does: the build-out limit of its kind,
+// then the first resource ledger (in core/scarce_resources.hpp order) it overflows.
+RefusedBy misfit(const Model& model, const RunState& state, std::size_t p, const Candidate& c, int year) {
     const Inputs& in = model.inputs;
     const OptionKind kind = in.technologies[static_cast<std::size_t>(c.technology)].kind;
     if (state.conversions_this_year[static_cast<std::size_t>(kind)] >= buildout_limit(in.scenario, kind))
-        return false;
+        return RefusedBy::buildout_limit;
     const int cluster = in.plants[p].cluster;
     for (const ResourceSpec& r : resources()) {
         const CapacityLedger& ledger = ledger_of(state, r.id, cluster);
@@ -69,9 +71,9 @@ bool fits(const Model& model, const RunState& state, std::size_t p, const Candid
         const bool fit = r.booking == Booking::while_running
                              ? ledger.fits(claim, c.start_year, amount_of(state.held[p], r.id))
                              : ledger.fits_in_year(claim, year);
-        if (!fit) return false;
+        if (!fit) return refused_by(r.id);
     }
-    return true;
+    return RefusedBy::none;
 }
 
 void grant(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
@@ -95,9 +97,22 @@ void grant(const Model& model, RunState& state, std::size_t p, const Candidate& 
     state.learning_capacity_t[static_cast<std::size_t>(c.technology)] += in.plants[p].capacity_t;
 }
 
-void mark_refused(PlantDecision& decision, int technology) {
+// The event log's row of variant `c` (none when no log is kept).
+OptionAppraisal* record_of(PlantDecision& decision, int technology, bool subsidised) {
     for (OptionAppraisal& a : decision.appraisals)
-        if (a.technology == technology) a.refused = true;
+        if (a.technology == technology && a.subsidised == subsidised) return &a;
+    return nullptr;
+}
+
+void mark_refused(PlantDecision& decision, const Candidate& c, RefusedBy why) {
+    if (OptionAppraisal* r = record_of(decision, c.technology, c.subsidised)) {
+        r->refused = true;
+        r->refused_by = why;
+    }
+}
+
+void mark_chosen(PlantDecision& decision, int technology, bool subsidised) {
+    if (OptionAppraisal* r = record_of(decision, technology, subsidised)) r->chosen = true;
 }
 
 }  // namespace
@@ -128,6 +143,8 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
             release_holding(state, in.plants[p].cluster, state.held[p], closing_year);
             event.to_technology = close;
             event.running_from_year = closing_year;
+            event.closed_by_rule = true;
+            mark_chosen(decision, close, false);
         } else {
             bool refused_any = false;
             const Candidate* chosen = nullptr;
@@ -136,14 +153,16 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                     chosen = &c;
                     break;
                 }
-                if (fits(model, state, p, c, year)) {
+                const RefusedBy why = misfit(model, state, p, c, year);
+                if (why == RefusedBy::none) {
                     grant(model, state, p, c, year);
                     chosen = &c;
                     break;
                 }
                 refused_any = true;
-                mark_refused(decision, c.technology);
+                mark_refused(decision, c, why);
             }
+            if (chosen != nullptr) mark_chosen(decision, chosen->technology, chosen->subsidised);
             if (refused_any) state.refused_in_year[static_cast<std::size_t>(year - in.scenario.base_year)] = 1;
             if (chosen == nullptr || chosen->technology == current) {
                 event.to_technology = current;
@@ -163,6 +182,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
             }
         }
         if (events == nullptr) continue;
+        event.closure_margin_eur_per_t = decision.closure_margin_eur_per_t;
         event.options = std::move(decision.appraisals);
         events->events.push_back(std::move(event));
     }

@@ -30,12 +30,11 @@ const Candidate* ranked_candidate(const PlantAppraisal& a, const AppraisedVarian
     return &a.decision.ranked[static_cast<std::size_t>(v.rank - 1)];
 }
 
-// The event log's record of an option: the subsidised twin's figures when it has one.
-const AppraisedVariant* logged_variant(const PlantAppraisal& a, int technology) {
-    const AppraisedVariant* found = nullptr;
+// The appraisal's variant the event log's row records (each variant has its own row).
+const AppraisedVariant* logged_variant(const PlantAppraisal& a, const OptionAppraisal& logged) {
     for (const AppraisedVariant& v : a.variants)
-        if (a.options[v.option].technology == technology && (found == nullptr || v.subsidised)) found = &v;
-    return found;
+        if (a.options[v.option].technology == logged.technology && v.subsidised == logged.subsidised) return &v;
+    return nullptr;
 }
 
 void check_against_engine(const Model& model, const PlantAppraisal& a) {
@@ -60,11 +59,13 @@ void check_against_engine(const Model& model, const PlantAppraisal& a) {
     if (!a.event || !a.trigger) return;
     for (const OptionAppraisal& logged : a.event->options) {
         if (logged.technology == a.close_technology) continue;
-        const AppraisedVariant* v = logged_variant(a, logged.technology);
+        const AppraisedVariant* v = logged_variant(a, logged);
         REQUIRE(v != nullptr);
         CHECK(logged.feasible == a.options[v->option].feasible());
         CHECK(logged.cost_eur_per_t == v->cost_eur_per_t);
         CHECK(logged.margin_eur_per_t == v->margin_eur_per_t);
+        // The rank the log reports is the rank that decided.
+        CHECK(logged.rank == v->rank - 1);
     }
 }
 

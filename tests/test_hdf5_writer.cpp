@@ -153,10 +153,32 @@ std::vector<DecisionEvent> synthetic_events() {
         e.subsidy_committed_eur = subsidy;
         return e;
     };
+    // A row: technology, cost, margin, subsidy, feasible, refused, rank; the utility's
+    // parts, cost terms and flags follow simple formulas of the technology.
+    auto option = [](int tech, double cost, double margin, double subsidy, bool feasible, bool refused, int rank) {
+        OptionAppraisal o;
+        o.technology = tech;
+        o.cost_eur_per_t = cost;
+        o.margin_eur_per_t = margin;
+        o.subsidy_eur_per_t = subsidy;
+        o.feasible = feasible;
+        o.infeasible = feasible ? 0 : 1u << static_cast<unsigned>(Infeasible::no_co2_connection);
+        o.refused = refused;
+        o.refused_by = refused ? RefusedBy::grid : RefusedBy::none;
+        o.rank = rank;
+        o.subsidised = subsidy > 0;
+        o.utility_systematic = margin / 100.0;
+        o.utility_bias = -0.1 * tech;
+        o.utility_random = 0.5 + tech;
+        o.cost_terms_eur_per_t[static_cast<std::size_t>(CostComponent::energy)] = cost;
+        return o;
+    };
     DecisionEvent a = event(2021, 1, 2, 3, Trigger::reinvestment, 2022, 5e7);
-    a.options = {{3, 500.0, 20.0, 30.0, true, false}, {2, 520.0, 0.0, 0.0, true, false}, {1, 0.0, 0.0, 0.0, false, false}};
+    a.options = {option(3, 500.0, 20.0, 30.0, true, false, 0), option(2, 520.0, 0.0, 0.0, true, false, 1),
+                 option(1, 0.0, 0.0, 0.0, false, false, -1)};
+    a.options[0].chosen = true;
     DecisionEvent b = event(2022, 2, 0, -1, Trigger::losses, 2022, 0.0);
-    b.options = {{1, 610.0, -5.0, 0.0, true, true}, {0, 650.0, -45.0, 0.0, true, false}};
+    b.options = {option(1, 610.0, -5.0, 0.0, true, true, 0), option(0, 650.0, -45.0, 0.0, true, false, 1)};
     return {a, b};
 }
 
@@ -368,12 +390,34 @@ TEST_CASE("HDF5 run file: event log and flattened options", "[output]") {
     CHECK(read<std::uint8_t>(file.id, "event_trigger", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 1});
     CHECK(read<double>(file.id, "event_subsidy_committed", H5T_NATIVE_DOUBLE) == std::vector<double>{5e7, 0});
     CHECK(read<std::int32_t>(file.id, "option_event", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 0, 0, 1, 1});
-    CHECK(read<std::int32_t>(file.id, "option_rank", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, 2, 0, 1});
+    CHECK(read<std::int32_t>(file.id, "option_rank", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, -1, 0, 1});
     CHECK(read<std::int32_t>(file.id, "option_technology", H5T_NATIVE_INT32) ==
           std::vector<std::int32_t>{3, 2, 1, 1, 0});
     CHECK(read<double>(file.id, "option_margin", H5T_NATIVE_DOUBLE) == std::vector<double>{20, 0, 0, -5, -45});
     CHECK(read<std::uint8_t>(file.id, "option_feasible", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 1, 0, 1, 1});
     CHECK(read<std::uint8_t>(file.id, "option_refused", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 0, 0, 1, 0});
+}
+
+
+TEST_CASE("HDF5 run file: the option log explains each choice", "[output]") {
+    const WrittenRun run;
+    const Id& file = run.file;
+    CHECK(read<std::uint8_t>(file.id, "option_refused_by", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 0, 0, 1, 0});
+    CHECK(read<std::uint8_t>(file.id, "option_chosen", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 0, 0, 0, 0});
+    CHECK(read<std::uint8_t>(file.id, "option_subsidised", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 0, 0, 0, 0});
+    CHECK(read<std::uint8_t>(file.id, "option_infeasible", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 0, 8, 0, 0});
+    CHECK(read<double>(file.id, "option_utility_systematic", H5T_NATIVE_DOUBLE) ==
+          std::vector<double>{0.2, 0.0, 0.0, -0.05, -0.45});
+    CHECK(read<double>(file.id, "option_utility_random", H5T_NATIVE_DOUBLE) == std::vector<double>{3.5, 2.5, 1.5, 1.5, 0.5});
+    const auto total = read<double>(file.id, "option_utility", H5T_NATIVE_DOUBLE);
+    REQUIRE(total.size() == 5);
+    CHECK(total[0] == Approx(0.2 - 0.3 + 3.5));
+    CHECK(total[4] == Approx(-0.45 + 0.5));
+    // [option_considered][cost_component]: row 1's energy term is its cost.
+    CHECK(shape(file.id, "option_cost_terms") == std::vector<hsize_t>{5, kCostComponentCount});
+    const auto terms = read<double>(file.id, "option_cost_terms", H5T_NATIVE_DOUBLE);
+    CHECK(terms[kCostComponentCount + static_cast<std::size_t>(CostComponent::energy)] == 520.0);
+    CHECK(shape(file.id, "option_energy_cost") == std::vector<hsize_t>{5, kCarrierCount});
 }
 
 

@@ -195,6 +195,45 @@ def check_reader(path, seen):
     check(set(ev["plant"]) <= set(seen["plants"]), "reader: events() plant ids")
     op = options(path)
     check(len(op) == ds.sizes["option_considered"], "reader: options() row count")
+    check_option_log(op, ev)
+    check_explain(path, ev, op)
+
+
+def check_option_log(op, ev):
+    """The cost terms add up to the cost; in each decision the chosen variant has the best
+    utility among the feasible variants allocation granted; ranks follow the utility."""
+    terms = [c for c in op.columns if c.startswith("cost_") and c != "cost_eur_per_t"]
+    total = op[terms].sum(axis=1) + op["investment_aid"] + op["risk_premium"]
+    check(((total - op["cost_eur_per_t"]).abs() <= 1e-6 * (1 + op["cost_eur_per_t"].abs())).all(),
+          "reader: cost terms do not add up to option cost")
+    parts = op["utility_systematic"] + op["utility_bias"] + op["utility_random"]
+    check(((parts - op["utility"]).abs() <= 1e-9 * (1 + parts.abs())).all(), "reader: utility parts")
+    for event, rows in op.groupby("event"):
+        if ev.loc[event, "closed_by_rule"]:
+            continue
+        chosen = rows[rows["chosen"]]
+        check(len(chosen) <= 1, f"reader: event {event} has {len(chosen)} chosen variants")
+        granted = rows[rows["feasible"] & ~rows["refused"] & (rows["kind"] != "close")]
+        if len(chosen) and len(granted):
+            check(chosen["utility"].iloc[0] >= granted["utility"].max() - 1e-9,
+                  f"reader: event {event}: a granted variant beats the chosen one")
+        ranked = rows[rows["rank"] >= 0].sort_values("rank")
+        check((ranked["utility"].diff().dropna() <= 1e-9).all(), f"reader: event {event}: ranks do not follow utility")
+
+
+def check_explain(path, ev, op):
+    from eiisim_results import explain
+
+    decided = ev[ev.index.isin(op["event"])]
+    if not check(len(decided) > 0, "reader: no decision with options to explain"):
+        return
+    first = decided.iloc[0]
+    text = explain(path, first["plant"], int(first["year"]))
+    for needle in ("trigger: ", "outcome: ", "deterministic", " bias ", " random", "= total cost", "= margin"):
+        check(needle in text, f"explain(): {needle!r} missing")
+    none = explain(path, first["plant"], 1900)
+    check("made no decision in 1900" in none and f"{int(first['year'])} (" in none,
+          "explain(): a year without a decision should list the decision years")
 
 
 def check_netcdf4(path, seen):

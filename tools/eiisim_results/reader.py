@@ -6,6 +6,8 @@ the ``plant`` and ``technology`` dimensions. Here those codes become names, beca
 is what analyses and plots want; pass ``decode=False`` to keep the raw codes.
 """
 
+import re
+
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -23,7 +25,10 @@ _INDEX_OF.update({
     "option_technology": "technology",
 })
 # Yes/no flags become booleans.
-_BOOLEAN = {"plant_multinational", "plant_maatwerk", "option_feasible", "option_refused"}
+_BOOLEAN = {"plant_multinational", "plant_maatwerk", "option_feasible", "option_refused", "option_subsidised",
+            "option_chosen", "event_closed_by_rule"}
+# Bit sets: option_infeasible holds 1 << reason; its long_name lists "<bit> <reason>" pairs.
+_BITS = {"option_infeasible"}
 
 
 def _names_for_codes(codes, names):
@@ -53,7 +58,7 @@ def decode(ds):
             _replace(ds, name, ds[name].values.astype(bool), "0/1 flag")
     for name in list(ds.data_vars):
         var = ds[name]
-        if name in _INDEX_OF or name in _BOOLEAN or "flag_meanings" not in var.attrs:
+        if name in _INDEX_OF or name in _BOOLEAN or name in _BITS or "flag_meanings" not in var.attrs:
             continue
         values = np.atleast_1d(var.attrs["flag_values"])
         meanings = str(var.attrs["flag_meanings"]).split()
@@ -86,6 +91,8 @@ def events(path_or_ds):
             "trigger": ds["event_trigger"].values,
             "running_from_year": ds["event_running_from_year"].values,
             "subsidy_committed_eur": ds["event_subsidy_committed"].values,
+            "closed_by_rule": ds["event_closed_by_rule"].values,
+            "closure_margin_eur_per_t": ds["event_closure_margin"].values,
         }
     )
     plants = [plant_index.get(p, -1) for p in df["plant"]]
@@ -96,26 +103,54 @@ def events(path_or_ds):
     return df.set_index("event")
 
 
+def _infeasible_reasons(ds):
+    """Bit -> reason name, from option_infeasible's long_name ("... 1 not_available 2 ...")."""
+    pairs = re.findall(r"\b(\d+) ([a-z][a-z0-9_]*)", str(ds["option_infeasible"].attrs["long_name"]))
+    return {int(bit): reason for bit, reason in pairs}
+
+
 def options(path_or_ds):
-    """Every option weighed in every decision (rank 0 = best), joined to its event's year and plant."""
+    """Every variant weighed in every decision, in the order of the ranking that decided
+    (rank 0 = first, -1 = not ranked), joined to its event's year and plant: cost terms
+    (``cost_<component>``, ``energy_<carrier>``, investment aid, risk premium), revenue,
+    margin, the utility's parts, feasibility (with ``infeasible`` reasons), allocation's
+    refusal (``refused_by``) and the ``chosen`` flag."""
     ds = _as_decoded(path_or_ds)
     tech_name = dict(zip(ds["technology"].values, ds["technology_name"].values))
     tech_kind = dict(zip(ds["technology"].values, ds["technology_kind"].values))
     ev = ds["option_event"].values
-    df = pd.DataFrame(
-        {
-            "event": ev,
-            "rank": ds["option_rank"].values,
-            "year": ds["event_year"].values[ev] if len(ev) else np.array([], dtype=np.int32),
-            "plant": ds["event_plant"].values[ev] if len(ev) else np.array([], dtype=object),
-            "technology": ds["option_technology"].values,
-            "cost_eur_per_t": ds["option_cost"].values,
-            "margin_eur_per_t": ds["option_margin"].values,
-            "subsidy_eur_per_t": ds["option_subsidy"].values,
-            "feasible": ds["option_feasible"].values,
-            "refused": ds["option_refused"].values,
-        }
-    )
+    bits = _infeasible_reasons(ds)
+    columns = {
+        "event": ev,
+        "rank": ds["option_rank"].values,
+        "year": ds["event_year"].values[ev] if len(ev) else np.array([], dtype=np.int32),
+        "plant": ds["event_plant"].values[ev] if len(ev) else np.array([], dtype=object),
+        "technology": ds["option_technology"].values,
+        "subsidised": ds["option_subsidised"].values,
+        "start_year": ds["option_start_year"].values,
+        "cost_eur_per_t": ds["option_cost"].values,
+        "revenue_eur_per_t": ds["option_revenue"].values,
+        "margin_eur_per_t": ds["option_margin"].values,
+        "subsidy_eur_per_t": ds["option_subsidy"].values,
+        "utility_systematic": ds["option_utility_systematic"].values,
+        "utility_bias": ds["option_utility_bias"].values,
+        "utility_random": ds["option_utility_random"].values,
+        "utility": ds["option_utility"].values,
+        "feasible": ds["option_feasible"].values,
+        "infeasible": [", ".join(r for b, r in bits.items() if int(code) & b) for code in ds["option_infeasible"].values],
+        "refused": ds["option_refused"].values,
+        "refused_by": ds["option_refused_by"].values,
+        "chosen": ds["option_chosen"].values,
+    }
+    for k, component in enumerate(ds["cost_component"].values):
+        columns[f"cost_{component}"] = ds["option_cost_terms"].values[:, k]
+    for k, carrier in enumerate(ds["carrier"].values):
+        columns[f"energy_{carrier}"] = ds["option_energy_cost"].values[:, k]
+    columns["investment_aid"] = ds["option_investment_aid"].values
+    columns["risk_premium"] = ds["option_risk_premium"].values
+    columns["cbam_in_price"] = ds["option_cbam_in_price"].values
+    columns["green_premium"] = ds["option_green_premium"].values
+    df = pd.DataFrame(columns)
     df.insert(5, "name", [tech_name.get(t, "") for t in df["technology"]])
     df.insert(6, "kind", [tech_kind.get(t, "") for t in df["technology"]])
     return df
@@ -125,3 +160,13 @@ def _as_decoded(path_or_ds):
     if isinstance(path_or_ds, xr.Dataset):
         return path_or_ds if "eiisim_decoded" in path_or_ds["event_trigger"].attrs else decode(path_or_ds)
     return open_result(path_or_ds)
+
+
+def explain(path_or_ds, plant, year):
+    """One plant's decision in one year in words, from the event log (as ``eiisim explain``):
+    trigger, outcome, why (utility = deterministic part + bias + random term), the variants
+    as ranked with what became of each, and their cost terms side by side. Returns the text."""
+    from .explain import explain_text
+
+    ds = _as_decoded(path_or_ds)
+    return explain_text(ds, events(ds), options(ds), plant, year)
