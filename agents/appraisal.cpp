@@ -132,6 +132,14 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     terms.export_share = snapshot.export_share;
     terms.export_discount = inputs.scenario.behaviour.export_discount;
     a.capex_eur = terms.capex_eur_per_t_yr * spec.capacity_t;
+    // The route in force keeps its subsidy contract; any other option forfeits it (SDE++ is
+    // an operating subsidy paid per unit produced, with no repayment: docs/ODD.md §7.7).
+    if (staying) {
+        a.contract_subsidy_levelised_eur_per_t =
+            remaining_contract_levelised(snapshot.contract_subsidy_eur_per_t, a.start_year,
+                                         snapshot.contract_until_year, a.lifetime_y, spec.hurdle_rate);
+        terms.subsidy_eur_per_t = a.contract_subsidy_levelised_eur_per_t;
+    }
     if (tech.kind == OptionKind::relocate) {
         appraise_abroad(basis, tech, terms, a);
         return a;
@@ -241,6 +249,12 @@ void record_variants(std::vector<OptionAppraisal>& records, const Behaviour& beh
 
 }  // namespace
 
+double remaining_contract_levelised(double eur_per_t, int start_year, int until_year, int lifetime_y, double rate) {
+    const int years_left = std::min(until_year - start_year, lifetime_y);
+    if (eur_per_t <= 0 || years_left <= 0 || lifetime_y <= 0) return 0.0;
+    return eur_per_t * capital_recovery_factor(rate, lifetime_y) / capital_recovery_factor(rate, years_left);
+}
+
 double peak_mw(double gj_per_year, double load_factor) {
     if (gj_per_year <= 0) return 0.0;
     return gj_per_year / kGjPerMwh / kHoursPerYear / std::max(load_factor, 1e-6);
@@ -304,7 +318,7 @@ bool closes(const Behaviour& behaviour, double best_margin_eur_per_t, double pri
 PlantDecision appraise_options(const AppraisalContext& context, const PlantBaseline& base,
                                int plant, const PlantSnapshot& snapshot, Trigger trigger,
                                const std::array<double, kOptionKindCount>& bias,
-                               RandomStream& choice_stream) {
+                               const TasteDraw& taste) {
     const Inputs& inputs = *context.inputs;
     const Behaviour& behaviour = inputs.scenario.behaviour;
     const auto& options = inputs.plant_technologies[static_cast<std::size_t>(plant)];
@@ -316,12 +330,9 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     decision.ranked.reserve(2 * options.size());  // each option at most twice
     if (context.record_appraisals) decision.appraisals.reserve(2 * options.size());
 
-    // One Gumbel draw per option kind, in kind order, shared by every variant of the kind
-    // (nested choice, docs/ODD.md §7.7), drawn whatever is feasible so that feasibility
-    // never shifts the stream.
-    std::array<double, kOptionKindCount> kind_noise{};
-    if (!behaviour.deterministic)
-        for (double& noise : kind_noise) noise = choice_stream.gumbel();
+    // One taste value per option kind, shared by every variant of the kind (nested choice,
+    // docs/ODD.md §7.7); the plant's own lasting draw (agents/taste_draw.hpp).
+    const std::array<double, kOptionKindCount>& kind_noise = taste.epsilon;
 
     double best_margin = -std::numeric_limits<double>::infinity();
     for (int index : options) {

@@ -21,6 +21,7 @@
 #include "plant_baseline.hpp"
 #include "price_view.hpp"
 #include "route_profile.hpp"
+#include "taste_draw.hpp"
 #include "unit_cost.hpp"
 
 namespace eiisim {
@@ -33,6 +34,10 @@ struct PlantSnapshot {
     double export_share = 0;           // of output sold abroad at a discount
     double value_chain_eur_per_t = 0;  // extra input cost from lost suppliers
     double book_value_eur = 0;         // undepreciated capex of the route in force
+    // The operating-subsidy contract of the route in force: EUR per t paid each year before
+    // contract_until_year (exclusive). Leaving the route forfeits the rest (docs/ODD.md §7.7).
+    double contract_subsidy_eur_per_t = 0;
+    int contract_until_year = 0;
     // Its process gas no fuel-gas buyer would burn (buyers that left), per t: a route
     // that makes the gas flares it and pays for its CO2 (agents/fuel_gas_carbon.hpp).
     ProcessGas flared_process_gas_per_t;
@@ -85,6 +90,9 @@ struct OptionBreakdown {
     int technology = -1;
     UnitCost cost;                       // components and revenue, without any subsidy
     double risk_premium_eur_per_t = 0;   // pending infrastructure, or the relocation hurdle
+    // Staying on a subsidised route: the contract's remaining payments, levelised (in
+    // cost[CostComponent::subsidy]); every other option forgoes them.
+    double contract_subsidy_levelised_eur_per_t = 0;
     RouteProfile profile;                // in the start year (relocate: the base profile)
     int start_year = 0;                  // first year the route would run
     int lifetime_y = 0;                  // capex annualised over it (route_lifetime.hpp)
@@ -163,7 +171,13 @@ struct AppraisalBasis {
                                              const PlantBaseline& base, int plant,
                                              const PlantSnapshot& snapshot, Trigger trigger,
                                              const std::array<double, kOptionKindCount>& bias,
-                                             RandomStream& choice_stream);
+                                             const TasteDraw& taste);
+
+// The remaining payments of an operating-subsidy contract of `eur_per_t` a year, from
+// `start_year` to `until_year` (exclusive), as a levelised equivalent over `lifetime_y`
+// years at `rate`: s x crf(r, n) / crf(r, min(m, n)), m the years left (0 when none).
+[[nodiscard]] double remaining_contract_levelised(double eur_per_t, int start_year, int until_year,
+                                                  int lifetime_y, double rate);
 
 // Peak electric load (MW) of using `gj_per_year` of electricity at `load_factor`.
 [[nodiscard]] double peak_mw(double gj_per_year, double load_factor);

@@ -156,9 +156,8 @@ void look_at_plant(const Model& model, const RunState& state, PlantAppraisal& ou
         if (index != out.close_technology) out.options.push_back(appraise_option(basis, index));
 
     // The engine's own ranking with the draws this plant gets in this run and year.
-    RandomStream choice = choice_stream(out.seed, 0, out.plant, out.year);
     out.decision = appraise_options(context, model.baselines[p], out.plant, out.snapshot, out.appraised_as,
-                                    out.bias, choice);
+                                    out.bias, plant_taste(model, state, out.seed, 0, out.plant, out.year));
     weigh_variants(in.scenario.behaviour, in, out);
     choice_probabilities(in.scenario.behaviour, in, out);
 }

@@ -83,8 +83,12 @@ Decision windows: in `year`, the matching plants re-evaluate their route.
 | `cluster` | text | optional (every cluster) | cluster id from `infrastructure.toml` |
 | `sector` | text | optional (every sector) | sector id from `sectors.csv` |
 | `plant` | text | optional (every matching plant) | plant id from `plants.csv`; must lie in the given cluster and sector |
+| `kinds` | list of text | optional (anything) | option kinds the event opens or makes cheaper (`keep`, `electrify`, `ccs`, `hydrogen`, `import`, `bio`, `relocate`, `close`): only a plant with an option of such a kind, whose route in force is not of that kind, re-evaluates |
+| `cbam_sectors_only` | boolean | optional (`false`) | `true`: only plants whose sector is under CBAM (`cbam_covered` in `sectors.csv`) re-evaluate |
 | `description` | text | required | shown in the event log |
 
+An event invites re-evaluation only of plants for which it changes something
+(docs/ODD.md §7.2): name what it changes with `kinds` and `cbam_sectors_only`.
 Events are sorted by year on load (file order within a year). Error messages refer to
 events as `events[1]`, `events[2]`, … in file order.
 

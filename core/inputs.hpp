@@ -300,6 +300,10 @@ struct Behaviour {
     bool deterministic = false;        // cost-minimising choice instead of logit
     double logit_scale = 0.1;          // heterogeneity: margin (share of product price) per unit of utility
     double strategic_bias_sd = 0.05;   // sd of plant-specific cost factors per option kind
+    // sd of the yearly innovation around a plant's lasting taste draw (agents/taste_draw.hpp,
+    // docs/ODD.md §7.7), in units of logit utility. 0: the taste is fixed for the run; nothing
+    // observed sizes the innovation yet, so it is left for the hindcast (issue 10) to calibrate.
+    double taste_innovation_sd = 0.0;
     int loss_years_trigger = 3;        // consecutive loss years that force a re-evaluation
     double infrastructure_risk_premium = 0.15;  // mark-up on capex annuity + fixed opex while infrastructure is pending
     double peer_risk_reduction = 0.5;  // share of that premium removed when all cluster peers adopted
@@ -346,6 +350,11 @@ struct ScenarioEvent {
     int cluster = -1;  // -1: every cluster
     int sector = -1;   // -1: every sector
     int plant = -1;    // -1: every plant matching cluster and sector
+    // What the event changes (docs/ODD.md §7.2): bit set of the OptionKinds it opens or makes
+    // cheaper; 0: anything. Only a plant with an option of such a kind, not already on it,
+    // re-evaluates.
+    std::uint16_t kinds = 0;
+    bool cbam_sectors_only = false;  // only plants whose sector is under CBAM
     std::string description;
 
     bool operator==(const ScenarioEvent&) const = default;

@@ -13,10 +13,13 @@
 namespace eiisim {
 
 enum class Purpose : std::uint64_t {
-    choice = 1,          // Gumbel noise of the multinomial-logit choice
+    // 1 was `choice`, a fresh Gumbel draw at every decision, replaced by the persistent
+    // taste below (docs/ODD.md §7.7); not reused, so old and new draws never coincide.
     strategic_bias = 2,  // a plant's persistent preference per option kind
     tie_break = 3,       // order among equal-priority requests for scarce capacity
     sampling = 4,        // Monte Carlo parameter samples
+    taste = 5,           // a plant's lasting Gumbel taste per option kind (year 0)
+    taste_innovation = 6,  // the yearly innovation around it (agents/taste_draw.hpp)
 };
 
 class RandomStream {

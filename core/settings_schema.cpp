@@ -261,6 +261,11 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .sweep = S::factor_or_value, .long_name = "sd of plant-specific option bias",
      .doc = "sd of plant-specific cost factors per option kind (share)",
      .number = &in<kBehaviour, &B::strategic_bias_sd>},
+    {.key = "behaviour.taste_innovation_sd", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor_or_value, .long_name = "sd of the yearly taste innovation",
+     .doc = "sd (in logit utility; the lasting Gumbel taste has sd 1.28) of a yearly normal innovation added to a "
+            "plant's lasting taste per option kind; 0: the taste is kept for the run (docs/ODD.md §7.7)",
+     .number = &in<kBehaviour, &B::taste_innovation_sd>},
     {.key = "behaviour.loss_years_trigger", .type = T::integer, .unit = "year", .bounds = kYearCount,
      .sweep = S::factor_or_value, .long_name = "loss years that force a re-evaluation",
      .doc = "consecutive loss years that force a re-evaluation", .integer = &in<kBehaviour, &B::loss_years_trigger>},

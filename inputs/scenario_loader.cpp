@@ -134,6 +134,28 @@ void read_buildout_limits(const TomlSection& root, std::vector<BuildoutLimit>& l
     }
 }
 
+// `kinds = ["ccs", "hydrogen"]`: the option kinds an event concerns, as a bit set.
+std::uint16_t read_event_kinds(const TomlSection& e) {
+    const toml::node* node = e.find("kinds");
+    if (node == nullptr) return 0;
+    const auto* array = node->as_array();
+    if (array == nullptr || array->empty())
+        e.fail("kinds", "expected a non-empty list of option kinds, got " + describe_toml_value(*node));
+    std::uint16_t kinds = 0;
+    for (const toml::node& item : *array) {
+        const auto* name = item.as_string();
+        const auto* found = name == nullptr ? kOptionKindNames.end()
+                                            : std::find_if(kOptionKindNames.begin(), kOptionKindNames.end(),
+                                                           [&](const char* k) { return name->get() == k; });
+        if (found == kOptionKindNames.end())
+            throw InputError(toml_where(e.file(), item.source()), e.field("kinds"),
+                             "unknown option kind " + describe_toml_value(item) +
+                                 "; expected keep, electrify, ccs, hydrogen, import, bio, relocate or close");
+        kinds = static_cast<std::uint16_t>(kinds | (1u << (found - kOptionKindNames.begin())));
+    }
+    return kinds;
+}
+
 void read_events(const TomlSection& root, ScenarioFile& out) {
     const toml::node* node = root.find("events");
     if (node == nullptr) return;
@@ -145,11 +167,13 @@ void read_events(const TomlSection& root, ScenarioFile& out) {
     for (const toml::node& element : *array) {
         ++index;
         const TomlSection e(*element.as_table(), root.file(), "events[" + std::to_string(index) + "]",
-                            {{"year", "cluster", "sector", "plant", "description"}});
+                            {{"year", "cluster", "sector", "plant", "kinds", "cbam_sectors_only", "description"}});
         PendingEvent pending;
         pending.event.year = e.integer("year", Bounds{static_cast<double>(out.scenario.base_year),
                                                       static_cast<double>(out.scenario.end_year)});
         pending.event.description = e.text("description");
+        pending.event.kinds = read_event_kinds(e);
+        pending.event.cbam_sectors_only = e.optional_boolean("cbam_sectors_only").value_or(false);
         pending.cluster = read_reference(e, "cluster");
         pending.sector = read_reference(e, "sector");
         pending.plant = read_reference(e, "plant");

@@ -16,6 +16,19 @@ namespace {
 
 constexpr std::size_t kPlantGrain = 8;
 
+// A scenario event invites the plant only if it opens a kind of route the plant does not
+// run already (docs/ODD.md §7.2): Porthos changes nothing for a plant already on CCS.
+bool event_concerns(const Model& model, const RunState& state, int year, int plant) {
+    const auto y = static_cast<std::size_t>(year - model.inputs.scenario.base_year);
+    const auto& windows = model.event_plants[y];
+    const auto it = std::lower_bound(windows.begin(), windows.end(), plant);
+    if (it == windows.end() || *it != plant) return false;
+    const std::uint16_t kinds = model.event_kinds[y][static_cast<std::size_t>(it - windows.begin())];
+    const OptionKind current =
+        model.inputs.technologies[static_cast<std::size_t>(state.technology[static_cast<std::size_t>(plant)])].kind;
+    return (kinds & ~(1u << static_cast<unsigned>(current))) != 0;
+}
+
 }  // namespace
 
 std::optional<Trigger> decision_trigger(const Model& model, const RunState& state, int year, int plant) {
@@ -25,8 +38,7 @@ std::optional<Trigger> decision_trigger(const Model& model, const RunState& stat
     if (state.waiting[p]) return state.waiting_trigger[p];
     if (state.asset_age_y[p] >= state.route_lifetime_y[p]) return Trigger::reinvestment;
     if (state.loss_years[p] >= in.scenario.behaviour.loss_years_trigger) return Trigger::losses;
-    const auto& windows = model.event_plants[static_cast<std::size_t>(year - in.scenario.base_year)];
-    if (std::binary_search(windows.begin(), windows.end(), plant)) return Trigger::event;
+    if (event_concerns(model, state, year, plant)) return Trigger::event;
     if (state.shocked[p]) return Trigger::value_chain;
     return std::nullopt;
 }
@@ -56,6 +68,8 @@ PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plan
     snapshot.export_share = export_share_of(model, state, plant);
     snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
     snapshot.book_value_eur = book_value_of(state, plant);
+    snapshot.contract_subsidy_eur_per_t = state.subsidy_eur_per_t[p];
+    snapshot.contract_until_year = state.subsidy_until_year[p];
     snapshot.flared_process_gas_per_t = expected_flared_per_t(model, state, plant);
     return snapshot;
 }
@@ -72,9 +86,10 @@ AppraisalContext appraisal_context(const Model& model, const RunState& state, in
     return context;
 }
 
-RandomStream choice_stream(std::uint64_t seed, std::uint64_t run, int plant, int year) {
-    return RandomStream(seed, run, static_cast<std::uint64_t>(plant), static_cast<std::uint64_t>(year),
-                        Purpose::choice);
+TasteDraw plant_taste(const Model& model, const RunState& state, std::uint64_t seed, std::uint64_t run,
+                      int plant, int year) {
+    return decision_taste(model.inputs.scenario.behaviour, state.lasting_taste[static_cast<std::size_t>(plant)],
+                          seed, run, plant, year);
 }
 
 std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState& state, int year,
@@ -91,9 +106,8 @@ std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState
         const PlantSnapshot snapshot = plant_snapshot(model, state, plant);
         const AppraisalContext context = appraisal_context(
             model, state, year, peers[static_cast<std::size_t>(in.plants[p].cluster)], record_appraisals);
-        RandomStream choice = choice_stream(seed, run, plant, year);
         slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
-                                    state.strategic_bias[p], choice);
+                                    state.strategic_bias[p], plant_taste(model, state, seed, run, plant, year));
     }, model.serial_plants);
 
     std::vector<PlantDecision> decisions;

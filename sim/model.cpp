@@ -6,6 +6,50 @@
 
 namespace eiisim {
 
+namespace {
+
+// Per year: the plants an event concerns, each with the union of the kinds opened to it.
+void index_event_windows(Model& model) {
+    const Inputs& in = model.inputs;
+    model.event_plants.assign(static_cast<std::size_t>(in.year_count()), {});
+    model.event_kinds.assign(static_cast<std::size_t>(in.year_count()), {});
+    std::vector<std::vector<std::pair<int, std::uint16_t>>> windows(static_cast<std::size_t>(in.year_count()));
+    for (const ScenarioEvent& event : in.scenario.events) {
+        const int index = event.year - in.scenario.base_year;
+        if (index < 0 || index >= in.year_count()) continue;
+        for (std::size_t p = 0; p < in.plants.size(); ++p) {
+            const std::uint16_t kinds = event_kinds_for(in, event, static_cast<int>(p));
+            if (kinds != 0) windows[static_cast<std::size_t>(index)].emplace_back(static_cast<int>(p), kinds);
+        }
+    }
+    for (std::size_t y = 0; y < windows.size(); ++y) {
+        std::sort(windows[y].begin(), windows[y].end());
+        for (const auto& [plant, kinds] : windows[y]) {
+            if (!model.event_plants[y].empty() && model.event_plants[y].back() == plant) {
+                model.event_kinds[y].back() = static_cast<std::uint16_t>(model.event_kinds[y].back() | kinds);
+                continue;
+            }
+            model.event_plants[y].push_back(plant);
+            model.event_kinds[y].push_back(kinds);
+        }
+    }
+}
+
+}  // namespace
+
+std::uint16_t event_kinds_for(const Inputs& in, const ScenarioEvent& event, int plant) {
+    const PlantSpec& spec = in.plants[static_cast<std::size_t>(plant)];
+    const bool match = (event.plant < 0 || event.plant == plant) && (event.cluster < 0 || event.cluster == spec.cluster) &&
+                       (event.sector < 0 || event.sector == spec.sector);
+    if (!match) return 0;
+    if (event.cbam_sectors_only && !in.sectors[static_cast<std::size_t>(spec.sector)].cbam_covered) return 0;
+    if (event.kinds == 0) return kAnyKind;
+    std::uint16_t offered = 0;
+    for (int t : in.plant_technologies[static_cast<std::size_t>(plant)])
+        offered = static_cast<std::uint16_t>(offered | (1u << static_cast<unsigned>(in.technologies[static_cast<std::size_t>(t)].kind)));
+    return static_cast<std::uint16_t>(event.kinds & offered);
+}
+
 Model build_model(Inputs inputs) {
     Model model;
     model.inputs = std::move(inputs);
@@ -24,21 +68,7 @@ Model build_model(Inputs inputs) {
         }
     }
 
-    model.event_plants.resize(static_cast<std::size_t>(in.year_count()));
-    for (const ScenarioEvent& event : in.scenario.events) {
-        const int index = event.year - in.scenario.base_year;
-        if (index < 0 || index >= in.year_count()) continue;
-        auto& plants = model.event_plants[static_cast<std::size_t>(index)];
-        for (std::size_t p = 0; p < in.plants.size(); ++p) {
-            const PlantSpec& plant = in.plants[p];
-            const bool match = (event.plant < 0 || event.plant == static_cast<int>(p)) &&
-                               (event.cluster < 0 || event.cluster == plant.cluster) &&
-                               (event.sector < 0 || event.sector == plant.sector);
-            if (match) plants.push_back(static_cast<int>(p));
-        }
-        std::sort(plants.begin(), plants.end());
-        plants.erase(std::unique(plants.begin(), plants.end()), plants.end());
-    }
+    index_event_windows(model);
     return model;
 }
 

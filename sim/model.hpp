@@ -21,8 +21,10 @@ struct Model {
     std::vector<PriceView> expected;  // per decision year index
     std::vector<int> close_technology;     // per sector: its close row (-1 if none)
     std::vector<int> relocate_technology;  // per sector: its relocate row (-1 if none)
-    // Plants with a scenario decision window, per year index.
+    // Plants with a scenario decision window, per year index (sorted), and per entry the
+    // option kinds the year's events open to that plant (bit set; kAnyKind: anything).
     std::vector<std::vector<int>> event_plants;
+    std::vector<std::vector<std::uint16_t>> event_kinds;
     // Run the plant loops serially (sweeps parallelise over runs instead). Results are
     // the same either way; only the speed differs.
     bool serial_plants = false;
@@ -32,6 +34,10 @@ struct Model {
 // (baselines, actual and expected price views) after a sweep changed model.inputs.
 // Structure (plants, value chain, events) must not have changed.
 void rebuild_price_dependent(Model& model);
+
+inline constexpr std::uint16_t kAnyKind = (1u << kOptionKindCount) - 1;
+// The option kinds `event` opens to `plant` (0: it does not concern the plant; docs/ODD.md §7.2).
+[[nodiscard]] std::uint16_t event_kinds_for(const Inputs& in, const ScenarioEvent& event, int plant);
 
 [[nodiscard]] Model build_model(Inputs inputs);
 

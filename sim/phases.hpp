@@ -37,8 +37,9 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
 [[nodiscard]] AppraisalContext appraisal_context(const Model& model, const RunState& state, int year,
                                                  const std::array<double, kOptionKindCount>& peers,
                                                  bool record_appraisals);
-// The stream of `plant`'s Gumbel draws in `year`.
-[[nodiscard]] RandomStream choice_stream(std::uint64_t seed, std::uint64_t run, int plant, int year);
+// The taste draw (random utility per option kind) `plant` decides with in `year`.
+[[nodiscard]] TasteDraw plant_taste(const Model& model, const RunState& state, std::uint64_t seed,
+                                    std::uint64_t run, int plant, int year);
 // `record_appraisals`: fill PlantDecision::appraisals for the event log.
 [[nodiscard]] std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState& state,
                                                             int year, std::uint64_t seed,

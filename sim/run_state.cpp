@@ -50,6 +50,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.waiting_trigger.assign(n, Trigger::reinvestment);
     s.loss_years.assign(n, 0);
     s.strategic_bias.assign(n, {});
+    s.lasting_taste.assign(n, {});
 
     for (std::size_t p = 0; p < n; ++p) {
         const PlantSpec& plant = in.plants[p];
@@ -63,6 +64,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
         s.route_lifetime_y[p] = route_lifetime_y(in, static_cast<int>(p), keep);
         RandomStream bias_stream(seed, run, p, 0, Purpose::strategic_bias);
         s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
+        s.lasting_taste[p] = lasting_taste(seed, run, static_cast<int>(p));
     }
 
     for (const ResourceSpec& r : resources()) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/taste_draw.hpp"
 #include "clusters/capacity_ledger.hpp"
 #include "core/inputs.hpp"
 #include "core/scarce_resources.hpp"
@@ -59,6 +60,7 @@ struct RunState {
     // economics
     std::vector<int> loss_years;
     std::vector<std::array<double, kOptionKindCount>> strategic_bias;
+    std::vector<TasteDraw> lasting_taste;     // drawn once per run (agents/taste_draw.hpp)
     // shared scarce capacity: per resource, one ledger per cluster or one national
     std::array<std::vector<CapacityLedger>, kResourceCount> ledgers;
     std::array<int, kOptionKindCount> conversions_this_year{};

@@ -240,8 +240,8 @@ TEST_CASE("capacity ledgers reserve from the start year on and refuse what does 
 }
 
 TEST_CASE("random streams are reproducible, independent per purpose, and in (0,1)", "[core]") {
-    RandomStream a(1, 0, 5, 2030, Purpose::choice), b(1, 0, 5, 2030, Purpose::choice);
-    RandomStream c(1, 0, 5, 2030, Purpose::tie_break), d(2, 0, 5, 2030, Purpose::choice);
+    RandomStream a(1, 0, 5, 2030, Purpose::taste), b(1, 0, 5, 2030, Purpose::taste);
+    RandomStream c(1, 0, 5, 2030, Purpose::tie_break), d(2, 0, 5, 2030, Purpose::taste);
     std::set<double> seen;
     double sum = 0;
     for (int i = 0; i < 1000; ++i) {
@@ -254,6 +254,6 @@ TEST_CASE("random streams are reproducible, independent per purpose, and in (0,1
     }
     CHECK(seen.size() == 1000);
     CHECK(sum / 1000 == Approx(0.5).margin(0.05));
-    CHECK(c.uniform() != RandomStream(1, 0, 5, 2030, Purpose::choice).uniform());
-    CHECK(d.uniform() != RandomStream(1, 0, 5, 2030, Purpose::choice).uniform());
+    CHECK(c.uniform() != RandomStream(1, 0, 5, 2030, Purpose::taste).uniform());
+    CHECK(d.uniform() != RandomStream(1, 0, 5, 2030, Purpose::taste).uniform());
 }

@@ -393,6 +393,16 @@ TEST_CASE("scenario references into the dataset are resolved", "[loader]") {
         const int line = copy.replace("scenario.toml", "sector = \"ammonia\"", "sector = \"fertiliser\"");
         expect_error(copy, "scenario.toml", line, "events[2].sector", "unknown sector");
     }
+    SECTION("unknown option kind in an event's kinds") {
+        const int line = copy.replace("scenario.toml", "cluster = \"rotterdam_moerdijk\"",
+                                      "cluster = \"rotterdam_moerdijk\"\nkinds = [\"ccs\", \"nuclear\"]");
+        expect_error(copy, "scenario.toml", line + 1, "events[1].kinds", "unknown option kind");
+    }
+    SECTION("event kinds not a list") {
+        const int line = copy.replace("scenario.toml", "cluster = \"rotterdam_moerdijk\"",
+                                      "cluster = \"rotterdam_moerdijk\"\nkinds = \"ccs\"");
+        expect_error(copy, "scenario.toml", line + 1, "events[1].kinds", "list of option kinds");
+    }
     SECTION("unknown event plant") {
         const int line = copy.replace("scenario.toml", "plant = \"yara_sluiskil\"", "plant = \"yara\"");
         expect_error(copy, "scenario.toml", line, "events[3].plant", "unknown plant");

@@ -45,9 +45,9 @@ struct Chooser {
         const PlantSnapshot snapshot = on_keep(plant);
         std::vector<int> kinds;
         for (std::uint64_t run = 0; run < kDraws; ++run) {
-            RandomStream stream(1, run, static_cast<std::uint64_t>(plant), kYear, Purpose::choice);
+            const TasteDraw taste = lasting_taste(1, run, plant);
             const PlantDecision d = appraise_options(context, model.baselines[static_cast<std::size_t>(plant)], plant,
-                                                     snapshot, Trigger::reinvestment, {}, stream);
+                                                     snapshot, Trigger::reinvestment, {}, taste);
             kinds.push_back(d.close ? -1 : static_cast<int>(model.inputs.technologies[static_cast<std::size_t>(d.ranked.front().technology)].kind));
         }
         return kinds;

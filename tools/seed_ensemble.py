@@ -32,12 +32,12 @@ MT = 1e6
 STATUS_CLOSED, STATUS_RELOCATED = "closed", "relocated"
 
 
-def run_one(eiisim, scenario, seed, out):
+def run_one(eiisim, scenario, seed, out, read=None):
     cmd = [eiisim, "run", "--scenario", scenario, "--seed", str(seed), "--out", out, "--quiet", "--threads", "1"]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError("{} exited {}: {}".format(" ".join(cmd), proc.returncode, proc.stderr.strip()))
-    return read_figures(out)
+    return (read or read_figures)(out)
 
 
 def _strings(dataset):
@@ -72,10 +72,11 @@ def read_figures(path):
     return figures
 
 
-def ensemble(eiisim, scenario, seeds, jobs):
+def ensemble(eiisim, scenario, seeds, jobs, read=None):
+    """{seed: read(run file)} over seeds, `read` defaulting to read_figures."""
     with tempfile.TemporaryDirectory() as tmp:
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {seed: pool.submit(run_one, eiisim, scenario, seed, os.path.join(tmp, "s{}.h5".format(seed)))
+            futures = {seed: pool.submit(run_one, eiisim, scenario, seed, os.path.join(tmp, "s{}.h5".format(seed)), read)
                        for seed in seeds}
             return {seed: future.result() for seed, future in futures.items()}
 

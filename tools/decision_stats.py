@@ -1,0 +1,154 @@
+#!/usr/bin/python3
+"""Reversals of low-carbon investments over many seeds, from the runs' decision event logs.
+
+A plant that chose a low-carbon route (electrify, ccs, hydrogen, import, bio) and later
+chooses another route again has reversed its investment; going back to the fossil `keep`
+route is the reversal issue 11 is about. This runs the scenario with seeds 1..N (in
+parallel processes), reads each run's event log (docs/output-format.md, "Decision event
+log") and reports, summed over seeds:
+
+  route changes            decisions whose chosen route differs from the route in force
+  reversals to keep        a change to keep by a plant whose last change was low-carbon
+  any reversal             a change away from a low-carbon route to anything but close/relocate
+  median years             from the low-carbon decision to its reversal (decision years)
+  subsidy reversed         subsidy committed to low-carbon decisions later reversed to keep
+  national 2030 net CO2    median and 5-95 % over seeds (the spread issue 11 aims at)
+
+Usage (from the repository root):
+  tools/decision_stats.py build/eiisim --seeds 30 --json before.json
+  tools/decision_stats.py --compare before.json after.json
+
+Needs python3-h5py and python3-numpy.
+"""
+
+import argparse
+import json
+import os
+import sys
+
+import h5py
+import numpy as np
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(REPO, "tools"))
+from seed_ensemble import ensemble, read_figures  # noqa: E402  (the same runs and national figures)
+
+LOW_CARBON = {"electrify", "ccs", "hydrogen", "import", "bio"}
+EXITS = {"close", "relocate"}
+
+
+def _kind_names(f):
+    attrs = f["technology_kind"].attrs
+    meanings = attrs["flag_meanings"]
+    meanings = meanings.decode() if isinstance(meanings, bytes) else str(meanings)
+    by_code = dict(zip((int(v) for v in attrs["flag_values"]), meanings.split()))
+    return [by_code[int(k)] for k in f["technology_kind"][()]]
+
+
+def _strings(dataset):
+    return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in dataset[()]]
+
+
+def reversals(path):
+    """Route changes and reversals of one run file's event log."""
+    with h5py.File(path, "r") as f:
+        kinds = _kind_names(f)
+        plants = _strings(f["plant"])
+        year = f["event_year"][()]
+        plant = f["event_plant"][()]
+        src = f["event_from_technology"][()]
+        dst = f["event_to_technology"][()]
+        subsidy = f["event_subsidy_committed"][()]
+    changes, back_to_keep, any_reversal, years, reversed_subsidy, cases = 0, 0, 0, [], 0.0, []
+    last_low_carbon = {}  # plant -> (decision year, subsidy) of its last low-carbon change
+    for e in range(len(year)):
+        if dst[e] < 0 or dst[e] == src[e]:
+            continue
+        changes += 1
+        p, to_kind = int(plant[e]), kinds[int(dst[e])]
+        held = last_low_carbon.pop(p, None)
+        if held is not None and to_kind not in EXITS:
+            any_reversal += 1
+            if to_kind == "keep":
+                back_to_keep += 1
+                years.append(int(year[e]) - held[0])
+                reversed_subsidy += held[1]
+                cases.append({"plant": plants[p], "invested": held[0], "reversed": int(year[e]),
+                              "subsidy_eur": held[1]})
+        if to_kind in LOW_CARBON:
+            last_low_carbon[p] = (int(year[e]), float(subsidy[e]))
+    return {"changes": changes, "back_to_keep": back_to_keep, "any_reversal": any_reversal,
+            "years_to_reversal": years, "reversed_subsidy_eur": reversed_subsidy, "cases": cases}
+
+
+def read_run(path):
+    """Reversals and national net CO2 per year of one run file."""
+    stats = reversals(path)
+    stats["national"] = {str(y): row["national"] for y, row in read_figures(path).items()}
+    return stats
+
+
+def summarise(per_seed, year):
+    years = [y for s in per_seed.values() for y in s["years_to_reversal"]]
+    national = np.array([s["national"][str(year)] for s in per_seed.values()])
+    median = float(np.median(national))
+    p5, p95 = float(np.percentile(national, 5)), float(np.percentile(national, 95))
+    return {
+        "seeds": len(per_seed),
+        "changes": sum(s["changes"] for s in per_seed.values()),
+        "back_to_keep": sum(s["back_to_keep"] for s in per_seed.values()),
+        "any_reversal": sum(s["any_reversal"] for s in per_seed.values()),
+        "median_years_to_reversal": float(np.median(years)) if years else None,
+        "reversed_subsidy_eur": sum(s["reversed_subsidy_eur"] for s in per_seed.values()),
+        "national_year": year,
+        "national_mt": [p5, median, p95],
+        "spread_pct_of_median": [100 * (p5 / median - 1), 100 * (p95 / median - 1)] if median else None,
+    }
+
+
+def print_summary(s, stream=sys.stdout):
+    stream.write("{} seeds: {} route changes, {} back to keep after a low-carbon route, {} reversals of any kind\n"
+                 .format(s["seeds"], s["changes"], s["back_to_keep"], s["any_reversal"]))
+    stream.write("median years to reversal {}; subsidy committed to decisions later reversed EUR {:.2f} bn\n"
+                 .format(s["median_years_to_reversal"], s["reversed_subsidy_eur"] / 1e9))
+    p5, med, p95 = s["national_mt"]
+    lo, hi = s["spread_pct_of_median"] or (float("nan"), float("nan"))
+    stream.write("national {} net CO2 median {:.2f} Mt, 5-95 % {:.2f} .. {:.2f} ({:+.1f} % .. {:+.1f} %)\n"
+                 .format(s["national_year"], med, p5, p95, lo, hi))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("eiisim", nargs="?", help="the eiisim binary")
+    parser.add_argument("--scenario", default=os.path.join(REPO, "scenarios", "current-policy.toml"))
+    parser.add_argument("--seeds", type=int, default=30, help="seeds 1..N (default 30)")
+    parser.add_argument("--year", type=int, default=2030, help="year of the national spread (default 2030)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="runs at once")
+    parser.add_argument("--json", help="write the summary and per-seed figures to this file")
+    parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="print two --json summaries")
+    args = parser.parse_args(argv)
+    if args.compare:
+        for path in args.compare:
+            with open(path, encoding="utf-8") as f:
+                print(path)
+                print_summary(json.load(f)["summary"])
+        return 0
+    if not args.eiisim:
+        parser.error("the eiisim binary is required (or --compare)")
+    try:
+        per_seed = ensemble(args.eiisim, args.scenario, range(1, args.seeds + 1), args.jobs, read=read_run)
+    except (RuntimeError, OSError, KeyError) as error:
+        print("decision_stats: error: {}".format(error), file=sys.stderr)
+        return 1
+    summary = summarise(per_seed, args.year)
+    print_summary(summary)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"scenario": args.scenario, "summary": summary,
+                       "per_seed": {str(k): v for k, v in per_seed.items()}}, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
