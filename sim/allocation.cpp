@@ -74,7 +74,14 @@ bool fits(const Model& model, const RunState& state, std::size_t p, const Candid
     return true;
 }
 
-void grant(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
+void mark_refused(PlantDecision& decision, int technology) {
+    for (OptionAppraisal& a : decision.appraisals)
+        if (a.technology == technology) a.refused = true;
+}
+
+}  // namespace
+
+void grant_conversion(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
     const Inputs& in = model.inputs;
     const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(c.technology)];
     const int cluster = in.plants[p].cluster;
@@ -94,13 +101,6 @@ void grant(const Model& model, RunState& state, std::size_t p, const Candidate& 
     ++state.conversions_this_year[static_cast<std::size_t>(tech.kind)];
     state.learning_capacity_t[static_cast<std::size_t>(c.technology)] += in.plants[p].capacity_t;
 }
-
-void mark_refused(PlantDecision& decision, int technology) {
-    for (OptionAppraisal& a : decision.appraisals)
-        if (a.technology == technology) a.refused = true;
-}
-
-}  // namespace
 
 void allocate(const Model& model, RunState& state, int year, std::uint64_t seed, std::uint64_t run,
               std::vector<PlantDecision>& decisions, RunResult* events) {
@@ -137,7 +137,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                     break;
                 }
                 if (fits(model, state, p, c, year)) {
-                    grant(model, state, p, c, year);
+                    grant_conversion(model, state, p, c, year);
                     chosen = &c;
                     break;
                 }

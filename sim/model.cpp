@@ -22,6 +22,7 @@ Model build_model(Inputs inputs) {
         }
     }
 
+    model.history = plan_history(in);
     model.event_plants.resize(static_cast<std::size_t>(in.year_count()));
     for (const ScenarioEvent& event : in.scenario.events) {
         const int index = event.year - in.scenario.base_year;

@@ -9,6 +9,7 @@
 #include "clusters/networks.hpp"
 #include "clusters/value_chain.hpp"
 #include "core/inputs.hpp"
+#include "history_plan.hpp"
 
 namespace eiisim {
 
@@ -23,6 +24,8 @@ struct Model {
     std::vector<int> relocate_technology;  // per sector: its relocate row (-1 if none)
     // Plants with a scenario decision window, per year index.
     std::vector<std::vector<int>> event_plants;
+    // The dataset's observed history per plant and year, for the scenario's history mode.
+    HistoryPlan history;
     // Run the plant loops serially (sweeps parallelise over runs instead). Results are
     // the same either way; only the speed differs.
     bool serial_plants = false;
