@@ -138,6 +138,35 @@ struct PlantSpec {
     std::string source;
 };
 
+// ---------------------------------------------------------------- observed history
+// One observed fact of history.csv (docs/input-format.md, docs/ODD.md §7.13): what a
+// plant did in the years first_year..last_year, applied per scenario.history.
+enum class HistoryKind : std::uint8_t {
+    outage,       // exogenous stop or slowdown (relining, breakdown): utilisation in those years
+    curtailment,  // economic cut: utilisation in those years
+    closure,      // permanent from first_year: `share` of capacity closed (1: the plant)
+    mothball,     // idle in first_year..last_year, runs again afterwards
+    project,      // a decided route change: `technology` runs from first_year
+};
+inline constexpr int kHistoryKindCount = 5;
+inline constexpr std::array<const char*, kHistoryKindCount> kHistoryKindNames = {
+    "outage", "curtailment", "closure", "mothball", "project"};
+
+struct HistoryEntry {
+    int plant = 0;        // index into Inputs::plants
+    HistoryKind kind = HistoryKind::outage;
+    int first_year = 0;
+    int last_year = 0;    // = first_year for closures and projects
+    // outage, curtailment: utilisation (production / capacity); closure: share of
+    // capacity closed; mothball, project: unused (0)
+    double share = 0;
+    int technology = -1;  // project: index into Inputs::technologies (one of the plant's options)
+    bool exogenous = false;  // applies in free mode too (not a behavioural choice)
+    std::string source;
+
+    bool operator==(const HistoryEntry&) const = default;
+};
+
 // ---------------------------------------------------------------- value chain
 // What flows along an edge, which decides how each side depends on the other
 // (docs/ODD.md §7.9, "Link types").
@@ -440,6 +469,7 @@ struct Inputs {
     NationalInfrastructure national;
     std::vector<EdgeSpec> edges;
     std::vector<NetworkSpec> networks;  // networks.csv + network_members.csv (optional)
+    std::vector<HistoryEntry> history;  // history.csv (optional), in file order
     // Derived at load time: technologies of each sector (indices into `technologies`),
     // every sector has exactly one `keep` row.
     std::vector<std::vector<int>> sector_technologies;

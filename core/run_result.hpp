@@ -38,10 +38,12 @@ inline constexpr std::array<const char*, kCostComponentCount> kCostComponentName
 
 // fuel_gas_ended is no decision but its cause: the supplier whose process gas a plant
 // burns stopped making it, and the plant closed that year (sim/transitions.cpp).
-enum class Trigger : std::uint8_t { reinvestment, losses, event, value_chain, conversion_done, fuel_gas_ended };
-inline constexpr std::array<const char*, 6> kTriggerNames = {
+// `observed`: a row of the dataset's observed history (docs/ODD.md §7.13) made the change.
+enum class Trigger : std::uint8_t { reinvestment, losses, event, value_chain, conversion_done, fuel_gas_ended,
+                                    observed };
+inline constexpr std::array<const char*, 7> kTriggerNames = {
     "reinvestment", "consecutive_losses", "scenario_event", "value_chain", "conversion_done",
-    "fuel_gas_supply_ended"};
+    "fuel_gas_supply_ended", "observed_history"};
 
 // Why an option is not open to a plant (docs/ODD.md §7.7). Scarce capacity, budget and
 // build-out limits are not among them: those are checked in allocation.

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "dataset_tables.hpp"
+#include "history_table.hpp"
 #include "network_tables.hpp"
 #include "core/observed_prices.hpp"
 #include "infrastructure_loader.hpp"
@@ -81,6 +82,8 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
                                                in.sector_technologies, in.technologies);
     in.edges = load_edges(dir / "edges.csv", in.plants);
     in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges);
+    in.history = load_history(dir / "history.csv", in.plants, in.technologies, in.plant_technologies,
+                              scenario.scenario.base_year);
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);

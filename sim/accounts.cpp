@@ -56,13 +56,19 @@ struct PlantYear {
     const PlantSpec& plant;
     const SectorSpec& sector;
     const TechnologySpec& tech;
+    double capacity_t;  // after observed partial closures
+    double observed_utilisation;  // < 0: none observed this year
     ProfileAt profile_at;
 
     PlantYear(const Model& m, const RunState& s, int y, const RunResult& result, std::size_t plant_index,
               BookingStep booking)
         : model(m), state(s), year(y), p(plant_index), plant(m.inputs.plants[plant_index]),
           sector(m.inputs.sectors[static_cast<std::size_t>(plant.sector)]),
-          tech(m.inputs.technologies[static_cast<std::size_t>(s.technology[plant_index])]) {
+          tech(m.inputs.technologies[static_cast<std::size_t>(s.technology[plant_index])]),
+          capacity_t(plant.capacity_t * m.history.open_capacity_share(y - m.inputs.scenario.base_year,
+                                                                       static_cast<int>(plant_index))),
+          observed_utilisation(
+              m.history.observed_utilisation(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))) {
         const PlantBaseline& base = model.baselines[p];
         profile_at.route = route_profile(base, tech, sector, year);
         profile_at.base = &base;
@@ -77,8 +83,10 @@ struct PlantYear {
     }
 
     // The year's unit cost at a given utilisation: fixed charges per t follow it.
+    // A partial closure takes its share of capital and fixed cost with it: the cost per t
+    // stays that of the plant at this utilisation.
     [[nodiscard]] UnitCost unit_cost_at(double utilisation) const {
-        const double production = plant.capacity_t * utilisation;
+        const double production = capacity_t * utilisation;
         CostTerms terms = route_terms(tech, plant, state.route_capex_eur[p] / plant.capacity_t,
                                       state.route_lifetime_y[p], utilisation);
         terms.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
@@ -93,7 +101,10 @@ struct PlantYear {
 
     // The utilisation it runs at: what its customers take, at most `cap`, curtailed when
     // running costs more than it earns (agents/curtailment.hpp).
+    // An observed utilisation replaces both (docs/ODD.md §7.13); a buyer still burns no
+    // more gas than its suppliers make.
     [[nodiscard]] double decide_utilisation(double cap) const {
+        if (observed_utilisation >= 0) return std::min(observed_utilisation, cap);
         const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)), cap);
         const double curtailed = model.inputs.scenario.behaviour.curtailed_utilisation;
         return curtails(unit_cost_at(utilisation), curtailed) ? utilisation * curtailed : utilisation;
@@ -114,7 +125,7 @@ double abroad_t_per_t(const Model& model, std::size_t p, int year) {
 
 // Writes the plant's year at `utilisation`.
 void write_year(const PlantYear& py, RunState& state, RunResult& result, std::size_t at, double utilisation) {
-    const double production = py.plant.capacity_t * utilisation;
+    const double production = py.capacity_t * utilisation;
     const UnitCost unit = py.unit_cost_at(utilisation);
     const RouteProfile profile = py.profile_at(production);
     result.production_t[at] = production;
@@ -160,7 +171,10 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     }
     if (state.status[p] == PlantStatus::closed) return;
     const PlantYear py(model, state, year, result, p, booking);
-    write_year(py, state, result, at, fixed >= 0 ? fixed : py.decide_utilisation(cap));
+    const double utilisation = fixed >= 0 ? fixed : py.decide_utilisation(cap);
+    // Mothballed or stopped all year: it books nothing (its fixed cost per t is undefined).
+    if (utilisation <= 0 && py.observed_utilisation == 0) return;
+    write_year(py, state, result, at, utilisation);
 }
 
 // What a gas supplier decides to run at before its buyers are booked, from what it expects

@@ -76,7 +76,14 @@ RefusedBy misfit(const Model& model, const RunState& state, std::size_t p, const
     return RefusedBy::none;
 }
 
-void grant(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
+void mark_refused(PlantDecision& decision, int technology) {
+    for (OptionAppraisal& a : decision.appraisals)
+        if (a.technology == technology) a.refused = true;
+}
+
+}  // namespace
+
+void grant_conversion(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
     const Inputs& in = model.inputs;
     const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(c.technology)];
     const int cluster = in.plants[p].cluster;
@@ -155,7 +162,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 }
                 const RefusedBy why = misfit(model, state, p, c, year);
                 if (why == RefusedBy::none) {
-                    grant(model, state, p, c, year);
+                    grant_conversion(model, state, p, c, year);
                     chosen = &c;
                     break;
                 }

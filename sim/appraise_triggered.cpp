@@ -35,6 +35,9 @@ std::optional<Trigger> decision_trigger(const Model& model, const RunState& stat
     const auto p = static_cast<std::size_t>(plant);
     if (state.status[p] != PlantStatus::operating || state.target_technology[p] >= 0) return std::nullopt;
     const Inputs& in = model.inputs;
+    // Forced history: the observed years happened as observed, so no decision of the model
+    // may take effect in them; a decision takes effect a year later at the earliest.
+    if (year < model.history.last_observed_year) return std::nullopt;
     if (state.waiting[p]) return state.waiting_trigger[p];
     if (state.asset_age_y[p] >= state.route_lifetime_y[p]) return Trigger::reinvestment;
     if (state.loss_years[p] >= in.scenario.behaviour.loss_years_trigger) return Trigger::losses;

@@ -68,6 +68,7 @@ Model build_model(Inputs inputs) {
         }
     }
 
+    model.history = plan_history(in);
     index_event_windows(model);
     return model;
 }

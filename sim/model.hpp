@@ -9,6 +9,7 @@
 #include "clusters/networks.hpp"
 #include "clusters/value_chain.hpp"
 #include "core/inputs.hpp"
+#include "history_plan.hpp"
 
 namespace eiisim {
 
@@ -25,6 +26,8 @@ struct Model {
     // option kinds the year's events open to that plant (bit set; kAnyKind: anything).
     std::vector<std::vector<int>> event_plants;
     std::vector<std::vector<std::uint16_t>> event_kinds;
+    // The dataset's observed history per plant and year, for the scenario's history mode.
+    HistoryPlan history;
     // Run the plant loops serially (sweeps parallelise over runs instead). Results are
     // the same either way; only the speed differs.
     bool serial_plants = false;

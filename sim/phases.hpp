@@ -23,6 +23,14 @@ namespace eiisim {
 
 // `events`: the result whose event log fuel-gas closures go to; nullptr keeps no log.
 void apply_transitions(const Model& model, RunState& state, int year, RunResult* events = nullptr);
+// Closes `plant` in `year` at once (its supplier's process gas ended, or an observed
+// closure) and shocks its neighbours; `cause`, when >= 0, is not prompted to decide.
+void close_now(const Model& model, RunState& state, int plant, int year, Trigger trigger, int cause,
+               RunResult* events);
+// Phase 1b: the observed history of the year (sim/history.cpp, docs/ODD.md §7.13).
+void apply_history(const Model& model, RunState& state, int year, RunResult* events);
+// Books a granted conversion of `plant` to `c` (allocation.cpp), decided in `year`.
+void grant_conversion(const Model& model, RunState& state, std::size_t plant, const Candidate& c, int year);
 void record_accounts(const Model& model, RunState& state, int year, RunResult& result);
 // Phase 3 piece by piece, as appraise_triggered runs it for every plant (and `eiisim
 // appraise` for one). The trigger that makes `plant` decide in `year`, if any:

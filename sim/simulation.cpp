@@ -49,6 +49,7 @@ void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, Re
     RunResult* events = full ? &result : nullptr;
     for (int year = scenario.base_year; year <= scenario.end_year; ++year) {
         apply_transitions(model, state, year, events);
+        apply_history(model, state, year, events);
         record_accounts(model, state, year, result);
         if (before_appraisal) before_appraisal(year, state);
         std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run, full);

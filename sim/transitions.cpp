@@ -48,37 +48,6 @@ void release_all_holdings(const Model& model, RunState& state, std::size_t p, in
 void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events,
                       int cause = -1);
 
-// A gas-coupled plant whose supplier stopped making its fuel closes at once: it has
-// nothing to burn, so there is nothing to decide. It is a value-chain closure, not a
-// relocation (no leakage), and the event log records it with the cause as its trigger.
-void close_for_lack_of_fuel_gas(const Model& model, RunState& state, int plant, int supplier, int year,
-                                RunResult* events) {
-    const auto p = static_cast<std::size_t>(plant);
-    if (has_left(state, p)) return;
-    const int close = model.close_technology[static_cast<std::size_t>(model.inputs.plants[p].sector)];
-    if (events != nullptr) {
-        DecisionEvent event;
-        event.year = year;
-        event.plant = plant;
-        event.from_technology = state.technology[p];
-        event.to_technology = close;
-        event.trigger = Trigger::fuel_gas_ended;
-        event.running_from_year = year;
-        events->events.push_back(std::move(event));
-    }
-    release_all_holdings(model, state, p, year);
-    state.status[p] = PlantStatus::closed;
-    state.technology[p] = close;
-    state.target_technology[p] = -1;
-    state.held[p] = Holding{};
-    state.shocked[p] = 0;
-    state.waiting[p] = 0;
-    // Its own exit reaches its neighbours like any closure (and may end gas it supplies).
-    // The supplier whose route change ended the gas chose knowing this: it bears the costs
-    // but is not prompted to decide again.
-    shock_neighbours(model, state, plant, year, events, supplier);
-}
-
 // Closes the gas-coupled customers of a supplier whose route in force makes no process gas.
 void end_fuel_gas_supply(const Model& model, RunState& state, int supplier, int year, RunResult* events) {
     if (makes_process_gas(model, state, supplier)) return;
@@ -87,7 +56,9 @@ void end_fuel_gas_supply(const Model& model, RunState& state, int supplier, int 
     for (int k = csr.customer_begin[s]; k < csr.customer_begin[s + 1]; ++k) {
         const EdgeSpec& edge = edge_at(model, csr.customer_edges, k);
         if (edge.coupling == EdgeCoupling::fuel_gas)
-            close_for_lack_of_fuel_gas(model, state, edge.customer, supplier, year, events);
+            // It has nothing to burn, so there is nothing to decide. The supplier whose route
+            // change ended the gas chose knowing this: it is not prompted to decide again.
+            close_now(model, state, edge.customer, year, Trigger::fuel_gas_ended, supplier, events);
     }
 }
 
@@ -199,6 +170,34 @@ void start_route(const Model& model, RunState& state, std::size_t p, int year) {
 }
 
 }  // namespace
+
+// A closure that takes effect at once, outside the appraisal: a value-chain closure (not a
+// relocation: no leakage) or an observed one; the event log records it with its trigger.
+void close_now(const Model& model, RunState& state, int plant, int year, Trigger trigger, int cause,
+               RunResult* events) {
+    const auto p = static_cast<std::size_t>(plant);
+    if (has_left(state, p)) return;
+    const int close = model.close_technology[static_cast<std::size_t>(model.inputs.plants[p].sector)];
+    if (events != nullptr) {
+        DecisionEvent event;
+        event.year = year;
+        event.plant = plant;
+        event.from_technology = state.technology[p];
+        event.to_technology = close;
+        event.trigger = trigger;
+        event.running_from_year = year;
+        events->events.push_back(std::move(event));
+    }
+    release_all_holdings(model, state, p, year);
+    state.status[p] = PlantStatus::closed;
+    state.technology[p] = close;
+    state.target_technology[p] = -1;
+    state.held[p] = Holding{};
+    state.shocked[p] = 0;
+    state.waiting[p] = 0;
+    // Its own exit reaches its neighbours like any closure (and may end gas it supplies).
+    shock_neighbours(model, state, plant, year, events, cause);
+}
 
 void apply_transitions(const Model& model, RunState& state, int year, RunResult* events) {
     const Inputs& in = model.inputs;

@@ -816,3 +816,56 @@ TEST_CASE("observed_prices.csv errors name file, line and field", "[loader][obse
         CHECK(in.scenario.prices.import_eur_per_t[0].at(2020) == Approx(280));
     }
 }
+
+TEST_CASE("observed history is read and checked", "[loader][history]") {
+    SmallCopy copy;
+    write_text(copy.file("history.csv"),
+               "plant_id,kind,first_year,last_year,share,route,exogenous,source\n"
+               "yara_sluiskil,curtailment,2022,2023,0.6,,0,ESTIMATE: test\n"
+               "dow_terneuzen,closure,2025,,0.4,,0,test\n"
+               "oci_geleen,project,2027,,,ccs_process_co2,0,test\n");
+    SECTION("valid") {
+        const Inputs in = load_inputs(copy.scenario());
+        REQUIRE(in.history.size() == 3);
+        CHECK(in.history[0].kind == eiisim::HistoryKind::curtailment);
+        CHECK(in.history[0].last_year == 2023);
+        CHECK(in.history[1].last_year == 2025);  // empty: its first year
+        CHECK(in.technologies[static_cast<std::size_t>(in.history[2].technology)].name == "ccs_process_co2");
+    }
+    SECTION("optional") {
+        fs::remove(copy.file("history.csv"));
+        CHECK(load_inputs(copy.scenario()).history.empty());
+    }
+    SECTION("unknown plant") {
+        const int line = copy.replace("history.csv", "oci_geleen", "oci_gelen");
+        expect_error(copy, "history.csv", line, "plant_id", "unknown plant 'oci_gelen'");
+    }
+    SECTION("unknown route") {
+        const int line = copy.replace("history.csv", "ccs_process_co2", "ccs_everything");
+        expect_error(copy, "history.csv", line, "route", "unknown route 'ccs_everything'");
+    }
+    SECTION("a year in or before the base year") {
+        const int line = copy.replace("history.csv", "curtailment,2022", "curtailment,2020");
+        expect_error(copy, "history.csv", line, "first_year");
+    }
+    SECTION("a last year before the first") {
+        const int line = copy.replace("history.csv", "2022,2023", "2022,2021");
+        expect_error(copy, "history.csv", line, "last_year", "expected a year >= first_year");
+    }
+    SECTION("a utilisation above 1") {
+        const int line = copy.replace("history.csv", "0.6", "1.2");
+        expect_error(copy, "history.csv", line, "share");
+    }
+    SECTION("a negative share closed") {
+        const int line = copy.replace("history.csv", "0.4", "-0.4");
+        expect_error(copy, "history.csv", line, "share");
+    }
+    SECTION("overlapping utilisations of one plant") {
+        const int line = copy.append("history.csv", "yara_sluiskil,outage,2023,2024,0.2,,1,test");
+        expect_error(copy, "history.csv", line, "first_year", "overlap");
+    }
+    SECTION("an unknown kind") {
+        const int line = copy.replace("history.csv", "closure", "shutdown");
+        expect_error(copy, "history.csv", line, "kind", "unknown kind 'shutdown'");
+    }
+}
