@@ -23,6 +23,7 @@ const char* trigger_words(Trigger trigger) {
         case Trigger::value_chain: return "a supplier or customer in its value chain changed";
         case Trigger::conversion_done: return "its conversion finished";
         case Trigger::fuel_gas_ended: return "the process gas it burns is no longer made";
+        case Trigger::observed: return "the observed history (history.csv) closed it or started its project";
     }
     return "";
 }

@@ -103,9 +103,13 @@ struct PlantYear {
     // running costs more than it earns (agents/curtailment.hpp).
     // An observed utilisation replaces both (docs/ODD.md §7.13); a buyer still burns no
     // more gas than its suppliers make.
+    // The base year is observed (the dataset's production), and in forced mode so is every
+    // year up to the last observed one: history.csv lists the known deviations, and a plant
+    // without one ran as usual, so the curtailment rule (behaviour) does not act there.
     [[nodiscard]] double decide_utilisation(double cap) const {
         if (observed_utilisation >= 0) return std::min(observed_utilisation, cap);
         const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)), cap);
+        if (year == model.inputs.scenario.base_year || year <= model.history.last_observed_year) return utilisation;
         const double curtailed = model.inputs.scenario.behaviour.curtailed_utilisation;
         return curtails(unit_cost_at(utilisation), curtailed) ? utilisation * curtailed : utilisation;
     }

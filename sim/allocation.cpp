@@ -64,7 +64,13 @@ RefusedBy misfit(const Model& model, const RunState& state, std::size_t p, const
     const OptionKind kind = in.technologies[static_cast<std::size_t>(c.technology)].kind;
     if (state.conversions_this_year[static_cast<std::size_t>(kind)] >= buildout_limit(in.scenario, kind))
         return RefusedBy::buildout_limit;
-    const int cluster = in.plants[p].cluster;
+    return ledger_misfit(model, state, p, c, year);
+}
+
+}  // namespace
+
+RefusedBy ledger_misfit(const Model& model, const RunState& state, std::size_t p, const Candidate& c, int year) {
+    const int cluster = model.inputs.plants[p].cluster;
     for (const ResourceSpec& r : resources()) {
         const CapacityLedger& ledger = ledger_of(state, r.id, cluster);
         const double claim = amount_of(c.claim, r.id);
@@ -75,13 +81,6 @@ RefusedBy misfit(const Model& model, const RunState& state, std::size_t p, const
     }
     return RefusedBy::none;
 }
-
-void mark_refused(PlantDecision& decision, int technology) {
-    for (OptionAppraisal& a : decision.appraisals)
-        if (a.technology == technology) a.refused = true;
-}
-
-}  // namespace
 
 void grant_conversion(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
     const Inputs& in = model.inputs;
@@ -103,6 +102,8 @@ void grant_conversion(const Model& model, RunState& state, std::size_t p, const 
     ++state.conversions_this_year[static_cast<std::size_t>(tech.kind)];
     state.learning_capacity_t[static_cast<std::size_t>(c.technology)] += in.plants[p].capacity_t;
 }
+
+namespace {
 
 // The event log's row of variant `c` (none when no log is kept).
 OptionAppraisal* record_of(PlantDecision& decision, int technology, bool subsidised) {

@@ -24,8 +24,11 @@ Candidate project_candidate(const Model& model, const RunState& state, int year,
     c.technology = project.technology;
     c.start_year = project.start_year;
     c.capex_eur = a.capex_eur;
-    // The subsidy was awarded in a past round, outside the scenario's budget: no draw on it.
+    // The subsidy was awarded in the round of the decision year: it is booked on that
+    // year's budget (the scenario's 2020-2025 budgets are the rounds that were held), so
+    // the subsidy committed covers the subsidy paid.
     c.claim = a.claim;
+    if (a.aided) amount_of(c.claim, Resource::subsidy_budget) = a.subsidy_budget_eur;
     c.subsidised = a.aided;
     c.subsidy_eur_per_t = a.aided ? a.subsidy_eur_per_t : 0.0;
     return c;
@@ -37,6 +40,12 @@ void grant_project(const Model& model, RunState& state, int year, const HistoryP
     // A plant that has left, or has another change under way, does not start it.
     if (state.status[p] != PlantStatus::operating || state.target_technology[p] >= 0) return;
     const Candidate c = project_candidate(model, state, year, project);
+    // The observed project used capacity that exists in the observed world; a scenario
+    // without it (no CO2 storage, no grid) cannot have it: the scenario wins. Its subsidy
+    // was awarded (it happened), so the budget is booked but not checked.
+    Candidate physical = c;
+    amount_of(physical.claim, Resource::subsidy_budget) = 0.0;
+    if (ledger_misfit(model, state, p, physical, year) != RefusedBy::none) return;
     if (events != nullptr) {
         DecisionEvent event;
         event.year = year;

@@ -29,6 +29,10 @@ void close_now(const Model& model, RunState& state, int plant, int year, Trigger
                RunResult* events);
 // Phase 1b: the observed history of the year (sim/history.cpp, docs/ODD.md §7.13).
 void apply_history(const Model& model, RunState& state, int year, RunResult* events);
+// The first scarce-resource ledger `c` overflows (core/scarce_resources.hpp order), or
+// RefusedBy::none when it fits them all; build-out limits are not checked here.
+[[nodiscard]] RefusedBy ledger_misfit(const Model& model, const RunState& state, std::size_t plant,
+                                      const Candidate& c, int year);
 // Books a granted conversion of `plant` to `c` (allocation.cpp), decided in `year`.
 void grant_conversion(const Model& model, RunState& state, std::size_t plant, const Candidate& c, int year);
 void record_accounts(const Model& model, RunState& state, int year, RunResult& result);

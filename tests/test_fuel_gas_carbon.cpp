@@ -116,7 +116,7 @@ TEST_CASE("the carbon of Tata's process gas is booked in every year it is made, 
     (void)curtailed_buyer_years;  // buyers following a curtailed supplier: the next test
 }
 
-TEST_CASE("a supplier whose gas buyer has left flares the gas; its carbon is the maker's cost either way", "[fuel_gas][carbon]") {
+TEST_CASE("a supplier whose gas buyer has left flares the gas, and its carbon is the maker's cost either way", "[fuel_gas][carbon]") {
     const Model model = build_model(testing::fuel_gas_inputs());
     const Inputs& in = model.inputs;
     const int steelworks = plant_index(in, "steelworks");

@@ -67,11 +67,20 @@ TEST_CASE("an observed utilisation is not cut again by the curtailment rule", "[
     for (int y = 2020; y <= 2050; ++y)
         gas.emplace_back(y, y == 2021 || y == 2022 ? 200.0 : in.scenario.prices.gas_eur_per_gj.at(y));
     in.scenario.prices.gas_eur_per_gj = TimePath(gas);
-    in.history = {row(in, "yara_sluiskil", HistoryKind::curtailment, 2022, 2022, 0.8)};
+    // Free mode: the rule acts in every year after the base year but the observed one.
+    in.scenario.history = HistoryMode::free;
+    in.history = {row(in, "yara_sluiskil", HistoryKind::outage, 2022, 2022, 0.8, true)};
     const int yara = plant_index(in, "yara_sluiskil");
     const RunResult r = testing::run(in);
     REQUIRE(value(r, r.utilisation, 2021, yara) < 0.6);  // the rule bites in an unobserved year
     CHECK(value(r, r.utilisation, 2022, yara) == Approx(0.8));
+    // Forced mode: every year up to the last observed one is observed; a plant without a
+    // row ran as usual (docs/ODD.md §7.13, "No curtailment rule in observed years").
+    in.scenario.history = HistoryMode::forced;
+    const RunResult forced = testing::run(in);
+    CHECK(value(forced, forced.utilisation, 2021, yara) > 0.8);
+    CHECK(value(forced, forced.utilisation, 2022, yara) == Approx(0.8));
+    CHECK(value(forced, forced.utilisation, 2023, yara) < 0.6);  // after the observed years the rule acts
 }
 
 TEST_CASE("a mothballed plant makes nothing in its years and runs again afterwards", "[history][rules]") {
@@ -128,6 +137,8 @@ TEST_CASE("an observed project is a granted conversion holding its scarce capaci
     HistoryEntry project = row(in, "yara_sluiskil", HistoryKind::project, start, start, 0.0);
     project.technology = ccs;
     in.history = {project};
+    // Storage exists in this world (without it the scenario wins: test_engine_rules.cpp).
+    in.national.co2_storage_t = TimePath(1e9);
     const Model model = build_model(in);
     const int yara = project.plant;
     const int cluster = model.inputs.plants[static_cast<std::size_t>(yara)].cluster;

@@ -12,6 +12,7 @@ TRIGGER_WORDS = {
     "value_chain": "a supplier or customer in its value chain changed",
     "conversion_done": "its conversion finished",
     "fuel_gas_supply_ended": "the process gas it burns is no longer made",
+    "observed_history": "the observed history (history.csv) closed it or started its project",
 }
 
 
