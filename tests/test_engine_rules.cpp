@@ -193,6 +193,8 @@ TEST_CASE("a plant whose cash margin is negative runs at the curtailed utilisati
     // The 2022 gas price (123 EUR/MWh in the small fixture, 132.5 in the Dutch scenario)
     // makes gas-heavy plants lose money on every tonne, whatever their fixed costs.
     for_both_datasets([](Inputs in) {
+        // Free history: in forced mode the observed years are the observed rows (ODD §7.13).
+        in.scenario.history = HistoryMode::free;
         in.scenario.behaviour.curtailed_utilisation = 1.0;
         const RunResult full = run(in);
         in.scenario.behaviour.curtailed_utilisation = 0.6;
