@@ -41,6 +41,11 @@ std::optional<Trigger> decision_trigger(const Model& model, const RunState& stat
     if (state.waiting[p]) return state.waiting_trigger[p];
     if (state.asset_age_y[p] >= state.route_lifetime_y[p]) return Trigger::reinvestment;
     if (state.loss_years[p] >= in.scenario.behaviour.loss_years_trigger) return Trigger::losses;
+    // Commitment: a plant that invested in a new route (any kind but the incumbent keep)
+    // keeps it for the asset's economic life; only a failing business case (losses, above)
+    // reopens the choice, and then with the new asset's write-off in every other option.
+    // Events and value-chain changes re-open the choice of plants on the incumbent route.
+    if (in.technologies[static_cast<std::size_t>(state.technology[p])].kind != OptionKind::keep) return std::nullopt;
     if (event_concerns(model, state, year, plant)) return Trigger::event;
     if (state.shocked[p]) return Trigger::value_chain;
     return std::nullopt;

@@ -197,3 +197,41 @@ TEST_CASE("an event invites only the plants it concerns", "[commitment][events]"
     }
     FAIL("no plant with a ccs option");
 }
+
+TEST_CASE("a plant that invested in a new route keeps it for its life unless it makes losses", "[commitment]") {
+    Inputs inputs = dutch_inputs();
+    inputs.scenario.events.clear();
+    ScenarioEvent all;  // an event that concerns every plant and kind
+    all.year = 2027;
+    all.description = "every plant re-evaluates";
+    inputs.scenario.events = {all};
+    const Model model = build_model(std::move(inputs));
+    const Inputs& in = model.inputs;
+    RunState state = make_initial_state(model, 1, 0);
+    int checked = 0;
+    for (int plant = 0; plant < static_cast<int>(in.plants.size()); ++plant) {
+        const auto p = static_cast<std::size_t>(plant);
+        int invested = -1;
+        for (int t : in.plant_technologies[p])
+            if (in.technologies[static_cast<std::size_t>(t)].kind == OptionKind::electrify) invested = t;
+        if (invested < 0) continue;
+        state.asset_age_y[p] = 0;
+        state.loss_years[p] = 0;
+        state.shocked[p] = 1;  // a neighbour left, too
+        // On its incumbent route, the event (and the shock) reopen its choice.
+        CHECK(decision_trigger(model, state, 2027, plant).has_value());
+        // On a route it invested in, neither does: it is committed for the asset's life...
+        state.technology[p] = invested;
+        state.route_lifetime_y[p] = in.technologies[static_cast<std::size_t>(invested)].lifetime_y;
+        CHECK_FALSE(decision_trigger(model, state, 2027, plant).has_value());
+        // ...unless its business case fails,
+        state.loss_years[p] = in.scenario.behaviour.loss_years_trigger;
+        CHECK(decision_trigger(model, state, 2027, plant) == Trigger::losses);
+        // or the asset reaches the end of its life.
+        state.loss_years[p] = 0;
+        state.asset_age_y[p] = state.route_lifetime_y[p];
+        CHECK(decision_trigger(model, state, 2027, plant) == Trigger::reinvestment);
+        ++checked;
+    }
+    CHECK(checked > 10);
+}

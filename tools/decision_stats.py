@@ -22,6 +22,7 @@ Needs python3-h5py and python3-numpy.
 """
 
 import argparse
+import collections
 import json
 import os
 import sys
@@ -49,6 +50,13 @@ def _strings(dataset):
     return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in dataset[()]]
 
 
+def _flag_names(dataset):
+    """{code: name} of a CF flag variable."""
+    meanings = dataset.attrs["flag_meanings"]
+    meanings = meanings.decode() if isinstance(meanings, bytes) else str(meanings)
+    return dict(zip((int(v) for v in dataset.attrs["flag_values"]), meanings.split()))
+
+
 def reversals(path):
     """Route changes and reversals of one run file's event log."""
     with h5py.File(path, "r") as f:
@@ -59,6 +67,8 @@ def reversals(path):
         src = f["event_from_technology"][()]
         dst = f["event_to_technology"][()]
         subsidy = f["event_subsidy_committed"][()]
+        trigger = f["event_trigger"][()]
+        trigger_names = _flag_names(f["event_trigger"])
     changes, back_to_keep, any_reversal, years, reversed_subsidy, cases = 0, 0, 0, [], 0.0, []
     last_low_carbon = {}  # plant -> (decision year, subsidy) of its last low-carbon change
     for e in range(len(year)):
@@ -74,7 +84,7 @@ def reversals(path):
                 years.append(int(year[e]) - held[0])
                 reversed_subsidy += held[1]
                 cases.append({"plant": plants[p], "invested": held[0], "reversed": int(year[e]),
-                              "subsidy_eur": held[1]})
+                              "subsidy_eur": held[1], "trigger": trigger_names[int(trigger[e])]})
         if to_kind in LOW_CARBON:
             last_low_carbon[p] = (int(year[e]), float(subsidy[e]))
     return {"changes": changes, "back_to_keep": back_to_keep, "any_reversal": any_reversal,
@@ -99,6 +109,8 @@ def summarise(per_seed, year):
         "back_to_keep": sum(s["back_to_keep"] for s in per_seed.values()),
         "any_reversal": sum(s["any_reversal"] for s in per_seed.values()),
         "median_years_to_reversal": float(np.median(years)) if years else None,
+        "back_to_keep_by_trigger": dict(collections.Counter(c["trigger"] for s in per_seed.values()
+                                                            for c in s["cases"])),
         "reversed_subsidy_eur": sum(s["reversed_subsidy_eur"] for s in per_seed.values()),
         "national_year": year,
         "national_mt": [p5, median, p95],
@@ -111,6 +123,8 @@ def print_summary(s, stream=sys.stdout):
                  .format(s["seeds"], s["changes"], s["back_to_keep"], s["any_reversal"]))
     stream.write("median years to reversal {}; subsidy committed to decisions later reversed EUR {:.2f} bn\n"
                  .format(s["median_years_to_reversal"], s["reversed_subsidy_eur"] / 1e9))
+    stream.write("back to keep by the trigger of the reversing decision: {}\n".format(
+        ", ".join("{} {}".format(k, v) for k, v in sorted(s["back_to_keep_by_trigger"].items()))))
     p5, med, p95 = s["national_mt"]
     lo, hi = s["spread_pct_of_median"] or (float("nan"), float("nan"))
     stream.write("national {} net CO2 median {:.2f} Mt, 5-95 % {:.2f} .. {:.2f} ({:+.1f} % .. {:+.1f} %)\n"
