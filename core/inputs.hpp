@@ -167,6 +167,19 @@ struct HistoryEntry {
     bool operator==(const HistoryEntry&) const = default;
 };
 
+// One row of sector_activity.csv (docs/input-format.md, docs/ODD.md §7.13): a sector's
+// observed production volume in `year` relative to the scenario's base year (= 1). In
+// forced history mode it scales the base utilisation of the sector's plants without an
+// observed utilisation row that year, up to the last observed year.
+struct SectorActivity {
+    int sector = 0;  // index into Inputs::sectors
+    int year = 0;
+    double index = 1.0;
+    std::string source;
+
+    bool operator==(const SectorActivity&) const = default;
+};
+
 // ---------------------------------------------------------------- value chain
 // What flows along an edge, which decides how each side depends on the other
 // (docs/ODD.md §7.9, "Link types").
@@ -470,6 +483,7 @@ struct Inputs {
     std::vector<EdgeSpec> edges;
     std::vector<NetworkSpec> networks;  // networks.csv + network_members.csv (optional)
     std::vector<HistoryEntry> history;  // history.csv (optional), in file order
+    std::vector<SectorActivity> sector_activity;  // sector_activity.csv (optional), in file order
     // Derived at load time: technologies of each sector (indices into `technologies`),
     // every sector has exactly one `keep` row.
     std::vector<std::vector<int>> sector_technologies;

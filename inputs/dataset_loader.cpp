@@ -7,6 +7,7 @@
 
 #include "dataset_tables.hpp"
 #include "history_table.hpp"
+#include "sector_activity_table.hpp"
 #include "network_tables.hpp"
 #include "core/observed_prices.hpp"
 #include "infrastructure_loader.hpp"
@@ -84,6 +85,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges);
     in.history = load_history(dir / "history.csv", in.plants, in.technologies, in.plant_technologies,
                               scenario.scenario.base_year);
+    in.sector_activity = load_sector_activity(dir / "sector_activity.csv", in.sectors, scenario.scenario.base_year);
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);

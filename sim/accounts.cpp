@@ -58,6 +58,7 @@ struct PlantYear {
     const TechnologySpec& tech;
     double capacity_t;  // after observed partial closures
     double observed_utilisation;  // < 0: none observed this year
+    double activity;  // forced history: the sector's observed volume index this year (else 1)
     ProfileAt profile_at;
 
     PlantYear(const Model& m, const RunState& s, int y, const RunResult& result, std::size_t plant_index,
@@ -68,7 +69,8 @@ struct PlantYear {
           capacity_t(plant.capacity_t * m.history.open_capacity_share(y - m.inputs.scenario.base_year,
                                                                        static_cast<int>(plant_index))),
           observed_utilisation(
-              m.history.observed_utilisation(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))) {
+              m.history.observed_utilisation(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))),
+          activity(m.history.activity_factor(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))) {
         const PlantBaseline& base = model.baselines[p];
         profile_at.route = route_profile(base, tech, sector, year);
         profile_at.base = &base;
@@ -105,10 +107,11 @@ struct PlantYear {
     // more gas than its suppliers make.
     // The base year is observed (the dataset's production), and in forced mode so is every
     // year up to the last observed one: history.csv lists the known deviations, and a plant
-    // without one ran as usual, so the curtailment rule (behaviour) does not act there.
+    // without one ran as usual, scaled by its sector's observed volume index where
+    // sector_activity.csv has one, so the curtailment rule (behaviour) does not act there.
     [[nodiscard]] double decide_utilisation(double cap) const {
         if (observed_utilisation >= 0) return std::min(observed_utilisation, cap);
-        const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)), cap);
+        const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)) * activity, cap);
         if (year == model.inputs.scenario.base_year || year <= model.history.last_observed_year) return utilisation;
         const double curtailed = model.inputs.scenario.behaviour.curtailed_utilisation;
         return curtails(unit_cost_at(utilisation), curtailed) ? utilisation * curtailed : utilisation;

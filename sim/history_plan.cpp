@@ -56,6 +56,19 @@ int observed_until(const HistoryEntry& row) {
     return row.last_year;
 }
 
+// Forced mode: a plant without an observed utilisation in a year up to the last observed
+// one runs at its sector's observed volume index that year (docs/ODD.md §7.13); a plant
+// with a row keeps the row. Free and off modes leave activity to behaviour.
+void add_sector_activity(const Inputs& in, HistoryPlan& plan) {
+    const int base = in.scenario.base_year;
+    for (const SectorActivity& a : in.sector_activity) {
+        if (a.year > plan.last_observed_year || a.year > in.scenario.end_year) continue;
+        const auto row = static_cast<std::size_t>((a.year - base) * plan.plants);
+        for (std::size_t p = 0; p < in.plants.size(); ++p)
+            if (in.plants[p].sector == a.sector && plan.utilisation[row + p] < 0) plan.activity[row + p] = a.index;
+    }
+}
+
 }  // namespace
 
 HistoryPlan plan_history(const Inputs& in) {
@@ -66,6 +79,7 @@ HistoryPlan plan_history(const Inputs& in) {
     plan.last_observed_year = in.scenario.base_year - 1;
     plan.utilisation.assign(years * in.plants.size(), -1.0);
     plan.capacity_share.assign(years * in.plants.size(), 1.0);
+    plan.activity.assign(years * in.plants.size(), 1.0);
     plan.closures.resize(years);
     plan.projects.resize(years);
     for (const HistoryEntry& row : in.history) {
@@ -73,6 +87,7 @@ HistoryPlan plan_history(const Inputs& in) {
         add_row(in, row, plan);
         if (mode == HistoryMode::forced) plan.last_observed_year = std::max(plan.last_observed_year, observed_until(row));
     }
+    if (mode == HistoryMode::forced) add_sector_activity(in, plan);
     return plan;
 }
 

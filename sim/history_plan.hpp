@@ -23,12 +23,19 @@ struct HistoryPlan {
     // none; and the share of capacity still open after partial closures (1: all).
     std::vector<double> utilisation;
     std::vector<double> capacity_share;
+    // Forced mode, years up to last_observed_year: the factor on the base utilisation of a
+    // plant without an observed utilisation that year, its sector's observed production
+    // volume index (sector_activity.csv); 1 otherwise.
+    std::vector<double> activity;
     // per year index: plants that close in full that year; projects granted that year
     std::vector<std::vector<int>> closures;
     std::vector<std::vector<HistoryProject>> projects;
 
     [[nodiscard]] double observed_utilisation(int yi, int plant) const {
         return utilisation[static_cast<std::size_t>(yi * plants + plant)];
+    }
+    [[nodiscard]] double activity_factor(int yi, int plant) const {
+        return activity[static_cast<std::size_t>(yi * plants + plant)];
     }
     [[nodiscard]] double open_capacity_share(int yi, int plant) const {
         return capacity_share[static_cast<std::size_t>(yi * plants + plant)];

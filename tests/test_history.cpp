@@ -194,3 +194,52 @@ TEST_CASE("forced history: no endogenous change takes effect through the last ob
     CHECK(endogenous_by(forced, 2030) == 0);
     CHECK(endogenous_by(forced, 2050) > 0);  // afterwards the plants decide again
 }
+
+namespace {
+
+SectorActivity activity(const Inputs& in, const std::string& sector, int year, double index) {
+    SectorActivity a;
+    for (std::size_t s = 0; s < in.sectors.size(); ++s)
+        if (in.sectors[s].id == sector) a.sector = static_cast<int>(s);
+    a.year = year;
+    a.index = index;
+    a.source = "test";
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("forced history: a sector's observed volume index scales its plants without a row", "[history][rules]") {
+    // Yara has an observed row in 2022; the outage of Shell in 2023 makes 2023 the last
+    // observed year, so the ammonia index of 2024 lies after it.
+    Inputs in = small_with({});
+    const int yara = plant_index(in, "yara_sluiskil");
+    const int oci = plant_index(in, "oci_geleen");
+    in.history = {row(in, "yara_sluiskil", HistoryKind::curtailment, 2022, 2022, 0.5),
+                  row(in, "shell_pernis", HistoryKind::outage, 2023, 2023, 0.9, true)};
+    const RunResult plain = testing::run(in);
+    in.sector_activity = {activity(in, "ammonia", 2022, 0.8), activity(in, "ammonia", 2024, 0.7)};
+    const RunResult scaled = testing::run(in);
+    REQUIRE(build_model(in).history.last_observed_year == 2023);
+    CHECK(value(scaled, scaled.utilisation, 2022, oci) == Approx(0.8 * value(plain, plain.utilisation, 2022, oci)));
+    CHECK(value(scaled, scaled.utilisation, 2022, yara) == Approx(0.5));  // the row keeps precedence
+    CHECK(value(scaled, scaled.utilisation, 2021, oci) == Approx(value(plain, plain.utilisation, 2021, oci)));
+    CHECK(value(scaled, scaled.utilisation, 2024, oci) == Approx(value(plain, plain.utilisation, 2024, oci)));
+    // Free and off modes leave activity to behaviour: the table does not apply.
+    for (HistoryMode mode : {HistoryMode::free, HistoryMode::off}) {
+        in.scenario.history = mode;
+        const RunResult with = testing::run(in);
+        Inputs without_table = in;
+        without_table.sector_activity.clear();
+        const RunResult without = testing::run(without_table);
+        CHECK(value(with, with.utilisation, 2022, oci) == Approx(value(without, without.utilisation, 2022, oci)));
+    }
+}
+
+TEST_CASE("forced history: a sector index above 1 stops at the plant's capacity", "[history][rules]") {
+    Inputs in = small_with({});
+    in.history = {row(in, "shell_pernis", HistoryKind::outage, 2023, 2023, 0.9, true)};
+    in.sector_activity = {activity(in, "ammonia", 2022, 5.0)};
+    const RunResult r = testing::run(in);
+    CHECK(value(r, r.utilisation, 2022, plant_index(in, "oci_geleen")) == Approx(1.0));
+}

@@ -869,3 +869,42 @@ TEST_CASE("observed history is read and checked", "[loader][history]") {
         expect_error(copy, "history.csv", line, "kind", "unknown kind 'shutdown'");
     }
 }
+
+TEST_CASE("observed sector activity is read and checked", "[loader][history]") {
+    SmallCopy copy;
+    write_text(copy.file("sector_activity.csv"),
+               "sector,year,index,source\n"
+               "ammonia,2022,0.8,ESTIMATE: test\n"
+               "ethylene,2023,0.9,test\n");
+    SECTION("valid") {
+        const Inputs in = load_inputs(copy.scenario());
+        REQUIRE(in.sector_activity.size() == 2);
+        CHECK(in.sectors[static_cast<std::size_t>(in.sector_activity[1].sector)].id == "ethylene");
+        CHECK(in.sector_activity[0].year == 2022);
+        CHECK(in.sector_activity[0].index == Approx(0.8));
+    }
+    SECTION("optional") {
+        fs::remove(copy.file("sector_activity.csv"));
+        CHECK(load_inputs(copy.scenario()).sector_activity.empty());
+    }
+    SECTION("unknown sector") {
+        const int line = copy.replace("sector_activity.csv", "ammonia,", "amonia,");
+        expect_error(copy, "sector_activity.csv", line, "sector", "unknown sector 'amonia'");
+    }
+    SECTION("a year in or before the base year") {
+        const int line = copy.replace("sector_activity.csv", "2022", "2020");
+        expect_error(copy, "sector_activity.csv", line, "year");
+    }
+    SECTION("a non-positive index") {
+        const int line = copy.replace("sector_activity.csv", "0.8", "0");
+        expect_error(copy, "sector_activity.csv", line, "index");
+    }
+    SECTION("an empty source") {
+        const int line = copy.replace("sector_activity.csv", ",test", ",");
+        expect_error(copy, "sector_activity.csv", line, "source");
+    }
+    SECTION("two indices for one sector-year") {
+        const int line = copy.append("sector_activity.csv", "ammonia,2022,0.7,test");
+        expect_error(copy, "sector_activity.csv", line, "year", "already has an index");
+    }
+}
