@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "agents/appraisal.hpp"
 #include "inputs/dataset_loader.hpp"
 #include "sim/model.hpp"
 #include "sim/simulation.hpp"
@@ -53,6 +54,28 @@ inline double net_with_leakage_in_year(const RunResult& r, int year) {
 }
 
 // Every setting a scenario file or a sweep sample can change, compared exactly.
+// A model and the shared context a plant's appraisal in `year` reads (no learning, no
+// peers, no event log), for tests that call appraise_option(s) directly. Not copyable:
+// the context points into it.
+struct AppraisalBench {
+    Model model;
+    std::vector<double> learning;
+    std::array<double, kOptionKindCount> peers{};
+    AppraisalContext context;
+
+    AppraisalBench(Inputs inputs, int year) : model(build_model(std::move(inputs))) {
+        learning.assign(model.inputs.technologies.size(), 1.0);
+        context.inputs = &model.inputs;
+        context.year = year;
+        context.expected = &model.expected[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
+        context.learning_multiplier = &learning;
+        context.cluster_peer_share = &peers;
+        context.record_appraisals = false;
+    }
+    AppraisalBench(const AppraisalBench&) = delete;
+    AppraisalBench& operator=(const AppraisalBench&) = delete;
+};
+
 inline bool same_scenario_settings(const Scenario& a, const Scenario& b) { return a == b; }
 // The parts of the loaded dataset that infrastructure settings and sweep hooks change.
 inline bool same_dataset_timelines(const Inputs& a, const Inputs& b) {

@@ -18,21 +18,8 @@ namespace {
 constexpr int kYear = 2035;
 constexpr int kDraws = 2000;
 
-struct Chooser {
-    Model model;
-    std::vector<double> learning;
-    std::array<double, kOptionKindCount> peers{};
-    AppraisalContext context;
-
-    explicit Chooser(Inputs inputs) : model(build_model(std::move(inputs))) {
-        learning.assign(model.inputs.technologies.size(), 1.0);
-        context.inputs = &model.inputs;
-        context.year = kYear;
-        context.expected = &model.expected[static_cast<std::size_t>(kYear - model.inputs.scenario.base_year)];
-        context.learning_multiplier = &learning;
-        context.cluster_peer_share = &peers;
-        context.record_appraisals = false;
-    }
+struct Chooser : testing::AppraisalBench {
+    explicit Chooser(Inputs inputs) : AppraisalBench(std::move(inputs), kYear) {}
     PlantSnapshot on_keep(int plant) const {
         const PlantSpec& spec = model.inputs.plants[static_cast<std::size_t>(plant)];
         PlantSnapshot s;
