@@ -16,11 +16,6 @@ constexpr double kHoursPerYear = 8760.0;
 // Below this many t/yr of extra use a route does not count as needing the resource.
 constexpr double kNegligible = 1e-9;
 
-bool subsidy_eligible(OptionKind kind) {
-    return kind == OptionKind::electrify || kind == OptionKind::ccs || kind == OptionKind::hydrogen ||
-           kind == OptionKind::bio;
-}
-
 // std::stable_sort allocates a merge buffer on every call; the lists here hold a few
 // dozen entries at most, where a stable insertion sort in place is faster and, being
 // stable with the same comparison, gives the very same order.
@@ -166,9 +161,9 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
         amount_of(a.claim, Resource::hydrogen) = new_use(Carrier::hydrogen);
         amount_of(a.claim, Resource::biomethane) = new_use(Carrier::biomethane);
     }
-    const double avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
-    a.eur_per_tco2_avoided = avoided_t_per_t > kNegligible
-                                 ? (a.cost_eur_per_t() - basis.keep_reference.cost.total()) / avoided_t_per_t
+    a.avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
+    a.eur_per_tco2_avoided = a.avoided_t_per_t > kNegligible
+                                 ? (a.cost_eur_per_t() - basis.keep_reference.cost.total()) / a.avoided_t_per_t
                                  : std::numeric_limits<double>::infinity();
 }
 
@@ -179,34 +174,22 @@ double cost_without_stranded(const OptionBreakdown& a) {
     return a.cost.total() - a.cost[CostComponent::stranded];
 }
 
-// SDE++-style operating subsidy: the unprofitable top against keeping, capped per tonne
-// of CO2 avoided, paid yearly for subsidy_years; plus the investment aid. The levelised
-// cost runs over the route's lifetime n, so the payments enter it as their present value
-// spread over n years: s x crf(r, n) / crf(r, min(subsidy_years, n)).
-void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBreakdown& a) {
+// The contract a subsidised twin under `offer` would sign: what it avoids and saves per t
+// against the keep route built new, with the correction terms at the expected prices.
+AidContract contract_of(const AppraisalBasis& basis, const OptionBreakdown& a, const AidOffer& offer) {
     const Inputs& inputs = *basis.context->inputs;
-    const Policy& policy = inputs.scenario.policy;
-    const double avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
-    const bool new_route = a.technology != basis.snapshot->technology;
-    if (!new_route || !subsidy_eligible(tech.kind) || avoided_t_per_t <= kNegligible) return;
-    const double gap = std::max(0.0, cost_without_stranded(a) - cost_without_stranded(basis.keep_reference));
-    const double subsidy = std::min(gap, policy.subsidy_max_eur_per_tco2 * avoided_t_per_t);
-    const double rate = plant_of(basis).hurdle_rate;
-    const double lifetime = a.lifetime_y;
-    const double paid_years = std::min<double>(policy.subsidy_years, lifetime);
-    const double levelised =
-        paid_years > 0 ? subsidy * capital_recovery_factor(rate, lifetime) / capital_recovery_factor(rate, paid_years)
-                       : 0.0;
-    const double investment_aid = policy.investment_subsidy_share * a.capex_eur;
-    const double per_t = basis.production_t > 0 ? 1.0 / basis.production_t : 0.0;
-    const double investment_aid_per_t = investment_aid * capital_recovery_factor(rate, lifetime) * per_t;
-    if (levelised + investment_aid_per_t <= kNegligible) return;
-    a.aided = true;
-    a.subsidy_eur_per_t = subsidy;
-    a.subsidy_levelised_eur_per_t = levelised;
-    a.investment_aid_eur = investment_aid;
-    a.investment_aid_eur_per_t = investment_aid_per_t;
-    a.subsidy_budget_eur = subsidy * basis.production_t * policy.subsidy_years + investment_aid;
+    const InstrumentSpec& instrument = inputs.scenario.policy.instruments[static_cast<std::size_t>(offer.instrument)];
+    AidContract contract;
+    contract.instrument = offer.instrument;
+    contract.avoided_t_per_t = a.avoided_t_per_t;
+    for (std::size_t c = 0; c < contract.energy_saving_gj_per_t.size(); ++c)
+        contract.energy_saving_gj_per_t[c] =
+            basis.keep_reference.profile.energy_gj_per_t[c] - a.profile.energy_gj_per_t[c];
+    if (instrument.form == AidForm::operating)
+        set_correction_terms(contract, offer.subsidy_eur_per_t, *basis.context->expected, instrument);
+    contract.investment_aid_eur = offer.investment_aid_eur;
+    contract.committed_eur = offer.budget_eur;
+    return contract;
 }
 
 Candidate candidate_of(const OptionBreakdown& a) {
@@ -221,33 +204,84 @@ Candidate candidate_of(const OptionBreakdown& a) {
     return c;
 }
 
-Candidate aided_candidate_of(const OptionBreakdown& a) {
-    Candidate c = candidate_of(a);
-    c.subsidised = true;
-    c.subsidy_eur_per_t = a.subsidy_eur_per_t;
-    c.cost_eur_per_t = a.aided_cost_eur_per_t();
-    c.margin_eur_per_t = a.aided_margin_eur_per_t();
-    amount_of(c.claim, Resource::subsidy_budget) = a.subsidy_budget_eur;
-    c.capex_eur = a.capex_eur - a.investment_aid_eur;
-    return c;
-}
-
-// The event log's rows of one option: as appraised, and its subsidised twin where the
-// ranking offers one (feasible and aided), each with the parts of its utility.
+// The event log's rows of one option: as appraised, and each subsidised twin the ranking
+// offers (feasible and aided), each with the parts of its utility.
 void record_variants(std::vector<OptionAppraisal>& records, const Behaviour& behaviour, const OptionBreakdown& a,
                      double kind_bias, double price_ref_eur_per_t, double noise) {
-    for (const bool subsidised : {false, true}) {
-        if (subsidised && !(a.aided && a.feasible())) continue;
-        OptionAppraisal r = record_variant(a, subsidised);
+    const auto push = [&](const AidOffer* offer) {
+        OptionAppraisal r = record_variant(a, offer);
         const UtilityParts u = utility_parts(behaviour, r.margin_eur_per_t, kind_bias, price_ref_eur_per_t, noise);
         r.utility_systematic = u.systematic;
         r.utility_bias = u.bias;
         r.utility_random = u.random;
         records.push_back(r);
+    };
+    push(nullptr);
+    if (!a.feasible()) return;
+    for (const AidOffer& offer : a.aid_offers()) push(&offer);
+}
+
+// Every instrument that takes applications and supports the option's kind offers its aid.
+void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBreakdown& a) {
+    const auto& instruments = basis.context->inputs->scenario.policy.instruments;
+    for (std::size_t i = 0; i < instruments.size() && a.offer_count < kMaxOffersPerKind; ++i) {
+        if (!instruments[i].applications || !instruments[i].supports(tech.kind, a.technology)) continue;
+        const AidOffer offer = aid_offer(basis, a, static_cast<int>(i));
+        if (offer.instrument >= 0) a.offers[static_cast<std::size_t>(a.offer_count++)] = offer;
     }
 }
 
 }  // namespace
+
+const AidOffer* OptionBreakdown::offer_of(int instrument) const {
+    for (const AidOffer& offer : aid_offers())
+        if (offer.instrument == instrument) return &offer;
+    return nullptr;
+}
+
+// SDE++ pays the unprofitable top against keeping, capped per tonne of CO2 avoided, yearly
+// for the contract years; an investment grant pays a share of the capex. The levelised
+// cost runs over the route's lifetime n, so the payments enter it as their present value
+// spread over n years: s x crf(r, n) / crf(r, min(contract years, n)).
+AidOffer aid_offer(const AppraisalBasis& basis, const OptionBreakdown& a, int instrument) {
+    const InstrumentSpec& spec = basis.context->inputs->scenario.policy.instruments[static_cast<std::size_t>(instrument)];
+    AidOffer offer;
+    const bool new_route = a.technology != basis.snapshot->technology;
+    if (!new_route || a.avoided_t_per_t <= kNegligible) return offer;
+    const double rate = plant_of(basis).hurdle_rate;
+    const double lifetime = a.lifetime_y;
+    if (spec.form == AidForm::operating) {
+        const double gap = std::max(0.0, cost_without_stranded(a) - cost_without_stranded(basis.keep_reference));
+        const double subsidy = std::min(gap, spec.max_eur_per_tco2 * a.avoided_t_per_t);
+        const double paid_years = std::min<double>(spec.contract_years, lifetime);
+        if (subsidy <= kNegligible || paid_years <= 0) return offer;
+        offer.subsidy_eur_per_t = subsidy;
+        offer.subsidy_levelised_eur_per_t =
+            subsidy * capital_recovery_factor(rate, lifetime) / capital_recovery_factor(rate, paid_years);
+    } else {
+        const double per_t = basis.production_t > 0 ? 1.0 / basis.production_t : 0.0;
+        offer.investment_aid_eur = spec.capex_share * a.capex_eur;
+        offer.investment_aid_eur_per_t = offer.investment_aid_eur * capital_recovery_factor(rate, lifetime) * per_t;
+        if (offer.investment_aid_eur_per_t <= kNegligible) return offer;
+    }
+    offer.instrument = instrument;
+    // The budget commits the most the contract can pay: SDE++ reserves the payments at
+    // the correction floor over the whole contract.
+    const AidContract contract = contract_of(basis, a, offer);
+    offer.budget_eur = contract.max_payment_eur_per_t * basis.production_t * contract.years + offer.investment_aid_eur;
+    return offer;
+}
+
+Candidate aided_candidate(const AppraisalBasis& basis, const OptionBreakdown& a, const AidOffer& offer) {
+    Candidate c = candidate_of(a);
+    c.aid = contract_of(basis, a, offer);
+    c.aid.committed_eur = offer.budget_eur;
+    c.cost_eur_per_t = a.aided_cost_eur_per_t(offer);
+    c.margin_eur_per_t = a.aided_margin_eur_per_t(offer);
+    amount_of(c.claim, Resource::subsidy_budget) = offer.budget_eur;
+    c.capex_eur = a.capex_eur - offer.investment_aid_eur;
+    return c;
+}
 
 double remaining_contract_levelised(double eur_per_t, int start_year, int until_year, int lifetime_y, double rate) {
     const int years_left = std::min(until_year - start_year, lifetime_y);
@@ -353,8 +387,8 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
             plain.utility = utility_of(plain.margin_eur_per_t);
             decision.ranked.push_back(plain);
             best_margin = std::max(best_margin, plain.margin_eur_per_t);
-            if (a.aided) {
-                Candidate aided = aided_candidate_of(a);
+            for (const AidOffer& offer : a.aid_offers()) {
+                Candidate aided = aided_candidate(basis, a, offer);
                 aided.utility = utility_of(aided.margin_eur_per_t);
                 decision.ranked.push_back(aided);
                 best_margin = std::max(best_margin, aided.margin_eur_per_t);
@@ -374,7 +408,9 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     stable_sort_small(decision.ranked, [](const Candidate& a, const Candidate& b) {
         if (a.utility != b.utility) return a.utility > b.utility;
         if (a.technology != b.technology) return a.technology < b.technology;
-        return a.subsidised && !b.subsidised;
+        // A subsidised twin before its plain option, twins in instrument order.
+        const auto order = [](const Candidate& c) { return c.aid.supported() ? c.aid.instrument : kMaxInstruments; };
+        return order(a) < order(b);
     });
     // The event log in the order that decided.
     if (context.record_appraisals) rank_records(decision.ranked, decision.appraisals);

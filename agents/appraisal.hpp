@@ -11,12 +11,14 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "core/inputs.hpp"
 #include "core/scarce_resources.hpp"
 #include "core/random_stream.hpp"
 #include "core/run_result.hpp"
+#include "aid_contract.hpp"
 #include "fuel_gas_carbon.hpp"
 #include "plant_baseline.hpp"
 #include "price_view.hpp"
@@ -56,22 +58,24 @@ struct AppraisalContext {
     bool record_appraisals = true;
 };
 
-// One alternative in a plant's ranked list. An option eligible for an operating
-// subsidy appears twice: with the subsidy (needs budget) and without.
+// One alternative in a plant's ranked list. An option a support instrument offers aid
+// for appears once without it and once per offer (needs that instrument's budget).
 struct Candidate {
     int technology = -1;
-    bool subsidised = false;
+    AidContract aid;                     // the support of a subsidised twin; aid.instrument -1: none
     double cost_eur_per_t = 0;
     double margin_eur_per_t = 0;
-    double subsidy_eur_per_t = 0;        // operating subsidy per t over subsidy_years
     double utility = 0;
     int start_year = 0;                  // first year the route runs
     double capex_eur = 0;                // investment, for book value and learning
     // What the option claims of each scarce resource (core/scarce_resources.hpp): new
     // electric peak load, captured CO2, new hydrogen and biomethane use over the base
-    // year, and (subsidised only) the commitment drawn from the decision year's budget.
+    // year, and (subsidised only) the commitment drawn from its instrument's budget in
+    // the decision year.
     ResourceAmounts claim{};
     double eur_per_tco2_avoided = 0;     // cost-effectiveness against keeping
+
+    [[nodiscard]] bool subsidised() const { return aid.supported(); }
 };
 
 struct PlantDecision {
@@ -81,6 +85,20 @@ struct PlantDecision {
     double closure_margin_eur_per_t = 0; // the closure rule's bound on the best margin
     std::vector<Candidate> ranked;       // best first; empty when closing
     std::vector<OptionAppraisal> appraisals;  // one per sector option, for the event log
+};
+
+// One instrument's offer of aid for an option: the terms of its subsidised twin.
+struct AidOffer {
+    int instrument = -1;                   // index into Policy::instruments
+    double subsidy_eur_per_t = 0;          // operating: the yearly payment per t the award expects
+    // Those payments as a levelised equivalent over the route's lifetime n (what the
+    // levelised cost compares): s x crf(r, n) / crf(r, min(contract years, n)).
+    double subsidy_levelised_eur_per_t = 0;
+    double investment_aid_eur = 0;         // investment: one-off share of capex
+    double investment_aid_eur_per_t = 0;   // its annuity per t
+    double budget_eur = 0;                 // drawn from the instrument's budget in the decision year
+
+    [[nodiscard]] double levelised_eur_per_t() const { return subsidy_levelised_eur_per_t + investment_aid_eur_per_t; }
 };
 
 // One option as the plant appraises it: every term of its levelised cost and margin per
@@ -101,17 +119,19 @@ struct OptionBreakdown {
     // Claims on the resources held while the route runs, checked in allocation (zero
     // for relocate); the subsidy budget is the twin's, below.
     ResourceAmounts claim{};
+    double avoided_t_per_t = 0;            // net CO2 per t below the keep route built new
     double eur_per_tco2_avoided = std::numeric_limits<double>::infinity();
-    // The subsidised twin (SDE++-style), offered when `aided`.
-    bool aided = false;
-    double subsidy_eur_per_t = 0;          // operating subsidy per t, paid yearly for subsidy_years
-    // The same payments as a levelised equivalent over the route's lifetime (what the
-    // levelised cost compares): s x crf(r, n) / crf(r, min(subsidy_years, n)).
-    double subsidy_levelised_eur_per_t = 0;
-    double investment_aid_eur = 0;         // one-off share of capex
-    double investment_aid_eur_per_t = 0;   // its annuity per t
-    double subsidy_budget_eur = 0;         // the twin's draw on the decision year's budget
+    // The subsidised twins: one per instrument that takes applications and supports the
+    // option's kind (docs/ODD.md §7.14), in the scenario's instrument order.
+    std::array<AidOffer, kMaxOffersPerKind> offers{};
+    int offer_count = 0;
 
+    [[nodiscard]] bool aided() const { return offer_count > 0; }
+    [[nodiscard]] std::span<const AidOffer> aid_offers() const {
+        return {offers.data(), static_cast<std::size_t>(offer_count)};
+    }
+    // The offer of `instrument`, or nullptr.
+    [[nodiscard]] const AidOffer* offer_of(int instrument) const;
     [[nodiscard]] bool feasible() const { return infeasible == 0; }
     [[nodiscard]] bool infeasible_for(Infeasible why) const {
         return (infeasible & (1u << static_cast<unsigned>(why))) != 0;
@@ -120,11 +140,11 @@ struct OptionBreakdown {
     // The levelised cost the choice uses: components plus risk premium.
     [[nodiscard]] double cost_eur_per_t() const { return cost.total() + risk_premium_eur_per_t; }
     [[nodiscard]] double margin_eur_per_t() const { return cost.revenue_eur_per_t - cost_eur_per_t(); }
-    [[nodiscard]] double aided_cost_eur_per_t() const {
-        return cost_eur_per_t() - subsidy_levelised_eur_per_t - investment_aid_eur_per_t;
+    [[nodiscard]] double aided_cost_eur_per_t(const AidOffer& offer) const {
+        return cost_eur_per_t() - offer.levelised_eur_per_t();
     }
-    [[nodiscard]] double aided_margin_eur_per_t() const {
-        return margin_eur_per_t() + subsidy_levelised_eur_per_t + investment_aid_eur_per_t;
+    [[nodiscard]] double aided_margin_eur_per_t(const AidOffer& offer) const {
+        return margin_eur_per_t() + offer.levelised_eur_per_t();
     }
 };
 
@@ -151,6 +171,13 @@ struct AppraisalBasis {
 
 // Option `technology` (a row of the plant's list, not close) as the plant appraises it.
 [[nodiscard]] OptionBreakdown appraise_option(const AppraisalBasis& basis, int technology);
+
+// The aid instrument `instrument` would give option `a` of the basis (docs/ODD.md §7.14),
+// whatever its list of supported kinds (an agreement names its instrument): an offer with
+// instrument -1 when it gives none (not a new route, nothing avoided, no gap to fill).
+[[nodiscard]] AidOffer aid_offer(const AppraisalBasis& basis, const OptionBreakdown& a, int instrument);
+// The subsidised twin of `a` under `offer`, with the contract it signs.
+[[nodiscard]] Candidate aided_candidate(const AppraisalBasis& basis, const OptionBreakdown& a, const AidOffer& offer);
 
 // The systematic part of a variant's utility (without the Gumbel draw): its margin in
 // deterministic mode, else the margin less the strategic bias, in units of the cost

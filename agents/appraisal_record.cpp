@@ -12,18 +12,19 @@ UtilityParts utility_parts(const Behaviour& behaviour, double margin_eur_per_t, 
     return {margin_eur_per_t / spread, -bias * price_ref_eur_per_t / spread + 0.0, noise};  // + 0.0: no "-0"
 }
 
-OptionAppraisal record_variant(const OptionBreakdown& option, bool subsidised) {
+OptionAppraisal record_variant(const OptionBreakdown& option, const AidOffer* offer) {
     OptionAppraisal r;
     r.technology = option.technology;
-    r.subsidised = subsidised;
-    r.cost_eur_per_t = subsidised ? option.aided_cost_eur_per_t() : option.cost_eur_per_t();
-    r.margin_eur_per_t = subsidised ? option.aided_margin_eur_per_t() : option.margin_eur_per_t();
-    r.subsidy_eur_per_t = subsidised ? option.subsidy_eur_per_t : 0.0;
+    r.subsidised = offer != nullptr;
+    r.instrument = static_cast<std::int8_t>(offer != nullptr ? offer->instrument : -1);
+    r.cost_eur_per_t = offer != nullptr ? option.aided_cost_eur_per_t(*offer) : option.cost_eur_per_t();
+    r.margin_eur_per_t = offer != nullptr ? option.aided_margin_eur_per_t(*offer) : option.margin_eur_per_t();
+    r.subsidy_eur_per_t = offer != nullptr ? offer->subsidy_eur_per_t : 0.0;
     r.cost_terms_eur_per_t = option.cost.eur_per_t;
-    if (subsidised)  // the yearly payment, levelised over the route's lifetime
-        r.cost_terms_eur_per_t[static_cast<std::size_t>(CostComponent::subsidy)] -= option.subsidy_levelised_eur_per_t;
+    if (offer != nullptr)  // the yearly payment, levelised over the route's lifetime
+        r.cost_terms_eur_per_t[static_cast<std::size_t>(CostComponent::subsidy)] -= offer->subsidy_levelised_eur_per_t;
     r.energy_eur_per_t = option.cost.energy_eur_per_t;
-    r.investment_aid_eur_per_t = subsidised ? -option.investment_aid_eur_per_t : 0.0;
+    r.investment_aid_eur_per_t = offer != nullptr ? -offer->investment_aid_eur_per_t : 0.0;
     r.risk_premium_eur_per_t = option.risk_premium_eur_per_t;
     r.revenue_eur_per_t = option.cost.revenue_eur_per_t;
     r.cbam_in_price_eur_per_t = option.cost.cbam_price_eur_per_t;
@@ -43,7 +44,7 @@ OptionAppraisal record_close(int technology) {
 void rank_records(const std::vector<Candidate>& ranked, std::vector<OptionAppraisal>& records) {
     for (OptionAppraisal& r : records) {
         const auto it = std::find_if(ranked.begin(), ranked.end(), [&](const Candidate& c) {
-            return c.technology == r.technology && c.subsidised == r.subsidised;
+            return c.technology == r.technology && c.aid.instrument == r.instrument;
         });
         r.rank = it == ranked.end() ? -1 : static_cast<int>(it - ranked.begin());
     }

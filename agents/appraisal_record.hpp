@@ -21,8 +21,8 @@ struct UtilityParts {
 [[nodiscard]] UtilityParts utility_parts(const Behaviour& behaviour, double margin_eur_per_t, double bias,
                                          double price_ref_eur_per_t, double noise);
 
-// The row of `option` (its subsidised twin when `subsidised`), utility not yet set.
-[[nodiscard]] OptionAppraisal record_variant(const OptionBreakdown& option, bool subsidised);
+// The row of `option` (its subsidised twin under `offer` when not null), utility not yet set.
+[[nodiscard]] OptionAppraisal record_variant(const OptionBreakdown& option, const AidOffer* offer);
 
 // The close row: no cost, decided by the closure rule, never ranked.
 [[nodiscard]] OptionAppraisal record_close(int technology);

@@ -65,7 +65,7 @@ std::string suggestions(const Inputs& inputs, const std::string& id) {
     return text;
 }
 
-// The year's variants (each option, then its subsidised twin), with the systematic
+// The year's variants (each option, then its subsidised twins), with the systematic
 // utility the engine adds its draw to, the closure rule, the probability of ranking
 // first and this run's rank.
 void weigh_variants(const Behaviour& behaviour, const Inputs& inputs, PlantAppraisal& out) {
@@ -73,14 +73,16 @@ void weigh_variants(const Behaviour& behaviour, const Inputs& inputs, PlantAppra
     for (std::size_t i = 0; i < out.options.size(); ++i) {
         const OptionBreakdown& option = out.options[i];
         const OptionKind kind = inputs.technologies[static_cast<std::size_t>(option.technology)].kind;
-        for (const bool subsidised : {false, true}) {
+        for (int offer = -1; offer < option.offer_count; ++offer) {
             // The engine offers a twin only for a feasible option.
-            if (subsidised && (!option.aided || !option.feasible())) continue;
+            if (offer >= 0 && !option.feasible()) continue;
             AppraisedVariant v;
             v.option = i;
-            v.subsidised = subsidised;
-            v.cost_eur_per_t = subsidised ? option.aided_cost_eur_per_t() : option.cost_eur_per_t();
-            v.margin_eur_per_t = subsidised ? option.aided_margin_eur_per_t() : option.margin_eur_per_t();
+            v.offer = offer;
+            const AidOffer* aid = v.aid(option);
+            v.instrument = aid != nullptr ? aid->instrument : -1;
+            v.cost_eur_per_t = aid != nullptr ? option.aided_cost_eur_per_t(*aid) : option.cost_eur_per_t();
+            v.margin_eur_per_t = aid != nullptr ? option.aided_margin_eur_per_t(*aid) : option.margin_eur_per_t();
             if (option.feasible()) {
                 v.utility = systematic_utility(behaviour, v.margin_eur_per_t,
                                                out.bias[static_cast<std::size_t>(kind)], out.price_ref_eur_per_t);
@@ -88,7 +90,7 @@ void weigh_variants(const Behaviour& behaviour, const Inputs& inputs, PlantAppra
             }
             for (std::size_t r = 0; r < out.decision.ranked.size(); ++r)
                 if (out.decision.ranked[r].technology == option.technology &&
-                    out.decision.ranked[r].subsidised == subsidised)
+                    out.decision.ranked[r].aid.instrument == v.instrument)
                     v.rank = static_cast<int>(r) + 1;
             out.variants.push_back(v);
         }
@@ -110,7 +112,9 @@ void choice_probabilities(const Behaviour& behaviour, const Inputs& inputs, Plan
     const auto beats = [&](const AppraisedVariant& a, const AppraisedVariant& b) {
         if (a.utility != b.utility) return a.utility > b.utility;
         if (technology(a) != technology(b)) return technology(a) < technology(b);
-        return a.subsidised && !b.subsidised;
+        // as the engine: a twin before its plain option, twins in instrument order
+        const auto order = [](const AppraisedVariant& v) { return v.subsidised() ? v.instrument : kMaxInstruments; };
+        return order(a) < order(b);
     };
     std::array<AppraisedVariant*, kOptionKindCount> best{};
     for (AppraisedVariant& v : out.variants) {
@@ -195,8 +199,8 @@ PlantAppraisal appraise_plant(const Model& model, std::uint64_t seed, int plant,
     return out;
 }
 
-std::vector<std::pair<std::string, double>> cost_terms(const OptionBreakdown& option, bool subsidised) {
-    return cost_terms(record_variant(option, subsidised));  // the event log's terms, one definition
+std::vector<std::pair<std::string, double>> cost_terms(const OptionBreakdown& option, const AidOffer* offer) {
+    return cost_terms(record_variant(option, offer));  // the event log's terms, one definition
 }
 
 int appraise_command(const AppraiseCliOptions& options) {

@@ -35,7 +35,14 @@ struct AppraiseCliOptions {
 // One variant of an option: as appraised, or its subsidised twin.
 struct AppraisedVariant {
     std::size_t option = 0;       // index into PlantAppraisal::options
-    bool subsidised = false;
+    int offer = -1;               // the subsidised twin of that option's offer (index into its offers); -1: plain
+    int instrument = -1;          // that offer's instrument (index into Policy::instruments)
+
+    [[nodiscard]] bool subsidised() const { return offer >= 0; }
+    // The offer of this twin, or nullptr for the plain variant.
+    [[nodiscard]] const AidOffer* aid(const OptionBreakdown& appraised) const {
+        return offer >= 0 ? &appraised.offers[static_cast<std::size_t>(offer)] : nullptr;
+    }
     double cost_eur_per_t = 0;    // what the engine ranks (with aid for the twin)
     double margin_eur_per_t = 0;
     double utility = 0;           // systematic part (no Gumbel draw); feasible variants only
@@ -80,7 +87,7 @@ struct PlantAppraisal {
 // components (the twin's operating subsidy in `subsidy`), the investment aid and the
 // risk premium. They add up to the variant's cost_eur_per_t.
 [[nodiscard]] std::vector<std::pair<std::string, double>> cost_terms(const OptionBreakdown& option,
-                                                                     bool subsidised);
+                                                                     const AidOffer* offer);
 
 void print_appraisal_table(std::ostream& out, const Model& model, const std::string& scenario_file,
                            const PlantAppraisal& appraisal);

@@ -27,11 +27,11 @@ struct Row {
 
 void add_cost_rows(std::vector<Row>& rows) {
     rows.push_back({"EUR per t product", "", 0, nullptr});
-    const auto terms = cost_terms(OptionBreakdown{}, false);
+    const auto terms = cost_terms(OptionBreakdown{}, nullptr);
     for (std::size_t i = 0; i < terms.size(); ++i) {
         const bool ets = terms[i].first == kCostComponentNames[static_cast<std::size_t>(CostComponent::ets)];
         rows.push_back({ets ? "ets (abroad: CBAM)" : terms[i].first, terms[i].first, 1, [i](const OptionBreakdown& o, const AppraisedVariant& v) {
-                            return cost_terms(o, v.subsidised)[i].second;
+                            return cost_terms(o, v.aid(o))[i].second;
                         }});
         if (terms[i].first != kCostComponentNames[static_cast<std::size_t>(CostComponent::energy)]) continue;
         for (std::size_t c = 0; c < kCarrierCount; ++c)
@@ -67,7 +67,7 @@ void add_physical_rows(std::vector<Row>& rows) {
                     [](const OptionBreakdown& o, const AppraisedVariant&) { return o.profile.intermediate_t_per_t; }});
     rows.push_back({"requests (allocation)", "", 0, nullptr});
     rows.push_back({"capex MEUR", "capex_eur", 1, [](const OptionBreakdown& o, const AppraisedVariant& v) {
-                        return o.capex_eur - (v.subsidised ? o.investment_aid_eur : 0.0);
+                        return o.capex_eur - (v.subsidised() ? v.aid(o)->investment_aid_eur : 0.0);
                     }});
     rows.push_back({"grid MW", "grid_mw", 1,
                     [](const OptionBreakdown& o, const AppraisedVariant&) { return amount_of(o.claim, Resource::grid); }});
@@ -78,7 +78,7 @@ void add_physical_rows(std::vector<Row>& rows) {
     rows.push_back({"biomethane TJ/yr", "biomethane_gj", 1,
                     [](const OptionBreakdown& o, const AppraisedVariant&) { return amount_of(o.claim, Resource::biomethane); }});
     rows.push_back({"subsidy budget MEUR", "subsidy_budget_eur", 1, [](const OptionBreakdown& o, const AppraisedVariant& v) {
-                        return v.subsidised ? o.subsidy_budget_eur : 0.0;
+                        return v.subsidised() ? v.aid(o)->budget_eur : 0.0;
                     }});
     rows.push_back({"EUR per t CO2 avoided", "eur_per_tco2_avoided", 1,
                     [](const OptionBreakdown& o, const AppraisedVariant&) { return o.eur_per_tco2_avoided; }});
@@ -98,8 +98,13 @@ double table_scale(const std::string& column) {
     return 1.0;
 }
 
+std::string instrument_id(const Model& model, const AppraisedVariant& v) {
+    return model.inputs.scenario.policy.instruments[static_cast<std::size_t>(v.instrument)].id;
+}
+
 std::string label_of(const AppraisedVariant& v) {
-    return std::to_string(v.option + 1) + (v.subsidised ? "s" : "");
+    if (!v.subsidised()) return std::to_string(v.option + 1);
+    return std::to_string(v.option + 1) + "s" + (v.offer > 0 ? std::to_string(v.offer + 1) : "");
 }
 
 std::string reasons(const OptionBreakdown& option, const char* separator) {
@@ -117,7 +122,7 @@ std::string run_outcome(const PlantAppraisal& a, const AppraisedVariant& v) {
     const DecisionEvent& event = *a.event;
     const int tech = a.options[v.option].technology;
     for (const OptionAppraisal& o : event.options) {
-        if (o.technology != tech || o.subsidised != v.subsidised) continue;
+        if (o.technology != tech || o.instrument != v.instrument) continue;
         if (o.chosen) return event.to_technology == event.from_technology ? "stays" : "chosen";
         if (o.refused) return std::string("refused:") + kRefusedByNames[static_cast<std::size_t>(o.refused_by)];
     }
@@ -224,7 +229,7 @@ void print_option_list(std::ostream& out, const Model& model, const PlantApprais
     for (const AppraisedVariant& v : a.variants) {
         const OptionBreakdown& o = a.options[v.option];
         const TechnologySpec& tech = tech_of(model, o.technology);
-        const std::string name = option_name(model, o.technology) + (v.subsidised ? " +aid" : "");
+        const std::string name = option_name(model, o.technology) + (v.subsidised() ? " +" + instrument_id(model, v) : "");
         out << fmt::format("{:<4} {:<32} {:<9} {:>5} {:>9.1f} {:>9.1f} {:>6.3f} {:>4}  {:<8} {}\n", label_of(v),
                            name, kOptionKindNames[static_cast<std::size_t>(tech.kind)], o.start_year,
                            v.cost_eur_per_t, v.margin_eur_per_t, v.probability,
@@ -237,8 +242,8 @@ void print_option_list(std::ostream& out, const Model& model, const PlantApprais
                            option_name(model, a.close_technology), "close", "", "", "", a.closes ? 1.0 : 0.0, "-",
                            closing ? "chosen" : "", "by the closure rule only");
     }
-    out << "* the plant's own option (plant_options.csv); +aid: the subsidised twin (operating subsidy and "
-           "investment aid)\n";
+    out << "* the plant's own option (plant_options.csv); +<instrument>: the subsidised twin under that support "
+           "instrument ([[instruments]]: operating subsidy or investment aid)\n";
 }
 
 void print_terms(std::ostream& out, const PlantAppraisal& a) {
@@ -294,7 +299,7 @@ void print_appraisal_csv(std::ostream& out, const Model& model, const PlantAppra
         const TechnologySpec& tech = tech_of(model, o.technology);
         out << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}", plant.id, a.year, a.seed, label_of(v),
                            tech.id, kOptionKindNames[static_cast<std::size_t>(tech.kind)],
-                           v.subsidised ? "subsidised" : "plain", o.start_year, o.feasible() ? 1 : 0,
+                           v.subsidised() ? instrument_id(model, v) : "plain", o.start_year, o.feasible() ? 1 : 0,
                            reasons(o, ";"), trigger, v.rank, v.probability, run_outcome(a, v));
         for (const Row& row : table)
             if (row.value) out << "," << fmt::format("{}", row.value(o, v));

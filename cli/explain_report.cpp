@@ -24,6 +24,8 @@ const char* trigger_words(Trigger trigger) {
         case Trigger::conversion_done: return "its conversion finished";
         case Trigger::fuel_gas_ended: return "the process gas it burns is no longer made";
         case Trigger::observed: return "the observed history (history.csv) closed it or started its project";
+        case Trigger::agreement:
+            return "a support agreement (agreements.csv) that is binding in this run committed it to the agreed route";
     }
     return "";
 }

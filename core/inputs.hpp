@@ -4,6 +4,7 @@
 // scenario (years, price paths, policy, behaviour, events). Built once by the loader,
 // shared read-only by every run and thread. Units are converted once at load time
 // and live in the field names: _t (tonnes), _gj, _mw, _eur, _y (years).
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -126,7 +127,6 @@ struct PlantSpec {
     int reinvestment_cycle_y = 25;
     double hurdle_rate = 0.1;
     bool multinational = false;   // relocation is an option only for multinational parents
-    bool maatwerk = false;        // signed tailor-made agreement: first in allocation queues
     int employees = 0;
     // Product group within the sector (plants.csv `product`; empty: the sector's only
     // group): the plants whose energy per t is averaged for the price pass-through and,
@@ -178,6 +178,42 @@ struct SectorActivity {
     std::string source;
 
     bool operator==(const SectorActivity&) const = default;
+};
+
+// ---------------------------------------------------------------- support agreements
+// A firm's agreement with the state (agreements.csv + agreement_plants.csv, docs/ODD.md
+// §7.15): a maatwerk (tailor-made) agreement or a pre-committed support contract. Its stage
+// says how far it got: an expression of principle (EoP), a joint letter of intent (JLoI),
+// a binding agreement, or stopped talks, which give nothing.
+enum class AgreementStage : std::uint8_t { eop, jloi, binding, stopped };
+inline constexpr std::array<const char*, 4> kAgreementStageNames = {"eop", "jloi", "binding", "stopped"};
+
+// A plant (unit) an agreement covers and the route it commits it to.
+struct AgreementUnit {
+    int plant = 0;        // index into Inputs::plants
+    int technology = -1;  // one of the plant's options; -1: none (stopped talks name their plants only)
+    std::string source;
+
+    bool operator==(const AgreementUnit&) const = default;
+};
+
+struct AgreementSpec {
+    std::string id;           // "nobian_2024"
+    std::string firm;
+    AgreementStage stage = AgreementStage::stopped;
+    int stage_year = 0;       // year the stage was reached
+    int start_year = 0;       // first year the agreed routes run, as planned
+    int target_year = 0;      // year the agreed reduction is due
+    double reduction_t = -1;  // agreed reduction, t CO2/yr; < 0: not stated
+    double aid_eur = 0;       // public aid ceiling
+    std::string aid_form;     // as agreed: investment, operating, mixed or none (the instrument's form pays it)
+    std::string instrument;   // id of the scenario instrument that pays the aid; empty: no aid
+    int instrument_index = -1;  // that instrument, index into Policy::instruments (set by the loader)
+    std::string conditions;
+    std::string source;
+    std::vector<AgreementUnit> units;
+
+    bool operator==(const AgreementSpec&) const = default;
 };
 
 // ---------------------------------------------------------------- value chain
@@ -279,6 +315,50 @@ struct NationalInfrastructure {
     bool operator==(const NationalInfrastructure&) const = default;
 };
 
+// ---------------------------------------------------------------- support instruments
+// How an instrument pays (docs/ODD.md §7.14): a yearly operating subsidy per tonne of
+// product for a contract period (SDE++), or a one-off share of the investment (NIKI, OWE,
+// maatwerk investment aid).
+enum class AidForm : std::uint8_t { operating, investment };
+inline constexpr std::array<const char*, 2> kAidFormNames = {"operating", "investment"};
+
+// At most this many instruments per scenario, and per option kind at most this many that
+// take applications: an option's aid offers are kept inline (agents/appraisal.hpp).
+inline constexpr int kMaxInstruments = 8;
+inline constexpr int kMaxOffersPerKind = 3;
+
+// One public support instrument of the scenario ([[instruments]] in the scenario file,
+// docs/scenario.md): its own yearly commitment budget, the routes it supports and how.
+struct InstrumentSpec {
+    std::string id;                 // "sde_ccs", "niki", "maatwerk"
+    AidForm form = AidForm::operating;
+    // What it supports: options of these kinds (bit set over OptionKind; 0: any kind) and,
+    // when names are given, only options of these names (technologies.csv or
+    // plant_options.csv `name`; resolved by the loader into catalogue indices, sorted).
+    std::uint16_t kinds = 0;
+    std::vector<std::string> technology_names;
+    std::vector<int> technologies;
+    // Whether plants apply to it in the yearly allocation (SDE++ rounds, NIKI calls); an
+    // instrument that only funds agreements (a maatwerk envelope) takes no applications.
+    bool applications = true;
+    TimePath budget_eur;            // commitments available per year (decision-year booking)
+    // operating: cap on the yearly payment per t CO2 avoided, contract length, and the
+    // floor of the correction amount as a share of its value at the award
+    double max_eur_per_tco2 = 300;
+    int contract_years = 15;
+    double correction_floor_share = 2.0 / 3.0;
+    // investment: share of the capex paid
+    double capex_share = 0;
+    std::string source;
+
+    [[nodiscard]] bool supports(OptionKind kind, int technology) const {
+        if (kinds != 0 && (kinds & (1u << static_cast<unsigned>(kind))) == 0) return false;
+        return technology_names.empty() ||
+               std::binary_search(technologies.begin(), technologies.end(), technology);
+    }
+    bool operator==(const InstrumentSpec&) const = default;
+};
+
 // ---------------------------------------------------------------- scenario
 struct PricePaths {
     TimePath ets_eur_per_t;               // EUR2023 (nominal anchors converted by the loader)
@@ -314,10 +394,9 @@ struct Policy {
     bool co2_levy_enabled = true;
     TimePath co2_levy_eur_per_t;       // national levy rate; the ETS price is deducted
     TimePath dispensation_factor;      // levy-free emissions as a share of base intensity
-    TimePath subsidy_budget_eur;       // SDE++-style commitments available per year
-    double subsidy_max_eur_per_tco2 = 300;
-    int subsidy_years = 15;
-    double investment_subsidy_share = 0;  // of capex, within the same budget
+    // The support instruments ([[instruments]]), each with its own budget ledger
+    // (docs/ODD.md §7.14); in file order, which is also the order of the output dimension.
+    std::vector<InstrumentSpec> instruments;
     TimePath green_premium_eur_per_t;  // paid per t of product made without net CO2
 
     bool operator==(const Policy&) const = default;
@@ -369,9 +448,25 @@ struct Behaviour {
     // variable and import costs) is negative, a plant runs at this share of its normal
     // utilisation, as Yara and others did in the 2022 gas-price shock. 1 = never curtails.
     double curtailed_utilisation = 1.0;
-    PriorityRule priority = PriorityRule::maatwerk_then_cost_effectiveness;
+    PriorityRule priority = PriorityRule::cost_effectiveness;
 
     bool operator==(const Behaviour&) const = default;
+};
+
+// [agreements]: how the agreements that are not yet binding turn out in a run (docs/ODD.md
+// §7.15). Each is drawn once per run: binding on time (lag years after its stage), binding
+// delay_y later (its routes start delay_y later too), or failed (the rest). The defaults
+// are the ESTIMATEs of docs/scenarios.md "Agreements".
+struct AgreementOutcomes {
+    double jloi_binding_probability = 0.45;
+    double jloi_delayed_probability = 0.35;
+    double eop_binding_probability = 0.25;
+    double eop_delayed_probability = 0.35;
+    int jloi_lag_y = 1;
+    int eop_lag_y = 2;
+    int delay_y = 2;
+
+    bool operator==(const AgreementOutcomes&) const = default;
 };
 
 // [infrastructure]: scales and shifts the dataset's timelines (infrastructure.toml) once at
@@ -450,6 +545,7 @@ struct Scenario {
     Policy policy;
     Behaviour behaviour;
     InfrastructureFactors infrastructure;
+    AgreementOutcomes agreements;
     std::vector<ScenarioEvent> events;
     std::vector<BuildoutLimit> buildout_limits;
     std::vector<UncertainSetting> uncertain;  // used by `eiisim sweep` only
@@ -484,6 +580,8 @@ struct Inputs {
     std::vector<NetworkSpec> networks;  // networks.csv + network_members.csv (optional)
     std::vector<HistoryEntry> history;  // history.csv (optional), in file order
     std::vector<SectorActivity> sector_activity;  // sector_activity.csv (optional), in file order
+    // agreements.csv + agreement_plants.csv (optional), in file order
+    std::vector<AgreementSpec> agreements;
     // Derived at load time: technologies of each sector (indices into `technologies`),
     // every sector has exactly one `keep` row.
     std::vector<std::vector<int>> sector_technologies;

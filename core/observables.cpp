@@ -91,15 +91,26 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "biomethane_supply", .units = "GJ/yr",
      .long_name = "biomethane deliverable to industry beyond the base-year use", .f64 = &R::biomethane_supply_gj,
      .band = 8},
-    {.name = "subsidy_committed", .units = "EUR/yr",
-     .long_name = "subsidy committed in the year (over the whole contract)", .f64 = &R::subsidy_committed_eur},
-    {.name = "subsidy_budget", .units = "EUR/yr", .long_name = "subsidy commitment budget of the year",
-     .f64 = &R::subsidy_budget_eur},
-    {.name = "subsidy_paid", .units = "EUR/yr", .long_name = "operating subsidy paid out in the year",
-     .f64 = &R::subsidy_paid_eur, .kpis = "cumulative_subsidy"},
     {.name = "power_output", .units = "MWh/yr",
      .long_name = "useful output of the power sector (site CHPs and power plants on process gas), national",
      .comment = "left out of cluster_production_value", .f64 = &R::power_output_mwh},
+    // ------------------------------------------------------------ instrument series [run, year, instrument]
+    {.name = "instrument_budget", .level = L::instrument, .units = "EUR/yr",
+     .long_name = "commitment budget of the support instrument in the year", .f64 = &R::instrument_budget_eur},
+    {.name = "instrument_committed", .level = L::instrument, .units = "EUR/yr",
+     .long_name = "support committed in the year, over whole contracts",
+     .comment = "operating subsidies at their most (payments at the correction floor for the contract years), "
+                "investment grants in full, agreements' aid as agreed",
+     .f64 = &R::instrument_committed_eur},
+    {.name = "instrument_paid", .level = L::instrument, .units = "EUR/yr",
+     .long_name = "support paid out in the year",
+     .comment = "operating subsidies as the year's prices set them, investment grants in the year the route starts",
+     .f64 = &R::instrument_paid_eur, .kpis = "cumulative_subsidy"},
+    {.name = "instrument_avoided", .level = L::instrument, .units = "t/yr",
+     .long_name = "CO2 avoided in the year by the routes the instrument supports",
+     .comment = "per supported plant: its production times the net CO2 per t its keep route built new would emit "
+                "less its supported route's, at the award (docs/ODD.md §7.14), while it runs that route",
+     .f64 = &R::instrument_avoided_t},
     // ------------------------------------------------------------ derived: sweep bands only
     {.name = "national_co2_net", .units = "t/yr", .long_name = "national net CO2",
      .derive = Derive::sum_over_clusters, .from = "cluster_co2_net", .band = 1, .band_var = "co2_net_quantiles",
@@ -152,8 +163,14 @@ std::vector<std::string> Observable::dimensions(std::string_view leading) const 
     return dims;
 }
 
-std::size_t Observable::per_year(std::size_t plants, std::size_t clusters) const {
-    std::size_t n = level == Level::plant ? plants : level == Level::cluster ? clusters : 1;
+std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::size_t instruments) const {
+    std::size_t n = 1;
+    switch (level) {
+        case Level::plant: n = plants; break;
+        case Level::cluster: n = clusters; break;
+        case Level::instrument: n = instruments; break;
+        case Level::national: break;
+    }
     switch (extra) {
         case Extra::none: break;
         case Extra::carrier: n *= static_cast<std::size_t>(kCarrierCount); break;

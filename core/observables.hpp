@@ -35,9 +35,10 @@ namespace eiisim {
 // the layout and note the change in docs/output-format.md, "Layout versions".
 inline constexpr std::int32_t kSchemaVersion = 5;
 
-// The dimension after [run, year]: one value per plant, per cluster, or none (national).
-enum class Level : std::uint8_t { plant, cluster, national };
-inline constexpr std::array<const char*, 3> kLevelNames = {"plant", "cluster", "national"};
+// The dimension after [run, year]: one value per plant, per cluster, per support
+// instrument, or none (national).
+enum class Level : std::uint8_t { plant, cluster, national, instrument };
+inline constexpr std::array<const char*, 4> kLevelNames = {"plant", "cluster", "national", "instrument"};
 // An optional last dimension.
 enum class Extra : std::uint8_t { none, carrier, cost_component, kind };
 inline constexpr std::array<const char*, 4> kExtraNames = {"", "carrier", "cost_component", "kind"};
@@ -90,8 +91,9 @@ struct Observable {
     [[nodiscard]] std::string_view band_long_name_of() const { return band_of.empty() ? long_name : band_of; }
     // The variable's dimensions after `leading` ("run" in run files, "quantile" for bands).
     [[nodiscard]] std::vector<std::string> dimensions(std::string_view leading = "run") const;
-    // Values per year: plants or clusters (or 1), times the carriers, components or kinds.
-    [[nodiscard]] std::size_t per_year(std::size_t plants, std::size_t clusters) const;
+    // Values per year: plants, clusters or instruments (or 1), times the carriers,
+    // components or kinds.
+    [[nodiscard]] std::size_t per_year(std::size_t plants, std::size_t clusters, std::size_t instruments = 0) const;
 };
 
 // Every row, in file order.

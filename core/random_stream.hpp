@@ -20,6 +20,7 @@ enum class Purpose : std::uint64_t {
     sampling = 4,        // Monte Carlo parameter samples
     taste = 5,           // a plant's lasting Gumbel taste per option kind (year 0)
     taste_innovation = 6,  // the yearly innovation around it (agents/taste_draw.hpp)
+    agreement = 7,       // how a support agreement turns out (sim/agreements.hpp; `plant` = agreement index)
 };
 
 class RandomStream {

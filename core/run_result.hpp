@@ -40,10 +40,10 @@ inline constexpr std::array<const char*, kCostComponentCount> kCostComponentName
 // burns stopped making it, and the plant closed that year (sim/transitions.cpp).
 // `observed`: a row of the dataset's observed history (docs/ODD.md §7.13) made the change.
 enum class Trigger : std::uint8_t { reinvestment, losses, event, value_chain, conversion_done, fuel_gas_ended,
-                                    observed };
-inline constexpr std::array<const char*, 7> kTriggerNames = {
+                                    observed, agreement };
+inline constexpr std::array<const char*, 8> kTriggerNames = {
     "reinvestment", "consecutive_losses", "scenario_event", "value_chain", "conversion_done",
-    "fuel_gas_supply_ended", "observed_history"};
+    "fuel_gas_supply_ended", "observed_history", "support_agreement"};
 
 // Why an option is not open to a plant (docs/ODD.md §7.7). Scarce capacity, budget and
 // build-out limits are not among them: those are checked in allocation.
@@ -75,10 +75,11 @@ inline constexpr std::array<const char*, kRefusedByCount> kRefusedByNames = {
 // parts of the random utility, feasibility, allocation's answer and the outcome.
 struct OptionAppraisal {
     int technology = -1;          // index into Inputs::technologies
-    bool subsidised = false;      // the subsidised twin (operating subsidy, investment aid)
+    bool subsidised = false;      // a subsidised twin (operating subsidy, investment aid)
+    std::int8_t instrument = -1;  // its instrument (index into Policy::instruments); -1: none
     double cost_eur_per_t = 0;    // levelised cost of production incl. subsidy if any
     double margin_eur_per_t = 0;  // expected price (+ premium) minus cost
-    double subsidy_eur_per_t = 0; // operating subsidy per t, paid yearly for subsidy_years
+    double subsidy_eur_per_t = 0; // operating subsidy per t the award expects, paid yearly for the contract
     // The terms of cost_eur_per_t, EUR per t: the yearly cost components (the twin's
     // operating subsidy, levelised, in `subsidy`), then the energy component by carrier
     // (part of `energy`), the investment aid (negative) and the risk premium.
@@ -113,6 +114,7 @@ struct DecisionEvent {
     Trigger trigger = Trigger::reinvestment;
     int running_from_year = 0;   // year the new route starts running
     double subsidy_committed_eur = 0;
+    int instrument = -1;         // the support instrument of the chosen variant; -1: none
     // The closure rule (no ranking): the plant closes when its best margin is below this.
     double closure_margin_eur_per_t = 0;
     bool closed_by_rule = false;
@@ -124,6 +126,7 @@ struct RunResult {
     int years = 0;
     int plants = 0;
     int clusters = 0;
+    int instruments = 0;  // support instruments of the scenario (Policy::instruments)
     std::uint64_t seed = 0;
     std::uint64_t run = 0;
 
@@ -163,10 +166,13 @@ struct RunResult {
     std::vector<double> hydrogen_supply_gj;
     std::vector<double> biomethane_used_gj;    // new use over the plants' base-year use
     std::vector<double> biomethane_supply_gj;
-    std::vector<double> subsidy_committed_eur;
-    std::vector<double> subsidy_budget_eur;
-    std::vector<double> subsidy_paid_eur;
     std::vector<double> power_output_mwh;      // the power sector's output (left out of the value)
+
+    // per support instrument [year][instrument] (docs/ODD.md §7.14)
+    std::vector<double> instrument_budget_eur;     // commitment budget of the year
+    std::vector<double> instrument_committed_eur;  // committed in the year (over whole contracts)
+    std::vector<double> instrument_paid_eur;       // paid out in the year
+    std::vector<double> instrument_avoided_t;      // CO2 avoided that year by the routes it supports
 
     std::vector<DecisionEvent> events;
 
@@ -177,6 +183,10 @@ struct RunResult {
     [[nodiscard]] std::size_t at_cluster(int year_index, int cluster) const {
         return static_cast<std::size_t>(year_index) * static_cast<std::size_t>(clusters) +
                static_cast<std::size_t>(cluster);
+    }
+    [[nodiscard]] std::size_t at_instrument(int year_index, int instrument) const {
+        return static_cast<std::size_t>(year_index) * static_cast<std::size_t>(instruments) +
+               static_cast<std::size_t>(instrument);
     }
 };
 

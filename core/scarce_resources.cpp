@@ -7,7 +7,9 @@ const TimePath& grid_headroom(const Inputs& in, std::size_t cluster) { return in
 const TimePath& co2_storage(const Inputs& in, std::size_t) { return in.national.co2_storage_t; }
 const TimePath& hydrogen_supply(const Inputs& in, std::size_t) { return in.national.hydrogen_supply_gj; }
 const TimePath& biomethane_supply(const Inputs& in, std::size_t) { return in.national.biomethane_supply_gj; }
-const TimePath& subsidy_budget(const Inputs& in, std::size_t) { return in.scenario.policy.subsidy_budget_eur; }
+const TimePath& subsidy_budget(const Inputs& in, std::size_t instrument) {
+    return in.scenario.policy.instruments[instrument].budget_eur;
+}
 
 constexpr std::array<ResourceSpec, kResourceCount> kResources{{
     {Resource::grid, "grid", "MW", ResourceScope::cluster, Booking::while_running, &grid_headroom,
@@ -18,8 +20,8 @@ constexpr std::array<ResourceSpec, kResourceCount> kResources{{
      "hydrogen deliverable to industry beyond the base-year use (infrastructure.toml hydrogen_supply_pj)"},
     {Resource::biomethane, "biomethane", "GJ/yr", ResourceScope::national, Booking::while_running,
      &biomethane_supply, "new biomethane deliverable to industry (infrastructure.toml biomethane_supply_pj)"},
-    {Resource::subsidy_budget, "subsidy_budget", "EUR", ResourceScope::national, Booking::decision_year,
-     &subsidy_budget, "SDE++-style commitments available in the decision year (scenario policy.subsidy_budget_meur)"},
+    {Resource::subsidy_budget, "subsidy_budget", "EUR", ResourceScope::instrument, Booking::decision_year,
+     &subsidy_budget, "commitments a support instrument can make in the decision year ([[instruments]] budget_meur)"},
 }};
 
 // The enum and the table must list the resources in the same order.
@@ -35,7 +37,12 @@ static_assert(rows_in_enum_order());
 const std::array<ResourceSpec, kResourceCount>& resources() { return kResources; }
 
 std::size_t ledger_count(const ResourceSpec& spec, const Inputs& inputs) {
-    return spec.scope == ResourceScope::cluster ? inputs.clusters.size() : 1;
+    switch (spec.scope) {
+        case ResourceScope::cluster: return inputs.clusters.size();
+        case ResourceScope::instrument: return inputs.scenario.policy.instruments.size();
+        case ResourceScope::national: break;
+    }
+    return 1;
 }
 
 }  // namespace eiisim

@@ -1,8 +1,8 @@
 #pragma once
 // The scarce shared resources plants compete for, as one indexed family (like Carrier):
 // grid headroom per cluster, national CO2 storage, hydrogen and new biomethane supply,
-// and the yearly subsidy budget. Each has a ledger per scope (one per cluster, or one
-// national), a booking rule, and the capacity path it is read from; a plant's claim on
+// and the yearly budget of each support instrument. Each has a ledger per scope (one per
+// cluster, one national, or one per instrument), a booking rule, and the capacity path it is read from; a plant's claim on
 // them is a ResourceAmounts, and allocation (sim/allocation.cpp) grants an option only
 // when every claim fits, in the scenario's priority order.
 //
@@ -22,8 +22,9 @@ enum class Resource : std::uint8_t { grid, co2_storage, hydrogen, biomethane, su
 inline constexpr int kResourceCount = 5;
 
 enum class ResourceScope : std::uint8_t {
-    cluster,   // one ledger per cluster; a plant claims its own cluster's
-    national,  // one ledger for the country
+    cluster,     // one ledger per cluster; a plant claims its own cluster's
+    national,    // one ledger for the country
+    instrument,  // one ledger per support instrument; a claim names its instrument
 };
 
 enum class Booking : std::uint8_t {
@@ -42,14 +43,14 @@ struct ResourceSpec {
     const char* unit;   // of claims and capacity: "MW", "t/yr", "GJ/yr", "EUR"
     ResourceScope scope;
     Booking booking;
-    // The capacity path of one ledger (`cluster` is ignored for national resources).
-    const TimePath& (*capacity)(const Inputs& inputs, std::size_t cluster);
+    // The capacity path of ledger `index` (a cluster, an instrument; ignored for national resources).
+    const TimePath& (*capacity)(const Inputs& inputs, std::size_t index);
     const char* doc;
 };
 
 [[nodiscard]] const std::array<ResourceSpec, kResourceCount>& resources();
 [[nodiscard]] inline const ResourceSpec& resource(Resource r) { return resources()[static_cast<std::size_t>(r)]; }
-// Number of ledgers a resource has for `inputs`: its cluster count, or 1.
+// Number of ledgers a resource has for `inputs`: its cluster or instrument count, or 1.
 [[nodiscard]] std::size_t ledger_count(const ResourceSpec& spec, const Inputs& inputs);
 
 // An amount of every resource: a claim, or what a route holds.

@@ -59,12 +59,14 @@ using P = PricePaths;
 using Q = Policy;
 using B = Behaviour;
 using I = InfrastructureFactors;
+using A = AgreementOutcomes;
 using T = SettingType;
 using S = Sweepable;
 constexpr auto kPrices = &Scenario::prices;
 constexpr auto kPolicy = &Scenario::policy;
 constexpr auto kBehaviour = &Scenario::behaviour;
 constexpr auto kInfra = &Scenario::infrastructure;
+constexpr auto kAgreements = &Scenario::agreements;
 
 constexpr SweepHook kCo2DelayHook{&reset_co2_infrastructure, &apply_co2_delay};
 constexpr SweepHook kH2DelayHook{&reset_h2_infrastructure, &apply_h2_delay};
@@ -75,7 +77,7 @@ constexpr SweepHook kBiomethaneSupplyHook{&reset_biomethane_supply, &apply_biome
 constexpr SweepHook kCapexPositionHook{&reset_capex, &apply_capex_position};
 
 // clang-format off
-constexpr std::array<SettingTable, 5> kTables{{
+constexpr std::array<SettingTable, 6> kTables{{
     {"scenario", true, "The run's identity, years, random seed and dataset."},
     {"prices", true,
      "Every price is a path (see Paths) and must be >= 0. Money is EUR of the model price year (2023)."},
@@ -86,6 +88,12 @@ constexpr std::array<SettingTable, 5> kTables{{
      "follow in `[infrastructure.clusters.<id>]`."},
     {"behaviour", false,
      "How plants decide. Every key is optional; the defaults are the calibrated values of `core/inputs.hpp`."},
+    {"agreements", false,
+     "How the dataset's support agreements (`agreements.csv`) that are not yet binding turn out in a run "
+     "(docs/ODD.md §7.15). Each expression of principle (EoP) and joint letter of intent (JLoI) is drawn once "
+     "per run: binding on time (its lag after its stage year), binding `delay_y` later (its routes start "
+     "`delay_y` later too), or failed (no special treatment). Binding agreements always hold; stopped talks "
+     "never give anything. For each stage the two probabilities add up to at most 1."},
 }};
 
 constexpr auto kSettings = std::to_array<SettingSpec>({
@@ -199,19 +207,6 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .sweep = S::factor, .long_name = "levy dispensation factor path",
      .doc = "levy-free emissions as a share of base-year intensity (may exceed 1)",
      .path = &in<kPolicy, &Q::dispensation_factor>},
-    {.key = "policy.subsidy_budget_meur", .type = T::path, .unit = "million EUR/yr", .bounds = kNonNegative,
-     .required = true, .sweep = S::factor, .to_engine = kEurPerMillion, .engine_unit = "EUR/yr",
-     .long_name = "subsidy budget path", .doc = "SDE++-style commitments available per year",
-     .path = &in<kPolicy, &Q::subsidy_budget_eur>},
-    {.key = "policy.subsidy_max_eur_per_tco2", .type = T::number, .unit = "EUR/t", .bounds = kNonNegative,
-     .required = true, .sweep = S::factor_or_value, .long_name = "subsidy cap per t CO2 avoided",
-     .doc = "maximum subsidy intensity", .number = &in<kPolicy, &Q::subsidy_max_eur_per_tco2>},
-    {.key = "policy.subsidy_years", .type = T::integer, .unit = "year", .bounds = kYearCount, .required = true,
-     .sweep = S::factor_or_value, .long_name = "subsidy contract length",
-     .doc = "years an operating subsidy is paid", .integer = &in<kPolicy, &Q::subsidy_years>},
-    {.key = "policy.investment_subsidy_share", .type = T::number, .unit = "1", .bounds = kShare, .required = true,
-     .sweep = S::factor_or_value, .long_name = "investment subsidy share of capex",
-     .doc = "share of capex paid from the same budget", .number = &in<kPolicy, &Q::investment_subsidy_share>},
     {.key = "policy.green_premium_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .long_name = "green premium path",
      .doc = "paid per t of product made without net CO2", .path = &in<kPolicy, &Q::green_premium_eur_per_t>},
@@ -309,8 +304,37 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
             "7.10); 1 = never curtails",
      .number = &in<kBehaviour, &B::curtailed_utilisation>},
     {.key = "behaviour.priority", .type = T::choice,
-     .doc = "order in which scarce infrastructure and subsidy are granted",
+     .doc = "order in which plants are granted scarce infrastructure and subsidy each year: by cost per t CO2 "
+            "avoided (`cost_effectiveness`, an SDE++ round's rule), plants under a live agreement first "
+            "(`maatwerk_then_cost_effectiveness`), or in random order (`queue`); agreements' own reservations "
+            "come before either (docs/ODD.md §7.15)",
      .choice = {kPriorityRuleNames, &get_choice<kBehaviour, &B::priority>, &set_choice<kBehaviour, &B::priority>}},
+    // ------------------------------------------------------------------ [agreements]
+    {.key = "agreements.jloi_binding_probability", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::value, .long_name = "probability a JLoI becomes binding on time",
+     .doc = "a joint letter of intent becomes binding `jloi_lag_y` after it was signed",
+     .number = &in<kAgreements, &A::jloi_binding_probability>},
+    {.key = "agreements.jloi_delayed_probability", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::value, .long_name = "probability a JLoI becomes binding late",
+     .doc = "it becomes binding `delay_y` later than on time, and its routes start `delay_y` later",
+     .number = &in<kAgreements, &A::jloi_delayed_probability>},
+    {.key = "agreements.eop_binding_probability", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::value, .long_name = "probability an EoP becomes binding on time",
+     .doc = "an expression of principle becomes binding `eop_lag_y` after it was signed",
+     .number = &in<kAgreements, &A::eop_binding_probability>},
+    {.key = "agreements.eop_delayed_probability", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::value, .long_name = "probability an EoP becomes binding late",
+     .doc = "as `jloi_delayed_probability`, for an expression of principle",
+     .number = &in<kAgreements, &A::eop_delayed_probability>},
+    {.key = "agreements.jloi_lag_y", .type = T::integer, .unit = "year", .bounds = Bounds{0.0, 20.0},
+     .long_name = "years from a JLoI to its binding agreement", .doc = "when it is on time",
+     .integer = &in<kAgreements, &A::jloi_lag_y>},
+    {.key = "agreements.eop_lag_y", .type = T::integer, .unit = "year", .bounds = Bounds{0.0, 20.0},
+     .long_name = "years from an EoP to its binding agreement", .doc = "when it is on time",
+     .integer = &in<kAgreements, &A::eop_lag_y>},
+    {.key = "agreements.delay_y", .type = T::integer, .unit = "year", .bounds = Bounds{0.0, 20.0},
+     .long_name = "delay of a late agreement", .doc = "years a late agreement, and its routes, come after on time",
+     .integer = &in<kAgreements, &A::delay_y>},
     // ------------------------------------------------------------------ sweep only
     {.key = "technologies.capex_position", .type = T::sweep_only, .unit = "1", .bounds = kShare, .sweep = S::value,
      .long_name = "position of every option's capex in its MIDDEN range (0 lower limit, 0.5 central, 1 upper "

@@ -6,11 +6,13 @@
 #include <algorithm>
 
 #include "dataset_tables.hpp"
+#include "agreements_table.hpp"
 #include "history_table.hpp"
 #include "sector_activity_table.hpp"
 #include "network_tables.hpp"
 #include "core/observed_prices.hpp"
 #include "infrastructure_loader.hpp"
+#include "instruments_loader.hpp"
 #include "observed_prices_loader.hpp"
 #include "scenario_loader.hpp"
 
@@ -89,6 +91,9 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);
+    resolve_instrument_technologies(in.scenario.policy.instruments, in.technologies, scenario_file.string());
+    in.agreements = load_agreements(dir / "agreements.csv", dir / "agreement_plants.csv", in.plants, in.technologies,
+                                    in.plant_technologies, in.scenario.policy.instruments);
     in.observed_prices = load_observed_prices(dir / "observed_prices.csv", in.sectors, in.scenario.prices.import_names);
     apply_observed_prices(in);
     in.provenance.scenario_file = scenario_file.string();

@@ -130,7 +130,7 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
         {"co2_combustion_t"}, {"co2_process_t"}, {"gas_gj"}, {"electricity_gj"}, {"hydrogen_gj"},
         {"biomethane_gj"}, {"other_fuel_gj"}, {"feedstock_gas_gj"}, {"heat_share_low"},
         {"heat_share_mid"}, {"heat_share_high"}, {"asset_age_y"}, {"reinvestment_cycle_y"},
-        {"hurdle_rate"}, {"multinational"}, {"maatwerk"}, {"employees"}, {"product", false},
+        {"hurdle_rate"}, {"multinational"}, {"employees"}, {"product", false},
         {"benchmark_t_co2_per_t", false}, {"scope", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     const auto sector_index = index_by_id(sectors);
@@ -181,7 +181,6 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
         p.reinvestment_cycle_y = csv_integer(table, row, "reinvestment_cycle_y", kCycle);
         p.hurdle_rate = csv_number(table, row, "hurdle_rate", kShare);
         p.multinational = csv_bool(table, row, "multinational");
-        p.maatwerk = csv_bool(table, row, "maatwerk");
         p.employees = csv_integer(table, row, "employees", kCount);
         // Both optional: an empty product is the sector's only group, an empty benchmark
         // means the product has no EU ETS product benchmark (the sector fallback applies).

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "csv_reader.hpp"
+#include "plant_option_lookup.hpp"
 
 namespace eiisim {
 namespace {
@@ -67,17 +68,7 @@ void read_route(const CsvTable& table, const CsvRow& row, const std::vector<Tech
         if (!empty) table.fail(row, "route", "expected empty: only a project row names a route");
         return;
     }
-    const std::string name = csv_text(table, row, "route", false);
-    std::string known;
-    for (int t : options) {
-        const TechnologySpec& tech = technologies[static_cast<std::size_t>(t)];
-        if (tech.name == name && tech.kind != OptionKind::close && tech.kind != OptionKind::relocate) {
-            e.technology = t;
-            return;
-        }
-        known += (known.empty() ? "" : ", ") + tech.name;
-    }
-    table.fail(row, "route", "unknown route '" + name + "' for plant '" + plant.id + "'; its options: " + known);
+    e.technology = plant_option_named(table, row, "route", technologies, options, plant);
 }
 
 }  // namespace

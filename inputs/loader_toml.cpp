@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/input_files.hpp"
+#include "core/inputs.hpp"
 #include "csv_reader.hpp"  // parse_integer for year keys
 
 namespace eiisim {
@@ -237,6 +238,27 @@ std::vector<std::string> TomlSection::keys_in_file_order() const {
     std::vector<std::string> keys;
     for (auto& entry : keyed) keys.push_back(std::move(entry.second));
     return keys;
+}
+
+std::uint16_t read_option_kinds(const TomlSection& table, std::string_view key) {
+    const toml::node* node = table.find(key);
+    if (node == nullptr) return 0;
+    const auto* array = node->as_array();
+    if (array == nullptr || array->empty())
+        table.fail(key, "expected a non-empty list of option kinds, got " + describe_toml_value(*node));
+    std::uint16_t kinds = 0;
+    for (const toml::node& item : *array) {
+        const auto* name = item.as_string();
+        const auto* found = name == nullptr ? kOptionKindNames.end()
+                                            : std::find_if(kOptionKindNames.begin(), kOptionKindNames.end(),
+                                                           [&](const char* k) { return name->get() == k; });
+        if (found == kOptionKindNames.end())
+            throw InputError(toml_where(table.file(), item.source()), table.field(key),
+                             "unknown option kind " + describe_toml_value(item) +
+                                 "; expected keep, electrify, ccs, hydrogen, import, bio, relocate or close");
+        kinds = static_cast<std::uint16_t>(kinds | (1u << (found - kOptionKindNames.begin())));
+    }
+    return kinds;
 }
 
 }  // namespace eiisim

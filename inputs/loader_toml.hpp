@@ -3,6 +3,7 @@
 // as the CSV tables: every problem names file, line, column and the dotted key path and
 // says what was expected. A TomlSection wraps one table, rejects keys it does not know
 // (a typo must not silently fall back to a default) and reads typed values.
+#include <cstdint>
 #include <filesystem>
 #include <vector>
 #include <optional>
@@ -86,5 +87,9 @@ private:
 
 // A short description of what a TOML value is, for "expected ..., got ..." messages.
 [[nodiscard]] std::string describe_toml_value(const toml::node& node);
+
+// `key = ["ccs", "hydrogen"]`: a non-empty list of option kinds as a bit set over
+// OptionKind; 0 when the key is absent. Unknown names are an error at the item.
+[[nodiscard]] std::uint16_t read_option_kinds(const TomlSection& table, std::string_view key);
 
 }  // namespace eiisim

@@ -7,6 +7,7 @@
 #include "core/price_year.hpp"
 #include "core/settings_schema.hpp"
 #include "loader_toml.hpp"
+#include "instruments_loader.hpp"
 #include "uncertainty_loader.hpp"
 
 namespace eiisim {
@@ -134,26 +135,16 @@ void read_buildout_limits(const TomlSection& root, std::vector<BuildoutLimit>& l
     }
 }
 
-// `kinds = ["ccs", "hydrogen"]`: the option kinds an event concerns, as a bit set.
-std::uint16_t read_event_kinds(const TomlSection& e) {
-    const toml::node* node = e.find("kinds");
-    if (node == nullptr) return 0;
-    const auto* array = node->as_array();
-    if (array == nullptr || array->empty())
-        e.fail("kinds", "expected a non-empty list of option kinds, got " + describe_toml_value(*node));
-    std::uint16_t kinds = 0;
-    for (const toml::node& item : *array) {
-        const auto* name = item.as_string();
-        const auto* found = name == nullptr ? kOptionKindNames.end()
-                                            : std::find_if(kOptionKindNames.begin(), kOptionKindNames.end(),
-                                                           [&](const char* k) { return name->get() == k; });
-        if (found == kOptionKindNames.end())
-            throw InputError(toml_where(e.file(), item.source()), e.field("kinds"),
-                             "unknown option kind " + describe_toml_value(item) +
-                                 "; expected keep, electrify, ccs, hydrogen, import, bio, relocate or close");
-        kinds = static_cast<std::uint16_t>(kinds | (1u << (found - kOptionKindNames.begin())));
-    }
-    return kinds;
+// An agreement is binding on time, late or fails: the first two cannot exceed certainty.
+void check_agreement_outcomes(const TomlSection& s, const AgreementOutcomes& a) {
+    const auto check = [&](const char* stage, double on_time, double delayed) {
+        if (on_time + delayed > 1.0 + 1e-12)
+            s.fail(std::string(stage) + "_delayed_probability",
+                   "expected at most 1 - " + std::string(stage) + "_binding_probability (" + format_number(1.0 - on_time) +
+                       "), got " + format_number(delayed));
+    };
+    check("jloi", a.jloi_binding_probability, a.jloi_delayed_probability);
+    check("eop", a.eop_binding_probability, a.eop_delayed_probability);
 }
 
 void read_events(const TomlSection& root, ScenarioFile& out) {
@@ -172,7 +163,7 @@ void read_events(const TomlSection& root, ScenarioFile& out) {
         pending.event.year = e.integer("year", Bounds{static_cast<double>(out.scenario.base_year),
                                                       static_cast<double>(out.scenario.end_year)});
         pending.event.description = e.text("description");
-        pending.event.kinds = read_event_kinds(e);
+        pending.event.kinds = read_option_kinds(e, "kinds");
         pending.event.cbam_sectors_only = e.optional_boolean("cbam_sectors_only").value_or(false);
         pending.cluster = read_reference(e, "cluster");
         pending.sector = read_reference(e, "sector");
@@ -187,7 +178,7 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     TomlDocument doc = read_toml_file(file);
     std::vector<std::string_view> tables;
     for (const SettingTable& t : setting_tables()) tables.push_back(t.name);
-    tables.insert(tables.end(), {"buildout_limits", "events", "uncertain"});
+    tables.insert(tables.end(), {"buildout_limits", "events", "instruments", "uncertain"});
     const TomlSection root(doc.root, doc.file, "", tables);
     ScenarioFile out;
     for (const SettingTable& table : setting_tables()) {
@@ -195,6 +186,7 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
                                         table.name == "infrastructure" ? std::vector<std::string_view>{"clusters"}
                                                                        : std::vector<std::string_view>{});
         if (table.name == "scenario") check_header(*section, out, file);
+        if (table.name == "agreements" && section) check_agreement_outcomes(*section, out.scenario.agreements);
     }
     // Nominal ETS forecasts to EUR2023, once, here (core/price_year.hpp).
     PricePaths& prices = out.scenario.prices;
@@ -203,6 +195,7 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     read_cluster_overrides(root, out.cluster_overrides);
     read_buildout_limits(root, out.scenario.buildout_limits);
     read_events(root, out);
+    out.scenario.policy.instruments = read_instruments(root);
     out.scenario.uncertain = read_uncertain_settings(root);
     out.scenario.text = std::move(doc.text);
     return out;

@@ -34,10 +34,14 @@ void check_result_shape(const Inputs& inputs, const RunResult& r) {
                                  std::to_string(r.clusters) + " clusters; the inputs have " +
                                  std::to_string(inputs.plants.size()) + " and " + std::to_string(inputs.clusters.size()));
     }
+    if (static_cast<std::size_t>(r.instruments) != inputs.scenario.policy.instruments.size())
+        throw std::runtime_error("RunResult has " + std::to_string(r.instruments) + " support instruments; the scenario has " +
+                                 std::to_string(inputs.scenario.policy.instruments.size()));
     const auto plants = static_cast<std::size_t>(r.plants), clusters = static_cast<std::size_t>(r.clusters);
+    const auto instruments = static_cast<std::size_t>(r.instruments);
     for (const Observable& o : observables()) {
         if (!o.in_run_file()) continue;
-        const std::size_t expected = static_cast<std::size_t>(r.years) * o.per_year(plants, clusters);
+        const std::size_t expected = static_cast<std::size_t>(r.years) * o.per_year(plants, clusters, instruments);
         const std::size_t size = with_member(o, r, [](const auto& v) { return v.size(); });
         if (size != expected)
             throw std::runtime_error("RunResult series " + std::string(o.name) + " has " + std::to_string(size) +
@@ -106,7 +110,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     const auto years = iota_i32(static_cast<std::size_t>(result.years), result.base_year);
     file.add_dimension<std::int32_t>("year", years, {"year", "calendar year"});
 
-    for (const char* name : {"plant", "cluster", "technology", "kind", "carrier", "cost_component"})
+    for (const char* name : {"plant", "cluster", "instrument", "technology", "kind", "carrier", "cost_component"})
         add_category_dimension(file, inputs, name);
 
     std::size_t options = 0;
@@ -126,6 +130,9 @@ void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::s
     } else if (name == "cluster") {
         for (const auto& c : inputs.clusters) ids.push_back(c.id);
         long_name = "cluster id";
+    } else if (name == "instrument") {
+        for (const auto& i : inputs.scenario.policy.instruments) ids.push_back(i.id);
+        long_name = "support instrument id (scenario [[instruments]])";
     } else if (name == "technology") {
         for (const auto& t : inputs.technologies) ids.push_back(t.id);
         long_name = "technology id (catalogue row)";

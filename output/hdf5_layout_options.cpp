@@ -58,6 +58,10 @@ void write_identity(h5::NcFile& file, const std::vector<std::int32_t>& event_of,
                                     column<std::uint8_t>(rows, [](const OptionAppraisal& o) { return o.subsidised; }),
                                     {"1", "the subsidised twin of the option (operating subsidy and investment aid)"},
                                     yes_no_flags<std::uint8_t>());
+    file.add_variable<std::int32_t>("option_instrument", opt,
+                                    column<std::int32_t>(rows, [](const OptionAppraisal& o) { return o.instrument; }),
+                                    {"1", "support instrument of a subsidised twin, index into the instrument dimension "
+                                          "(-1: none)"});
     file.add_variable<std::int32_t>("option_start_year", opt,
                                     column<std::int32_t>(rows, [](const OptionAppraisal& o) { return o.start_year; }),
                                     {"year", "first year the route would run"});

@@ -2,6 +2,8 @@
 // option considered, flattened into its own dimension so the file needs no ragged arrays
 // (netCDF-4 variable-length types are poorly supported by readers).
 #include <cstdint>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "core/production_value.hpp"
@@ -33,6 +35,61 @@ void write_base_value(h5::NcFile& file, const Inputs& in) {
                            return p.production_t * valuations[static_cast<std::size_t>(p.sector)].product_eur_per_t;
                        }),
         {"EUR/yr", "base-year production at reference prices (0 for the power sector)"});
+}
+
+// The dataset's support agreements (dimension `agreement`) and, per plant, the agreement
+// that covers it: the first that is not stopped talks, else the first (-1: none).
+void write_agreements(h5::NcFile& file, const Inputs& in) {
+    const auto& agreements = in.agreements;
+    std::vector<std::string> ids;
+    for (const AgreementSpec& a : agreements) ids.push_back(a.id);
+    file.add_dimension("agreement", std::span<const std::string>(ids), {"1", "support agreement id (agreements.csv)"});
+    const Dims dim{"agreement"};
+    file.add_variable("agreement_firm", dim, column<std::string>(agreements, [](const AgreementSpec& a) { return a.firm; }),
+                      {"1", "firm"});
+    file.add_variable<std::uint8_t>(
+        "agreement_stage", dim,
+        column<std::uint8_t>(agreements, [](const AgreementSpec& a) { return static_cast<std::uint8_t>(a.stage); }),
+        {"1", "stage reached in the data"}, flags_from_names<std::uint8_t>(kAgreementStageNames));
+    file.add_variable<std::int32_t>("agreement_stage_year", dim,
+                                    column<std::int32_t>(agreements, [](const AgreementSpec& a) { return a.stage_year; }),
+                                    {"year", "year the stage was reached"});
+    file.add_variable<std::int32_t>("agreement_start_year", dim,
+                                    column<std::int32_t>(agreements, [](const AgreementSpec& a) { return a.start_year; }),
+                                    {"year", "first year the agreed routes run, as agreed (0: none)"});
+    file.add_variable<double>("agreement_aid", dim,
+                              column<double>(agreements, [](const AgreementSpec& a) { return a.aid_eur; }),
+                              {"EUR", "public aid ceiling"});
+    file.add_variable<std::int32_t>("agreement_instrument", dim,
+                                    column<std::int32_t>(agreements, [](const AgreementSpec& a) { return a.instrument_index; }),
+                                    {"1", "instrument paying the aid, index into the instrument dimension (-1: none)"});
+    std::vector<std::int32_t> covered(in.plants.size(), -1);
+    for (std::size_t a = 0; a < agreements.size(); ++a)
+        for (const AgreementUnit& unit : agreements[a].units) {
+            std::int32_t& slot = covered[static_cast<std::size_t>(unit.plant)];
+            const bool stopped = agreements[a].stage == AgreementStage::stopped;
+            if (slot < 0 || (!stopped && agreements[static_cast<std::size_t>(slot)].stage == AgreementStage::stopped))
+                slot = static_cast<std::int32_t>(a);
+        }
+    file.add_variable<std::int32_t>("plant_agreement", {"plant"}, covered,
+                                    {"1", "support agreement covering the plant, index into the agreement dimension "
+                                          "(-1: none; stopped talks only when no other covers it)"});
+}
+
+void write_instruments(h5::NcFile& file, const Inputs& in) {
+    const auto& instruments = in.scenario.policy.instruments;
+    const Dims dim{"instrument"};
+    file.add_variable<std::uint8_t>(
+        "instrument_form", dim,
+        column<std::uint8_t>(instruments, [](const InstrumentSpec& i) { return static_cast<std::uint8_t>(i.form); }),
+        {"1", "how the instrument pays"}, flags_from_names<std::uint8_t>(kAidFormNames));
+    file.add_variable<std::uint8_t>(
+        "instrument_applications", dim,
+        column<std::uint8_t>(instruments, [](const InstrumentSpec& i) { return i.applications; }),
+        {"1", "plants apply to it in the yearly allocation (else it only funds agreements)"}, yes_no_flags<std::uint8_t>());
+    file.add_variable("instrument_source", dim,
+                      column<std::string>(instruments, [](const InstrumentSpec& i) { return i.source; }),
+                      {"1", "source of the instrument's figures"});
 }
 
 }  // namespace
@@ -77,9 +134,8 @@ void write_static_tables(h5::NcFile& file, const Inputs& in) {
     file.add_variable<std::uint8_t>("plant_multinational", plant,
                                     column<std::uint8_t>(plants, [](const PlantSpec& p) { return p.multinational; }),
                                     {"1", "parent is a multinational (relocation is an option)"}, yes_no_flags<std::uint8_t>());
-    file.add_variable<std::uint8_t>("plant_maatwerk", plant,
-                                    column<std::uint8_t>(plants, [](const PlantSpec& p) { return p.maatwerk; }),
-                                    {"1", "signed a tailor-made (maatwerk) agreement"}, yes_no_flags<std::uint8_t>());
+    write_agreements(file, in);
+    write_instruments(file, in);
 
     file.add_variable("cluster_name", {"cluster"},
                       column<std::string>(in.clusters, [](const ClusterSpec& c) { return c.name; }), {"1", "cluster name"});
@@ -121,6 +177,10 @@ void write_event_log(h5::NcFile& file, const RunResult& r) {
     file.add_variable<double>("event_subsidy_committed", ev,
                               column<double>(events, [](const DecisionEvent& e) { return e.subsidy_committed_eur; }),
                               {"EUR", "subsidy committed to the decision over the whole contract"});
+    file.add_variable<std::int32_t>("event_instrument", ev,
+                                    column<std::int32_t>(events, [](const DecisionEvent& e) { return e.instrument; }),
+                                    {"1", "support instrument of the chosen route, index into the instrument dimension "
+                                          "(-1: none)"});
     file.add_variable<std::uint8_t>("event_closed_by_rule", ev,
                                     column<std::uint8_t>(events, [](const DecisionEvent& e) { return e.closed_by_rule; }),
                                     {"1", "the closure rule decided (best margin below event_closure_margin): no ranking"},

@@ -96,8 +96,8 @@ struct PlantYear {
         terms.export_discount = model.inputs.scenario.behaviour.export_discount;
         if (year < state.stranded_until_year[p] && production > 0)
             terms.stranded_eur_per_t = state.stranded_annuity_eur[p] / production;
-        if (year < state.subsidy_until_year[p]) terms.subsidy_eur_per_t = state.subsidy_eur_per_t[p];
         const PriceView& prices = model.actual[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
+        terms.subsidy_eur_per_t = aid_payment_eur_per_t(state, static_cast<int>(p), year, prices, production);
         return domestic_unit_cost(model.baselines[p], sector, profile_at(production), prices, terms);
     }
 
@@ -154,6 +154,8 @@ void write_year(const PlantYear& py, RunState& state, RunResult& result, std::si
         result.cost_eur[at * kCostComponentCount + static_cast<std::size_t>(k)] = value;
         cost += value;
     }
+    // What the plant's support paid this year counts against an agreement's ceiling.
+    state.aid_paid_eur[py.p] -= unit.eur_per_t[static_cast<std::size_t>(CostComponent::subsidy)] * production;
     result.revenue_eur[at] = unit.revenue_eur_per_t * production;
     result.margin_eur[at] = result.revenue_eur[at] - cost;
     state.loss_years[py.p] = result.margin_eur[at] < 0 ? state.loss_years[py.p] + 1 : 0;

@@ -8,11 +8,11 @@
 
 namespace eiisim {
 
-void record_aggregates(const Model& model, const RunState& state, int year, RunResult& result) {
+void record_aggregates(const Model& model, RunState& state, int year, RunResult& result) {
     const Inputs& in = model.inputs;
     const int yi = year - in.scenario.base_year;
     const double load_factor = in.scenario.behaviour.grid_load_factor;
-    double storage_used = 0, hydrogen_used = 0, biomethane_used = 0, subsidy_paid = 0, power_output = 0;
+    double storage_used = 0, hydrogen_used = 0, biomethane_used = 0, power_output = 0;
     const int row = panel_row(result, yi);
     // Production by value at fixed reference prices (core/production_value.hpp).
     const std::vector<SectorValuation> valuations = sector_valuations(in);
@@ -44,7 +44,13 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
         };
         hydrogen_used += new_use(Carrier::hydrogen);
         biomethane_used += new_use(Carrier::biomethane);
-        subsidy_paid -= result.cost_eur[at * kCostComponentCount + static_cast<int>(CostComponent::subsidy)];
+        const AidContract& aid = state.aid[p];
+        if (aid.supported() && production > 0) {
+            const std::size_t i = result.at_instrument(yi, aid.instrument);
+            result.instrument_paid_eur[i] -=
+                result.cost_eur[at * kCostComponentCount + static_cast<int>(CostComponent::subsidy)];
+            result.instrument_avoided_t[i] += aid.avoided_t_per_t * production;
+        }
     }
     for (std::size_t c = 0; c < in.clusters.size(); ++c)
         result.cluster_grid_headroom_mw[result.at_cluster(yi, static_cast<int>(c))] = ledger_of(state, Resource::grid, static_cast<int>(c)).capacity(year);
@@ -56,9 +62,14 @@ void record_aggregates(const Model& model, const RunState& state, int year, RunR
     result.hydrogen_supply_gj[y] = national(Resource::hydrogen).capacity(year);
     result.biomethane_used_gj[y] = biomethane_used;
     result.biomethane_supply_gj[y] = national(Resource::biomethane).capacity(year);
-    result.subsidy_committed_eur[y] = national(Resource::subsidy_budget).used(year);
-    result.subsidy_budget_eur[y] = national(Resource::subsidy_budget).capacity(year);
-    result.subsidy_paid_eur[y] = subsidy_paid;
+    for (int i = 0; i < result.instruments; ++i) {
+        const CapacityLedger& budget = ledger_of(state, Resource::subsidy_budget, 0, i);
+        const std::size_t at = result.at_instrument(yi, i);
+        result.instrument_budget_eur[at] = budget.capacity(year);
+        result.instrument_committed_eur[at] = budget.used(year);
+        result.instrument_paid_eur[at] += state.grants_paid_eur[static_cast<std::size_t>(i)];
+    }
+    std::fill(state.grants_paid_eur.begin(), state.grants_paid_eur.end(), 0.0);
     result.power_output_mwh[y] = power_output;
 }
 

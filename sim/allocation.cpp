@@ -1,9 +1,11 @@
 // Phase 4: scarce capacity is granted serially, in the scenario's priority order, so
-// the result never depends on which thread appraised which plant. A plant walks its
+// the result never depends on which thread appraised which plant. The default order is
+// cost-effectiveness (EUR per t CO2 avoided of each plant's first choice), as an SDE++
+// round ranks its applicants; agreements reserved their capacity before (phase 1c). A plant walks its
 // ranked list until an option fits every ledger of the scarce resources
 // (core/scarce_resources.hpp: grid headroom of its cluster, national CO2 storage,
 // hydrogen and biomethane, each reserved from the year the route starts running through
-// the end of the run; the decision year's subsidy budget) and the national build-out
+// the end of the run; the budget of its support instrument in the decision year) and the national build-out
 // limit per option kind. A refused plant takes its next-best option; if that
 // is to stay as it is, it tries again next year.
 #include <algorithm>
@@ -23,8 +25,9 @@ struct Order {
     std::size_t decision = 0;
 };
 
-std::vector<std::size_t> priority_order(const Model& model, const std::vector<PlantDecision>& decisions,
-                                        int year, std::uint64_t seed, std::uint64_t run) {
+std::vector<std::size_t> priority_order(const Model& model, const RunState& state,
+                                        const std::vector<PlantDecision>& decisions, int year, std::uint64_t seed,
+                                        std::uint64_t run) {
     const PriorityRule rule = model.inputs.scenario.behaviour.priority;
     std::vector<Order> keys;
     keys.reserve(decisions.size());
@@ -39,7 +42,7 @@ std::vector<std::size_t> priority_order(const Model& model, const std::vector<Pl
         key.eur_per_tco2 = by_cost && !d.ranked.empty() ? d.ranked.front().eur_per_tco2_avoided
                                                         : std::numeric_limits<double>::infinity();
         if (rule == PriorityRule::maatwerk_then_cost_effectiveness)
-            key.maatwerk_rank = model.inputs.plants[static_cast<std::size_t>(d.plant)].maatwerk ? 0 : 1;
+            key.maatwerk_rank = state.in_live_agreement[static_cast<std::size_t>(d.plant)] != 0 ? 0 : 1;
         keys.push_back(key);
     }
     std::sort(keys.begin(), keys.end(), [](const Order& a, const Order& b) {
@@ -72,8 +75,9 @@ RefusedBy misfit(const Model& model, const RunState& state, std::size_t p, const
 RefusedBy ledger_misfit(const Model& model, const RunState& state, std::size_t p, const Candidate& c, int year) {
     const int cluster = model.inputs.plants[p].cluster;
     for (const ResourceSpec& r : resources()) {
-        const CapacityLedger& ledger = ledger_of(state, r.id, cluster);
         const double claim = amount_of(c.claim, r.id);
+        if (r.scope == ResourceScope::instrument && !c.subsidised()) continue;  // draws on no budget
+        const CapacityLedger& ledger = ledger_of(state, r.id, cluster, c.aid.instrument);
         const bool fit = r.booking == Booking::while_running
                              ? ledger.fits(claim, c.start_year, amount_of(state.held[p], r.id))
                              : ledger.fits_in_year(claim, year);
@@ -93,11 +97,11 @@ void grant_conversion(const Model& model, RunState& state, std::size_t p, const 
     }
     for (const ResourceSpec& r : resources())
         if (r.booking == Booking::decision_year && amount_of(c.claim, r.id) > 0)
-            ledger_of(state, r.id, cluster).reserve_in_year(amount_of(c.claim, r.id), year);
+            ledger_of(state, r.id, cluster, c.aid.instrument).reserve_in_year(amount_of(c.claim, r.id), year);
     state.target_technology[p] = c.technology;
     state.target_year[p] = c.start_year;
     state.target_capex_eur[p] = c.capex_eur;
-    state.target_subsidy_eur_per_t[p] = c.subsidised ? c.subsidy_eur_per_t : 0.0;
+    state.target_aid[p] = c.aid;
     state.status[p] = PlantStatus::converting;
     ++state.conversions_this_year[static_cast<std::size_t>(tech.kind)];
     state.learning_capacity_t[static_cast<std::size_t>(c.technology)] += in.plants[p].capacity_t;
@@ -106,21 +110,21 @@ void grant_conversion(const Model& model, RunState& state, std::size_t p, const 
 namespace {
 
 // The event log's row of variant `c` (none when no log is kept).
-OptionAppraisal* record_of(PlantDecision& decision, int technology, bool subsidised) {
+OptionAppraisal* record_of(PlantDecision& decision, int technology, int instrument) {
     for (OptionAppraisal& a : decision.appraisals)
-        if (a.technology == technology && a.subsidised == subsidised) return &a;
+        if (a.technology == technology && a.instrument == instrument) return &a;
     return nullptr;
 }
 
 void mark_refused(PlantDecision& decision, const Candidate& c, RefusedBy why) {
-    if (OptionAppraisal* r = record_of(decision, c.technology, c.subsidised)) {
+    if (OptionAppraisal* r = record_of(decision, c.technology, c.aid.instrument)) {
         r->refused = true;
         r->refused_by = why;
     }
 }
 
-void mark_chosen(PlantDecision& decision, int technology, bool subsidised) {
-    if (OptionAppraisal* r = record_of(decision, technology, subsidised)) r->chosen = true;
+void mark_chosen(PlantDecision& decision, int technology, int instrument) {
+    if (OptionAppraisal* r = record_of(decision, technology, instrument)) r->chosen = true;
 }
 
 }  // namespace
@@ -129,7 +133,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
               std::vector<PlantDecision>& decisions, RunResult* events) {
     const Inputs& in = model.inputs;
     state.conversions_this_year.fill(0);
-    for (std::size_t i : priority_order(model, decisions, year, seed, run)) {
+    for (std::size_t i : priority_order(model, state, decisions, year, seed, run)) {
         PlantDecision& decision = decisions[i];
         const auto p = static_cast<std::size_t>(decision.plant);
         const int current = state.technology[p];
@@ -152,7 +156,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
             event.to_technology = close;
             event.running_from_year = closing_year;
             event.closed_by_rule = true;
-            mark_chosen(decision, close, false);
+            mark_chosen(decision, close, -1);
         } else {
             bool refused_any = false;
             const Candidate* chosen = nullptr;
@@ -170,7 +174,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 refused_any = true;
                 mark_refused(decision, c, why);
             }
-            if (chosen != nullptr) mark_chosen(decision, chosen->technology, chosen->subsidised);
+            if (chosen != nullptr) mark_chosen(decision, chosen->technology, chosen->aid.instrument);
             if (refused_any) state.refused_in_year[static_cast<std::size_t>(year - in.scenario.base_year)] = 1;
             if (chosen == nullptr || chosen->technology == current) {
                 event.to_technology = current;
@@ -186,7 +190,10 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
             } else {
                 event.to_technology = chosen->technology;
                 event.running_from_year = chosen->start_year;
-                if (chosen->subsidised) event.subsidy_committed_eur = amount_of(chosen->claim, Resource::subsidy_budget);
+                if (chosen->subsidised()) {
+                    event.subsidy_committed_eur = amount_of(chosen->claim, Resource::subsidy_budget);
+                    event.instrument = chosen->aid.instrument;
+                }
             }
         }
         if (events == nullptr) continue;

@@ -76,8 +76,9 @@ PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plan
     snapshot.export_share = export_share_of(model, state, plant);
     snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
     snapshot.book_value_eur = book_value_of(state, plant);
-    snapshot.contract_subsidy_eur_per_t = state.subsidy_eur_per_t[p];
-    snapshot.contract_until_year = state.subsidy_until_year[p];
+    // The payments the award expects, for the contract years left (docs/ODD.md §7.14).
+    snapshot.contract_subsidy_eur_per_t = state.aid[p].payment_eur_per_t;
+    snapshot.contract_until_year = state.aid_from_year[p] + state.aid[p].years;
     snapshot.flared_process_gas_per_t = expected_flared_per_t(model, state, plant);
     return snapshot;
 }

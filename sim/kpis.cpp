@@ -30,7 +30,7 @@ RunKpis aggregate_kpis(const RunResult& r, const std::vector<int>& milestones) {
         }
         k.net_co2_t[m] = national;
     }
-    for (double paid : r.subsidy_paid_eur) k.cumulative_subsidy_eur += paid;
+    for (double paid : r.instrument_paid_eur) k.cumulative_subsidy_eur += paid;
     const int last = r.years - 1;
     double base_production = 0;
     double end_production = 0;

@@ -60,6 +60,6 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
 void allocate(const Model& model, RunState& state, int year, std::uint64_t seed, std::uint64_t run,
               std::vector<PlantDecision>& decisions, RunResult* events);
 void learn_and_age(const Model& model, RunState& state);
-void record_aggregates(const Model& model, const RunState& state, int year, RunResult& result);
+void record_aggregates(const Model& model, RunState& state, int year, RunResult& result);
 
 }  // namespace eiisim

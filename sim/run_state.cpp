@@ -33,10 +33,12 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.target_technology.assign(n, -1);
     s.target_year.assign(n, 0);
     s.target_capex_eur.assign(n, 0.0);
-    s.target_subsidy_eur_per_t.assign(n, 0.0);
+    s.target_aid.assign(n, AidContract{});
     s.target_held.assign(n, Holding{});
-    s.subsidy_eur_per_t.assign(n, 0.0);
-    s.subsidy_until_year.assign(n, first);
+    s.aid.assign(n, AidContract{});
+    s.aid_from_year.assign(n, first);
+    s.aid_paid_eur.assign(n, 0.0);
+    s.grants_paid_eur.assign(in.scenario.policy.instruments.size(), 0.0);
     s.stranded_annuity_eur.assign(n, 0.0);
     s.stranded_until_year.assign(n, first);
     s.offtake_lost_share.assign(n, 0.0);
@@ -71,6 +73,18 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
         auto& ledgers = s.ledgers[static_cast<std::size_t>(r.id)];
         ledgers.clear();
         for (std::size_t k = 0; k < ledger_count(r, in); ++k) ledgers.emplace_back(r.capacity(in, k), first, years);
+    }
+
+    s.agreement_outcome.resize(in.agreements.size());
+    s.agreement_unit_pending.resize(in.agreements.size());
+    s.in_live_agreement.assign(n, 0);
+    for (std::size_t a = 0; a < in.agreements.size(); ++a) {
+        const AgreementSpec& agreement = in.agreements[a];
+        s.agreement_outcome[a] = draw_agreement_outcome(agreement, in.scenario.agreements, seed, run, a);
+        const bool live = s.agreement_outcome[a].binding_year != 0;
+        s.agreement_unit_pending[a].assign(agreement.units.size(), live ? 1 : 0);
+        if (live)
+            for (const AgreementUnit& unit : agreement.units) s.in_live_agreement[static_cast<std::size_t>(unit.plant)] = 1;
     }
 
     s.conversions_this_year.fill(0);
@@ -143,6 +157,17 @@ void reserve_holding(RunState& state, int cluster, const Holding& amount, int fr
 void release_holding(RunState& state, int cluster, const Holding& amount, int from_year) {
     for (const ResourceSpec& r : resources())
         if (r.booking == Booking::while_running) ledger_of(state, r.id, cluster).release(amount_of(amount, r.id), from_year);
+}
+
+double aid_payment_eur_per_t(const RunState& state, int plant, int year, const PriceView& prices,
+                             double production_t) {
+    const auto p = static_cast<std::size_t>(plant);
+    const AidContract& aid = state.aid[p];
+    if (!aid.supported() || year < state.aid_from_year[p] || year >= state.aid_from_year[p] + aid.years) return 0.0;
+    const double payment = payment_eur_per_t(aid, prices);
+    const double left = aid.cap_eur - state.aid_paid_eur[p];
+    if (production_t <= 0 || payment * production_t <= left) return payment;
+    return std::max(0.0, left) / production_t;
 }
 
 double book_value_of(const RunState& state, int plant) {

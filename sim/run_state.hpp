@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/aid_contract.hpp"
 #include "agents/taste_draw.hpp"
+#include "agreements.hpp"
 #include "clusters/capacity_ledger.hpp"
 #include "core/inputs.hpp"
 #include "core/scarce_resources.hpp"
@@ -34,11 +36,17 @@ struct RunState {
     std::vector<int> target_technology;       // -1: none
     std::vector<int> target_year;
     std::vector<double> target_capex_eur;
-    std::vector<double> target_subsidy_eur_per_t;
+    std::vector<AidContract> target_aid;      // the support it was granted with
     std::vector<Holding> target_held;
     // money carried between years
-    std::vector<double> subsidy_eur_per_t;
-    std::vector<int> subsidy_until_year;      // exclusive
+    // The support of the route in force (docs/ODD.md §7.14): operating payments from
+    // aid_from_year for aid.years, the total paid so far (an agreement's ceiling caps it).
+    std::vector<AidContract> aid;
+    std::vector<int> aid_from_year;
+    std::vector<double> aid_paid_eur;
+    // per instrument: investment grants paid this year as routes start (record_aggregates
+    // books and clears it)
+    std::vector<double> grants_paid_eur;
     std::vector<double> stranded_annuity_eur;
     std::vector<int> stranded_until_year;     // exclusive
     // value chain
@@ -67,6 +75,12 @@ struct RunState {
     std::vector<double> learning_capacity_t;  // cumulative capacity per technology
     std::vector<double> learning_multiplier;  // capex factor per technology
     std::vector<double> learning_priced_at_t;  // capacity the multiplier was computed at (NaN: never)
+    // support agreements (sim/agreements.hpp): per agreement how it turns out in this run,
+    // and per unit whether it still waits to be committed; per plant whether a live
+    // agreement (binding now or later in this run) covers it
+    std::vector<AgreementOutcome> agreement_outcome;
+    std::vector<std::vector<std::uint8_t>> agreement_unit_pending;
+    std::vector<std::uint8_t> in_live_agreement;
     // per year index: some plant was refused an option it wanted (scarce capacity or
     // budget); the same fact the event log's OptionAppraisal::refused flags record, kept
     // here so KPIs need no event log
@@ -77,15 +91,22 @@ struct RunState {
 // The same, into an existing state whose buffers are reused (sweeps: one per thread).
 void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& state);
 
-// The ledger of resource `r` that a plant in `cluster` draws on.
-[[nodiscard]] inline std::size_t ledger_index(Resource r, int cluster) {
-    return resource(r).scope == ResourceScope::cluster ? static_cast<std::size_t>(cluster) : 0;
+// The ledger of resource `r` that a plant in `cluster` draws on with a claim on
+// `instrument` (-1: none; only the subsidy budget has one ledger per instrument).
+[[nodiscard]] inline std::size_t ledger_index(Resource r, int cluster, int instrument = -1) {
+    switch (resource(r).scope) {
+        case ResourceScope::cluster: return static_cast<std::size_t>(cluster);
+        case ResourceScope::instrument: return static_cast<std::size_t>(instrument);
+        case ResourceScope::national: break;
+    }
+    return 0;
 }
-[[nodiscard]] inline CapacityLedger& ledger_of(RunState& state, Resource r, int cluster) {
-    return state.ledgers[static_cast<std::size_t>(r)].at(ledger_index(r, cluster));
+[[nodiscard]] inline CapacityLedger& ledger_of(RunState& state, Resource r, int cluster, int instrument = -1) {
+    return state.ledgers[static_cast<std::size_t>(r)].at(ledger_index(r, cluster, instrument));
 }
-[[nodiscard]] inline const CapacityLedger& ledger_of(const RunState& state, Resource r, int cluster) {
-    return state.ledgers[static_cast<std::size_t>(r)].at(ledger_index(r, cluster));
+[[nodiscard]] inline const CapacityLedger& ledger_of(const RunState& state, Resource r, int cluster,
+                                                     int instrument = -1) {
+    return state.ledgers[static_cast<std::size_t>(r)].at(ledger_index(r, cluster, instrument));
 }
 
 // Books a holding of a plant in `cluster` in the ledgers of the resources held while
@@ -99,6 +120,12 @@ void release_holding(RunState& state, int cluster, const Holding& amount, int fr
 [[nodiscard]] double utilisation_of(const Model& model, const RunState& state, int plant);
 // Share of a plant's remaining output that goes abroad at a discount.
 [[nodiscard]] double export_share_of(const Model& model, const RunState& state, int plant);
+// The operating subsidy per t the route in force earns in `year` at `prices` (0 outside the
+// contract years and once an agreement's ceiling is paid out; production_t spreads what
+// is left of that ceiling).
+[[nodiscard]] double aid_payment_eur_per_t(const RunState& state, int plant, int year, const PriceView& prices,
+                                           double production_t);
+
 // Undepreciated capital of the route in force (straight line over its lifetime).
 [[nodiscard]] double book_value_of(const RunState& state, int plant);
 

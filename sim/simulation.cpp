@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #include "core/observables.hpp"
+#include "agreements.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
@@ -16,17 +17,20 @@ void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, Rec
     r.years = in.year_count();
     r.plants = static_cast<int>(in.plants.size());
     r.clusters = static_cast<int>(in.clusters.size());
+    r.instruments = static_cast<int>(in.scenario.policy.instruments.size());
     r.seed = seed;
     r.run = run;
     // Every series of the observables table (core/observables.cpp), sized by its level:
     // plant panels hold every year or, for aggregate-only runs, the year in hand.
     const auto plants = static_cast<std::size_t>(r.plants);
     const auto clusters = static_cast<std::size_t>(r.clusters);
+    const auto instruments = static_cast<std::size_t>(r.instruments);
     const auto years = static_cast<std::size_t>(r.years);
     const std::size_t panel_years = level == RecordLevel::full ? years : 1;
     for (const Observable& o : observables()) {
         if (!o.in_run_file()) continue;
-        const std::size_t n = (o.level == Level::plant ? panel_years : years) * o.per_year(plants, clusters);
+        const std::size_t n =
+            (o.level == Level::plant ? panel_years : years) * o.per_year(plants, clusters, instruments);
         with_member(o, r, [&](auto& series) {
             using Value = typename std::decay_t<decltype(series)>::value_type;
             // A route index of -1 means none (no route recorded for that slot yet).
@@ -50,6 +54,7 @@ void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, Re
     for (int year = scenario.base_year; year <= scenario.end_year; ++year) {
         apply_transitions(model, state, year, events);
         apply_history(model, state, year, events);
+        apply_agreements(model, state, year, events);
         record_accounts(model, state, year, result);
         if (before_appraisal) before_appraisal(year, state);
         std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run, full);

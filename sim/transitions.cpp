@@ -165,8 +165,13 @@ void start_route(const Model& model, RunState& state, std::size_t p, int year) {
     state.route_capex_eur[p] = state.target_capex_eur[p];
     state.route_lifetime_y[p] = route_lifetime_y(in, static_cast<int>(p), target);
     state.held[p] = state.target_held[p];
-    state.subsidy_eur_per_t[p] = state.target_subsidy_eur_per_t[p];
-    state.subsidy_until_year[p] = year + in.scenario.policy.subsidy_years;
+    if (state.target_aid[p].supported())
+        state.grants_paid_eur[static_cast<std::size_t>(state.target_aid[p].instrument)] +=
+            state.target_aid[p].investment_aid_eur;
+    state.aid[p] = state.target_aid[p];
+    state.aid_from_year[p] = year;
+    state.aid_paid_eur[p] = 0.0;
+    state.target_aid[p] = AidContract{};
 }
 
 }  // namespace

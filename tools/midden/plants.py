@@ -25,7 +25,7 @@ PLANT_COLUMNS = ["id", "name", "operator", "site", "cluster", "sector", "capacit
                  "co2_combustion_t", "co2_process_t", "gas_gj", "electricity_gj", "hydrogen_gj",
                  "biomethane_gj", "other_fuel_gj", "feedstock_gas_gj", "heat_share_low",
                  "heat_share_mid", "heat_share_high", "asset_age_y", "reinvestment_cycle_y",
-                 "hurdle_rate", "multinational", "maatwerk", "employees", "product",
+                 "hurdle_rate", "multinational", "employees", "product",
                  "benchmark_t_co2_per_t", "scope", "source"]
 SCOPE_MIDDEN = "midden"   # a current MIDDEN plant: its NEa 2020 is in nea_2020_by_cluster.csv co2_t
 SCOPE_ADDED = "added"     # tables/added_plants.csv: outside MIDDEN's inventory and that total
@@ -257,15 +257,11 @@ def _check_emission_factor(p, co2_comb, e, feed, report):
         report.outliers.append(f"{p.id} {p.name} ({p.sector}): {fuel / 1e6:.2f} PJ fuel in base configuration but 0 t NEa combustion CO2")
 
 
-def _firm_flags(p):
-    """(multinational 0/1, maatwerk 0/1, the maatwerk agreement cited) from tables/firms.toml."""
+def _multinational(p):
+    """1 when the plant's operator or name matches a multinational group of tables/firms.toml."""
     t = tables.load()
     text = (p.operator + " " + p.name).lower()
-    multinational = 1 if any(pat in text + " " for pat in t.multinational_patterns) else 0
-    for pat, cite in t.maatwerk:
-        if pat in text:
-            return multinational, 1, cite
-    return multinational, 0, ""
+    return 1 if any(pat in text + " " for pat in t.multinational_patterns) else 0
 
 
 def _product_benchmark(p, src):
@@ -299,13 +295,11 @@ def plant_record(p, stats, report, origin=None):
     _check_emission_factor(p, co2_comb, e, feed, report)
     low, mid, high = sd.heat_shares
     age, cycle, age_src = asset_timing(p.id, sd.reinvestment_cycle_y)
-    multinational, maat, maat_src = _firm_flags(p)
+    multinational = _multinational(p)
     src.append(f"heat shares ESTIMATE ({sd.heat_reason})")
     src.append(f"{age_src}; hurdle {sd.hurdle_rate:.2f} ESTIMATE by sector")
     if origin is None:
         src.append(f"gpd.json {p.id} (operator, employees)")
-    if maat:
-        src.append(f"maatwerk: facts.md §1.3 {maat_src}")
     if p.pcd_ids:
         src.append("pcd " + " ".join(p.pcd_ids))
         src.append("tc " + " ".join(p.tc_ids))
@@ -325,7 +319,7 @@ def plant_record(p, stats, report, origin=None):
         "heat_share_low": fmt(low, 2), "heat_share_mid": fmt(mid, 2), "heat_share_high": fmt(high, 2),
         "asset_age_y": str(age), "reinvestment_cycle_y": str(cycle),
         "hurdle_rate": fmt(sd.hurdle_rate, 2), "multinational": str(multinational),
-        "maatwerk": str(maat), "employees": str(p.employees), "product": product,
+        "employees": str(p.employees), "product": product,
         "benchmark_t_co2_per_t": benchmark, "scope": SCOPE_ADDED if origin else SCOPE_MIDDEN,
         "source": source,
     }

@@ -343,7 +343,6 @@ class Tables:
     process_share_overrides: list
     fuels: dict                     # lower-case fuel name -> Fuel
     multinational_patterns: list
-    maatwerk: list                  # [(pattern, source)], first match wins
     hicp: dict                      # year -> index 2015=100
     hicp_estimated_years: set
     money_corrections: dict         # (tc id, 'inv'/'om') -> MoneyCorrection
@@ -385,7 +384,6 @@ def load():
         sub_installation_benchmarks=_sub_installation_benchmarks(sectors),
         process_share_overrides=_process_share_overrides(), fuels=_fuels(),
         multinational_patterns=list(firms["multinational"]["patterns"]),
-        maatwerk=[(m["pattern"], m["source"]) for m in firms["maatwerk"]],
         hicp=hicp, hicp_estimated_years=hicp_estimated,
         money_corrections=_money_corrections(),
         reviewed_scope={r["tc_id"]: r["why_kept"] for r in _csv("reviewed_scope.csv")},

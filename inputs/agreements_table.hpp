@@ -1,0 +1,21 @@
+#pragma once
+// agreements.csv and agreement_plants.csv (optional, together): the firms' support
+// agreements with the state and the plants and routes they cover (docs/input-format.md,
+// docs/ODD.md §7.15). Every problem throws InputError naming file, line, column and field.
+#include <filesystem>
+#include <vector>
+
+#include "core/inputs.hpp"
+
+namespace eiisim {
+
+// `instruments`: the scenario's, which an agreement's `instrument` must name. A dataset
+// without agreements.csv has no agreements (agreement_plants.csv alone is an error).
+[[nodiscard]] std::vector<AgreementSpec> load_agreements(const std::filesystem::path& agreements_file,
+                                                         const std::filesystem::path& units_file,
+                                                         const std::vector<PlantSpec>& plants,
+                                                         const std::vector<TechnologySpec>& technologies,
+                                                         const std::vector<std::vector<int>>& plant_technologies,
+                                                         const std::vector<InstrumentSpec>& instruments);
+
+}  // namespace eiisim

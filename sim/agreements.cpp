@@ -1,0 +1,120 @@
+#include "agreements.hpp"
+
+#include <algorithm>
+
+#include "committed_conversion.hpp"
+#include "core/random_stream.hpp"
+#include "phases.hpp"
+
+namespace eiisim {
+namespace {
+
+// Each unit's share of the agreement's aid: by the investment its route needs (capex per
+// t/yr of capacity times capacity), the units with a route change only.
+std::vector<double> aid_shares(const Inputs& in, const AgreementSpec& agreement) {
+    std::vector<double> weight(agreement.units.size(), 0.0);
+    double total = 0;
+    for (std::size_t u = 0; u < agreement.units.size(); ++u) {
+        const AgreementUnit& unit = agreement.units[u];
+        if (unit.technology < 0) continue;
+        const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(unit.technology)];
+        if (tech.kind == OptionKind::keep) continue;
+        weight[u] = std::max(tech.capex_eur_per_t_yr, 1e-9) * in.plants[static_cast<std::size_t>(unit.plant)].capacity_t;
+        total += weight[u];
+    }
+    for (double& w : weight) w = total > 0 ? w / total : 0.0;
+    return weight;
+}
+
+// The aid attached to a unit: its share of the ceiling, paid by the agreement's instrument
+// in that instrument's form (an operating award pays as SDE++ does, capped at the share).
+AidOffer unit_aid(const Model& model, const RunState& state, int year, const AgreementSpec& agreement,
+                  int plant, const OptionBreakdown& appraisal, double share_eur) {
+    AidOffer offer;
+    if (agreement.instrument_index < 0 || share_eur <= 0) return offer;
+    const InstrumentSpec& instrument =
+        model.inputs.scenario.policy.instruments[static_cast<std::size_t>(agreement.instrument_index)];
+    if (instrument.form == AidForm::operating) {
+        offer = committed_offer(model, state, year, plant, appraisal, agreement.instrument_index);
+        if (offer.instrument >= 0) offer.budget_eur = share_eur;
+        return offer;
+    }
+    offer.instrument = agreement.instrument_index;
+    offer.investment_aid_eur = share_eur;
+    offer.budget_eur = share_eur;
+    return offer;
+}
+
+enum class UnitState : std::uint8_t { done, waiting };
+
+// One unit in a year its agreement is binding: done when committed now, on its route
+// already, or gone; waiting when its plant is busy or its claims do not fit yet.
+UnitState commit_unit(const Model& model, RunState& state, int year, const AgreementSpec& agreement,
+                      const AgreementOutcome& outcome, const AgreementUnit& unit, double share_eur,
+                      RunResult* events) {
+    const Inputs& in = model.inputs;
+    const auto p = static_cast<std::size_t>(unit.plant);
+    if (unit.technology < 0 || in.technologies[static_cast<std::size_t>(unit.technology)].kind == OptionKind::keep)
+        return UnitState::done;
+    if (state.status[p] == PlantStatus::closed || state.status[p] == PlantStatus::relocated) return UnitState::done;
+    if (state.technology[p] == unit.technology || state.target_technology[p] == unit.technology) return UnitState::done;
+    if (state.target_technology[p] >= 0) {
+        const OptionKind pending = in.technologies[static_cast<std::size_t>(state.target_technology[p])].kind;
+        // A decided exit ends the agreement for the unit; another conversion finishes first.
+        return pending == OptionKind::close || pending == OptionKind::relocate ? UnitState::done : UnitState::waiting;
+    }
+    const int start = std::max(outcome.start_year, year + 1);
+    CommittedRoute route = committed_route(model, state, year, unit.plant, unit.technology, start,
+                                           Trigger::agreement, AidOffer{});
+    const AidOffer aid = unit_aid(model, state, year, agreement, unit.plant, route.appraisal, share_eur);
+    if (aid.instrument >= 0)
+        route = committed_route(model, state, year, unit.plant, unit.technology, start, Trigger::agreement, aid);
+    Candidate& c = route.candidate;
+    if (c.subsidised()) c.aid.cap_eur = share_eur;
+    // An agreement that became binding in the run draws on its instrument's budget of that
+    // year like any award; one binding in the data was funded as it happened.
+    if (c.subsidised() && agreement.stage != AgreementStage::binding) {
+        const CapacityLedger& budget = ledger_of(state, Resource::subsidy_budget, 0, c.aid.instrument);
+        if (!budget.fits_in_year(amount_of(c.claim, Resource::subsidy_budget), year)) return UnitState::waiting;
+    }
+    return grant_committed(model, state, year, unit.plant, c, Trigger::agreement, events) ? UnitState::done
+                                                                                           : UnitState::waiting;
+}
+
+}  // namespace
+
+AgreementOutcome draw_agreement_outcome(const AgreementSpec& agreement, const AgreementOutcomes& odds,
+                                        std::uint64_t seed, std::uint64_t run, std::size_t index) {
+    AgreementOutcome outcome;
+    if (agreement.stage == AgreementStage::stopped) return outcome;
+    if (agreement.stage == AgreementStage::binding) return {agreement.stage_year, agreement.start_year};
+    const bool jloi = agreement.stage == AgreementStage::jloi;
+    const double on_time = jloi ? odds.jloi_binding_probability : odds.eop_binding_probability;
+    const double late = std::min(jloi ? odds.jloi_delayed_probability : odds.eop_delayed_probability, 1.0 - on_time);
+    const int binding_year = agreement.stage_year + (jloi ? odds.jloi_lag_y : odds.eop_lag_y);
+    RandomStream stream(seed, run, index, 0, Purpose::agreement);
+    const double u = stream.uniform();
+    if (u < on_time) return {binding_year, agreement.start_year};
+    if (u < on_time + late) return {binding_year + odds.delay_y, agreement.start_year + odds.delay_y};
+    return outcome;
+}
+
+void apply_agreements(const Model& model, RunState& state, int year, RunResult* events) {
+    const Inputs& in = model.inputs;
+    for (std::size_t a = 0; a < in.agreements.size(); ++a) {
+        const AgreementSpec& agreement = in.agreements[a];
+        const AgreementOutcome& outcome = state.agreement_outcome[a];
+        if (outcome.binding_year == 0 || year < outcome.binding_year) continue;
+        std::vector<std::uint8_t>& pending = state.agreement_unit_pending[a];
+        if (std::none_of(pending.begin(), pending.end(), [](std::uint8_t w) { return w != 0; })) continue;
+        const std::vector<double> shares = aid_shares(in, agreement);
+        for (std::size_t u = 0; u < agreement.units.size(); ++u) {
+            if (pending[u] == 0) continue;
+            const UnitState done = commit_unit(model, state, year, agreement, outcome, agreement.units[u],
+                                               shares[u] * agreement.aid_eur, events);
+            pending[u] = done == UnitState::done ? 0 : 1;
+        }
+    }
+}
+
+}  // namespace eiisim
