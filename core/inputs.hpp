@@ -104,6 +104,12 @@ struct SectorSpec {
 };
 
 // ---------------------------------------------------------------- plants (agents)
+// How a plant's captured CO2 leaves it: the cluster's pipeline to national storage, or
+// liquefied and shipped to storage abroad (Yara Sluiskil to Northern Lights).
+enum class Co2Transport : std::uint8_t { pipeline, ship };
+inline constexpr std::array<const char*, 2> kCo2TransportNames = {"pipeline", "ship"};
+inline constexpr int kNoPlantConnection = -1;
+
 struct PlantSpec {
     std::string id;          // stable id (MIDDEN plant id or NEa id)
     std::string name;
@@ -136,6 +142,12 @@ struct PlantSpec {
     // (plants.csv `benchmark_t_co2_per_t`); negative: none, the sector fallback applies.
     double product_benchmark_t_per_t = -1.0;
     std::string source;
+    // The plant's own CO2 connection where co2_connections.csv overrides its cluster's
+    // (docs/input-format.md, docs/ODD.md §7.7): first year its captured CO2 can leave
+    // (kNoPlantConnection: the cluster's co2_connection_year, by pipeline) and how.
+    int co2_connection_year = kNoPlantConnection;
+    Co2Transport co2_transport = Co2Transport::pipeline;
+    std::string co2_connection_source;
 };
 
 // ---------------------------------------------------------------- observed history
@@ -270,6 +282,7 @@ struct ClusterSpec {
 
 struct NationalInfrastructure {
     TimePath co2_storage_t;      // CO2 injection capacity per year (Porthos, Aramis, ...)
+    TimePath co2_shipping_t{0.0};  // CO2 shipped abroad per year (Northern Lights slots)
     TimePath hydrogen_supply_gj; // hydrogen deliverable to industry per year
     // Biomethane (green gas) deliverable to industry per year beyond the base year's use:
     // domestic digesters and gasifiers are few and their feedstock is contested.
@@ -291,6 +304,9 @@ struct PricePaths {
     TimePath biomethane_eur_per_gj;
     TimePath other_fuel_eur_per_gj;
     TimePath co2_transport_storage_eur_per_t;
+    // Ship chain of a ship-connected plant (shipping, terminal, storage abroad); the
+    // loader copies the pipeline fee when the scenario leaves it out.
+    TimePath co2_ship_transport_storage_eur_per_t;
     TimePath foreign_gas_eur_per_gj;
     TimePath foreign_electricity_eur_per_gj;
     TimePath product_price_index;         // multiplies every sector's product price
@@ -381,6 +397,7 @@ struct InfrastructureFactors {
     int h2_delay_y = 0;
     double grid_headroom_factor = 1.0;
     double co2_storage_factor = 1.0;
+    double co2_shipping_factor = 1.0;
     double hydrogen_supply_factor = 1.0;
     double biomethane_supply_factor = 1.0;
 

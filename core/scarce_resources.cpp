@@ -8,6 +8,7 @@ const TimePath& co2_storage(const Inputs& in, std::size_t) { return in.national.
 const TimePath& hydrogen_supply(const Inputs& in, std::size_t) { return in.national.hydrogen_supply_gj; }
 const TimePath& biomethane_supply(const Inputs& in, std::size_t) { return in.national.biomethane_supply_gj; }
 const TimePath& subsidy_budget(const Inputs& in, std::size_t) { return in.scenario.policy.subsidy_budget_eur; }
+const TimePath& co2_shipping(const Inputs& in, std::size_t) { return in.national.co2_shipping_t; }
 
 constexpr std::array<ResourceSpec, kResourceCount> kResources{{
     {Resource::grid, "grid", "MW", ResourceScope::cluster, Booking::while_running, &grid_headroom,
@@ -20,6 +21,8 @@ constexpr std::array<ResourceSpec, kResourceCount> kResources{{
      &biomethane_supply, "new biomethane deliverable to industry (infrastructure.toml biomethane_supply_pj)"},
     {Resource::subsidy_budget, "subsidy_budget", "EUR", ResourceScope::national, Booking::decision_year,
      &subsidy_budget, "SDE++-style commitments available in the decision year (scenario policy.subsidy_budget_meur)"},
+    {Resource::co2_shipping, "co2_shipping", "t/yr", ResourceScope::national, Booking::while_running, &co2_shipping,
+     "CO2 shipped to storage abroad by ship-connected plants (Northern Lights; infrastructure.toml co2_shipping_mt)"},
 }};
 
 // The enum and the table must list the resources in the same order.

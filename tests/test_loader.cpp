@@ -870,6 +870,80 @@ TEST_CASE("observed history is read and checked", "[loader][history]") {
     }
 }
 
+TEST_CASE("co2_connections.csv is read, optional and checked", "[loader][co2_connection]") {
+    SmallCopy copy;
+    write_text(copy.file("co2_connections.csv"),
+               "# plant-level CO2 connections\n"
+               "plant,mode,first_year,source\n"
+               "yara_sluiskil,ship,2026,test\n"
+               "oci_geleen,pipeline,2031,ESTIMATE: test\n");
+    const auto plant = [](const Inputs& in, const std::string& id) {
+        const auto it = std::find_if(in.plants.begin(), in.plants.end(), [&](const auto& p) { return p.id == id; });
+        REQUIRE(it != in.plants.end());
+        return *it;
+    };
+    SECTION("valid") {
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(plant(in, "yara_sluiskil").co2_connection_year == 2026);
+        CHECK(plant(in, "yara_sluiskil").co2_transport == eiisim::Co2Transport::ship);
+        CHECK(plant(in, "oci_geleen").co2_connection_year == 2031);
+        CHECK(plant(in, "oci_geleen").co2_transport == eiisim::Co2Transport::pipeline);
+        CHECK(plant(in, "shell_pernis").co2_connection_year == eiisim::kNoPlantConnection);
+    }
+    SECTION("optional") {
+        fs::remove(copy.file("co2_connections.csv"));
+        for (const auto& p : load_inputs(copy.scenario()).plants)
+            CHECK(p.co2_connection_year == eiisim::kNoPlantConnection);
+    }
+    SECTION("the CO2 delay moves pipeline rows, not ship rows") {
+        copy.replace("scenario.toml", "co2_delay_y = 0", "co2_delay_y = 2");
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(plant(in, "yara_sluiskil").co2_connection_year == 2026);
+        CHECK(plant(in, "oci_geleen").co2_connection_year == 2033);
+    }
+    SECTION("unknown plant") {
+        const int line = copy.replace("co2_connections.csv", "oci_geleen", "oci_gelen");
+        expect_error(copy, "co2_connections.csv", line, "plant", "unknown plant 'oci_gelen'");
+    }
+    SECTION("a second row for a plant") {
+        const int line = copy.append("co2_connections.csv", "yara_sluiskil,pipeline,2030,test");
+        expect_error(copy, "co2_connections.csv", line, "plant", "already has a row");
+    }
+    SECTION("bad mode") {
+        const int line = copy.replace("co2_connections.csv", "ship", "truck");
+        expect_error(copy, "co2_connections.csv", line, "mode", "unknown mode 'truck'");
+    }
+    SECTION("year out of range") {
+        const int line = copy.replace("co2_connections.csv", "2026", "20260");
+        expect_error(copy, "co2_connections.csv", line, "first_year");
+    }
+    SECTION("empty source") {
+        const int line = copy.replace("co2_connections.csv", "2026,test", "2026,");
+        expect_error(copy, "co2_connections.csv", line, "source");
+    }
+}
+
+TEST_CASE("the ship fee defaults to the pipeline fee; shipping capacity is optional", "[loader][co2_connection]") {
+    SmallCopy copy;
+    SECTION("absent") {
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(in.scenario.prices.co2_ship_transport_storage_eur_per_t ==
+              in.scenario.prices.co2_transport_storage_eur_per_t);
+        CHECK(in.national.co2_shipping_t.at(2030) == 0.0);
+    }
+    SECTION("given, and scaled by co2_shipping_factor") {
+        copy.replace("scenario.toml", "co2_transport_storage_eur_per_t = { 2020 = 60, 2030 = 50, 2050 = 40 }",
+                     "co2_transport_storage_eur_per_t = { 2020 = 60, 2030 = 50, 2050 = 40 }\n"
+                     "co2_ship_transport_storage_eur_per_t = 90");
+        copy.replace("scenario.toml", "co2_storage_factor = 1.0", "co2_storage_factor = 1.0\nco2_shipping_factor = 0.5");
+        copy.replace("infrastructure.toml", "co2_storage_mt = { 2020 = 0, 2026 = 2.5, 2030 = 24.5 }",
+                     "co2_storage_mt = { 2020 = 0, 2026 = 2.5, 2030 = 24.5 }\nco2_shipping_mt = { 2020 = 0, 2026 = 0.8 }");
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(in.scenario.prices.co2_ship_transport_storage_eur_per_t.at(2030) == Approx(90.0));
+        CHECK(in.national.co2_shipping_t.at(2030) == Approx(0.4e6));
+    }
+}
+
 TEST_CASE("observed sector activity is read and checked", "[loader][history]") {
     SmallCopy copy;
     write_text(copy.file("sector_activity.csv"),
