@@ -116,3 +116,21 @@ TEST_CASE("the shipping ledger refuses a second ship plant when it is full", "[c
     CHECK(ledger_of(state, Resource::co2_storage, 0).used(2030) == 0.0);
     CHECK(ledger_misfit(model, state, oci_p, candidate(oci), kYear) == RefusedBy::co2_shipping);
 }
+
+TEST_CASE("Yara Sluiskil ships its captured CO2 from 2026 in current-policy", "[co2_connection][dutch]") {
+    const Inputs in = testing::dutch_inputs();
+    const int yara = testing::plant_index(in, "M019");
+    REQUIRE(in.plants[static_cast<std::size_t>(yara)].co2_transport == Co2Transport::ship);
+    for (std::uint64_t seed : {1u, 2u, 3u}) {
+        const RunResult r = testing::run(in, seed);
+        for (int year = 2026; year <= 2030; ++year) {
+            INFO("seed " << seed << " year " << year);
+            const auto y = static_cast<std::size_t>(year - r.base_year);
+            const double captured = r.co2_captured_t[r.at(year - r.base_year, yara)];
+            CHECK(captured > 0.0);
+            // Its CO2 is the shipping series and none of the national storage's.
+            CHECK(r.co2_shipping_used_t[y] == Approx(captured));
+            CHECK(r.co2_shipping_used_t[y] <= r.co2_shipping_capacity_t[y] * (1 + 1e-9));
+        }
+    }
+}
