@@ -300,6 +300,31 @@ TEST_CASE("uncertain targets reset and apply on the loaded inputs", "[sweep]") {
     CHECK(find_uncertain_target("prices.nonsense") == -1);
 }
 
+TEST_CASE("the shipping factor scales shipping; the CO2 delay moves pipeline plants, not ship plants",
+          "[sweep][co2_connection]") {
+    Inputs base = testing::small_inputs();
+    base.national.co2_shipping_t = TimePath(0.8e6);
+    base.plants[0].co2_connection_year = 2026;
+    base.plants[0].co2_transport = Co2Transport::ship;
+    base.plants[1].co2_connection_year = 2031;
+    base.plants[1].co2_transport = Co2Transport::pipeline;
+    Inputs work = base;
+    const int shipping = find_uncertain_target("infrastructure.co2_shipping_factor");
+    REQUIRE(shipping >= 0);
+    apply_uncertain_target(shipping, work, 0.5, UncertainScale::factor);
+    CHECK(work.national.co2_shipping_t.at(2040) == Approx(0.4e6));
+    reset_uncertain_target(shipping, work, base);
+    CHECK(work.national.co2_shipping_t.at(2040) == Approx(0.8e6));
+    const int delay = find_uncertain_target("infrastructure.co2_delay_y");
+    apply_uncertain_target(delay, work, 2.0, UncertainScale::value);
+    CHECK(work.plants[0].co2_connection_year == 2026);
+    CHECK(work.plants[1].co2_connection_year == 2033);
+    CHECK(work.plants[2].co2_connection_year == kNoPlantConnection);
+    CHECK(work.national.co2_shipping_t.at(2026) == Approx(0.8e6));
+    reset_uncertain_target(delay, work, base);
+    CHECK(work.plants[1].co2_connection_year == 2031);
+}
+
 TEST_CASE("[[uncertain]] errors name file, line and column", "[sweep]") {
     const fs::path dir = fs::temp_directory_path() / ("eiisim-uncertain-" + std::to_string(::getpid()));
     fs::create_directories(dir);

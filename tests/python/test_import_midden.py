@@ -218,6 +218,12 @@ def test_committed(root):
     # the gas of one blast-furnace unit (tables/site_units.csv)
     gas = sorted((e["supplier"], e["customer"]) for e in edges if e.get("coupling") == "fuel_gas")
     check(gas == [("M006", "M008"), ("M006_bf7", "M007")], f"fuel_gas edges {gas}, expected Tata BF6 -> IJmond, BF7 -> Velsen")
+    # The hand-kept plant-level CO2 connections name plants of the (re-)imported plants.csv.
+    connections = os.path.join(ds, "co2_connections.csv")
+    if os.path.exists(connections):
+        for c in read_csv(connections):
+            check(c["plant"] in ids, f"co2_connections.csv: unknown plant {c['plant']}")
+            check(c["mode"] in ("pipeline", "ship"), f"co2_connections.csv {c['plant']}: mode {c['mode']}")
     opts = read_csv(os.path.join(ds, "plant_options.csv"))
     check(len(opts) > 0, "plant_options.csv: no rows")
     seen = set()
