@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "appraisal_record.hpp"
+#include "core/co2_connection.hpp"
 #include "fuel_gas_coupling.hpp"
 #include "route_lifetime.hpp"
 
@@ -65,6 +66,8 @@ void assess_domestic(const AppraisalBasis& basis, const TechnologySpec& tech, bo
     const AppraisalContext& context = *basis.context;
     const Inputs& inputs = *context.inputs;
     const ClusterSpec& cluster = inputs.clusters[static_cast<std::size_t>(plant_of(basis).cluster)];
+    // The plant's own CO2 connection (co2_connections.csv) or its cluster's pipeline.
+    const int co2_year = co2_connection(inputs, basis.plant).first_year;
     const Behaviour& behaviour = inputs.scenario.behaviour;
     // Feasibility: the technology exists, something is electrified, infrastructure
     // reaches the cluster by the time the route would run.
@@ -77,12 +80,12 @@ void assess_domestic(const AppraisalBasis& basis, const TechnologySpec& tech, bo
     if (tech.kind == OptionKind::electrify && a.profile.electrified_heat_share <= 0)
         a.mark(Infeasible::nothing_electrified);
     if (tech.kind == OptionKind::ccs && !needs_co2) a.mark(Infeasible::nothing_captured);
-    if (needs_co2 && cluster.co2_connection_year > a.start_year) a.mark(Infeasible::no_co2_connection);
+    if (needs_co2 && co2_year > a.start_year) a.mark(Infeasible::no_co2_connection);
     if (needs_h2 && cluster.h2_connection_year > a.start_year) a.mark(Infeasible::no_h2_connection);
 
     // Infrastructure that is not yet in place today carries a risk premium, lowered
     // when peers in the cluster already run the same kind of route.
-    const bool infrastructure_pending = (needs_co2 && cluster.co2_connection_year > context.year) ||
+    const bool infrastructure_pending = (needs_co2 && co2_year > context.year) ||
                                         (needs_h2 && cluster.h2_connection_year > context.year);
     if (infrastructure_pending && !staying) {
         const double peers = (*context.cluster_peer_share)[static_cast<std::size_t>(tech.kind)];
@@ -153,7 +156,9 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
             (a.profile.energy_gj_per_t[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t) *
                 production,
             basis.context->inputs->scenario.behaviour.grid_load_factor);
-        amount_of(a.claim, Resource::co2_storage) = a.profile.co2_captured_t_per_t * production;
+        // Shipped CO2 takes a shipping slot abroad instead of national storage.
+        const Resource co2_sink = base.co2_by_ship ? Resource::co2_shipping : Resource::co2_storage;
+        amount_of(a.claim, co2_sink) = a.profile.co2_captured_t_per_t * production;
         const auto new_use = [&](Carrier carrier) {
             const double gj_per_t = a.profile.energy_gj_per_t[static_cast<int>(carrier)];
             return std::max(0.0, (gj_per_t - ledger_base_gj_per_t(base, carrier)) * production);

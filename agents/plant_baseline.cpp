@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "core/co2_connection.hpp"
 #include "fuel_gas_carbon.hpp"
 #include "price_view.hpp"
 #include "route_profile.hpp"
@@ -137,6 +138,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         b.base_energy_eur_per_gj = base_prices.energy_eur_per_gj;
         b.energy_cost_pass_through = inputs.scenario.behaviour.energy_cost_pass_through;
         b.sector = plant.sector;
+        b.co2_by_ship = co2_connection(inputs, static_cast<int>(p)).transport == Co2Transport::ship;
         b.benchmark_t_per_t = benchmark_of(plant, sector, group) * (1.0 - process_gas_co2_share(b));
 
         // Calibrate: full cost of the keep route at calibration-year prices (its capital charge

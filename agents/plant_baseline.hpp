@@ -42,6 +42,8 @@ struct PlantBaseline {
     double energy_cost_pass_through = 0;
     int import_price_index = -1;        // into PricePaths::import_names; -1: none
     int sector = 0;                     // into Inputs::sectors (its product price index)
+    // Its captured CO2 leaves by ship (co2_connections.csv): it pays the ship chain's fee.
+    bool co2_by_ship = false;
 };
 
 // The calibrated other cost split by where it belongs (docs/ODD.md §5). O is a residual:

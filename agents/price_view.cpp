@@ -14,6 +14,7 @@ void fill_market(PriceView& view, const PricePaths& p, Get get) {
     view.energy_eur_per_gj[static_cast<int>(Carrier::other_fuel)] = get(p.other_fuel_eur_per_gj);
     view.ets_eur_per_t = get(p.ets_eur_per_t);
     view.transport_storage_eur_per_t = get(p.co2_transport_storage_eur_per_t);
+    view.ship_transport_storage_eur_per_t = get(p.co2_ship_transport_storage_eur_per_t);
     view.foreign_gas_eur_per_gj = get(p.foreign_gas_eur_per_gj);
     view.foreign_electricity_eur_per_gj = get(p.foreign_electricity_eur_per_gj);
     view.product_price_index = get(p.product_price_index);

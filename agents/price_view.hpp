@@ -17,6 +17,7 @@ struct PriceView {
     double free_allocation_factor_non_cbam = 0;  // every other sector
     double cbam_factor = 0;
     double transport_storage_eur_per_t = 0;
+    double ship_transport_storage_eur_per_t = 0;  // ship-connected plants (PlantBaseline::co2_by_ship)
     double foreign_gas_eur_per_gj = 0;
     double foreign_electricity_eur_per_gj = 0;
     double product_price_index = 1;

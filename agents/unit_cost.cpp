@@ -128,8 +128,10 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     const double dispensation = prices.dispensation_factor * base.co2_intensity_t_per_t;
     cost.levy_liable_t_per_t = std::max(0.0, net - dispensation);
     cost[CostComponent::co2_levy] = levy_rate * cost.levy_liable_t_per_t;
+    // A ship-connected plant pays the ship chain instead of the pipeline fee (§7.7).
     cost[CostComponent::transport_storage] =
-        profile.co2_captured_t_per_t * prices.transport_storage_eur_per_t;
+        profile.co2_captured_t_per_t *
+        (base.co2_by_ship ? prices.ship_transport_storage_eur_per_t : prices.transport_storage_eur_per_t);
     cost[CostComponent::subsidy] = -terms.subsidy_eur_per_t;
     if (profile.intermediate_t_per_t > 0 && base.import_price_index >= 0)
         cost[CostComponent::import_purchase] =

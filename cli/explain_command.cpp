@@ -27,6 +27,7 @@ ExplainedRun from_model(const Model& model, const std::string& source, std::uint
         run.technology_names.push_back(t.name);  // as the file stores it
         run.technology_kinds.push_back(t.kind);
     }
+    for (const InstrumentSpec& i : in.scenario.policy.instruments) run.instrument_ids.push_back(i.id);
     run.events = simulate(model, seed).events;
     return run;
 }

@@ -32,7 +32,8 @@ const char* trigger_words(Trigger trigger) {
 
 std::string name_of(const ExplainedRun& run, const OptionAppraisal& o) {
     const std::string name = o.technology >= 0 ? run.technology_names[static_cast<std::size_t>(o.technology)] : "?";
-    return name + (o.subsidised ? " +aid" : "");
+    if (o.instrument < 0 || static_cast<std::size_t>(o.instrument) >= run.instrument_ids.size()) return name;
+    return name + " +" + run.instrument_ids[static_cast<std::size_t>(o.instrument)];
 }
 
 std::string tech_name(const ExplainedRun& run, int technology) {
@@ -128,7 +129,7 @@ void print_ranking(std::ostream& out, const ExplainedRun& run, const DecisionEve
                            o.start_year, o.cost_eur_per_t, o.margin_eur_per_t, o.utility_systematic, o.utility_bias,
                            o.utility_random, o.utility(), outcome(run, e, o));
     }
-    out << "EUR per t of product; +aid: the subsidised twin. Variants of one kind share\n"
+    out << "EUR per t of product; +<instrument>: the subsidised twin under that support instrument. Variants of one kind share\n"
            "its bias and random term (nested choice). Infeasible variants are shown with the utility they would have had.\n";
 }
 

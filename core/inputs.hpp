@@ -105,6 +105,12 @@ struct SectorSpec {
 };
 
 // ---------------------------------------------------------------- plants (agents)
+// How a plant's captured CO2 leaves it: the cluster's pipeline to national storage, or
+// liquefied and shipped to storage abroad (Yara Sluiskil to Northern Lights).
+enum class Co2Transport : std::uint8_t { pipeline, ship };
+inline constexpr std::array<const char*, 2> kCo2TransportNames = {"pipeline", "ship"};
+inline constexpr int kNoPlantConnection = -1;
+
 struct PlantSpec {
     std::string id;          // stable id (MIDDEN plant id or NEa id)
     std::string name;
@@ -136,6 +142,12 @@ struct PlantSpec {
     // (plants.csv `benchmark_t_co2_per_t`); negative: none, the sector fallback applies.
     double product_benchmark_t_per_t = -1.0;
     std::string source;
+    // The plant's own CO2 connection where co2_connections.csv overrides its cluster's
+    // (docs/input-format.md, docs/ODD.md §7.7): first year its captured CO2 can leave
+    // (kNoPlantConnection: the cluster's co2_connection_year, by pipeline) and how.
+    int co2_connection_year = kNoPlantConnection;
+    Co2Transport co2_transport = Co2Transport::pipeline;
+    std::string co2_connection_source;
 };
 
 // ---------------------------------------------------------------- observed history
@@ -306,6 +318,7 @@ struct ClusterSpec {
 
 struct NationalInfrastructure {
     TimePath co2_storage_t;      // CO2 injection capacity per year (Porthos, Aramis, ...)
+    TimePath co2_shipping_t{0.0};  // CO2 shipped abroad per year (Northern Lights slots)
     TimePath hydrogen_supply_gj; // hydrogen deliverable to industry per year
     // Biomethane (green gas) deliverable to industry per year beyond the base year's use:
     // domestic digesters and gasifiers are few and their feedstock is contested.
@@ -325,7 +338,7 @@ inline constexpr std::array<const char*, 2> kAidFormNames = {"operating", "inves
 // At most this many instruments per scenario, and per option kind at most this many that
 // take applications: an option's aid offers are kept inline (agents/appraisal.hpp).
 inline constexpr int kMaxInstruments = 8;
-inline constexpr int kMaxOffersPerKind = 3;
+inline constexpr int kMaxOffersPerKind = 4;
 
 // One public support instrument of the scenario ([[instruments]] in the scenario file,
 // docs/scenario.md): its own yearly commitment budget, the routes it supports and how.
@@ -371,6 +384,9 @@ struct PricePaths {
     TimePath biomethane_eur_per_gj;
     TimePath other_fuel_eur_per_gj;
     TimePath co2_transport_storage_eur_per_t;
+    // Ship chain of a ship-connected plant (shipping, terminal, storage abroad); the
+    // loader copies the pipeline fee when the scenario leaves it out.
+    TimePath co2_ship_transport_storage_eur_per_t;
     TimePath foreign_gas_eur_per_gj;
     TimePath foreign_electricity_eur_per_gj;
     TimePath product_price_index;         // multiplies every sector's product price
@@ -460,8 +476,8 @@ struct Behaviour {
 struct AgreementOutcomes {
     double jloi_binding_probability = 0.45;
     double jloi_delayed_probability = 0.35;
-    double eop_binding_probability = 0.25;
-    double eop_delayed_probability = 0.35;
+    double eop_binding_probability = 0.2;
+    double eop_delayed_probability = 0.3;
     int jloi_lag_y = 1;
     int eop_lag_y = 2;
     int delay_y = 2;
@@ -476,6 +492,7 @@ struct InfrastructureFactors {
     int h2_delay_y = 0;
     double grid_headroom_factor = 1.0;
     double co2_storage_factor = 1.0;
+    double co2_shipping_factor = 1.0;
     double hydrogen_supply_factor = 1.0;
     double biomethane_supply_factor = 1.0;
 

@@ -64,10 +64,12 @@ inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
 // Why allocation refused a wanted variant (sim/allocation.cpp): the first scarce resource
 // whose ledger it did not fit (core/scarce_resources.hpp, same order), or the national
 // build-out limit of its kind.
-enum class RefusedBy : std::uint8_t { none, grid, co2_storage, hydrogen, biomethane, subsidy_budget, buildout_limit };
-inline constexpr int kRefusedByCount = 7;
+enum class RefusedBy : std::uint8_t {
+    none, grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, buildout_limit
+};
+inline constexpr int kRefusedByCount = 8;
 inline constexpr std::array<const char*, kRefusedByCount> kRefusedByNames = {
-    "none", "grid", "co2_storage", "hydrogen", "biomethane", "subsidy_budget", "buildout_limit"};
+    "none", "grid", "co2_storage", "hydrogen", "biomethane", "subsidy_budget", "co2_shipping", "buildout_limit"};
 
 // One variant a plant weighed in a decision: an option of its list, or (subsidised) that
 // option's subsidised twin. Everything the choice used, so the log explains it
@@ -162,6 +164,8 @@ struct RunResult {
     // national [year]
     std::vector<double> co2_storage_used_t;
     std::vector<double> co2_storage_capacity_t;
+    std::vector<double> co2_shipping_used_t;      // captured by ship-connected plants
+    std::vector<double> co2_shipping_capacity_t;
     std::vector<double> hydrogen_used_gj;
     std::vector<double> hydrogen_supply_gj;
     std::vector<double> biomethane_used_gj;    // new use over the plants' base-year use

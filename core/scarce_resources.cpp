@@ -10,6 +10,7 @@ const TimePath& biomethane_supply(const Inputs& in, std::size_t) { return in.nat
 const TimePath& subsidy_budget(const Inputs& in, std::size_t instrument) {
     return in.scenario.policy.instruments[instrument].budget_eur;
 }
+const TimePath& co2_shipping(const Inputs& in, std::size_t) { return in.national.co2_shipping_t; }
 
 constexpr std::array<ResourceSpec, kResourceCount> kResources{{
     {Resource::grid, "grid", "MW", ResourceScope::cluster, Booking::while_running, &grid_headroom,
@@ -22,6 +23,8 @@ constexpr std::array<ResourceSpec, kResourceCount> kResources{{
      &biomethane_supply, "new biomethane deliverable to industry (infrastructure.toml biomethane_supply_pj)"},
     {Resource::subsidy_budget, "subsidy_budget", "EUR", ResourceScope::instrument, Booking::decision_year,
      &subsidy_budget, "commitments a support instrument can make in the decision year ([[instruments]] budget_meur)"},
+    {Resource::co2_shipping, "co2_shipping", "t/yr", ResourceScope::national, Booking::while_running, &co2_shipping,
+     "CO2 shipped to storage abroad by ship-connected plants (Northern Lights; infrastructure.toml co2_shipping_mt)"},
 }};
 
 // The enum and the table must list the resources in the same order.

@@ -1,8 +1,9 @@
 #pragma once
 // The scarce shared resources plants compete for, as one indexed family (like Carrier):
 // grid headroom per cluster, national CO2 storage, hydrogen and new biomethane supply,
-// and the yearly budget of each support instrument. Each has a ledger per scope (one per
-// cluster, one national, or one per instrument), a booking rule, and the capacity path it is read from; a plant's claim on
+// the yearly budget of each support instrument, and CO2 shipping slots abroad. Each has a
+// ledger per scope (one per cluster, one national, or one per instrument), a booking rule,
+// and the capacity path it is read from; a plant's claim on
 // them is a ResourceAmounts, and allocation (sim/allocation.cpp) grants an option only
 // when every claim fits, in the scenario's priority order.
 //
@@ -18,8 +19,8 @@
 
 namespace eiisim {
 
-enum class Resource : std::uint8_t { grid, co2_storage, hydrogen, biomethane, subsidy_budget };
-inline constexpr int kResourceCount = 5;
+enum class Resource : std::uint8_t { grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping };
+inline constexpr int kResourceCount = 6;
 
 enum class ResourceScope : std::uint8_t {
     cluster,     // one ledger per cluster; a plant claims its own cluster's
@@ -60,8 +61,9 @@ using ResourceAmounts = std::array<double, kResourceCount>;
 
 // The event log's name for a refusal by resource `r` (core/run_result.hpp RefusedBy).
 [[nodiscard]] inline RefusedBy refused_by(Resource r) {
-    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 5 &&
-                  static_cast<int>(RefusedBy::subsidy_budget) == 1 + static_cast<int>(Resource::subsidy_budget));
+    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 6 &&
+                  static_cast<int>(RefusedBy::subsidy_budget) == 1 + static_cast<int>(Resource::subsidy_budget) &&
+                  static_cast<int>(RefusedBy::co2_shipping) == 1 + static_cast<int>(Resource::co2_shipping));
     return static_cast<RefusedBy>(1 + static_cast<int>(r));
 }
 

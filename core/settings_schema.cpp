@@ -72,6 +72,7 @@ constexpr SweepHook kCo2DelayHook{&reset_co2_infrastructure, &apply_co2_delay};
 constexpr SweepHook kH2DelayHook{&reset_h2_infrastructure, &apply_h2_delay};
 constexpr SweepHook kGridHeadroomHook{&reset_grid_headroom, &apply_grid_headroom_factor};
 constexpr SweepHook kCo2StorageHook{&reset_co2_infrastructure, &apply_co2_storage_factor};
+constexpr SweepHook kCo2ShippingHook{&reset_co2_shipping, &apply_co2_shipping_factor};
 constexpr SweepHook kHydrogenSupplyHook{&reset_h2_infrastructure, &apply_hydrogen_supply_factor};
 constexpr SweepHook kBiomethaneSupplyHook{&reset_biomethane_supply, &apply_biomethane_supply_factor};
 constexpr SweepHook kCapexPositionHook{&reset_capex, &apply_capex_position};
@@ -163,6 +164,14 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
     {.key = "prices.co2_transport_storage_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .long_name = "CO2 transport and storage fee path",
      .doc = "fee per t CO2 captured and stored", .path = &in<kPrices, &P::co2_transport_storage_eur_per_t>},
+    {.key = "prices.co2_ship_transport_storage_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative,
+     .sweep = S::factor, .long_name = "CO2 ship chain fee path",
+     .doc = "fee per t CO2 captured by a ship-connected plant (`co2_connections.csv` mode `ship`): shipping, "
+            "terminal and storage abroad, instead of `co2_transport_storage_eur_per_t`; the capture route's own "
+            "capex and power already hold the liquefaction",
+     .default_doc = "`co2_transport_storage_eur_per_t` (a scenario silent on ships gives them the pipeline fee, "
+                    "not a free ride)",
+     .path = &in<kPrices, &P::co2_ship_transport_storage_eur_per_t>},
     {.key = "prices.foreign_gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
      .long_name = "gas price abroad path",
@@ -228,6 +237,10 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .sweep = S::factor, .long_name = "factor on national CO2 storage capacity",
      .doc = "multiplies national CO2 storage capacity", .number = &in<kInfra, &I::co2_storage_factor>,
      .hook = kCo2StorageHook},
+    {.key = "infrastructure.co2_shipping_factor", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor, .long_name = "factor on national CO2 shipping capacity",
+     .doc = "multiplies the CO2 shipping capacity abroad (infrastructure.toml `co2_shipping_mt`)",
+     .number = &in<kInfra, &I::co2_shipping_factor>, .hook = kCo2ShippingHook},
     {.key = "infrastructure.hydrogen_supply_factor", .type = T::number, .unit = "1", .bounds = kNonNegative,
      .sweep = S::factor, .long_name = "factor on national hydrogen supply",
      .doc = "multiplies national hydrogen supply", .number = &in<kInfra, &I::hydrogen_supply_factor>,

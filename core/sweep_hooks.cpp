@@ -22,6 +22,12 @@ void delay(Inputs& work, double sample, bool co2) {
         int& year = co2 ? c.co2_connection_year : c.h2_connection_year;
         if (year < kNeverConnected) year += years;
     }
+    // Plant-level pipeline connections move with the pipelines; ship connections do not.
+    if (co2)
+        for (PlantSpec& p : work.plants)
+            if (p.co2_transport == Co2Transport::pipeline && p.co2_connection_year != kNoPlantConnection &&
+                p.co2_connection_year < kNeverConnected)
+                p.co2_connection_year += years;
     TimePath& national = co2 ? work.national.co2_storage_t : work.national.hydrogen_supply_gj;
     national = national.shifted(years);
 }
@@ -32,6 +38,8 @@ void reset_co2_infrastructure(Inputs& work, const Inputs& base) {
     work.national.co2_storage_t = base.national.co2_storage_t;
     for (std::size_t c = 0; c < work.clusters.size(); ++c)
         work.clusters[c].co2_connection_year = base.clusters[c].co2_connection_year;
+    for (std::size_t p = 0; p < work.plants.size(); ++p)
+        work.plants[p].co2_connection_year = base.plants[p].co2_connection_year;
 }
 
 void reset_h2_infrastructure(Inputs& work, const Inputs& base) {
@@ -49,6 +57,10 @@ void reset_biomethane_supply(Inputs& work, const Inputs& base) {
     work.national.biomethane_supply_gj = base.national.biomethane_supply_gj;
 }
 
+void reset_co2_shipping(Inputs& work, const Inputs& base) {
+    work.national.co2_shipping_t = base.national.co2_shipping_t;
+}
+
 void reset_capex(Inputs& work, const Inputs& base) {
     for (std::size_t t = 0; t < work.technologies.size(); ++t)
         work.technologies[t].capex_eur_per_t_yr = base.technologies[t].capex_eur_per_t_yr;
@@ -63,6 +75,10 @@ void apply_grid_headroom_factor(Inputs& work, double factor, UncertainScale) {
 
 void apply_co2_storage_factor(Inputs& work, double factor, UncertainScale) {
     work.national.co2_storage_t = work.national.co2_storage_t.scaled(std::max(0.0, factor));
+}
+
+void apply_co2_shipping_factor(Inputs& work, double factor, UncertainScale) {
+    work.national.co2_shipping_t = work.national.co2_shipping_t.scaled(std::max(0.0, factor));
 }
 
 void apply_hydrogen_supply_factor(Inputs& work, double factor, UncertainScale) {

@@ -16,12 +16,14 @@ void reset_co2_infrastructure(Inputs& work, const Inputs& base);
 void reset_h2_infrastructure(Inputs& work, const Inputs& base);
 void reset_grid_headroom(Inputs& work, const Inputs& base);
 void reset_biomethane_supply(Inputs& work, const Inputs& base);
+void reset_co2_shipping(Inputs& work, const Inputs& base);
 void reset_capex(Inputs& work, const Inputs& base);
 
 void apply_co2_delay(Inputs& work, double years, UncertainScale scale);
 void apply_h2_delay(Inputs& work, double years, UncertainScale scale);
 void apply_grid_headroom_factor(Inputs& work, double factor, UncertainScale scale);
 void apply_co2_storage_factor(Inputs& work, double factor, UncertainScale scale);
+void apply_co2_shipping_factor(Inputs& work, double factor, UncertainScale scale);
 void apply_hydrogen_supply_factor(Inputs& work, double factor, UncertainScale scale);
 void apply_biomethane_supply_factor(Inputs& work, double factor, UncertainScale scale);
 void apply_capex_position(Inputs& work, double position, UncertainScale scale);

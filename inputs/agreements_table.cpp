@@ -69,10 +69,31 @@ AgreementSpec read_agreement(const CsvTable& table, const CsvRow& row, const std
     return a;
 }
 
+// `capture_kt`: the volume a CCS contract fixes (Porthos, Northern Lights). It sizes the
+// plant's own capture option (plant_options.csv) to capture that much of the plant's
+// base-year CO2, its capital and fixed cost scaled with it (docs/dataset.md "Agreements").
+void size_capture(const CsvTable& table, const CsvRow& row, const PlantSpec& plant, int plant_index,
+                  TechnologySpec& tech) {
+    const double capture_t = csv_number(table, row, "capture_kt", kReductionKt) * 1e3;
+    const double gross_t = plant.co2_combustion_t + plant.co2_process_t;
+    if (tech.kind != OptionKind::ccs || tech.plant != plant_index)
+        table.fail(row, "capture_kt", "applies to the plant's own CCS options (plant_options.csv) only");
+    if (capture_t <= 0 || capture_t > gross_t || tech.capture_rate <= 0)
+        table.fail(row, "capture_kt", "expected a volume in (0, " + format_number(gross_t / 1e3) +
+                                          "] kt, the plant's base-year CO2");
+    const double scale = capture_t / gross_t / tech.capture_rate;
+    tech.capture_rate = capture_t / gross_t;
+    for (double* money : {&tech.capex_eur_per_t_yr, &tech.capex_low_eur_per_t_yr, &tech.capex_high_eur_per_t_yr,
+                          &tech.fixed_opex_eur_per_t_yr, &tech.var_opex_eur_per_t})
+        *money *= scale;
+    tech.source += "; capture sized to the contracted " + format_number(capture_t / 1e3) + " kt/yr (agreement_plants.csv)";
+}
+
 void read_units(const std::filesystem::path& file, const std::vector<PlantSpec>& plants,
-                const std::vector<TechnologySpec>& technologies,
+                std::vector<TechnologySpec>& technologies,
                 const std::vector<std::vector<int>>& plant_technologies, std::vector<AgreementSpec>& agreements) {
-    static constexpr std::array<CsvColumn, 4> kColumns{{{"agreement"}, {"plant"}, {"technology"}, {"source"}}};
+    static constexpr std::array<CsvColumn, 5> kColumns{{{"agreement"}, {"plant"}, {"technology"},
+                                                        {"capture_kt", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     std::map<std::string, int, std::less<>> plant_index;
     for (std::size_t p = 0; p < plants.size(); ++p) plant_index.emplace(plants[p].id, static_cast<int>(p));
@@ -92,6 +113,11 @@ void read_units(const std::filesystem::path& file, const std::vector<PlantSpec>&
             unit.technology = plant_option_named(table, row, "technology", technologies, plant_technologies[p], plants[p]);
         else if (agreement->stage != AgreementStage::stopped)
             table.fail(row, "technology", "expected the route agreement '" + id + "' commits the plant to");
+        const CsvField* capture = table.field(row, "capture_kt");
+        if (capture != nullptr && !capture->text.empty()) {
+            if (unit.technology < 0) table.fail(row, "capture_kt", "needs the route it sizes");
+            size_capture(table, row, plants[p], unit.plant, technologies[static_cast<std::size_t>(unit.technology)]);
+        }
         if (std::any_of(agreement->units.begin(), agreement->units.end(),
                         [&](const AgreementUnit& u) { return u.plant == unit.plant; }))
             table.fail(row, "plant", "plant '" + plant_id + "' is listed twice for agreement '" + id + "'");
@@ -105,7 +131,7 @@ void read_units(const std::filesystem::path& file, const std::vector<PlantSpec>&
 std::vector<AgreementSpec> load_agreements(const std::filesystem::path& agreements_file,
                                            const std::filesystem::path& units_file,
                                            const std::vector<PlantSpec>& plants,
-                                           const std::vector<TechnologySpec>& technologies,
+                                           std::vector<TechnologySpec>& technologies,
                                            const std::vector<std::vector<int>>& plant_technologies,
                                            const std::vector<InstrumentSpec>& instruments) {
     if (!std::filesystem::exists(agreements_file)) {

@@ -10,11 +10,12 @@
 namespace eiisim {
 
 // `instruments`: the scenario's, which an agreement's `instrument` must name. A dataset
-// without agreements.csv has no agreements (agreement_plants.csv alone is an error).
+// without agreements.csv has no agreements (agreement_plants.csv alone is an error). A
+// unit's contracted `capture_kt` resizes its plant's own capture option in `technologies`.
 [[nodiscard]] std::vector<AgreementSpec> load_agreements(const std::filesystem::path& agreements_file,
                                                          const std::filesystem::path& units_file,
                                                          const std::vector<PlantSpec>& plants,
-                                                         const std::vector<TechnologySpec>& technologies,
+                                                         std::vector<TechnologySpec>& technologies,
                                                          const std::vector<std::vector<int>>& plant_technologies,
                                                          const std::vector<InstrumentSpec>& instruments);
 

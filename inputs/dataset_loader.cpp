@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "co2_connections_table.hpp"
 #include "dataset_tables.hpp"
 #include "agreements_table.hpp"
 #include "history_table.hpp"
@@ -81,6 +82,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     in.sector_keep_technology = std::move(catalogue.sector_keep_technology);
 
     in.plants = load_plants(dir / "plants.csv", in.sectors, in.clusters);
+    load_co2_connections(dir / "co2_connections.csv", in.plants, scenario.scenario.infrastructure.co2_delay_y);
     in.plant_technologies = load_plant_options(dir / "plant_options.csv", in.plants, in.sectors,
                                                in.sector_technologies, in.technologies);
     in.edges = load_edges(dir / "edges.csv", in.plants);

@@ -125,7 +125,7 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
     // MIDDEN's inventory (tools/midden/tables/added_plants.csv). The engine treats both
     // alike; the scope only says which plants the NEa 2020 base-year total covers
     // (docs/dataset.md "Scope"), so it is checked here and not stored.
-    static constexpr std::array<CsvColumn, 29> kColumns{{
+    static constexpr std::array<CsvColumn, 28> kColumns{{
         {"id"}, {"name"}, {"operator"}, {"site", false}, {"cluster"}, {"sector"}, {"capacity_t"}, {"production_t"},
         {"co2_combustion_t"}, {"co2_process_t"}, {"gas_gj"}, {"electricity_gj"}, {"hydrogen_gj"},
         {"biomethane_gj"}, {"other_fuel_gj"}, {"feedstock_gas_gj"}, {"heat_share_low"},

@@ -37,8 +37,12 @@ InfrastructureData load_infrastructure(const std::filesystem::path& file) {
         throw InputError(clusters.where(), "clusters", "expected at least one [clusters.<id>] table");
 
     const auto national =
-        root.section("national", {{"co2_storage_mt", "hydrogen_supply_pj", "biomethane_supply_pj", "source"}});
+        root.section("national", {{"co2_storage_mt", "co2_shipping_mt", "hydrogen_supply_pj", "biomethane_supply_pj",
+                                   "source"}});
     data.national.co2_storage_t = national.path("co2_storage_mt", kNonNegative, kTonnesPerMegatonne);
+    // Optional: a dataset without ship-connected plants needs no shipping capacity.
+    data.national.co2_shipping_t =
+        national.optional_path("co2_shipping_mt", kNonNegative, kTonnesPerMegatonne).value_or(TimePath(0.0));
     data.national.hydrogen_supply_gj = national.path("hydrogen_supply_pj", kNonNegative, kGjPerPetajoule);
     data.national.biomethane_supply_gj = national.path("biomethane_supply_pj", kNonNegative, kGjPerPetajoule);
     data.national.source = national.text("source");
@@ -56,6 +60,8 @@ void apply_infrastructure_settings(const InfrastructureFactors& settings,
     }
     NationalInfrastructure& national = data.national;
     national.co2_storage_t = national.co2_storage_t.shifted(settings.co2_delay_y).scaled(settings.co2_storage_factor);
+    // Ship slots abroad are contracted, not built here: the CO2 delay leaves them be.
+    national.co2_shipping_t = national.co2_shipping_t.scaled(settings.co2_shipping_factor);
     national.hydrogen_supply_gj =
         national.hydrogen_supply_gj.shifted(settings.h2_delay_y).scaled(settings.hydrogen_supply_factor);
     national.biomethane_supply_gj = national.biomethane_supply_gj.scaled(settings.biomethane_supply_factor);

@@ -68,7 +68,8 @@ InstrumentSpec read_instrument(const TomlSection& t) {
         spec.max_eur_per_tco2 = t.number("max_eur_per_tco2", kIntensity);
         spec.contract_years = t.integer("contract_years", kContractYears);
         spec.correction_floor_share = t.optional_number("correction_floor_share", kShare).value_or(2.0 / 3.0);
-    } else {
+    } else if (spec.applications || t.find("capex_share") != nullptr) {
+        // an agreements-only envelope pays what each agreement says, not a share
         spec.capex_share = t.number("capex_share", kShare);
     }
     spec.source = t.text("source");

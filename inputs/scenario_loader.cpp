@@ -192,6 +192,9 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     PricePaths& prices = out.scenario.prices;
     if (prices.ets_nominal_from > 0)
         prices.ets_eur_per_t = nominal_anchors_to_model_year(prices.ets_eur_per_t, prices.ets_nominal_from);
+    // A scenario silent on the ship chain gives ship-connected plants the pipeline fee.
+    if (prices.co2_ship_transport_storage_eur_per_t.empty())
+        prices.co2_ship_transport_storage_eur_per_t = prices.co2_transport_storage_eur_per_t;
     read_cluster_overrides(root, out.cluster_overrides);
     read_buildout_limits(root, out.scenario.buildout_limits);
     read_events(root, out);

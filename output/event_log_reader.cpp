@@ -9,7 +9,8 @@ namespace {
 
 // The option log's columns as the file holds them.
 struct OptionColumns {
-    std::vector<std::int64_t> event, rank, technology, subsidised, start_year, infeasible, refused, refused_by, chosen;
+    std::vector<std::int64_t> event, rank, technology, subsidised, instrument, start_year, infeasible, refused, refused_by,
+        chosen;
     std::vector<double> cost, margin, subsidy, terms, energy, aid, risk, revenue, cbam, premium, systematic, bias, random;
 };
 
@@ -19,6 +20,9 @@ OptionColumns read_option_columns(const h5::Reader& file) {
     c.rank = file.integers("option_rank");
     c.technology = file.integers("option_technology");
     c.subsidised = file.integers("option_subsidised");
+    // Before layout 6 a subsidised twin had one budget: call it instrument 0.
+    if (file.has_variable("option_instrument")) c.instrument = file.integers("option_instrument");
+    else for (const std::int64_t s : c.subsidised) c.instrument.push_back(s != 0 ? 0 : -1);
     c.start_year = file.integers("option_start_year");
     c.infeasible = file.integers("option_infeasible");
     c.refused = file.integers("option_refused");
@@ -44,6 +48,7 @@ OptionAppraisal option_row(const OptionColumns& c, std::size_t i) {
     OptionAppraisal o;
     o.technology = static_cast<int>(c.technology[i]);
     o.subsidised = c.subsidised[i] != 0;
+    o.instrument = static_cast<std::int8_t>(c.instrument[i]);
     o.rank = static_cast<int>(c.rank[i]);
     o.start_year = static_cast<int>(c.start_year[i]);
     o.infeasible = static_cast<std::uint8_t>(c.infeasible[i]);
@@ -109,6 +114,7 @@ ExplainedRun read_explained_run(const std::string& path) {
     run.plant_ids = file.strings("plant");
     run.plant_names = file.strings("plant_name");
     run.technology_names = file.strings("technology_name");
+    run.instrument_ids = file.has_variable("instrument") ? file.strings("instrument") : std::vector<std::string>{"subsidy"};
     for (const std::int64_t kind : file.integers("technology_kind")) run.technology_kinds.push_back(static_cast<OptionKind>(kind));
     read_events(file, run);
     return run;

@@ -20,6 +20,7 @@ struct ExplainedRun {
     std::vector<std::string> plant_names;
     std::vector<std::string> technology_names;
     std::vector<OptionKind> technology_kinds;
+    std::vector<std::string> instrument_ids;  // support instruments (layout 6 and later)
     std::vector<DecisionEvent> events;
 };
 

@@ -12,7 +12,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     const Inputs& in = model.inputs;
     const int yi = year - in.scenario.base_year;
     const double load_factor = in.scenario.behaviour.grid_load_factor;
-    double storage_used = 0, hydrogen_used = 0, biomethane_used = 0, power_output = 0;
+    double storage_used = 0, shipping_used = 0, hydrogen_used = 0, biomethane_used = 0, power_output = 0;
     const int row = panel_row(result, yi);
     // Production by value at fixed reference prices (core/production_value.hpp).
     const std::vector<SectorValuation> valuations = sector_valuations(in);
@@ -38,7 +38,8 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
         const double new_electricity =
             energy[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t * production;
         result.cluster_grid_used_mw[c] += peak_mw(new_electricity, load_factor);
-        storage_used += result.co2_captured_t[at];
+        // A ship-connected plant's CO2 goes abroad, not into the national storage.
+        (base.co2_by_ship ? shipping_used : storage_used) += result.co2_captured_t[at];
         const auto new_use = [&](Carrier carrier) {
             return std::max(0.0, energy[static_cast<int>(carrier)] - ledger_base_gj_per_t(base, carrier) * production);
         };
@@ -58,6 +59,8 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     const auto y = static_cast<std::size_t>(yi);
     result.co2_storage_used_t[y] = storage_used;
     result.co2_storage_capacity_t[y] = national(Resource::co2_storage).capacity(year);
+    result.co2_shipping_used_t[y] = shipping_used;
+    result.co2_shipping_capacity_t[y] = national(Resource::co2_shipping).capacity(year);
     result.hydrogen_used_gj[y] = hydrogen_used;
     result.hydrogen_supply_gj[y] = national(Resource::hydrogen).capacity(year);
     result.biomethane_used_gj[y] = biomethane_used;

@@ -9,8 +9,8 @@
 namespace eiisim {
 namespace {
 
-// Each unit's share of the agreement's aid: by the investment its route needs (capex per
-// t/yr of capacity times capacity), the units with a route change only.
+// Each unit's share of the agreement's aid: by its base-year CO2 (the agreements set their
+// aid against the reduction), among the units with a route change.
 std::vector<double> aid_shares(const Inputs& in, const AgreementSpec& agreement) {
     std::vector<double> weight(agreement.units.size(), 0.0);
     double total = 0;
@@ -19,7 +19,8 @@ std::vector<double> aid_shares(const Inputs& in, const AgreementSpec& agreement)
         if (unit.technology < 0) continue;
         const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(unit.technology)];
         if (tech.kind == OptionKind::keep) continue;
-        weight[u] = std::max(tech.capex_eur_per_t_yr, 1e-9) * in.plants[static_cast<std::size_t>(unit.plant)].capacity_t;
+        const PlantSpec& plant = in.plants[static_cast<std::size_t>(unit.plant)];
+        weight[u] = std::max(plant.co2_combustion_t + plant.co2_process_t, 1e-9);
         total += weight[u];
     }
     for (double& w : weight) w = total > 0 ? w / total : 0.0;
@@ -35,8 +36,11 @@ AidOffer unit_aid(const Model& model, const RunState& state, int year, const Agr
     const InstrumentSpec& instrument =
         model.inputs.scenario.policy.instruments[static_cast<std::size_t>(agreement.instrument_index)];
     if (instrument.form == AidForm::operating) {
+        // An award pays when the route is unprofitable, now or as prices move: the contract
+        // is signed even when it expects to pay nothing at today's prices.
         offer = committed_offer(model, state, year, plant, appraisal, agreement.instrument_index);
-        if (offer.instrument >= 0) offer.budget_eur = share_eur;
+        offer.instrument = agreement.instrument_index;
+        offer.budget_eur = share_eur;
         return offer;
     }
     offer.instrument = agreement.instrument_index;
@@ -66,6 +70,7 @@ UnitState commit_unit(const Model& model, RunState& state, int year, const Agree
     const int start = std::max(outcome.start_year, year + 1);
     CommittedRoute route = committed_route(model, state, year, unit.plant, unit.technology, start,
                                            Trigger::agreement, AidOffer{});
+    if (!infrastructure_reaches(model, unit.plant, route.appraisal, start)) return UnitState::waiting;
     const AidOffer aid = unit_aid(model, state, year, agreement, unit.plant, route.appraisal, share_eur);
     if (aid.instrument >= 0)
         route = committed_route(model, state, year, unit.plant, unit.technology, start, Trigger::agreement, aid);

@@ -1,5 +1,7 @@
 #include "committed_conversion.hpp"
 
+#include "core/co2_connection.hpp"
+
 namespace eiisim {
 namespace {
 
@@ -51,6 +53,17 @@ AidOffer committed_offer(const Model& model, const RunState& state, int year, in
                          const OptionBreakdown& appraisal, int instrument) {
     const PlantAppraisal view(model, state, year, plant, Trigger::agreement);
     return aid_offer(view.basis, appraisal, instrument);
+}
+
+bool infrastructure_reaches(const Model& model, int plant, const OptionBreakdown& appraisal, int start_year) {
+    const Inputs& in = model.inputs;
+    const PlantBaseline& base = model.baselines[static_cast<std::size_t>(plant)];
+    const ClusterSpec& cluster = in.clusters[static_cast<std::size_t>(in.plants[static_cast<std::size_t>(plant)].cluster)];
+    const bool captures = appraisal.profile.co2_captured_t_per_t > 0;
+    const bool new_hydrogen =
+        appraisal.profile.energy_gj_per_t[static_cast<std::size_t>(Carrier::hydrogen)] > base.hydrogen_gj_per_t + 1e-9;
+    if (captures && co2_connection(in, plant).first_year > start_year) return false;
+    return !(new_hydrogen && cluster.h2_connection_year > start_year);
 }
 
 bool grant_committed(const Model& model, RunState& state, int year, int plant, const Candidate& c, Trigger trigger,

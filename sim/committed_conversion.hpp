@@ -24,6 +24,13 @@ struct CommittedRoute {
 [[nodiscard]] AidOffer committed_offer(const Model& model, const RunState& state, int year, int plant,
                                        const OptionBreakdown& appraisal, int instrument);
 
+// Whether the infrastructure the appraised route needs (a CO2 connection, the hydrogen
+// backbone) reaches `plant` by `start_year`. A committed route waits for it; it does not
+// wait for the catalogue's available_year, which a signed contract or an observed project
+// has shown to be too late for this plant.
+[[nodiscard]] bool infrastructure_reaches(const Model& model, int plant, const OptionBreakdown& appraisal,
+                                          int start_year);
+
 // Grants `c` to `plant` in `year` when its physical claims (everything but the subsidy
 // budget, booked unchecked) fit the ledgers, and logs it with `trigger`. False when they
 // do not fit: the scenario has no room for it (yet).

@@ -21,7 +21,7 @@ constexpr std::uint64_t kSeed = 42;
 
 double sum_of_terms(const PlantAppraisal& a, const AppraisedVariant& v) {
     double sum = 0;
-    for (const auto& [name, value] : cost_terms(a.options[v.option], v.subsidised)) sum += value;
+    for (const auto& [name, value] : cost_terms(a.options[v.option], v.aid(a.options[v.option]))) sum += value;
     return sum;
 }
 
@@ -33,7 +33,7 @@ const Candidate* ranked_candidate(const PlantAppraisal& a, const AppraisedVarian
 // The appraisal's variant the event log's row records (each variant has its own row).
 const AppraisedVariant* logged_variant(const PlantAppraisal& a, const OptionAppraisal& logged) {
     for (const AppraisedVariant& v : a.variants)
-        if (a.options[v.option].technology == logged.technology && v.subsidised == logged.subsidised) return &v;
+        if (a.options[v.option].technology == logged.technology && v.instrument == logged.instrument) return &v;
     return nullptr;
 }
 
@@ -43,14 +43,14 @@ void check_against_engine(const Model& model, const PlantAppraisal& a) {
     for (const AppraisedVariant& v : a.variants) {
         const OptionBreakdown& o = a.options[v.option];
         INFO("option " << model.inputs.technologies[static_cast<std::size_t>(o.technology)].id
-                       << (v.subsidised ? " (subsidised)" : ""));
+                       << (v.subsidised() ? " (subsidised)" : ""));
         CHECK(sum_of_terms(a, v) == Approx(v.cost_eur_per_t).epsilon(1e-12).margin(1e-9));
         CHECK(v.margin_eur_per_t == Approx(o.cost.revenue_eur_per_t - v.cost_eur_per_t).epsilon(1e-12).margin(1e-9));
         // Every feasible variant is in the engine's ranking with the same numbers, bit for bit.
         CHECK((v.rank > 0) == (o.feasible() && !a.closes));
         if (const Candidate* c = ranked_candidate(a, v)) {
             CHECK(c->technology == o.technology);
-            CHECK(c->subsidised == v.subsidised);
+            CHECK(c->aid.instrument == v.instrument);
             CHECK(c->cost_eur_per_t == v.cost_eur_per_t);
             CHECK(c->margin_eur_per_t == v.margin_eur_per_t);
         }

@@ -37,7 +37,7 @@ PlantSnapshot subsidised(const Appraiser& a, int plant, const OptionBreakdown& o
     PlantSnapshot s = a.on_route(plant, option.technology);
     s.asset_age_y = 2;
     s.book_value_eur = option.capex_eur * 0.9;
-    s.contract_subsidy_eur_per_t = option.subsidy_eur_per_t;
+    s.contract_subsidy_eur_per_t = option.offers[0].subsidy_eur_per_t;
     s.contract_until_year = until_year;
     return s;
 }
@@ -49,7 +49,6 @@ TEST_CASE("a subsidised route is kept for its contract term", "[commitment]") {
     inputs.scenario.behaviour.deterministic = true;  // the choice is the best margin
     const Appraiser a(std::move(inputs));
     const Inputs& in = a.model.inputs;
-    const int term = in.scenario.policy.subsidy_years;
     int kept_only_by_contract = 0, cases = 0;
     for (int plant = 0; plant < static_cast<int>(in.plants.size()); ++plant) {
         const int keep = in.sector_keep_technology[static_cast<std::size_t>(in.plants[static_cast<std::size_t>(plant)].sector)];
@@ -59,7 +58,8 @@ TEST_CASE("a subsidised route is kept for its contract term", "[commitment]") {
         for (int t : in.plant_technologies[static_cast<std::size_t>(plant)]) {
             if (in.technologies[static_cast<std::size_t>(t)].kind == OptionKind::close) continue;
             const OptionBreakdown option = appraise_option(basis, t);
-            if (!option.aided || option.subsidy_eur_per_t <= 0 || !option.feasible()) continue;
+            if (!option.aided() || option.offers[0].subsidy_eur_per_t <= 0 || !option.feasible()) continue;
+            const int term = in.scenario.policy.instruments[static_cast<std::size_t>(option.offers[0].instrument)].contract_years;
             ++cases;
             const PlantDecision bound = a.decide(plant, subsidised(a, plant, option, kYear - 2 + term));
             const PlantDecision ended = a.decide(plant, subsidised(a, plant, option, kYear));

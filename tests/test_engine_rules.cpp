@@ -26,14 +26,16 @@ void for_both_datasets(Check check) {
 
 }  // namespace
 
-TEST_CASE("with national CO2 storage at zero no plant captures CO2", "[rules]") {
+TEST_CASE("with national CO2 storage and shipping at zero no plant captures CO2", "[rules]") {
     for_both_datasets([](Inputs in) {
         // Seed 3: in the small fixture's runs with seeds 1 and 2 nobody chooses capture
         // (the plants' lasting taste draws, docs/ODD.md §7.7).
         const RunResult baseline = run(in, 3);
         const double captured_before =
             std::accumulate(baseline.co2_captured_t.begin(), baseline.co2_captured_t.end(), 0.0);
+        // Ship-connected plants (co2_connections.csv: Yara) take shipping, not storage.
         in.national.co2_storage_t = TimePath(0.0);
+        in.national.co2_shipping_t = TimePath(0.0);
         const RunResult r = run(in, 3);
         for (double captured : r.co2_captured_t) REQUIRE(captured == 0.0);
         for (const DecisionEvent& e : r.events)
@@ -64,12 +66,14 @@ TEST_CASE("no plant runs on hydrogen before its cluster's backbone year", "[rule
     });
 }
 
-TEST_CASE("captured CO2 never exceeds national storage capacity", "[rules]") {
+TEST_CASE("captured CO2 never exceeds national storage or shipping capacity", "[rules]") {
     for_both_datasets([](const Inputs& in) {
         const RunResult r = run(in, 3);
-        for (int y = 0; y < r.years; ++y)
-            REQUIRE(r.co2_storage_used_t[static_cast<std::size_t>(y)] <=
-                    r.co2_storage_capacity_t[static_cast<std::size_t>(y)] * (1 + 1e-9) + 1e-6);
+        for (int y = 0; y < r.years; ++y) {
+            const auto yi = static_cast<std::size_t>(y);
+            REQUIRE(r.co2_storage_used_t[yi] <= r.co2_storage_capacity_t[yi] * (1 + 1e-9) + 1e-6);
+            REQUIRE(r.co2_shipping_used_t[yi] <= r.co2_shipping_capacity_t[yi] * (1 + 1e-9) + 1e-6);
+        }
     });
 }
 
@@ -122,6 +126,8 @@ TEST_CASE("a conversion runs only after its lead time", "[rules]") {
             // An observed project (history.csv) runs from its observed year, however long
             // it was in the making (docs/ODD.md §7.13).
             if (e.trigger == Trigger::observed) continue;
+            // So does an agreement's route, from its agreed year (docs/ODD.md §7.15).
+            if (e.trigger == Trigger::agreement) continue;
             const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(e.to_technology)];
             const int lead = std::max(tech.lead_time_y, 1);
             REQUIRE(e.running_from_year == e.year + lead);

@@ -74,9 +74,31 @@ Inputs synthetic_inputs(int clusters, int plants, int years) {
         spec.co2_combustion_t = 5e5 + p;
         spec.co2_process_t = 1e5 + p;
         spec.multinational = p % 2 == 1;
-        spec.maatwerk = p == 0;
         in.plants.push_back(spec);
     }
+    // Two instruments and an agreement on plant 0 (stopped talks on plant 1).
+    for (const char* id : {"sde", "maatwerk"}) {
+        InstrumentSpec instrument;
+        instrument.id = id;
+        instrument.form = std::string(id) == "sde" ? AidForm::operating : AidForm::investment;
+        instrument.source = "test";
+        in.scenario.policy.instruments.push_back(instrument);
+    }
+    AgreementSpec deal;
+    deal.id = "deal";
+    deal.firm = "Operator 0";
+    deal.stage = AgreementStage::binding;
+    deal.stage_year = 2020;
+    deal.start_year = 2022;
+    deal.aid_eur = 5e7;
+    deal.instrument = "maatwerk";
+    deal.instrument_index = 1;
+    deal.units.push_back({0, 1, "test"});
+    AgreementSpec talks = deal;
+    talks.id = "talks";
+    talks.stage = AgreementStage::stopped;
+    talks.units = {{1, -1, "test"}, {0, -1, "test"}};
+    in.agreements = {talks, deal};
     return in;
 }
 
@@ -137,6 +159,13 @@ void fill_aggregates(const Inputs& in, RunResult& r, int clusters, int plants, i
         std::vector<double>& v = r.*o.f64;
         v.resize(static_cast<std::size_t>(years));
         for (int y = 0; y < years; ++y) v[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
+    }
+    r.instruments = static_cast<int>(in.scenario.policy.instruments.size());
+    for (const Observable& o : observables()) {  // every instrument series
+        if (!o.in_run_file() || o.level != Level::instrument) continue;
+        std::vector<double>& v = r.*o.f64;
+        v.resize(static_cast<std::size_t>(years * r.instruments));
+        for (std::size_t i = 0; i < v.size(); ++i) v[i] = 2e6 * static_cast<double>(i + 1);
     }
 }
 
@@ -363,7 +392,8 @@ TEST_CASE("HDF5 run file: plant panels keep values and year-major order", "[outp
     CHECK(shape(file.id, "cluster_production_value_by_kind") == std::vector<hsize_t>{1, 3, 2, kOptionKindCount});
     CHECK(read<double>(file.id, "cluster_co2_net", H5T_NATIVE_DOUBLE) == s.result.cluster_co2_net_t);
     CHECK(shape(file.id, "hydrogen_used") == std::vector<hsize_t>{1, 3});
-    CHECK(read<double>(file.id, "subsidy_paid", H5T_NATIVE_DOUBLE) == s.result.subsidy_paid_eur);
+    CHECK(shape(file.id, "instrument_paid") == std::vector<hsize_t>{1, 3, 2});
+    CHECK(read<double>(file.id, "instrument_paid", H5T_NATIVE_DOUBLE) == s.result.instrument_paid_eur);
 }
 
 
@@ -374,7 +404,12 @@ TEST_CASE("HDF5 run file: static tables", "[output]") {
     CHECK(read<std::int32_t>(file.id, "plant_cluster", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 1, 0});
     CHECK(read_strings(file.id, "plant_cluster_name")[0] == "Rotterdam/Moerdijk");
     CHECK(read_strings(file.id, "plant_sector") == std::vector<std::string>{"ammonia", "steel", "ammonia"});
-    CHECK(read<std::uint8_t>(file.id, "plant_maatwerk", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{1, 0, 0});
+    // the binding deal covers plant 0 ahead of the stopped talks; plant 1 only had talks
+    CHECK(read<std::int32_t>(file.id, "plant_agreement", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 0, -1});
+    CHECK(read_strings(file.id, "agreement") == std::vector<std::string>{"talks", "deal"});
+    CHECK(read<std::int32_t>(file.id, "agreement_instrument", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 1});
+    CHECK(read_strings(file.id, "instrument") == std::vector<std::string>{"sde", "maatwerk"});
+    CHECK(read<std::uint8_t>(file.id, "instrument_form", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 1});
     CHECK(read<std::uint8_t>(file.id, "technology_kind", H5T_NATIVE_UINT8) ==
           std::vector<std::uint8_t>{0, 2, 0, 3});
     CHECK(read_strings(file.id, "technology_name")[3] == "h2_dri");

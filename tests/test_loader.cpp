@@ -167,7 +167,6 @@ TEST_CASE("the small scenario loads with ids resolved", "[loader]") {
     CHECK(in.plants[0].sector == 0);
     CHECK(in.plants[0].energy_gj[static_cast<int>(eiisim::Carrier::gas)] == 58e6);
     CHECK(in.plants[0].name == "Yara Sluiskil");
-    CHECK(in.plants[0].maatwerk);
     CHECK(in.edges[0].supplier == 5);
     CHECK(in.edges[0].customer == 0);
     CHECK(in.edges[1].product == "naphtha, LPG");  // quoted field with a comma
@@ -210,8 +209,13 @@ TEST_CASE("the small scenario's settings load with units converted", "[loader]")
     CHECK(p.import_eur_per_t[0].at(2030) == Approx(700.0));
     CHECK(in.sectors[0].import_price == "ammonia");
 
-    // Policy: subsidy MEUR -> EUR.
-    CHECK(s.policy.subsidy_budget_eur.at(2025) == Approx(3e9));
+    // Policy: instruments, budgets MEUR -> EUR.
+    REQUIRE(s.policy.instruments.size() == 1);
+    CHECK(s.policy.instruments[0].id == "sde");
+    CHECK(s.policy.instruments[0].form == eiisim::AidForm::operating);
+    CHECK(s.policy.instruments[0].supports(eiisim::OptionKind::ccs, 0));
+    CHECK_FALSE(s.policy.instruments[0].supports(eiisim::OptionKind::import_intermediate, 0));
+    CHECK(s.policy.instruments[0].budget_eur.at(2025) == Approx(3e9));
     CHECK(s.policy.co2_levy_enabled);
     CHECK(s.policy.free_allocation_factor.at(2034) == Approx(0.0));
 
@@ -341,8 +345,8 @@ TEST_CASE("scenario keys are checked", "[loader]") {
     }
     SECTION("missing required key names its table's line") {
         const int table_line = copy.line_of("scenario.toml", "[policy]");
-        copy.replace("scenario.toml", "subsidy_years = 15\n", "");
-        expect_error(copy, "scenario.toml", table_line, "policy.subsidy_years", "missing required key");
+        copy.replace("scenario.toml", "green_premium_eur_per_t = 0\n", "");
+        expect_error(copy, "scenario.toml", table_line, "policy.green_premium_eur_per_t", "missing required key");
     }
     SECTION("year keys of a path must be years") {
         const int line = copy.replace("scenario.toml", "other_fuel_eur_per_gj = { 2020 = 4.0,",
@@ -358,8 +362,9 @@ TEST_CASE("scenario keys are checked", "[loader]") {
         expect_error(copy, "scenario.toml", line, "prices.product_price_index", "expected a number");
     }
     SECTION("share above 1") {
-        const int line = copy.replace("scenario.toml", "investment_subsidy_share = 0.0", "investment_subsidy_share = 1.5");
-        expect_error(copy, "scenario.toml", line, "policy.investment_subsidy_share", "expected a number in [0, 1]");
+        const int line = copy.replace("scenario.toml", "dispensation_factor = { 2021 = 1.2, 2030 = 0.69 }",
+                                      "dispensation_factor = { 2021 = 1.2, 2030 = 0.69 }\nfree_allocation_factor_non_cbam = 1.5");
+        expect_error(copy, "scenario.toml", line + 1, "policy.free_allocation_factor_non_cbam", "expected a number in [0, 1]");
     }
     SECTION("wrong type") {
         const int line = copy.replace("scenario.toml", "co2_levy = true", "co2_levy = \"yes\"");
@@ -501,7 +506,7 @@ TEST_CASE("plant numbers are range-checked and never NaN", "[loader]") {
         expect_error(copy, "plants.csv", line, "electricity_gj", "got 'inf'");
     }
     SECTION("not a number") {
-        const int line = copy.replace("plants.csv", "0.1,1,1,1400,", "0.1,1,1,abc,");
+        const int line = copy.replace("plants.csv", "0.1,1,1400,", "0.1,1,abc,");
         expect_error(copy, "plants.csv", line, "employees", "expected an integer");
     }
     SECTION("feedstock gas within gas use") {
@@ -517,8 +522,8 @@ TEST_CASE("plant numbers are range-checked and never NaN", "[loader]") {
         expect_error(copy, "plants.csv", line, "heat_share_high", "<= 1");
     }
     SECTION("flags are 0 or 1") {
-        const int line = copy.replace("plants.csv", "0.1,1,1,1400,", "0.1,1,2,1400,");
-        expect_error(copy, "plants.csv", line, "maatwerk", "expected 0 or 1, got '2'");
+        const int line = copy.replace("plants.csv", "0.1,1,1400,", "0.1,2,1400,");
+        expect_error(copy, "plants.csv", line, "multinational", "expected 0 or 1, got '2'");
     }
     SECTION("empty source") {
         const int line = copy.replace("plants.csv", "1400,ESTIMATE: test fixture", "1400,");
@@ -867,6 +872,80 @@ TEST_CASE("observed history is read and checked", "[loader][history]") {
     SECTION("an unknown kind") {
         const int line = copy.replace("history.csv", "closure", "shutdown");
         expect_error(copy, "history.csv", line, "kind", "unknown kind 'shutdown'");
+    }
+}
+
+TEST_CASE("co2_connections.csv is read, optional and checked", "[loader][co2_connection]") {
+    SmallCopy copy;
+    write_text(copy.file("co2_connections.csv"),
+               "# plant-level CO2 connections\n"
+               "plant,mode,first_year,source\n"
+               "yara_sluiskil,ship,2026,test\n"
+               "oci_geleen,pipeline,2031,ESTIMATE: test\n");
+    const auto plant = [](const Inputs& in, const std::string& id) {
+        const auto it = std::find_if(in.plants.begin(), in.plants.end(), [&](const auto& p) { return p.id == id; });
+        REQUIRE(it != in.plants.end());
+        return *it;
+    };
+    SECTION("valid") {
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(plant(in, "yara_sluiskil").co2_connection_year == 2026);
+        CHECK(plant(in, "yara_sluiskil").co2_transport == eiisim::Co2Transport::ship);
+        CHECK(plant(in, "oci_geleen").co2_connection_year == 2031);
+        CHECK(plant(in, "oci_geleen").co2_transport == eiisim::Co2Transport::pipeline);
+        CHECK(plant(in, "shell_pernis").co2_connection_year == eiisim::kNoPlantConnection);
+    }
+    SECTION("optional") {
+        fs::remove(copy.file("co2_connections.csv"));
+        for (const auto& p : load_inputs(copy.scenario()).plants)
+            CHECK(p.co2_connection_year == eiisim::kNoPlantConnection);
+    }
+    SECTION("the CO2 delay moves pipeline rows, not ship rows") {
+        copy.replace("scenario.toml", "co2_delay_y = 0", "co2_delay_y = 2");
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(plant(in, "yara_sluiskil").co2_connection_year == 2026);
+        CHECK(plant(in, "oci_geleen").co2_connection_year == 2033);
+    }
+    SECTION("unknown plant") {
+        const int line = copy.replace("co2_connections.csv", "oci_geleen", "oci_gelen");
+        expect_error(copy, "co2_connections.csv", line, "plant", "unknown plant 'oci_gelen'");
+    }
+    SECTION("a second row for a plant") {
+        const int line = copy.append("co2_connections.csv", "yara_sluiskil,pipeline,2030,test");
+        expect_error(copy, "co2_connections.csv", line, "plant", "already has a row");
+    }
+    SECTION("bad mode") {
+        const int line = copy.replace("co2_connections.csv", "ship", "truck");
+        expect_error(copy, "co2_connections.csv", line, "mode", "unknown mode 'truck'");
+    }
+    SECTION("year out of range") {
+        const int line = copy.replace("co2_connections.csv", "2026", "20260");
+        expect_error(copy, "co2_connections.csv", line, "first_year");
+    }
+    SECTION("empty source") {
+        const int line = copy.replace("co2_connections.csv", "2026,test", "2026,");
+        expect_error(copy, "co2_connections.csv", line, "source");
+    }
+}
+
+TEST_CASE("the ship fee defaults to the pipeline fee; shipping capacity is optional", "[loader][co2_connection]") {
+    SmallCopy copy;
+    SECTION("absent") {
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(in.scenario.prices.co2_ship_transport_storage_eur_per_t ==
+              in.scenario.prices.co2_transport_storage_eur_per_t);
+        CHECK(in.national.co2_shipping_t.at(2030) == 0.0);
+    }
+    SECTION("given, and scaled by co2_shipping_factor") {
+        copy.replace("scenario.toml", "co2_transport_storage_eur_per_t = { 2020 = 60, 2030 = 50, 2050 = 40 }",
+                     "co2_transport_storage_eur_per_t = { 2020 = 60, 2030 = 50, 2050 = 40 }\n"
+                     "co2_ship_transport_storage_eur_per_t = 90");
+        copy.replace("scenario.toml", "co2_storage_factor = 1.0", "co2_storage_factor = 1.0\nco2_shipping_factor = 0.5");
+        copy.replace("infrastructure.toml", "co2_storage_mt = { 2020 = 0, 2026 = 2.5, 2030 = 24.5 }",
+                     "co2_storage_mt = { 2020 = 0, 2026 = 2.5, 2030 = 24.5 }\nco2_shipping_mt = { 2020 = 0, 2026 = 0.8 }");
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(in.scenario.prices.co2_ship_transport_storage_eur_per_t.at(2030) == Approx(90.0));
+        CHECK(in.national.co2_shipping_t.at(2030) == Approx(0.4e6));
     }
 }
 

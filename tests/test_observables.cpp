@@ -131,7 +131,10 @@ TEST_CASE("every observable's RunResult member has the size its level implies", 
     const Inputs inputs = testing::small_inputs();
     RunResult r = testing::run(inputs);
     const auto years = static_cast<std::size_t>(r.years);
-    const std::size_t by_level[] = {years * inputs.plants.size(), years * inputs.clusters.size(), years};
+    const std::size_t instruments = inputs.scenario.policy.instruments.size();
+    REQUIRE(instruments > 0);
+    const std::size_t by_level[] = {years * inputs.plants.size(), years * inputs.clusters.size(), years,
+                                    years * instruments};
     const std::size_t by_extra[] = {1, kCarrierCount, kCostComponentCount, kOptionKindCount};
     std::size_t checked = 0;
     for (const Observable& o : observables()) {
@@ -140,7 +143,7 @@ TEST_CASE("every observable's RunResult member has the size its level implies", 
         const std::size_t expected =
             by_level[static_cast<std::size_t>(o.level)] * by_extra[static_cast<std::size_t>(o.extra)];
         CHECK(with_member(o, r, [](const auto& v) { return v.size(); }) == expected);
-        CHECK(years * o.per_year(inputs.plants.size(), inputs.clusters.size()) == expected);
+        CHECK(years * o.per_year(inputs.plants.size(), inputs.clusters.size(), instruments) == expected);
         ++checked;
     }
     CHECK(checked >= 30);

@@ -1,5 +1,5 @@
-// The SDE++-style operating subsidy in the appraisal (docs/ODD.md §7.7): paid yearly for
-// subsidy_years, it enters the levelised cost as the present value of those payments
+// The SDE++-style operating subsidy in the appraisal (docs/ODD.md §7.7, §7.14): paid yearly
+// for its instrument's contract years, it enters the levelised cost as the present value of those payments
 // spread over the route's lifetime, and its gap leaves out the stranded book value of
 // the route in force.
 #include <catch2/catch.hpp>
@@ -41,7 +41,7 @@ struct Appraiser {
     }
 };
 
-// Every aided option of every plant on keep in `year`, with its basis's keep reference.
+// Every operating-subsidy offer of every plant on keep in `year`, with its basis's keep reference.
 template <typename Check>
 int for_each_aided_option(const Appraiser& a, double book_share, Check check) {
     int checked = 0;
@@ -54,9 +54,11 @@ int for_each_aided_option(const Appraiser& a, double book_share, Check check) {
         for (int tech : in.plant_technologies[static_cast<std::size_t>(plant)]) {
             if (in.technologies[static_cast<std::size_t>(tech)].kind == OptionKind::close) continue;
             const OptionBreakdown o = appraise_option(basis, tech);
-            if (!o.aided || o.subsidy_eur_per_t <= 0) continue;
-            check(basis, o);
-            ++checked;
+            for (const AidOffer& offer : o.aid_offers()) {
+                if (offer.subsidy_eur_per_t <= 0) continue;
+                check(basis, o, offer);
+                ++checked;
+            }
         }
     }
     return checked;
@@ -64,23 +66,28 @@ int for_each_aided_option(const Appraiser& a, double book_share, Check check) {
 
 }  // namespace
 
-TEST_CASE("subsidy: paid for subsidy_years, levelised over the route's lifetime", "[subsidy]") {
+TEST_CASE("subsidy: paid for the contract years, levelised over the route's lifetime", "[subsidy]") {
     const Appraiser a(dutch_inputs(), 2030);
     const Policy& policy = a.model.inputs.scenario.policy;
-    REQUIRE(policy.subsidy_years == 15);
-    const int checked = for_each_aided_option(a, 0.0, [&](const AppraisalBasis& basis, const OptionBreakdown& o) {
+    const int checked = for_each_aided_option(a, 0.0, [&](const AppraisalBasis& basis, const OptionBreakdown& o,
+                                                          const AidOffer& offer) {
+        const InstrumentSpec& instrument = policy.instruments[static_cast<std::size_t>(offer.instrument)];
+        REQUIRE(instrument.contract_years == 15);
         const TechnologySpec& tech = a.model.inputs.technologies[static_cast<std::size_t>(o.technology)];
         const double r = a.model.inputs.plants[static_cast<std::size_t>(basis.plant)].hurdle_rate;
         const double n = tech.lifetime_y;
-        const double paid = std::min<double>(policy.subsidy_years, n);
-        const double levelised = o.subsidy_eur_per_t * capital_recovery_factor(r, n) / capital_recovery_factor(r, paid);
-        INFO("plant " << basis.plant << " option " << tech.id << " n " << n);
+        const double paid = std::min<double>(instrument.contract_years, n);
+        const double levelised = offer.subsidy_eur_per_t * capital_recovery_factor(r, n) / capital_recovery_factor(r, paid);
+        INFO("plant " << basis.plant << " option " << tech.id << " n " << n << " instrument " << instrument.id);
         // The ranked cost takes the present value of 15 payments over n years, not n payments.
-        CHECK(o.aided_cost_eur_per_t() ==
-              Approx(o.cost_eur_per_t() - levelised - o.investment_aid_eur_per_t).epsilon(1e-12).margin(1e-9));
-        // The budget draw and the accounts still see the yearly payment s for 15 years.
-        CHECK(o.subsidy_budget_eur ==
-              Approx(o.subsidy_eur_per_t * basis.production_t * policy.subsidy_years + o.investment_aid_eur));
+        CHECK(o.aided_cost_eur_per_t(offer) ==
+              Approx(o.cost_eur_per_t() - levelised - offer.investment_aid_eur_per_t).epsilon(1e-12).margin(1e-9));
+        // The budget commits the most the contract can pay: its yearly cap for 15 years,
+        // never less than the payment the award expects.
+        const Candidate c = aided_candidate(basis, o, offer);
+        CHECK(c.aid.max_payment_eur_per_t >= offer.subsidy_eur_per_t);
+        CHECK(offer.budget_eur == Approx(c.aid.max_payment_eur_per_t * basis.production_t * instrument.contract_years));
+        CHECK(amount_of(c.claim, Resource::subsidy_budget) == offer.budget_eur);
     });
     CHECK(checked > 0);
 }
@@ -94,16 +101,20 @@ TEST_CASE("subsidy: the gap leaves out the stranded book value of the route in f
     const Appraiser a(dutch_inputs(), 2030);
     const Policy& policy = a.model.inputs.scenario.policy;
     int stranded_seen = 0;
+    const auto cap_of = [&](const AidOffer& offer) {
+        return policy.instruments[static_cast<std::size_t>(offer.instrument)].max_eur_per_tco2;
+    };
     // A plant on keep with 100 EUR per t/yr of capacity still on its books:
     // every other route carries the stranded annuity, the keep reference does not.
-    const int checked = for_each_aided_option(a, 1.0, [&](const AppraisalBasis& basis, const OptionBreakdown& o) {
+    const int checked = for_each_aided_option(a, 1.0, [&](const AppraisalBasis& basis, const OptionBreakdown& o,
+                                                          const AidOffer& offer) {
         const double stranded = o.cost[CostComponent::stranded];
         if (stranded > 0) ++stranded_seen;
         const OptionBreakdown& ref = basis.keep_reference;
         const double avoided = ref.profile.co2_net_t_per_t() - o.profile.co2_net_t_per_t();
         const double gap = std::max(0.0, (o.cost.total() - stranded) - (ref.cost.total() - ref.cost[CostComponent::stranded]));
         INFO("plant " << basis.plant << " option " << o.technology << " stranded " << stranded);
-        CHECK(o.subsidy_eur_per_t == Approx(std::min(gap, policy.subsidy_max_eur_per_tco2 * avoided)).epsilon(1e-12).margin(1e-9));
+        CHECK(offer.subsidy_eur_per_t == Approx(std::min(gap, cap_of(offer) * avoided)).epsilon(1e-12).margin(1e-9));
     });
     CHECK(checked > 0);
     CHECK(stranded_seen > 0);

@@ -246,8 +246,9 @@ TEST_CASE("aggregate-only runs in a reused workspace equal full runs", "[sweep]"
         CHECK(lean.cluster_production_value_by_kind_eur == full.cluster_production_value_by_kind_eur);
         CHECK(lean.co2_storage_used_t == full.co2_storage_used_t);
         CHECK(lean.hydrogen_used_gj == full.hydrogen_used_gj);
-        CHECK(lean.subsidy_committed_eur == full.subsidy_committed_eur);
-        CHECK(lean.subsidy_paid_eur == full.subsidy_paid_eur);
+        CHECK(lean.instrument_committed_eur == full.instrument_committed_eur);
+        CHECK(lean.instrument_paid_eur == full.instrument_paid_eur);
+        CHECK(lean.instrument_avoided_t == full.instrument_avoided_t);
         const RunKpis a = compute_kpis(full, milestones);
         const RunKpis b = compute_kpis(lean, reused.state.refused_in_year, milestones);
         CHECK(a.cluster_net_co2_t == b.cluster_net_co2_t);
@@ -298,6 +299,31 @@ TEST_CASE("uncertain targets reset and apply on the loaded inputs", "[sweep]") {
         CHECK(work.clusters[c].co2_connection_year == (year >= 9999 ? year : year + 2));
     }
     CHECK(find_uncertain_target("prices.nonsense") == -1);
+}
+
+TEST_CASE("the shipping factor scales shipping; the CO2 delay moves pipeline plants, not ship plants",
+          "[sweep][co2_connection]") {
+    Inputs base = testing::small_inputs();
+    base.national.co2_shipping_t = TimePath(0.8e6);
+    base.plants[0].co2_connection_year = 2026;
+    base.plants[0].co2_transport = Co2Transport::ship;
+    base.plants[1].co2_connection_year = 2031;
+    base.plants[1].co2_transport = Co2Transport::pipeline;
+    Inputs work = base;
+    const int shipping = find_uncertain_target("infrastructure.co2_shipping_factor");
+    REQUIRE(shipping >= 0);
+    apply_uncertain_target(shipping, work, 0.5, UncertainScale::factor);
+    CHECK(work.national.co2_shipping_t.at(2040) == Approx(0.4e6));
+    reset_uncertain_target(shipping, work, base);
+    CHECK(work.national.co2_shipping_t.at(2040) == Approx(0.8e6));
+    const int delay = find_uncertain_target("infrastructure.co2_delay_y");
+    apply_uncertain_target(delay, work, 2.0, UncertainScale::value);
+    CHECK(work.plants[0].co2_connection_year == 2026);
+    CHECK(work.plants[1].co2_connection_year == 2033);
+    CHECK(work.plants[2].co2_connection_year == kNoPlantConnection);
+    CHECK(work.national.co2_shipping_t.at(2026) == Approx(0.8e6));
+    reset_uncertain_target(delay, work, base);
+    CHECK(work.plants[1].co2_connection_year == 2031);
 }
 
 TEST_CASE("[[uncertain]] errors name file, line and column", "[sweep]") {

@@ -82,8 +82,13 @@ def summarise(path):
         net = f["cluster_co2_net"][()]                   # [run, year, cluster]
         relocated = f["cluster_co2_relocated"][()]       # [run, year, cluster]
         route_kind = f["route_kind"][()]                 # [run, year, plant]
-        paid = f["subsidy_paid"][()]                     # [run, year]
-        committed = f["subsidy_committed"][()]           # [run, year]
+        # Support over all instruments (layout 6: [run, year, instrument]; before: national [run, year]).
+        if "instrument_paid" in f:
+            paid = f["instrument_paid"][()].sum(axis=2)
+            committed = f["instrument_committed"][()].sum(axis=2)
+        else:
+            paid = f["subsidy_paid"][()]
+            committed = f["subsidy_committed"][()]
         scenario = f.attrs.get("scenario", b"")
         scenario = scenario.decode() if isinstance(scenario, bytes) else str(scenario)
 

@@ -182,10 +182,10 @@ bad_case unknown_behaviour_key scenario.toml \
     's/^logit_scale = 0.1$/logit_sclae = 0.1/' \
     'logit_sclae' 'behaviour\.logit_sclae' 'unknown key'
 bad_case nan_in_scenario scenario.toml \
-    's/^subsidy_max_eur_per_tco2 = 300$/subsidy_max_eur_per_tco2 = nan/' \
-    'subsidy_max_eur_per_tco2' 'policy\.subsidy_max_eur_per_tco2' 'nan'
+    's/^max_eur_per_tco2 = 300$/max_eur_per_tco2 = nan/' \
+    'max_eur_per_tco2' 'instruments\[1\]\.max_eur_per_tco2' 'nan'
 bad_case text_for_number_in_csv dataset/plants.csv \
-    's/^\(zeeland_refinery,.*\),0\.1,1,0,600,/\1,abc,1,0,600,/' \
+    's/^\(zeeland_refinery,.*\),0\.1,1,600,/\1,abc,1,600,/' \
     'zeeland_refinery,' hurdle_rate "'abc'"
 bad_case nan_in_csv dataset/plants.csv \
     's/^\(dow_terneuzen,"[^"]*","[^"]*",[a-z_]*,[a-z_]*,[0-9]*\),1600000,/\1,nan,/' \

@@ -153,7 +153,7 @@ def main():
                     tabled = values["net_co2_{}_mt.national".format(year)][s]
                     check(abs(direct - tabled) <= 1e-9 * max(1.0, direct),
                           "{}: national net CO2 {}: table {} vs plants' co2_net {}".format(s, year, tabled, direct))
-                direct_paid = float(np.sum(f["subsidy_paid"][0, :])) / 1e9
+                direct_paid = float(np.sum(f["instrument_paid"][0, :, :])) / 1e9
                 check(abs(direct_paid - paid) <= 1e-9 * max(1.0, direct_paid),
                       "{}: subsidy paid: table {} vs file {}".format(s, paid, direct_paid))
                 base = f["plant_base_value"][()]

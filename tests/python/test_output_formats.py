@@ -46,7 +46,7 @@ UNITS = {
     "power_output": "MWh/yr",
     "co2_storage_used": "t/yr",
     "hydrogen_used": "GJ/yr",
-    "subsidy_paid": "EUR/yr",
+    "instrument_paid": "EUR/yr",
     "plant_capacity": "t/yr",
     "event_year": "year",
     "option_cost": "EUR/t",

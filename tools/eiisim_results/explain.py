@@ -13,11 +13,12 @@ TRIGGER_WORDS = {
     "conversion_done": "its conversion finished",
     "fuel_gas_supply_ended": "the process gas it burns is no longer made",
     "observed_history": "the observed history (history.csv) closed it or started its project",
+    "support_agreement": "a support agreement (agreements.csv) that is binding in this run committed it to the agreed route",
 }
 
 
 def _name(row):
-    return row["name"] + (" +aid" if row["subsidised"] else "")
+    return row["name"] + (" +" + row["instrument"] if row["instrument"] else "")
 
 
 def _utility(row):
@@ -73,7 +74,7 @@ def _ranking(ev, rows):
         lines.append(f"{i:<4} {rank:<4} {_name(r):<34} {r['kind']:<9} {r['start_year']:>5} {r['cost_eur_per_t']:>9.1f} "
                      f"{r['margin_eur_per_t']:>9.1f} {r['utility_systematic']:>8.3f} {r['utility_bias']:>7.3f} "
                      f"{r['utility_random']:>7.3f} {r['utility']:>8.3f}  {_outcome(ev, r)}")
-    lines += ["EUR per t of product; +aid: the subsidised twin. Variants of one kind share",
+    lines += ["EUR per t of product; +<instrument>: the subsidised twin under that support instrument. Variants of one kind share",
               "its bias and random term (nested choice). Infeasible variants are shown with the utility they would "
               "have had."]
     return lines

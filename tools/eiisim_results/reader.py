@@ -25,7 +25,7 @@ _INDEX_OF.update({
     "option_technology": "technology",
 })
 # Yes/no flags become booleans.
-_BOOLEAN = {"plant_multinational", "plant_maatwerk", "option_feasible", "option_refused", "option_subsidised",
+_BOOLEAN = {"plant_multinational", "instrument_applications", "option_feasible", "option_refused", "option_subsidised",
             "option_chosen", "event_closed_by_rule"}
 # Bit sets: option_infeasible holds 1 << reason; its long_name lists "<bit> <reason>" pairs.
 _BITS = {"option_infeasible"}
@@ -109,6 +109,15 @@ def _infeasible_reasons(ds):
     return {int(bit): reason for bit, reason in pairs}
 
 
+def _instrument_ids(ds):
+    """Each option row's support instrument id ('' for a plain variant); files before layout
+    6 had one budget, written 'subsidy'."""
+    if "option_instrument" not in ds:
+        return ["subsidy" if s else "" for s in ds["option_subsidised"].values]
+    ids = list(ds["instrument"].values) if "instrument" in ds else []
+    return [ids[int(i)] if 0 <= int(i) < len(ids) else "" for i in ds["option_instrument"].values]
+
+
 def options(path_or_ds):
     """Every variant weighed in every decision, in the order of the ranking that decided
     (rank 0 = first, -1 = not ranked), joined to its event's year and plant: cost terms
@@ -127,6 +136,7 @@ def options(path_or_ds):
         "plant": ds["event_plant"].values[ev] if len(ev) else np.array([], dtype=object),
         "technology": ds["option_technology"].values,
         "subsidised": ds["option_subsidised"].values,
+        "instrument": _instrument_ids(ds),
         "start_year": ds["option_start_year"].values,
         "cost_eur_per_t": ds["option_cost"].values,
         "revenue_eur_per_t": ds["option_revenue"].values,
