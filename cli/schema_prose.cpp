@@ -92,6 +92,40 @@ An event invites re-evaluation only of plants for which it changes something
 Events are sorted by year on load (file order within a year). Error messages refer to
 events as `events[1]`, `events[2]`, … in file order.
 
+## `[[instruments]]` — optional array of tables: the support instruments
+
+The public support plants can get (docs/ODD.md §7.14), each with its own yearly
+commitment budget: SDE++ rounds and their domains, investment grants (NIKI, OWE), an
+envelope that only funds the dataset's agreements (maatwerk). Without any, no plant gets
+support. At most 8; at most 4 that take applications may support one option kind.
+
+| key | type | status | meaning |
+|---|---|---|---|
+| `id` | text | required | lower-case id (letters, digits, `_`), unique; the `instrument` coordinate of the output and the `instrument` column of `agreements.csv` |
+| `form` | text | required | `operating`: a yearly subsidy per t for a contract period, base amount less a correction amount that follows ETS and energy prices down to a floor (SDE++); `investment`: a one-off share of the capex, paid when the route starts |
+| `kinds` | list of text | required when `applications` and no `technologies` | option kinds it supports (`electrify`, `ccs`, `hydrogen`, `bio`, ...) |
+| `technologies` | list of text | optional (every option of the kinds) | option names (`technologies.csv` or `plant_options.csv` `name`) it supports, e.g. electrolysers |
+| `applications` | boolean | optional (`true`) | plants apply in the yearly allocation; `false`: only agreements draw on it |
+| `budget_meur` | path | required | million EUR of commitments per year, ≥ 0 (what is not committed in a year lapses) |
+| `max_eur_per_tco2` | number | required (operating) | cap on the yearly payment per t CO2 avoided, EUR/t |
+| `contract_years` | integer | required (operating) | years the operating subsidy is paid, 1-100 |
+| `correction_floor_share` | number | optional (operating; 0.667) | floor of the correction amount as a share of its value at the award, 0-1 |
+| `capex_share` | number | required (investment with applications) | share of the capex paid, 0-1 |
+| `source` | text | required | where the figures come from |
+
+```toml
+[[instruments]]
+id = "sde"
+form = "operating"
+kinds = ["ccs", "electrify", "hydrogen", "bio"]
+budget_meur = { 2020 = 2000, 2030 = 1500, 2040 = 0 }
+max_eur_per_tco2 = 300
+contract_years = 15
+source = "SDE++ rounds (rijksoverheid.nl)"
+```
+
+Error messages refer to instruments as `instruments[1]`, `instruments[2]`, … in file order.
+
 ## `[[uncertain]]` — optional array of tables: uncertain settings for sweeps
 
 Settings that `eiisim sweep` samples (one value per run). A plain `eiisim run` ignores
