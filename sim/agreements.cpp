@@ -51,6 +51,33 @@ AidOffer unit_aid(const Model& model, const RunState& state, int year, const Agr
 
 enum class UnitState : std::uint8_t { done, waiting };
 
+// A granted conversion that has not started, as allocation booked it, so that it can be
+// put back when the agreed route that was to replace it does not fit.
+struct PendingConversion {
+    int technology = -1;
+    int year = 0;
+    double capex_eur = 0;
+    AidContract aid;
+    Holding held{};
+
+    static PendingConversion of(const RunState& state, std::size_t p) {
+        return {state.target_technology[p], state.target_year[p], state.target_capex_eur[p], state.target_aid[p],
+                state.target_held[p]};
+    }
+    void restore(const Model& model, RunState& state, std::size_t p) const {
+        if (technology < 0) return;
+        const int cluster = model.inputs.plants[p].cluster;
+        release_holding(state, cluster, state.held[p], year);
+        reserve_holding(state, cluster, held, year);
+        state.target_technology[p] = technology;
+        state.target_year[p] = year;
+        state.target_capex_eur[p] = capex_eur;
+        state.target_aid[p] = aid;
+        state.target_held[p] = held;
+        state.status[p] = PlantStatus::converting;
+    }
+};
+
 // One unit in a year its agreement is binding: done when committed now, on its route
 // already, or gone; waiting when its plant is busy or its claims do not fit yet.
 UnitState commit_unit(const Model& model, RunState& state, int year, const AgreementSpec& agreement,
@@ -64,8 +91,8 @@ UnitState commit_unit(const Model& model, RunState& state, int year, const Agree
     if (state.technology[p] == unit.technology || state.target_technology[p] == unit.technology) return UnitState::done;
     if (state.target_technology[p] >= 0) {
         const OptionKind pending = in.technologies[static_cast<std::size_t>(state.target_technology[p])].kind;
-        // A decided exit ends the agreement for the unit; another conversion finishes first.
-        return pending == OptionKind::close || pending == OptionKind::relocate ? UnitState::done : UnitState::waiting;
+        // A decided exit ends the agreement for the unit.
+        if (pending == OptionKind::close || pending == OptionKind::relocate) return UnitState::done;
     }
     const int start = std::max(outcome.start_year, year + 1);
     CommittedRoute route = committed_route(model, state, year, unit.plant, unit.technology, start,
@@ -76,14 +103,20 @@ UnitState commit_unit(const Model& model, RunState& state, int year, const Agree
         route = committed_route(model, state, year, unit.plant, unit.technology, start, Trigger::agreement, aid);
     Candidate& c = route.candidate;
     if (c.subsidised()) c.aid.cap_eur = share_eur;
+    // A conversion the plant had decided but not started gives way to the agreed one: the
+    // firm signs the agreement instead (its reservations are given back first, and taken
+    // again if the agreed route does not fit either).
+    const PendingConversion pending = PendingConversion::of(state, p);
+    cancel_pending_conversion(model, state, unit.plant);
     // An agreement that became binding in the run draws on its instrument's budget of that
     // year like any award; one binding in the data was funded as it happened.
     if (c.subsidised() && agreement.stage != AgreementStage::binding) {
         const CapacityLedger& budget = ledger_of(state, Resource::subsidy_budget, 0, c.aid.instrument);
         if (!budget.fits_in_year(amount_of(c.claim, Resource::subsidy_budget), year)) return UnitState::waiting;
     }
-    return grant_committed(model, state, year, unit.plant, c, Trigger::agreement, events) ? UnitState::done
-                                                                                           : UnitState::waiting;
+    if (grant_committed(model, state, year, unit.plant, c, Trigger::agreement, events)) return UnitState::done;
+    pending.restore(model, state, p);
+    return UnitState::waiting;
 }
 
 }  // namespace

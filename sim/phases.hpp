@@ -27,6 +27,10 @@ void apply_transitions(const Model& model, RunState& state, int year, RunResult*
 // closure) and shocks its neighbours; `cause`, when >= 0, is not prompted to decide.
 void close_now(const Model& model, RunState& state, int plant, int year, Trigger trigger, int cause,
                RunResult* events);
+// Withdraws a granted conversion of `plant` that has not started (not a closure or a
+// relocation): its reservations go back, the route in force keeps its holdings. A binding
+// agreement replaces it (sim/agreements.cpp).
+void cancel_pending_conversion(const Model& model, RunState& state, int plant);
 // Phase 1b: the observed history of the year (sim/history.cpp, docs/ODD.md §7.13).
 void apply_history(const Model& model, RunState& state, int year, RunResult* events);
 // The first scarce-resource ledger `c` overflows (core/scarce_resources.hpp order), or

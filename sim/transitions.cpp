@@ -48,6 +48,27 @@ void release_all_holdings(const Model& model, RunState& state, std::size_t p, in
 void shock_neighbours(const Model& model, RunState& state, int plant, int year, RunResult* events,
                       int cause = -1);
 
+}  // namespace
+
+void cancel_pending_conversion(const Model& model, RunState& state, int plant) {
+    const auto p = static_cast<std::size_t>(plant);
+    const int target = state.target_technology[p];
+    if (target < 0) return;
+    const OptionKind kind = model.inputs.technologies[static_cast<std::size_t>(target)].kind;
+    if (kind == OptionKind::close || kind == OptionKind::relocate) return;
+    const int cluster = model.inputs.plants[p].cluster;
+    const int from = state.target_year[p];
+    // Undo the grant's swap of holdings (allocation.cpp): the route in force holds again.
+    reserve_holding(state, cluster, state.held[p], from);
+    release_holding(state, cluster, state.target_held[p], from);
+    state.target_technology[p] = -1;
+    state.target_held[p] = Holding{};
+    state.target_aid[p] = AidContract{};
+    state.status[p] = PlantStatus::operating;
+}
+
+namespace {
+
 // Closes the gas-coupled customers of a supplier whose route in force makes no process gas.
 void end_fuel_gas_supply(const Model& model, RunState& state, int supplier, int year, RunResult* events) {
     if (makes_process_gas(model, state, supplier)) return;
