@@ -179,21 +179,15 @@ double cost_without_stranded(const OptionBreakdown& a) {
     return a.cost.total() - a.cost[CostComponent::stranded];
 }
 
-// The contract a subsidised twin under `offer` would sign: what it avoids and saves per t
-// against the keep route built new, with the correction terms at the expected prices.
-AidContract contract_of(const AppraisalBasis& basis, const OptionBreakdown& a, const AidOffer& offer) {
-    const Inputs& inputs = *basis.context->inputs;
-    const InstrumentSpec& instrument = inputs.scenario.policy.instruments[static_cast<std::size_t>(offer.instrument)];
+// What option `a` avoids and saves per t against the keep route built new: the quantities
+// an SDE++ contract's correction amount values (agents/aid_contract.hpp).
+AidContract contract_basis(const AppraisalBasis& basis, const OptionBreakdown& a, int instrument) {
     AidContract contract;
-    contract.instrument = offer.instrument;
+    contract.instrument = instrument;
     contract.avoided_t_per_t = a.avoided_t_per_t;
     for (std::size_t c = 0; c < contract.energy_saving_gj_per_t.size(); ++c)
         contract.energy_saving_gj_per_t[c] =
             basis.keep_reference.profile.energy_gj_per_t[c] - a.profile.energy_gj_per_t[c];
-    if (instrument.form == AidForm::operating)
-        set_correction_terms(contract, offer.subsidy_eur_per_t, *basis.context->expected, instrument);
-    contract.investment_aid_eur = offer.investment_aid_eur;
-    contract.committed_eur = offer.budget_eur;
     return contract;
 }
 
@@ -230,6 +224,7 @@ void record_variants(std::vector<OptionAppraisal>& records, const Behaviour& beh
 void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBreakdown& a) {
     const auto& instruments = basis.context->inputs->scenario.policy.instruments;
     for (std::size_t i = 0; i < instruments.size() && a.offer_count < kMaxOffersPerKind; ++i) {
+        if ((basis.context->open_instruments & (1u << i)) == 0) continue;
         if (!instruments[i].applications || !instruments[i].supports(tech.kind, a.technology)) continue;
         const AidOffer offer = aid_offer(basis, a, static_cast<int>(i));
         if (offer.instrument >= 0) a.offers[static_cast<std::size_t>(a.offer_count++)] = offer;
@@ -270,17 +265,40 @@ AidOffer aid_offer(const AppraisalBasis& basis, const OptionBreakdown& a, int in
         if (offer.investment_aid_eur_per_t <= kNegligible) return offer;
     }
     offer.instrument = instrument;
+    int years = 0;
+    if (spec.form == AidForm::operating) {
+        AidContract contract = contract_basis(basis, a, instrument);
+        set_correction_terms(contract, offer.subsidy_eur_per_t, *basis.context->expected, spec);
+        offer.base_eur_per_t = contract.base_eur_per_t;
+        offer.correction_floor_eur_per_t = contract.correction_floor_eur_per_t;
+        offer.max_payment_eur_per_t = contract.max_payment_eur_per_t;
+        years = contract.years;
+    }
     // The budget commits the most the contract can pay: SDE++ reserves the payments at
     // the correction floor over the whole contract.
-    const AidContract contract = contract_of(basis, a, offer);
-    offer.budget_eur = contract.max_payment_eur_per_t * basis.production_t * contract.years + offer.investment_aid_eur;
+    offer.budget_eur = offer.max_payment_eur_per_t * basis.production_t * years + offer.investment_aid_eur;
     return offer;
 }
 
-Candidate aided_candidate(const AppraisalBasis& basis, const OptionBreakdown& a, const AidOffer& offer) {
+AidContract aid_contract(const AppraisalBasis& basis, const OptionBreakdown& a, const AidOffer& offer) {
+    const InstrumentSpec& spec =
+        basis.context->inputs->scenario.policy.instruments[static_cast<std::size_t>(offer.instrument)];
+    AidContract contract = contract_basis(basis, a, offer.instrument);
+    if (spec.form == AidForm::operating) {
+        contract.payment_eur_per_t = offer.subsidy_eur_per_t;
+        contract.base_eur_per_t = offer.base_eur_per_t;
+        contract.correction_floor_eur_per_t = offer.correction_floor_eur_per_t;
+        contract.max_payment_eur_per_t = offer.max_payment_eur_per_t;
+        contract.years = spec.contract_years;
+    }
+    contract.investment_aid_eur = offer.investment_aid_eur;
+    contract.committed_eur = offer.budget_eur;
+    return contract;
+}
+
+Candidate aided_candidate(const OptionBreakdown& a, const AidOffer& offer) {
     Candidate c = candidate_of(a);
-    c.aid = contract_of(basis, a, offer);
-    c.aid.committed_eur = offer.budget_eur;
+    c.instrument = static_cast<std::int16_t>(offer.instrument);
     c.cost_eur_per_t = a.aided_cost_eur_per_t(offer);
     c.margin_eur_per_t = a.aided_margin_eur_per_t(offer);
     amount_of(c.claim, Resource::subsidy_budget) = offer.budget_eur;
@@ -393,7 +411,9 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
             decision.ranked.push_back(plain);
             best_margin = std::max(best_margin, plain.margin_eur_per_t);
             for (const AidOffer& offer : a.aid_offers()) {
-                Candidate aided = aided_candidate(basis, a, offer);
+                Candidate aided = aided_candidate(a, offer);
+                aided.contract = static_cast<std::int16_t>(decision.contracts.size());
+                decision.contracts.push_back(aid_contract(basis, a, offer));
                 aided.utility = utility_of(aided.margin_eur_per_t);
                 decision.ranked.push_back(aided);
                 best_margin = std::max(best_margin, aided.margin_eur_per_t);
@@ -414,7 +434,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
         if (a.utility != b.utility) return a.utility > b.utility;
         if (a.technology != b.technology) return a.technology < b.technology;
         // A subsidised twin before its plain option, twins in instrument order.
-        const auto order = [](const Candidate& c) { return c.aid.supported() ? c.aid.instrument : kMaxInstruments; };
+        const auto order = [](const Candidate& c) { return c.subsidised() ? int{c.instrument} : kMaxInstruments; };
         return order(a) < order(b);
     });
     // The event log in the order that decided.

@@ -56,13 +56,20 @@ struct AppraisalContext {
     // Fill PlantDecision::appraisals (the event log). Nothing else reads them, so runs
     // that keep no event log skip them.
     bool record_appraisals = true;
+    // Bit i: instrument i has budget in this year, so its offers can be granted; an
+    // instrument without budget offers no twin (allocation could never grant it).
+    std::uint32_t open_instruments = ~0u;
 };
 
 // One alternative in a plant's ranked list. An option a support instrument offers aid
 // for appears once without it and once per offer (needs that instrument's budget).
 struct Candidate {
     int technology = -1;
-    AidContract aid;                     // the support of a subsidised twin; aid.instrument -1: none
+    // A subsidised twin: its instrument (index into Policy::instruments) and the contract
+    // it signs (index into PlantDecision::contracts, kept apart so the ranking moves small
+    // candidates); -1: the plain option.
+    std::int16_t instrument = -1;
+    std::int16_t contract = -1;
     double cost_eur_per_t = 0;
     double margin_eur_per_t = 0;
     double utility = 0;
@@ -75,7 +82,7 @@ struct Candidate {
     ResourceAmounts claim{};
     double eur_per_tco2_avoided = 0;     // cost-effectiveness against keeping
 
-    [[nodiscard]] bool subsidised() const { return aid.supported(); }
+    [[nodiscard]] bool subsidised() const { return instrument >= 0; }
 };
 
 struct PlantDecision {
@@ -84,6 +91,7 @@ struct PlantDecision {
     bool close = false;                  // no option has a positive margin
     double closure_margin_eur_per_t = 0; // the closure rule's bound on the best margin
     std::vector<Candidate> ranked;       // best first; empty when closing
+    std::vector<AidContract> contracts;  // the subsidised twins' contracts (Candidate::contract)
     std::vector<OptionAppraisal> appraisals;  // one per sector option, for the event log
 };
 
@@ -97,6 +105,10 @@ struct AidOffer {
     double investment_aid_eur = 0;         // investment: one-off share of capex
     double investment_aid_eur_per_t = 0;   // its annuity per t
     double budget_eur = 0;                 // drawn from the instrument's budget in the decision year
+    // operating: the contract's correction terms at the award (agents/aid_contract.hpp)
+    double base_eur_per_t = 0;
+    double correction_floor_eur_per_t = 0;
+    double max_payment_eur_per_t = 0;
 
     [[nodiscard]] double levelised_eur_per_t() const { return subsidy_levelised_eur_per_t + investment_aid_eur_per_t; }
 };
@@ -176,8 +188,10 @@ struct AppraisalBasis {
 // whatever its list of supported kinds (an agreement names its instrument): an offer with
 // instrument -1 when it gives none (not a new route, nothing avoided, no gap to fill).
 [[nodiscard]] AidOffer aid_offer(const AppraisalBasis& basis, const OptionBreakdown& a, int instrument);
-// The subsidised twin of `a` under `offer`, with the contract it signs.
-[[nodiscard]] Candidate aided_candidate(const AppraisalBasis& basis, const OptionBreakdown& a, const AidOffer& offer);
+// The subsidised twin of `a` under `offer` (its contract index left unset), and the
+// contract it signs.
+[[nodiscard]] Candidate aided_candidate(const OptionBreakdown& a, const AidOffer& offer);
+[[nodiscard]] AidContract aid_contract(const AppraisalBasis& basis, const OptionBreakdown& a, const AidOffer& offer);
 
 // The systematic part of a variant's utility (without the Gumbel draw): its margin in
 // deterministic mode, else the margin less the strategic bias, in units of the cost

@@ -44,7 +44,7 @@ OptionAppraisal record_close(int technology) {
 void rank_records(const std::vector<Candidate>& ranked, std::vector<OptionAppraisal>& records) {
     for (OptionAppraisal& r : records) {
         const auto it = std::find_if(ranked.begin(), ranked.end(), [&](const Candidate& c) {
-            return c.technology == r.technology && c.aid.instrument == r.instrument;
+            return c.technology == r.technology && c.instrument == r.instrument;
         });
         r.rank = it == ranked.end() ? -1 : static_cast<int>(it - ranked.begin());
     }

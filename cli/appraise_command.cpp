@@ -90,7 +90,7 @@ void weigh_variants(const Behaviour& behaviour, const Inputs& inputs, PlantAppra
             }
             for (std::size_t r = 0; r < out.decision.ranked.size(); ++r)
                 if (out.decision.ranked[r].technology == option.technology &&
-                    out.decision.ranked[r].aid.instrument == v.instrument)
+                    out.decision.ranked[r].instrument == v.instrument)
                     v.rank = static_cast<int>(r) + 1;
             out.variants.push_back(v);
         }

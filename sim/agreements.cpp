@@ -101,8 +101,8 @@ UnitState commit_unit(const Model& model, RunState& state, int year, const Agree
     const AidOffer aid = unit_aid(model, state, year, agreement, unit.plant, route.appraisal, share_eur);
     if (aid.instrument >= 0)
         route = committed_route(model, state, year, unit.plant, unit.technology, start, Trigger::agreement, aid);
-    Candidate& c = route.candidate;
-    if (c.subsidised()) c.aid.cap_eur = share_eur;
+    const Candidate& c = route.candidate;
+    if (c.subsidised()) route.aid.cap_eur = share_eur;
     // A conversion the plant had decided but not started gives way to the agreed one: the
     // firm signs the agreement instead (its reservations are given back first, and taken
     // again if the agreed route does not fit either).
@@ -111,10 +111,10 @@ UnitState commit_unit(const Model& model, RunState& state, int year, const Agree
     // An agreement that became binding in the run draws on its instrument's budget of that
     // year like any award; one binding in the data was funded as it happened.
     if (c.subsidised() && agreement.stage != AgreementStage::binding) {
-        const CapacityLedger& budget = ledger_of(state, Resource::subsidy_budget, 0, c.aid.instrument);
+        const CapacityLedger& budget = ledger_of(state, Resource::subsidy_budget, 0, c.instrument);
         if (!budget.fits_in_year(amount_of(c.claim, Resource::subsidy_budget), year)) return UnitState::waiting;
     }
-    if (grant_committed(model, state, year, unit.plant, c, Trigger::agreement, events)) return UnitState::done;
+    if (grant_committed(model, state, year, unit.plant, route, Trigger::agreement, events)) return UnitState::done;
     pending.restore(model, state, p);
     return UnitState::waiting;
 }

@@ -77,7 +77,7 @@ RefusedBy ledger_misfit(const Model& model, const RunState& state, std::size_t p
     for (const ResourceSpec& r : resources()) {
         const double claim = amount_of(c.claim, r.id);
         if (r.scope == ResourceScope::instrument && !c.subsidised()) continue;  // draws on no budget
-        const CapacityLedger& ledger = ledger_of(state, r.id, cluster, c.aid.instrument);
+        const CapacityLedger& ledger = ledger_of(state, r.id, cluster, c.instrument);
         const bool fit = r.booking == Booking::while_running
                              ? ledger.fits(claim, c.start_year, amount_of(state.held[p], r.id))
                              : ledger.fits_in_year(claim, year);
@@ -86,7 +86,8 @@ RefusedBy ledger_misfit(const Model& model, const RunState& state, std::size_t p
     return RefusedBy::none;
 }
 
-void grant_conversion(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year) {
+void grant_conversion(const Model& model, RunState& state, std::size_t p, const Candidate& c, int year,
+                      const AidContract* aid) {
     const Inputs& in = model.inputs;
     const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(c.technology)];
     const int cluster = in.plants[p].cluster;
@@ -97,11 +98,11 @@ void grant_conversion(const Model& model, RunState& state, std::size_t p, const 
     }
     for (const ResourceSpec& r : resources())
         if (r.booking == Booking::decision_year && amount_of(c.claim, r.id) > 0)
-            ledger_of(state, r.id, cluster, c.aid.instrument).reserve_in_year(amount_of(c.claim, r.id), year);
+            ledger_of(state, r.id, cluster, c.instrument).reserve_in_year(amount_of(c.claim, r.id), year);
     state.target_technology[p] = c.technology;
     state.target_year[p] = c.start_year;
     state.target_capex_eur[p] = c.capex_eur;
-    state.target_aid[p] = c.aid;
+    state.target_aid[p] = aid != nullptr ? *aid : AidContract{};
     state.status[p] = PlantStatus::converting;
     ++state.conversions_this_year[static_cast<std::size_t>(tech.kind)];
     state.learning_capacity_t[static_cast<std::size_t>(c.technology)] += in.plants[p].capacity_t;
@@ -117,7 +118,7 @@ OptionAppraisal* record_of(PlantDecision& decision, int technology, int instrume
 }
 
 void mark_refused(PlantDecision& decision, const Candidate& c, RefusedBy why) {
-    if (OptionAppraisal* r = record_of(decision, c.technology, c.aid.instrument)) {
+    if (OptionAppraisal* r = record_of(decision, c.technology, c.instrument)) {
         r->refused = true;
         r->refused_by = why;
     }
@@ -167,14 +168,15 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 }
                 const RefusedBy why = misfit(model, state, p, c, year);
                 if (why == RefusedBy::none) {
-                    grant_conversion(model, state, p, c, year);
+                    grant_conversion(model, state, p, c, year,
+                                     c.contract >= 0 ? &decision.contracts[static_cast<std::size_t>(c.contract)] : nullptr);
                     chosen = &c;
                     break;
                 }
                 refused_any = true;
                 mark_refused(decision, c, why);
             }
-            if (chosen != nullptr) mark_chosen(decision, chosen->technology, chosen->aid.instrument);
+            if (chosen != nullptr) mark_chosen(decision, chosen->technology, chosen->instrument);
             if (refused_any) state.refused_in_year[static_cast<std::size_t>(year - in.scenario.base_year)] = 1;
             if (chosen == nullptr || chosen->technology == current) {
                 event.to_technology = current;
@@ -192,7 +194,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 event.running_from_year = chosen->start_year;
                 if (chosen->subsidised()) {
                     event.subsidy_committed_eur = amount_of(chosen->claim, Resource::subsidy_budget);
-                    event.instrument = chosen->aid.instrument;
+                    event.instrument = chosen->instrument;
                 }
             }
         }

@@ -92,6 +92,10 @@ AppraisalContext appraisal_context(const Model& model, const RunState& state, in
     context.learning_multiplier = &state.learning_multiplier;
     context.cluster_peer_share = &peers;
     context.record_appraisals = record_appraisals;
+    context.open_instruments = 0;
+    const auto& instruments = model.inputs.scenario.policy.instruments;
+    for (std::size_t i = 0; i < instruments.size(); ++i)
+        if (instruments[i].budget_eur.at(year) > 0) context.open_instruments |= 1u << i;
     return context;
 }
 

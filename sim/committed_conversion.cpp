@@ -44,7 +44,8 @@ CommittedRoute committed_route(const Model& model, const RunState& state, int ye
     route.appraisal = appraise_option(view.basis, technology);
     const OptionBreakdown& a = route.appraisal;
     const AidOffer* offer = aid ? (aid->instrument >= 0 ? &*aid : nullptr) : (a.aided() ? &a.offers[0] : nullptr);
-    route.candidate = offer != nullptr ? aided_candidate(view.basis, a, *offer) : plain_candidate(a);
+    route.candidate = offer != nullptr ? aided_candidate(a, *offer) : plain_candidate(a);
+    if (offer != nullptr) route.aid = aid_contract(view.basis, a, *offer);
     route.candidate.start_year = start_year;
     return route;
 }
@@ -66,9 +67,10 @@ bool infrastructure_reaches(const Model& model, int plant, const OptionBreakdown
     return !(new_hydrogen && cluster.h2_connection_year > start_year);
 }
 
-bool grant_committed(const Model& model, RunState& state, int year, int plant, const Candidate& c, Trigger trigger,
-                     RunResult* events) {
+bool grant_committed(const Model& model, RunState& state, int year, int plant, const CommittedRoute& route,
+                     Trigger trigger, RunResult* events) {
     const auto p = static_cast<std::size_t>(plant);
+    const Candidate& c = route.candidate;
     Candidate physical = c;
     amount_of(physical.claim, Resource::subsidy_budget) = 0.0;
     if (ledger_misfit(model, state, p, physical, year) != RefusedBy::none) return false;
@@ -82,11 +84,11 @@ bool grant_committed(const Model& model, RunState& state, int year, int plant, c
         event.running_from_year = c.start_year;
         if (c.subsidised()) {
             event.subsidy_committed_eur = amount_of(c.claim, Resource::subsidy_budget);
-            event.instrument = c.aid.instrument;
+            event.instrument = c.instrument;
         }
         events->events.push_back(std::move(event));
     }
-    grant_conversion(model, state, p, c, year);
+    grant_conversion(model, state, p, c, year, c.subsidised() ? &route.aid : nullptr);
     return true;
 }
 

@@ -16,6 +16,7 @@ namespace eiisim {
 struct CommittedRoute {
     OptionBreakdown appraisal;
     Candidate candidate;
+    AidContract aid;  // of a subsidised candidate
 };
 [[nodiscard]] CommittedRoute committed_route(const Model& model, const RunState& state, int year, int plant,
                                              int technology, int start_year, Trigger trigger,
@@ -31,10 +32,10 @@ struct CommittedRoute {
 [[nodiscard]] bool infrastructure_reaches(const Model& model, int plant, const OptionBreakdown& appraisal,
                                           int start_year);
 
-// Grants `c` to `plant` in `year` when its physical claims (everything but the subsidy
+// Grants the route's candidate to `plant` in `year` when its physical claims (everything but the subsidy
 // budget, booked unchecked) fit the ledgers, and logs it with `trigger`. False when they
 // do not fit: the scenario has no room for it (yet).
-bool grant_committed(const Model& model, RunState& state, int year, int plant, const Candidate& c, Trigger trigger,
-                     RunResult* events);
+bool grant_committed(const Model& model, RunState& state, int year, int plant, const CommittedRoute& route,
+                     Trigger trigger, RunResult* events);
 
 }  // namespace eiisim

@@ -22,7 +22,7 @@ void grant_project(const Model& model, RunState& state, int year, const HistoryP
     if (state.status[p] != PlantStatus::operating || state.target_technology[p] >= 0) return;
     const CommittedRoute route = committed_route(model, state, year, project.plant, project.technology,
                                                  project.start_year, Trigger::observed, std::nullopt);
-    static_cast<void>(grant_committed(model, state, year, project.plant, route.candidate, Trigger::observed, events));
+    static_cast<void>(grant_committed(model, state, year, project.plant, route, Trigger::observed, events));
 }
 
 }  // namespace

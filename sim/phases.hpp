@@ -37,8 +37,10 @@ void apply_history(const Model& model, RunState& state, int year, RunResult* eve
 // RefusedBy::none when it fits them all; build-out limits are not checked here.
 [[nodiscard]] RefusedBy ledger_misfit(const Model& model, const RunState& state, std::size_t plant,
                                       const Candidate& c, int year);
-// Books a granted conversion of `plant` to `c` (allocation.cpp), decided in `year`.
-void grant_conversion(const Model& model, RunState& state, std::size_t plant, const Candidate& c, int year);
+// Books a granted conversion of `plant` to `c` (allocation.cpp), decided in `year`, with the
+// support contract `aid` of a subsidised candidate (nullptr: none).
+void grant_conversion(const Model& model, RunState& state, std::size_t plant, const Candidate& c, int year,
+                      const AidContract* aid);
 void record_accounts(const Model& model, RunState& state, int year, RunResult& result);
 // Phase 3 piece by piece, as appraise_triggered runs it for every plant (and `eiisim
 // appraise` for one). The trigger that makes `plant` decide in `year`, if any:

@@ -50,7 +50,7 @@ void check_against_engine(const Model& model, const PlantAppraisal& a) {
         CHECK((v.rank > 0) == (o.feasible() && !a.closes));
         if (const Candidate* c = ranked_candidate(a, v)) {
             CHECK(c->technology == o.technology);
-            CHECK(c->aid.instrument == v.instrument);
+            CHECK(c->instrument == v.instrument);
             CHECK(c->cost_eur_per_t == v.cost_eur_per_t);
             CHECK(c->margin_eur_per_t == v.margin_eur_per_t);
         }

@@ -111,7 +111,7 @@ TEST_CASE("the shipping ledger refuses a second ship plant when it is full", "[c
     const auto oci_p = static_cast<std::size_t>(testing::plant_index(model.inputs, "oci_geleen"));
     REQUIRE(ledger_misfit(model, state, oci_p, candidate(oci), kYear) == RefusedBy::none);  // alone it fits
     REQUIRE(ledger_misfit(model, state, yara_p, candidate(yara), kYear) == RefusedBy::none);
-    grant_conversion(model, state, yara_p, candidate(yara), kYear);
+    grant_conversion(model, state, yara_p, candidate(yara), kYear, nullptr);
     CHECK(ledger_of(state, Resource::co2_shipping, 0).used(2030) == Approx(yara_t));
     CHECK(ledger_of(state, Resource::co2_storage, 0).used(2030) == 0.0);
     CHECK(ledger_misfit(model, state, oci_p, candidate(oci), kYear) == RefusedBy::co2_shipping);

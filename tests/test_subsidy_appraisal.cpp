@@ -84,9 +84,10 @@ TEST_CASE("subsidy: paid for the contract years, levelised over the route's life
               Approx(o.cost_eur_per_t() - levelised - offer.investment_aid_eur_per_t).epsilon(1e-12).margin(1e-9));
         // The budget commits the most the contract can pay: its yearly cap for 15 years,
         // never less than the payment the award expects.
-        const Candidate c = aided_candidate(basis, o, offer);
-        CHECK(c.aid.max_payment_eur_per_t >= offer.subsidy_eur_per_t);
-        CHECK(offer.budget_eur == Approx(c.aid.max_payment_eur_per_t * basis.production_t * instrument.contract_years));
+        const Candidate c = aided_candidate(o, offer);
+        const AidContract contract = aid_contract(basis, o, offer);
+        CHECK(contract.max_payment_eur_per_t >= offer.subsidy_eur_per_t);
+        CHECK(offer.budget_eur == Approx(contract.max_payment_eur_per_t * basis.production_t * instrument.contract_years));
         CHECK(amount_of(c.claim, Resource::subsidy_budget) == offer.budget_eur);
     });
     CHECK(checked > 0);
