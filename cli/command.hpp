@@ -38,5 +38,6 @@ Command add_observables_command(CLI::App& app);  // cli/observables_command.cpp
 Command add_appraise_command(CLI::App& app);  // cli/appraise_cli.cpp
 Command add_hindcast_command(CLI::App& app);  // cli/hindcast_command.cpp
 Command add_explain_command(CLI::App& app);   // cli/explain_cli.cpp
+Command add_agreements_command(CLI::App& app);  // cli/agreements_command.cpp
 
 }  // namespace eiisim::cli

@@ -54,26 +54,24 @@ void print_series_table(std::ostream& out, const HindcastSeries& s) {
         out << fmt::format("  {:<6} {}\n", mode_name(m), metrics_text(s.metrics[m]));
 }
 
-std::string csv_number(double v) { return std::isnan(v) ? "" : fmt::format("{:.6g}", v); }
-std::string json_number(double v) { return std::isnan(v) ? "null" : fmt::format("{:.6g}", v); }
-
 std::string json_year(const HindcastYear& r) {
     return fmt::format(
         "{{\"year\": {}, \"simulated_p05_mt\": {}, \"simulated_median_mt\": {}, \"simulated_p95_mt\": {}, "
         "\"simulated_change\": {}, \"simulated_yoy\": {}, \"observed_mt\": {}, \"observed_change\": {}, "
         "\"observed_yoy\": {}, \"observed_label\": {}, \"error_pp\": {}, \"sign_right\": {}}}",
-        r.year, json_number(r.simulated_p05_mt), json_number(r.simulated_median_mt), json_number(r.simulated_p95_mt),
-        json_number(r.simulated_change), json_number(r.simulated_yoy), json_number(r.observed_mt),
-        json_number(r.observed_change), json_number(r.observed_yoy), r.label.empty() ? "null" : json_string(r.label),
-        json_number(r.error_pp), r.sign_right < 0 ? "null" : (r.sign_right == 1 ? "true" : "false"));
+        r.year, json_or_null(r.simulated_p05_mt), json_or_null(r.simulated_median_mt),
+        json_or_null(r.simulated_p95_mt), json_or_null(r.simulated_change), json_or_null(r.simulated_yoy),
+        json_or_null(r.observed_mt), json_or_null(r.observed_change), json_or_null(r.observed_yoy),
+        r.label.empty() ? "null" : json_string(r.label), json_or_null(r.error_pp),
+        r.sign_right < 0 ? "null" : (r.sign_right == 1 ? "true" : "false"));
 }
 
 std::string json_metrics(const HindcastMetrics& m) {
     const double accuracy = m.signs_compared == 0 ? std::nan("") : static_cast<double>(m.signs_right) / m.signs_compared;
     return fmt::format("{{\"mae_change_pp\": {}, \"mape_pct\": {}, \"signs_right\": {}, \"signs_compared\": {}, "
                        "\"sign_accuracy\": {}}}",
-                       json_number(m.mae_pp), json_number(m.mape_pct), m.signs_right, m.signs_compared,
-                       json_number(accuracy));
+                       json_or_null(m.mae_pp), json_or_null(m.mape_pct), m.signs_right, m.signs_compared,
+                       json_or_null(accuracy));
 }
 
 void print_json_series(std::ostream& out, const HindcastSeries& s) {

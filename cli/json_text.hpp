@@ -1,8 +1,11 @@
 #pragma once
 // JSON string literals for the commands that print tables as JSON (`eiisim schema`,
 // `eiisim observables`).
+#include <cmath>
 #include <string>
 #include <string_view>
+
+#include <fmt/format.h>
 
 namespace eiisim {
 
@@ -18,5 +21,9 @@ inline std::string json_string(std::string_view text) {
     }
     return out + "\"";
 }
+
+// A number as CSV and JSON print it: NaN (nothing to compare) as an empty cell, as null.
+inline std::string csv_number(double v) { return std::isnan(v) ? "" : fmt::format("{:.6g}", v); }
+inline std::string json_or_null(double v) { return std::isnan(v) ? "null" : fmt::format("{:.6g}", v); }
 
 }  // namespace eiisim

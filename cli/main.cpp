@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
     const Command commands[] = {add_run_command(app), add_validate_command(app), add_sweep_command(app),
                                 add_schema_command(app), add_observables_command(app), add_appraise_command(app),
                                 add_hindcast_command(app),
-                                add_explain_command(app)};
+                                add_explain_command(app), add_agreements_command(app)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

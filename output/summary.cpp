@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/production_value.hpp"
+#include "public_cost_summary.hpp"
 
 namespace eiisim {
 namespace {
@@ -102,7 +103,9 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     for (double v : national) out << fmt::format(" {:>8.2f}", v / kMt);
     out << fmt::format("\n{:<24}", "relocated abroad");
     for (double v : relocated) out << fmt::format(" {:>8.2f}", v / kMt);
-    out << "\n\n";
+    out << "\n";
+    print_public_cost(out, inputs, result);
+    out << "\n";
 
     const int last = result.years - 1;
     // Weighted by base-year production value (core/production_value.hpp): tonnes of unlike

@@ -12,7 +12,8 @@ namespace eiisim {
 void print_input_summary(std::ostream& out, const Inputs& inputs);
 
 // Net emissions per cluster (Mt CO2) in the base year, 2030, 2040 and the end year,
-// relocated emissions, and the route mix in the end year.
+// relocated emissions, the public cost per support instrument (output/public_cost_summary.hpp)
+// and the route mix in the end year.
 void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult& result);
 
 }  // namespace eiisim
