@@ -136,6 +136,12 @@ TEST_CASE("a conversion runs only after its lead time", "[rules]") {
             // (unless it switched again, which it cannot before it runs).
             for (int year = e.year; year < e.running_from_year && year <= in.scenario.end_year; ++year)
                 REQUIRE(r.technology[r.at(year - r.base_year, e.plant)] == e.from_technology);
+            // A binding agreement may replace a conversion that has not started (§7.15).
+            const bool replaced = std::any_of(r.events.begin(), r.events.end(), [&](const DecisionEvent& later) {
+                return later.plant == e.plant && later.trigger == Trigger::agreement && later.year >= e.year &&
+                       later.year < e.running_from_year;
+            });
+            if (replaced) continue;
             if (e.running_from_year <= in.scenario.end_year)
                 REQUIRE(r.technology[r.at(e.running_from_year - r.base_year, e.plant)] == e.to_technology);
         }
