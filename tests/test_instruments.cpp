@@ -127,6 +127,16 @@ TEST_CASE("an operating award pays base less correction, floored and capped", "[
         CHECK(pay <= c.max_payment_eur_per_t + 1e-9);
         last = pay;
     }
+    // with a cap above base less floor, the floor alone stops the payment's rise
+    AidContract loose;
+    loose.instrument = 0;
+    loose.avoided_t_per_t = 2;
+    loose.base_eur_per_t = 300;
+    loose.correction_floor_eur_per_t = 150;
+    loose.max_payment_eur_per_t = 1000;
+    CHECK(payment_eur_per_t(loose, ets_at(100)) == Approx(100));
+    CHECK(payment_eur_per_t(loose, ets_at(50)) == Approx(150));  // correction 100 < floor 150
+    CHECK(payment_eur_per_t(loose, ets_at(0)) == Approx(150));
     // the intensity cap: 60 EUR per t avoided x 2 t = 120 EUR/t at most
     AidContract capped;
     capped.instrument = 0;
