@@ -351,6 +351,7 @@ struct InstrumentSpec {
     std::uint16_t kinds = 0;
     std::vector<std::string> technology_names;
     std::vector<int> technologies;
+    int technology_names_line = 0;  // scenario-file line of `technologies`, for the loader's error
     // Whether plants apply to it in the yearly allocation (SDE++ rounds, NIKI calls); an
     // instrument that only funds agreements (a maatwerk envelope) takes no applications.
     bool applications = true;

@@ -59,6 +59,8 @@ InstrumentSpec read_instrument(const TomlSection& t) {
     spec.form = static_cast<AidForm>(t.choice("form", kAidFormNames));
     spec.kinds = read_option_kinds(t, "kinds");
     spec.technology_names = read_names(t, "technologies");
+    if (const toml::node* names = t.find("technologies"))
+        spec.technology_names_line = static_cast<int>(names->source().begin.line);
     spec.applications = t.optional_boolean("applications").value_or(true);
     if (spec.applications && spec.kinds == 0 && spec.technology_names.empty())
         t.fail("kinds", "an instrument that takes applications needs the option kinds or technologies it supports");
@@ -122,7 +124,8 @@ void resolve_instrument_technologies(std::vector<InstrumentSpec>& instruments,
                     found = true;
                 }
             if (!found)
-                throw InputError({scenario_file, 0, 0}, "instruments[" + std::to_string(i + 1) + "].technologies",
+                throw InputError({scenario_file, spec.technology_names_line, 0},
+                                 "instruments[" + std::to_string(i + 1) + "].technologies",
                                  "no option named '" + name + "' in technologies.csv or plant_options.csv");
         }
         std::sort(spec.technologies.begin(), spec.technologies.end());
