@@ -57,7 +57,9 @@ TEST_CASE("an SDE++ round grants its budget by EUR per t avoided", "[instruments
         d.plant = static_cast<int>(p);
         Candidate aided;
         aided.technology = ccs_option(in, p);
-        aided.aid.instrument = 0;
+        aided.instrument = 0;
+        aided.contract = 0;
+        d.contracts.push_back(AidContract{0});
         aided.start_year = year + 1;
         aided.eur_per_tco2_avoided = eur_per_t[p];
         amount_of(aided.claim, Resource::subsidy_budget) = 0.9e9;
@@ -68,7 +70,7 @@ TEST_CASE("an SDE++ round grants its budget by EUR per t avoided", "[instruments
             OptionAppraisal row;
             row.technology = c.technology;
             row.subsidised = c.subsidised();
-            row.instrument = static_cast<std::int8_t>(c.aid.instrument);
+            row.instrument = static_cast<std::int8_t>(c.instrument);
             d.appraisals.push_back(row);
         }
         decisions.push_back(d);
