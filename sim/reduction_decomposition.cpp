@@ -59,4 +59,17 @@ void add_plant_reduction(const Model& model, const RunResult& result, const Redu
         emitted - production * route - production * (base.intensity_t_per_t - base.route_t_per_t);
 }
 
+std::vector<double> sector_reduction(const Model& model, const RunResult& result, int year) {
+    const Inputs& in = model.inputs;
+    std::vector<double> parts(in.sectors.size() * kReductionPartCount, 0.0);
+    for (std::size_t p = 0; p < in.plants.size(); ++p) {
+        const auto plant = static_cast<int>(p);
+        const ReductionBase base = reduction_base_of(model, result, p, result.at(0, plant));
+        const auto s = static_cast<std::size_t>(in.plants[p].sector);
+        add_plant_reduction(model, result, base, p, year, result.at(year - result.base_year, plant),
+                            std::span<double>(&parts[s * kReductionPartCount], kReductionPartCount));
+    }
+    return parts;
+}
+
 }  // namespace eiisim

@@ -3,6 +3,7 @@
 // "Reduction decomposition"): an attribution that is exact by construction, each part a
 // difference of successive terms that telescope from the base year's CO2 to the year's.
 #include <span>
+#include <vector>
 
 #include "core/reduction_parts.hpp"
 #include "core/run_result.hpp"
@@ -18,5 +19,9 @@ namespace eiisim {
 // values, t/yr); they add up to co2_net(year) - E0.
 void add_plant_reduction(const Model& model, const RunResult& result, const ReductionBase& base, std::size_t p,
                          int year, std::size_t at, std::span<double> parts);
+
+// The national parts in `year` by sector ([sector][part], t/yr) from a full-panel result
+// (every year's plant panel, RecordLevel::full): the run printout's sector table.
+[[nodiscard]] std::vector<double> sector_reduction(const Model& model, const RunResult& result, int year);
 
 }  // namespace eiisim

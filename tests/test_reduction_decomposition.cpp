@@ -88,6 +88,16 @@ TEST_CASE("the reduction parts add up to each cluster's and the national net CO2
         RunWorkspace lean;
         simulate_into(model, 42, 0, RecordLevel::aggregates, lean);
         CHECK(lean.result.cluster_reduction_t == full.cluster_reduction_t);
+        // The printout's sector table splits the same national parts.
+        const std::vector<double> by_sector = sector_reduction(model, full, 2040);
+        for (int k = 0; k < kReductionPartCount; ++k) {
+            double sectors = 0, clusters = 0;
+            for (std::size_t sector = 0; sector < model.inputs.sectors.size(); ++sector)
+                sectors += by_sector[sector * kReductionPartCount + static_cast<std::size_t>(k)];
+            for (int c = 0; c < full.clusters; ++c)
+                clusters += cluster_part(full, 2040 - full.base_year, c, static_cast<ReductionPart>(k));
+            CHECK(sectors == Approx(clusters).margin(1e-3));
+        }
     }
 }
 
