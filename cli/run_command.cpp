@@ -14,6 +14,7 @@
 #include "output/summary.hpp"
 #include "sim/kpis.hpp"
 #include "sim/model.hpp"
+#include "sim/reduction_decomposition.hpp"
 #include "sim/simulation.hpp"
 #include "sweep/replay.hpp"
 
@@ -31,6 +32,27 @@ struct RunOptions {
     std::uint64_t replay_run = 0;
     bool scenario_given = false;
 };
+
+// The end year's change in net CO2 since the base year by sector and part (Mt/yr,
+// docs/ODD.md §7.12), after the national table of the summary.
+void print_sector_reduction(const Model& model, const RunResult& result) {
+    const int year = model.inputs.scenario.end_year;
+    const std::vector<double> parts = sector_reduction(model, result, year);
+    std::cout << fmt::format("\nChange in net CO2 {}-{} by sector and part (Mt/yr)\n{:<16}", result.base_year, year,
+                             "sector");
+    for (const char* name : kReductionPartNames) std::cout << fmt::format(" {:>8.8}", name);
+    std::cout << fmt::format(" {:>8}\n", "total");
+    for (std::size_t s = 0; s < model.inputs.sectors.size(); ++s) {
+        std::cout << fmt::format("{:<16.16}", model.inputs.sectors[s].id);
+        double total = 0;
+        for (int k = 0; k < kReductionPartCount; ++k) {
+            const double v = parts[s * kReductionPartCount + static_cast<std::size_t>(k)];
+            std::cout << fmt::format(" {:>8.2f}", v / 1e6);
+            total += v;
+        }
+        std::cout << fmt::format(" {:>8.2f}\n", total / 1e6);
+    }
+}
 
 std::string default_output(const std::string& scenario) {
     return "results/" + std::filesystem::path(scenario).stem().string() + ".h5";
@@ -57,6 +79,7 @@ int run_scenario(const RunOptions& options) {
 
     if (!options.quiet) {
         print_run_summary(std::cout, model.inputs, result);
+        print_sector_reduction(model, result);
         const double plant_years = static_cast<double>(result.plants) * result.years;
         std::cout << fmt::format("\nSimulated {} plants x {} years on {} thread(s) in {:.3f} s ({:.0f} plant-years/s)\n",
                                  result.plants, result.years, threads, seconds, plant_years / seconds);

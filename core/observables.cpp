@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "reduction_parts.hpp"
+
 namespace eiisim {
 namespace {
 
@@ -76,6 +78,17 @@ constexpr auto kObservables = std::to_array<Observable>({
      .long_name = "domestic production value by kind of route in force",
      .comment = "cluster_production_value split by the kind of each plant's route; the power sector is left out",
      .f64 = &R::cluster_production_value_by_kind_eur},
+    {.name = "cluster_reduction", .level = L::cluster, .extra = X::reduction_part, .units = "t/yr",
+     .long_name = "change in net CO2 since the base year, by what it is made of",
+     .comment = "negative: a reduction. The parts add up to cluster_co2_net less its base-year value",
+     .f64 = &R::cluster_reduction_t,
+     .doc = "per plant, exact by construction (docs/ODD.md §7.12, \"Reduction decomposition\"): closed and "
+            "relocated plants' whole base-year CO2 under `closure` / `relocation`; for the others a partial "
+            "closure's share `E0 (s/s0 - 1)` under `closure`, the output change at base intensity `Q e0 - E0 s/s0` "
+            "under `utilisation`, the route effect `Q (r - k0)` under the kind of the route in force (an import "
+            "route's under `import`) and what the books hold beyond the route, a fuel-gas maker's flared gas, "
+            "`E - Q r - Q (e0 - k0)` under `process_gas`; `keep_intensity` is 0 (the keep route's profile is the "
+            "base profile in every year)"},
     // ------------------------------------------------------------ national series [run, year]
     {.name = "co2_storage_used", .units = "t/yr", .long_name = "CO2 injected into storage, national",
      .f64 = &R::co2_storage_used_t, .band = 3},
@@ -180,6 +193,7 @@ std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::
         case Extra::carrier: n *= static_cast<std::size_t>(kCarrierCount); break;
         case Extra::cost_component: n *= static_cast<std::size_t>(kCostComponentCount); break;
         case Extra::kind: n *= static_cast<std::size_t>(kOptionKindCount); break;
+        case Extra::reduction_part: n *= static_cast<std::size_t>(kReductionPartCount); break;
     }
     return n;
 }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/reduction_parts.hpp"
 #include "core/revision.hpp"
 #include "hdf5_provenance.hpp"
 
@@ -110,7 +111,8 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     const auto years = iota_i32(static_cast<std::size_t>(result.years), result.base_year);
     file.add_dimension<std::int32_t>("year", years, {"year", "calendar year"});
 
-    for (const char* name : {"plant", "cluster", "instrument", "technology", "kind", "carrier", "cost_component"})
+    for (const char* name :
+         {"plant", "cluster", "instrument", "technology", "kind", "carrier", "cost_component", "reduction_part"})
         add_category_dimension(file, inputs, name);
 
     std::size_t options = 0;
@@ -145,6 +147,9 @@ void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::s
     } else if (name == "cost_component") {
         ids = to_strings(kCostComponentNames);
         long_name = "yearly cost component";
+    } else if (name == "reduction_part") {
+        ids = to_strings(kReductionPartNames);
+        long_name = "part of the change in net CO2 since the base year (docs/ODD.md §7.12)";
     } else {
         throw std::invalid_argument("no category dimension named " + name);
     }

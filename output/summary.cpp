@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/production_value.hpp"
+#include "core/reduction_parts.hpp"
 #include "public_cost_summary.hpp"
 
 namespace eiisim {
@@ -38,6 +39,31 @@ void print_production_retained(std::ostream& out, const RunResult& result) {
                        result.base_year + last, base_value > 0 ? 100.0 * end_value / base_value : 0.0);
     out << fmt::format("Power-sector output: {:.2f} TWh in {}, {:.2f} TWh in {}\n", base_power / 1e6,
                        result.base_year, end_power / 1e6, result.base_year + last);
+}
+
+// National change in net CO2 since the base year, split by what it is made of
+// (cluster_reduction summed over clusters; docs/ODD.md §7.12).
+void print_reduction_parts(std::ostream& out, const RunResult& result, const std::vector<int>& years) {
+    out << fmt::format("Change in net CO2 since {} by what it is made of, national (Mt/yr)\n", result.base_year);
+    out << fmt::format("{:<24}", "part");
+    for (int y : years) out << fmt::format(" {:>8}", y);
+    out << "\n";
+    std::vector<double> total(years.size(), 0.0);
+    for (int k = 0; k < kReductionPartCount; ++k) {
+        out << fmt::format("{:<24}", kReductionPartNames[static_cast<std::size_t>(k)]);
+        for (std::size_t i = 0; i < years.size(); ++i) {
+            double sum = 0;
+            for (int c = 0; c < result.clusters; ++c)
+                sum += result.cluster_reduction_t[result.at_cluster(years[i] - result.base_year, c) *
+                                                      kReductionPartCount + static_cast<std::size_t>(k)];
+            out << fmt::format(" {:>8.2f}", sum / kMt);
+            total[i] += sum;
+        }
+        out << "\n";
+    }
+    out << fmt::format("{:<24}", "total");
+    for (double v : total) out << fmt::format(" {:>8.2f}", v / kMt);
+    out << "\n\n";
 }
 
 }  // namespace
@@ -103,7 +129,8 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     for (double v : national) out << fmt::format(" {:>8.2f}", v / kMt);
     out << fmt::format("\n{:<24}", "relocated abroad");
     for (double v : relocated) out << fmt::format(" {:>8.2f}", v / kMt);
-    out << "\n";
+    out << "\n\n";
+    print_reduction_parts(out, result, std::vector<int>(years.begin() + (years.size() > 1 ? 1 : 0), years.end()));
     print_public_cost(out, inputs, result);
     out << "\n";
 

@@ -5,6 +5,7 @@
 #include "agents/appraisal.hpp"
 #include "core/production_value.hpp"
 #include "phases.hpp"
+#include "reduction_decomposition.hpp"
 
 namespace eiisim {
 
@@ -34,6 +35,11 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
         result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
         result.cluster_co2_net_t[c] += result.co2_net_t[at];
         result.cluster_co2_relocated_t[c] += result.co2_relocated_t[at];
+        // What the change in net CO2 since the base year is made of (docs/ODD.md §7.12).
+        if (yi == 0) state.reduction_base[p] = reduction_base_of(model, result, p, at);
+        add_plant_reduction(model, result, state.reduction_base[p], p, year, at,
+                            std::span<double>(&result.cluster_reduction_t[c * kReductionPartCount],
+                                              kReductionPartCount));
         const double* energy = &result.energy_gj[at * kCarrierCount];
         const double new_electricity =
             energy[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t * production;

@@ -12,6 +12,7 @@
 #include "agreements.hpp"
 #include "clusters/capacity_ledger.hpp"
 #include "core/inputs.hpp"
+#include "core/reduction_parts.hpp"
 #include "core/scarce_resources.hpp"
 #include "core/run_result.hpp"
 
@@ -47,6 +48,9 @@ struct RunState {
     // per instrument: investment grants paid this year as routes start (record_aggregates
     // books and clears it)
     std::vector<double> grants_paid_eur;
+    // per plant: its base year, for the reduction decomposition (record_aggregates sets it
+    // in the base year)
+    std::vector<ReductionBase> reduction_base;
     std::vector<double> stranded_annuity_eur;
     std::vector<int> stranded_until_year;     // exclusive
     // value chain

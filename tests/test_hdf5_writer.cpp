@@ -16,6 +16,7 @@
 
 #include "core/inputs.hpp"
 #include "core/observables.hpp"
+#include "core/reduction_parts.hpp"
 #include "core/run_result.hpp"
 #include "output/hdf5_writer.hpp"
 
@@ -154,6 +155,7 @@ void fill_aggregates(const Inputs& in, RunResult& r, int clusters, int plants, i
         }
     }
     r.cluster_production_value_by_kind_eur.assign(yc * kOptionKindCount, 1.5);
+    r.cluster_reduction_t.assign(yc * kReductionPartCount, -2.5);
     for (const Observable& o : observables()) {  // every national series
         if (!o.in_run_file() || o.level != Level::national || o.f64 == nullptr) continue;
         std::vector<double>& v = r.*o.f64;
@@ -370,6 +372,7 @@ TEST_CASE("HDF5 run file: dimensions and coordinate values", "[output]") {
     CHECK(read_strings(file.id, "kind").front() == "keep");
     CHECK(read_strings(file.id, "carrier").size() == kCarrierCount);
     CHECK(read_strings(file.id, "cost_component").size() == kCostComponentCount);
+    CHECK(read_strings(file.id, "reduction_part").size() == kReductionPartCount);
     CHECK(shape(file.id, "event") == std::vector<hsize_t>{2});
     CHECK(shape(file.id, "option_considered") == std::vector<hsize_t>{5});
 }
@@ -390,6 +393,7 @@ TEST_CASE("HDF5 run file: plant panels keep values and year-major order", "[outp
     CHECK(shape(file.id, "cost") == std::vector<hsize_t>{1, 3, 3, kCostComponentCount});
     CHECK(read<double>(file.id, "cost", H5T_NATIVE_DOUBLE) == s.result.cost_eur);
     CHECK(shape(file.id, "cluster_production_value_by_kind") == std::vector<hsize_t>{1, 3, 2, kOptionKindCount});
+    CHECK(shape(file.id, "cluster_reduction") == std::vector<hsize_t>{1, 3, 2, kReductionPartCount});
     CHECK(read<double>(file.id, "cluster_co2_net", H5T_NATIVE_DOUBLE) == s.result.cluster_co2_net_t);
     CHECK(shape(file.id, "hydrogen_used") == std::vector<hsize_t>{1, 3});
     CHECK(shape(file.id, "instrument_paid") == std::vector<hsize_t>{1, 3, 2});

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/observables.hpp"
+#include "core/reduction_parts.hpp"
 #include "fixtures.hpp"
 #include "output/hdf5_layout.hpp"
 #include "output/hdf5_writer.hpp"
@@ -135,7 +136,7 @@ TEST_CASE("every observable's RunResult member has the size its level implies", 
     REQUIRE(instruments > 0);
     const std::size_t by_level[] = {years * inputs.plants.size(), years * inputs.clusters.size(), years,
                                     years * instruments};
-    const std::size_t by_extra[] = {1, kCarrierCount, kCostComponentCount, kOptionKindCount};
+    const std::size_t by_extra[] = {1, kCarrierCount, kCostComponentCount, kOptionKindCount, kReductionPartCount};
     std::size_t checked = 0;
     for (const Observable& o : observables()) {
         if (!o.in_run_file()) continue;

@@ -25,7 +25,7 @@ try:
 except ImportError:  # Python < 3.11
     tomllib = None
 
-DIMENSIONS = ["run", "year", "plant", "cluster", "technology", "kind", "carrier", "cost_component", "event",
+DIMENSIONS = ["run", "year", "plant", "cluster", "technology", "kind", "carrier", "cost_component", "reduction_part", "event",
               "option_considered"]
 UNITS = {
     "year": "year",
