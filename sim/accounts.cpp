@@ -60,6 +60,7 @@ struct PlantYear {
     double observed_utilisation;  // < 0: none observed this year
     double activity;  // forced history: the sector's observed volume index this year (else 1)
     ProfileAt profile_at;
+    double route_net_t_per_t = 0;  // the route's own net CO2 per t, before process-gas bookings
 
     PlantYear(const Model& m, const RunState& s, int y, const RunResult& result, std::size_t plant_index,
               BookingStep booking)
@@ -73,6 +74,7 @@ struct PlantYear {
           activity(m.history.activity_factor(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))) {
         const PlantBaseline& base = model.baselines[p];
         profile_at.route = route_profile(base, tech, sector, year);
+        route_net_t_per_t = profile_at.route.co2_net_t_per_t();
         profile_at.base = &base;
         profile_at.flares = base.process_gas_made_gj_per_t > 0 && route_makes_process_gas(tech.kind);
         profile_at.expected = booking == BookingStep::supplier_decides;
@@ -154,6 +156,7 @@ void write_year(const PlantYear& py, RunState& state, RunResult& result, std::si
         result.cost_eur[at * kCostComponentCount + static_cast<std::size_t>(k)] = value;
         cost += value;
     }
+    state.route_net_t_per_t[py.p] = py.route_net_t_per_t;
     // What the plant's support paid this year counts against an agreement's ceiling.
     state.aid_paid_eur[py.p] -= unit.eur_per_t[static_cast<std::size_t>(CostComponent::subsidy)] * production;
     result.revenue_eur[at] = unit.revenue_eur_per_t * production;

@@ -3,18 +3,13 @@
 #include "agents/route_profile.hpp"
 
 namespace eiisim {
-namespace {
 
-// Net CO2 per t of the catalogue route `technology` at plant `p` in `year`, before any
-// flared process gas (agents/route_profile.cpp).
 double route_net_t_per_t(const Model& model, std::size_t p, int technology, int year) {
     const Inputs& in = model.inputs;
     const SectorSpec& sector = in.sectors[static_cast<std::size_t>(in.plants[p].sector)];
     return route_profile(model.baselines[p], in.technologies[static_cast<std::size_t>(technology)], sector, year)
         .co2_net_t_per_t();
 }
-
-}  // namespace
 
 ReductionBase reduction_base_of(const Model& model, const RunResult& result, std::size_t p, std::size_t at) {
     ReductionBase b;
@@ -36,7 +31,7 @@ ReductionBase reduction_base_of(const Model& model, const RunResult& result, std
 // They telescope to E - E0. A closed or relocated plant's E - E0 (= -E0) is all closure or
 // relocation.
 void add_plant_reduction(const Model& model, const RunResult& result, const ReductionBase& base, std::size_t p,
-                         int year, std::size_t at, std::span<double> parts) {
+                         int year, std::size_t at, double route_t_per_t, std::span<double> parts) {
     const auto part = [&](ReductionPart k) -> double& { return parts[static_cast<std::size_t>(k)]; };
     const double emitted = result.co2_net_t[at];
     const auto status = static_cast<PlantStatus>(result.status[at]);
@@ -49,8 +44,7 @@ void add_plant_reduction(const Model& model, const RunResult& result, const Redu
     const double open = model.history.open_capacity_share(yi, static_cast<int>(p));
     const double open_ratio = base.open_share > 0 ? open / base.open_share : 0.0;
     const double production = result.production_t[at];
-    const int technology = result.technology[at];
-    const double route = route_net_t_per_t(model, p, technology, year);
+    const double route = production > 0 ? route_t_per_t : base.route_t_per_t;
     const auto kind = static_cast<OptionKind>(result.kind[at]);
     part(ReductionPart::closure) += base.co2_net_t * (open_ratio - 1.0);
     part(ReductionPart::utilisation) += production * base.intensity_t_per_t - base.co2_net_t * open_ratio;
@@ -66,7 +60,10 @@ std::vector<double> sector_reduction(const Model& model, const RunResult& result
         const auto plant = static_cast<int>(p);
         const ReductionBase base = reduction_base_of(model, result, p, result.at(0, plant));
         const auto s = static_cast<std::size_t>(in.plants[p].sector);
-        add_plant_reduction(model, result, base, p, year, result.at(year - result.base_year, plant),
+        const std::size_t at = result.at(year - result.base_year, plant);
+        const int technology = result.technology[at];
+        const double route = technology >= 0 ? route_net_t_per_t(model, p, technology, year) : 0.0;
+        add_plant_reduction(model, result, base, p, year, at, route,
                             std::span<double>(&parts[s * kReductionPartCount], kReductionPartCount));
     }
     return parts;

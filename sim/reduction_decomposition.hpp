@@ -15,10 +15,16 @@ namespace eiisim {
 [[nodiscard]] ReductionBase reduction_base_of(const Model& model, const RunResult& result, std::size_t p,
                                               std::size_t at);
 
+// Net CO2 per t of the catalogue route `technology` at plant `p` in `year`, before any
+// flared process gas: what the accounts' profile of the route in force holds before its
+// process-gas bookings (sim/accounts.cpp keeps it in RunState::route_net_t_per_t).
+[[nodiscard]] double route_net_t_per_t(const Model& model, std::size_t p, int technology, int year);
+
 // Adds plant `p`'s parts in `year` (its panel slot `at`) to `parts` (kReductionPartCount
-// values, t/yr); they add up to co2_net(year) - E0.
+// values, t/yr); `route_t_per_t` is route_net_t_per_t of its route in force that year
+// (used only when it produces). They add up to co2_net(year) - E0.
 void add_plant_reduction(const Model& model, const RunResult& result, const ReductionBase& base, std::size_t p,
-                         int year, std::size_t at, std::span<double> parts);
+                         int year, std::size_t at, double route_t_per_t, std::span<double> parts);
 
 // The national parts in `year` by sector ([sector][part], t/yr) from a full-panel result
 // (every year's plant panel, RecordLevel::full): the run printout's sector table.

@@ -45,6 +45,9 @@ struct RunState {
     std::vector<AidContract> aid;
     std::vector<int> aid_from_year;
     std::vector<double> aid_paid_eur;
+    // The year's net CO2 per t of the route in force before process-gas bookings, as the
+    // accounts computed it (the reduction decomposition's route intensity, sim/aggregates.cpp)
+    std::vector<double> route_net_t_per_t;
     // per instrument: investment grants paid this year as routes start (record_aggregates
     // books and clears it)
     std::vector<double> grants_paid_eur;

@@ -62,7 +62,9 @@ Parts plant_parts(const Model& model, const RunResult& r, int p, int year) {
     const auto plant = static_cast<std::size_t>(p);
     const ReductionBase base = reduction_base_of(model, r, plant, r.at(0, p));
     Parts parts(kReductionPartCount, 0.0);
-    add_plant_reduction(model, r, base, plant, year, r.at(year - r.base_year, p), parts);
+    const std::size_t at = r.at(year - r.base_year, p);
+    const double route = r.technology[at] >= 0 ? route_net_t_per_t(model, plant, r.technology[at], year) : 0.0;
+    add_plant_reduction(model, r, base, plant, year, at, route, parts);
     return parts;
 }
 
