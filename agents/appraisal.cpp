@@ -191,7 +191,9 @@ AidContract contract_basis(const AppraisalBasis& basis, const OptionBreakdown& a
     return contract;
 }
 
-Candidate candidate_of(const OptionBreakdown& a) {
+}  // namespace
+
+Candidate plain_candidate(const OptionBreakdown& a) {
     Candidate c;
     c.technology = a.technology;
     c.cost_eur_per_t = a.cost_eur_per_t();
@@ -202,6 +204,8 @@ Candidate candidate_of(const OptionBreakdown& a) {
     c.eur_per_tco2_avoided = a.eur_per_tco2_avoided;
     return c;
 }
+
+namespace {
 
 // The event log's rows of one option: as appraised, and each subsidised twin the ranking
 // offers (feasible and aided), each with the parts of its utility.
@@ -297,7 +301,7 @@ AidContract aid_contract(const AppraisalBasis& basis, const OptionBreakdown& a, 
 }
 
 Candidate aided_candidate(const OptionBreakdown& a, const AidOffer& offer) {
-    Candidate c = candidate_of(a);
+    Candidate c = plain_candidate(a);
     c.instrument = static_cast<std::int16_t>(offer.instrument);
     c.cost_eur_per_t = a.aided_cost_eur_per_t(offer);
     c.margin_eur_per_t = a.aided_margin_eur_per_t(offer);
@@ -406,7 +410,7 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
                 const double v = systematic_utility(behaviour, margin, kind_bias, basis.price_ref_eur_per_t);
                 return behaviour.deterministic ? v : v + noise;
             };
-            Candidate plain = candidate_of(a);
+            Candidate plain = plain_candidate(a);
             plain.utility = utility_of(plain.margin_eur_per_t);
             decision.ranked.push_back(plain);
             best_margin = std::max(best_margin, plain.margin_eur_per_t);

@@ -188,6 +188,8 @@ struct AppraisalBasis {
 // whatever its list of supported kinds (an agreement names its instrument): an offer with
 // instrument -1 when it gives none (not a new route, nothing avoided, no gap to fill).
 [[nodiscard]] AidOffer aid_offer(const AppraisalBasis& basis, const OptionBreakdown& a, int instrument);
+// Option `a` as a candidate without aid.
+[[nodiscard]] Candidate plain_candidate(const OptionBreakdown& a);
 // The subsidised twin of `a` under `offer` (its contract index left unset), and the
 // contract it signs.
 [[nodiscard]] Candidate aided_candidate(const OptionBreakdown& a, const AidOffer& offer);

@@ -24,17 +24,6 @@ struct PlantAppraisal {
     PlantAppraisal& operator=(const PlantAppraisal&) = delete;
 };
 
-Candidate plain_candidate(const OptionBreakdown& a) {
-    Candidate c;
-    c.technology = a.technology;
-    c.cost_eur_per_t = a.cost_eur_per_t();
-    c.margin_eur_per_t = a.margin_eur_per_t();
-    c.capex_eur = a.capex_eur;
-    c.claim = a.claim;
-    c.eur_per_tco2_avoided = a.eur_per_tco2_avoided;
-    return c;
-}
-
 }  // namespace
 
 CommittedRoute committed_route(const Model& model, const RunState& state, int year, int plant, int technology,
