@@ -237,12 +237,6 @@ void add_aid(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBrea
 
 }  // namespace
 
-const AidOffer* OptionBreakdown::offer_of(int instrument) const {
-    for (const AidOffer& offer : aid_offers())
-        if (offer.instrument == instrument) return &offer;
-    return nullptr;
-}
-
 // SDE++ pays the unprofitable top against keeping, capped per tonne of CO2 avoided, yearly
 // for the contract years; an investment grant pays a share of the capex. The levelised
 // cost runs over the route's lifetime n, so the payments enter it as their present value

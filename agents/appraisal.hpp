@@ -142,8 +142,6 @@ struct OptionBreakdown {
     [[nodiscard]] std::span<const AidOffer> aid_offers() const {
         return {offers.data(), static_cast<std::size_t>(offer_count)};
     }
-    // The offer of `instrument`, or nullptr.
-    [[nodiscard]] const AidOffer* offer_of(int instrument) const;
     [[nodiscard]] bool feasible() const { return infeasible == 0; }
     [[nodiscard]] bool infeasible_for(Infeasible why) const {
         return (infeasible & (1u << static_cast<unsigned>(why))) != 0;
