@@ -51,11 +51,13 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
         energy_cost_change += (prices.energy_eur_per_gj[c] - base.base_energy_eur_per_gj[c]) *
                               base.sector_energy_gj_per_t[c];
     // CBAM levels the EU market: importers pay the carbon price on embedded emissions as
-    // free allocation is phased out, so the market price of a covered product carries
-    // the carbon cost of a benchmark producer to that extent.
-    const double cbam_price = sector.cbam_covered
-                                  ? prices.cbam_factor * prices.ets_eur_per_t * base.benchmark_t_per_t
-                                  : 0.0;
+    // free allocation is phased out, so the EU price of a covered product carries the
+    // carbon cost of a benchmark producer to that extent. Exports outside the EU fetch the
+    // world price: CBAM protects against imports, not on exports (policy-letters/001,
+    // green market creation), so only the share sold in the EU earns the uplift.
+    const double cbam_price = sector.cbam_covered ? prices.cbam_factor * prices.ets_eur_per_t *
+                                                        base.benchmark_t_per_t * (1.0 - sector.extra_eu_export_share)
+                                                  : 0.0;
     const double price = std::max(0.0, sector.product_price_eur_per_t * prices.product_index(base.sector) +
                                            base.energy_cost_pass_through * energy_cost_change + cbam_price);
     double revenue = price * (1.0 - terms.export_share * terms.export_discount);
@@ -104,6 +106,10 @@ double cbam_obligation_eur_per_t(const PlantBaseline& base, const SectorSpec& se
     return std::max(0.0, profile.co2_net_t_per_t() - adjustment) * prices.ets_eur_per_t;
 }
 
+double free_allocation_factor_of(const SectorSpec& sector, const PriceView& prices) {
+    return sector.cbam_covered ? prices.free_allocation_factor : prices.free_allocation_factor_non_cbam;
+}
+
 UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                             const RouteProfile& profile, const PriceView& prices,
                             const CostTerms& terms) {
@@ -112,13 +118,13 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     set_energy(cost, profile.energy_gj_per_t, prices.energy_eur_per_gj);
 
     const double net = profile.co2_net_t_per_t();
-    const double allocation_factor = sector.cbam_covered ? prices.free_allocation_factor
-                                                         : prices.free_allocation_factor_non_cbam;
+    const double allocation_factor = free_allocation_factor_of(sector, prices);
     // Allocation of a product-benchmark sub-installation follows its activity level
     // (Delegated Regulation (EU) 2019/331 Art. 16, Implementing Regulation (EU) 2019/1842):
     // the imported share of the benchmarked step is not made here and earns nothing.
-    const double free_allocation =
-        base.benchmark_t_per_t * allocation_factor * (1.0 - profile.imported_share);
+    const double free_allocation = terms.free_allocation_t_per_t >= 0
+                                       ? terms.free_allocation_t_per_t
+                                       : base.benchmark_t_per_t * allocation_factor * (1.0 - profile.imported_share);
     cost.free_allocation_t_per_t = free_allocation;
     // Allowances for what it emits, with a process gas's carbon at the gas's maker (§7.10).
     cost[CostComponent::ets] = (profile.co2_priced_t_per_t() - free_allocation) * prices.ets_eur_per_t;

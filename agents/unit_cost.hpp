@@ -46,6 +46,10 @@ struct CostTerms {
     double subsidy_eur_per_t = 0;      // operating subsidy received
     double export_share = 0;           // share of output sold abroad at a discount
     double export_discount = 0;
+    // Free allowances per t when the year's allocation is already fixed (the accounts: the
+    // EU activity-level rule, sim/free_allocation.hpp); < 0: the benchmark rule per t made
+    // (appraisals and the curtailment decision: in the long run allocation follows activity).
+    double free_allocation_t_per_t = -1;
 };
 
 // The terms of running `tech` at `plant` that every cost calculation shares: capital
@@ -56,6 +60,10 @@ struct CostTerms {
 
 // Capital recovery factor: the annuity per EUR invested at `rate` over `years`.
 [[nodiscard]] double capital_recovery_factor(double rate, double years);
+
+// The share of the benchmark allocated free in the year: the CBAM phase-out factor for
+// CBAM goods, the other sectors' path for the rest.
+[[nodiscard]] double free_allocation_factor_of(const SectorSpec& sector, const PriceView& prices);
 
 // Producing in the Netherlands on `profile`.
 [[nodiscard]] UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,

@@ -91,6 +91,9 @@ struct SectorSpec {
     // (the benchmark), before the CBAM phase-out factor of the scenario.
     double free_allocation_share = 0.8;
     bool cbam_covered = false;    // CBAM applies to imports of this product
+    // Share of Dutch output sold outside the EU: it fetches the world price, which CBAM's
+    // uplift of the EU price does not reach (CBAM protects against imports, not exports).
+    double extra_eu_export_share = 0;
     std::string intermediate;     // the hydrogen-rich intermediate ("ammonia", "dri", ...)
     double intermediate_t_per_t = 0;     // t intermediate per t product when imported
     std::string import_price;     // name of a scenario price path (EUR/t intermediate)

@@ -36,6 +36,10 @@ constexpr auto kObservables = std::to_array<Observable>({
      .long_name = "scope-1 CO2 emitted in the Netherlands (gross - captured)", .f64 = &R::co2_net_t},
     {.name = "co2_relocated", .level = L::plant, .units = "t/yr",
      .long_name = "CO2 emitted abroad by production that relocated (carbon leakage)", .f64 = &R::co2_relocated_t},
+    {.name = "free_allocation", .level = L::plant, .units = "t/yr", .long_name = "EU ETS allowances received free",
+     .comment = "benchmark x allocation factor x the activity the EU activity-level rules fix from the two years "
+                "before (docs/ODD.md §7.4); none once closed or relocated",
+     .f64 = &R::free_allocation_t},
     {.name = "revenue", .level = L::plant, .units = "EUR/yr", .long_name = "revenue incl. green premium",
      .f64 = &R::revenue_eur},
     {.name = "margin", .level = L::plant, .units = "EUR/yr", .long_name = "revenue minus all yearly costs",

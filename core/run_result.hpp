@@ -142,6 +142,7 @@ struct RunResult {
     std::vector<double> co2_captured_t;
     std::vector<double> co2_net_t;
     std::vector<double> co2_relocated_t;   // emitted abroad by relocated plants (leakage)
+    std::vector<double> free_allocation_t;  // ETS allowances received free
     std::vector<double> revenue_eur;
     std::vector<double> margin_eur;
     // [year][plant][carrier]

@@ -61,9 +61,10 @@ EdgeCoupling read_coupling(const CsvTable& table, const CsvRow& row) {
 }  // namespace
 
 SectorTable load_sectors(const std::filesystem::path& file, const std::vector<std::string>& import_names) {
-    static constexpr std::array<CsvColumn, 13> kColumns{{
+    static constexpr std::array<CsvColumn, 14> kColumns{{
         {"id"}, {"product"}, {"product_price_eur_per_t"}, {"base_margin_share"},
-        {"free_allocation_share"}, {"cbam_covered"}, {"intermediate"}, {"intermediate_t_per_t"},
+        {"free_allocation_share"}, {"cbam_covered"}, {"extra_eu_export_share", false}, {"intermediate"},
+        {"intermediate_t_per_t"},
         {"import_price"}, {"import_other_cost_share", false}, {"abroad_cost_factor"},
         {"transport_eur_per_t"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
@@ -80,6 +81,7 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
         s.base_margin_share = csv_number(table, row, "base_margin_share", kMarginShare);
         s.free_allocation_share = csv_number(table, row, "free_allocation_share", kShare);
         s.cbam_covered = csv_bool(table, row, "cbam_covered");
+        s.extra_eu_export_share = csv_number_or(table, row, "extra_eu_export_share", kShare, 0.0);
         s.intermediate = csv_text(table, row, "intermediate", true);
         s.intermediate_t_per_t = csv_number(table, row, "intermediate_t_per_t", kNonNegative);
         s.import_price = csv_text(table, row, "import_price", true);

@@ -9,6 +9,7 @@
 #include "agents/fuel_gas_coupling.hpp"
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
+#include "free_allocation.hpp"
 #include "fuel_gas_balance.hpp"
 #include "parallel_plants.hpp"
 #include "phases.hpp"
@@ -89,7 +90,9 @@ struct PlantYear {
     // The year's unit cost at a given utilisation: fixed charges per t follow it.
     // A partial closure takes its share of capital and fixed cost with it: the cost per t
     // stays that of the plant at this utilisation.
-    [[nodiscard]] UnitCost unit_cost_at(double utilisation) const {
+    // `allocation_t` >= 0: the year's free allowances as the activity rule fixed them
+    // (the booking); < 0: allocation per t made (the curtailment decision, sim/free_allocation.hpp).
+    [[nodiscard]] UnitCost unit_cost_at(double utilisation, double allocation_t = -1) const {
         const double production = capacity_t * utilisation;
         CostTerms terms = route_terms(tech, plant, state.route_capex_eur[p] / plant.capacity_t,
                                       state.route_lifetime_y[p], utilisation);
@@ -100,6 +103,7 @@ struct PlantYear {
             terms.stranded_eur_per_t = state.stranded_annuity_eur[p] / production;
         const PriceView& prices = model.actual[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
         terms.subsidy_eur_per_t = aid_payment_eur_per_t(state, static_cast<int>(p), year, prices, production);
+        if (allocation_t >= 0) terms.free_allocation_t_per_t = production > 0 ? allocation_t / production : 0.0;
         return domestic_unit_cost(model.baselines[p], sector, profile_at(production), prices, terms);
     }
 
@@ -111,6 +115,14 @@ struct PlantYear {
     // year up to the last observed one: history.csv lists the known deviations, and a plant
     // without one ran as usual, scaled by its sector's observed volume index where
     // sector_activity.csv has one, so the curtailment rule (behaviour) does not act there.
+    // The free allowances of the year: the benchmark times the activity the EU rules fix
+    // from the past two years (sim/free_allocation.hpp).
+    [[nodiscard]] double allocation_t() const {
+        const PriceView& prices = model.actual[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
+        return model.baselines[p].benchmark_t_per_t * free_allocation_factor_of(sector, prices) *
+               allocated_activity_t(state.allocation_activity[p]);
+    }
+
     [[nodiscard]] double decide_utilisation(double cap) const {
         if (observed_utilisation >= 0) return std::min(observed_utilisation, cap);
         const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)) * activity, cap);
@@ -135,9 +147,11 @@ double abroad_t_per_t(const Model& model, std::size_t p, int year) {
 // Writes the plant's year at `utilisation`.
 void write_year(const PlantYear& py, RunState& state, RunResult& result, std::size_t at, double utilisation) {
     const double production = py.capacity_t * utilisation;
-    const UnitCost unit = py.unit_cost_at(utilisation);
+    const UnitCost unit = py.unit_cost_at(utilisation, py.allocation_t());
     const RouteProfile profile = py.profile_at(production);
     result.production_t[at] = production;
+    result.free_allocation_t[at] = unit.free_allocation_t_per_t * production;
+    record_activity(state.allocation_activity[py.p], py.year, production * (1.0 - profile.imported_share));
     result.utilisation[at] = utilisation;
     result.co2_gross_t[at] = profile.co2_gross_t_per_t * production;
     result.co2_captured_t[at] = profile.co2_captured_t_per_t * production;
@@ -182,10 +196,15 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
         return;
     }
     if (state.status[p] == PlantStatus::closed) return;
+    start_allocation_year(state.allocation_activity[p], year);
     const PlantYear py(model, state, year, result, p, booking);
     const double utilisation = fixed >= 0 ? fixed : py.decide_utilisation(cap);
-    // Mothballed or stopped all year: it books nothing (its fixed cost per t is undefined).
-    if (utilisation <= 0 && py.observed_utilisation == 0) return;
+    // Mothballed or stopped all year: it books nothing (its fixed cost per t is undefined)
+    // and its activity that year is nil.
+    if (utilisation <= 0 && py.observed_utilisation == 0) {
+        record_activity(state.allocation_activity[p], year, 0.0);
+        return;
+    }
     write_year(py, state, result, at, utilisation);
 }
 
@@ -220,7 +239,8 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
     // leave unwritten, as a full panel's fresh row would be.
     if (single_year_panel(result)) {
         for (auto* v : {&result.production_t, &result.utilisation, &result.co2_gross_t, &result.co2_captured_t,
-                        &result.co2_net_t, &result.co2_relocated_t, &result.revenue_eur, &result.margin_eur,
+                        &result.co2_net_t, &result.co2_relocated_t, &result.free_allocation_t, &result.revenue_eur,
+                        &result.margin_eur,
                         &result.energy_gj, &result.cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
     }

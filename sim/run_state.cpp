@@ -17,6 +17,28 @@ RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_
     return s;
 }
 
+namespace {
+
+// Plant `p` on its incumbent route, with its lasting draws and allocation memory.
+void start_plant(const Model& model, std::uint64_t seed, std::uint64_t run, std::size_t p, RunState& s) {
+    const Inputs& in = model.inputs;
+    const PlantSpec& plant = in.plants[p];
+    const int keep = in.sector_keep_technology[static_cast<std::size_t>(plant.sector)];
+    const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(keep)];
+    s.technology[p] = keep;
+    s.asset_age_y[p] = plant.asset_age_y;
+    s.route_capex_eur[p] = tech.capex_eur_per_t_yr * plant.capacity_t;
+    // The incumbent is written off over the plant's own reinvestment cycle, so that at
+    // its reinvestment point nothing is left to strand whichever way it decides.
+    s.route_lifetime_y[p] = route_lifetime_y(in, static_cast<int>(p), keep);
+    RandomStream bias_stream(seed, run, p, 0, Purpose::strategic_bias);
+    s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
+    s.lasting_taste[p] = lasting_taste(seed, run, static_cast<int>(p));
+    s.allocation_activity[p] = initial_allocation_activity(plant.capacity_t * model.baselines[p].utilisation);
+}
+
+}  // namespace
+
 // Every field is assigned in full (resize alone would keep the last run's values), so a
 // reused state starts exactly like a fresh one.
 void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& s) {
@@ -55,21 +77,9 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.loss_years.assign(n, 0);
     s.strategic_bias.assign(n, {});
     s.lasting_taste.assign(n, {});
+    s.allocation_activity.resize(n);
 
-    for (std::size_t p = 0; p < n; ++p) {
-        const PlantSpec& plant = in.plants[p];
-        const int keep = in.sector_keep_technology[static_cast<std::size_t>(plant.sector)];
-        const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(keep)];
-        s.technology[p] = keep;
-        s.asset_age_y[p] = plant.asset_age_y;
-        s.route_capex_eur[p] = tech.capex_eur_per_t_yr * plant.capacity_t;
-        // The incumbent is written off over the plant's own reinvestment cycle, so that at
-        // its reinvestment point nothing is left to strand whichever way it decides.
-        s.route_lifetime_y[p] = route_lifetime_y(in, static_cast<int>(p), keep);
-        RandomStream bias_stream(seed, run, p, 0, Purpose::strategic_bias);
-        s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
-        s.lasting_taste[p] = lasting_taste(seed, run, static_cast<int>(p));
-    }
+    for (std::size_t p = 0; p < n; ++p) start_plant(model, seed, run, p, s);
 
     for (const ResourceSpec& r : resources()) {
         auto& ledgers = s.ledgers[static_cast<std::size_t>(r.id)];

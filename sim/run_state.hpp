@@ -15,6 +15,7 @@
 #include "core/reduction_parts.hpp"
 #include "core/scarce_resources.hpp"
 #include "core/run_result.hpp"
+#include "free_allocation.hpp"
 
 namespace eiisim {
 
@@ -54,6 +55,8 @@ struct RunState {
     // per plant: its base year, for the reduction decomposition (record_aggregates sets it
     // in the base year)
     std::vector<ReductionBase> reduction_base;
+    // per plant: the activity memory of the EU allocation rules (sim/free_allocation.hpp)
+    std::vector<AllocationActivity> allocation_activity;
     std::vector<double> stranded_annuity_eur;
     std::vector<int> stranded_until_year;     // exclusive
     // value chain

@@ -119,6 +119,7 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.co2_relocated_t, 6);
     fill(r.revenue_eur, 7);
     fill(r.margin_eur, 8);
+    fill(r.free_allocation_t, 9);
     r.technology.resize(yp);
     r.kind.resize(yp);
     r.status.resize(yp);
