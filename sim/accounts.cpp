@@ -74,7 +74,10 @@ struct PlantYear {
               m.history.observed_utilisation(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))),
           activity(m.history.activity_factor(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))) {
         const PlantBaseline& base = model.baselines[p];
-        profile_at.route = route_profile(base, tech, sector, year);
+        // The bands a route electrifies are those of the year it was built (the appraisal
+        // priced and the grid reserved them then): a later band comes with the route's next
+        // reinvestment, with its capex and grid claim (docs/ODD.md §7.3).
+        profile_at.route = route_profile(base, tech, sector, std::min(year, year - s.asset_age_y[plant_index]));
         route_net_t_per_t = profile_at.route.co2_net_t_per_t();
         profile_at.base = &base;
         profile_at.flares = base.process_gas_made_gj_per_t > 0 && route_makes_process_gas(tech.kind);
