@@ -10,6 +10,7 @@
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
 #include "fuel_gas_balance.hpp"
+#include "green_quota.hpp"
 #include "parallel_plants.hpp"
 #include "phases.hpp"
 
@@ -98,7 +99,7 @@ struct PlantYear {
         terms.export_discount = model.inputs.scenario.behaviour.export_discount;
         if (year < state.stranded_until_year[p] && production > 0)
             terms.stranded_eur_per_t = state.stranded_annuity_eur[p] / production;
-        const PriceView& prices = model.actual[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
+        const PriceView& prices = actual_view(model, state, year);
         terms.subsidy_eur_per_t = aid_payment_eur_per_t(state, static_cast<int>(p), year, prices, production);
         return domestic_unit_cost(model.baselines[p], sector, profile_at(production), prices, terms);
     }
