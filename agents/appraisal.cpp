@@ -7,6 +7,7 @@
 #include "appraisal_record.hpp"
 #include "core/co2_connection.hpp"
 #include "fuel_gas_coupling.hpp"
+#include "hydrogen_obligation.hpp"
 #include "route_lifetime.hpp"
 
 namespace eiisim {
@@ -163,8 +164,18 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
             const double gj_per_t = a.profile.energy_gj_per_t[static_cast<int>(carrier)];
             return std::max(0.0, (gj_per_t - ledger_base_gj_per_t(base, carrier)) * production);
         };
-        amount_of(a.claim, Resource::hydrogen) = new_use(Carrier::hydrogen);
+        const double new_hydrogen = new_use(Carrier::hydrogen);
+        amount_of(a.claim, Resource::hydrogen) = new_hydrogen;
+        // The renewable share the obligation will require of the new use, at its highest
+        // while the route runs (docs/ODD.md §7.16).
+        if (new_hydrogen > 0)
+            amount_of(a.claim, Resource::green_hydrogen) =
+                highest_obligation_share(basis.context->inputs->scenario, a.start_year) * new_hydrogen;
         amount_of(a.claim, Resource::biomethane) = new_use(Carrier::biomethane);
+        // An import route holds its share of the world's low-carbon intermediate (§7.16).
+        if (tech.kind == OptionKind::import_intermediate)
+            if (const ResourceSpec* cap = import_cap_of(basis.context->inputs->sectors[static_cast<std::size_t>(base.sector)].intermediate))
+                amount_of(a.claim, cap->id) = a.profile.intermediate_t_per_t * production;
     }
     a.avoided_t_per_t = basis.keep_reference.profile.co2_net_t_per_t() - a.profile.co2_net_t_per_t();
     a.eur_per_tco2_avoided = a.avoided_t_per_t > kNegligible

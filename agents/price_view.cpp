@@ -1,5 +1,7 @@
 #include "price_view.hpp"
 
+#include "hydrogen_obligation.hpp"
+
 namespace eiisim {
 namespace {
 
@@ -24,6 +26,7 @@ void fill_market(PriceView& view, const PricePaths& p, Get get) {
     view.import_eur_per_t.resize(p.import_eur_per_t.size());
     for (std::size_t i = 0; i < p.import_eur_per_t.size(); ++i)
         view.import_eur_per_t[i] = get(p.import_eur_per_t[i]);
+    view.green_hydrogen_eur_per_gj = get(p.green_hydrogen_eur_per_gj);
 }
 
 template <typename Get>
@@ -34,6 +37,19 @@ void fill_policy(PriceView& view, const Policy& policy, Get get) {
     view.free_allocation_factor_non_cbam = get(policy.free_allocation_factor_non_cbam);
     view.cbam_factor = get(policy.cbam_factor);
     view.green_premium_eur_per_t = get(policy.green_premium_eur_per_t);
+    view.sector_green_premium_eur_per_t.resize(policy.sector_green_premium_eur_per_t.size());
+    for (std::size_t s = 0; s < policy.sector_green_premium_eur_per_t.size(); ++s)
+        view.sector_green_premium_eur_per_t[s] = get(policy.sector_green_premium_eur_per_t[s]);
+    view.hydrogen_obligation_share = get(policy.hydrogen_obligation_share);
+    view.hydrogen_buyout_eur_per_gj = get(policy.hydrogen_obligation_buyout_eur_per_gj);
+}
+
+// Hydrogen costs a plant the blend of the other supply and the obligation's compliance
+// price; called once market and policy fields are in.
+void apply_hydrogen_obligation(PriceView& view) {
+    double& hydrogen = view.energy_eur_per_gj[static_cast<int>(Carrier::hydrogen)];
+    hydrogen = obligated_hydrogen_eur_per_gj(hydrogen, view.green_hydrogen_eur_per_gj,
+                                             view.hydrogen_obligation_share, view.hydrogen_buyout_eur_per_gj);
 }
 
 }  // namespace
@@ -43,6 +59,7 @@ PriceView actual_prices(const Scenario& scenario, int year) {
     const auto at = [year](const TimePath& path) { return path.at(year); };
     fill_market(view, scenario.prices, at);
     fill_policy(view, scenario.policy, at);
+    apply_hydrogen_obligation(view);
     return view;
 }
 
@@ -78,6 +95,7 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
         }
         // The product price index is part of the market; the green premium is policy.
         fill_policy(view, scenario.policy, over_horizon);
+        apply_hydrogen_obligation(view);
     }
     return views;
 }

@@ -25,12 +25,26 @@ struct PriceView {
     // sector_product_price_index); empty: product_price_index for every sector.
     std::vector<double> sector_product_price_index;
     double green_premium_eur_per_t = 0;
+    // Per sector when the scenario names sector premium paths
+    // (Policy::sector_green_premium_eur_per_t); empty: green_premium_eur_per_t for all.
+    std::vector<double> sector_green_premium_eur_per_t;
+    // The hydrogen obligation (docs/ODD.md §7.16); energy_eur_per_gj[hydrogen] already
+    // holds the blended price a plant pays under it.
+    double green_hydrogen_eur_per_gj = 0;
+    double hydrogen_obligation_share = 0;
+    double hydrogen_buyout_eur_per_gj = 0;
     std::vector<double> import_eur_per_t;  // by PricePaths::import_names index
 
     // The product price index of sector `sector` (index into Inputs::sectors).
     [[nodiscard]] double product_index(int sector) const {
         return sector_product_price_index.empty() ? product_price_index
                                                   : sector_product_price_index[static_cast<std::size_t>(sector)];
+    }
+    // The green premium sector `sector` earns per t made without net CO2.
+    [[nodiscard]] double green_premium(int sector) const {
+        return sector_green_premium_eur_per_t.empty()
+                   ? green_premium_eur_per_t
+                   : sector_green_premium_eur_per_t[static_cast<std::size_t>(sector)];
     }
 };
 

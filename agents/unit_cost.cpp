@@ -65,7 +65,7 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
     // The green premium is paid in proportion to the CO2 the route no longer emits.
     if (green_eligible && base.co2_intensity_t_per_t > 0) {
         const double clean = std::clamp(1.0 - net_t_per_t / base.co2_intensity_t_per_t, 0.0, 1.0);
-        cost.green_premium_eur_per_t = prices.green_premium_eur_per_t * clean;
+        cost.green_premium_eur_per_t = prices.green_premium(base.sector) * clean;
         revenue += cost.green_premium_eur_per_t;
     }
     cost.revenue_eur_per_t = revenue;

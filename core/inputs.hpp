@@ -401,6 +401,9 @@ struct PricePaths {
     // Named import-price paths (EUR/t intermediate), looked up by SectorSpec::import_price.
     std::vector<std::string> import_names;
     std::vector<TimePath> import_eur_per_t;
+    // Renewable (RFNBO) hydrogen delivered to industry; `hydrogen_eur_per_gj` is the other
+    // (grey or blue) supply. Only an obligation share > 0 makes plants buy it.
+    TimePath green_hydrogen_eur_per_gj{0.0};
 
     bool operator==(const PricePaths&) const = default;
 };
@@ -418,6 +421,25 @@ struct Policy {
     // (docs/ODD.md §7.14); in file order, which is also the order of the output dimension.
     std::vector<InstrumentSpec> instruments;
     TimePath green_premium_eur_per_t;  // paid per t of product made without net CO2
+    // Green premium paths of named sectors (policy.green_premium_by_sector_eur_per_t), in
+    // file order; a sector not named gets green_premium_eur_per_t. Resolved by sector
+    // index into sector_green_premium_eur_per_t once the dataset is loaded.
+    std::vector<std::string> green_premium_sector_names;
+    std::vector<TimePath> green_premium_sector_paths;
+    std::vector<TimePath> sector_green_premium_eur_per_t;  // by sector index; empty: the default for all
+    // Green quotas (policy.green_quota_share, policy.green_quota_cap_eur_per_t): the green share of
+    // domestic demand required per named sector and the premium's cap; resolved by sector
+    // index (empty: no quota; a sector without one has share 0).
+    std::vector<std::string> green_quota_sector_names;
+    std::vector<TimePath> green_quota_share_paths;
+    std::vector<std::string> green_quota_cap_sector_names;
+    std::vector<TimePath> green_quota_cap_paths;
+    std::vector<TimePath> sector_green_quota_share;
+    std::vector<TimePath> sector_green_quota_cap_eur_per_t;
+    // RED III Art. 22a hydrogen obligation (docs/ODD.md §7.16): the share of the hydrogen
+    // industry uses that must be renewable, and the buy-out per GJ short.
+    TimePath hydrogen_obligation_share{0.0};
+    TimePath hydrogen_obligation_buyout_eur_per_gj{0.0};
 
     bool operator==(const Policy&) const = default;
 };
@@ -491,6 +513,9 @@ struct AgreementOutcomes {
 
 // [infrastructure]: scales and shifts the dataset's timelines (infrastructure.toml) once at
 // load time; per-cluster overrides come after them (inputs/scenario_loader.hpp).
+// An import cap no plant can reach (1e12 t/yr): the default of the import caps.
+inline constexpr double kNoImportCap = 1e12;
+
 struct InfrastructureFactors {
     int co2_delay_y = 0;
     int h2_delay_y = 0;
@@ -499,6 +524,14 @@ struct InfrastructureFactors {
     double co2_shipping_factor = 1.0;
     double hydrogen_supply_factor = 1.0;
     double biomethane_supply_factor = 1.0;
+    // Renewable (RFNBO) hydrogen deliverable to industry per year, GJ (scenario path: the
+    // dataset's hydrogen_supply_pj is the grey and blue supply).
+    TimePath green_hydrogen_supply_gj{0.0};
+    // Yearly caps on low-carbon intermediates bought abroad (t/yr; infrastructure.*_import_cap_mt):
+    // limited global supply. Default: no cap (kNoImportCap).
+    TimePath ammonia_import_cap_t{kNoImportCap};
+    TimePath dri_import_cap_t{kNoImportCap};
+    TimePath methanol_import_cap_t{kNoImportCap};
 
     bool operator==(const InfrastructureFactors&) const = default;
 };

@@ -65,11 +65,13 @@ inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
 // whose ledger it did not fit (core/scarce_resources.hpp, same order), or the national
 // build-out limit of its kind.
 enum class RefusedBy : std::uint8_t {
-    none, grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, buildout_limit
+    none, grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, green_hydrogen,
+    ammonia_imports, dri_imports, methanol_imports, buildout_limit
 };
-inline constexpr int kRefusedByCount = 8;
+inline constexpr int kRefusedByCount = 12;
 inline constexpr std::array<const char*, kRefusedByCount> kRefusedByNames = {
-    "none", "grid", "co2_storage", "hydrogen", "biomethane", "subsidy_budget", "co2_shipping", "buildout_limit"};
+    "none", "grid", "co2_storage", "hydrogen", "biomethane", "subsidy_budget", "co2_shipping", "green_hydrogen",
+    "ammonia_imports", "dri_imports", "methanol_imports", "buildout_limit"};
 
 // One variant a plant weighed in a decision: an option of its list, or (subsidised) that
 // option's subsidised twin. Everything the choice used, so the log explains it
@@ -171,6 +173,17 @@ struct RunResult {
     std::vector<double> co2_shipping_capacity_t;
     std::vector<double> hydrogen_used_gj;
     std::vector<double> hydrogen_supply_gj;
+    // The hydrogen obligation's settlement (docs/ODD.md §7.16; agents/hydrogen_obligation.hpp)
+    std::vector<double> hydrogen_industry_use_gj;       // all hydrogen the plants use, base use included
+    std::vector<double> hydrogen_obligation_gj;         // the renewable share required of it
+    std::vector<double> hydrogen_renewable_used_gj;     // renewable hydrogen used to meet it
+    std::vector<double> hydrogen_obligation_shortfall_gj;
+    std::vector<double> hydrogen_obligation_buyout_eur;  // buy-out paid on the shortfall
+    std::vector<double> green_hydrogen_supply_gj;       // renewable hydrogen deliverable
+    // Green quotas summed over the sectors with one (docs/ODD.md §7.16; sim/green_quota.hpp)
+    std::vector<double> green_quota_required_t;      // required green t of the year
+    std::vector<double> green_quota_offered_t;       // green t the plants of those sectors made
+    std::vector<double> green_quota_premium_paid_eur;  // quota premium paid to them
     std::vector<double> biomethane_used_gj;    // new use over the plants' base-year use
     std::vector<double> biomethane_supply_gj;
     std::vector<double> power_output_mwh;      // the power sector's output (left out of the value)

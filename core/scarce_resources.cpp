@@ -11,6 +11,12 @@ const TimePath& subsidy_budget(const Inputs& in, std::size_t instrument) {
     return in.scenario.policy.instruments[instrument].budget_eur;
 }
 const TimePath& co2_shipping(const Inputs& in, std::size_t) { return in.national.co2_shipping_t; }
+const TimePath& ammonia_imports(const Inputs& in, std::size_t) { return in.scenario.infrastructure.ammonia_import_cap_t; }
+const TimePath& dri_imports(const Inputs& in, std::size_t) { return in.scenario.infrastructure.dri_import_cap_t; }
+const TimePath& methanol_imports(const Inputs& in, std::size_t) { return in.scenario.infrastructure.methanol_import_cap_t; }
+const TimePath& green_hydrogen_supply(const Inputs& in, std::size_t) {
+    return in.scenario.infrastructure.green_hydrogen_supply_gj;
+}
 
 constexpr std::array<ResourceSpec, kResourceCount> kResources{{
     {Resource::grid, "grid", "MW", ResourceScope::cluster, Booking::while_running, &grid_headroom,
@@ -25,6 +31,17 @@ constexpr std::array<ResourceSpec, kResourceCount> kResources{{
      &subsidy_budget, "commitments a support instrument can make in the decision year ([[instruments]] budget_meur)"},
     {Resource::co2_shipping, "co2_shipping", "t/yr", ResourceScope::national, Booking::while_running, &co2_shipping,
      "CO2 shipped to storage abroad by ship-connected plants (Northern Lights; infrastructure.toml co2_shipping_mt)"},
+    {Resource::green_hydrogen, "green_hydrogen", "GJ/yr", ResourceScope::national, Booking::while_running,
+     &green_hydrogen_supply,
+     "renewable (RFNBO) hydrogen: a new hydrogen route holds the obligation's share of its new use "
+     "(scenario infrastructure.green_hydrogen_supply_pj; docs/ODD.md §7.16)"},
+    {Resource::ammonia_imports, "ammonia_imports", "t/yr", ResourceScope::national, Booking::while_running,
+     &ammonia_imports, "low-carbon ammonia the world market can deliver to NL plants (infrastructure.ammonia_import_cap_mt)"},
+    {Resource::dri_imports, "dri_imports", "t/yr", ResourceScope::national, Booking::while_running, &dri_imports,
+     "low-carbon HBI/DRI the world market can deliver to NL plants (infrastructure.dri_import_cap_mt)"},
+    {Resource::methanol_imports, "methanol_imports", "t/yr", ResourceScope::national, Booking::while_running,
+     &methanol_imports,
+     "low-carbon methanol the world market can deliver to NL plants (infrastructure.methanol_import_cap_mt)"},
 }};
 
 // The enum and the table must list the resources in the same order.
@@ -38,6 +55,13 @@ static_assert(rows_in_enum_order());
 }  // namespace
 
 const std::array<ResourceSpec, kResourceCount>& resources() { return kResources; }
+
+const ResourceSpec* import_cap_of(const std::string& intermediate) {
+    if (intermediate == "ammonia") return &resource(Resource::ammonia_imports);
+    if (intermediate == "dri") return &resource(Resource::dri_imports);
+    if (intermediate == "methanol") return &resource(Resource::methanol_imports);
+    return nullptr;
+}
 
 std::size_t ledger_count(const ResourceSpec& spec, const Inputs& inputs) {
     switch (spec.scope) {

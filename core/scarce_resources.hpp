@@ -13,14 +13,18 @@
 // (RunResult, sim/aggregates.cpp and the output table).
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "inputs.hpp"
 #include "run_result.hpp"
 
 namespace eiisim {
 
-enum class Resource : std::uint8_t { grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping };
-inline constexpr int kResourceCount = 6;
+enum class Resource : std::uint8_t {
+    grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, green_hydrogen,
+    ammonia_imports, dri_imports, methanol_imports  // green intermediates bought abroad (docs/ODD.md §7.16)
+};
+inline constexpr int kResourceCount = 10;
 
 enum class ResourceScope : std::uint8_t {
     cluster,     // one ledger per cluster; a plant claims its own cluster's
@@ -53,6 +57,9 @@ struct ResourceSpec {
 [[nodiscard]] inline const ResourceSpec& resource(Resource r) { return resources()[static_cast<std::size_t>(r)]; }
 // Number of ledgers a resource has for `inputs`: its cluster or instrument count, or 1.
 [[nodiscard]] std::size_t ledger_count(const ResourceSpec& spec, const Inputs& inputs);
+// The import cap a sector's intermediate (SectorSpec::intermediate: "ammonia", "dri",
+// "methanol") draws on, or nullptr for an intermediate without one.
+[[nodiscard]] const ResourceSpec* import_cap_of(const std::string& intermediate);
 
 // An amount of every resource: a claim, or what a route holds.
 using ResourceAmounts = std::array<double, kResourceCount>;
@@ -61,9 +68,11 @@ using ResourceAmounts = std::array<double, kResourceCount>;
 
 // The event log's name for a refusal by resource `r` (core/run_result.hpp RefusedBy).
 [[nodiscard]] inline RefusedBy refused_by(Resource r) {
-    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 6 &&
+    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 10 &&
                   static_cast<int>(RefusedBy::subsidy_budget) == 1 + static_cast<int>(Resource::subsidy_budget) &&
-                  static_cast<int>(RefusedBy::co2_shipping) == 1 + static_cast<int>(Resource::co2_shipping));
+                  static_cast<int>(RefusedBy::co2_shipping) == 1 + static_cast<int>(Resource::co2_shipping) &&
+                  static_cast<int>(RefusedBy::green_hydrogen) == 1 + static_cast<int>(Resource::green_hydrogen) &&
+                  static_cast<int>(RefusedBy::methanol_imports) == 1 + static_cast<int>(Resource::methanol_imports));
     return static_cast<RefusedBy>(1 + static_cast<int>(r));
 }
 

@@ -37,6 +37,12 @@ void set_top_choice(Scenario& s, int value) {
 }
 std::vector<std::string>& import_names(Scenario& s) { return s.prices.import_names; }
 std::vector<TimePath>& import_paths(Scenario& s) { return s.prices.import_eur_per_t; }
+std::vector<std::string>& premium_sector_names(Scenario& s) { return s.policy.green_premium_sector_names; }
+std::vector<TimePath>& premium_sector_paths(Scenario& s) { return s.policy.green_premium_sector_paths; }
+std::vector<std::string>& quota_sector_names(Scenario& s) { return s.policy.green_quota_sector_names; }
+std::vector<TimePath>& quota_share_paths(Scenario& s) { return s.policy.green_quota_share_paths; }
+std::vector<std::string>& quota_cap_names(Scenario& s) { return s.policy.green_quota_cap_sector_names; }
+std::vector<TimePath>& quota_cap_paths(Scenario& s) { return s.policy.green_quota_cap_paths; }
 
 // The engine's energy is on the net calorific value (NCV, lower heating value): MIDDEN's
 // inputs (docs/ODD.md §6, "Calorific basis"), the NEa/RVO gas emission factor of 56.6 kg
@@ -52,6 +58,8 @@ constexpr double kNaturalGasNcvPerGcv = 0.901;
 constexpr double kPerMwhGcvToPerGjNcv = 1.0 / (3.6 * kNaturalGasNcvPerGcv);
 constexpr double kPerKgHydrogenToPerGj = 1.0 / 0.12;  // lower heating value 0.12 GJ/kg (NCV)
 constexpr double kEurPerMillion = 1e6;
+constexpr double kGjPerPj = 1e6;
+constexpr double kTonnesPerMt = 1e6;
 constexpr Bounds kYearCount{1.0, 100.0};
 constexpr Bounds kLoadFactor{0.0, 1.0, true};
 
@@ -151,6 +159,13 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .long_name = "hydrogen price path",
      .doc = "delivered hydrogen per kg (converted with the lower heating value, 0.12 GJ/kg: the engine's NCV basis)",
      .path = &in<kPrices, &P::hydrogen_eur_per_gj>},
+    {.key = "prices.green_hydrogen_eur_per_kg", .type = T::path, .unit = "EUR/kg", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerKgHydrogenToPerGj, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "renewable hydrogen price path",
+     .doc = "renewable (RFNBO) hydrogen delivered to industry, per kg (LHV 0.12 GJ/kg); plants buy it only for the "
+            "share `policy.hydrogen_obligation_share` requires (docs/ODD.md §7.16); `hydrogen_eur_per_kg` prices "
+            "the rest (grey or blue)",
+     .default_doc = "0 (needed only with an obligation)", .path = &in<kPrices, &P::green_hydrogen_eur_per_gj>},
     {.key = "prices.biomethane_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
      .long_name = "biomethane price path",
@@ -218,7 +233,39 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .path = &in<kPolicy, &Q::dispensation_factor>},
     {.key = "policy.green_premium_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .long_name = "green premium path",
-     .doc = "paid per t of product made without net CO2", .path = &in<kPolicy, &Q::green_premium_eur_per_t>},
+     .doc = "paid per t of product made without net CO2, in proportion to the CO2 the route no longer emits; the "
+            "default for every sector `green_premium_by_sector_eur_per_t` does not name",
+     .path = &in<kPolicy, &Q::green_premium_eur_per_t>},
+    {.key = "policy.green_premium_by_sector_eur_per_t", .type = T::path_table, .unit = "EUR/t", .bounds = kNonNegative,
+     .long_name = "green premium path per sector",
+     .doc = "one path per sector id of `sectors.csv` (per t of that sector's product), e.g. `steel = { 2030 = 80 }`: "
+            "replaces `green_premium_eur_per_t` for that sector (lead markets per product: mandates, "
+            "procurement, labels); not a sweep target (resolved by sector when the dataset loads)",
+     .named_paths = {&premium_sector_names, &premium_sector_paths}},
+    {.key = "policy.green_quota_share", .type = T::path_table, .unit = "1", .bounds = kShare,
+     .long_name = "required green share of domestic demand per sector",
+     .doc = "one path per sector id of `sectors.csv`: the share of the sector's domestic demand (its Dutch "
+            "production of the year before) that must be green tonnes (made without net CO2, counted as in the "
+            "green premium); the quota's premium clears each year (docs/ODD.md §7.16). Every sector named needs a "
+            "`green_quota_cap_eur_per_t`",
+     .named_paths = {&quota_sector_names, &quota_share_paths}},
+    {.key = "policy.green_quota_cap_eur_per_t", .type = T::path_table, .unit = "EUR/t", .bounds = kNonNegative,
+     .long_name = "cap on the green quota's premium per sector",
+     .doc = "one path per sector with a `green_quota_share`: the premium per green t the quota clears at when "
+            "too few green tonnes are offered (the buy-out buyers pay instead); added to the sector's green premium",
+     .named_paths = {&quota_cap_names, &quota_cap_paths}},
+    {.key = "policy.hydrogen_obligation_share", .type = T::path, .unit = "1", .bounds = kShare,
+     .long_name = "renewable share of industrial hydrogen use required",
+     .doc = "RED III Art. 22a as transposed: the share of the hydrogen the plants use that must be renewable "
+            "(RFNBO) in the year; each hydrogen-using plant buys it at `prices.green_hydrogen_eur_per_kg` or "
+            "pays the buy-out (docs/ODD.md §7.16)",
+     .default_doc = "0 (no obligation)", .path = &in<kPolicy, &Q::hydrogen_obligation_share>},
+    {.key = "policy.hydrogen_obligation_buyout_eur_per_kg", .type = T::path, .unit = "EUR/kg", .bounds = kNonNegative,
+     .to_engine = kPerKgHydrogenToPerGj, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "buy-out per kg of renewable hydrogen short",
+     .doc = "penalty per kg of the obligation not met with renewable hydrogen (supply short, or buy-out cheaper "
+            "than renewable hydrogen)",
+     .default_doc = "0", .path = &in<kPolicy, &Q::hydrogen_obligation_buyout_eur_per_gj>},
     // ------------------------------------------------------------------ [infrastructure]
     {.key = "infrastructure.co2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelayBounds, .sweep = S::value,
      .long_name = "extra delay of CO2 connections and storage",
@@ -249,6 +296,33 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .sweep = S::factor, .long_name = "factor on national new biomethane supply",
      .doc = "multiplies national new-biomethane supply for industry",
      .number = &in<kInfra, &I::biomethane_supply_factor>, .hook = kBiomethaneSupplyHook},
+    {.key = "infrastructure.green_hydrogen_supply_pj", .type = T::path, .unit = "PJ/yr", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kGjPerPj, .engine_unit = "GJ/yr",
+     .long_name = "renewable hydrogen deliverable to industry",
+     .doc = "renewable (RFNBO) hydrogen deliverable to industry per year (electrolysis in NL and imports); the "
+            "scarce resource `green_hydrogen` and the ceiling of renewable use under the obligation",
+     .default_doc = "0", .path = &in<kInfra, &I::green_hydrogen_supply_gj>},
+    {.key = "infrastructure.ammonia_import_cap_mt", .type = T::path, .unit = "Mt/yr", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kTonnesPerMt, .engine_unit = "t/yr",
+     .long_name = "cap on low-carbon ammonia imports",
+     .doc = "low-carbon ammonia the world market can deliver to Dutch plants per year (limited global supply): the "
+            "scarce resource `ammonia_imports` that import routes of sectors whose intermediate is `ammonia` hold "
+            "while they run (docs/ODD.md §7.16)",
+     .default_doc = "no cap", .path = &in<kInfra, &I::ammonia_import_cap_t>},
+    {.key = "infrastructure.dri_import_cap_mt", .type = T::path, .unit = "Mt/yr", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kTonnesPerMt, .engine_unit = "t/yr",
+     .long_name = "cap on low-carbon HBI/DRI imports",
+     .doc = "low-carbon HBI/DRI the world market can deliver to Dutch plants per year (limited global supply): the "
+            "scarce resource `dri_imports` that import routes of sectors whose intermediate is `dri` hold "
+            "while they run (docs/ODD.md §7.16)",
+     .default_doc = "no cap", .path = &in<kInfra, &I::dri_import_cap_t>},
+    {.key = "infrastructure.methanol_import_cap_mt", .type = T::path, .unit = "Mt/yr", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kTonnesPerMt, .engine_unit = "t/yr",
+     .long_name = "cap on low-carbon methanol imports",
+     .doc = "low-carbon methanol the world market can deliver to Dutch plants per year (limited global supply): the "
+            "scarce resource `methanol_imports` that import routes of sectors whose intermediate is `methanol` hold "
+            "while they run (docs/ODD.md §7.16)",
+     .default_doc = "no cap", .path = &in<kInfra, &I::methanol_import_cap_t>},
     // ------------------------------------------------------------------ [behaviour]
     {.key = "behaviour.expectation", .type = T::choice, .doc = "how plants expect future prices",
      .choice = {kExpectationNames, &get_choice<kBehaviour, &B::expectation>, &set_choice<kBehaviour, &B::expectation>}},

@@ -8,6 +8,7 @@
 #include "co2_connections_table.hpp"
 #include "dataset_tables.hpp"
 #include "agreements_table.hpp"
+#include "green_market_loader.hpp"
 #include "history_table.hpp"
 #include "sector_activity_table.hpp"
 #include "network_tables.hpp"
@@ -94,6 +95,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);
     resolve_instrument_technologies(in.scenario.policy.instruments, in.technologies, scenario_file.string());
+    resolve_green_market(in.scenario.policy, in.sectors, scenario_file.string());
     in.agreements = load_agreements(dir / "agreements.csv", dir / "agreement_plants.csv", in.plants, in.technologies,
                                     in.plant_technologies, in.scenario.policy.instruments);
     in.observed_prices = load_observed_prices(dir / "observed_prices.csv", in.sectors, in.scenario.prices.import_names);

@@ -11,6 +11,7 @@
 #include "agents/unit_cost.hpp"
 #include "free_allocation.hpp"
 #include "fuel_gas_balance.hpp"
+#include "green_quota.hpp"
 #include "parallel_plants.hpp"
 #include "phases.hpp"
 
@@ -104,7 +105,7 @@ struct PlantYear {
         terms.export_discount = model.inputs.scenario.behaviour.export_discount;
         if (year < state.stranded_until_year[p] && production > 0)
             terms.stranded_eur_per_t = state.stranded_annuity_eur[p] / production;
-        const PriceView& prices = model.actual[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
+        const PriceView& prices = actual_view(model, state, year);
         terms.subsidy_eur_per_t = aid_payment_eur_per_t(state, static_cast<int>(p), year, prices, production);
         if (allocation_t >= 0) terms.free_allocation_t_per_t = production > 0 ? allocation_t / production : 0.0;
         return domestic_unit_cost(model.baselines[p], sector, profile_at(production), prices, terms);

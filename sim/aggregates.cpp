@@ -3,17 +3,36 @@
 #include <algorithm>
 
 #include "agents/appraisal.hpp"
+#include "agents/hydrogen_obligation.hpp"
 #include "core/production_value.hpp"
 #include "phases.hpp"
 #include "reduction_decomposition.hpp"
 
 namespace eiisim {
+namespace {
+
+// The year's national settlement of the hydrogen obligation (docs/ODD.md §7.16).
+void record_hydrogen_obligation(const Scenario& scenario, double green_supply_gj, double use_gj, int year,
+                                std::size_t y, RunResult& result) {
+    const HydrogenSettlement s = settle_hydrogen_obligation(
+        use_gj, scenario.policy.hydrogen_obligation_share.at(year), green_supply_gj,
+        scenario.prices.green_hydrogen_eur_per_gj.at(year), scenario.policy.hydrogen_obligation_buyout_eur_per_gj.at(year));
+    result.hydrogen_industry_use_gj[y] = s.use_gj;
+    result.hydrogen_obligation_gj[y] = s.obligation_gj;
+    result.hydrogen_renewable_used_gj[y] = s.renewable_gj;
+    result.hydrogen_obligation_shortfall_gj[y] = s.shortfall_gj;
+    result.hydrogen_obligation_buyout_eur[y] = s.buyout_eur;
+    result.green_hydrogen_supply_gj[y] = green_supply_gj;
+}
+
+}  // namespace
 
 void record_aggregates(const Model& model, RunState& state, int year, RunResult& result) {
     const Inputs& in = model.inputs;
     const int yi = year - in.scenario.base_year;
     const double load_factor = in.scenario.behaviour.grid_load_factor;
     double storage_used = 0, shipping_used = 0, hydrogen_used = 0, biomethane_used = 0, power_output = 0;
+    double hydrogen_all = 0;
     const int row = panel_row(result, yi);
     // Production by value at fixed reference prices (core/production_value.hpp).
     const std::vector<SectorValuation> valuations = sector_valuations(in);
@@ -50,6 +69,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
             return std::max(0.0, energy[static_cast<int>(carrier)] - ledger_base_gj_per_t(base, carrier) * production);
         };
         hydrogen_used += new_use(Carrier::hydrogen);
+        hydrogen_all += energy[static_cast<int>(Carrier::hydrogen)];
         biomethane_used += new_use(Carrier::biomethane);
         const AidContract& aid = state.aid[p];
         if (aid.supported() && production > 0) {
@@ -69,6 +89,8 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     result.co2_shipping_capacity_t[y] = national(Resource::co2_shipping).capacity(year);
     result.hydrogen_used_gj[y] = hydrogen_used;
     result.hydrogen_supply_gj[y] = national(Resource::hydrogen).capacity(year);
+    record_hydrogen_obligation(in.scenario, national(Resource::green_hydrogen).capacity(year), hydrogen_all, year,
+                               y, result);
     result.biomethane_used_gj[y] = biomethane_used;
     result.biomethane_supply_gj[y] = national(Resource::biomethane).capacity(year);
     for (int i = 0; i < result.instruments; ++i) {

@@ -8,6 +8,7 @@
 
 #include "core/random_stream.hpp"
 #include "fuel_gas_balance.hpp"
+#include "green_quota.hpp"
 #include "parallel_plants.hpp"
 #include "phases.hpp"
 
@@ -88,7 +89,7 @@ AppraisalContext appraisal_context(const Model& model, const RunState& state, in
     AppraisalContext context;
     context.inputs = &model.inputs;
     context.year = year;
-    context.expected = &model.expected[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
+    context.expected = &expected_view(model, state, year);
     context.learning_multiplier = &state.learning_multiplier;
     context.cluster_peer_share = &peers;
     context.record_appraisals = record_appraisals;

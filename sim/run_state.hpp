@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "agents/aid_contract.hpp"
+#include "agents/price_view.hpp"
 #include "agents/taste_draw.hpp"
 #include "agreements.hpp"
 #include "clusters/capacity_ledger.hpp"
@@ -81,6 +82,10 @@ struct RunState {
     std::vector<TasteDraw> lasting_taste;     // drawn once per run (agents/taste_draw.hpp)
     // shared scarce capacity: per resource, one ledger per cluster or one national
     std::array<std::vector<CapacityLedger>, kResourceCount> ledgers;
+    // Green quotas (sim/green_quota.hpp): per sector the premium per green t its quota
+    // cleared at for the current year, and the year's price views with it added.
+    std::vector<double> quota_premium_eur_per_t;
+    PriceView year_actual, year_expected;
     std::array<int, kOptionKindCount> conversions_this_year{};
     std::vector<double> learning_capacity_t;  // cumulative capacity per technology
     std::vector<double> learning_multiplier;  // capex factor per technology

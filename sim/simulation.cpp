@@ -4,6 +4,7 @@
 
 #include "core/observables.hpp"
 #include "agreements.hpp"
+#include "green_quota.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
@@ -55,12 +56,14 @@ void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, Re
         apply_transitions(model, state, year, events);
         apply_history(model, state, year, events);
         apply_agreements(model, state, year, events);
+        prepare_quota_views(model, state, year);
         record_accounts(model, state, year, result);
         if (before_appraisal) before_appraisal(year, state);
         std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run, full);
         allocate(model, state, year, seed, run, decisions, events);
         learn_and_age(model, state);
         record_aggregates(model, state, year, result);
+        clear_green_quotas(model, state, year, result);
     }
 }
 

@@ -1,0 +1,49 @@
+#include "green_market_loader.hpp"
+
+#include <algorithm>
+
+#include "core/input_error.hpp"
+
+namespace eiisim {
+namespace {
+
+std::size_t sector_index(const std::vector<SectorSpec>& sectors, const std::string& name, const std::string& key,
+                         const std::string& scenario_file) {
+    const auto it = std::find_if(sectors.begin(), sectors.end(), [&](const SectorSpec& s) { return s.id == name; });
+    if (it == sectors.end())
+        throw InputError({scenario_file, 0, 0}, key + "." + name, "no sector '" + name + "' in sectors.csv");
+    return static_cast<std::size_t>(it - sectors.begin());
+}
+
+// Paths by sector index: `fallback` for every sector, the named ones replaced.
+std::vector<TimePath> by_sector(const std::vector<std::string>& names, const std::vector<TimePath>& paths,
+                                const TimePath& fallback, const std::vector<SectorSpec>& sectors,
+                                const std::string& key, const std::string& scenario_file) {
+    if (names.empty()) return {};
+    std::vector<TimePath> out(sectors.size(), fallback);
+    for (std::size_t i = 0; i < names.size(); ++i) out[sector_index(sectors, names[i], key, scenario_file)] = paths[i];
+    return out;
+}
+
+}  // namespace
+
+void resolve_green_market(Policy& policy, const std::vector<SectorSpec>& sectors, const std::string& scenario_file) {
+    policy.sector_green_premium_eur_per_t =
+        by_sector(policy.green_premium_sector_names, policy.green_premium_sector_paths, policy.green_premium_eur_per_t,
+                  sectors, "policy.green_premium_by_sector_eur_per_t", scenario_file);
+    policy.sector_green_quota_share = by_sector(policy.green_quota_sector_names, policy.green_quota_share_paths,
+                                                TimePath{0.0}, sectors, "policy.green_quota_share", scenario_file);
+    policy.sector_green_quota_cap_eur_per_t =
+        by_sector(policy.green_quota_cap_sector_names, policy.green_quota_cap_paths, TimePath{0.0}, sectors,
+                  "policy.green_quota_cap_eur_per_t", scenario_file);
+    const auto& caps = policy.green_quota_cap_sector_names;
+    for (const std::string& name : policy.green_quota_sector_names)
+        if (std::find(caps.begin(), caps.end(), name) == caps.end())
+            throw InputError({scenario_file, 0, 0}, "policy.green_quota_cap_eur_per_t." + name,
+                             "the green quota of sector '" + name + "' needs a premium cap");
+    if (policy.sector_green_quota_cap_eur_per_t.empty() == false && policy.sector_green_quota_share.empty())
+        throw InputError({scenario_file, 0, 0}, "policy.green_quota_cap_eur_per_t",
+                         "a premium cap without any policy.green_quota_share");
+}
+
+}  // namespace eiisim
