@@ -18,6 +18,11 @@ constexpr auto kObservables = std::to_array<Observable>({
      .long_name = "technology (route) in force, index into the technology dimension",
      .comment = "-1: none. flag_meanings are the technology ids with '/' written as '.'",
      .flags = FlagSet::technology, .i16 = &R::technology},
+    {.name = "route_built_year", .level = L::plant, .units = "year",
+     .long_name = "year the route in force was built or last rebuilt",
+     .comment = "an electrified route's bands are those of this year (docs/ODD.md §7.3); 0 where the plant books "
+                "nothing (closed, relocated)",
+     .i16 = &R::route_built_year},
     {.name = "route_kind", .level = L::plant, .units = "1", .long_name = "option kind of the route in force",
      .flags = FlagSet::kind, .u8 = &R::kind},
     {.name = "status", .level = L::plant, .units = "1", .long_name = "plant status", .flags = FlagSet::status,

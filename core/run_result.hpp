@@ -136,6 +136,7 @@ struct RunResult {
 
     // plant panel [year][plant]
     std::vector<std::int16_t> technology;  // route in force (catalogue index)
+    std::vector<std::int16_t> route_built_year;  // year the route in force was built or last rebuilt
     std::vector<std::uint8_t> kind;        // OptionKind of that route
     std::vector<std::uint8_t> status;      // PlantStatus
     std::vector<double> production_t;

@@ -46,6 +46,10 @@ struct ProfileAt {
     }
 };
 
+// The year the route in force was built or last rebuilt: the bands an electrified route
+// runs on are those of that year (docs/ODD.md §7.3).
+int built_year(const RunState& state, int year, std::size_t p) { return year - state.asset_age_y[p]; }
+
 // Where the plant stands in the year's booking order (record_accounts).
 enum class BookingStep { ordinary, supplier_decides, supplier_books };
 
@@ -78,7 +82,7 @@ struct PlantYear {
         // The bands a route electrifies are those of the year it was built (the appraisal
         // priced and the grid reserved them then): a later band comes with the route's next
         // reinvestment, with its capex and grid claim (docs/ODD.md §7.3).
-        profile_at.route = route_profile(base, tech, sector, std::min(year, year - s.asset_age_y[plant_index]));
+        profile_at.route = route_profile(base, tech, sector, built_year(s, y, plant_index));
         route_net_t_per_t = profile_at.route.co2_net_t_per_t();
         profile_at.base = &base;
         profile_at.flares = base.process_gas_made_gj_per_t > 0 && route_makes_process_gas(tech.kind);
@@ -200,6 +204,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
         return;
     }
     if (state.status[p] == PlantStatus::closed) return;
+    result.route_built_year[at] = static_cast<std::int16_t>(built_year(state, year, p));
     start_allocation_year(state.allocation_activity[p], year);
     const PlantYear py(model, state, year, result, p, booking);
     const double utilisation = fixed >= 0 ? fixed : py.decide_utilisation(cap);
@@ -244,9 +249,9 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
     if (single_year_panel(result)) {
         for (auto* v : {&result.production_t, &result.utilisation, &result.co2_gross_t, &result.co2_captured_t,
                         &result.co2_net_t, &result.co2_relocated_t, &result.free_allocation_t, &result.revenue_eur,
-                        &result.margin_eur,
-                        &result.energy_gj, &result.cost_eur})
+                        &result.margin_eur, &result.energy_gj, &result.cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
+        std::fill(result.route_built_year.begin(), result.route_built_year.end(), std::int16_t{0});
     }
     // Fuel-gas suppliers decide their utilisation first (from what they expect their buyers
     // to burn); their buyers then burn no more gas than is made; the suppliers book last,

@@ -62,7 +62,10 @@ std::vector<double> sector_reduction(const Model& model, const RunResult& result
         const auto s = static_cast<std::size_t>(in.plants[p].sector);
         const std::size_t at = result.at(year - result.base_year, plant);
         const int technology = result.technology[at];
-        const double route = technology >= 0 ? route_net_t_per_t(model, p, technology, year) : 0.0;
+        // The route's intensity as the accounts booked it: an electrified route on the bands
+        // of the year it was built.
+        const double route =
+            technology >= 0 ? route_net_t_per_t(model, p, technology, result.route_built_year[at]) : 0.0;
         add_plant_reduction(model, result, base, p, year, at, route,
                             std::span<double>(&parts[s * kReductionPartCount], kReductionPartCount));
     }

@@ -121,6 +121,7 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.margin_eur, 8);
     fill(r.free_allocation_t, 9);
     r.technology.resize(yp);
+    r.route_built_year.resize(yp);
     r.kind.resize(yp);
     r.status.resize(yp);
     for (int y = 0; y < years; ++y) {
