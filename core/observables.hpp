@@ -33,15 +33,16 @@ namespace eiisim {
 
 // The `schema_version` global attribute of run and sweep files. Bump it on any change to
 // the layout and note the change in docs/output-format.md, "Layout versions".
-inline constexpr std::int32_t kSchemaVersion = 6;
+inline constexpr std::int32_t kSchemaVersion = 7;
 
 // The dimension after [run, year]: one value per plant, per cluster, per support
 // instrument, or none (national).
 enum class Level : std::uint8_t { plant, cluster, national, instrument };
 inline constexpr std::array<const char*, 4> kLevelNames = {"plant", "cluster", "national", "instrument"};
 // An optional last dimension.
-enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part };
-inline constexpr std::array<const char*, 5> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part"};
+enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part, energy_part };
+inline constexpr std::array<const char*, 6> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
+                                                           "energy_part"};
 enum class DType : std::uint8_t { int16, uint8, float64 };
 inline constexpr std::array<const char*, 3> kDTypeNames = {"int16", "uint8", "float64"};
 // The code list behind a coded variable's CF flag_values/flag_meanings.
