@@ -130,6 +130,8 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     terms.value_chain_eur_per_t = snapshot.value_chain_eur_per_t;
     terms.export_share = snapshot.export_share;
     terms.export_discount = inputs.scenario.behaviour.export_discount;
+    terms.production_t = basis.production_t;
+    terms.ikc_pro_rata = context.ikc_pro_rata;
     a.capex_eur = terms.capex_eur_per_t_yr * spec.capacity_t;
     // The route in force keeps its subsidy contract; any other option forfeits it (SDE++ is
     // an operating subsidy paid per unit produced, with no repayment: docs/ODD.md §7.7).

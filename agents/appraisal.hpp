@@ -59,6 +59,9 @@ struct AppraisalContext {
     // Bit i: instrument i has budget in this year, so its offers can be granted; an
     // instrument without budget offers no twin (allocation could never grant it).
     std::uint32_t open_instruments = ~0u;
+    // Share of its full IKC claim a plant expects paid: the expected budget over the last
+    // year's claims (sim/ikc_budget.hpp, docs/ODD.md §7.4).
+    double ikc_pro_rata = 1.0;
 };
 
 // One alternative in a plant's ranked list. An option a support instrument offers aid

@@ -24,6 +24,7 @@ OptionAppraisal record_variant(const OptionBreakdown& option, const AidOffer* of
     if (offer != nullptr)  // the yearly payment, levelised over the route's lifetime
         r.cost_terms_eur_per_t[static_cast<std::size_t>(CostComponent::subsidy)] -= offer->subsidy_levelised_eur_per_t;
     r.energy_eur_per_t = option.cost.energy_eur_per_t;
+    r.energy_part_eur_per_t = option.cost.energy_part_eur_per_t;
     r.investment_aid_eur_per_t = offer != nullptr ? -offer->investment_aid_eur_per_t : 0.0;
     r.risk_premium_eur_per_t = option.risk_premium_eur_per_t;
     r.revenue_eur_per_t = option.cost.revenue_eur_per_t;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/co2_connection.hpp"
+#include "energy_stack.hpp"
 #include "fuel_gas_carbon.hpp"
 #include "price_view.hpp"
 #include "route_profile.hpp"
@@ -106,6 +107,17 @@ void add_process_gas_links(const Inputs& inputs, std::vector<PlantBaseline>& bas
     }
 }
 
+// Its grid connection (from its base-year electricity use) and its sector's rules of the
+// energy cost stack (docs/ODD.md §7.4).
+void set_energy_cost_rules(PlantBaseline& b, const PlantSpec& plant, const SectorSpec& sector,
+                           const EnergyCostPolicy& energy) {
+    b.connection_level = connection_level(plant.energy_gj[static_cast<int>(Carrier::electricity)], energy.ehv_min_mw,
+                                          energy.hv_min_mw);
+    b.ikc_eligible_from = sector.ikc_eligible_from;
+    b.electricity_tax_exempt = sector.electricity_tax_exempt;
+    b.gas_tax_exempt = sector.gas_tax_exempt;
+}
+
 }  // namespace
 
 std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
@@ -139,6 +151,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         b.energy_cost_pass_through = inputs.scenario.behaviour.energy_cost_pass_through;
         b.sector = plant.sector;
         b.co2_by_ship = co2_connection(inputs, static_cast<int>(p)).transport == Co2Transport::ship;
+        set_energy_cost_rules(b, plant, sector, inputs.scenario.policy.energy);
         b.benchmark_t_per_t = benchmark_of(plant, sector, group) * (1.0 - process_gas_co2_share(b));
 
         // Calibrate: full cost of the keep route at calibration-year prices (its capital charge

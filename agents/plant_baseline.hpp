@@ -44,6 +44,12 @@ struct PlantBaseline {
     int sector = 0;                     // into Inputs::sectors (its product price index)
     // Its captured CO2 leaves by ship (co2_connections.csv): it pays the ship chain's fee.
     bool co2_by_ship = false;
+    // The Dutch energy cost stack (agents/energy_stack.hpp, docs/ODD.md §7.4): its grid
+    // connection from its base-year load, and its sector's IKC and energy-tax rules.
+    ConnectionLevel connection_level = ConnectionLevel::regional;
+    int ikc_eligible_from = 9999;
+    bool electricity_tax_exempt = false;
+    bool gas_tax_exempt = false;
 };
 
 // The calibrated other cost split by where it belongs (docs/ODD.md §5). O is a residual:

@@ -17,6 +17,9 @@ void fill_market(PriceView& view, const PricePaths& p, Get get) {
     view.ets_eur_per_t = get(p.ets_eur_per_t);
     view.transport_storage_eur_per_t = get(p.co2_transport_storage_eur_per_t);
     view.ship_transport_storage_eur_per_t = get(p.co2_ship_transport_storage_eur_per_t);
+    for (std::size_t l = 0; l < p.network_tariff_eur_per_gj.size(); ++l)
+        view.network_tariff_eur_per_gj[l] = get(p.network_tariff_eur_per_gj[l]);
+    view.gas_network_tariff_eur_per_gj = get(p.gas_network_tariff_eur_per_gj);
     view.foreign_gas_eur_per_gj = get(p.foreign_gas_eur_per_gj);
     view.foreign_electricity_eur_per_gj = get(p.foreign_electricity_eur_per_gj);
     view.product_price_index = get(p.product_price_index);
@@ -27,6 +30,20 @@ void fill_market(PriceView& view, const PricePaths& p, Get get) {
     for (std::size_t i = 0; i < p.import_eur_per_t.size(); ++i)
         view.import_eur_per_t[i] = get(p.import_eur_per_t[i]);
     view.green_hydrogen_eur_per_gj = get(p.green_hydrogen_eur_per_gj);
+}
+
+// Energy taxes and compensation are announced by law, like the carbon policy.
+template <typename Get>
+void fill_energy_policy(PriceView& view, const EnergyCostPolicy& energy, Get get) {
+    for (std::size_t b = 0; b < energy.electricity_tax_eur_per_gj.size(); ++b) {
+        view.electricity_tax_eur_per_gj[b] = get(energy.electricity_tax_eur_per_gj[b]);
+        view.gas_tax_eur_per_gj[b] = get(energy.gas_tax_eur_per_gj[b]);
+    }
+    view.ikc_budget_eur = get(energy.ikc_budget_eur);
+    view.ikc_aid_intensity = get(energy.ikc_aid_intensity);
+    view.ikc_emission_factor_t_per_mwh = get(energy.ikc_emission_factor_t_per_mwh);
+    view.ikc_benchmark_share = energy.ikc_benchmark_share;
+    view.electricity_compensation_eur_per_gj = get(energy.electricity_compensation_eur_per_gj);
 }
 
 template <typename Get>
@@ -42,6 +59,7 @@ void fill_policy(PriceView& view, const Policy& policy, Get get) {
         view.sector_green_premium_eur_per_t[s] = get(policy.sector_green_premium_eur_per_t[s]);
     view.hydrogen_obligation_share = get(policy.hydrogen_obligation_share);
     view.hydrogen_buyout_eur_per_gj = get(policy.hydrogen_obligation_buyout_eur_per_gj);
+    fill_energy_policy(view, policy.energy, get);
 }
 
 // Hydrogen costs a plant the blend of the other supply and the obligation's compliance
@@ -56,6 +74,7 @@ void apply_hydrogen_obligation(PriceView& view) {
 
 PriceView actual_prices(const Scenario& scenario, int year) {
     PriceView view;
+    view.year = year;
     const auto at = [year](const TimePath& path) { return path.at(year); };
     fill_market(view, scenario.prices, at);
     fill_policy(view, scenario.policy, at);
@@ -71,6 +90,7 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
     for (int i = 0; i < years; ++i) {
         const int year = first + i;
         PriceView& view = views[static_cast<std::size_t>(i)];
+        view.year = year;
         const auto over_horizon = [year, horizon](const TimePath& path) {
             return path.mean_over(year, horizon);
         };

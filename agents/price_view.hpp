@@ -2,6 +2,7 @@
 // Prices and policy as one plant sees them for one year: either the actual values of
 // that year (operating accounts) or the values expected over a decision horizon
 // (appraisals). Built from the scenario paths; all money in EUR2023.
+#include <array>
 #include <vector>
 
 #include "core/inputs.hpp"
@@ -9,7 +10,18 @@
 namespace eiisim {
 
 struct PriceView {
-    EnergyGj energy_eur_per_gj{};        // by carrier
+    int year = 0;                        // the year it is of (actual) or decided in (expected)
+    EnergyGj energy_eur_per_gj{};        // commodity prices by carrier
+    // The Dutch energy cost stack on top (docs/ODD.md §7.4, agents/energy_stack.hpp).
+    std::array<double, kConnectionLevelCount> network_tariff_eur_per_gj{};  // electricity
+    double gas_network_tariff_eur_per_gj = 0;
+    std::array<double, kTaxBracketCount> electricity_tax_eur_per_gj{};
+    std::array<double, kTaxBracketCount> gas_tax_eur_per_gj{};
+    double ikc_budget_eur = 0;
+    double ikc_aid_intensity = 0;
+    double ikc_emission_factor_t_per_mwh = 0;
+    double ikc_benchmark_share = 0;
+    double electricity_compensation_eur_per_gj = 0;
     double ets_eur_per_t = 0;
     double co2_levy_eur_per_t = 0;       // 0 when the levy is abolished
     double dispensation_factor = 0;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "energy_stack.hpp"
+
 namespace eiisim {
 
 double capital_recovery_factor(double rate, double years) {
@@ -38,6 +40,7 @@ CostTerms route_terms(const TechnologySpec& tech, const PlantSpec& plant, double
     terms.fixed_opex_eur_per_t_yr = tech.fixed_opex_eur_per_t_yr;
     terms.var_opex_eur_per_t = tech.var_opex_eur_per_t;
     terms.utilisation = utilisation;
+    terms.production_t = plant.capacity_t * utilisation;
     return terms;
 }
 
@@ -71,13 +74,12 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
     cost.revenue_eur_per_t = revenue;
 }
 
-// The energy component from the route's use and the prices by carrier, kept by carrier.
-void set_energy(UnitCost& cost, const EnergyGj& gj_per_t, const EnergyGj& eur_per_gj) {
+// The energy component from a bill, kept by carrier and by part.
+void set_energy(UnitCost& cost, const EnergyBill& bill) {
+    cost.energy_eur_per_t = bill.by_carrier_eur_per_t;
+    cost.energy_part_eur_per_t = bill.part_eur_per_t;
     double energy = 0;
-    for (std::size_t c = 0; c < kCarrierCount; ++c) {
-        cost.energy_eur_per_t[c] = gj_per_t[c] * eur_per_gj[c];
-        energy += cost.energy_eur_per_t[c];
-    }
+    for (double part : bill.part_eur_per_t) energy += part;
     cost[CostComponent::energy] = energy;
 }
 
@@ -115,7 +117,8 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                             const CostTerms& terms) {
     UnitCost cost;
     add_capital_and_fixed_terms(cost, terms);
-    set_energy(cost, profile.energy_gj_per_t, prices.energy_eur_per_gj);
+    // The Dutch cost stack at the plant's yearly volume (docs/ODD.md §7.4).
+    set_energy(cost, dutch_energy_bill(base, profile.energy_gj_per_t, prices, terms.production_t, terms.ikc_pro_rata));
 
     const double net = profile.co2_net_t_per_t();
     const double allocation_factor = free_allocation_factor_of(sector, prices);
@@ -158,7 +161,7 @@ UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     EnergyGj foreign = prices.energy_eur_per_gj;
     foreign[static_cast<int>(Carrier::gas)] = prices.foreign_gas_eur_per_gj;
     foreign[static_cast<int>(Carrier::electricity)] = prices.foreign_electricity_eur_per_gj;
-    set_energy(cost, keep_profile.energy_gj_per_t, foreign);
+    set_energy(cost, commodity_bill(keep_profile.energy_gj_per_t, foreign));
     cost[CostComponent::ets] = cbam_obligation_eur_per_t(base, sector, keep_profile, prices);
     cost[CostComponent::variable_opex] += sector.transport_eur_per_t;
     cost[CostComponent::value_chain] += base.integration_benefit_eur_per_t;

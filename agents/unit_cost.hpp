@@ -18,6 +18,7 @@ struct UnitCost {
     // How some of the figures above came about, for `eiisim appraise`. Only the
     // components and the revenue count; these details are not added to anything.
     EnergyGj energy_eur_per_t{};          // the energy component by carrier
+    std::array<double, kEnergyPartCount> energy_part_eur_per_t{};  // ... by EnergyPart (energy_stack.hpp)
     double free_allocation_t_per_t = 0;   // ETS allowances received free per t (at home)
     double levy_liable_t_per_t = 0;       // net emissions above the levy dispensation (at home)
     double cbam_price_eur_per_t = 0;      // CBAM's uplift of the product price, in the revenue
@@ -50,6 +51,10 @@ struct CostTerms {
     // EU activity-level rule, sim/free_allocation.hpp); < 0: the benchmark rule per t made
     // (appraisals and the curtailment decision: in the long run allocation follows activity).
     double free_allocation_t_per_t = -1;
+    // The yearly output the energy-tax brackets see (route_terms: capacity x utilisation),
+    // and the share of its full IKC claim the budget pays (docs/ODD.md §7.4).
+    double production_t = 0;
+    double ikc_pro_rata = 1;
 };
 
 // The terms of running `tech` at `plant` that every cost calculation shares: capital

@@ -155,6 +155,7 @@ void look_at_plant(const Model& model, const RunState& state, PlantAppraisal& ou
     out.production_t = basis.production_t;
     out.stranded_eur_per_t = basis.stranded_eur_per_t;
     out.price_ref_eur_per_t = basis.price_ref_eur_per_t;
+    out.ikc_pro_rata = context.ikc_pro_rata;
     out.keep_reference = basis.keep_reference;
     for (int index : in.plant_technologies[p])
         if (index != out.close_technology) out.options.push_back(appraise_option(basis, index));

@@ -63,6 +63,7 @@ struct PlantAppraisal {
     double production_t = 0;
     double stranded_eur_per_t = 0;
     double price_ref_eur_per_t = 1;
+    double ikc_pro_rata = 1;                      // share of its full IKC claim it expects paid
     std::array<double, kOptionKindCount> bias{};  // strategic bias per kind (share of price)
     OptionBreakdown keep_reference;               // keep as a new build: the subsidy reference
     std::vector<OptionBreakdown> options;         // the plant's options but close, in list order

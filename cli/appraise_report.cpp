@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/energy_stack.hpp"
 #include "appraise_command.hpp"
 
 namespace eiisim {
@@ -37,6 +38,11 @@ void add_cost_rows(std::vector<Row>& rows) {
         for (std::size_t c = 0; c < kCarrierCount; ++c)
             rows.push_back({std::string("  ") + kCarrierNames[c], std::string("energy_") + kCarrierNames[c], 1,
                             [c](const OptionBreakdown& o, const AppraisedVariant&) { return o.cost.energy_eur_per_t[c]; }});
+        for (std::size_t k = 0; k < kEnergyPartCount; ++k)  // the same total by part of the cost stack
+            rows.push_back({std::string("  part ") + kEnergyPartNames[k], std::string("energy_part_") + kEnergyPartNames[k],
+                            1, [k](const OptionBreakdown& o, const AppraisedVariant&) {
+                                return o.cost.energy_part_eur_per_t[k];
+                            }});
     }
     rows.push_back({"= total cost", "total_cost", 1,
                     [](const OptionBreakdown&, const AppraisedVariant& v) { return v.cost_eur_per_t; }});
@@ -204,6 +210,22 @@ void print_decision(std::ostream& out, const Model& model, const PlantAppraisal&
     out << "\n";
 }
 
+// The plant's Dutch energy cost stack (docs/ODD.md §7.4): its grid, the stack's rates in
+// EUR/MWh (gas per MWh of NCV) and whether it claims IKC.
+void print_energy_stack(std::ostream& out, const Model& model, const PlantAppraisal& a, const PriceView& e) {
+    constexpr double kGjPerMwh = 3.6;
+    const PlantBaseline& base = model.baselines[static_cast<std::size_t>(a.plant)];
+    const auto level = static_cast<std::size_t>(base.connection_level);
+    out << fmt::format("  energy cost stack (EUR/MWh): grid {} tariff {:.2f}, gas network {:.2f}; electricity tax "
+                       "{}, gas tax {}; IKC {} ({:.2f} before the budget's cut, expected share paid {:.2f}); other "
+                       "compensation {:.2f}\n",
+                       kConnectionLevelNames[level], e.network_tariff_eur_per_gj[level] * kGjPerMwh,
+                       e.gas_network_tariff_eur_per_gj * kGjPerMwh, base.electricity_tax_exempt ? "exempt" : "by bracket",
+                       base.gas_tax_exempt ? "exempt" : "by bracket on fuel (not feedstock)",
+                       ikc_eligible(base, e) ? "eligible" : "not eligible", ikc_full_eur_per_gj(e) * kGjPerMwh,
+                       a.ikc_pro_rata, e.electricity_compensation_eur_per_gj * kGjPerMwh);
+}
+
 void print_prices(std::ostream& out, const Model& model, const PlantAppraisal& a) {
     const Scenario& scenario = model.inputs.scenario;
     const PriceView& e = model.expected[static_cast<std::size_t>(a.year - scenario.base_year)];
@@ -221,6 +243,7 @@ void print_prices(std::ostream& out, const Model& model, const PlantAppraisal& a
                        e.free_allocation_factor_non_cbam, e.cbam_factor, e.transport_storage_eur_per_t,
                        sector.product_price_eur_per_t * e.product_index(model.inputs.plants[static_cast<std::size_t>(a.plant)].sector), sector.id,
                        sector.cbam_covered ? "covered" : "not covered");
+    print_energy_stack(out, model, a, e);
 }
 
 void print_option_list(std::ostream& out, const Model& model, const PlantAppraisal& a) {

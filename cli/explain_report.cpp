@@ -156,6 +156,9 @@ void print_terms(std::ostream& out, const ExplainedRun& run, const DecisionEvent
             if (label != kCostComponentNames[static_cast<std::size_t>(CostComponent::energy)]) continue;
             for (std::size_t c = 0; c < kCarrierCount; ++c)
                 row(std::string("  ") + kCarrierNames[c], [c](const OptionAppraisal& o) { return o.energy_eur_per_t[c]; });
+            for (std::size_t k = 0; k < kEnergyPartCount; ++k)  // the same total by part of the cost stack
+                row(std::string("  part ") + kEnergyPartNames[k],
+                    [k](const OptionAppraisal& o) { return o.energy_part_eur_per_t[k]; });
         }
         row("= total cost", [](const OptionAppraisal& o) { return o.cost_eur_per_t; });
         row("revenue", [](const OptionAppraisal& o) { return o.revenue_eur_per_t; });

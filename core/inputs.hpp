@@ -104,6 +104,15 @@ struct SectorSpec {
     // whether plants of the sector are footloose at all.
     double abroad_cost_factor = 1.0;
     double transport_eur_per_t = 0;
+    // The Dutch energy cost stack (docs/ODD.md §7.4, sectors.csv, hand-kept with
+    // energy_cost_source): first year its plants may claim indirect cost compensation
+    // (kNeverEligible: never), and whether its processes are exempt from energy tax on
+    // electricity / on natural gas (Wet belastingen op milieugrondslag art. 64:
+    // electrolysis, chemical reduction, metallurgical and mineralogical processes).
+    int ikc_eligible_from = 9999;
+    bool electricity_tax_exempt = false;
+    bool gas_tax_exempt = false;
+    std::string energy_cost_source;
     std::string source;
 };
 
@@ -377,13 +386,19 @@ struct InstrumentSpec {
 };
 
 // ---------------------------------------------------------------- scenario
+// Grid connection level of a plant, from its base-year electrical load (docs/ODD.md §7.4).
+enum class ConnectionLevel : std::uint8_t { ehv, hv, regional };
+inline constexpr int kConnectionLevelCount = 3;
+inline constexpr std::array<const char*, kConnectionLevelCount> kConnectionLevelNames = {"ehv", "hv", "regional"};
+inline constexpr int kTaxBracketCount = 4;
+
 struct PricePaths {
     TimePath ets_eur_per_t;               // EUR2023 (nominal anchors converted by the loader)
     // First anchor year of the ETS path given in nominal euros of its year (a forecast);
     // 0: the whole path is in EUR2023. core/price_year.hpp.
     int ets_nominal_from = 0;
     TimePath gas_eur_per_gj;
-    TimePath electricity_eur_per_gj;      // wholesale + network tariff
+    TimePath electricity_eur_per_gj;      // wholesale (Dutch tariffs and taxes: EnergyCostPaths)
     TimePath hydrogen_eur_per_gj;
     TimePath biomethane_eur_per_gj;
     TimePath other_fuel_eur_per_gj;
@@ -391,6 +406,9 @@ struct PricePaths {
     // Ship chain of a ship-connected plant (shipping, terminal, storage abroad); the
     // loader copies the pipeline fee when the scenario leaves it out.
     TimePath co2_ship_transport_storage_eur_per_t;
+    // Dutch network tariffs (docs/ODD.md §7.4): electricity by ConnectionLevel, gas.
+    std::array<TimePath, kConnectionLevelCount> network_tariff_eur_per_gj{TimePath{0.0}, TimePath{0.0}, TimePath{0.0}};
+    TimePath gas_network_tariff_eur_per_gj{0.0};
     TimePath foreign_gas_eur_per_gj;
     TimePath foreign_electricity_eur_per_gj;
     TimePath product_price_index;         // multiplies every sector's product price
@@ -406,6 +424,25 @@ struct PricePaths {
     TimePath green_hydrogen_eur_per_gj{0.0};
 
     bool operator==(const PricePaths&) const = default;
+};
+
+// The Dutch taxes, compensation and connection rules of the electricity and gas cost
+// stack (docs/ODD.md §7.4; the network tariffs are prices: PricePaths). Engine units.
+struct EnergyCostPolicy {
+    double ehv_min_mw = 100;           // base-year average load from which a plant is on 220/380 kV
+    double hv_min_mw = 10;             // ... on 110/150 kV; below: the regional grid
+    // Energy tax (energiebelasting, with the ODE before 2023) per bracket of yearly use.
+    std::array<TimePath, kTaxBracketCount> electricity_tax_eur_per_gj{TimePath{0.0}, TimePath{0.0}, TimePath{0.0},
+                                                            TimePath{0.0}};
+    std::array<TimePath, kTaxBracketCount> gas_tax_eur_per_gj{TimePath{0.0}, TimePath{0.0}, TimePath{0.0},
+                                                            TimePath{0.0}};
+    TimePath ikc_budget_eur{0.0};      // yearly IKC budget; claims beyond it are cut pro rata
+    TimePath ikc_aid_intensity{0.0};   // share of the indirect cost compensated
+    TimePath ikc_emission_factor_t_per_mwh{0.0};
+    double ikc_benchmark_share = 0.8;  // fallback electricity-efficiency benchmark
+    TimePath electricity_compensation_eur_per_gj{0.0};  // any other compensation, every plant
+
+    bool operator==(const EnergyCostPolicy&) const = default;
 };
 
 struct Policy {
@@ -440,6 +477,7 @@ struct Policy {
     // industry uses that must be renewable, and the buy-out per GJ short.
     TimePath hydrogen_obligation_share{0.0};
     TimePath hydrogen_obligation_buyout_eur_per_gj{0.0};
+    EnergyCostPolicy energy;
 
     bool operator==(const Policy&) const = default;
 };

@@ -54,6 +54,11 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "cost", .level = L::plant, .extra = X::cost_component, .units = "EUR/yr",
      .long_name = "yearly cost by component", .comment = "subsidy is received support, entered as a negative cost",
      .f64 = &R::cost_eur},
+    {.name = "energy_cost", .level = L::plant, .extra = X::energy_part, .units = "EUR/yr",
+     .long_name = "the energy cost component by part of the Dutch cost stack",
+     .comment = "commodity + network + energy_tax + ikc + other_compensation = cost[energy]; compensation is "
+                "negative (docs/ODD.md §7.4)",
+     .f64 = &R::energy_cost_eur},
     // ------------------------------------------------------------ cluster series [run, year, cluster]
     {.name = "cluster_production", .level = L::cluster, .units = "t/yr",
      .long_name = "physical output, sum over the cluster's plants in their product units",
@@ -235,6 +240,7 @@ std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::
         case Extra::cost_component: n *= static_cast<std::size_t>(kCostComponentCount); break;
         case Extra::kind: n *= static_cast<std::size_t>(kOptionKindCount); break;
         case Extra::reduction_part: n *= static_cast<std::size_t>(kReductionPartCount); break;
+        case Extra::energy_part: n *= static_cast<std::size_t>(kEnergyPartCount); break;
     }
     return n;
 }

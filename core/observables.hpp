@@ -40,8 +40,9 @@ inline constexpr std::int32_t kSchemaVersion = 7;
 enum class Level : std::uint8_t { plant, cluster, national, instrument };
 inline constexpr std::array<const char*, 4> kLevelNames = {"plant", "cluster", "national", "instrument"};
 // An optional last dimension.
-enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part };
-inline constexpr std::array<const char*, 5> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part"};
+enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part, energy_part };
+inline constexpr std::array<const char*, 6> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
+                                                           "energy_part"};
 enum class DType : std::uint8_t { int16, uint8, float64 };
 inline constexpr std::array<const char*, 3> kDTypeNames = {"int16", "uint8", "float64"};
 // The code list behind a coded variable's CF flag_values/flag_meanings.

@@ -17,9 +17,8 @@ const ObservedPriceSeries* find_series(const Inputs& inputs, std::string_view na
     return nullptr;
 }
 
-// Every [prices] path of the schema, observed values summed per engine field (the
-// wholesale electricity price and the network tariff share one; the loader checks they
-// cover the same years).
+// Every [prices] path of the schema, observed values summed per engine field (a setting
+// with Merge::add shares its field with another).
 void merge_market_paths(Inputs& inputs) {
     std::map<TimePath*, std::map<int, double>> observed;
     for (const SettingSpec& spec : settings_schema()) {

@@ -36,6 +36,16 @@ inline constexpr std::array<const char*, kCostComponentCount> kCostComponentName
     "capex_annuity", "fixed_opex", "variable_opex", "energy", "ets", "co2_levy",
     "transport_storage", "subsidy", "stranded", "value_chain", "import_purchase", "other_cost"};
 
+// The energy cost component split by what makes it up (docs/ODD.md §7.4, "Energy cost
+// stack"): commodity prices of every carrier, Dutch network tariffs (electricity by
+// connection level, gas), energy tax (brackets by yearly volume), indirect cost
+// compensation (IKC, negative) and any other electricity compensation a scenario sets
+// (negative). The parts add up to the energy component.
+enum class EnergyPart : std::uint8_t { commodity, network, energy_tax, ikc, other_compensation };
+inline constexpr int kEnergyPartCount = 5;
+inline constexpr std::array<const char*, kEnergyPartCount> kEnergyPartNames = {
+    "commodity", "network", "energy_tax", "ikc", "other_compensation"};
+
 // fuel_gas_ended is no decision but its cause: the supplier whose process gas a plant
 // burns stopped making it, and the plant closed that year (sim/transitions.cpp).
 // `observed`: a row of the dataset's observed history (docs/ODD.md §7.13) made the change.
@@ -89,6 +99,7 @@ struct OptionAppraisal {
     // (part of `energy`), the investment aid (negative) and the risk premium.
     std::array<double, kCostComponentCount> cost_terms_eur_per_t{};
     EnergyGj energy_eur_per_t{};
+    std::array<double, kEnergyPartCount> energy_part_eur_per_t{};  // the energy term by EnergyPart
     double investment_aid_eur_per_t = 0;
     double risk_premium_eur_per_t = 0;
     double revenue_eur_per_t = 0;          // expected price, discounts and premiums
@@ -152,6 +163,8 @@ struct RunResult {
     std::vector<double> energy_gj;
     // [year][plant][component]
     std::vector<double> cost_eur;
+    // [year][plant][energy part]: the energy component split (EnergyPart)
+    std::vector<double> energy_cost_eur;
 
     // cluster aggregates [year][cluster]
     std::vector<double> cluster_production_t;        // physical units: t, MWh for power plants

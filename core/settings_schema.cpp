@@ -35,6 +35,22 @@ void set_top_choice(Scenario& s, int value) {
     using Enum = std::remove_cvref_t<decltype(s.*Field)>;
     s.*Field = static_cast<Enum>(value);
 }
+template <auto Field>
+auto& energy(Scenario& s) {
+    return s.policy.energy.*Field;
+}
+template <ConnectionLevel L>
+TimePath& network_tariff(Scenario& s) {
+    return s.prices.network_tariff_eur_per_gj[static_cast<std::size_t>(L)];
+}
+template <std::size_t I>
+TimePath& electricity_tax(Scenario& s) {
+    return s.policy.energy.electricity_tax_eur_per_gj[I];
+}
+template <std::size_t I>
+TimePath& gas_tax(Scenario& s) {
+    return s.policy.energy.gas_tax_eur_per_gj[I];
+}
 std::vector<std::string>& import_names(Scenario& s) { return s.prices.import_names; }
 std::vector<TimePath>& import_paths(Scenario& s) { return s.prices.import_eur_per_t; }
 std::vector<std::string>& premium_sector_names(Scenario& s) { return s.policy.green_premium_sector_names; }
@@ -60,6 +76,10 @@ constexpr double kPerKgHydrogenToPerGj = 1.0 / 0.12;  // lower heating value 0.1
 constexpr double kEurPerMillion = 1e6;
 constexpr double kGjPerPj = 1e6;
 constexpr double kTonnesPerMt = 1e6;
+constexpr double kPerKwhToPerGj = 1000.0 / 3.6;
+// Energy tax is per m3 of natural gas of 35.17 MJ GCV (Wet belastingen op milieugrondslag
+// art. 1): 0.03517 x 0.901 GJ(NCV) per m3.
+constexpr double kPerM3ToPerGjNcv = 1.0 / (0.03517 * kNaturalGasNcvPerGcv);
 constexpr Bounds kYearCount{1.0, 100.0};
 constexpr Bounds kLoadFactor{0.0, 1.0, true};
 
@@ -68,6 +88,7 @@ using Q = Policy;
 using B = Behaviour;
 using I = InfrastructureFactors;
 using A = AgreementOutcomes;
+using E = EnergyCostPolicy;
 using T = SettingType;
 using S = Sweepable;
 constexpr auto kPrices = &Scenario::prices;
@@ -90,7 +111,9 @@ constexpr std::array<SettingTable, 6> kTables{{
     {"scenario", true, "The run's identity, years, random seed and dataset."},
     {"prices", true,
      "Every price is a path (see Paths) and must be >= 0. Money is EUR of the model price year (2023)."},
-    {"policy", true, "EU and Dutch carbon pricing and support instruments."},
+    {"policy", true,
+     "EU and Dutch carbon pricing, support instruments, and the Dutch energy taxes, indirect cost compensation and "
+     "grid connection rules of the energy cost stack (docs/ODD.md §7.4)."},
     {"infrastructure", false,
      "Scales and shifts the dataset's timelines (`infrastructure.toml`) once at load time. A cluster never "
      "connected in the dataset (year 9999) stays unconnected whatever the delay. Per-cluster overrides "
@@ -142,18 +165,37 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
     {.key = "prices.gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
      .long_name = "natural gas price path",
-     .doc = "natural gas delivered to industry (TTF + network/transport), per MWh of gross calorific value as "
+     .doc = "natural gas commodity (TTF; network and tax are added per plant), per MWh of gross calorific value as "
             "traded; the engine's energy is net: EUR/GJ(NCV) = EUR/MWh(GCV) / (3.6 x 0.901)",
      .path = &in<kPrices, &P::gas_eur_per_gj>},
     {.key = "prices.electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
-     .long_name = "electricity price path incl. network tariff",
-     .doc = "wholesale electricity; a sweep factor scales the loaded path, network tariff included",
+     .long_name = "wholesale electricity price path",
+     .doc = "wholesale (day-ahead baseload) electricity; each plant adds the network tariff of its connection level, "
+            "energy tax by bracket and less compensation (docs/ODD.md §7.4)",
      .path = &in<kPrices, &P::electricity_eur_per_gj>},
-    {.key = "prices.network_tariff_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
-     .required = true, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ", .merge = Merge::add,
-     .doc = "added to wholesale: the loaded electricity path is (wholesale + tariff) / 3.6",
-     .path = &in<kPrices, &P::electricity_eur_per_gj>},
+    {.key = "prices.network_tariff_ehv_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "network tariff path, 220/380 kV",
+     .doc = "TenneT tariff per MWh for a plant on the extra-high-voltage grid (base-year load >= "
+            "`policy.ehv_connection_min_mw`)",
+     .path = &network_tariff<ConnectionLevel::ehv>},
+    {.key = "prices.network_tariff_hv_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "network tariff path, 110/150 kV",
+     .doc = "TenneT tariff per MWh for a plant on the high-voltage grid (base-year load >= "
+            "`policy.hv_connection_min_mw`)",
+     .path = &network_tariff<ConnectionLevel::hv>},
+    {.key = "prices.network_tariff_regional_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "network tariff path, regional grid",
+     .doc = "regional grid operator's tariff per MWh for a smaller plant (medium or high-medium voltage)",
+     .path = &network_tariff<ConnectionLevel::regional>},
+    {.key = "prices.gas_network_tariff_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
+     .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "gas network tariff path",
+     .doc = "GTS entry/exit and transport per MWh(GCV) of natural gas and biomethane, added to the commodity",
+     .path = &in<kPrices, &P::gas_network_tariff_eur_per_gj>},
     {.key = "prices.hydrogen_eur_per_kg", .type = T::path, .unit = "EUR/kg", .bounds = kNonNegative,
      .required = true, .sweep = S::factor, .to_engine = kPerKgHydrogenToPerGj, .engine_unit = "EUR/GJ(NCV)",
      .long_name = "hydrogen price path",
@@ -266,6 +308,68 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .doc = "penalty per kg of the obligation not met with renewable hydrogen (supply short, or buy-out cheaper "
             "than renewable hydrogen)",
      .default_doc = "0", .path = &in<kPolicy, &Q::hydrogen_obligation_buyout_eur_per_gj>},
+    {.key = "policy.ehv_connection_min_mw", .type = T::number, .unit = "MW", .bounds = kNonNegative,
+     .doc = "base-year average electrical load from which a plant is connected at 220/380 kV (docs/ODD.md §7.4)",
+     .number = &energy<&E::ehv_min_mw>},
+    {.key = "policy.hv_connection_min_mw", .type = T::number, .unit = "MW", .bounds = kNonNegative,
+     .doc = "base-year average electrical load from which a plant is connected at 110/150 kV (below: regional grid; "
+            "must not exceed `ehv_connection_min_mw`)",
+     .number = &energy<&E::hv_min_mw>},
+    {.key = "policy.electricity_tax_1_eur_per_kwh", .type = T::path, .unit = "EUR/kWh", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerKwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "electricity tax path, 0-10 MWh/yr",
+     .doc = "energy tax (with the ODE before 2023) on the first 10,000 kWh a year (Wbm art. 59)",
+     .path = &electricity_tax<0>},
+    {.key = "policy.electricity_tax_2_eur_per_kwh", .type = T::path, .unit = "EUR/kWh", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerKwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "electricity tax path, 10-50 MWh/yr", .doc = "on 10,000-50,000 kWh a year",
+     .path = &electricity_tax<1>},
+    {.key = "policy.electricity_tax_3_eur_per_kwh", .type = T::path, .unit = "EUR/kWh", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerKwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "electricity tax path, 50 MWh-10 GWh/yr", .doc = "on 50,000-10 million kWh a year",
+     .path = &electricity_tax<2>},
+    {.key = "policy.electricity_tax_4_eur_per_kwh", .type = T::path, .unit = "EUR/kWh", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerKwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "electricity tax path, above 10 GWh/yr", .doc = "on use above 10 million kWh a year (business rate)",
+     .path = &electricity_tax<3>},
+    {.key = "policy.gas_tax_1_eur_per_m3", .type = T::path, .unit = "EUR/m3", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerM3ToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "gas tax path, 0-170,000 m3/yr",
+     .doc = "energy tax (with the ODE before 2023) per m3 (35.17 MJ GCV) of natural gas burnt, first 170,000 m3 a "
+            "year (Wbm art. 59); feedstock and exempt processes pay none (docs/ODD.md §7.4)",
+     .path = &gas_tax<0>},
+    {.key = "policy.gas_tax_2_eur_per_m3", .type = T::path, .unit = "EUR/m3", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerM3ToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "gas tax path, 170,000-1 million m3/yr", .doc = "on 170,000-1 million m3 a year",
+     .path = &gas_tax<1>},
+    {.key = "policy.gas_tax_3_eur_per_m3", .type = T::path, .unit = "EUR/m3", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerM3ToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "gas tax path, 1-10 million m3/yr", .doc = "on 1-10 million m3 a year", .path = &gas_tax<2>},
+    {.key = "policy.gas_tax_4_eur_per_m3", .type = T::path, .unit = "EUR/m3", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerM3ToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "gas tax path, above 10 million m3/yr", .doc = "on use above 10 million m3 a year",
+     .path = &gas_tax<3>},
+    {.key = "policy.ikc_budget_meur", .type = T::path, .unit = "EUR million", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kEurPerMillion, .engine_unit = "EUR", .long_name = "IKC budget path",
+     .doc = "yearly budget of the indirect cost compensation (IKC-ETS); when eligible claims exceed it every claim "
+            "is cut by the same share (docs/ODD.md §7.4). 0: no IKC",
+     .path = &energy<&E::ikc_budget_eur>},
+    {.key = "policy.ikc_aid_intensity", .type = T::path, .unit = "1", .bounds = kShare, .sweep = S::factor,
+     .long_name = "IKC aid intensity path", .doc = "share of the indirect emission cost compensated",
+     .path = &energy<&E::ikc_aid_intensity>},
+    {.key = "policy.ikc_emission_factor_t_per_mwh", .type = T::path, .unit = "t/MWh", .bounds = kNonNegative,
+     .long_name = "IKC CO2 emission factor path",
+     .doc = "CO2 emission factor of electricity the compensation assumes (the scheme's regional factor)",
+     .path = &energy<&E::ikc_emission_factor_t_per_mwh>},
+    {.key = "policy.ikc_benchmark_share", .type = T::number, .unit = "1", .bounds = kShare,
+     .doc = "compensated electricity as a share of actual use (the guidelines' fallback efficiency benchmark)",
+     .number = &energy<&E::ikc_benchmark_share>},
+    {.key = "policy.electricity_compensation_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "other electricity compensation path",
+     .doc = "any other compensation per MWh of electricity every plant uses (e.g. a CISAF price relief or a cut in "
+            "tariffs paid back), beside IKC",
+     .path = &energy<&E::electricity_compensation_eur_per_gj>},
     // ------------------------------------------------------------------ [infrastructure]
     {.key = "infrastructure.co2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelayBounds, .sweep = S::value,
      .long_name = "extra delay of CO2 connections and storage",

@@ -60,13 +60,33 @@ EdgeCoupling read_coupling(const CsvTable& table, const CsvRow& row) {
 
 }  // namespace
 
+namespace {
+// The sector's rules of the Dutch energy cost stack (docs/ODD.md §7.4); optional columns:
+// absent or empty, the sector never claims IKC and pays energy tax on all it burns.
+void read_energy_cost_columns(const CsvTable& table, const CsvRow& row, SectorSpec& s) {
+    constexpr Bounds kEligibleYear{1900.0, 9999.0};  // 9999: never
+    s.ikc_eligible_from =
+        csv_integer_or(table, row, "ikc_eligible_from", kEligibleYear, SectorSpec{}.ikc_eligible_from);
+    s.electricity_tax_exempt = csv_integer_or(table, row, "electricity_tax_exempt", kShare, 0) == 1;
+    s.gas_tax_exempt = csv_integer_or(table, row, "gas_tax_exempt", kShare, 0) == 1;
+    const CsvField* source = table.field(row, "energy_cost_source");
+    s.energy_cost_source = source != nullptr ? source->text : "";
+    const bool any_rule = s.ikc_eligible_from != SectorSpec{}.ikc_eligible_from || s.electricity_tax_exempt ||
+                          s.gas_tax_exempt;
+    if (any_rule && s.energy_cost_source.empty())
+        table.fail(row, "energy_cost_source", "expected the source of the sector's IKC eligibility and energy-tax "
+                                              "exemptions, got ''");
+}
+}  // namespace
+
 SectorTable load_sectors(const std::filesystem::path& file, const std::vector<std::string>& import_names) {
-    static constexpr std::array<CsvColumn, 14> kColumns{{
+    static constexpr std::array<CsvColumn, 18> kColumns{{
         {"id"}, {"product"}, {"product_price_eur_per_t"}, {"base_margin_share"},
         {"free_allocation_share"}, {"cbam_covered"}, {"extra_eu_export_share", false}, {"intermediate"},
         {"intermediate_t_per_t"},
         {"import_price"}, {"import_other_cost_share", false}, {"abroad_cost_factor"},
-        {"transport_eur_per_t"}, {"source"}}};
+        {"transport_eur_per_t"}, {"ikc_eligible_from", false}, {"electricity_tax_exempt", false},
+        {"gas_tax_exempt", false}, {"energy_cost_source", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     SectorTable out;
     for (const CsvRow& row : table.rows()) {
@@ -97,6 +117,7 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
         s.import_other_cost_share = csv_number_or(table, row, "import_other_cost_share", kShare, 0.0);
         s.abroad_cost_factor = csv_number(table, row, "abroad_cost_factor", kPositive);
         s.transport_eur_per_t = csv_number(table, row, "transport_eur_per_t", kNonNegative);
+        read_energy_cost_columns(table, row, s);
         s.source = source_text(table, row);
         out.id_at.push_back(table.where(row, "id"));
         out.sectors.push_back(std::move(s));

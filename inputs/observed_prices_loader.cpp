@@ -41,24 +41,34 @@ std::string series_unit(const std::string& series, const std::vector<SectorSpec>
     return "";
 }
 
-// The wholesale price and the tariff the engine adds to it must cover the same years.
-void check_added_series(const std::vector<ObservedPriceSeries>& all, const std::string& file) {
-    const auto find = [&](std::string_view name) {
-        return std::find_if(all.begin(), all.end(), [&](const ObservedPriceSeries& s) { return s.series == name; });
-    };
-    const auto wholesale = find("electricity_eur_per_mwh");
-    const auto tariff = find("network_tariff_eur_per_mwh");
-    if (wholesale == all.end() && tariff == all.end()) return;
+// The network tariffs of the connection levels are one schedule (a plant's level decides
+// which it pays): observed, they must all be observed for the same years, or a year would
+// compare an observed tariff at one level with an assumed one at another.
+void check_tariff_series(const std::vector<ObservedPriceSeries>& all, const std::string& file) {
+    constexpr std::array<std::string_view, 3> kTogether = {
+        "network_tariff_ehv_eur_per_mwh", "network_tariff_hv_eur_per_mwh", "network_tariff_regional_eur_per_mwh"};
     const auto years = [](const ObservedPriceSeries& s) {
         std::vector<int> out;
         for (const auto& [year, value] : s.values) out.push_back(year);
         return out;
     };
-    if (wholesale != all.end() && tariff != all.end() && years(*wholesale) == years(*tariff)) return;
-    const ObservedPriceSeries& present = wholesale != all.end() ? *wholesale : *tariff;
-    throw InputError({file, present.line, 0}, "series",
-                     "electricity_eur_per_mwh and network_tariff_eur_per_mwh are added into one engine path, so "
-                     "both must be observed for the same years");
+    const ObservedPriceSeries* first = nullptr;
+    std::size_t found = 0;
+    for (const std::string_view name : kTogether) {
+        const auto it =
+            std::find_if(all.begin(), all.end(), [&](const ObservedPriceSeries& s) { return s.series == name; });
+        if (it == all.end()) continue;
+        ++found;
+        if (first == nullptr) first = &*it;
+        else if (years(*it) != years(*first))
+            throw InputError({file, it->line, 0}, "series",
+                             std::string(name) + " covers other years than " + first->series +
+                                 ": the network tariffs of all connection levels must be observed for the same years");
+    }
+    if (found != 0 && found != kTogether.size())
+        throw InputError({file, first->line, 0}, "series",
+                         "only some connection levels' network tariffs are observed: observe network_tariff_ehv, _hv "
+                         "and _regional (eur_per_mwh) together, for the same years");
 }
 
 }  // namespace
@@ -89,7 +99,7 @@ std::vector<ObservedPriceSeries> load_observed_prices(const std::filesystem::pat
                            " follows " + std::to_string(s.values.back().first));
         s.values.emplace_back(year, value);
     }
-    check_added_series(out, table.file());
+    check_tariff_series(out, table.file());
     return out;
 }
 

@@ -95,6 +95,15 @@ void check_header(const TomlSection& s, ScenarioFile& out, const std::filesystem
     out.dataset_dir = file.parent_path() / scenario.dataset;
 }
 
+// The connection levels are nested: a plant on 220/380 kV draws at least what one on
+// 110/150 kV does (docs/ODD.md §7.4).
+void check_connection_thresholds(const TomlSection& s, const EnergyCostPolicy& energy) {
+    if (energy.hv_min_mw > energy.ehv_min_mw)
+        s.fail(s.find("hv_connection_min_mw") != nullptr ? "hv_connection_min_mw" : "ehv_connection_min_mw",
+               "expected hv_connection_min_mw <= ehv_connection_min_mw, got " + format_number(energy.hv_min_mw) +
+                   " > " + format_number(energy.ehv_min_mw));
+}
+
 std::optional<ScenarioReference> read_reference(const TomlSection& section, std::string_view key) {
     const auto id = section.optional_text(key);
     if (!id) return std::nullopt;
@@ -187,6 +196,7 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
                                                                        : std::vector<std::string_view>{});
         if (table.name == "scenario") check_header(*section, out, file);
         if (table.name == "agreements" && section) check_agreement_outcomes(*section, out.scenario.agreements);
+        if (table.name == "policy") check_connection_thresholds(*section, out.scenario.policy.energy);
     }
     // Nominal ETS forecasts to EUR2023, once, here (core/price_year.hpp).
     PricePaths& prices = out.scenario.prices;

@@ -11,7 +11,7 @@ namespace {
 struct OptionColumns {
     std::vector<std::int64_t> event, rank, technology, subsidised, instrument, start_year, infeasible, refused, refused_by,
         chosen;
-    std::vector<double> cost, margin, subsidy, terms, energy, aid, risk, revenue, cbam, premium, systematic, bias, random;
+    std::vector<double> cost, margin, subsidy, terms, energy, energy_part, aid, risk, revenue, cbam, premium, systematic, bias, random;
 };
 
 OptionColumns read_option_columns(const h5::Reader& file) {
@@ -33,6 +33,8 @@ OptionColumns read_option_columns(const h5::Reader& file) {
     c.subsidy = file.doubles("option_subsidy");
     c.terms = file.doubles("option_cost_terms");
     c.energy = file.doubles("option_energy_cost");
+    // Files before layout 7 have no energy parts: the parts read as 0.
+    if (file.has_variable("option_energy_cost_part")) c.energy_part = file.doubles("option_energy_cost_part");
     c.aid = file.doubles("option_investment_aid");
     c.risk = file.doubles("option_risk_premium");
     c.revenue = file.doubles("option_revenue");
@@ -61,6 +63,9 @@ OptionAppraisal option_row(const OptionColumns& c, std::size_t i) {
     o.subsidy_eur_per_t = c.subsidy[i];
     for (std::size_t k = 0; k < kCostComponentCount; ++k) o.cost_terms_eur_per_t[k] = c.terms[i * kCostComponentCount + k];
     for (std::size_t k = 0; k < kCarrierCount; ++k) o.energy_eur_per_t[k] = c.energy[i * kCarrierCount + k];
+    if (!c.energy_part.empty())
+        for (std::size_t k = 0; k < kEnergyPartCount; ++k)
+            o.energy_part_eur_per_t[k] = c.energy_part[i * kEnergyPartCount + k];
     o.investment_aid_eur_per_t = c.aid[i];
     o.risk_premium_eur_per_t = c.risk[i];
     o.revenue_eur_per_t = c.revenue[i];

@@ -112,7 +112,8 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     file.add_dimension<std::int32_t>("year", years, {"year", "calendar year"});
 
     for (const char* name :
-         {"plant", "cluster", "instrument", "technology", "kind", "carrier", "cost_component", "reduction_part"})
+         {"plant", "cluster", "instrument", "technology", "kind", "carrier", "cost_component", "energy_part",
+          "reduction_part"})
         add_category_dimension(file, inputs, name);
 
     std::size_t options = 0;
@@ -147,6 +148,9 @@ void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::s
     } else if (name == "cost_component") {
         ids = to_strings(kCostComponentNames);
         long_name = "yearly cost component";
+    } else if (name == "energy_part") {
+        ids = to_strings(kEnergyPartNames);
+        long_name = "part of the energy cost: commodity, network tariff, energy tax, compensation (docs/ODD.md §7.4)";
     } else if (name == "reduction_part") {
         ids = to_strings(kReductionPartNames);
         long_name = "part of the change in net CO2 since the base year (docs/ODD.md §7.12)";

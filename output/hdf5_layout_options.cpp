@@ -81,6 +81,9 @@ void write_costs(h5::NcFile& file, const Rows& rows) {
     add_matrix(file, "option_energy_cost", "carrier", rows,
                +[](const OptionAppraisal& o) -> const auto& { return o.energy_eur_per_t; },
                "the energy term by carrier");
+    add_matrix(file, "option_energy_cost_part", "energy_part", rows,
+               +[](const OptionAppraisal& o) -> const auto& { return o.energy_part_eur_per_t; },
+               "the energy term by part of the Dutch cost stack (docs/ODD.md §7.4; compensation negative)");
     add_doubles(file, "option_investment_aid", rows, [](const OptionAppraisal& o) { return o.investment_aid_eur_per_t; },
                 "EUR/t", "investment aid, annualised (negative: the twin's)");
     add_doubles(file, "option_risk_premium", rows, [](const OptionAppraisal& o) { return o.risk_premium_eur_per_t; },

@@ -124,7 +124,7 @@ RunResult stacked(const std::vector<RunResult>& runs) {
 }
 
 void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const SweepResult& s) {
-    for (const char* name : {"plant", "technology", "carrier", "cost_component"})
+    for (const char* name : {"plant", "technology", "carrier", "cost_component", "energy_part"})
         output::add_category_dimension(file, inputs, name);
     const RunResult all = stacked(s.plant_results);
     for (const Observable& o : observables())

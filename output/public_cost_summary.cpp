@@ -17,6 +17,23 @@ double sum_to(const RunResult& r, const std::vector<double>& series, int instrum
     return sum;
 }
 
+// Energy cost compensation paid to 2050 (IKC and any other, docs/ODD.md §7.4), from the
+// plant panel; a run that kept only one year of it prints nothing.
+void print_energy_compensation(std::ostream& out, const RunResult& r) {
+    const auto full = static_cast<std::size_t>(r.years) * static_cast<std::size_t>(r.plants) * kEnergyPartCount;
+    if (r.energy_cost_eur.size() != full) return;
+    double ikc = 0;
+    double other = 0;
+    for (int y = 0; y < r.years && r.base_year + y <= 2050; ++y)
+        for (int p = 0; p < r.plants; ++p) {
+            const std::size_t at = r.at(y, p) * kEnergyPartCount;
+            ikc -= r.energy_cost_eur[at + static_cast<std::size_t>(EnergyPart::ikc)];
+            other -= r.energy_cost_eur[at + static_cast<std::size_t>(EnergyPart::other_compensation)];
+        }
+    out << fmt::format("\nEnergy cost compensation paid to 2050: IKC {:.1f} MEUR, other {:.1f} MEUR\n", ikc / kMillion,
+                       other / kMillion);
+}
+
 }  // namespace
 
 double InstrumentCost::eur_per_t() const {
@@ -36,6 +53,7 @@ std::vector<InstrumentCost> instrument_costs(const RunResult& r) {
 }
 
 void print_public_cost(std::ostream& out, const Inputs& inputs, const RunResult& result) {
+    print_energy_compensation(out, result);
     if (result.instruments == 0) return;
     out << "\nPublic cost per support instrument (MEUR committed over whole contracts and paid; Mt CO2 avoided by "
            "the routes it supports; EUR paid per t avoided)\n";

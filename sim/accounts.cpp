@@ -12,6 +12,7 @@
 #include "free_allocation.hpp"
 #include "fuel_gas_balance.hpp"
 #include "green_quota.hpp"
+#include "ikc_budget.hpp"
 #include "parallel_plants.hpp"
 #include "phases.hpp"
 
@@ -112,6 +113,9 @@ struct PlantYear {
         const PriceView& prices = actual_view(model, state, year);
         terms.subsidy_eur_per_t = aid_payment_eur_per_t(state, static_cast<int>(p), year, prices, production);
         if (allocation_t >= 0) terms.free_allocation_t_per_t = production > 0 ? allocation_t / production : 0.0;
+        // The full IKC claim; record_accounts cuts every claim to the year's budget after.
+        terms.production_t = production;
+        terms.ikc_pro_rata = 1.0;
         return domestic_unit_cost(model.baselines[p], sector, profile_at(production), prices, terms);
     }
 
@@ -178,6 +182,9 @@ void write_year(const PlantYear& py, RunState& state, RunResult& result, std::si
         result.cost_eur[at * kCostComponentCount + static_cast<std::size_t>(k)] = value;
         cost += value;
     }
+    for (int k = 0; k < kEnergyPartCount; ++k)
+        result.energy_cost_eur[at * kEnergyPartCount + static_cast<std::size_t>(k)] =
+            unit.energy_part_eur_per_t[static_cast<std::size_t>(k)] * production;
     state.route_net_t_per_t[py.p] = py.route_net_t_per_t;
     // What the plant's support paid this year counts against an agreement's ceiling.
     state.aid_paid_eur[py.p] -= unit.eur_per_t[static_cast<std::size_t>(CostComponent::subsidy)] * production;
@@ -249,7 +256,8 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
     if (single_year_panel(result)) {
         for (auto* v : {&result.production_t, &result.utilisation, &result.co2_gross_t, &result.co2_captured_t,
                         &result.co2_net_t, &result.co2_relocated_t, &result.free_allocation_t, &result.revenue_eur,
-                        &result.margin_eur, &result.energy_gj, &result.cost_eur})
+                        &result.margin_eur, &result.energy_gj, &result.cost_eur,
+                        &result.energy_cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
         std::fill(result.route_built_year.begin(), result.route_built_year.end(), std::int16_t{0});
     }
@@ -274,6 +282,7 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
         model.serial_plants);
     for (std::size_t p = 0; p < n; ++p)
         if (supplies_gas(p)) book_plant(model, state, year, result, p, 1.0, supplier_u[p], BookingStep::supplier_books);
+    cut_ikc_to_budget(model, state, year, result);
 }
 
 }  // namespace eiisim

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "agents/energy_stack.hpp"
 #include "core/random_stream.hpp"
 #include "fuel_gas_balance.hpp"
 #include "green_quota.hpp"
@@ -93,6 +94,7 @@ AppraisalContext appraisal_context(const Model& model, const RunState& state, in
     context.learning_multiplier = &state.learning_multiplier;
     context.cluster_peer_share = &peers;
     context.record_appraisals = record_appraisals;
+    context.ikc_pro_rata = ikc_pro_rata(context.expected->ikc_budget_eur, state.ikc_claims_eur);
     context.open_instruments = 0;
     const auto& instruments = model.inputs.scenario.policy.instruments;
     for (std::size_t i = 0; i < instruments.size(); ++i)

@@ -60,6 +60,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.aid.assign(n, AidContract{});
     s.aid_from_year.assign(n, first);
     s.aid_paid_eur.assign(n, 0.0);
+    s.ikc_claims_eur = 0.0;
     s.route_net_t_per_t.assign(n, 0.0);
     s.grants_paid_eur.assign(in.scenario.policy.instruments.size(), 0.0);
     s.quota_premium_eur_per_t.assign(in.sectors.size(), 0.0);

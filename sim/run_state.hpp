@@ -100,6 +100,9 @@ struct RunState {
     // budget); the same fact the event log's OptionAppraisal::refused flags record, kept
     // here so KPIs need no event log
     std::vector<std::uint8_t> refused_in_year;
+    // The last booked year's full IKC claims of all eligible plants (sim/ikc_budget.hpp):
+    // plants expect the budget over these as the share of their claim paid.
+    double ikc_claims_eur = 0;
 };
 
 [[nodiscard]] RunState make_initial_state(const Model& model, std::uint64_t seed, std::uint64_t run);

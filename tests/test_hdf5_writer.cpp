@@ -137,6 +137,8 @@ void fill_panels(RunResult& r, int plants, int years) {
     for (std::size_t i = 0; i < r.energy_gj.size(); ++i) r.energy_gj[i] = static_cast<double>(i) * 0.5;
     r.cost_eur.resize(yp * kCostComponentCount);
     for (std::size_t i = 0; i < r.cost_eur.size(); ++i) r.cost_eur[i] = static_cast<double>(i) * 3.0;
+    r.energy_cost_eur.resize(yp * kEnergyPartCount);
+    for (std::size_t i = 0; i < r.energy_cost_eur.size(); ++i) r.energy_cost_eur[i] = static_cast<double>(i) * 0.25;
 }
 
 // The cluster series (sums of the panels, grid values) and the national ones.

@@ -108,13 +108,17 @@ TEST_CASE("gas is priced per MWh of gross calorific value and used per GJ of net
 TEST_CASE("the small scenario's settings load with units converted", "[loader]") {
     const Inputs in = load_inputs(kSmall / "scenario.toml");
     const auto& s = in.scenario;
-    // Prices: gas EUR/MWh(GCV) -> EUR/GJ(NCV), electricity EUR/MWh -> EUR/GJ as wholesale +
-    // tariff, hydrogen EUR/kg -> EUR/GJ(NCV).
+    // Prices: gas EUR/MWh(GCV) -> EUR/GJ(NCV), electricity EUR/MWh -> EUR/GJ (wholesale; the
+    // network tariff of each connection level is its own path), hydrogen EUR/kg -> EUR/GJ(NCV).
     const auto& p = s.prices;
     CHECK(p.gas_eur_per_gj.at(2020) == Approx(12.0 / 3.6 / 0.901));
-    CHECK(p.electricity_eur_per_gj.at(2020) == Approx((33.0 + 8.0) / 3.6));
-    CHECK(p.electricity_eur_per_gj.at(2025) == Approx((77.0 - 7.0 / 6.0 + 10.0) / 3.6));
-    CHECK(p.electricity_eur_per_gj.at(2050) == Approx((60.0 + 12.0) / 3.6));
+    CHECK(p.electricity_eur_per_gj.at(2020) == Approx(33.0 / 3.6));
+    CHECK(p.electricity_eur_per_gj.at(2025) == Approx((77.0 - 7.0 / 6.0) / 3.6));
+    CHECK(p.electricity_eur_per_gj.at(2050) == Approx(60.0 / 3.6));
+    for (const auto& tariff : p.network_tariff_eur_per_gj) {
+        CHECK(tariff.at(2020) == Approx(8.0 / 3.6));
+        CHECK(tariff.at(2050) == Approx(12.0 / 3.6));
+    }
     CHECK(p.hydrogen_eur_per_gj.at(2030) == Approx(5.0 / 0.12));
     CHECK(p.biomethane_eur_per_gj.at(2030) == Approx(80.0 / 3.6 / 0.901));
     CHECK(p.other_fuel_eur_per_gj.at(2030) == Approx(6.0));
@@ -722,9 +726,19 @@ TEST_CASE("observed_prices.csv errors name file, line and field", "[loader][obse
         write("ets_eur_per_t,2020,-1,EUR/t,s\n");
         expect_error(copy, "observed_prices.csv", 2, "value");
     }
-    SECTION("wholesale electricity without its network tariff") {
+    SECTION("one connection level's network tariff without the others") {
+        write("electricity_eur_per_mwh,2020,32,EUR/MWh,s\nnetwork_tariff_hv_eur_per_mwh,2020,4,EUR/MWh,s\n");
+        expect_error(copy, "observed_prices.csv", 3, "series", "connection levels");
+    }
+    SECTION("connection levels' network tariffs observed for different years") {
+        write("network_tariff_ehv_eur_per_mwh,2020,3,EUR/MWh,s\nnetwork_tariff_hv_eur_per_mwh,2020,4,EUR/MWh,s\n"
+              "network_tariff_hv_eur_per_mwh,2021,4,EUR/MWh,s\nnetwork_tariff_regional_eur_per_mwh,2020,9,EUR/MWh,s\n");
+        expect_error(copy, "observed_prices.csv", 3, "series", "same years");
+    }
+    SECTION("wholesale electricity alone loads: the tariffs are separate paths now") {
         write("electricity_eur_per_mwh,2020,32,EUR/MWh,s\n");
-        expect_error(copy, "observed_prices.csv", 2, "series", "network_tariff_eur_per_mwh");
+        const Inputs in = load_inputs(copy.scenario());
+        CHECK(in.scenario.prices.electricity_eur_per_gj.at(2020) == Approx(32 / 3.6));
     }
     SECTION("empty source") {
         write("ets_eur_per_t,2020,25,EUR/t,\n");

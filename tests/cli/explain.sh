@@ -26,7 +26,8 @@ year=$(sed -n 's/^Its decisions: \([0-9]*\) .*/\1/p' "$tmp/none.txt")
 "$bin" explain --result "$tmp/run.h5" --plant yara_sluiskil --year "$year" >"$tmp/file.txt"
 "$bin" explain --scenario "$small" --seed 42 --plant yara_sluiskil --year "$year" >"$tmp/scenario.txt"
 for text in "yara_sluiskil Yara Sluiskil: decision in $year" "trigger: " "outcome: " "why: " "deterministic" \
-            " bias " " random" "rank" "= total cost" "capex_annuity" "transport_storage" "risk_premium" "= margin"; do
+            " bias " " random" "rank" "= total cost" "capex_annuity" "transport_storage" "risk_premium" "= margin" \
+            "part commodity" "part network" "part energy_tax" "part ikc" "part other_compensation"; do
   grep -qF -- "$text" "$tmp/file.txt" || fail "explain lacks '$text'"; done
 # The same log whether read from the file or made by running: all but the first line.
 diff <(tail -n +2 "$tmp/file.txt") <(tail -n +2 "$tmp/scenario.txt") || fail "file and scenario differ"

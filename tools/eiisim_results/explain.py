@@ -92,6 +92,8 @@ def _terms(ds, rows):
         table.append((column, label))
         if label == "energy":
             table += [(f"energy_{c}", f"  {c}") for c in ds["carrier"].values]
+            if "energy_part" in ds.dims:
+                table += [(f"energy_part_{p}", f"  part {p}") for p in ds["energy_part"].values]
     table += [("investment_aid", "investment_aid"), ("risk_premium", "risk_premium"),
               ("cost_eur_per_t", "= total cost"), ("revenue_eur_per_t", "revenue"),
               ("cbam_in_price", "  CBAM in price"), ("green_premium", "  green premium"),

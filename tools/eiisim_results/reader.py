@@ -121,7 +121,8 @@ def _instrument_ids(ds):
 def options(path_or_ds):
     """Every variant weighed in every decision, in the order of the ranking that decided
     (rank 0 = first, -1 = not ranked), joined to its event's year and plant: cost terms
-    (``cost_<component>``, ``energy_<carrier>``, investment aid, risk premium), revenue,
+    (``cost_<component>``, ``energy_<carrier>``, ``energy_part_<part>``, investment aid, risk
+    premium), revenue,
     margin, the utility's parts, feasibility (with ``infeasible`` reasons), allocation's
     refusal (``refused_by``) and the ``chosen`` flag."""
     ds = _as_decoded(path_or_ds)
@@ -156,6 +157,9 @@ def options(path_or_ds):
         columns[f"cost_{component}"] = ds["option_cost_terms"].values[:, k]
     for k, carrier in enumerate(ds["carrier"].values):
         columns[f"energy_{carrier}"] = ds["option_energy_cost"].values[:, k]
+    if "energy_part" in ds.dims:  # layout 7: the energy term by part of the Dutch cost stack
+        for k, part in enumerate(ds["energy_part"].values):
+            columns[f"energy_part_{part}"] = ds["option_energy_cost_part"].values[:, k]
     columns["investment_aid"] = ds["option_investment_aid"].values
     columns["risk_premium"] = ds["option_risk_premium"].values
     columns["cbam_in_price"] = ds["option_cbam_in_price"].values
