@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "appraisal_record.hpp"
+#include "eu_relocation_cost.hpp"
 #include "core/co2_connection.hpp"
 #include "fuel_gas_coupling.hpp"
 #include "hydrogen_obligation.hpp"
@@ -36,8 +37,9 @@ const PlantSpec& plant_of(const AppraisalBasis& basis) {
     return basis.context->inputs->plants[static_cast<std::size_t>(basis.plant)];
 }
 
-// Producing abroad on the keep route: the relocate row's move cost plus the keep route
-// built there, at foreign prices, with the relocation hurdle as its risk premium.
+// Producing abroad on the keep route: the relocate (or relocate_eu) row's move cost plus the
+// keep route built there, at foreign (or an EU neighbour's) prices, with the relocation
+// hurdle as its risk premium.
 void appraise_abroad(const AppraisalBasis& basis, const TechnologySpec& tech, CostTerms terms,
                      OptionBreakdown& a) {
     const AppraisalContext& context = *basis.context;
@@ -56,7 +58,10 @@ void appraise_abroad(const AppraisalBasis& basis, const TechnologySpec& tech, Co
     terms.value_chain_eur_per_t = 0;  // the lost integration benefit is added abroad
     terms.export_share = 0;
     const SectorSpec& sector = inputs.sectors[static_cast<std::size_t>(spec.sector)];
-    a.cost = abroad_unit_cost(*basis.base, sector, basis.keep_profile, *context.expected, terms);
+    a.cost = tech.kind == OptionKind::relocate_eu
+                 ? eu_abroad_unit_cost(*basis.base, sector, inputs.scenario.neighbours, basis.keep_profile,
+                                       *context.expected, terms)
+                 : abroad_unit_cost(*basis.base, sector, basis.keep_profile, *context.expected, terms);
     a.risk_premium_eur_per_t = behaviour.relocation_hurdle * a.cost.revenue_eur_per_t;
     if (!spec.multinational) a.mark(Infeasible::not_multinational);
     if (tech.available_year > a.start_year) a.mark(Infeasible::not_available);
@@ -141,7 +146,7 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
                                          snapshot.contract_until_year, a.lifetime_y, spec.hurdle_rate);
         terms.subsidy_eur_per_t = a.contract_subsidy_levelised_eur_per_t;
     }
-    if (tech.kind == OptionKind::relocate) {
+    if (is_relocation(tech.kind)) {
         appraise_abroad(basis, tech, terms, a);
         return a;
     }
@@ -154,7 +159,7 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
 void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, OptionBreakdown& a) {
     const PlantBaseline& base = *basis.base;
     const double production = basis.production_t;
-    if (tech.kind != OptionKind::relocate) {
+    if (!is_relocation(tech.kind)) {
         amount_of(a.claim, Resource::grid) = peak_mw(
             (a.profile.energy_gj_per_t[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t) *
                 production,

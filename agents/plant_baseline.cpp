@@ -147,7 +147,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         const ProductGroup& group = groups[group_of[p]];
         for (std::size_t c = 0; c < kCarrierCount; ++c)
             b.sector_energy_gj_per_t[c] = group.production_t > 0 ? group.energy_gj[c] / group.production_t : 0.0;
-        b.base_energy_eur_per_gj = base_prices.energy_eur_per_gj;
+        b.base_competitor_energy_eur_per_gj = eu_competitor_energy_eur_per_gj(base_prices);
         b.energy_cost_pass_through = inputs.scenario.behaviour.energy_cost_pass_through;
         b.sector = plant.sector;
         b.co2_by_ship = co2_connection(inputs, static_cast<int>(p)).transport == Co2Transport::ship;

@@ -38,7 +38,9 @@ struct PlantBaseline {
     double process_gas_co2_t_per_gj = 0;
     double process_gas_supplier_share = 0;
     EnergyGj sector_energy_gj_per_t{};  // production-weighted mean of the plant's product group (price pass-through)
-    EnergyGj base_energy_eur_per_gj{};  // calibration-year prices (price pass-through)
+    // Calibration-year energy prices of the EU competitors (eu_competitor_energy_eur_per_gj),
+    // from which the price pass-through counts the change.
+    EnergyGj base_competitor_energy_eur_per_gj{};
     double energy_cost_pass_through = 0;
     int import_price_index = -1;        // into PricePaths::import_names; -1: none
     int sector = 0;                     // into Inputs::sectors (its product price index)

@@ -46,6 +46,15 @@ void fill_energy_policy(PriceView& view, const EnergyCostPolicy& energy, Get get
     view.electricity_compensation_eur_per_gj = get(energy.electricity_compensation_eur_per_gj);
 }
 
+// The neighbours' energy costs, market prices too (expected like the Dutch ones).
+template <typename Get>
+void fill_neighbours(PriceView& view, const Neighbours& n, Get get) {
+    for (std::size_t c = 0; c < kNeighbourCount; ++c) {
+        view.neighbour_gas_eur_per_gj[c] = get(n.gas_eur_per_gj[c]);
+        view.neighbour_electricity_eur_per_gj[c] = get(n.electricity_eur_per_gj[c]);
+    }
+}
+
 template <typename Get>
 void fill_policy(PriceView& view, const Policy& policy, Get get) {
     view.co2_levy_eur_per_t = policy.co2_levy_enabled ? get(policy.co2_levy_eur_per_t) : 0.0;
@@ -77,6 +86,7 @@ PriceView actual_prices(const Scenario& scenario, int year) {
     view.year = year;
     const auto at = [year](const TimePath& path) { return path.at(year); };
     fill_market(view, scenario.prices, at);
+    fill_neighbours(view, scenario.neighbours, at);
     fill_policy(view, scenario.policy, at);
     apply_hydrogen_obligation(view);
     return view;
@@ -95,21 +105,27 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
             return path.mean_over(year, horizon);
         };
         switch (scenario.behaviour.expectation) {
-            case Expectation::myopic:
-                fill_market(view, scenario.prices, [year](const TimePath& path) { return path.at(year); });
+            case Expectation::myopic: {
+                const auto now = [year](const TimePath& path) { return path.at(year); };
+                fill_market(view, scenario.prices, now);
+                fill_neighbours(view, scenario.neighbours, now);
                 break;
+            }
             case Expectation::perfect_foresight:
                 fill_market(view, scenario.prices, over_horizon);
+                fill_neighbours(view, scenario.neighbours, over_horizon);
                 break;
             case Expectation::adaptive: {
                 // E_y = E_{y-1} + w (p_y - E_{y-1}), starting from the base-year price.
                 const double w = scenario.behaviour.adaptive_weight;
-                fill_market(view, scenario.prices, [first, year, w](const TimePath& path) {
+                const auto smoothed = [first, year, w](const TimePath& path) {
                     double expectation = path.at(first);
                     for (int y = first + 1; y <= year; ++y)
                         expectation += w * (path.at(y) - expectation);
                     return expectation;
-                });
+                };
+                fill_market(view, scenario.prices, smoothed);
+                fill_neighbours(view, scenario.neighbours, smoothed);
                 break;
             }
         }
@@ -118,6 +134,26 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
         apply_hydrogen_obligation(view);
     }
     return views;
+}
+
+EnergyGj neighbour_energy_eur_per_gj(const PriceView& view, int country) {
+    EnergyGj prices = view.energy_eur_per_gj;
+    const auto n = static_cast<std::size_t>(country);
+    prices[static_cast<int>(Carrier::gas)] = view.neighbour_gas_eur_per_gj[n];
+    prices[static_cast<int>(Carrier::electricity)] = view.neighbour_electricity_eur_per_gj[n];
+    return prices;
+}
+
+EnergyGj eu_competitor_energy_eur_per_gj(const PriceView& view) {
+    EnergyGj prices = view.energy_eur_per_gj;
+    double gas = 0, electricity = 0;
+    for (std::size_t n = 0; n < kNeighbourCount; ++n) {
+        gas += view.neighbour_gas_eur_per_gj[n];
+        electricity += view.neighbour_electricity_eur_per_gj[n];
+    }
+    prices[static_cast<int>(Carrier::gas)] = gas / kNeighbourCount;
+    prices[static_cast<int>(Carrier::electricity)] = electricity / kNeighbourCount;
+    return prices;
 }
 
 }  // namespace eiisim

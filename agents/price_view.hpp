@@ -32,6 +32,9 @@ struct PriceView {
     double ship_transport_storage_eur_per_t = 0;  // ship-connected plants (PlantBaseline::co2_by_ship)
     double foreign_gas_eur_per_gj = 0;
     double foreign_electricity_eur_per_gj = 0;
+    // All-in energy cost of a large industrial user at each EU neighbour (kNeighbourNames).
+    std::array<double, kNeighbourCount> neighbour_gas_eur_per_gj{};
+    std::array<double, kNeighbourCount> neighbour_electricity_eur_per_gj{};
     double product_price_index = 1;
     // Per sector when the dataset observes sector indices (PricePaths::
     // sector_product_price_index); empty: product_price_index for every sector.
@@ -59,6 +62,16 @@ struct PriceView {
                    : sector_green_premium_eur_per_t[static_cast<std::size_t>(sector)];
     }
 };
+
+// Energy prices at neighbour `country` (index into kNeighbourNames): its own gas and
+// electricity; the other carriers (hydrogen, biomethane, other fuels) at the Dutch price,
+// traded across the EU.
+[[nodiscard]] EnergyGj neighbour_energy_eur_per_gj(const PriceView& view, int country);
+
+// The energy prices EU competitors pay (docs/ODD.md §7.1): the neighbours' mean gas and
+// electricity cost, the Dutch price of the other carriers. Product prices follow its
+// change, not the Dutch one, so a Dutch-only cost (a tariff, a tax) is not passed on.
+[[nodiscard]] EnergyGj eu_competitor_energy_eur_per_gj(const PriceView& view);
 
 // Actual prices and policy of `year`.
 [[nodiscard]] PriceView actual_prices(const Scenario& scenario, int year);

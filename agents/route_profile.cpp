@@ -14,7 +14,7 @@ double electrified_share(const PlantBaseline& base, const TechnologySpec& techno
 
 RouteProfile route_profile(const PlantBaseline& base, const TechnologySpec& technology,
                            const SectorSpec& sector, int year) {
-    const bool transforms = technology.kind != OptionKind::relocate &&
+    const bool transforms = !is_relocation(technology.kind) &&
                             technology.kind != OptionKind::close;
     RouteProfile out;
     const double fuel_heat = base.gas_heat_gj_per_t + base.other_fuel_gj_per_t;

@@ -49,9 +49,12 @@ namespace {
 // Sets the revenue of `cost` (and its CBAM and green-premium details).
 void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices,
                  const CostTerms& terms, double net_t_per_t, bool green_eligible) {
+    // Only what EU competitors' energy costs did since the calibration year moves the EU
+    // product price: a Dutch-only tariff or tax is borne at home (docs/ODD.md §7.1).
+    const EnergyGj competitors = eu_competitor_energy_eur_per_gj(prices);
     double energy_cost_change = 0;
     for (std::size_t c = 0; c < kCarrierCount; ++c)
-        energy_cost_change += (prices.energy_eur_per_gj[c] - base.base_energy_eur_per_gj[c]) *
+        energy_cost_change += (competitors[c] - base.base_competitor_energy_eur_per_gj[c]) *
                               base.sector_energy_gj_per_t[c];
     // CBAM levels the EU market: importers pay the carbon price on embedded emissions as
     // free allocation is phased out, so the EU price of a covered product carries the

@@ -23,6 +23,7 @@ struct UnitCost {
     double levy_liable_t_per_t = 0;       // net emissions above the levy dispensation (at home)
     double cbam_price_eur_per_t = 0;      // CBAM's uplift of the product price, in the revenue
     double green_premium_eur_per_t = 0;   // green premium, in the revenue
+    int neighbour = -1;                   // relocate_eu: where it produces (kNeighbourNames), else -1
 
     [[nodiscard]] double total() const {
         double sum = 0;

@@ -144,7 +144,7 @@ void look_at_plant(const Model& model, const RunState& state, PlantAppraisal& ou
     out.snapshot = plant_snapshot(model, state, out.plant);
     for (int index : in.plant_technologies[p])
         if (in.technologies[static_cast<std::size_t>(index)].kind == OptionKind::close) out.close_technology = index;
-    if (out.status == PlantStatus::closed || out.status == PlantStatus::relocated) return;
+    if (has_left(out.status)) return;
 
     out.trigger = decision_trigger(model, state, out.year, out.plant);
     out.appraised_as = out.trigger.value_or(Trigger::event);

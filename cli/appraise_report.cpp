@@ -31,7 +31,7 @@ void add_cost_rows(std::vector<Row>& rows) {
     const auto terms = cost_terms(OptionBreakdown{}, nullptr);
     for (std::size_t i = 0; i < terms.size(); ++i) {
         const bool ets = terms[i].first == kCostComponentNames[static_cast<std::size_t>(CostComponent::ets)];
-        rows.push_back({ets ? "ets (abroad: CBAM)" : terms[i].first, terms[i].first, 1, [i](const OptionBreakdown& o, const AppraisedVariant& v) {
+        rows.push_back({ets ? "ets (outside EU: CBAM)" : terms[i].first, terms[i].first, 1, [i](const OptionBreakdown& o, const AppraisedVariant& v) {
                             return cost_terms(o, v.aid(o))[i].second;
                         }});
         if (terms[i].first != kCostComponentNames[static_cast<std::size_t>(CostComponent::energy)]) continue;
@@ -69,6 +69,10 @@ void add_physical_rows(std::vector<Row>& rows) {
                     [](const OptionBreakdown& o, const AppraisedVariant&) { return o.cost.free_allocation_t_per_t; }});
     rows.push_back({"levy-liable CO2", "levy_liable_t_per_t", 3,
                     [](const OptionBreakdown& o, const AppraisedVariant&) { return o.cost.levy_liable_t_per_t; }});
+    // relocate_eu: the neighbour it would produce at (kNeighbourNames order); blank otherwise.
+    rows.push_back({"EU site (0 be, 1 de, 2 fr)", "eu_neighbour", 0, [](const OptionBreakdown& o, const AppraisedVariant&) {
+                        return o.cost.neighbour >= 0 ? o.cost.neighbour : std::numeric_limits<double>::quiet_NaN();
+                    }});
     rows.push_back({"intermediate bought", "intermediate_t_per_t", 3,
                     [](const OptionBreakdown& o, const AppraisedVariant&) { return o.profile.intermediate_t_per_t; }});
     rows.push_back({"requests (allocation)", "", 0, nullptr});

@@ -2,6 +2,7 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <tbb/global_control.h>
@@ -40,7 +41,11 @@ void print_sector_reduction(const Model& model, const RunResult& result) {
     const std::vector<double> parts = sector_reduction(model, result, year);
     std::cout << fmt::format("\nChange in net CO2 {}-{} by sector and part (Mt/yr)\n{:<16}", result.base_year, year,
                              "sector");
-    for (const char* name : kReductionPartNames) std::cout << fmt::format(" {:>8.8}", name);
+    // Eight characters a column: the two relocation parts would both read "relocati".
+    for (const char* name : kReductionPartNames) {
+        const std::string_view text = name;
+        std::cout << fmt::format(" {:>8.8}", text == "relocation_eu" ? "reloc_eu" : text == "relocation" ? "reloc" : text);
+    }
     std::cout << fmt::format(" {:>8}\n", "total");
     for (std::size_t s = 0; s < model.inputs.sectors.size(); ++s) {
         std::cout << fmt::format("{:<16.16}", model.inputs.sectors[s].id);

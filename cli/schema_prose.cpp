@@ -65,7 +65,7 @@ constexpr std::string_view kBeforeTargets = R"md(## `[buildout_limits]` — opti
 
 Maximum number of plants that may start a conversion of one option kind per year,
 nationally. Keys are option kinds (`keep`, `electrify`, `ccs`, `hydrogen`, `import`,
-`bio`, `relocate`, `close`); values are integers ≥ 0. A kind not listed is unlimited.
+`bio`, `relocate`, `close`, `relocate_eu`); values are integers ≥ 0. A kind not listed is unlimited.
 
 ```toml
 [buildout_limits]
@@ -83,7 +83,7 @@ Decision windows: in `year`, the matching plants re-evaluate their route.
 | `cluster` | text | optional (every cluster) | cluster id from `infrastructure.toml` |
 | `sector` | text | optional (every sector) | sector id from `sectors.csv` |
 | `plant` | text | optional (every matching plant) | plant id from `plants.csv`; must lie in the given cluster and sector |
-| `kinds` | list of text | optional (anything) | option kinds the event opens or makes cheaper (`keep`, `electrify`, `ccs`, `hydrogen`, `import`, `bio`, `relocate`, `close`): only a plant with an option of such a kind, whose route in force is not of that kind, re-evaluates |
+| `kinds` | list of text | optional (anything) | option kinds the event opens or makes cheaper (`keep`, `electrify`, `ccs`, `hydrogen`, `import`, `bio`, `relocate`, `close`, `relocate_eu`): only a plant with an option of such a kind, whose route in force is not of that kind, re-evaluates |
 | `cbam_sectors_only` | boolean | optional (`false`) | `true`: only plants whose sector is under CBAM (`cbam_covered` in `sectors.csv`) re-evaluate |
 | `description` | text | required | shown in the event log |
 

@@ -35,12 +35,19 @@ enum class OptionKind : std::uint8_t {
     hydrogen,             // fuel and/or feedstock switch; needs the backbone + supply
     import_intermediate,  // buy the hydrogen-rich intermediate abroad, keep downstream
     bio,                  // biomethane / bio-based feedstock
-    relocate,             // production moves abroad: NL emissions go, leakage counted
+    relocate,             // production moves outside the EU: NL emissions go, leakage counted
     close,
+    // Production moves to a neighbour (BE, DE, FR): NL emissions go but stay under the EU
+    // ETS there (docs/ODD.md §7.5). Last, so the other kinds keep their codes.
+    relocate_eu,
 };
-inline constexpr int kOptionKindCount = 8;
+inline constexpr int kOptionKindCount = 9;
 inline constexpr std::array<const char*, kOptionKindCount> kOptionKindNames = {
-    "keep", "electrify", "ccs", "hydrogen", "import", "bio", "relocate", "close"};
+    "keep", "electrify", "ccs", "hydrogen", "import", "bio", "relocate", "close", "relocate_eu"};
+// Either relocation: the plant's production leaves the Netherlands.
+[[nodiscard]] constexpr bool is_relocation(OptionKind kind) {
+    return kind == OptionKind::relocate || kind == OptionKind::relocate_eu;
+}
 
 // One row of the technology catalogue: an option available to every plant of a sector.
 // Energy and emission effects are relative to the plant's own base-year profile, so one
@@ -445,6 +452,31 @@ struct EnergyCostPolicy {
     bool operator==(const EnergyCostPolicy&) const = default;
 };
 
+// The EU neighbours an intra-EU relocation can go to and whose energy costs set the EU
+// competitors' (docs/ODD.md §7.1, §7.5).
+inline constexpr int kNeighbourCount = 3;
+inline constexpr std::array<const char*, kNeighbourCount> kNeighbourNames = {"be", "de", "fr"};
+// Where an intra-EU relocation goes: the neighbour cheapest for the plant's energy mix, or one named.
+enum class NeighbourChoice : std::uint8_t { cheapest, be, de, fr };
+inline constexpr std::array<const char*, 4> kNeighbourChoiceNames = {"cheapest", "be", "de", "fr"};
+
+// [neighbours]: the all-in industrial energy cost of a large baseload user in Belgium,
+// Germany and France (wholesale + network + taxes - compensation), and the terms of
+// producing there. An empty path is the Dutch one (the loader copies it): a scenario
+// silent on the neighbours gives them no cost advantage.
+struct Neighbours {
+    std::array<TimePath, kNeighbourCount> gas_eur_per_gj{};          // by kNeighbourNames
+    std::array<TimePath, kNeighbourCount> electricity_eur_per_gj{};  // by kNeighbourNames
+    NeighbourChoice destination = NeighbourChoice::cheapest;
+    // Transport to the Dutch/NW-European market as a share of the sector's extra-EU
+    // transport cost (sectors.csv transport_eur_per_t).
+    double transport_share = 0.3;
+    // Non-energy cost at a neighbour's site as a share of the Dutch one.
+    double other_cost_factor = 1.0;
+
+    bool operator==(const Neighbours&) const = default;
+};
+
 struct Policy {
     TimePath free_allocation_factor;   // CBAM sectors: 1 = full benchmark; CBAM phase-out
     // Sectors outside CBAM keep free allocation (EU ETS Directive 2023/959 art. 10a);
@@ -638,6 +670,7 @@ struct Scenario {
     Behaviour behaviour;
     InfrastructureFactors infrastructure;
     AgreementOutcomes agreements;
+    Neighbours neighbours;
     std::vector<ScenarioEvent> events;
     std::vector<BuildoutLimit> buildout_limits;
     std::vector<UncertainSetting> uncertain;  // used by `eiisim sweep` only

@@ -40,11 +40,15 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "co2_net", .level = L::plant, .units = "t/yr",
      .long_name = "scope-1 CO2 emitted in the Netherlands (gross - captured)", .f64 = &R::co2_net_t},
     {.name = "co2_relocated", .level = L::plant, .units = "t/yr",
-     .long_name = "CO2 emitted abroad by production that relocated (carbon leakage)", .f64 = &R::co2_relocated_t},
+     .long_name = "CO2 emitted outside the EU by production that relocated there (carbon leakage)",
+     .f64 = &R::co2_relocated_t},
     {.name = "free_allocation", .level = L::plant, .units = "t/yr", .long_name = "EU ETS allowances received free",
      .comment = "benchmark x allocation factor x the activity the EU activity-level rules fix from the two years "
                 "before (docs/ODD.md §7.4); none once closed or relocated",
      .f64 = &R::free_allocation_t},
+    {.name = "co2_relocated_eu", .level = L::plant, .units = "t/yr",
+     .long_name = "CO2 emitted at an EU neighbour by production that relocated there (inside the EU ETS)",
+     .f64 = &R::co2_relocated_eu_t},
     {.name = "revenue", .level = L::plant, .units = "EUR/yr", .long_name = "revenue incl. green premium",
      .f64 = &R::revenue_eur},
     {.name = "margin", .level = L::plant, .units = "EUR/yr", .long_name = "revenue minus all yearly costs",
@@ -78,8 +82,11 @@ constexpr auto kObservables = std::to_array<Observable>({
      .long_name = "CO2 emitted in the Netherlands, cluster total", .f64 = &R::cluster_co2_net_t, .band = 0,
      .band_of = "cluster net CO2", .saved = true, .kpis = "net_co2, cluster_net_co2"},
     {.name = "cluster_co2_relocated", .level = L::cluster, .units = "t/yr",
-     .long_name = "CO2 emitted abroad by relocated production, cluster total", .f64 = &R::cluster_co2_relocated_t,
-     .saved = true, .kpis = "relocated_co2"},
+     .long_name = "CO2 emitted outside the EU by relocated production, cluster total",
+     .f64 = &R::cluster_co2_relocated_t, .saved = true, .kpis = "relocated_co2"},
+    {.name = "cluster_co2_relocated_eu", .level = L::cluster, .units = "t/yr",
+     .long_name = "CO2 emitted at EU neighbours by production relocated there, cluster total",
+     .f64 = &R::cluster_co2_relocated_eu_t, .saved = true},
     {.name = "cluster_co2_gross", .level = L::cluster, .units = "t/yr",
      .long_name = "CO2 before capture, cluster total", .f64 = &R::cluster_co2_gross_t},
     {.name = "cluster_grid_used", .level = L::cluster, .units = "MW",
@@ -97,7 +104,7 @@ constexpr auto kObservables = std::to_array<Observable>({
      .comment = "negative: a reduction. The parts add up to cluster_co2_net less its base-year value",
      .f64 = &R::cluster_reduction_t,
      .doc = "per plant, exact by construction (docs/ODD.md §7.12, \"Reduction decomposition\"): closed and "
-            "relocated plants' whole base-year CO2 under `closure` / `relocation`; for the others a partial "
+            "relocated plants' whole base-year CO2 under `closure` / `relocation` (outside the EU) / `relocation_eu` (to an EU neighbour); for the others a partial "
             "closure's share `E0 (s/s0 - 1)` under `closure`, the output change at base intensity `Q e0 - E0 s/s0` "
             "under `utilisation`, the route effect `Q (r - k0)` under the kind of the route in force (an import "
             "route's under `import`) and what the books hold beyond the route, a fuel-gas maker's flared gas, "
@@ -184,7 +191,7 @@ constexpr auto kObservables = std::to_array<Observable>({
      .derive = Derive::share_of_base_production, .from = "cluster_production_value_by_kind", .band = 2,
      .doc = "`cluster_production_value_by_kind` summed over clusters, divided by the run's own national production "
             "value in the base year (`cluster_production_value` summed over clusters; power sector left out, "
-            "docs/ODD.md §7.12); `relocate` and `close` are 0 (no production in the Netherlands), and a run's "
+            "docs/ODD.md §7.12); `relocate`, `relocate_eu` and `close` are 0 (no production in the Netherlands), and a run's "
             "shares add up to its production value in that year over the base year"},
 });
 // clang-format on

@@ -59,8 +59,10 @@ TimePath sector_index_path(const Inputs& inputs, std::size_t sector, const Obser
     for (const auto& [year, value] : observed.values) {
         double energy_change = 0;
         for (std::size_t c = 0; c < kCarrierCount; ++c) {
-            const TimePath& path = energy_price_path(prices, static_cast<Carrier>(c));
-            energy_change += (path.at(year) - path.at(calibration)) * gj[c];
+            const auto carrier = static_cast<Carrier>(c);
+            energy_change += (competitor_energy_price(inputs.scenario, carrier, year) -
+                              competitor_energy_price(inputs.scenario, carrier, calibration)) *
+                             gj[c];
         }
         index.emplace_back(year, value - k * energy_change / spec.product_price_eur_per_t);
     }
@@ -78,6 +80,16 @@ const TimePath& energy_price_path(const PricePaths& prices, Carrier carrier) {
         case Carrier::other_fuel: break;
     }
     return prices.other_fuel_eur_per_gj;
+}
+
+double competitor_energy_price(const Scenario& scenario, Carrier carrier, int year) {
+    const Neighbours& n = scenario.neighbours;
+    if (carrier != Carrier::gas && carrier != Carrier::electricity)
+        return energy_price_path(scenario.prices, carrier).at(year);
+    const auto& paths = carrier == Carrier::gas ? n.gas_eur_per_gj : n.electricity_eur_per_gj;
+    double sum = 0;
+    for (const TimePath& path : paths) sum += path.at(year);
+    return sum / kNeighbourCount;
 }
 
 TimePath with_observed(const TimePath& path, const std::vector<std::pair<int, double>>& observed) {

@@ -19,13 +19,14 @@ enum class ReductionPart : std::uint8_t {
     import,          // route effect of an import route: the upstream share bought abroad
     utilisation,     // lower (or higher) output of open capacity: curtailment, lost offtake, outages
     closure,         // closed plants and closed shares of capacity (partial closures)
-    relocation,      // relocated plants
+    relocation,      // plants relocated outside the EU (carbon leakage)
     process_gas,     // a fuel-gas maker's flared process gas per t (its buyers burn less of it)
+    relocation_eu,   // plants relocated to an EU neighbour (emissions stay under the EU ETS)
 };
-inline constexpr int kReductionPartCount = 10;
+inline constexpr int kReductionPartCount = 11;
 inline constexpr std::array<const char*, kReductionPartCount> kReductionPartNames = {
     "keep_intensity", "electrify", "ccs", "hydrogen", "bio", "import",
-    "utilisation", "closure", "relocation", "process_gas"};
+    "utilisation", "closure", "relocation", "process_gas", "relocation_eu"};
 
 // The part a route's effect goes to, by the kind of the route in force (an operating
 // plant's route is never relocate or close).
@@ -37,6 +38,7 @@ inline constexpr std::array<const char*, kReductionPartCount> kReductionPartName
         case OptionKind::bio: return ReductionPart::bio;
         case OptionKind::import_intermediate: return ReductionPart::import;
         case OptionKind::relocate: return ReductionPart::relocation;
+        case OptionKind::relocate_eu: return ReductionPart::relocation_eu;
         case OptionKind::close: return ReductionPart::closure;
         case OptionKind::keep: break;
     }

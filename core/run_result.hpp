@@ -12,9 +12,15 @@
 
 namespace eiisim {
 
-enum class PlantStatus : std::uint8_t { operating, converting, relocated, closed };
-inline constexpr std::array<const char*, 4> kPlantStatusNames = {"operating", "converting",
-                                                                "relocated", "closed"};
+// `relocated`: production moved outside the EU; `relocated_eu`: to an EU neighbour (last,
+// so the other statuses keep their codes).
+enum class PlantStatus : std::uint8_t { operating, converting, relocated, closed, relocated_eu };
+inline constexpr std::array<const char*, 5> kPlantStatusNames = {"operating", "converting", "relocated", "closed",
+                                                                "relocated_eu"};
+// Production gone from the Netherlands for good (closed or relocated anywhere).
+[[nodiscard]] constexpr bool has_left(PlantStatus status) {
+    return status == PlantStatus::closed || status == PlantStatus::relocated || status == PlantStatus::relocated_eu;
+}
 
 // Yearly cost components per plant, EUR per year (model price year).
 enum class CostComponent : std::uint8_t {
@@ -155,7 +161,8 @@ struct RunResult {
     std::vector<double> co2_gross_t;
     std::vector<double> co2_captured_t;
     std::vector<double> co2_net_t;
-    std::vector<double> co2_relocated_t;   // emitted abroad by relocated plants (leakage)
+    std::vector<double> co2_relocated_t;   // emitted outside the EU by relocated plants (leakage)
+    std::vector<double> co2_relocated_eu_t;  // emitted at an EU neighbour by plants relocated there (EU ETS)
     std::vector<double> free_allocation_t;  // ETS allowances received free
     std::vector<double> revenue_eur;
     std::vector<double> margin_eur;
@@ -173,6 +180,7 @@ struct RunResult {
     std::vector<double> cluster_co2_captured_t;
     std::vector<double> cluster_co2_net_t;
     std::vector<double> cluster_co2_relocated_t;
+    std::vector<double> cluster_co2_relocated_eu_t;
     std::vector<double> cluster_grid_used_mw;      // new load granted and running
     std::vector<double> cluster_grid_headroom_mw;
     // [year][cluster][kind]: production by route kind

@@ -52,6 +52,14 @@ TimePath& gas_tax(Scenario& s) {
     return s.policy.energy.gas_tax_eur_per_gj[I];
 }
 std::vector<std::string>& import_names(Scenario& s) { return s.prices.import_names; }
+template <int Country>
+TimePath& neighbour_gas(Scenario& s) {
+    return s.neighbours.gas_eur_per_gj[Country];
+}
+template <int Country>
+TimePath& neighbour_electricity(Scenario& s) {
+    return s.neighbours.electricity_eur_per_gj[Country];
+}
 std::vector<TimePath>& import_paths(Scenario& s) { return s.prices.import_eur_per_t; }
 std::vector<std::string>& premium_sector_names(Scenario& s) { return s.policy.green_premium_sector_names; }
 std::vector<TimePath>& premium_sector_paths(Scenario& s) { return s.policy.green_premium_sector_paths; }
@@ -89,6 +97,7 @@ using B = Behaviour;
 using I = InfrastructureFactors;
 using A = AgreementOutcomes;
 using E = EnergyCostPolicy;
+using N = Neighbours;
 using T = SettingType;
 using S = Sweepable;
 constexpr auto kPrices = &Scenario::prices;
@@ -96,6 +105,7 @@ constexpr auto kPolicy = &Scenario::policy;
 constexpr auto kBehaviour = &Scenario::behaviour;
 constexpr auto kInfra = &Scenario::infrastructure;
 constexpr auto kAgreements = &Scenario::agreements;
+constexpr auto kNeighbours = &Scenario::neighbours;
 
 constexpr SweepHook kCo2DelayHook{&reset_co2_infrastructure, &apply_co2_delay};
 constexpr SweepHook kH2DelayHook{&reset_h2_infrastructure, &apply_h2_delay};
@@ -107,7 +117,7 @@ constexpr SweepHook kBiomethaneSupplyHook{&reset_biomethane_supply, &apply_biome
 constexpr SweepHook kCapexPositionHook{&reset_capex, &apply_capex_position};
 
 // clang-format off
-constexpr std::array<SettingTable, 6> kTables{{
+constexpr std::array<SettingTable, 7> kTables{{
     {"scenario", true, "The run's identity, years, random seed and dataset."},
     {"prices", true,
      "Every price is a path (see Paths) and must be >= 0. Money is EUR of the model price year (2023)."},
@@ -126,6 +136,12 @@ constexpr std::array<SettingTable, 6> kTables{{
      "per run: binding on time (its lag after its stage year), binding `delay_y` later (its routes start "
      "`delay_y` later too), or failed (no special treatment). Binding agreements always hold; stopped talks "
      "never give anything. For each stage the two probabilities add up to at most 1."},
+    {"neighbours", false,
+     "The EU competitors next door: the all-in industrial energy cost of a large baseload user in Belgium "
+     "(`be`), Germany (`de`) and France (`fr`) (wholesale + network + taxes and levies - compensation such as "
+     "indirect-cost compensation), and where and how an intra-EU relocation (`relocate_eu`) produces "
+     "(docs/ODD.md §7.1, §7.5). Their mean cost change since the calibration year, not the Dutch one, moves "
+     "product prices (pass-through). A path left out is the Dutch path of the same carrier (no advantage)."},
 }};
 
 constexpr auto kSettings = std::to_array<SettingSpec>({
@@ -526,6 +542,65 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
     {.key = "agreements.delay_y", .type = T::integer, .unit = "year", .bounds = Bounds{0.0, 20.0},
      .long_name = "delay of a late agreement", .doc = "years a late agreement, and its routes, come after on time",
      .integer = &in<kAgreements, &A::delay_y>},
+    // ------------------------------------------------------------------ [neighbours]
+    {.key = "neighbours.be_electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "all-in industrial electricity cost path, Belgium (Flanders)",
+     .doc = "all-in electricity of a large baseload user in Belgium (Flanders): wholesale + network + taxes and "
+            "levies - compensation",
+     .default_doc = "`prices.electricity_eur_per_mwh` + `prices.network_tariff_eur_per_mwh` (the Dutch path)",
+     .path = &neighbour_electricity<0>},
+    {.key = "neighbours.be_gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "all-in industrial gas cost path, Belgium (Flanders)",
+     .doc = "all-in natural gas of a large industrial user in Belgium (Flanders) (hub + network + taxes and levies), per MWh "
+            "of gross calorific value (converted like the Dutch gas path)",
+     .default_doc = "`prices.gas_eur_per_mwh` (the Dutch path)",
+     .path = &neighbour_gas<0>},
+    {.key = "neighbours.de_electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "all-in industrial electricity cost path, Germany",
+     .doc = "all-in electricity of a large baseload user in Germany: wholesale + network + taxes and levies - "
+            "compensation",
+     .default_doc = "`prices.electricity_eur_per_mwh` + `prices.network_tariff_eur_per_mwh` (the Dutch path)",
+     .path = &neighbour_electricity<1>},
+    {.key = "neighbours.de_gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "all-in industrial gas cost path, Germany",
+     .doc = "all-in natural gas of a large industrial user in Germany (hub + network + taxes and levies), per MWh "
+            "of gross calorific value (converted like the Dutch gas path)",
+     .default_doc = "`prices.gas_eur_per_mwh` (the Dutch path)",
+     .path = &neighbour_gas<1>},
+    {.key = "neighbours.fr_electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",
+     .long_name = "all-in industrial electricity cost path, France",
+     .doc = "all-in electricity of a large baseload user in France: wholesale + network + taxes and levies - "
+            "compensation",
+     .default_doc = "`prices.electricity_eur_per_mwh` + `prices.network_tariff_eur_per_mwh` (the Dutch path)",
+     .path = &neighbour_electricity<2>},
+    {.key = "neighbours.fr_gas_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kNonNegative,
+     .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",
+     .long_name = "all-in industrial gas cost path, France",
+     .doc = "all-in natural gas of a large industrial user in France (hub + network + taxes and levies), per MWh "
+            "of gross calorific value (converted like the Dutch gas path)",
+     .default_doc = "`prices.gas_eur_per_mwh` (the Dutch path)",
+     .path = &neighbour_gas<2>},
+    {.key = "neighbours.destination", .type = T::choice,
+     .doc = "where an intra-EU relocation goes: `cheapest` (the neighbour whose gas and electricity cost the "
+            "plant's keep route least in the year appraised) or a named neighbour (`be`, `de`, `fr`)",
+     .default_doc = "cheapest",
+     .choice = {kNeighbourChoiceNames, &get_choice<kNeighbours, &N::destination>,
+                &set_choice<kNeighbours, &N::destination>}},
+    {.key = "neighbours.transport_share", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "intra-EU transport cost as a share of extra-EU transport",
+     .doc = "transport from a neighbour's site to the plant's market, as a share of the sector's extra-EU "
+            "`transport_eur_per_t` (sectors.csv)",
+     .number = &in<kNeighbours, &N::transport_share>},
+    {.key = "neighbours.other_cost_factor", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .sweep = S::factor_or_value, .long_name = "non-energy cost at a neighbour's site over the Dutch one",
+     .doc = "the site-independent non-energy cost (labour, upkeep, overheads) at a neighbour's site as a share of "
+            "the Dutch one (the extra-EU counterpart is the sector's `abroad_cost_factor`)",
+     .number = &in<kNeighbours, &N::other_cost_factor>},
     // ------------------------------------------------------------------ sweep only
     {.key = "technologies.capex_position", .type = T::sweep_only, .unit = "1", .bounds = kShare, .sweep = S::value,
      .long_name = "position of every option's capex in its MIDDEN range (0 lower limit, 0.5 central, 1 upper "

@@ -38,7 +38,7 @@ OptionKind read_kind(const CsvTable& table, const CsvRow& row) {
         if (text == kOptionKindNames[k]) return static_cast<OptionKind>(k);
     table.fail(row, "kind",
                "unknown option kind '" + text +
-                   "'; expected keep, electrify, ccs, hydrogen, import, bio, relocate or close");
+                   "'; expected keep, electrify, ccs, hydrogen, import, bio, relocate, close or relocate_eu");
 }
 
 // Everything of a row except its sector (a `*` row is copied per sector).
@@ -175,9 +175,9 @@ std::vector<std::vector<int>> load_plant_options(const std::filesystem::path& fi
         const std::string plant_id = csv_text(table, row, "plant", false);
         const auto found = plant_index.find(plant_id);
         if (found == plant_index.end()) table.fail(row, "plant", "unknown plant '" + plant_id + "'");
-        if (t.kind == OptionKind::keep || t.kind == OptionKind::relocate || t.kind == OptionKind::close)
+        if (t.kind == OptionKind::keep || is_relocation(t.kind) || t.kind == OptionKind::close)
             table.fail(row, "kind", "a plant's own option must be electrify, ccs, hydrogen, import or bio; "
-                                    "keep, relocate and close come from the sector catalogue");
+                                    "keep, relocate, relocate_eu and close come from the sector catalogue");
         const auto p = static_cast<std::size_t>(found->second);
         const SectorSpec& sector = sectors[static_cast<std::size_t>(plants[p].sector)];
         if (t.kind == OptionKind::import_intermediate &&

@@ -255,7 +255,7 @@ std::uint16_t read_option_kinds(const TomlSection& table, std::string_view key) 
         if (found == kOptionKindNames.end())
             throw InputError(toml_where(table.file(), item.source()), table.field(key),
                              "unknown option kind " + describe_toml_value(item) +
-                                 "; expected keep, electrify, ccs, hydrogen, import, bio, relocate or close");
+                                 "; expected keep, electrify, ccs, hydrogen, import, bio, relocate, close or relocate_eu");
         kinds = static_cast<std::uint16_t>(kinds | (1u << (found - kOptionKindNames.begin())));
     }
     return kinds;

@@ -11,7 +11,7 @@ int plant_option_named(const CsvTable& table, const CsvRow& row, std::string_vie
     std::string known;
     for (int t : options) {
         const TechnologySpec& tech = technologies[static_cast<std::size_t>(t)];
-        if (tech.name == name && tech.kind != OptionKind::close && tech.kind != OptionKind::relocate) return t;
+        if (tech.name == name && tech.kind != OptionKind::close && !is_relocation(tech.kind)) return t;
         known += (known.empty() ? "" : ", ") + tech.name;
     }
     table.fail(row, column, "unknown route '" + name + "' for plant '" + plant.id + "'; its options: " + known);

@@ -140,7 +140,7 @@ void read_buildout_limits(const TomlSection& root, std::vector<BuildoutLimit>& l
         if (!known)
             throw InputError(toml_where(section->file(), key.source()), section->field(key.str()),
                              "unknown option kind; expected keep, electrify, ccs, hydrogen, "
-                             "import, bio, relocate or close");
+                             "import, bio, relocate, close or relocate_eu");
     }
 }
 
@@ -205,6 +205,13 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     // A scenario silent on the ship chain gives ship-connected plants the pipeline fee.
     if (prices.co2_ship_transport_storage_eur_per_t.empty())
         prices.co2_ship_transport_storage_eur_per_t = prices.co2_transport_storage_eur_per_t;
+    // A scenario silent on a neighbour's energy cost gives it the Dutch one: no advantage.
+    for (int n = 0; n < kNeighbourCount; ++n) {
+        Neighbours& neighbours = out.scenario.neighbours;
+        if (neighbours.gas_eur_per_gj[n].empty()) neighbours.gas_eur_per_gj[n] = prices.gas_eur_per_gj;
+        if (neighbours.electricity_eur_per_gj[n].empty())
+            neighbours.electricity_eur_per_gj[n] = prices.electricity_eur_per_gj;
+    }
     read_cluster_overrides(root, out.cluster_overrides);
     read_buildout_limits(root, out.scenario.buildout_limits);
     read_events(root, out);

@@ -77,7 +77,8 @@ void write_costs(h5::NcFile& file, const Rows& rows) {
                 "operating subsidy per t of product, paid yearly for the contract term");
     add_matrix(file, "option_cost_terms", "cost_component", rows,
                +[](const OptionAppraisal& o) -> const auto& { return o.cost_terms_eur_per_t; },
-               "terms of the levelised cost (subsidy: the twin's operating subsidy, levelised; ets abroad: CBAM)");
+               "terms of the levelised cost (subsidy: the twin's operating subsidy, levelised; ets outside the EU: "
+               "CBAM, at an EU neighbour: the EU ETS)");
     add_matrix(file, "option_energy_cost", "carrier", rows,
                +[](const OptionAppraisal& o) -> const auto& { return o.energy_eur_per_t; },
                "the energy term by carrier");

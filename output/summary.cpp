@@ -114,7 +114,7 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     out << fmt::format("{:<24}", "cluster");
     for (int y : years) out << fmt::format(" {:>8}", y);
     out << "\n";
-    std::vector<double> national(years.size(), 0.0), relocated(years.size(), 0.0);
+    std::vector<double> national(years.size(), 0.0), relocated(years.size(), 0.0), relocated_eu(years.size(), 0.0);
     for (int c = 0; c < result.clusters; ++c) {
         out << fmt::format("{:<24}", inputs.clusters[static_cast<std::size_t>(c)].name);
         for (std::size_t k = 0; k < years.size(); ++k) {
@@ -122,13 +122,16 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
             out << fmt::format(" {:>8.2f}", result.cluster_co2_net_t[at] / kMt);
             national[k] += result.cluster_co2_net_t[at];
             relocated[k] += result.cluster_co2_relocated_t[at];
+            relocated_eu[k] += result.cluster_co2_relocated_eu_t[at];
         }
         out << "\n";
     }
     out << fmt::format("{:<24}", "national");
     for (double v : national) out << fmt::format(" {:>8.2f}", v / kMt);
-    out << fmt::format("\n{:<24}", "relocated abroad");
+    out << fmt::format("\n{:<24}", "relocated outside EU");
     for (double v : relocated) out << fmt::format(" {:>8.2f}", v / kMt);
+    out << fmt::format("\n{:<24}", "relocated within EU");
+    for (double v : relocated_eu) out << fmt::format(" {:>8.2f}", v / kMt);
     out << "\n\n";
     print_reduction_parts(out, result, std::vector<int>(years.begin() + (years.size() > 1 ? 1 : 0), years.end()));
     print_public_cost(out, inputs, result);

@@ -206,8 +206,11 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     result.technology[at] = static_cast<std::int16_t>(tech_index);
     result.kind[at] = static_cast<std::uint8_t>(in.technologies[static_cast<std::size_t>(tech_index)].kind);
     result.status[at] = static_cast<std::uint8_t>(state.status[p]);
-    if (state.status[p] == PlantStatus::relocated) {
-        result.co2_relocated_t[at] = abroad_t_per_t(model, p, year) * plant.capacity_t * model.baselines[p].utilisation;
+    // Relocated production runs abroad at base utilisation: outside the EU its CO2 is
+    // leakage; at an EU neighbour it stays under the EU ETS (docs/ODD.md §7.5).
+    if (state.status[p] == PlantStatus::relocated || state.status[p] == PlantStatus::relocated_eu) {
+        auto& abroad = state.status[p] == PlantStatus::relocated ? result.co2_relocated_t : result.co2_relocated_eu_t;
+        abroad[at] = abroad_t_per_t(model, p, year) * plant.capacity_t * model.baselines[p].utilisation;
         return;
     }
     if (state.status[p] == PlantStatus::closed) return;
@@ -255,9 +258,9 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
     // leave unwritten, as a full panel's fresh row would be.
     if (single_year_panel(result)) {
         for (auto* v : {&result.production_t, &result.utilisation, &result.co2_gross_t, &result.co2_captured_t,
-                        &result.co2_net_t, &result.co2_relocated_t, &result.free_allocation_t, &result.revenue_eur,
-                        &result.margin_eur, &result.energy_gj, &result.cost_eur,
-                        &result.energy_cost_eur})
+                        &result.co2_net_t, &result.co2_relocated_t, &result.co2_relocated_eu_t,
+                        &result.free_allocation_t, &result.revenue_eur, &result.margin_eur, &result.energy_gj,
+                        &result.cost_eur, &result.energy_cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
         std::fill(result.route_built_year.begin(), result.route_built_year.end(), std::int16_t{0});
     }

@@ -54,6 +54,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
         result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
         result.cluster_co2_net_t[c] += result.co2_net_t[at];
         result.cluster_co2_relocated_t[c] += result.co2_relocated_t[at];
+        result.cluster_co2_relocated_eu_t[c] += result.co2_relocated_eu_t[at];
         // What the change in net CO2 since the base year is made of (docs/ODD.md §7.12).
         if (yi == 0) state.reduction_base[p] = reduction_base_of(model, result, p, at);
         add_plant_reduction(model, result, state.reduction_base[p], p, year, at, state.route_net_t_per_t[p],

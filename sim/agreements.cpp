@@ -87,12 +87,12 @@ UnitState commit_unit(const Model& model, RunState& state, int year, const Agree
     const auto p = static_cast<std::size_t>(unit.plant);
     if (unit.technology < 0 || in.technologies[static_cast<std::size_t>(unit.technology)].kind == OptionKind::keep)
         return UnitState::done;
-    if (state.status[p] == PlantStatus::closed || state.status[p] == PlantStatus::relocated) return UnitState::done;
+    if (has_left(state.status[p])) return UnitState::done;
     if (state.technology[p] == unit.technology || state.target_technology[p] == unit.technology) return UnitState::done;
     if (state.target_technology[p] >= 0) {
         const OptionKind pending = in.technologies[static_cast<std::size_t>(state.target_technology[p])].kind;
         // A decided exit ends the agreement for the unit.
-        if (pending == OptionKind::close || pending == OptionKind::relocate) return UnitState::done;
+        if (pending == OptionKind::close || is_relocation(pending)) return UnitState::done;
     }
     const int start = std::max(outcome.start_year, year + 1);
     CommittedRoute route = committed_route(model, state, year, unit.plant, unit.technology, start,

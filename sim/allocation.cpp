@@ -92,7 +92,7 @@ void grant_conversion(const Model& model, RunState& state, std::size_t p, const 
     const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(c.technology)];
     const int cluster = in.plants[p].cluster;
     release_holding(state, cluster, state.held[p], c.start_year);
-    if (tech.kind != OptionKind::relocate) {
+    if (!is_relocation(tech.kind)) {
         state.target_held[p] = held_part(c.claim);
         reserve_holding(state, cluster, state.target_held[p], c.start_year);
     }

@@ -58,7 +58,7 @@ std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Mode
     std::vector<std::array<double, kOptionKindCount>> shares(in.clusters.size());
     std::vector<int> active(in.clusters.size(), 0);
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
-        if (state.status[p] == PlantStatus::closed || state.status[p] == PlantStatus::relocated) continue;
+        if (has_left(state.status[p])) continue;
         const auto c = static_cast<std::size_t>(in.plants[p].cluster);
         const int route = state.target_technology[p] >= 0 ? state.target_technology[p] : state.technology[p];
         shares[c][static_cast<std::size_t>(in.technologies[static_cast<std::size_t>(route)].kind)] += 1.0;

@@ -45,7 +45,7 @@ ProcessGas expected_flared_per_t(const Model& model, const RunState& state, int 
     if (production <= 0) return flared;
     for_each_buyer(model, supplier, [&](int buyer, double base_gj) {
         const PlantStatus status = state.status[static_cast<std::size_t>(buyer)];
-        if (status != PlantStatus::closed && status != PlantStatus::relocated) return;
+        if (!has_left(status)) return;
         flared.gj += base_gj / production;
         flared.co2_t += base_gj * model.baselines[static_cast<std::size_t>(buyer)].process_gas_co2_t_per_gj / production;
     });

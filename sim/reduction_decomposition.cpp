@@ -28,16 +28,18 @@ ReductionBase reduction_base_of(const Model& model, const RunResult& result, std
 //   utilisation  Q e0 - E0 s/s0             output of the open capacity, at base intensity
 //   route kind   Q (r - k0)                 the route in force against the base route
 //   process_gas  E - Q r - Q (e0 - k0)      what the books hold beyond the route (flared gas)
-// They telescope to E - E0. A closed or relocated plant's E - E0 (= -E0) is all closure or
-// relocation.
+// They telescope to E - E0. A closed or relocated plant's E - E0 (= -E0) is all closure,
+// relocation (outside the EU) or relocation_eu (to an EU neighbour).
 void add_plant_reduction(const Model& model, const RunResult& result, const ReductionBase& base, std::size_t p,
                          int year, std::size_t at, double route_t_per_t, std::span<double> parts) {
     const auto part = [&](ReductionPart k) -> double& { return parts[static_cast<std::size_t>(k)]; };
     const double emitted = result.co2_net_t[at];
     const auto status = static_cast<PlantStatus>(result.status[at]);
-    if (status == PlantStatus::relocated || status == PlantStatus::closed) {
-        part(status == PlantStatus::relocated ? ReductionPart::relocation : ReductionPart::closure) +=
-            emitted - base.co2_net_t;
+    if (has_left(status)) {
+        const ReductionPart gone = status == PlantStatus::closed      ? ReductionPart::closure
+                                   : status == PlantStatus::relocated ? ReductionPart::relocation
+                                                                      : ReductionPart::relocation_eu;
+        part(gone) += emitted - base.co2_net_t;
         return;
     }
     const int yi = year - result.base_year;

@@ -15,7 +15,7 @@ namespace eiisim {
 namespace {
 
 bool has_left(const RunState& state, std::size_t p) {
-    return state.status[p] == PlantStatus::closed || state.status[p] == PlantStatus::relocated;
+    return has_left(state.status[p]);
 }
 
 const EdgeSpec& edge_at(const Model& model, const std::vector<int>& edges, int k) {
@@ -41,7 +41,7 @@ void release_all_holdings(const Model& model, RunState& state, std::size_t p, in
     const int from = state.target_year[p];
     reserve_holding(state, cluster, state.held[p], from);
     const OptionKind kind = model.inputs.technologies[static_cast<std::size_t>(target)].kind;
-    if (kind != OptionKind::close && kind != OptionKind::relocate)
+    if (kind != OptionKind::close && !is_relocation(kind))
         release_holding(state, cluster, state.target_held[p], from);
 }
 
@@ -55,7 +55,7 @@ void cancel_pending_conversion(const Model& model, RunState& state, int plant) {
     const int target = state.target_technology[p];
     if (target < 0) return;
     const OptionKind kind = model.inputs.technologies[static_cast<std::size_t>(target)].kind;
-    if (kind == OptionKind::close || kind == OptionKind::relocate) return;
+    if (kind == OptionKind::close || is_relocation(kind)) return;
     const int cluster = model.inputs.plants[p].cluster;
     const int from = state.target_year[p];
     // Undo the grant's swap of holdings (allocation.cpp): the route in force holds again.
@@ -231,9 +231,11 @@ void apply_transitions(const Model& model, RunState& state, int year, RunResult*
         const int target = state.target_technology[p];
         if (target < 0 || state.target_year[p] != year) continue;
         const OptionKind kind = in.technologies[static_cast<std::size_t>(target)].kind;
-        if (kind == OptionKind::close || kind == OptionKind::relocate) {
+        if (kind == OptionKind::close || is_relocation(kind)) {
             state.target_technology[p] = -1;
-            state.status[p] = kind == OptionKind::close ? PlantStatus::closed : PlantStatus::relocated;
+            state.status[p] = kind == OptionKind::close          ? PlantStatus::closed
+                              : kind == OptionKind::relocate_eu ? PlantStatus::relocated_eu
+                                                                : PlantStatus::relocated;
             state.technology[p] = target;
             state.held[p] = Holding{};
             shock_neighbours(model, state, static_cast<int>(p), year, events);

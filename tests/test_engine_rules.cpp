@@ -159,7 +159,7 @@ TEST_CASE("relocated and closed plants emit nothing in the Netherlands, and relo
             for (int p = 0; p < r.plants; ++p) {
                 const std::size_t at = r.at(y, p);
                 const auto status = static_cast<PlantStatus>(r.status[at]);
-                if (status == PlantStatus::relocated || status == PlantStatus::closed) {
+                if (has_left(status)) {
                     ++exited;
                     REQUIRE(r.co2_gross_t[at] == 0.0);
                     REQUIRE(r.co2_net_t[at] == 0.0);
@@ -177,10 +177,16 @@ TEST_CASE("relocated and closed plants emit nothing in the Netherlands, and relo
                                            plant.capacity_t;
                     REQUIRE(r.co2_relocated_t[at] <=
                             ((plant.co2_combustion_t + plant.co2_process_t) * full + gas_co2) * 1.000001);
+                } else if (status == PlantStatus::relocated_eu) {
+                    // Inside the EU ETS at a neighbour: not leakage, counted apart.
+                    const PlantSpec& plant = in.plants[static_cast<std::size_t>(p)];
+                    if (plant.co2_combustion_t + plant.co2_process_t > 0) REQUIRE(r.co2_relocated_eu_t[at] > 0.0);
+                    REQUIRE(r.co2_relocated_t[at] == 0.0);
                 } else if (r.technology[at] < 0 ||
                            in.technologies[static_cast<std::size_t>(r.technology[at])].import_share <= 0) {
                     REQUIRE(r.co2_relocated_t[at] == 0.0);  // only an import route's imported step is abroad
                 }
+                if (status != PlantStatus::relocated_eu) REQUIRE(r.co2_relocated_eu_t[at] == 0.0);
             }
         }
         INFO("exited plant-years: " << exited);

@@ -117,6 +117,7 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.co2_captured_t, 4);
     fill(r.co2_net_t, 5);
     fill(r.co2_relocated_t, 6);
+    fill(r.co2_relocated_eu_t, 9);
     fill(r.revenue_eur, 7);
     fill(r.margin_eur, 8);
     fill(r.free_allocation_t, 9);
@@ -475,7 +476,11 @@ TEST_CASE("HDF5 run file: units, CF flags and global attributes", "[output]") {
     CHECK(variable_attribute(file.id, "utilisation", "units") == "1");
     CHECK(variable_attribute(file.id, "year", "units") == "year");
     CHECK(variable_attribute(file.id, "cluster_grid_used", "units") == "MW");
-    CHECK(variable_attribute(file.id, "status", "flag_meanings") == "operating converting relocated closed");
+    // Intra-EU relocation is a status of its own, with its CO2 in a series of its own.
+    CHECK(variable_attribute(file.id, "status", "flag_meanings") ==
+          "operating converting relocated closed relocated_eu");
+    CHECK(variable_attribute(file.id, "cluster_co2_relocated_eu", "units") == "t/yr");
+    CHECK(variable_attribute(file.id, "co2_relocated_eu", "units") == "t/yr");
     CHECK(variable_attribute(file.id, "route", "flag_meanings") ==
           "ammonia.keep ammonia.ccs steel.keep steel.h2_dri");
     CHECK(text_attribute(file.id, "model") == "eiisim");

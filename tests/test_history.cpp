@@ -67,6 +67,8 @@ TEST_CASE("an observed utilisation is not cut again by the curtailment rule", "[
     for (int y = 2020; y <= 2050; ++y)
         gas.emplace_back(y, y == 2021 || y == 2022 ? 200.0 : in.scenario.prices.gas_eur_per_gj.at(y));
     in.scenario.prices.gas_eur_per_gj = TimePath(gas);
+    // A market-wide spike, as in 2021-2022: the EU competitors pay it too (docs/ODD.md §7.1).
+    for (TimePath& neighbour : in.scenario.neighbours.gas_eur_per_gj) neighbour = TimePath(gas);
     // Free mode: the rule acts in every year after the base year but the observed one.
     in.scenario.history = HistoryMode::free;
     in.history = {row(in, "yara_sluiskil", HistoryKind::outage, 2022, 2022, 0.8, true)};

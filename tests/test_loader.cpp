@@ -58,8 +58,8 @@ TEST_CASE("the small scenario loads with ids resolved", "[loader]") {
     REQUIRE(in.edges.size() == 4);
     CHECK(all_finite(in));
 
-    // Catalogue: 13 sector rows + 2 `*` rows expanded over 3 sectors.
-    REQUIRE(in.technologies.size() == 19 + 2);  // catalogue (after `*` expansion) + plant_options.csv
+    // Catalogue: 13 sector rows + 3 `*` rows (relocate, relocate_eu, close) expanded over 3 sectors.
+    REQUIRE(in.technologies.size() == 22 + 2);  // catalogue (after `*` expansion) + plant_options.csv
     REQUIRE(in.sector_technologies.size() == 3);
     REQUIRE(in.sector_keep_technology.size() == 3);
     for (int sector = 0; sector < 3; ++sector) {

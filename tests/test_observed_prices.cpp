@@ -98,9 +98,12 @@ TEST_CASE("an observed sector index is net of the engine's energy pass-through",
     REQUIRE(plant >= 0);
     const PlantBaseline& base = model.baselines[static_cast<std::size_t>(plant)];
     const PriceView& view = model.actual[2022 - in.scenario.base_year];
+    // The pass-through follows the EU competitors' energy prices (docs/ODD.md §7.1).
+    const EnergyGj competitors = eu_competitor_energy_eur_per_gj(view);
     double energy_change = 0;
     for (std::size_t c = 0; c < kCarrierCount; ++c)
-        energy_change += (view.energy_eur_per_gj[c] - base.base_energy_eur_per_gj[c]) * base.sector_energy_gj_per_t[c];
+        energy_change +=
+            (competitors[c] - base.base_competitor_energy_eur_per_gj[c]) * base.sector_energy_gj_per_t[c];
     const double price = in.sectors[static_cast<std::size_t>(s)].product_price_eur_per_t * view.product_index(s) +
                          k * energy_change;
     CHECK(price == Approx(in.sectors[static_cast<std::size_t>(s)].product_price_eur_per_t * 2.2).epsilon(0.02));

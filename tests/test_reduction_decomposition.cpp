@@ -121,6 +121,11 @@ TEST_CASE("a closed plant moves exactly its base-year CO2 into closure", "[reduc
     const Parts moved = plant_parts(model, r, p, year);
     CHECK(part_of(moved, ReductionPart::relocation) == -base);
     check_only(moved, ReductionPart::relocation, base);
+    // One relocated to an EU neighbour goes to relocation_eu: still in the EU ETS, not leakage.
+    r.status[at] = static_cast<std::uint8_t>(PlantStatus::relocated_eu);
+    const Parts moved_eu = plant_parts(model, r, p, year);
+    CHECK(part_of(moved_eu, ReductionPart::relocation_eu) == -base);
+    check_only(moved_eu, ReductionPart::relocation_eu, base);
 }
 
 TEST_CASE("an import route books the imported share's CO2 under import", "[reduction]") {

@@ -74,7 +74,7 @@ TEST_CASE("when a supplier closes its customers' input cost rises and they re-ev
             const auto kind = model.inputs.technologies[static_cast<std::size_t>(after.technology)].kind;
             INFO(model.inputs.technologies[static_cast<std::size_t>(after.technology)].id);
             if (after.technology == earlier.technology && after.subsidised == earlier.subsidised &&
-                kind != OptionKind::relocate && kind != OptionKind::close)
+                !is_relocation(kind) && kind != OptionKind::close)
                 CHECK(after.cost_eur_per_t > earlier.cost_eur_per_t);
         }
     }

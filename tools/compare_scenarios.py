@@ -5,7 +5,9 @@ Runs the scenarios in scenarios/ (with --eiisim) or reads results already writte
 <scenario>.h5 per scenario in --results DIR), and prints one column per scenario:
 
   net CO2 2030 and 2050 per cluster and national   Mt/yr emitted in the Netherlands
-  relocated CO2 2050                               Mt/yr emitted abroad by relocated production
+  relocated CO2 2050 (outside EU, within EU)      Mt/yr emitted abroad by relocated production:
+                                                   outside the EU (leakage) and at EU neighbours
+                                                   (layout 7+; nan before)
   subsidy paid / committed, cumulative             bn EUR2023 over all simulated years
   production retained 2050                         NL production value 2050 / base year
   route mix 2050, by kind                          share of base-year production value whose
@@ -81,6 +83,7 @@ def summarise(path):
         value = f["cluster_production_value"][()] if "cluster_production_value" in f else None  # [run, year, cluster]
         net = f["cluster_co2_net"][()]                   # [run, year, cluster]
         relocated = f["cluster_co2_relocated"][()]       # [run, year, cluster]
+        relocated_eu = f["cluster_co2_relocated_eu"][()] if "cluster_co2_relocated_eu" in f else None
         route_kind = f["route_kind"][()]                 # [run, year, plant]
         # Support over all instruments (layout 6: [run, year, instrument]; before: national [run, year]).
         if "instrument_paid" in f:
@@ -107,6 +110,9 @@ def summarise(path):
     y = at(ROUTE_MIX_YEAR)
     values["relocated_co2_{}_mt".format(ROUTE_MIX_YEAR)] = (
         float(relocated[:, y, :].sum(axis=1).mean()) / MT if y is not None else math.nan)
+    values["relocated_eu_co2_{}_mt".format(ROUTE_MIX_YEAR)] = (
+        float(relocated_eu[:, y, :].sum(axis=1).mean()) / MT
+        if y is not None and relocated_eu is not None else math.nan)
     values["subsidy_paid_bn_eur"] = float(paid.sum(axis=1).mean()) / BN
     values["subsidy_committed_bn_eur"] = float(committed.sum(axis=1).mean()) / BN
     values["production_retained_{}".format(ROUTE_MIX_YEAR)] = (
@@ -143,8 +149,10 @@ def table_rows(summaries):
         for cluster, name in first["clusters"]:
             rows.append(("net_co2_{}_mt.{}".format(year, cluster), "net CO2 {}: {}".format(year, name), "Mt"))
         rows.append(("net_co2_{}_mt.national".format(year), "net CO2 {}: national".format(year), "Mt"))
-    rows.append(("relocated_co2_{}_mt".format(ROUTE_MIX_YEAR), "relocated CO2 {} (abroad)".format(ROUTE_MIX_YEAR),
-                 "Mt"))
+    rows.append(("relocated_co2_{}_mt".format(ROUTE_MIX_YEAR),
+                 "relocated CO2 {} (outside EU)".format(ROUTE_MIX_YEAR), "Mt"))
+    rows.append(("relocated_eu_co2_{}_mt".format(ROUTE_MIX_YEAR),
+                 "relocated CO2 {} (within EU)".format(ROUTE_MIX_YEAR), "Mt"))
     rows.append(("subsidy_paid_bn_eur", "subsidy paid, cumulative", "bn EUR"))
     rows.append(("subsidy_committed_bn_eur", "subsidy committed, cumulative", "bn EUR"))
     rows.append(("production_retained_{}".format(ROUTE_MIX_YEAR),

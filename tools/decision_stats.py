@@ -35,7 +35,7 @@ sys.path.insert(0, os.path.join(REPO, "tools"))
 from seed_ensemble import ensemble, read_figures  # noqa: E402  (the same runs and national figures)
 
 LOW_CARBON = {"electrify", "ccs", "hydrogen", "import", "bio"}
-EXITS = {"close", "relocate"}
+EXITS = {"close", "relocate", "relocate_eu"}
 
 
 def _kind_names(f):

@@ -29,7 +29,9 @@ import numpy as np
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MT = 1e6
-STATUS_CLOSED, STATUS_RELOCATED = "closed", "relocated"
+# Statuses of plants whose production has left the Netherlands (relocated_eu: to an EU
+# neighbour, in files of layout version 7 and later).
+EXIT_STATUSES = ("closed", "relocated", "relocated_eu")
 
 
 def run_one(eiisim, scenario, seed, out, read=None):
@@ -53,19 +55,26 @@ def _status_codes(f):
 
 
 def read_figures(path):
-    """{year: {"national": Mt, "relocated": Mt, "exits": n, "cluster:<id>": Mt}} of run 0."""
+    """{year: {"national": Mt, "relocated": Mt, "exits": n, "cluster:<id>": Mt}} of run 0, with
+    "relocated_eu" (Mt emitted at EU neighbours) and "exits_eu" (plants relocated there) when
+    the file declares them; "relocated" is the CO2 relocated outside the EU."""
     with h5py.File(path, "r") as f:
         years = [int(y) for y in f["year"][()]]
         clusters = _strings(f["cluster"])
         net = f["cluster_co2_net"][0]            # (year, cluster), t
         relocated = f["cluster_co2_relocated"][0]
+        relocated_eu = f["cluster_co2_relocated_eu"][0] if "cluster_co2_relocated_eu" in f else None
         status = f["status"][0]                  # (year, plant)
         codes = _status_codes(f)
-    left = {codes[STATUS_CLOSED], codes[STATUS_RELOCATED]}
+    left = [codes[name] for name in EXIT_STATUSES if name in codes]
     figures = {}
     for i, year in enumerate(years):
         row = {"national": float(net[i].sum()) / MT, "relocated": float(relocated[i].sum()) / MT,
-               "exits": int(np.isin(status[i], list(left)).sum())}
+               "exits": int(np.isin(status[i], left).sum())}
+        if relocated_eu is not None:
+            row["relocated_eu"] = float(relocated_eu[i].sum()) / MT
+        if "relocated_eu" in codes:
+            row["exits_eu"] = int((status[i] == codes["relocated_eu"]).sum())
         for c, cluster in enumerate(clusters):
             row["cluster:" + cluster] = float(net[i, c]) / MT
         figures[year] = row
@@ -96,11 +105,11 @@ def summarise(per_seed, years):
 
 def print_summary(summary, show_clusters, stream=sys.stdout):
     for year, metrics in summary.items():
-        names = ["national", "relocated", "exits"] + (
+        names = [m for m in ("national", "relocated", "relocated_eu", "exits", "exits_eu") if m in metrics] + (
             [m for m in metrics if m.startswith("cluster:")] if show_clusters else [])
         for name in names:
             p5, med, p95 = metrics[name]
-            unit = "plants" if name == "exits" else "Mt"
+            unit = "plants" if name.startswith("exits") else "Mt"
             stream.write("{} {:<22} median {:8.2f}  5-95 % {:8.2f} .. {:8.2f} {}\n".format(
                 year, name, med, p5, p95, unit))
 

@@ -28,7 +28,7 @@ import tempfile
 import h5py
 import numpy as np
 
-KINDS = ["keep", "electrify", "ccs", "hydrogen", "import", "bio", "relocate", "close"]
+KINDS = ["keep", "electrify", "ccs", "hydrogen", "import", "bio", "relocate", "close", "relocate_eu"]
 failures = []
 
 
@@ -96,7 +96,8 @@ def main():
         for year in (2030, 2050):
             expected_labels += ["net CO2 {}: {} [Mt]".format(year, n) for n in cluster_names]
             expected_labels.append("net CO2 {}: national [Mt]".format(year))
-        expected_labels += ["relocated CO2 2050 (abroad) [Mt]", "subsidy paid, cumulative [bn EUR]",
+        expected_labels += ["relocated CO2 2050 (outside EU) [Mt]", "relocated CO2 2050 (within EU) [Mt]",
+                            "subsidy paid, cumulative [bn EUR]",
                             "subsidy committed, cumulative [bn EUR]", "production retained 2050 (value, of base) [share]"]
         expected_labels += ["route mix 2050: {} [share]".format(k) for k in KINDS]
         check(list(text_rows) == expected_labels, "rows of the text table:\n  {}\nexpected:\n  {}".format(

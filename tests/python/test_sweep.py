@@ -76,7 +76,7 @@ def main():
         check(np.allclose(expected_c, qc.values, rtol=1e-12, atol=1e-6), "cluster quantiles equal numpy's")
         # Route-mix and infrastructure bands: named after the run-file series, [quantile, year, ...].
         check(list(ds["kind"].values) == ["keep", "electrify", "ccs", "hydrogen", "import", "bio", "relocate",
-                                          "close"], "kind coordinate")
+                                          "close", "relocate_eu"], "kind coordinate")
         # Every band the observables table declares (tools/eiisim_results/observables.json).
         bands = {b["band"]: tuple(b["band_dims"]) for b in observables.bands()}
         for name, dims in bands.items():
@@ -91,7 +91,7 @@ def main():
                   f"--save clusters: {name} with its units")
         share = ds["production_share_by_kind_quantiles"]
         check(ds["production_share_by_kind_quantiles"].attrs["units"] == "1", "production share units")
-        check(np.all(share.sel(kind=["relocate", "close"]).values == 0), "no production on relocate/close")
+        check(np.all(share.sel(kind=["relocate", "close", "relocate_eu"]).values == 0), "no production on relocate/close")
         check(np.all((share.values >= 0) & (share.values <= 1.5)), "production shares are shares")
         # In the base year each run's shares add up to 1, and all runs start from the same
         # route mix, so the medians do too.
