@@ -366,12 +366,25 @@ AppraisalBasis appraisal_basis(const AppraisalContext& context, const PlantBasel
     return basis;
 }
 
+namespace {
+
+// A unit whose agreed route runs under a binding agreement stays on it while the agreement
+// binds it: no way back to its fossil route, no other route, no relocation (docs/ODD.md
+// §7.15). Only the closure rule can still end it.
+bool bound_by_agreement(const AppraisalBasis& basis, int technology, int start_year) {
+    const PlantSnapshot& snapshot = *basis.snapshot;
+    return snapshot.exit_barred_until_year > start_year && technology != snapshot.technology;
+}
+
+}  // namespace
+
 OptionBreakdown appraise_option(const AppraisalBasis& basis, int technology) {
     const TechnologySpec& tech = basis.context->inputs->technologies[static_cast<std::size_t>(technology)];
     OptionBreakdown a = appraise_route(basis, technology, false);
     // A plant on its supplier's process gas buys no fuel to switch and has no reason
     // to exist elsewhere: only keep and ccs stay open (fuel_gas_coupling.hpp).
     if (basis.base->gas_coupled && !open_to_gas_coupled_plant(tech.kind)) a.mark(Infeasible::gas_coupled);
+    if (bound_by_agreement(basis, technology, a.start_year)) a.mark(Infeasible::agreement_commitment);
     add_requests(basis, tech, a);
     add_aid(basis, tech, a);
     return a;

@@ -43,6 +43,9 @@ struct PlantSnapshot {
     // Its process gas no fuel-gas buyer would burn (buyers that left), per t: a route
     // that makes the gas flares it and pays for its CO2 (agents/fuel_gas_carbon.hpp).
     ProcessGas flared_process_gas_per_t;
+    // A binding agreement holds the unit to its agreed route, in the Netherlands, before this
+    // year (exclusive): no other route, no relocation until then (docs/ODD.md §7.15).
+    int exit_barred_until_year = 0;
 };
 
 // The shared, per-year view every appraisal reads.

@@ -32,6 +32,7 @@ UnitCost eu_abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector
     there.green_premium_eur_per_t = 0;
     CostTerms site_terms = terms;
     site_terms.subsidy_eur_per_t = 0;
+    site_terms.dutch_energy_stack = false;
     UnitCost cost = domestic_unit_cost(base, sector, keep_profile, there, site_terms);
     // Shipped back the short way, away from the Dutch cluster's integration, at the
     // neighbour's non-energy cost level; like extra-EU relocation, site-bound income stays.

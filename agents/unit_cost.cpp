@@ -121,7 +121,9 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     UnitCost cost;
     add_capital_and_fixed_terms(cost, terms);
     // The Dutch cost stack at the plant's yearly volume (docs/ODD.md §7.4).
-    set_energy(cost, dutch_energy_bill(base, profile.energy_gj_per_t, prices, terms.production_t, terms.ikc_pro_rata));
+    set_energy(cost, terms.dutch_energy_stack ? dutch_energy_bill(base, profile.energy_gj_per_t, prices,
+                                                                  terms.production_t, terms.ikc_pro_rata)
+                                              : commodity_bill(profile.energy_gj_per_t, prices.energy_eur_per_gj));
 
     const double net = profile.co2_net_t_per_t();
     const double allocation_factor = free_allocation_factor_of(sector, prices);

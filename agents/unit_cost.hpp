@@ -56,6 +56,9 @@ struct CostTerms {
     // and the share of its full IKC claim the budget pays (docs/ODD.md §7.4).
     double production_t = 0;
     double ikc_pro_rata = 1;
+    // false: the site is not Dutch (an intra-EU relocation's neighbour): its all-in energy
+    // prices carry their own network, taxes and compensation, so the Dutch stack is left out.
+    bool dutch_energy_stack = true;
 };
 
 // The terms of running `tech` at `plant` that every cost calculation shares: capital

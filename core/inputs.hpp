@@ -577,6 +577,8 @@ struct AgreementOutcomes {
     int jloi_lag_y = 1;
     int eop_lag_y = 2;
     int delay_y = 2;
+    // Years a committed unit stays bound to produce here from its agreed start.
+    int commitment_y = 15;
 
     bool operator==(const AgreementOutcomes&) const = default;
 };

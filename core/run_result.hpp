@@ -71,11 +71,12 @@ enum class Infeasible : std::uint8_t {
     no_h2_connection,     // new hydrogen use before the cluster's h2_connection_year
     not_multinational,    // relocation needs a multinational parent
     gas_coupled,          // a plant on a supplier's process gas: keep, ccs or close only
+    agreement_commitment,  // a binding agreement holds the unit to its agreed route, here
 };
-inline constexpr int kInfeasibleCount = 7;
+inline constexpr int kInfeasibleCount = 8;
 inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
     "not_available", "nothing_electrified", "nothing_captured", "no_co2_connection",
-    "no_h2_connection", "not_multinational", "gas_coupled"};
+    "no_h2_connection", "not_multinational", "gas_coupled", "agreement_commitment"};
 
 // Why allocation refused a wanted variant (sim/allocation.cpp): the first scarce resource
 // whose ledger it did not fit (core/scarce_resources.hpp, same order), or the national

@@ -542,6 +542,11 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
     {.key = "agreements.delay_y", .type = T::integer, .unit = "year", .bounds = Bounds{0.0, 20.0},
      .long_name = "delay of a late agreement", .doc = "years a late agreement, and its routes, come after on time",
      .integer = &in<kAgreements, &A::delay_y>},
+    {.key = "agreements.commitment_y", .type = T::integer, .unit = "year", .bounds = Bounds{0.0, 40.0},
+     .long_name = "years an agreement binds its units to produce here",
+     .doc = "from the agreed start year, a committed unit stays on its agreed route and cannot relocate (the "
+            "agreement's reduction is due here, with clawback); the closure rule still applies (docs/ODD.md §7.15)",
+     .default_doc = "15", .integer = &in<kAgreements, &A::commitment_y>},
     // ------------------------------------------------------------------ [neighbours]
     {.key = "neighbours.be_electricity_eur_per_mwh", .type = T::path, .unit = "EUR/MWh", .bounds = kNonNegative,
      .sweep = S::factor, .to_engine = kPerMwhToPerGj, .engine_unit = "EUR/GJ",

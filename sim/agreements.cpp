@@ -114,7 +114,12 @@ UnitState commit_unit(const Model& model, RunState& state, int year, const Agree
         const CapacityLedger& budget = ledger_of(state, Resource::subsidy_budget, 0, c.instrument);
         if (!budget.fits_in_year(amount_of(c.claim, Resource::subsidy_budget), year)) return UnitState::waiting;
     }
-    if (grant_committed(model, state, year, unit.plant, route, Trigger::agreement, events)) return UnitState::done;
+    if (grant_committed(model, state, year, unit.plant, route, Trigger::agreement, events)) {
+        // The agreement binds the unit to make its reduction here, not by moving away.
+        state.exit_barred_until_year[p] =
+            std::max(state.exit_barred_until_year[p], start + in.scenario.agreements.commitment_y);
+        return UnitState::done;
+    }
     pending.restore(model, state, p);
     return UnitState::waiting;
 }

@@ -92,6 +92,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.agreement_outcome.resize(in.agreements.size());
     s.agreement_unit_pending.resize(in.agreements.size());
     s.in_live_agreement.assign(n, 0);
+    s.exit_barred_until_year.assign(n, first);
     for (std::size_t a = 0; a < in.agreements.size(); ++a) {
         const AgreementSpec& agreement = in.agreements[a];
         s.agreement_outcome[a] = draw_agreement_outcome(agreement, in.scenario.agreements, seed, run, a);

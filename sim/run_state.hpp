@@ -96,6 +96,8 @@ struct RunState {
     std::vector<AgreementOutcome> agreement_outcome;
     std::vector<std::vector<std::uint8_t>> agreement_unit_pending;
     std::vector<std::uint8_t> in_live_agreement;
+    // per plant: a committed agreement holds it to its agreed route before this year (exclusive)
+    std::vector<int> exit_barred_until_year;
     // per year index: some plant was refused an option it wanted (scarce capacity or
     // budget); the same fact the event log's OptionAppraisal::refused flags record, kept
     // here so KPIs need no event log
