@@ -77,8 +77,11 @@ EnergyBill dutch_energy_bill(const PlantBaseline& base, const EnergyGj& gj_per_t
                              double production_t, double ikc_pro_rata) {
     EnergyBill bill = commodity_bill(gj_per_t, prices.energy_eur_per_gj);
     const double electricity = gj_per_t[at(Carrier::electricity)];
-    const double grid =
-        electricity * prices.network_tariff_eur_per_gj[static_cast<std::size_t>(base.connection_level)];
+    // A route whose load outgrows the base-year connection (an electrified gas-fired plant)
+    // connects at the level its load needs: the higher voltage of the two (docs/ODD.md §7.4).
+    const ConnectionLevel needed = connection_level(electricity * production_t, prices.ehv_min_mw, prices.hv_min_mw);
+    const ConnectionLevel level = std::min(base.connection_level, needed);
+    const double grid = electricity * prices.network_tariff_eur_per_gj[static_cast<std::size_t>(level)];
     bill.by_carrier_eur_per_t[at(Carrier::electricity)] += grid;
     part(bill, EnergyPart::network) += grid;
     for (const Carrier c : {Carrier::gas, Carrier::biomethane}) {

@@ -44,6 +44,8 @@ void fill_energy_policy(PriceView& view, const EnergyCostPolicy& energy, Get get
     view.ikc_emission_factor_t_per_mwh = get(energy.ikc_emission_factor_t_per_mwh);
     view.ikc_benchmark_share = energy.ikc_benchmark_share;
     view.electricity_compensation_eur_per_gj = get(energy.electricity_compensation_eur_per_gj);
+    view.ehv_min_mw = energy.ehv_min_mw;
+    view.hv_min_mw = energy.hv_min_mw;
 }
 
 // The neighbours' energy costs, market prices too (expected like the Dutch ones).

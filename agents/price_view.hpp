@@ -22,6 +22,9 @@ struct PriceView {
     double ikc_emission_factor_t_per_mwh = 0;
     double ikc_benchmark_share = 0;
     double electricity_compensation_eur_per_gj = 0;
+    // load thresholds of the connection levels (EnergyCostPolicy), MW of average load
+    double ehv_min_mw = 100;
+    double hv_min_mw = 10;
     double ets_eur_per_t = 0;
     double co2_levy_eur_per_t = 0;       // 0 when the levy is abolished
     double dispensation_factor = 0;

@@ -171,3 +171,26 @@ TEST_CASE("the energy cost parts add up to the energy cost, every plant-year", "
     }
     CHECK(nonzero_parts.size() == static_cast<std::size_t>(kEnergyPartCount));  // every part shows up somewhere
 }
+
+TEST_CASE("a route whose load outgrows the base-year connection pays the tariff of the level it needs",
+          "[energy_stack]") {
+    PlantBaseline base;
+    base.connection_level = ConnectionLevel::regional;  // a gas-fired plant with little electricity
+    PriceView prices;
+    prices.network_tariff_eur_per_gj = {3.0, 4.0, 6.0};  // ehv, hv, regional
+    prices.ehv_min_mw = 100;
+    prices.hv_min_mw = 10;
+    const double gj_per_mw_year = 8760 * 3.6;
+    EnergyGj gj{};
+    const auto network_per_gj = [&](double electricity_gj_per_t, double production_t) {
+        gj[static_cast<std::size_t>(Carrier::electricity)] = electricity_gj_per_t;
+        return dutch_energy_bill(base, gj, prices, production_t, 1.0)
+                   .part_eur_per_t[static_cast<std::size_t>(EnergyPart::network)] /
+               electricity_gj_per_t;
+    };
+    CHECK(network_per_gj(1.0, 5 * gj_per_mw_year) == Approx(6.0));    // 5 MW: stays regional
+    CHECK(network_per_gj(1.0, 50 * gj_per_mw_year) == Approx(4.0));   // electrified, 50 MW: 110/150 kV
+    CHECK(network_per_gj(1.0, 500 * gj_per_mw_year) == Approx(3.0));  // 500 MW: 220/380 kV
+    base.connection_level = ConnectionLevel::ehv;  // never below the connection it has
+    CHECK(network_per_gj(1.0, 5 * gj_per_mw_year) == Approx(3.0));
+}
