@@ -119,6 +119,14 @@ struct PlantYear {
         return domestic_unit_cost(model.baselines[p], sector, profile_at(production), prices, terms);
     }
 
+    // The free allowances of the year: the benchmark times the activity the EU rules fix
+    // from the past two years (sim/free_allocation.hpp).
+    [[nodiscard]] double allocation_t() const {
+        const PriceView& prices = actual_view(model, state, year);
+        return model.baselines[p].benchmark_t_per_t * free_allocation_factor_of(sector, prices) *
+               allocated_activity_t(state.allocation_activity[p]);
+    }
+
     // The utilisation it runs at: what its customers take, at most `cap`, curtailed when
     // running costs more than it earns (agents/curtailment.hpp).
     // An observed utilisation replaces both (docs/ODD.md §7.13); a buyer still burns no
@@ -127,14 +135,6 @@ struct PlantYear {
     // year up to the last observed one: history.csv lists the known deviations, and a plant
     // without one ran as usual, scaled by its sector's observed volume index where
     // sector_activity.csv has one, so the curtailment rule (behaviour) does not act there.
-    // The free allowances of the year: the benchmark times the activity the EU rules fix
-    // from the past two years (sim/free_allocation.hpp).
-    [[nodiscard]] double allocation_t() const {
-        const PriceView& prices = model.actual[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
-        return model.baselines[p].benchmark_t_per_t * free_allocation_factor_of(sector, prices) *
-               allocated_activity_t(state.allocation_activity[p]);
-    }
-
     [[nodiscard]] double decide_utilisation(double cap) const {
         if (observed_utilisation >= 0) return std::min(observed_utilisation, cap);
         const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)) * activity, cap);
