@@ -2,6 +2,7 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -12,10 +13,12 @@
 #include "command.hpp"
 #include "inputs/dataset_loader.hpp"
 #include "output/hdf5_writer.hpp"
+#include "output/reference_summary.hpp"
 #include "output/summary.hpp"
 #include "sim/kpis.hpp"
 #include "sim/model.hpp"
 #include "sim/reduction_decomposition.hpp"
+#include "sim/reference_run.hpp"
 #include "sim/simulation.hpp"
 #include "sweep/replay.hpp"
 
@@ -32,6 +35,7 @@ struct RunOptions {
     std::string from_sweep;  // replay run `replay_run` of this sweep file (sweep/replay.hpp)
     std::uint64_t replay_run = 0;
     bool scenario_given = false;
+    std::string reference;  // kReferenceKindNames; empty: none
 };
 
 // The end year's change in net CO2 since the base year by sector and part (Mt/yr,
@@ -63,6 +67,17 @@ std::string default_output(const std::string& scenario) {
     return "results/" + std::filesystem::path(scenario).stem().string() + ".h5";
 }
 
+// The reference run of `options.reference` for the same inputs and seed; none if not asked.
+std::optional<RunResult> reference_run(const RunOptions& options, const Inputs& inputs, std::string& kind_name,
+                                       int& first_year) {
+    if (options.reference.empty()) return std::nullopt;
+    const ReferenceKind kind = *reference_kind(options.reference);  // CLI::IsMember checked it
+    kind_name = options.reference;
+    first_year = first_reference_year(inputs);
+    const Model model = build_model(reference_inputs(inputs, kind));
+    return simulate(model, inputs.scenario.seed);
+}
+
 int run_scenario(const RunOptions& options) {
     using Clock = std::chrono::steady_clock;
     Inputs inputs = load_inputs(options.scenario);
@@ -72,6 +87,10 @@ int run_scenario(const RunOptions& options) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
     const auto start = Clock::now();
+    ReferenceRun reference;
+    const std::optional<RunResult> reference_result =
+        reference_run(options, inputs, reference.kind, reference.first_year);
+    reference.result = reference_result ? &*reference_result : nullptr;
     const Model model = build_model(std::move(inputs));
     const RunResult result = simulate(model, model.inputs.scenario.seed);
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -80,14 +99,18 @@ int run_scenario(const RunOptions& options) {
     prepare_output_path(out);
     const std::vector<int> milestones = kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
     const RunKpis kpis = compute_kpis(result, milestones);
-    write_run_hdf5(out, model.inputs, result, &kpis, milestones);
+    write_run_hdf5(out, model.inputs, result, &kpis, milestones, reference_result ? &reference : nullptr);
 
     if (!options.quiet) {
         print_run_summary(std::cout, model.inputs, result);
         print_sector_reduction(model, result);
-        const double plant_years = static_cast<double>(result.plants) * result.years;
-        std::cout << fmt::format("\nSimulated {} plants x {} years on {} thread(s) in {:.3f} s ({:.0f} plant-years/s)\n",
-                                 result.plants, result.years, threads, seconds, plant_years / seconds);
+        if (reference_result)
+            print_reference_comparison(std::cout, model.inputs, result, *reference_result, reference.kind,
+                                       reference.first_year);
+        const double plant_years = static_cast<double>(result.plants) * result.years * (reference_result ? 2 : 1);
+        std::cout << fmt::format("\nSimulated {} plants x {} years{} on {} thread(s) in {:.3f} s ({:.0f} plant-years/s)\n",
+                                 result.plants, result.years, reference_result ? ", and the reference," : "", threads,
+                                 seconds, plant_years / seconds);
         std::cout << "Wrote " << out << "\n";
     }
     return 0;
@@ -129,6 +152,12 @@ Command add_run_command(CLI::App& app) {
     from_opt->needs(run_opt)->excludes(seed_opt);
     run_opt->needs(from_opt);
     cmd->add_option("--threads", run->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
+    cmd->add_option("--reference", run->reference,
+                    "Also run this reference with the same seed and write its series as reference_* (frozen-technology: "
+                    "no plant decides after the observed history; no-policy: no national climate policy after it; "
+                    "docs/ODD.md §7.17)")
+        ->check(CLI::IsMember(std::vector<std::string>(kReferenceKindNames.begin(), kReferenceKindNames.end())))
+        ->excludes(from_opt);
     cmd->add_flag("--quiet", run->quiet, "Print nothing on success");
     cmd->footer("Every scenario setting, with its unit, range and default: eiisim schema (docs/scenario.md).");
     return {cmd, [run] { return run->from_sweep.empty() ? run_scenario(*run) : replay(*run); }};

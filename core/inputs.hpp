@@ -531,6 +531,11 @@ struct Behaviour {
     double adaptive_weight = 0.5;      // weight of the newest price in adaptive expectations
     int horizon_y = 15;                // years a decision looks ahead
     bool deterministic = false;        // cost-minimising choice instead of logit
+    // Frozen technology (docs/ODD.md §7.17): no plant decides anything (no route change,
+    // relocation or closure by the closure rule); observed history, agreements, dispatch
+    // and physical consequences still apply. The reference of `eiisim run --reference
+    // frozen-technology` (which also stops the agreements not binding before it).
+    bool frozen_technology = false;
     double logit_scale = 0.1;          // heterogeneity: margin (share of product price) per unit of utility
     double strategic_bias_sd = 0.05;   // sd of plant-specific cost factors per option kind
     // sd of the yearly innovation around a plant's lasting taste draw (agents/taste_draw.hpp,

@@ -454,6 +454,11 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .integer = &in<kBehaviour, &B::horizon_y>},
     {.key = "behaviour.deterministic", .type = T::boolean, .doc = "`true`: cost-minimising choice, no logit noise",
      .boolean = &in<kBehaviour, &B::deterministic>},
+    {.key = "behaviour.frozen_technology", .type = T::boolean,
+     .doc = "`true`: no plant decides (no route change, relocation or closure by the closure rule); observed history, "
+            "agreements, dispatch and value-chain effects still apply. The reference of `eiisim run --reference "
+            "frozen-technology`, which also stops the agreements not binding before it (docs/ODD.md §7.17)",
+     .boolean = &in<kBehaviour, &B::frozen_technology>},
     {.key = "behaviour.logit_scale", .type = T::number, .unit = "1", .bounds = kPositive,
      .sweep = S::factor_or_value, .long_name = "logit scale (heterogeneity of choices)",
      .doc = "margin difference (as a share of the expected product price) worth one unit of logit utility: "

@@ -36,4 +36,14 @@ TimePath TimePath::shifted(int years) const {
     return TimePath(std::move(copy));
 }
 
+TimePath TimePath::replaced_from(int year, double value) const {
+    std::vector<std::pair<int, double>> kept;
+    for (const auto& point : points_)
+        if (point.first < year) kept.push_back(point);
+    kept.emplace_back(year - 1, at(year - 1));
+    if (kept.size() >= 2 && kept[kept.size() - 2].first == year - 1) kept.pop_back();
+    kept.emplace_back(year, value);
+    return TimePath(std::move(kept));
+}
+
 }  // namespace eiisim

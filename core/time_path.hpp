@@ -23,6 +23,10 @@ public:
     [[nodiscard]] TimePath scaled(double factor) const;
     // The same path moved `years` later (infrastructure delays).
     [[nodiscard]] TimePath shifted(int years) const;
+    // The same path up to `year - 1`, then `value` from `year` on (a reference run's
+    // policy switched off from its first projected year): the path is not interpolated
+    // across the switch.
+    [[nodiscard]] TimePath replaced_from(int year, double value) const;
 
     bool operator==(const TimePath&) const = default;
 

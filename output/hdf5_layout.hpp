@@ -34,6 +34,11 @@ void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::s
 // The observables' plant-level rows, then the cluster and national rows, in table order.
 void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const RunResult& result);
 void write_cluster_and_national_series(h5::NcFile& file, const Inputs& inputs, const RunResult& result);
+// A reference run's cluster, national and instrument series (sim/reference_run.hpp), each
+// as `reference_<name>` beside the scenario's own, with the reference kind and its first
+// year as global attributes (docs/output-format.md, "Reference run").
+void write_reference_series(h5::NcFile& file, const Inputs& inputs, const RunResult& reference,
+                            const std::string& kind, int first_year);
 // One observable from `result` (whose vectors may hold several runs), with its
 // attributes and flags.
 void write_series(h5::NcFile& file, const Inputs& inputs, const Observable& o, const RunResult& result);

@@ -63,6 +63,22 @@ void write_cluster_and_national_series(h5::NcFile& file, const Inputs& inputs, c
     write_rows(file, inputs, r, [](const Observable& o) { return o.level != Level::plant; });
 }
 
+void write_reference_series(h5::NcFile& file, const Inputs& inputs, const RunResult& reference,
+                            const std::string& kind, int first_year) {
+    check_result_shape(inputs, reference);
+    file.set_global("reference", kind);
+    file.set_global_number("reference_first_year", static_cast<std::int32_t>(first_year));
+    for (const Observable& o : observables()) {
+        if (!o.in_run_file() || o.level == Level::plant) continue;
+        h5::VarAttrs attrs = series_attributes(o);
+        attrs.long_name += " in the reference run (" + kind + ")";
+        with_member(o, reference, [&](const auto& values) {
+            using T = typename std::remove_cvref_t<decltype(values)>::value_type;
+            file.add_variable<T>("reference_" + std::string(o.name), o.dimensions(), values, attrs);
+        });
+    }
+}
+
 void write_saved_series(h5::NcFile& file, std::span<const std::vector<double>> values) {
     const auto saved = saved_observables();
     for (std::size_t i = 0; i < saved.size(); ++i)

@@ -35,14 +35,17 @@ void remove_quietly(const std::filesystem::path& p) {
 }  // namespace
 
 void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, const RunResult& result,
-                    const RunKpis* kpis, const std::vector<int>& milestones) {
+                    const RunKpis* kpis, const std::vector<int>& milestones, const ReferenceRun* reference) {
     // Bad shapes are the caller's bug, found before any file is touched.
     output::check_result_shape(inputs, result);
     if (kpis != nullptr && (kpis->net_co2_t.size() != milestones.size() ||
                             kpis->cluster_net_co2_t.size() != milestones.size() * inputs.clusters.size()))
         throw std::invalid_argument("write_run_hdf5: KPI arrays do not match the milestones and clusters");
+    if (reference != nullptr) output::check_result_shape(inputs, *reference->result);
     output::write_hdf5_atomically(out, [&](h5::NcFile& file) {
         output::write_run_layout(file, inputs, result, output::utc_timestamp_now());
+        if (reference != nullptr)
+            output::write_reference_series(file, inputs, *reference->result, reference->kind, reference->first_year);
         if (kpis == nullptr) return;
         const std::vector<double> subsidy{kpis->cumulative_subsidy_eur};
         const std::vector<double> relocated{kpis->relocated_co2_t};

@@ -40,6 +40,8 @@ std::optional<Trigger> decision_trigger(const Model& model, const RunState& stat
     // Forced history: the observed years happened as observed, so no decision of the model
     // may take effect in them; a decision takes effect a year later at the earliest.
     if (year < model.history.last_observed_year) return std::nullopt;
+    // Frozen technology (a reference run): nothing is decided, so nothing changes by choice.
+    if (in.scenario.behaviour.frozen_technology) return std::nullopt;
     if (state.waiting[p]) return state.waiting_trigger[p];
     if (state.asset_age_y[p] >= state.route_lifetime_y[p]) return Trigger::reinvestment;
     if (state.loss_years[p] >= in.scenario.behaviour.loss_years_trigger) return Trigger::losses;

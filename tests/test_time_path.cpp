@@ -13,3 +13,18 @@ TEST_CASE("time paths interpolate linearly and hold their end values", "[core]")
     CHECK(path.shifted(5).at(2030) == Approx(20.0));
     CHECK(path.scaled(2.0).at(2030) == Approx(60.0));
 }
+
+TEST_CASE("a path replaced from a year keeps its values before it and is not interpolated across", "[core]") {
+    const TimePath path({{2020, 10.0}, {2030, 30.0}, {2040, 50.0}});
+    const TimePath cut = path.replaced_from(2026, 0.0);
+    for (int year = 2015; year <= 2025; ++year) REQUIRE(cut.at(year) == Approx(path.at(year)));
+    for (int year = 2026; year <= 2050; ++year) REQUIRE(cut.at(year) == 0.0);
+    // An anchor on the year before the switch is kept once.
+    const TimePath on_anchor = TimePath({{2020, 1.0}, {2025, 5.0}, {2030, 9.0}}).replaced_from(2026, 2.0);
+    REQUIRE(on_anchor.anchors().size() == 3);
+    REQUIRE(on_anchor.at(2025) == 5.0);
+    REQUIRE(on_anchor.at(2026) == 2.0);
+    // An empty path reads 0 before the switch, as before.
+    REQUIRE(TimePath().replaced_from(2026, 3.0).at(2025) == 0.0);
+    REQUIRE(TimePath().replaced_from(2026, 3.0).at(2030) == 3.0);
+}

@@ -12,6 +12,11 @@ Usage (from the repository root):
   tools/seed_ensemble.py build/eiisim --seeds 40 --years 2025 2030 2040 2050 --clusters
   tools/seed_ensemble.py build/eiisim --json before.json
   tools/seed_ensemble.py --compare before.json after.json          # differences of medians
+  tools/seed_ensemble.py build/eiisim --reference no-policy        # + the reference run, paired by seed
+
+With --reference KIND each seed also runs the reference (eiisim run --reference KIND, docs/ODD.md
+§7.17) and the summary adds "reference" (its national net CO2) and "additional" (reference less
+scenario, Mt): the additional reduction's median and spread over the seeds.
 
 Quantiles are numpy's default (linear interpolation). Needs python3-h5py and python3-numpy.
 """
@@ -34,8 +39,10 @@ MT = 1e6
 EXIT_STATUSES = ("closed", "relocated", "relocated_eu")
 
 
-def run_one(eiisim, scenario, seed, out, read=None):
+def run_one(eiisim, scenario, seed, out, read=None, reference=None):
     cmd = [eiisim, "run", "--scenario", scenario, "--seed", str(seed), "--out", out, "--quiet", "--threads", "1"]
+    if reference:
+        cmd += ["--reference", reference]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError("{} exited {}: {}".format(" ".join(cmd), proc.returncode, proc.stderr.strip()))
@@ -66,6 +73,7 @@ def read_figures(path):
         relocated_eu = f["cluster_co2_relocated_eu"][0] if "cluster_co2_relocated_eu" in f else None
         status = f["status"][0]                  # (year, plant)
         codes = _status_codes(f)
+        reference = f["reference_cluster_co2_net"][0] if "reference_cluster_co2_net" in f else None
     left = [codes[name] for name in EXIT_STATUSES if name in codes]
     figures = {}
     for i, year in enumerate(years):
@@ -75,17 +83,21 @@ def read_figures(path):
             row["relocated_eu"] = float(relocated_eu[i].sum()) / MT
         if "relocated_eu" in codes:
             row["exits_eu"] = int((status[i] == codes["relocated_eu"]).sum())
+        if reference is not None:
+            row["reference"] = float(reference[i].sum()) / MT
+            row["additional"] = row["reference"] - row["national"]
         for c, cluster in enumerate(clusters):
             row["cluster:" + cluster] = float(net[i, c]) / MT
         figures[year] = row
     return figures
 
 
-def ensemble(eiisim, scenario, seeds, jobs, read=None):
+def ensemble(eiisim, scenario, seeds, jobs, read=None, reference=None):
     """{seed: read(run file)} over seeds, `read` defaulting to read_figures."""
     with tempfile.TemporaryDirectory() as tmp:
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {seed: pool.submit(run_one, eiisim, scenario, seed, os.path.join(tmp, "s{}.h5".format(seed)), read)
+            futures = {seed: pool.submit(run_one, eiisim, scenario, seed, os.path.join(tmp, "s{}.h5".format(seed)), read,
+                                         reference)
                        for seed in seeds}
             return {seed: future.result() for seed, future in futures.items()}
 
@@ -105,7 +117,8 @@ def summarise(per_seed, years):
 
 def print_summary(summary, show_clusters, stream=sys.stdout):
     for year, metrics in summary.items():
-        names = [m for m in ("national", "relocated", "relocated_eu", "exits", "exits_eu") if m in metrics] + (
+        names = [m for m in ("national", "reference", "additional", "relocated", "relocated_eu", "exits", "exits_eu")
+                 if m in metrics] + (
             [m for m in metrics if m.startswith("cluster:")] if show_clusters else [])
         for name in names:
             p5, med, p95 = metrics[name]
@@ -141,6 +154,8 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="runs at once")
     parser.add_argument("--json", help="write seeds, per-seed figures and the summary to this file")
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two --json files")
+    parser.add_argument("--reference", choices=("frozen-technology", "no-policy"),
+                        help="also run this reference per seed and report the additional reduction")
     args = parser.parse_args(argv)
     if args.compare:
         compare(*args.compare)
@@ -148,7 +163,8 @@ def main(argv=None):
     if not args.eiisim:
         parser.error("the eiisim binary is required (or --compare)")
     try:
-        per_seed = ensemble(args.eiisim, args.scenario, range(1, args.seeds + 1), args.jobs)
+        per_seed = ensemble(args.eiisim, args.scenario, range(1, args.seeds + 1), args.jobs,
+                            reference=args.reference)
     except (RuntimeError, OSError, KeyError) as error:
         print("seed_ensemble: error: {}".format(error), file=sys.stderr)
         return 1

@@ -57,7 +57,7 @@ UNITS = {
 }
 PANEL_DIMS = ("run", "year", "plant")
 PLOTS = ["net_emissions_by_cluster.png", "route_mix_by_cluster.png", "infrastructure_use.png",
-         "relocated_emissions.png"]
+         "relocated_emissions.png", "reduction_parts.png"]
 
 failures = []
 

@@ -17,6 +17,7 @@ import numpy as np  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from .observables import band_of  # noqa: E402  (the sweep band of a series, core/observables.cpp)
+from .plots_reduction import plot_against_reference, plot_reduction_parts  # noqa: E402
 
 _MT = 1e-6  # t -> Mt
 _PJ = 1e-6  # GJ -> PJ
@@ -211,6 +212,8 @@ ALL_PLOTS = (
     (plot_route_mix, (("cluster_production_value_by_kind",), (band_of("production_share_by_kind"),))),
     (plot_infrastructure, (_INFRASTRUCTURE, tuple(band_of(name) for name in _INFRASTRUCTURE))),
     (plot_relocated_emissions, (("cluster_co2_relocated",),)),
+    (plot_reduction_parts, (("cluster_reduction",),)),
+    (plot_against_reference, (("cluster_co2_net", "reference_cluster_co2_net"),)),
 )
 
 

@@ -1,0 +1,20 @@
+#pragma once
+// The run printout's comparison with a reference run of the same seed (`eiisim run
+// --reference KIND`, sim/reference_run.hpp): national net CO2 of both, the additional
+// reduction and what it is made of, and the additional reduction per cluster.
+#include <ostream>
+#include <string>
+
+#include "core/inputs.hpp"
+#include "core/run_result.hpp"
+
+namespace eiisim {
+
+// Reduction in `year` additional to the reference: the reference's net CO2 less the
+// scenario's, national (t/yr). Positive: the scenario emits less.
+[[nodiscard]] double additional_reduction_t(const RunResult& scenario, const RunResult& reference, int year);
+
+void print_reference_comparison(std::ostream& out, const Inputs& inputs, const RunResult& scenario,
+                                const RunResult& reference, const std::string& kind, int first_year);
+
+}  // namespace eiisim
