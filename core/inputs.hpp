@@ -107,6 +107,9 @@ struct SectorSpec {
     // Share of a plant's calibrated other cost (labour, upkeep, overheads) that belongs to
     // the step an import replaces: it goes with the imported share of that step.
     double import_other_cost_share = 0;
+    // Share of a plant's staff in the step an import replaces: it goes with the imported
+    // share of that step (docs/ODD.md §7.12 "Jobs"; sim/plant_jobs.hpp).
+    double upstream_labour_share = 0;
     // Relocation: non-energy cost abroad as a share of NL cost, transport back, and
     // whether plants of the sector are footloose at all.
     double abroad_cost_factor = 1.0;

@@ -53,6 +53,11 @@ constexpr auto kObservables = std::to_array<Observable>({
      .f64 = &R::revenue_eur},
     {.name = "margin", .level = L::plant, .units = "EUR/yr", .long_name = "revenue minus all yearly costs",
      .f64 = &R::margin_eur},
+    {.name = "jobs", .level = L::plant, .units = "1", .long_name = "jobs at the plant in the Netherlands (FTE)",
+     .comment = "employees x open share of capacity x labour factor: 0 closed or relocated, 1 - import_share x "
+                "upstream_labour_share on an import route, 1 otherwise; curtailment keeps the staff "
+                "(docs/ODD.md §7.12, \"Jobs\")",
+     .f64 = &R::jobs},
     {.name = "energy", .level = L::plant, .extra = X::carrier, .units = "GJ/yr",
      .long_name = "final energy use (fuel and feedstock) by carrier", .f64 = &R::energy_gj},
     {.name = "cost", .level = L::plant, .extra = X::cost_component, .units = "EUR/yr",
@@ -76,6 +81,14 @@ constexpr auto kObservables = std::to_array<Observable>({
      .doc = "`production x max(0, P_s x I(cal) - m x i_s x p_imp(cal))`: the sector's product price less an "
             "import route's imported intermediate (`core/production_value.hpp`, docs/ODD.md §7.12); the power "
             "sector (MWh) is left out and reported as `power_output`"},
+    {.name = "cluster_jobs", .level = L::cluster, .units = "1",
+     .long_name = "jobs at the cluster's plants in the Netherlands (FTE)",
+     .comment = "sum over the cluster's plants of jobs", .f64 = &R::cluster_jobs, .band = 11,
+     .band_of = "jobs per cluster (FTE)", .saved = true,
+     .doc = "`N x s x λ` per plant (`sim/plant_jobs.hpp`, docs/ODD.md §7.12 \"Jobs\"): employees of plants.csv "
+            "(one site's headcount split over its installations by the importer), the open share of capacity and "
+            "the labour factor of the plant's state (0 closed or relocated; `1 - m u` on an import route; 1 "
+            "otherwise, curtailment included)"},
     {.name = "cluster_co2_captured", .level = L::cluster, .units = "t/yr", .long_name = "CO2 captured, cluster total",
      .f64 = &R::cluster_co2_captured_t, .saved = true},
     {.name = "cluster_co2_net", .level = L::cluster, .units = "t/yr",
@@ -185,6 +198,9 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "national_co2_net", .units = "t/yr", .long_name = "national net CO2",
      .derive = Derive::sum_over_clusters, .from = "cluster_co2_net", .band = 1, .band_var = "co2_net_quantiles",
      .doc = "sum over clusters of `cluster_co2_net`"},
+    {.name = "national_jobs", .units = "1", .long_name = "jobs at the plants in the Netherlands (FTE), national",
+     .derive = Derive::sum_over_clusters, .from = "cluster_jobs", .band = 12,
+     .doc = "sum over clusters of `cluster_jobs`"},
     {.name = "production_share_by_kind", .extra = X::kind, .units = "1",
      .long_name = "national production value by kind of route in force, as a share of the run's national "
                   "production value in the base year",

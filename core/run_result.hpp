@@ -167,6 +167,7 @@ struct RunResult {
     std::vector<double> free_allocation_t;  // ETS allowances received free
     std::vector<double> revenue_eur;
     std::vector<double> margin_eur;
+    std::vector<double> jobs;              // FTE, employees x open share x labour factor (sim/plant_jobs.hpp)
     // [year][plant][carrier]
     std::vector<double> energy_gj;
     // [year][plant][component]
@@ -183,6 +184,7 @@ struct RunResult {
     std::vector<double> cluster_co2_relocated_t;
     std::vector<double> cluster_co2_relocated_eu_t;
     std::vector<double> cluster_grid_used_mw;      // new load granted and running
+    std::vector<double> cluster_jobs;              // FTE, sum of the plants' jobs
     std::vector<double> cluster_grid_headroom_mw;
     // [year][cluster][kind]: production by route kind
     std::vector<double> cluster_production_value_by_kind_eur;  // as cluster_production_value, by route kind

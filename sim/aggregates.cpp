@@ -6,6 +6,7 @@
 #include "agents/hydrogen_obligation.hpp"
 #include "core/production_value.hpp"
 #include "phases.hpp"
+#include "plant_jobs.hpp"
 #include "reduction_decomposition.hpp"
 
 namespace eiisim {
@@ -23,6 +24,19 @@ void record_hydrogen_obligation(const Scenario& scenario, double green_supply_gj
     result.hydrogen_obligation_shortfall_gj[y] = s.shortfall_gj;
     result.hydrogen_obligation_buyout_eur[y] = s.buyout_eur;
     result.green_hydrogen_supply_gj[y] = green_supply_gj;
+}
+
+// The plant's jobs in the year (sim/plant_jobs.hpp), by the route and status the accounts booked.
+double jobs_of(const Model& model, const RunResult& result, std::size_t p, int yi, std::size_t at) {
+    const Inputs& in = model.inputs;
+    const int technology = result.technology[at];
+    const PlantJobsState state{
+        .status = static_cast<PlantStatus>(result.status[at]),
+        .kind = static_cast<OptionKind>(result.kind[at]),
+        .import_share = technology >= 0 ? in.technologies[static_cast<std::size_t>(technology)].import_share : 0.0,
+        .open_share = model.history.open_capacity_share(yi, static_cast<int>(p))};
+    const SectorSpec& sector = in.sectors[static_cast<std::size_t>(in.plants[p].sector)];
+    return plant_jobs(in.plants[p].employees, state, sector.upstream_labour_share);
 }
 
 }  // namespace
@@ -50,6 +64,8 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
             result.cluster_production_value_eur[c] += value;
             result.cluster_production_value_by_kind_eur[c * kOptionKindCount + result.kind[at]] += value;
         }
+        result.jobs[at] = jobs_of(model, result, p, yi, at);
+        result.cluster_jobs[c] += result.jobs[at];
         result.cluster_co2_gross_t[c] += result.co2_gross_t[at];
         result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
         result.cluster_co2_net_t[c] += result.co2_net_t[at];

@@ -35,6 +35,20 @@ inline int technology_index(const Inputs& inputs, const std::string& id) {
     throw std::invalid_argument("no technology " + id);
 }
 
+// A row of observed history for the plant with `id` (docs/ODD.md §7.13), sourced "test".
+inline HistoryEntry history_row(const Inputs& inputs, const std::string& id, HistoryKind kind, int first, int last,
+                                double share, bool exogenous = false) {
+    HistoryEntry e;
+    e.plant = plant_index(inputs, id);
+    e.kind = kind;
+    e.first_year = first;
+    e.last_year = last;
+    e.share = share;
+    e.exogenous = exogenous;
+    e.source = "test";
+    return e;
+}
+
 inline RunResult run(Inputs inputs, std::uint64_t seed = 7) {
     const Model model = build_model(std::move(inputs));
     return simulate(model, seed);

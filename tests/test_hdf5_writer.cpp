@@ -121,6 +121,7 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.revenue_eur, 7);
     fill(r.margin_eur, 8);
     fill(r.free_allocation_t, 9);
+    fill(r.jobs, 10);
     r.technology.resize(yp);
     r.route_built_year.resize(yp);
     r.kind.resize(yp);

@@ -15,15 +15,7 @@ namespace {
 
 HistoryEntry row(const Inputs& in, const std::string& plant, HistoryKind kind, int first, int last, double share,
                  bool exogenous = false) {
-    HistoryEntry e;
-    e.plant = plant_index(in, plant);
-    e.kind = kind;
-    e.first_year = first;
-    e.last_year = last;
-    e.share = share;
-    e.exogenous = exogenous;
-    e.source = "test";
-    return e;
+    return testing::history_row(in, plant, kind, first, last, share, exogenous);
 }
 
 Inputs small_with(std::vector<HistoryEntry> history, HistoryMode mode = HistoryMode::forced) {

@@ -11,6 +11,7 @@ from . import tables
 from .catalogue import default_catalogue, default_sector_table, read_product_prices
 from .added_links import add_hand_kept_links, drop_links
 from .added_plants import added_plant_records
+from .employment import assign_employment
 from .edges import EDGE_COLUMNS, EdgeSet, derive_edges
 from .networks import MEMBER_COLUMNS, NETWORK_COLUMNS, build_networks
 from .infrastructure import INFRASTRUCTURE_SOURCE, check_infrastructure, copy_infrastructure
@@ -113,11 +114,12 @@ def run_import(src_dir, outdir, catalogue=None):
     for t in sorted(data.technologies):
         if t not in used_tc and t not in options.tc_ids:
             report.skip("tc", t, "not used by the base configuration of a current plant nor by a mapped plant option")
+    prices = read_product_prices(default_sector_table(outdir))
+    assign_employment(records, {g["plant_id"]: g for g in data.gpd}, prices, report)
     os.makedirs(outdir, exist_ok=True)
     whole_sites = records
     records = split_records(records, report)
     write_csv(os.path.join(outdir, "plants.csv"), PLANT_COLUMNS, [r.columns for r in records])
-    prices = read_product_prices(default_sector_table(outdir))
     locations = {p["plant_id"]: (p["latitude"], p["longitude"]) for p in data.plants
                  if isinstance(p.get("latitude"), (int, float)) and isinstance(p.get("longitude"), (int, float))}
     locations.update(added_locations)

@@ -599,3 +599,52 @@ def reinvestment_timing():
         out[pid] = t
     return out
 
+
+
+# --- Employment (issue 14; docs/dataset.md "Employment") ---
+
+@dataclass(frozen=True)
+class EmploymentGroup:
+    """One row of employment_groups.csv: plants that share one reported headcount."""
+    group: str
+    plants: tuple
+    headcount: int
+    source: str
+
+
+@functools.cache
+def employment_groups():
+    """[EmploymentGroup] of employment_groups.csv; a plant belongs to one group at most."""
+    out, seen = [], {}
+    for i, r in enumerate(_csv("employment_groups.csv"), start=1):
+        where = f"employment_groups.csv row {i} ({r.get('group')})"
+        plants = tuple(r["plants"].split())
+        if not r["group"].strip() or len(plants) < 2 or not r["source"].strip():
+            raise TableError(f"{where}: needs a group, two or more plants and a source")
+        try:
+            headcount = int(r["headcount"])
+        except ValueError:
+            raise TableError(f"{where}: field 'headcount': expected a whole number, got {r['headcount']!r}") from None
+        if headcount <= 0:
+            raise TableError(f"{where}: field 'headcount': expected > 0, got {headcount}")
+        for p in plants:
+            if p in seen:
+                raise TableError(f"{where}: plant {p} is already in group {seen[p]}")
+            seen[p] = r["group"].strip()
+        out.append(EmploymentGroup(r["group"].strip(), plants, headcount, r["source"].strip()))
+    return out
+
+
+@functools.cache
+def employment_proxies():
+    """sector -> (proxy sector, reason) of employment_proxies.csv."""
+    t = load()
+    out = {}
+    for i, r in enumerate(_csv("employment_proxies.csv"), start=1):
+        where = f"employment_proxies.csv row {i} ({r.get('sector')})"
+        if r["sector"] not in t.sectors or r["proxy"] not in t.sectors:
+            raise TableError(f"{where}: unknown sector {r['sector']!r} or proxy {r['proxy']!r}")
+        if not r["reason"].strip():
+            raise TableError(f"{where}: needs a reason")
+        out[r["sector"]] = (r["proxy"], r["reason"].strip())
+    return out
