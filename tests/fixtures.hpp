@@ -35,6 +35,20 @@ inline int technology_index(const Inputs& inputs, const std::string& id) {
     throw std::invalid_argument("no technology " + id);
 }
 
+// `in` with one observed curtailment of `plant` to `share` of its output in `year`, its
+// history forced (docs/ODD.md §7.13); the plant's index in `plant_at`.
+inline Inputs with_observed_curtailment(Inputs in, const std::string& plant, int year, double share, int& plant_at) {
+    in.scenario.history = HistoryMode::forced;
+    HistoryEntry row;
+    row.plant = plant_at = plant_index(in, plant);
+    row.kind = HistoryKind::curtailment;
+    row.first_year = row.last_year = year;
+    row.share = share;
+    row.source = "test";
+    in.history = {row};
+    return in;
+}
+
 inline RunResult run(Inputs inputs, std::uint64_t seed = 7) {
     const Model model = build_model(std::move(inputs));
     return simulate(model, seed);
