@@ -8,6 +8,7 @@
 
 #include "core/strategic_products.hpp"
 #include "fixtures.hpp"
+#include "small_copy.hpp"
 #include "sim/leakage.hpp"
 #include "sim/phases.hpp"
 #include "sim/run_state.hpp"
@@ -164,4 +165,27 @@ TEST_CASE("cluster embodied imports are the sum of the plants'", "[leakage]") {
     simulate_into(model, 42, 0, RecordLevel::aggregates, lean);
     CHECK(lean.result.cluster_co2_embodied_imports_t == r.cluster_co2_embodied_imports_t);
     CHECK(lean.result.strategic_import_dependence == r.strategic_import_dependence);
+}
+
+TEST_CASE("sectors.csv: an unknown strategic product and factors without a source are refused", "[leakage][loader]") {
+    const auto with_columns = [](testing::SmallCopy& copy, const char* ammonia, const char* refining) {
+        copy.replace("sectors.csv", "transport_eur_per_t,source", "transport_eur_per_t,source,strategic_product,"
+                                                                  "foreign_t_co2_per_t,leakage_source");
+        const std::string fixture = "ESTIMATE: test fixture,";
+        copy.replace("sectors.csv", "0.9,25,ESTIMATE: test fixture", "0.9,25," + fixture + ammonia);
+        copy.replace("sectors.csv", "0.95,15,ESTIMATE: test fixture", "0.95,15," + fixture + refining);
+        copy.replace("sectors.csv", "0.9,40,ESTIMATE: test fixture", "0.9,40,ESTIMATE: test fixture,none,,");
+    };
+    SECTION("unknown tag") {
+        testing::SmallCopy copy;
+        with_columns(copy, "fertilizer,2.0,test", "none,,");
+        testing::expect_error(copy, "sectors.csv", copy.line_of("sectors.csv", "ammonia,"), "strategic_product",
+                              "fertiliser");
+    }
+    SECTION("a factor without its source") {
+        testing::SmallCopy copy;
+        with_columns(copy, "fertiliser,2.0,test", "none,0.2,");
+        testing::expect_error(copy, "sectors.csv", copy.line_of("sectors.csv", "refining,"), "leakage_source",
+                              "source");
+    }
 }
