@@ -123,6 +123,15 @@ struct SectorSpec {
     bool electricity_tax_exempt = false;
     bool gas_tax_exempt = false;
     std::string energy_cost_source;
+    // Leakage beyond relocation (docs/ODD.md §7.12, "Leakage"; sectors.csv, hand-kept with
+    // leakage_source): direct CO2 per t of the product made abroad, which imports that
+    // replace lost Dutch output embody, and per t of the imported intermediate of an
+    // import route; the strategic product the sector's output counts towards
+    // (core/strategic_products.hpp; kNotStrategic: none).
+    double foreign_t_co2_per_t = 0;
+    double intermediate_foreign_t_co2_per_t = 0;
+    int strategic_product = -1;
+    std::string leakage_source;
     std::string source;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "reduction_parts.hpp"
+#include "strategic_products.hpp"
 
 namespace eiisim {
 namespace {
@@ -49,6 +50,20 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "co2_relocated_eu", .level = L::plant, .units = "t/yr",
      .long_name = "CO2 emitted at an EU neighbour by production that relocated there (inside the EU ETS)",
      .f64 = &R::co2_relocated_eu_t},
+    {.name = "replacement_imports", .level = L::plant, .units = "t/yr",
+     .long_name = "imports that replace Dutch output lost since the base year and an import route's intermediate",
+     .comment = "max(0, base-year production - production) in t of the sector's product, plus production x "
+                "import share x intermediate per t in t of the imported intermediate (DRI, ammonia, methanol); 0 for "
+                "relocated plants (their CO2 is co2_relocated) and the power sector (MWh)",
+     .f64 = &R::replacement_imports_t,
+     .doc = "Dutch demand is taken as unchanged: what a closed, curtailed or partly closed plant no longer makes "
+            "is imported (docs/ODD.md §7.12, \"Leakage\")"},
+    {.name = "co2_embodied_imports", .level = L::plant, .units = "t/yr",
+     .long_name = "CO2 emitted abroad making the replacement imports",
+     .comment = "lost t x the product's foreign direct CO2 per t + imported intermediate t x the intermediate's "
+                "(sectors.csv foreign_t_co2_per_t, intermediate_foreign_t_co2_per_t); beside co2_relocated, never on "
+                "top of it",
+     .f64 = &R::co2_embodied_imports_t},
     {.name = "revenue", .level = L::plant, .units = "EUR/yr", .long_name = "revenue incl. green premium",
      .f64 = &R::revenue_eur},
     {.name = "margin", .level = L::plant, .units = "EUR/yr", .long_name = "revenue minus all yearly costs",
@@ -100,6 +115,10 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "cluster_co2_relocated_eu", .level = L::cluster, .units = "t/yr",
      .long_name = "CO2 emitted at EU neighbours by production relocated there, cluster total",
      .f64 = &R::cluster_co2_relocated_eu_t, .saved = true},
+    {.name = "cluster_co2_embodied_imports", .level = L::cluster, .units = "t/yr",
+     .long_name = "CO2 emitted abroad making the imports that replace lost Dutch output, cluster total",
+     .comment = "sum of co2_embodied_imports; relocated production is in cluster_co2_relocated(_eu) instead",
+     .f64 = &R::cluster_co2_embodied_imports_t, .band = 11, .saved = true},
     {.name = "cluster_co2_gross", .level = L::cluster, .units = "t/yr",
      .long_name = "CO2 before capture, cluster total", .f64 = &R::cluster_co2_gross_t},
     {.name = "cluster_grid_used", .level = L::cluster, .units = "MW",
@@ -177,6 +196,14 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "power_output", .units = "MWh/yr",
      .long_name = "useful output of the power sector (site CHPs and power plants on process gas), national",
      .comment = "left out of cluster_production_value", .f64 = &R::power_output_mwh},
+    {.name = "strategic_import_dependence", .extra = X::strategic_product, .units = "1",
+     .long_name = "import dependence of each strategic product, national",
+     .comment = "imports / Dutch demand, in t of product: (lost output + relocated base output + import routes' "
+                "imported share) / (production + lost output + relocated base output) of the tag's plants; 0 in "
+                "the base year, 1 when every plant of the tag has closed or relocated; 0 for a tag without plants",
+     .f64 = &R::strategic_import_dependence, .band = 12,
+     .doc = "the sectors' tags are `strategic_product` in sectors.csv (docs/dataset.md \"Strategic products\"); "
+            "docs/ODD.md §7.12, \"Leakage\""},
     // ------------------------------------------------------------ instrument series [run, year, instrument]
     {.name = "instrument_budget", .level = L::instrument, .units = "EUR/yr",
      .long_name = "commitment budget of the support instrument in the year", .f64 = &R::instrument_budget_eur},
@@ -264,6 +291,7 @@ std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::
         case Extra::kind: n *= static_cast<std::size_t>(kOptionKindCount); break;
         case Extra::reduction_part: n *= static_cast<std::size_t>(kReductionPartCount); break;
         case Extra::energy_part: n *= static_cast<std::size_t>(kEnergyPartCount); break;
+        case Extra::strategic_product: n *= static_cast<std::size_t>(kStrategicProductCount); break;
     }
     return n;
 }

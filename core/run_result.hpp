@@ -165,6 +165,9 @@ struct RunResult {
     std::vector<double> co2_relocated_t;   // emitted outside the EU by relocated plants (leakage)
     std::vector<double> co2_relocated_eu_t;  // emitted at an EU neighbour by plants relocated there (EU ETS)
     std::vector<double> free_allocation_t;  // ETS allowances received free
+    // Leakage beyond relocation (docs/ODD.md §7.12, "Leakage"; sim/leakage.hpp)
+    std::vector<double> replacement_imports_t;    // t of product lost at home + t of intermediate imported
+    std::vector<double> co2_embodied_imports_t;   // CO2 emitted abroad making those imports
     std::vector<double> revenue_eur;
     std::vector<double> margin_eur;
     std::vector<double> jobs;              // FTE, employees x open share x labour factor (sim/plant_jobs.hpp)
@@ -183,6 +186,7 @@ struct RunResult {
     std::vector<double> cluster_co2_net_t;
     std::vector<double> cluster_co2_relocated_t;
     std::vector<double> cluster_co2_relocated_eu_t;
+    std::vector<double> cluster_co2_embodied_imports_t;  // CO2 embodied in replacement imports
     std::vector<double> cluster_grid_used_mw;      // new load granted and running
     std::vector<double> cluster_jobs;              // FTE, sum of the plants' jobs
     std::vector<double> cluster_grid_headroom_mw;
@@ -212,6 +216,8 @@ struct RunResult {
     std::vector<double> biomethane_used_gj;    // new use over the plants' base-year use
     std::vector<double> biomethane_supply_gj;
     std::vector<double> power_output_mwh;      // the power sector's output (left out of the value)
+    // [year][strategic_product]: imports / Dutch demand of the tag (sim/leakage.hpp)
+    std::vector<double> strategic_import_dependence;
 
     // per support instrument [year][instrument] (docs/ODD.md §7.14)
     std::vector<double> instrument_budget_eur;     // commitment budget of the year

@@ -3,6 +3,8 @@
 #include <array>
 #include <map>
 
+#include "core/production_value.hpp"
+#include "core/strategic_products.hpp"
 #include "csv_reader.hpp"
 #include "dataset_tables.hpp"
 
@@ -77,16 +79,54 @@ void read_energy_cost_columns(const CsvTable& table, const CsvRow& row, SectorSp
         table.fail(row, "energy_cost_source", "expected the source of the sector's IKC eligibility and energy-tax "
                                               "exemptions, got ''");
 }
+
+// Leakage beyond relocation and the strategic tag (docs/ODD.md §7.12, "Leakage");
+// optional columns: absent or empty, imports embody nothing and the sector has no tag.
+// Any figure needs its source in leakage_source.
+void read_leakage_columns(const CsvTable& table, const CsvRow& row, SectorSpec& s) {
+    constexpr Bounds kIntensity{0.0, 100.0};  // t CO2 per t; hydrogen from SMR is ~9
+    s.foreign_t_co2_per_t = csv_number_or(table, row, "foreign_t_co2_per_t", kIntensity, 0.0);
+    s.intermediate_foreign_t_co2_per_t =
+        csv_number_or(table, row, "intermediate_foreign_t_co2_per_t", kIntensity, 0.0);
+    if (s.intermediate_foreign_t_co2_per_t > 0 && s.intermediate.empty())
+        table.fail(row, "intermediate_foreign_t_co2_per_t",
+                   "the sector imports no intermediate (empty `intermediate`), so it needs no intermediate "
+                   "emission factor");
+    const CsvField* tag = table.field(row, "strategic_product");
+    s.strategic_product = kNotStrategic;
+    if (tag != nullptr && !tag->text.empty() && tag->text != "none") {
+        const auto* it = std::find(kStrategicProductNames.begin(), kStrategicProductNames.end(), tag->text);
+        if (it == kStrategicProductNames.end()) {
+            std::string known = "none";
+            for (const char* name : kStrategicProductNames) known += std::string(", ") + name;
+            table.fail(row, "strategic_product", "unknown strategic product '" + tag->text + "'; expected one of: " +
+                                                     known + " (or empty)");
+        }
+        s.strategic_product = static_cast<int>(it - kStrategicProductNames.begin());
+    }
+    const CsvField* source = table.field(row, "leakage_source");
+    s.leakage_source = source != nullptr ? source->text : "";
+    const bool any = s.foreign_t_co2_per_t > 0 || s.intermediate_foreign_t_co2_per_t > 0 ||
+                     s.strategic_product != kNotStrategic;
+    if (any && is_power_sector(s))
+        table.fail(row, "foreign_t_co2_per_t", "the power sector's output is MWh, which leakage leaves out: expected "
+                                               "no foreign emission factor and no strategic product");
+    if (any && s.leakage_source.empty())
+        table.fail(row, "leakage_source", "expected the source of the sector's foreign emission factors and "
+                                          "strategic tag, got ''");
+}
 }  // namespace
 
 SectorTable load_sectors(const std::filesystem::path& file, const std::vector<std::string>& import_names) {
-    static constexpr std::array<CsvColumn, 19> kColumns{{
+    static constexpr std::array<CsvColumn, 23> kColumns{{
         {"id"}, {"product"}, {"product_price_eur_per_t"}, {"base_margin_share"},
         {"free_allocation_share"}, {"cbam_covered"}, {"extra_eu_export_share", false}, {"intermediate"},
         {"intermediate_t_per_t"},
         {"import_price"}, {"import_other_cost_share", false}, {"upstream_labour_share", false}, {"abroad_cost_factor"},
         {"transport_eur_per_t"}, {"ikc_eligible_from", false}, {"electricity_tax_exempt", false},
-        {"gas_tax_exempt", false}, {"energy_cost_source", false}, {"source"}}};
+        {"gas_tax_exempt", false}, {"energy_cost_source", false}, {"foreign_t_co2_per_t", false},
+        {"intermediate_foreign_t_co2_per_t", false}, {"strategic_product", false}, {"leakage_source", false},
+        {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     SectorTable out;
     for (const CsvRow& row : table.rows()) {
@@ -119,6 +159,7 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
         s.abroad_cost_factor = csv_number(table, row, "abroad_cost_factor", kPositive);
         s.transport_eur_per_t = csv_number(table, row, "transport_eur_per_t", kNonNegative);
         read_energy_cost_columns(table, row, s);
+        read_leakage_columns(table, row, s);
         s.source = source_text(table, row);
         out.id_at.push_back(table.where(row, "id"));
         out.sectors.push_back(std::move(s));

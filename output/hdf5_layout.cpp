@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/reduction_parts.hpp"
+#include "core/strategic_products.hpp"
 #include "core/revision.hpp"
 #include "hdf5_provenance.hpp"
 
@@ -113,7 +114,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& r
 
     for (const char* name :
          {"plant", "cluster", "instrument", "technology", "kind", "carrier", "cost_component", "energy_part",
-          "reduction_part"})
+          "reduction_part", "strategic_product"})
         add_category_dimension(file, inputs, name);
 
     std::size_t options = 0;
@@ -154,6 +155,9 @@ void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::s
     } else if (name == "reduction_part") {
         ids = to_strings(kReductionPartNames);
         long_name = "part of the change in net CO2 since the base year (docs/ODD.md §7.12)";
+    } else if (name == "strategic_product") {
+        ids = to_strings(kStrategicProductNames);
+        long_name = "strategic product: sectors.csv strategic_product tag (docs/dataset.md)";
     } else {
         throw std::invalid_argument("no category dimension named " + name);
     }

@@ -49,6 +49,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     file.add_dimension<double>("quantile", std::span<const double>(kSweepQuantiles),
                                {"1", "probability level of the quantile over runs"});
     output::add_category_dimension(file, inputs, "kind");
+    output::add_category_dimension(file, inputs, "strategic_product");
     if (!s.settings.empty()) {
         std::vector<std::string> names;
         for (const auto& u : s.settings) names.push_back(u.name);

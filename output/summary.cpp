@@ -10,6 +10,7 @@
 #include "core/production_value.hpp"
 #include "core/reduction_parts.hpp"
 #include "jobs_summary.hpp"
+#include "leakage_summary.hpp"
 #include "public_cost_summary.hpp"
 
 namespace eiisim {
@@ -135,6 +136,7 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     for (double v : relocated_eu) out << fmt::format(" {:>8.2f}", v / kMt);
     out << "\n\n";
     print_reduction_parts(out, result, std::vector<int>(years.begin() + (years.size() > 1 ? 1 : 0), years.end()));
+    print_leakage(out, result);
     print_public_cost(out, inputs, result);
     out << "\n";
 

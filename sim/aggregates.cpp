@@ -5,6 +5,7 @@
 #include "agents/appraisal.hpp"
 #include "agents/hydrogen_obligation.hpp"
 #include "core/production_value.hpp"
+#include "leakage.hpp"
 #include "phases.hpp"
 #include "plant_jobs.hpp"
 #include "reduction_decomposition.hpp"
@@ -119,6 +120,8 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     }
     std::fill(state.grants_paid_eur.begin(), state.grants_paid_eur.end(), 0.0);
     result.power_output_mwh[y] = power_output;
+    // Emissions abroad embodied in the imports that replace lost output (docs/ODD.md §7.12).
+    record_leakage(in, state, yi, row, result);
 }
 
 }  // namespace eiisim

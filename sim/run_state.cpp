@@ -65,6 +65,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.grants_paid_eur.assign(in.scenario.policy.instruments.size(), 0.0);
     s.quota_premium_eur_per_t.assign(in.sectors.size(), 0.0);
     s.reduction_base.assign(n, ReductionBase{});
+    s.base_production_t.assign(n, 0.0);
     s.stranded_annuity_eur.assign(n, 0.0);
     s.stranded_until_year.assign(n, first);
     s.offtake_lost_share.assign(n, 0.0);

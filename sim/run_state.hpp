@@ -56,6 +56,9 @@ struct RunState {
     // per plant: its base year, for the reduction decomposition (record_aggregates sets it
     // in the base year)
     std::vector<ReductionBase> reduction_base;
+    // per plant: its production in the base year, for the replacement imports
+    // (docs/ODD.md §7.12, "Leakage"; record_aggregates sets it in the base year)
+    std::vector<double> base_production_t;
     // per plant: the activity memory of the EU allocation rules (sim/free_allocation.hpp)
     std::vector<AllocationActivity> allocation_activity;
     std::vector<double> stranded_annuity_eur;

@@ -49,6 +49,15 @@ inline HistoryEntry history_row(const Inputs& inputs, const std::string& id, His
     return e;
 }
 
+// `in` with one observed curtailment of `plant` to `share` of its output in `year`, its
+// history forced (docs/ODD.md §7.13); the plant's index in `plant_at`.
+inline Inputs with_observed_curtailment(Inputs in, const std::string& plant, int year, double share, int& plant_at) {
+    in.scenario.history = HistoryMode::forced;
+    plant_at = plant_index(in, plant);
+    in.history = {history_row(in, plant, HistoryKind::curtailment, year, year, share)};
+    return in;
+}
+
 inline RunResult run(Inputs inputs, std::uint64_t seed = 7) {
     const Model model = build_model(std::move(inputs));
     return simulate(model, seed);

@@ -17,6 +17,7 @@
 #include "core/inputs.hpp"
 #include "core/observables.hpp"
 #include "core/reduction_parts.hpp"
+#include "core/strategic_products.hpp"
 #include "core/run_result.hpp"
 #include "output/hdf5_writer.hpp"
 
@@ -122,6 +123,8 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.margin_eur, 8);
     fill(r.free_allocation_t, 9);
     fill(r.jobs, 10);
+    fill(r.replacement_imports_t, 11);
+    fill(r.co2_embodied_imports_t, 12);
     r.technology.resize(yp);
     r.route_built_year.resize(yp);
     r.kind.resize(yp);
@@ -165,8 +168,9 @@ void fill_aggregates(const Inputs& in, RunResult& r, int clusters, int plants, i
     for (const Observable& o : observables()) {  // every national series
         if (!o.in_run_file() || o.level != Level::national || o.f64 == nullptr) continue;
         std::vector<double>& v = r.*o.f64;
-        v.resize(static_cast<std::size_t>(years));
-        for (int y = 0; y < years; ++y) v[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
+        const std::size_t per_year = o.per_year(0, 0);  // strategic_import_dependence: one per strategic product
+        v.resize(static_cast<std::size_t>(years) * per_year);
+        for (std::size_t i = 0; i < v.size(); ++i) v[i] = 1e6 * static_cast<double>(i / per_year + 1);
     }
     r.instruments = static_cast<int>(in.scenario.policy.instruments.size());
     for (const Observable& o : observables()) {  // every instrument series
@@ -379,6 +383,8 @@ TEST_CASE("HDF5 run file: dimensions and coordinate values", "[output]") {
     CHECK(read_strings(file.id, "carrier").size() == kCarrierCount);
     CHECK(read_strings(file.id, "cost_component").size() == kCostComponentCount);
     CHECK(read_strings(file.id, "reduction_part").size() == kReductionPartCount);
+    CHECK(read_strings(file.id, "strategic_product") ==
+          std::vector<std::string>(kStrategicProductNames.begin(), kStrategicProductNames.end()));
     CHECK(shape(file.id, "event") == std::vector<hsize_t>{2});
     CHECK(shape(file.id, "option_considered") == std::vector<hsize_t>{5});
 }

@@ -10,12 +10,14 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/observables.hpp"
 #include "core/reduction_parts.hpp"
+#include "core/strategic_products.hpp"
 #include "fixtures.hpp"
 #include "output/hdf5_layout.hpp"
 #include "output/hdf5_writer.hpp"
@@ -137,7 +139,8 @@ TEST_CASE("every observable's RunResult member has the size its level implies", 
     const std::size_t by_level[] = {years * inputs.plants.size(), years * inputs.clusters.size(), years,
                                     years * instruments};
     const std::size_t by_extra[] = {1, kCarrierCount, kCostComponentCount, kOptionKindCount, kReductionPartCount,
-                                    kEnergyPartCount};
+                                    kEnergyPartCount, kStrategicProductCount};
+    static_assert(std::size(by_extra) == kExtraNames.size());
     std::size_t checked = 0;
     for (const Observable& o : observables()) {
         if (!o.in_run_file()) continue;

@@ -155,20 +155,13 @@ TEST_CASE("an import route books the imported share's CO2 under import", "[reduc
 }
 
 TEST_CASE("an observed curtailment books the drop in output under utilisation", "[reduction]") {
-    Inputs in = testing::small_inputs();
-    in.scenario.history = HistoryMode::forced;
-    HistoryEntry row;
-    row.plant = plant_index(in, "yara_sluiskil");
-    row.kind = HistoryKind::curtailment;
-    row.first_year = row.last_year = 2022;
-    row.share = 0.5;
-    row.source = "test";
-    in.history = {row};
-    const Model model = build_model(in);
+    int p = 0;
+    const Model model =
+        build_model(testing::with_observed_curtailment(testing::small_inputs(), "yara_sluiskil", 2022, 0.5, p));
     const RunResult r = simulate(model, 3);
-    const Parts parts = plant_parts(model, r, row.plant, 2022);
-    const double base = r.co2_net_t[r.at(0, row.plant)];
-    const double now = r.co2_net_t[r.at(2022 - r.base_year, row.plant)];
+    const Parts parts = plant_parts(model, r, p, 2022);
+    const double base = r.co2_net_t[r.at(0, p)];
+    const double now = r.co2_net_t[r.at(2022 - r.base_year, p)];
     REQUIRE(now < base);
     CHECK(part_of(parts, ReductionPart::utilisation) == Approx(now - base));
     check_only(parts, ReductionPart::utilisation, base);

@@ -25,8 +25,8 @@ try:
 except ImportError:  # Python < 3.11
     tomllib = None
 
-DIMENSIONS = ["run", "year", "plant", "cluster", "technology", "kind", "carrier", "cost_component", "reduction_part", "event",
-              "option_considered"]
+DIMENSIONS = ["run", "year", "plant", "cluster", "technology", "kind", "carrier", "cost_component", "reduction_part",
+              "strategic_product", "event", "option_considered"]
 UNITS = {
     "year": "year",
     "production": "t/yr",

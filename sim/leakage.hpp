@@ -1,0 +1,43 @@
+#pragma once
+// Leakage beyond relocation (docs/ODD.md §7.12, "Leakage"): Dutch demand for a product is
+// taken as unchanged, so output a plant no longer makes at home, and the intermediate an
+// import route buys abroad, is imported, made abroad with foreign emissions. Relocated
+// plants are left out of the embodied emissions: theirs are co2_relocated(_eu) already.
+#include <cstddef>
+
+#include "core/run_result.hpp"
+#include "run_state.hpp"
+
+namespace eiisim {
+
+struct PlantLeakage {
+    double lost_t = 0;          // max(0, Q0 - Q): t of product no longer made at home (relocated: 0)
+    double intermediate_t = 0;  // Q x m x i: t of intermediate an import route buys abroad
+    double relocated_t = 0;     // Q0 of a relocated plant: imported too, its CO2 in co2_relocated(_eu)
+    double embodied_t = 0;      // t CO2 abroad: lost_t x f_product + intermediate_t x f_intermediate
+    // The import-dependence KPI, in t of product: what is imported (the import route's
+    // upstream share Q x m counted as product) and the Dutch demand, Q + lost + relocated.
+    double imported_product_t = 0;
+    double demand_t = 0;
+
+    // The plant panel `replacement_imports`: t of product plus t of intermediate.
+    [[nodiscard]] double replacement_t() const { return lost_t + intermediate_t; }
+};
+
+// Plant `p` in its panel slot `at` of `result`, against its base-year production
+// `base_production_t` (what it made in the base year of the run). The power sector (MWh)
+// has none: lost site power is bought from the grid, not imported.
+[[nodiscard]] PlantLeakage plant_leakage(const Inputs& in, const RunResult& result, std::size_t p, std::size_t at,
+                                         double base_production_t);
+
+// Import dependence of a strategic product: imported / demand, 0 without demand.
+[[nodiscard]] inline double import_dependence(double imported_t, double demand_t) {
+    return demand_t > 0 ? imported_t / demand_t : 0.0;
+}
+
+// Year index `yi`'s leakage panels of every plant (slot row `row` of the panel), their
+// cluster totals and the national import dependence per strategic product; in the base
+// year it keeps each plant's production in `state` first. Serial, in plant order.
+void record_leakage(const Inputs& in, RunState& state, int yi, int row, RunResult& result);
+
+}  // namespace eiisim
