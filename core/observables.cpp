@@ -53,6 +53,15 @@ constexpr auto kObservables = std::to_array<Observable>({
      .f64 = &R::revenue_eur},
     {.name = "margin", .level = L::plant, .units = "EUR/yr", .long_name = "revenue minus all yearly costs",
      .f64 = &R::margin_eur},
+    {.name = "value_added", .level = L::plant, .units = "EUR/yr",
+     .long_name = "value added at factor cost (EUR2023)",
+     .comment = "revenue less intermediate consumption, ETS and CO2 levy, plus operating subsidies: the capital "
+                "charge, the margin and the labour share of the non-energy running costs; 0 when closed, relocated "
+                "or idle",
+     .f64 = &R::value_added_eur,
+     .doc = "`revenue - energy - import_purchase - value_chain - transport_storage - variable_opex - ets - co2_levy "
+            "- subsidy - m (fixed_opex + max(other_cost, 0)) - min(other_cost, 0)`, with `m` the sector's "
+            "`other_cost_intermediate_share` (sectors.csv; `core/value_added.hpp`, docs/ODD.md §7.12)"},
     {.name = "energy", .level = L::plant, .extra = X::carrier, .units = "GJ/yr",
      .long_name = "final energy use (fuel and feedstock) by carrier", .f64 = &R::energy_gj},
     {.name = "cost", .level = L::plant, .extra = X::cost_component, .units = "EUR/yr",
@@ -76,6 +85,11 @@ constexpr auto kObservables = std::to_array<Observable>({
      .doc = "`production x max(0, P_s x I(cal) - m x i_s x p_imp(cal))`: the sector's product price less an "
             "import route's imported intermediate (`core/production_value.hpp`, docs/ODD.md §7.12); the power "
             "sector (MWh) is left out and reported as `power_output`"},
+    {.name = "cluster_value_added", .level = L::cluster, .units = "EUR/yr",
+     .long_name = "value added at factor cost (EUR2023), cluster total",
+     .comment = "sum over the cluster's plants of value_added, power sector included; at the year's prices, unlike "
+                "cluster_production_value",
+     .f64 = &R::cluster_value_added_eur, .band = 11, .band_of = "cluster value added", .saved = true},
     {.name = "cluster_co2_captured", .level = L::cluster, .units = "t/yr", .long_name = "CO2 captured, cluster total",
      .f64 = &R::cluster_co2_captured_t, .saved = true},
     {.name = "cluster_co2_net", .level = L::cluster, .units = "t/yr",
@@ -111,6 +125,14 @@ constexpr auto kObservables = std::to_array<Observable>({
             "`E - Q r - Q (e0 - k0)` under `process_gas`; `keep_intensity` is 0 (the keep route's profile is the "
             "base profile in every year)"},
     // ------------------------------------------------------------ national series [run, year]
+    {.name = "target_co2_net", .extra = X::target, .units = "t/yr",
+     .long_name = "climate target path for national net CO2 on the model's scope",
+     .comment = "linear from the base year's national net CO2 to the target's level in its year, that level after "
+                "(core/emission_targets.hpp); the targets, their mapping onto the model's scope and sources are in "
+                "the dataset's targets.csv; 0 for every target when the dataset has no targets.csv",
+     .f64 = &R::target_co2_net_t,
+     .doc = "`share` targets: base-year net CO2 x `reference_mt / reference_base_mt`; `reduction` targets: base-year "
+            "net CO2 less `reference_base_mt - reference_mt` Mt (docs/dataset.md \"Targets\")"},
     {.name = "co2_storage_used", .units = "t/yr", .long_name = "CO2 injected into storage, national",
      .f64 = &R::co2_storage_used_t, .band = 3},
     {.name = "co2_storage_capacity", .units = "t/yr", .long_name = "CO2 injection capacity, national",
@@ -248,6 +270,7 @@ std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::
         case Extra::kind: n *= static_cast<std::size_t>(kOptionKindCount); break;
         case Extra::reduction_part: n *= static_cast<std::size_t>(kReductionPartCount); break;
         case Extra::energy_part: n *= static_cast<std::size_t>(kEnergyPartCount); break;
+        case Extra::target: n *= static_cast<std::size_t>(kEmissionTargetCount); break;
     }
     return n;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Every output series, declared once: its variable name, dimensions (level plant,
-// cluster or national, plus an optional carrier, cost_component, kind or reduction_part dimension), type,
+// cluster or national, plus an optional carrier, cost_component, kind, reduction_part, energy_part or target dimension), type,
 // units, long_name, comment, CF flags, the RunResult member it comes from, and how a sweep
 // reduces it (quantile band, per-run trajectory under --save clusters; plant-level series
 // are the panels of --save plants). This one table drives the run file's plant panels and
@@ -33,16 +33,16 @@ namespace eiisim {
 
 // The `schema_version` global attribute of run and sweep files. Bump it on any change to
 // the layout and note the change in docs/output-format.md, "Layout versions".
-inline constexpr std::int32_t kSchemaVersion = 7;
+inline constexpr std::int32_t kSchemaVersion = 8;
 
 // The dimension after [run, year]: one value per plant, per cluster, per support
 // instrument, or none (national).
 enum class Level : std::uint8_t { plant, cluster, national, instrument };
 inline constexpr std::array<const char*, 4> kLevelNames = {"plant", "cluster", "national", "instrument"};
 // An optional last dimension.
-enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part, energy_part };
-inline constexpr std::array<const char*, 6> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
-                                                           "energy_part"};
+enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part, energy_part, target };
+inline constexpr std::array<const char*, 7> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
+                                                           "energy_part", "target"};
 enum class DType : std::uint8_t { int16, uint8, float64 };
 inline constexpr std::array<const char*, 3> kDTypeNames = {"int16", "uint8", "float64"};
 // The code list behind a coded variable's CF flag_values/flag_meanings.

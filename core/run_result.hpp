@@ -167,6 +167,7 @@ struct RunResult {
     std::vector<double> free_allocation_t;  // ETS allowances received free
     std::vector<double> revenue_eur;
     std::vector<double> margin_eur;
+    std::vector<double> value_added_eur;   // at factor cost, EUR2023 (core/value_added.hpp)
     // [year][plant][carrier]
     std::vector<double> energy_gj;
     // [year][plant][component]
@@ -177,6 +178,7 @@ struct RunResult {
     // cluster aggregates [year][cluster]
     std::vector<double> cluster_production_t;        // physical units: t, MWh for power plants
     std::vector<double> cluster_production_value_eur;  // domestic, at reference prices, power excluded
+    std::vector<double> cluster_value_added_eur;       // sum of the plants' value added
     std::vector<double> cluster_co2_gross_t;
     std::vector<double> cluster_co2_captured_t;
     std::vector<double> cluster_co2_net_t;
@@ -190,6 +192,8 @@ struct RunResult {
     std::vector<double> cluster_reduction_t;
 
     // national [year]
+    // [year][target]: the climate targets' paths on the model's scope (core/emission_targets.hpp)
+    std::vector<double> target_co2_net_t;
     std::vector<double> co2_storage_used_t;
     std::vector<double> co2_storage_capacity_t;
     std::vector<double> co2_shipping_used_t;      // captured by ship-connected plants

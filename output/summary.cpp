@@ -10,6 +10,8 @@
 #include "core/production_value.hpp"
 #include "core/reduction_parts.hpp"
 #include "public_cost_summary.hpp"
+#include "targets_summary.hpp"
+#include "value_added_summary.hpp"
 
 namespace eiisim {
 namespace {
@@ -134,6 +136,11 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     for (double v : relocated_eu) out << fmt::format(" {:>8.2f}", v / kMt);
     out << "\n\n";
     print_reduction_parts(out, result, std::vector<int>(years.begin() + (years.size() > 1 ? 1 : 0), years.end()));
+    print_targets(out, inputs, result);
+    std::vector<int> va_years;  // the base year, 2030 and the end year
+    for (int y : years)
+        if (y == years.front() || y == 2030 || y == years.back()) va_years.push_back(y);
+    print_value_added(out, inputs, result, va_years);
     print_public_cost(out, inputs, result);
     out << "\n";
 

@@ -25,6 +25,18 @@ void record_hydrogen_obligation(const Scenario& scenario, double green_supply_gj
     result.green_hydrogen_supply_gj[y] = green_supply_gj;
 }
 
+// The targets' paths on the model's scope, from the base year's national net CO2
+// (core/emission_targets.hpp): set once, in the base year, for every year.
+void record_target_paths(const Inputs& in, RunResult& result) {
+    if (in.targets.empty()) return;
+    double base_t = 0;
+    for (int c = 0; c < result.clusters; ++c) base_t += result.cluster_co2_net_t[result.at_cluster(0, c)];
+    for (int yi = 0; yi < result.years; ++yi)
+        for (std::size_t t = 0; t < in.targets.size(); ++t)
+            result.target_co2_net_t[static_cast<std::size_t>(yi) * kEmissionTargetCount + t] =
+                target_path_t(in.targets[t], base_t, result.base_year, result.base_year + yi);
+}
+
 }  // namespace
 
 void record_aggregates(const Model& model, RunState& state, int year, RunResult& result) {
@@ -50,6 +62,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
             result.cluster_production_value_eur[c] += value;
             result.cluster_production_value_by_kind_eur[c * kOptionKindCount + result.kind[at]] += value;
         }
+        result.cluster_value_added_eur[c] += result.value_added_eur[at];
         result.cluster_co2_gross_t[c] += result.co2_gross_t[at];
         result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
         result.cluster_co2_net_t[c] += result.co2_net_t[at];
@@ -103,6 +116,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     }
     std::fill(state.grants_paid_eur.begin(), state.grants_paid_eur.end(), 0.0);
     result.power_output_mwh[y] = power_output;
+    if (yi == 0) record_target_paths(in, result);
 }
 
 }  // namespace eiisim
