@@ -121,6 +121,7 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.revenue_eur, 7);
     fill(r.margin_eur, 8);
     fill(r.free_allocation_t, 9);
+    fill(r.value_added_eur, 10);
     r.technology.resize(yp);
     r.route_built_year.resize(yp);
     r.kind.resize(yp);
@@ -164,8 +165,9 @@ void fill_aggregates(const Inputs& in, RunResult& r, int clusters, int plants, i
     for (const Observable& o : observables()) {  // every national series
         if (!o.in_run_file() || o.level != Level::national || o.f64 == nullptr) continue;
         std::vector<double>& v = r.*o.f64;
-        v.resize(static_cast<std::size_t>(years));
-        for (int y = 0; y < years; ++y) v[static_cast<std::size_t>(y)] = 1e6 * (y + 1);
+        const std::size_t n = o.per_year(0, 0);  // 1, or the extra dimension's size (target_co2_net)
+        v.resize(static_cast<std::size_t>(years) * n);
+        for (std::size_t i = 0; i < v.size(); ++i) v[i] = 1e6 * static_cast<double>(i / n + 1);
     }
     r.instruments = static_cast<int>(in.scenario.policy.instruments.size());
     for (const Observable& o : observables()) {  // every instrument series
