@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "emission_targets.hpp"
 #include "input_files.hpp"
 #include "time_path.hpp"
 
@@ -132,6 +133,11 @@ struct SectorSpec {
     double intermediate_foreign_t_co2_per_t = 0;
     int strategic_product = -1;
     std::string leakage_source;
+    // Share of the non-energy running costs (fixed opex, positive calibrated other cost)
+    // that is bought-in materials, maintenance and services, not labour: intermediate
+    // consumption in value added (core/value_added.hpp). Calibrated so that the sector's
+    // value added over turnover matches structural business statistics (docs/dataset.md).
+    double other_cost_intermediate_share = 0;
     std::string source;
 };
 
@@ -726,6 +732,8 @@ struct Inputs {
     std::vector<SectorActivity> sector_activity;  // sector_activity.csv (optional), in file order
     // agreements.csv + agreement_plants.csv (optional), in file order
     std::vector<AgreementSpec> agreements;
+    // targets.csv (optional): none, or one per EmissionTarget in its order
+    std::vector<TargetSpec> targets;
     // Derived at load time: technologies of each sector (indices into `technologies`),
     // every sector has exactly one `keep` row.
     std::vector<std::vector<int>> sector_technologies;

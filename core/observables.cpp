@@ -73,6 +73,15 @@ constexpr auto kObservables = std::to_array<Observable>({
                 "upstream_labour_share on an import route, 1 otherwise; curtailment keeps the staff "
                 "(docs/ODD.md §7.12, \"Jobs\")",
      .f64 = &R::jobs},
+    {.name = "value_added", .level = L::plant, .units = "EUR/yr",
+     .long_name = "value added at factor cost (EUR2023)",
+     .comment = "revenue less intermediate consumption, ETS and CO2 levy, plus operating subsidies: the capital "
+                "charge, the margin and the labour share of the non-energy running costs; 0 when closed, relocated "
+                "or idle",
+     .f64 = &R::value_added_eur,
+     .doc = "`revenue - energy - import_purchase - value_chain - transport_storage - variable_opex - ets - co2_levy "
+            "- subsidy - m (fixed_opex + max(other_cost, 0)) - min(other_cost, 0)`, with `m` the sector's "
+            "`other_cost_intermediate_share` (sectors.csv; `core/value_added.hpp`, docs/ODD.md §7.12)"},
     {.name = "energy", .level = L::plant, .extra = X::carrier, .units = "GJ/yr",
      .long_name = "final energy use (fuel and feedstock) by carrier", .f64 = &R::energy_gj},
     {.name = "cost", .level = L::plant, .extra = X::cost_component, .units = "EUR/yr",
@@ -104,6 +113,11 @@ constexpr auto kObservables = std::to_array<Observable>({
             "(one site's headcount split over its installations by the importer), the open share of capacity and "
             "the labour factor of the plant's state (0 closed or relocated; `1 - m u` on an import route; 1 "
             "otherwise, curtailment included)"},
+    {.name = "cluster_value_added", .level = L::cluster, .units = "EUR/yr",
+     .long_name = "value added at factor cost (EUR2023), cluster total",
+     .comment = "sum over the cluster's plants of value_added, power sector included; at the year's prices, unlike "
+                "cluster_production_value",
+     .f64 = &R::cluster_value_added_eur, .band = 12, .band_of = "cluster value added", .saved = true},
     {.name = "cluster_co2_captured", .level = L::cluster, .units = "t/yr", .long_name = "CO2 captured, cluster total",
      .f64 = &R::cluster_co2_captured_t, .saved = true},
     {.name = "cluster_co2_net", .level = L::cluster, .units = "t/yr",
@@ -118,7 +132,7 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "cluster_co2_embodied_imports", .level = L::cluster, .units = "t/yr",
      .long_name = "CO2 emitted abroad making the imports that replace lost Dutch output, cluster total",
      .comment = "sum of co2_embodied_imports; relocated production is in cluster_co2_relocated(_eu) instead",
-     .f64 = &R::cluster_co2_embodied_imports_t, .band = 11, .saved = true},
+     .f64 = &R::cluster_co2_embodied_imports_t, .band = 13, .saved = true},
     {.name = "cluster_co2_gross", .level = L::cluster, .units = "t/yr",
      .long_name = "CO2 before capture, cluster total", .f64 = &R::cluster_co2_gross_t},
     {.name = "cluster_grid_used", .level = L::cluster, .units = "MW",
@@ -143,6 +157,14 @@ constexpr auto kObservables = std::to_array<Observable>({
             "`E - Q r - Q (e0 - k0)` under `process_gas`; `keep_intensity` is 0 (the keep route's profile is the "
             "base profile in every year)"},
     // ------------------------------------------------------------ national series [run, year]
+    {.name = "target_co2_net", .extra = X::target, .units = "t/yr",
+     .long_name = "climate target path for national net CO2 on the model's scope",
+     .comment = "linear from the base year's national net CO2 to the target's level in its year, that level after "
+                "(core/emission_targets.hpp); the targets, their mapping onto the model's scope and sources are in "
+                "the dataset's targets.csv; 0 for every target when the dataset has no targets.csv",
+     .f64 = &R::target_co2_net_t,
+     .doc = "`share` targets: base-year net CO2 x `reference_mt / reference_base_mt`; `reduction` targets: base-year "
+            "net CO2 less `reference_base_mt - reference_mt` Mt (docs/dataset.md \"Targets\")"},
     {.name = "co2_storage_used", .units = "t/yr", .long_name = "CO2 injected into storage, national",
      .f64 = &R::co2_storage_used_t, .band = 3},
     {.name = "co2_storage_capacity", .units = "t/yr", .long_name = "CO2 injection capacity, national",
@@ -201,7 +223,7 @@ constexpr auto kObservables = std::to_array<Observable>({
      .comment = "imports / Dutch demand, in t of product: (lost output + relocated base output + import routes' "
                 "imported share) / (production + lost output + relocated base output) of the tag's plants; 0 in "
                 "the base year, 1 when every plant of the tag has closed or relocated; 0 for a tag without plants",
-     .f64 = &R::strategic_import_dependence, .band = 12,
+     .f64 = &R::strategic_import_dependence, .band = 14,
      .doc = "the sectors' tags are `strategic_product` in sectors.csv (docs/dataset.md \"Strategic products\"); "
             "docs/ODD.md §7.12, \"Leakage\""},
     // ------------------------------------------------------------ instrument series [run, year, instrument]
@@ -226,8 +248,20 @@ constexpr auto kObservables = std::to_array<Observable>({
      .derive = Derive::sum_over_clusters, .from = "cluster_co2_net", .band = 1, .band_var = "co2_net_quantiles",
      .doc = "sum over clusters of `cluster_co2_net`"},
     {.name = "national_jobs", .units = "1", .long_name = "jobs at the plants in the Netherlands (FTE), national",
-     .derive = Derive::sum_over_clusters, .from = "cluster_jobs", .band = 12,
+     .derive = Derive::sum_over_clusters, .from = "cluster_jobs", .band = 15,
      .doc = "sum over clusters of `cluster_jobs`"},
+    {.name = "national_value_added", .units = "EUR/yr", .long_name = "value added at factor cost (EUR2023), national",
+     .derive = Derive::sum_over_clusters, .from = "cluster_value_added", .band = 16,
+     .doc = "sum over clusters of `cluster_value_added`"},
+    {.name = "national_co2_embodied_imports", .units = "t/yr",
+     .long_name = "CO2 emitted abroad making the imports that replace lost Dutch output, national",
+     .derive = Derive::sum_over_clusters, .from = "cluster_co2_embodied_imports", .band = 17,
+     .doc = "sum over clusters of `cluster_co2_embodied_imports`"},
+    {.name = "national_reduction", .extra = X::reduction_part, .units = "t/yr",
+     .long_name = "national change in net CO2 since the base year, by what it is made of",
+     .derive = Derive::sum_over_clusters, .from = "cluster_reduction", .band = 18,
+     .doc = "sum over clusters of `cluster_reduction` (docs/ODD.md §7.12, \"Reduction decomposition\"); each "
+            "part's band is its own: the medians of the parts need not add up to the median change"},
     {.name = "production_share_by_kind", .extra = X::kind, .units = "1",
      .long_name = "national production value by kind of route in force, as a share of the run's national "
                   "production value in the base year",
@@ -292,6 +326,7 @@ std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::
         case Extra::reduction_part: n *= static_cast<std::size_t>(kReductionPartCount); break;
         case Extra::energy_part: n *= static_cast<std::size_t>(kEnergyPartCount); break;
         case Extra::strategic_product: n *= static_cast<std::size_t>(kStrategicProductCount); break;
+        case Extra::target: n *= static_cast<std::size_t>(kEmissionTargetCount); break;
     }
     return n;
 }

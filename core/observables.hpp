@@ -1,7 +1,7 @@
 #pragma once
 // Every output series, declared once: its variable name, dimensions (level plant,
 // cluster or national, plus an optional carrier, cost_component, kind, reduction_part,
-// energy_part or strategic_product dimension), type, units, long_name, comment, CF flags, the RunResult member it comes from, and how a sweep
+// energy_part, strategic_product or target dimension), type, units, long_name, comment, CF flags, the RunResult member it comes from, and how a sweep
 // reduces it (quantile band, per-run trajectory under --save clusters; plant-level series
 // are the panels of --save plants). This one table drives the run file's plant panels and
 // cluster/national series, check_result_shape, the sweep file's bands, trajectories and
@@ -40,9 +40,10 @@ inline constexpr std::int32_t kSchemaVersion = 8;
 enum class Level : std::uint8_t { plant, cluster, national, instrument };
 inline constexpr std::array<const char*, 4> kLevelNames = {"plant", "cluster", "national", "instrument"};
 // An optional last dimension.
-enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part, energy_part, strategic_product };
-inline constexpr std::array<const char*, 7> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
-                                                           "energy_part", "strategic_product"};
+enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part, energy_part, strategic_product,
+                                  target };
+inline constexpr std::array<const char*, 8> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
+                                                           "energy_part", "strategic_product", "target"};
 enum class DType : std::uint8_t { int16, uint8, float64 };
 inline constexpr std::array<const char*, 3> kDTypeNames = {"int16", "uint8", "float64"};
 // The code list behind a coded variable's CF flag_values/flag_meanings.

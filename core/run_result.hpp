@@ -171,6 +171,7 @@ struct RunResult {
     std::vector<double> revenue_eur;
     std::vector<double> margin_eur;
     std::vector<double> jobs;              // FTE, employees x open share x labour factor (sim/plant_jobs.hpp)
+    std::vector<double> value_added_eur;   // at factor cost, EUR2023 (core/value_added.hpp)
     // [year][plant][carrier]
     std::vector<double> energy_gj;
     // [year][plant][component]
@@ -181,6 +182,7 @@ struct RunResult {
     // cluster aggregates [year][cluster]
     std::vector<double> cluster_production_t;        // physical units: t, MWh for power plants
     std::vector<double> cluster_production_value_eur;  // domestic, at reference prices, power excluded
+    std::vector<double> cluster_value_added_eur;       // sum of the plants' value added
     std::vector<double> cluster_co2_gross_t;
     std::vector<double> cluster_co2_captured_t;
     std::vector<double> cluster_co2_net_t;
@@ -196,6 +198,8 @@ struct RunResult {
     std::vector<double> cluster_reduction_t;
 
     // national [year]
+    // [year][target]: the climate targets' paths on the model's scope (core/emission_targets.hpp)
+    std::vector<double> target_co2_net_t;
     std::vector<double> co2_storage_used_t;
     std::vector<double> co2_storage_capacity_t;
     std::vector<double> co2_shipping_used_t;      // captured by ship-connected plants

@@ -16,6 +16,7 @@
 #include "infrastructure_loader.hpp"
 #include "instruments_loader.hpp"
 #include "observed_prices_loader.hpp"
+#include "targets_table.hpp"
 #include "scenario_loader.hpp"
 
 namespace eiisim {
@@ -91,6 +92,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     in.history = load_history(dir / "history.csv", in.plants, in.technologies, in.plant_technologies,
                               scenario.scenario.base_year);
     in.sector_activity = load_sector_activity(dir / "sector_activity.csv", in.sectors, scenario.scenario.base_year);
+    in.targets = load_targets(dir / "targets.csv", scenario.scenario.base_year);
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);

@@ -118,7 +118,7 @@ void read_leakage_columns(const CsvTable& table, const CsvRow& row, SectorSpec& 
 }  // namespace
 
 SectorTable load_sectors(const std::filesystem::path& file, const std::vector<std::string>& import_names) {
-    static constexpr std::array<CsvColumn, 23> kColumns{{
+    static constexpr std::array<CsvColumn, 24> kColumns{{
         {"id"}, {"product"}, {"product_price_eur_per_t"}, {"base_margin_share"},
         {"free_allocation_share"}, {"cbam_covered"}, {"extra_eu_export_share", false}, {"intermediate"},
         {"intermediate_t_per_t"},
@@ -126,6 +126,7 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
         {"transport_eur_per_t"}, {"ikc_eligible_from", false}, {"electricity_tax_exempt", false},
         {"gas_tax_exempt", false}, {"energy_cost_source", false}, {"foreign_t_co2_per_t", false},
         {"intermediate_foreign_t_co2_per_t", false}, {"strategic_product", false}, {"leakage_source", false},
+        {"other_cost_intermediate_share", false},
         {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     SectorTable out;
@@ -160,6 +161,8 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
         s.transport_eur_per_t = csv_number(table, row, "transport_eur_per_t", kNonNegative);
         read_energy_cost_columns(table, row, s);
         read_leakage_columns(table, row, s);
+        // Absent: every non-energy running cost counts as labour (value added's upper bound).
+        s.other_cost_intermediate_share = csv_number_or(table, row, "other_cost_intermediate_share", kShare, 0.0);
         s.source = source_text(table, row);
         out.id_at.push_back(table.where(row, "id"));
         out.sectors.push_back(std::move(s));

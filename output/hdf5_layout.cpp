@@ -114,7 +114,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& r
 
     for (const char* name :
          {"plant", "cluster", "instrument", "technology", "kind", "carrier", "cost_component", "energy_part",
-          "reduction_part", "strategic_product"})
+          "reduction_part", "strategic_product", "target"})
         add_category_dimension(file, inputs, name);
 
     std::size_t options = 0;
@@ -152,6 +152,9 @@ void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::s
     } else if (name == "energy_part") {
         ids = to_strings(kEnergyPartNames);
         long_name = "part of the energy cost: commodity, network tariff, energy tax, compensation (docs/ODD.md §7.4)";
+    } else if (name == "target") {
+        ids = to_strings(kEmissionTargetNames);
+        long_name = "climate target (dataset targets.csv, docs/dataset.md \"Targets\")";
     } else if (name == "reduction_part") {
         ids = to_strings(kReductionPartNames);
         long_name = "part of the change in net CO2 since the base year (docs/ODD.md §7.12)";

@@ -12,6 +12,8 @@
 #include "jobs_summary.hpp"
 #include "leakage_summary.hpp"
 #include "public_cost_summary.hpp"
+#include "targets_summary.hpp"
+#include "value_added_summary.hpp"
 
 namespace eiisim {
 namespace {
@@ -137,6 +139,11 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     out << "\n\n";
     print_reduction_parts(out, result, std::vector<int>(years.begin() + (years.size() > 1 ? 1 : 0), years.end()));
     print_leakage(out, result);
+    print_targets(out, inputs, result);
+    std::vector<int> va_years;  // the base year, 2030 and the end year
+    for (int y : years)
+        if (y == years.front() || y == 2030 || y == years.back()) va_years.push_back(y);
+    print_value_added(out, inputs, result, va_years);
     print_public_cost(out, inputs, result);
     out << "\n";
 

@@ -9,6 +9,7 @@
 #include "agents/fuel_gas_coupling.hpp"
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
+#include "core/value_added.hpp"
 #include "free_allocation.hpp"
 #include "fuel_gas_balance.hpp"
 #include "green_quota.hpp"
@@ -190,6 +191,9 @@ void write_year(const PlantYear& py, RunState& state, RunResult& result, std::si
     state.aid_paid_eur[py.p] -= unit.eur_per_t[static_cast<std::size_t>(CostComponent::subsidy)] * production;
     result.revenue_eur[at] = unit.revenue_eur_per_t * production;
     result.margin_eur[at] = result.revenue_eur[at] - cost;
+    result.value_added_eur[at] = value_added_eur(
+        result.revenue_eur[at], std::span<const double>(&result.cost_eur[at * kCostComponentCount], kCostComponentCount),
+        py.sector.other_cost_intermediate_share);
     state.loss_years[py.p] = result.margin_eur[at] < 0 ? state.loss_years[py.p] + 1 : 0;
 }
 
@@ -259,7 +263,7 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
     if (single_year_panel(result)) {
         for (auto* v : {&result.production_t, &result.utilisation, &result.co2_gross_t, &result.co2_captured_t,
                         &result.co2_net_t, &result.co2_relocated_t, &result.co2_relocated_eu_t,
-                        &result.free_allocation_t, &result.revenue_eur, &result.margin_eur, &result.energy_gj,
+                        &result.free_allocation_t, &result.revenue_eur, &result.margin_eur, &result.value_added_eur, &result.energy_gj,
                         &result.cost_eur, &result.energy_cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
         std::fill(result.route_built_year.begin(), result.route_built_year.end(), std::int16_t{0});

@@ -38,6 +38,16 @@ double jobs_of(const Model& model, const RunResult& result, std::size_t p, int y
         .open_share = model.history.open_capacity_share(yi, static_cast<int>(p))};
     const SectorSpec& sector = in.sectors[static_cast<std::size_t>(in.plants[p].sector)];
     return plant_jobs(in.plants[p].employees, state, sector.upstream_labour_share);
+// The targets' paths on the model's scope, from the base year's national net CO2
+// (core/emission_targets.hpp): set once, in the base year, for every year.
+void record_target_paths(const Inputs& in, RunResult& result) {
+    if (in.targets.empty()) return;
+    double base_t = 0;
+    for (int c = 0; c < result.clusters; ++c) base_t += result.cluster_co2_net_t[result.at_cluster(0, c)];
+    for (int yi = 0; yi < result.years; ++yi)
+        for (std::size_t t = 0; t < in.targets.size(); ++t)
+            result.target_co2_net_t[static_cast<std::size_t>(yi) * kEmissionTargetCount + t] =
+                target_path_t(in.targets[t], base_t, result.base_year, result.base_year + yi);
 }
 
 }  // namespace
@@ -67,6 +77,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
         }
         result.jobs[at] = jobs_of(model, result, p, yi, at);
         result.cluster_jobs[c] += result.jobs[at];
+        result.cluster_value_added_eur[c] += result.value_added_eur[at];
         result.cluster_co2_gross_t[c] += result.co2_gross_t[at];
         result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
         result.cluster_co2_net_t[c] += result.co2_net_t[at];
@@ -122,6 +133,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     result.power_output_mwh[y] = power_output;
     // Emissions abroad embodied in the imports that replace lost output (docs/ODD.md §7.12).
     record_leakage(in, state, yi, row, result);
+    if (yi == 0) record_target_paths(in, result);
 }
 
 }  // namespace eiisim

@@ -125,6 +125,7 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.jobs, 10);
     fill(r.replacement_imports_t, 11);
     fill(r.co2_embodied_imports_t, 12);
+    fill(r.value_added_eur, 13);
     r.technology.resize(yp);
     r.route_built_year.resize(yp);
     r.kind.resize(yp);
@@ -168,9 +169,9 @@ void fill_aggregates(const Inputs& in, RunResult& r, int clusters, int plants, i
     for (const Observable& o : observables()) {  // every national series
         if (!o.in_run_file() || o.level != Level::national || o.f64 == nullptr) continue;
         std::vector<double>& v = r.*o.f64;
-        const std::size_t per_year = o.per_year(0, 0);  // strategic_import_dependence: one per strategic product
-        v.resize(static_cast<std::size_t>(years) * per_year);
-        for (std::size_t i = 0; i < v.size(); ++i) v[i] = 1e6 * static_cast<double>(i / per_year + 1);
+        const std::size_t n = o.per_year(0, 0);  // 1, or the extra dimension's size (target_co2_net)
+        v.resize(static_cast<std::size_t>(years) * n);
+        for (std::size_t i = 0; i < v.size(); ++i) v[i] = 1e6 * static_cast<double>(i / n + 1);
     }
     r.instruments = static_cast<int>(in.scenario.policy.instruments.size());
     for (const Observable& o : observables()) {  // every instrument series

@@ -139,7 +139,8 @@ TEST_CASE("every observable's RunResult member has the size its level implies", 
     const std::size_t by_level[] = {years * inputs.plants.size(), years * inputs.clusters.size(), years,
                                     years * instruments};
     const std::size_t by_extra[] = {1, kCarrierCount, kCostComponentCount, kOptionKindCount, kReductionPartCount,
-                                    kEnergyPartCount, kStrategicProductCount};
+                                    kEnergyPartCount, kStrategicProductCount,
+                                    kEmissionTargetCount};
     static_assert(std::size(by_extra) == kExtraNames.size());
     std::size_t checked = 0;
     for (const Observable& o : observables()) {
