@@ -162,7 +162,7 @@ constexpr auto kObservables = std::to_array<Observable>({
      .comment = "linear from the base year's national net CO2 to the target's level in its year, that level after "
                 "(core/emission_targets.hpp); the targets, their mapping onto the model's scope and sources are in "
                 "the dataset's targets.csv; 0 for every target when the dataset has no targets.csv",
-     .f64 = &R::target_co2_net_t,
+     .f64 = &R::target_co2_net_t, .band = 19,
      .doc = "`share` targets: base-year net CO2 x `reference_mt / reference_base_mt`; `reduction` targets: base-year "
             "net CO2 less `reference_base_mt - reference_mt` Mt (docs/dataset.md \"Targets\")"},
     {.name = "co2_storage_used", .units = "t/yr", .long_name = "CO2 injected into storage, national",

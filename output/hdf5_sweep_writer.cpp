@@ -50,6 +50,8 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
                                {"1", "probability level of the quantile over runs"});
     output::add_category_dimension(file, inputs, "kind");
     output::add_category_dimension(file, inputs, "strategic_product");
+    output::add_category_dimension(file, inputs, "reduction_part");
+    output::add_category_dimension(file, inputs, "target");
     if (!s.settings.empty()) {
         std::vector<std::string> names;
         for (const auto& u : s.settings) names.push_back(u.name);

@@ -27,6 +27,16 @@ void record_hydrogen_obligation(const Scenario& scenario, double green_supply_gj
     result.green_hydrogen_supply_gj[y] = green_supply_gj;
 }
 
+// What the plants used of the national resources in the year (new use over their base).
+struct NationalUse {
+    double storage = 0;       // CO2 into national storage, t
+    double shipping = 0;      // CO2 shipped abroad, t
+    double hydrogen = 0;      // new hydrogen use, GJ
+    double hydrogen_all = 0;  // all hydrogen used, base use included, GJ
+    double biomethane = 0;    // new biomethane use, GJ
+    double power_output = 0;  // the power sector's output, MWh
+};
+
 // The plant's jobs in the year (sim/plant_jobs.hpp), by the route and status the accounts booked.
 double jobs_of(const Model& model, const RunResult& result, std::size_t p, int yi, std::size_t at) {
     const Inputs& in = model.inputs;
@@ -38,6 +48,8 @@ double jobs_of(const Model& model, const RunResult& result, std::size_t p, int y
         .open_share = model.history.open_capacity_share(yi, static_cast<int>(p))};
     const SectorSpec& sector = in.sectors[static_cast<std::size_t>(in.plants[p].sector)];
     return plant_jobs(in.plants[p].employees, state, sector.upstream_labour_share);
+}
+
 // The targets' paths on the model's scope, from the base year's national net CO2
 // (core/emission_targets.hpp): set once, in the base year, for every year.
 void record_target_paths(const Inputs& in, RunResult& result) {
@@ -50,14 +62,40 @@ void record_target_paths(const Inputs& in, RunResult& result) {
                 target_path_t(in.targets[t], base_t, result.base_year, result.base_year + yi);
 }
 
+// National use of the scarce resources against their capacity, and each instrument's
+// budget, commitments and payments of the year.
+void record_national(const Inputs& in, const RunState& state, int year, const NationalUse& use, RunResult& result) {
+    const int yi = year - in.scenario.base_year;
+    for (int c = 0; c < static_cast<int>(in.clusters.size()); ++c)
+        result.cluster_grid_headroom_mw[result.at_cluster(yi, c)] = ledger_of(state, Resource::grid, c).capacity(year);
+    const auto national = [&](Resource r) -> const CapacityLedger& { return ledger_of(state, r, 0); };
+    const auto y = static_cast<std::size_t>(yi);
+    result.co2_storage_used_t[y] = use.storage;
+    result.co2_storage_capacity_t[y] = national(Resource::co2_storage).capacity(year);
+    result.co2_shipping_used_t[y] = use.shipping;
+    result.co2_shipping_capacity_t[y] = national(Resource::co2_shipping).capacity(year);
+    result.hydrogen_used_gj[y] = use.hydrogen;
+    result.hydrogen_supply_gj[y] = national(Resource::hydrogen).capacity(year);
+    record_hydrogen_obligation(in.scenario, national(Resource::green_hydrogen).capacity(year), use.hydrogen_all, year,
+                               y, result);
+    result.biomethane_used_gj[y] = use.biomethane;
+    result.biomethane_supply_gj[y] = national(Resource::biomethane).capacity(year);
+    for (int i = 0; i < result.instruments; ++i) {
+        const CapacityLedger& budget = ledger_of(state, Resource::subsidy_budget, 0, i);
+        const std::size_t at = result.at_instrument(yi, i);
+        result.instrument_budget_eur[at] = budget.capacity(year);
+        result.instrument_committed_eur[at] = budget.used(year);
+        result.instrument_paid_eur[at] += state.grants_paid_eur[static_cast<std::size_t>(i)];
+    }
+}
+
 }  // namespace
 
 void record_aggregates(const Model& model, RunState& state, int year, RunResult& result) {
     const Inputs& in = model.inputs;
     const int yi = year - in.scenario.base_year;
     const double load_factor = in.scenario.behaviour.grid_load_factor;
-    double storage_used = 0, shipping_used = 0, hydrogen_used = 0, biomethane_used = 0, power_output = 0;
-    double hydrogen_all = 0;
+    NationalUse use;
     const int row = panel_row(result, yi);
     // Production by value at fixed reference prices (core/production_value.hpp).
     const std::vector<SectorValuation> valuations = sector_valuations(in);
@@ -68,7 +106,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
         const double production = result.production_t[at];
         const auto s = static_cast<std::size_t>(in.plants[p].sector);
         result.cluster_production_t[c] += production;
-        if (is_power_sector(in.sectors[s])) power_output += production;
+        if (is_power_sector(in.sectors[s])) use.power_output += production;
         if (production > 0) {
             const TechnologySpec& route = in.technologies[static_cast<std::size_t>(result.technology[at])];
             const double value = production * domestic_value_eur_per_t(valuations[s], in.sectors[s], route);
@@ -93,13 +131,13 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
             energy[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t * production;
         result.cluster_grid_used_mw[c] += peak_mw(new_electricity, load_factor);
         // A ship-connected plant's CO2 goes abroad, not into the national storage.
-        (base.co2_by_ship ? shipping_used : storage_used) += result.co2_captured_t[at];
+        (base.co2_by_ship ? use.shipping : use.storage) += result.co2_captured_t[at];
         const auto new_use = [&](Carrier carrier) {
             return std::max(0.0, energy[static_cast<int>(carrier)] - ledger_base_gj_per_t(base, carrier) * production);
         };
-        hydrogen_used += new_use(Carrier::hydrogen);
-        hydrogen_all += energy[static_cast<int>(Carrier::hydrogen)];
-        biomethane_used += new_use(Carrier::biomethane);
+        use.hydrogen += new_use(Carrier::hydrogen);
+        use.hydrogen_all += energy[static_cast<int>(Carrier::hydrogen)];
+        use.biomethane += new_use(Carrier::biomethane);
         const AidContract& aid = state.aid[p];
         if (aid.supported() && production > 0) {
             const std::size_t i = result.at_instrument(yi, aid.instrument);
@@ -108,29 +146,9 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
             result.instrument_avoided_t[i] += aid.avoided_t_per_t * production;
         }
     }
-    for (std::size_t c = 0; c < in.clusters.size(); ++c)
-        result.cluster_grid_headroom_mw[result.at_cluster(yi, static_cast<int>(c))] = ledger_of(state, Resource::grid, static_cast<int>(c)).capacity(year);
-    const auto national = [&](Resource r) -> const CapacityLedger& { return ledger_of(state, r, 0); };
-    const auto y = static_cast<std::size_t>(yi);
-    result.co2_storage_used_t[y] = storage_used;
-    result.co2_storage_capacity_t[y] = national(Resource::co2_storage).capacity(year);
-    result.co2_shipping_used_t[y] = shipping_used;
-    result.co2_shipping_capacity_t[y] = national(Resource::co2_shipping).capacity(year);
-    result.hydrogen_used_gj[y] = hydrogen_used;
-    result.hydrogen_supply_gj[y] = national(Resource::hydrogen).capacity(year);
-    record_hydrogen_obligation(in.scenario, national(Resource::green_hydrogen).capacity(year), hydrogen_all, year,
-                               y, result);
-    result.biomethane_used_gj[y] = biomethane_used;
-    result.biomethane_supply_gj[y] = national(Resource::biomethane).capacity(year);
-    for (int i = 0; i < result.instruments; ++i) {
-        const CapacityLedger& budget = ledger_of(state, Resource::subsidy_budget, 0, i);
-        const std::size_t at = result.at_instrument(yi, i);
-        result.instrument_budget_eur[at] = budget.capacity(year);
-        result.instrument_committed_eur[at] = budget.used(year);
-        result.instrument_paid_eur[at] += state.grants_paid_eur[static_cast<std::size_t>(i)];
-    }
+    record_national(in, state, year, use, result);
     std::fill(state.grants_paid_eur.begin(), state.grants_paid_eur.end(), 0.0);
-    result.power_output_mwh[y] = power_output;
+    result.power_output_mwh[static_cast<std::size_t>(yi)] = use.power_output;
     // Emissions abroad embodied in the imports that replace lost output (docs/ODD.md §7.12).
     record_leakage(in, state, yi, row, result);
     if (yi == 0) record_target_paths(in, result);

@@ -10,6 +10,11 @@ Runs the scenarios in scenarios/ (with --eiisim) or reads results already writte
                                                    (layout 7+; nan before)
   subsidy paid / committed, cumulative             bn EUR2023 over all simulated years
   production retained 2050                         NL production value 2050 / base year
+  jobs and value added 2030 and 2050               thousand FTE and bn EUR2023 at the plants in the
+                                                   Netherlands, and as a share of the base year
+                                                   (layout 8+; nan before; docs/ODD.md §7.12)
+  embodied CO2 of replacement imports 2050         Mt/yr emitted abroad making the imports that
+                                                   replace lost Dutch output (layout 8+)
   route mix 2050, by kind                          share of base-year production value whose
                                                    plant's route in force in 2050 is of that kind
                                                    (relocate and close included; sums to 1)
@@ -92,6 +97,9 @@ def summarise(path):
         else:
             paid = f["subsidy_paid"][()]
             committed = f["subsidy_committed"][()]
+        # Jobs, value added and embodied imports (layout 8+): [run, year, cluster], or None.
+        extra = {name: (f[name][()] if name in f else None)
+                 for name in ("cluster_jobs", "cluster_value_added", "cluster_co2_embodied_imports")}
         scenario = f.attrs.get("scenario", b"")
         scenario = scenario.decode() if isinstance(scenario, bytes) else str(scenario)
 
@@ -118,6 +126,7 @@ def summarise(path):
     values["production_retained_{}".format(ROUTE_MIX_YEAR)] = (
         float((value[:, y, :].sum(axis=1) / value[:, 0, :].sum(axis=1)).mean())
         if y is not None and value is not None and value[:, 0, :].sum() > 0 else math.nan)
+    add_jobs_and_value(values, extra, at)
     for k, kind in enumerate(kinds):
         if y is None or base_total <= 0:
             share = math.nan
@@ -127,6 +136,25 @@ def summarise(path):
         values["route_mix_{}.{}".format(ROUTE_MIX_YEAR, kind)] = share
     return {"scenario": scenario, "values": values, "clusters": list(zip(clusters, cluster_names)),
             "kinds": kinds, "years": (years[0], years[-1]), "runs": int(net.shape[0])}
+
+
+def add_jobs_and_value(values, extra, at):
+    """Jobs (thousand FTE) and value added (bn EUR) in YEARS with their share of the base
+    year, and the embodied CO2 of replacement imports in ROUTE_MIX_YEAR; nan where absent."""
+    for name, key, scale in (("cluster_jobs", "jobs", 1e3), ("cluster_value_added", "value_added", BN)):
+        series = extra[name]
+        for year in YEARS:
+            y = at(year)
+            have = series is not None and y is not None
+            national = series[:, y, :].sum(axis=1) if have else None
+            base = series[:, 0, :].sum(axis=1) if have else None
+            values["{}_{}".format(key, year)] = float(national.mean()) / scale if have else math.nan
+            values["{}_retained_{}".format(key, year)] = (
+                float((national / base).mean()) if have and np.all(base > 0) else math.nan)
+    series = extra["cluster_co2_embodied_imports"]
+    y = at(ROUTE_MIX_YEAR)
+    values["embodied_imports_co2_{}_mt".format(ROUTE_MIX_YEAR)] = (
+        float(series[:, y, :].sum(axis=1).mean()) / MT if series is not None and y is not None else math.nan)
 
 
 def median_summary(per_seed):
@@ -153,10 +181,17 @@ def table_rows(summaries):
                  "relocated CO2 {} (outside EU)".format(ROUTE_MIX_YEAR), "Mt"))
     rows.append(("relocated_eu_co2_{}_mt".format(ROUTE_MIX_YEAR),
                  "relocated CO2 {} (within EU)".format(ROUTE_MIX_YEAR), "Mt"))
+    rows.append(("embodied_imports_co2_{}_mt".format(ROUTE_MIX_YEAR),
+                 "embodied CO2 of replacement imports {}".format(ROUTE_MIX_YEAR), "Mt"))
     rows.append(("subsidy_paid_bn_eur", "subsidy paid, cumulative", "bn EUR"))
     rows.append(("subsidy_committed_bn_eur", "subsidy committed, cumulative", "bn EUR"))
     rows.append(("production_retained_{}".format(ROUTE_MIX_YEAR),
                  "production retained {} (value, of base)".format(ROUTE_MIX_YEAR), "share"))
+    for year in YEARS:
+        rows.append(("jobs_{}".format(year), "jobs {}".format(year), "k FTE"))
+        rows.append(("jobs_retained_{}".format(year), "jobs {} (of base)".format(year), "share"))
+        rows.append(("value_added_{}".format(year), "value added {}".format(year), "bn EUR"))
+        rows.append(("value_added_retained_{}".format(year), "value added {} (of base)".format(year), "share"))
     for kind in first["kinds"]:
         rows.append(("route_mix_{}.{}".format(ROUTE_MIX_YEAR, kind), "route mix {}: {}".format(ROUTE_MIX_YEAR, kind),
                      "share"))

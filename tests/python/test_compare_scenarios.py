@@ -97,8 +97,13 @@ def main():
             expected_labels += ["net CO2 {}: {} [Mt]".format(year, n) for n in cluster_names]
             expected_labels.append("net CO2 {}: national [Mt]".format(year))
         expected_labels += ["relocated CO2 2050 (outside EU) [Mt]", "relocated CO2 2050 (within EU) [Mt]",
+                            "embodied CO2 of replacement imports 2050 [Mt]",
                             "subsidy paid, cumulative [bn EUR]",
                             "subsidy committed, cumulative [bn EUR]", "production retained 2050 (value, of base) [share]"]
+        for year in (2030, 2050):
+            expected_labels += ["jobs {} [k FTE]".format(year), "jobs {} (of base) [share]".format(year),
+                                "value added {} [bn EUR]".format(year),
+                                "value added {} (of base) [share]".format(year)]
         expected_labels += ["route mix 2050: {} [share]".format(k) for k in KINDS]
         check(list(text_rows) == expected_labels, "rows of the text table:\n  {}\nexpected:\n  {}".format(
             list(text_rows), expected_labels))
@@ -131,6 +136,15 @@ def main():
                       "text row {} {} disagrees with the CSV {}".format(label, printed, numbers))
 
         # --- consistency of the figures ---------------------------------------------------
+        with h5py.File(os.path.join(results, "current-policy.h5"), "r") as f:
+            jobs = f["cluster_jobs"][()].sum(axis=2).mean(axis=0)  # [year]
+            years = [int(y) for y in f["year"][()]]
+        for year in (2030, 2050):
+            direct = jobs[years.index(year)]
+            check(abs(values["jobs_{}".format(year)]["current-policy"] * 1e3 - direct) <= 1e-6 * direct,
+                  "jobs {}: table {} != file {}".format(year, values["jobs_{}".format(year)]["current-policy"], direct))
+            check(abs(values["jobs_retained_{}".format(year)]["current-policy"] - direct / jobs[0]) <= 1e-9,
+                  "jobs retained {} is not jobs over the base year's".format(year))
         for s in expected_columns:
             for year in (2030, 2050):
                 clusters = sum(values["net_co2_{}_mt.{}".format(year, c)][s] for c in cluster_ids)

@@ -17,6 +17,7 @@ import numpy as np  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from .observables import band_of  # noqa: E402  (the sweep band of a series, core/observables.cpp)
+from .plots_outcomes import plot_jobs_and_value, plot_leakage, plot_targets  # noqa: E402
 from .plots_reduction import plot_against_reference, plot_reduction_parts  # noqa: E402
 
 _MT = 1e-6  # t -> Mt
@@ -214,6 +215,11 @@ ALL_PLOTS = (
     (plot_relocated_emissions, (("cluster_co2_relocated",),)),
     (plot_reduction_parts, (("cluster_reduction",),)),
     (plot_against_reference, (("cluster_co2_net", "reference_cluster_co2_net"),)),
+    (plot_jobs_and_value, (("cluster_jobs", "cluster_value_added"),
+                           (band_of("national_jobs"), band_of("national_value_added")))),
+    (plot_leakage, (("cluster_co2_relocated", "cluster_co2_embodied_imports", "strategic_import_dependence"),
+                    (band_of("national_co2_embodied_imports"), band_of("strategic_import_dependence")))),
+    (plot_targets, (("cluster_co2_net", "target_co2_net"), (band_of("national_co2_net"), band_of("target_co2_net")))),
 )
 
 
