@@ -13,6 +13,7 @@ Usage (from the repository root):
   tools/seed_ensemble.py build/eiisim --json before.json
   tools/seed_ensemble.py --compare before.json after.json          # differences of medians
   tools/seed_ensemble.py build/eiisim --reference no-policy        # + the reference run, paired by seed
+  tools/seed_ensemble.py build/eiisim --outcomes                   # + jobs, value added, leakage, targets
 
 With --reference KIND each seed also runs the reference (eiisim run --reference KIND, docs/ODD.md
 §7.17) and the summary adds "reference" (its national net CO2) and "additional" (reference less
@@ -61,6 +62,31 @@ def _status_codes(f):
     return dict(zip(meanings.split(), (int(v) for v in attrs["flag_values"])))
 
 
+def read_outcomes(f, years):
+    """{year: {metric: value}} of the issue-14 outcomes a file of layout 8+ holds (none before):
+    "jobs" (thousand FTE), "value_added" (bn EUR2023), "embodied" (Mt CO2 embodied in
+    replacement imports), "dep:<strategic product>" (% import dependence) and
+    "gap:<target>" (national net CO2 above the target path, Mt; docs/ODD.md §7.12)."""
+    out = {year: {} for year in years}
+    net = f["cluster_co2_net"][0].sum(axis=1)
+    for name, key, scale in (("cluster_jobs", "jobs", 1e3), ("cluster_value_added", "value_added", 1e9),
+                             ("cluster_co2_embodied_imports", "embodied", MT)):
+        if name in f:
+            values = f[name][0].sum(axis=1)
+            for i, year in enumerate(years):
+                out[year][key] = float(values[i]) / scale
+    for name, prefix, dim in (("strategic_import_dependence", "dep:", "strategic_product"),
+                              ("target_co2_net", "gap:", "target")):
+        if name not in f:
+            continue
+        values, labels = f[name][0], _strings(f[dim])
+        for i, year in enumerate(years):
+            for k, label in enumerate(labels):
+                v = 100.0 * float(values[i, k]) if prefix == "dep:" else float(net[i] - values[i, k]) / MT
+                out[year][prefix + label] = v
+    return out
+
+
 def read_figures(path):
     """{year: {"national": Mt, "relocated": Mt, "exits": n, "cluster:<id>": Mt}} of run 0, with
     "relocated_eu" (Mt emitted at EU neighbours) and "exits_eu" (plants relocated there) when
@@ -74,6 +100,7 @@ def read_figures(path):
         status = f["status"][0]                  # (year, plant)
         codes = _status_codes(f)
         reference = f["reference_cluster_co2_net"][0] if "reference_cluster_co2_net" in f else None
+        outcomes = read_outcomes(f, years)
     left = [codes[name] for name in EXIT_STATUSES if name in codes]
     figures = {}
     for i, year in enumerate(years):
@@ -88,6 +115,7 @@ def read_figures(path):
             row["additional"] = row["reference"] - row["national"]
         for c, cluster in enumerate(clusters):
             row["cluster:" + cluster] = float(net[i, c]) / MT
+        row.update(outcomes[year])
         figures[year] = row
     return figures
 
@@ -115,14 +143,20 @@ def summarise(per_seed, years):
     return out
 
 
-def print_summary(summary, show_clusters, stream=sys.stdout):
+UNITS = {"exits": "plants", "exits_eu": "plants", "jobs": "thousand FTE", "value_added": "bn EUR2023"}
+
+
+def print_summary(summary, show_clusters, stream=sys.stdout, show_outcomes=False):
     for year, metrics in summary.items():
         names = [m for m in ("national", "reference", "additional", "relocated", "relocated_eu", "exits", "exits_eu")
                  if m in metrics] + (
             [m for m in metrics if m.startswith("cluster:")] if show_clusters else [])
+        if show_outcomes:
+            names += [m for m in ("jobs", "value_added", "embodied") if m in metrics]
+            names += [m for m in metrics if m.startswith("dep:") or m.startswith("gap:")]
         for name in names:
             p5, med, p95 = metrics[name]
-            unit = "plants" if name.startswith("exits") else "Mt"
+            unit = UNITS.get(name, "%" if name.startswith("dep:") else "Mt")
             stream.write("{} {:<22} median {:8.2f}  5-95 % {:8.2f} .. {:8.2f} {}\n".format(
                 year, name, med, p5, p95, unit))
 
@@ -154,6 +188,8 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="runs at once")
     parser.add_argument("--json", help="write seeds, per-seed figures and the summary to this file")
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two --json files")
+    parser.add_argument("--outcomes", action="store_true",
+                        help="also print jobs, value added, embodied imports, import dependence and target gaps")
     parser.add_argument("--reference", choices=("frozen-technology", "no-policy"),
                         help="also run this reference per seed and report the additional reduction")
     args = parser.parse_args(argv)
@@ -174,7 +210,7 @@ def main(argv=None):
         return 1
     summary = summarise(per_seed, args.years)
     print("{} seeds 1-{} of {}".format(args.seeds, args.seeds, os.path.relpath(args.scenario, REPO)))
-    print_summary(summary, args.clusters)
+    print_summary(summary, args.clusters, show_outcomes=args.outcomes)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"scenario": args.scenario, "seeds": args.seeds,
