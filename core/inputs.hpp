@@ -126,11 +126,10 @@ struct SectorSpec {
     std::string energy_cost_source;
     // Leakage beyond relocation (docs/ODD.md §7.12, "Leakage"; sectors.csv, hand-kept with
     // leakage_source): direct CO2 per t of the product made abroad, which imports that
-    // replace lost Dutch output embody, and per t of the imported intermediate of an
-    // import route; the strategic product the sector's output counts towards
+    // replace lost Dutch output embody (an import route's intermediate is not among them:
+    // its CO2 abroad is booked as co2_relocated); the strategic product the sector's output counts towards
     // (core/strategic_products.hpp; kNotStrategic: none).
     double foreign_t_co2_per_t = 0;
-    double intermediate_foreign_t_co2_per_t = 0;
     int strategic_product = -1;
     std::string leakage_source;
     // Share of the non-energy running costs (fixed opex, positive calibrated other cost)

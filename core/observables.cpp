@@ -60,9 +60,9 @@ constexpr auto kObservables = std::to_array<Observable>({
             "is imported (docs/ODD.md §7.12, \"Leakage\")"},
     {.name = "co2_embodied_imports", .level = L::plant, .units = "t/yr",
      .long_name = "CO2 emitted abroad making the replacement imports",
-     .comment = "lost t x the product's foreign direct CO2 per t + imported intermediate t x the intermediate's "
-                "(sectors.csv foreign_t_co2_per_t, intermediate_foreign_t_co2_per_t); beside co2_relocated, never on "
-                "top of it",
+     .comment = "lost t x the product's foreign direct CO2 per t (sectors.csv foreign_t_co2_per_t); an import "
+                "route's intermediate is in replacement_imports, its CO2 abroad in co2_relocated; beside "
+                "co2_relocated, never on top of it",
      .f64 = &R::co2_embodied_imports_t},
     {.name = "revenue", .level = L::plant, .units = "EUR/yr", .long_name = "revenue incl. green premium",
      .f64 = &R::revenue_eur},

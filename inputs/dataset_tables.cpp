@@ -86,12 +86,6 @@ void read_energy_cost_columns(const CsvTable& table, const CsvRow& row, SectorSp
 void read_leakage_columns(const CsvTable& table, const CsvRow& row, SectorSpec& s) {
     constexpr Bounds kIntensity{0.0, 100.0};  // t CO2 per t; hydrogen from SMR is ~9
     s.foreign_t_co2_per_t = csv_number_or(table, row, "foreign_t_co2_per_t", kIntensity, 0.0);
-    s.intermediate_foreign_t_co2_per_t =
-        csv_number_or(table, row, "intermediate_foreign_t_co2_per_t", kIntensity, 0.0);
-    if (s.intermediate_foreign_t_co2_per_t > 0 && s.intermediate.empty())
-        table.fail(row, "intermediate_foreign_t_co2_per_t",
-                   "the sector imports no intermediate (empty `intermediate`), so it needs no intermediate "
-                   "emission factor");
     const CsvField* tag = table.field(row, "strategic_product");
     s.strategic_product = kNotStrategic;
     if (tag != nullptr && !tag->text.empty() && tag->text != "none") {
@@ -106,8 +100,7 @@ void read_leakage_columns(const CsvTable& table, const CsvRow& row, SectorSpec& 
     }
     const CsvField* source = table.field(row, "leakage_source");
     s.leakage_source = source != nullptr ? source->text : "";
-    const bool any = s.foreign_t_co2_per_t > 0 || s.intermediate_foreign_t_co2_per_t > 0 ||
-                     s.strategic_product != kNotStrategic;
+    const bool any = s.foreign_t_co2_per_t > 0 || s.strategic_product != kNotStrategic;
     if (any && is_power_sector(s))
         table.fail(row, "foreign_t_co2_per_t", "the power sector's output is MWh, which leakage leaves out: expected "
                                                "no foreign emission factor and no strategic product");
@@ -118,14 +111,14 @@ void read_leakage_columns(const CsvTable& table, const CsvRow& row, SectorSpec& 
 }  // namespace
 
 SectorTable load_sectors(const std::filesystem::path& file, const std::vector<std::string>& import_names) {
-    static constexpr std::array<CsvColumn, 24> kColumns{{
+    static constexpr std::array<CsvColumn, 23> kColumns{{
         {"id"}, {"product"}, {"product_price_eur_per_t"}, {"base_margin_share"},
         {"free_allocation_share"}, {"cbam_covered"}, {"extra_eu_export_share", false}, {"intermediate"},
         {"intermediate_t_per_t"},
         {"import_price"}, {"import_other_cost_share", false}, {"upstream_labour_share", false}, {"abroad_cost_factor"},
         {"transport_eur_per_t"}, {"ikc_eligible_from", false}, {"electricity_tax_exempt", false},
         {"gas_tax_exempt", false}, {"energy_cost_source", false}, {"foreign_t_co2_per_t", false},
-        {"intermediate_foreign_t_co2_per_t", false}, {"strategic_product", false}, {"leakage_source", false},
+        {"strategic_product", false}, {"leakage_source", false},
         {"other_cost_intermediate_share", false},
         {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);

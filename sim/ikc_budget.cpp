@@ -26,6 +26,9 @@ void cut_ikc_to_budget(const Model& model, RunState& state, int year, RunResult&
         result.cost_eur[at * kCostComponentCount + static_cast<std::size_t>(CostComponent::energy)] += cut;
         const bool was_loss = result.margin_eur[at] < 0;
         result.margin_eur[at] -= cut;
+        // Energy is intermediate consumption and IKC an operating subsidy: the part of the
+        // claim not paid lowers value added as it lowers the margin (core/value_added.hpp).
+        result.value_added_eur[at] -= cut;
         // The accounts counted the year with the full claim; a margin the cut turns negative
         // starts a loss streak (the streak before it was reset when the year looked profitable).
         if (!was_loss && result.margin_eur[at] < 0) state.loss_years[static_cast<std::size_t>(p)] = 1;

@@ -25,8 +25,9 @@ PlantLeakage plant_leakage(const Inputs& in, const RunResult& result, std::size_
         production > 0 && technology >= 0 ? in.technologies[static_cast<std::size_t>(technology)].import_share : 0.0;
     out.lost_t = std::max(0.0, base_production_t - production);
     out.intermediate_t = production * import_share * sector.intermediate_t_per_t;
-    out.embodied_t =
-        out.lost_t * sector.foreign_t_co2_per_t + out.intermediate_t * sector.intermediate_foreign_t_co2_per_t;
+    // An import route's intermediate is in the replacement imports, its CO2 abroad is not:
+    // the accounts book it as co2_relocated already (sim/accounts.cpp, issue 21).
+    out.embodied_t = out.lost_t * sector.foreign_t_co2_per_t;
     out.imported_product_t = out.lost_t + production * import_share;
     out.demand_t = production + out.lost_t;
     return out;

@@ -1,8 +1,9 @@
 #pragma once
 // Leakage beyond relocation (docs/ODD.md §7.12, "Leakage"): Dutch demand for a product is
-// taken as unchanged, so output a plant no longer makes at home, and the intermediate an
-// import route buys abroad, is imported, made abroad with foreign emissions. Relocated
-// plants are left out of the embodied emissions: theirs are co2_relocated(_eu) already.
+// taken as unchanged, so output a plant no longer makes at home is imported, made abroad
+// with foreign emissions. Relocated plants and an import route's imported intermediate are
+// left out of the embodied emissions: their CO2 abroad is co2_relocated(_eu) already (an
+// import route books its imported share there at the keep route's intensity, §7.10).
 #include <cstddef>
 
 #include "core/run_result.hpp"
@@ -14,7 +15,7 @@ struct PlantLeakage {
     double lost_t = 0;          // max(0, Q0 - Q): t of product no longer made at home (relocated: 0)
     double intermediate_t = 0;  // Q x m x i: t of intermediate an import route buys abroad
     double relocated_t = 0;     // Q0 of a relocated plant: imported too, its CO2 in co2_relocated(_eu)
-    double embodied_t = 0;      // t CO2 abroad: lost_t x f_product + intermediate_t x f_intermediate
+    double embodied_t = 0;      // t CO2 abroad: lost_t x f_product (the intermediate's is in co2_relocated)
     // The import-dependence KPI, in t of product: what is imported (the import route's
     // upstream share Q x m counted as product) and the Dutch demand, Q + lost + relocated.
     double imported_product_t = 0;

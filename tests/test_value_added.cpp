@@ -94,3 +94,22 @@ TEST_CASE("cluster value added is the sum of its plants', also in aggregate-only
         }
     CHECK(someone_left);
 }
+
+TEST_CASE("value added holds its identity in the Dutch run, also in years the IKC budget is cut",
+          "[value_added]") {
+    const Inputs in = testing::dutch_inputs();
+    const RunResult r = testing::run(in, 42);
+    int checked = 0;
+    for (int y = 0; y < r.years; ++y)
+        for (int p = 0; p < r.plants; ++p) {
+            const std::size_t at = r.at(y, p);
+            if (has_left(static_cast<PlantStatus>(r.status[at]))) continue;
+            const double m =
+                in.sectors[static_cast<std::size_t>(in.plants[static_cast<std::size_t>(p)].sector)]
+                    .other_cost_intermediate_share;
+            INFO("year " << r.base_year + y << " plant " << in.plants[static_cast<std::size_t>(p)].id);
+            REQUIRE(r.value_added_eur[at] == Approx(expected_value_added(r, at, m)).epsilon(1e-9).margin(1e-2));
+            ++checked;
+        }
+    CHECK(checked > 1000);
+}

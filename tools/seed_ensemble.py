@@ -80,6 +80,8 @@ def read_outcomes(f, years):
         if name not in f:
             continue
         values, labels = f[name][0], _strings(f[dim])
+        if prefix == "gap:" and not values.any():
+            continue  # every path 0: the dataset has no targets.csv, nothing is tracked
         for i, year in enumerate(years):
             for k, label in enumerate(labels):
                 v = 100.0 * float(values[i, k]) if prefix == "dep:" else float(net[i] - values[i, k]) / MT

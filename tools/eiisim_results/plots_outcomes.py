@@ -125,8 +125,9 @@ def plot_targets(ds, out_dir):
     fig, ax = plt.subplots(figsize=(8, 5))
     _draw(ax, years, net, "national net CO2", _MT, color="black")
     target_paths = _median(targets) * _MT
+    tracked = bool(np.any(target_paths > 0))  # all 0: the dataset has no targets.csv
     for k, name in enumerate(names):
-        if np.any(target_paths[:, k] > 0) or name.endswith("2050"):
+        if tracked:
             ax.plot(years, target_paths[:, k], ":", label=f"target: {name}")
     reference = None
     if "reference_cluster_co2_net" in ds:

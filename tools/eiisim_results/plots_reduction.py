@@ -77,8 +77,9 @@ def plot_reduction_parts(ds, out_dir):
 
 
 def plot_against_reference(ds, out_dir):
-    """National net CO2 of the scenario and of its reference run (same seed), and the
-    additional reduction by part in the milestone years."""
+    """National net CO2 of the scenario and of its reference run (same seed), the gap between
+    them shaded as the additional reduction (its parts: `eiisim run --reference` prints them,
+    tools/decomposition_table.py tabulates them over seeds)."""
     years = ds["year"].values
     kind = str(ds.attrs.get("reference", "reference"))
     scenario = ds["cluster_co2_net"].mean("run").sum("cluster").values * _MT
