@@ -33,9 +33,10 @@ def main(argv=None):
         for path in plot_all(ds, args.out, skipped):
             print(path)
         for name, needs in skipped:
-            print(f"eiisim_results: {name} skipped: the file has no {', '.join(needs)} "
-                  "(sweep files hold per-run cluster trajectories only with --save clusters or plants)",
-                  file=sys.stderr)
+            why = ("only `eiisim run --reference KIND` writes a reference run"
+                   if any(n.startswith("reference_") for n in needs) else
+                   "sweep files hold per-run cluster trajectories only with --save clusters or plants")
+            print(f"eiisim_results: {name} skipped: the file has no {', '.join(needs)} ({why})", file=sys.stderr)
     elif args.command == "events":
         events(ds).to_csv(sys.stdout)
     else:

@@ -213,7 +213,7 @@ ALL_PLOTS = (
     (plot_route_mix, (("cluster_production_value_by_kind",), (band_of("production_share_by_kind"),))),
     (plot_infrastructure, (_INFRASTRUCTURE, tuple(band_of(name) for name in _INFRASTRUCTURE))),
     (plot_relocated_emissions, (("cluster_co2_relocated",),)),
-    (plot_reduction_parts, (("cluster_reduction",),)),
+    (plot_reduction_parts, (("cluster_reduction",), (band_of("national_reduction"),))),
     (plot_against_reference, (("cluster_co2_net", "reference_cluster_co2_net"),)),
     (plot_jobs_and_value, (("cluster_jobs", "cluster_value_added"),
                            (band_of("national_jobs"), band_of("national_value_added")))),

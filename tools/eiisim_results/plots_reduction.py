@@ -43,7 +43,10 @@ def national_parts(ds, name="cluster_reduction"):
 
 def plot_reduction_parts(ds, out_dir):
     """National change in net CO2 since the base year by part, as stacked bars per decade
-    (reductions below zero, increases above): the parts add up to the black marker."""
+    (reductions below zero, increases above): the parts add up to the black marker. A sweep
+    file without per-run series: the parts' bands instead (plot_reduction_part_bands)."""
+    if "cluster_reduction" not in ds:
+        return plot_reduction_part_bands(ds, out_dir)
     years = ds["year"].values
     parts = [str(p) for p in ds["reduction_part"].values]
     values = national_parts(ds) * _MT
@@ -74,6 +77,36 @@ def plot_reduction_parts(ds, out_dir):
             for i, y in zip(rows_at, chosen)]
     return _save_with_csv(fig, out_dir, "reduction_parts", ["year"] + [p + "_mt" for p in parts] + ["total_mt"],
                           rows)
+
+
+def plot_reduction_part_bands(ds, out_dir):
+    """A sweep's national reduction parts (band `national_reduction`): per decade, each
+    part's median over runs as a bar with its 5-95 % range. Medians of parts do not add up
+    to the median change (docs/output-format.md), so the bars stand side by side."""
+    from .observables import band_of
+    years = ds["year"].values
+    parts = [str(p) for p in ds["reduction_part"].values]
+    q = ds[band_of("national_reduction")].transpose("quantile", "year", "reduction_part").values * _MT
+    chosen = _decade_years(years)
+    rows_at = [int(np.where(years == y)[0][0]) for y in chosen]
+    shown = [k for k in range(len(parts)) if np.any(np.abs(q[:, rows_at, k]) > 1e-9)]
+    fig, ax = plt.subplots(figsize=(9, 5))
+    width = 0.8 / max(1, len(shown))
+    colors = plt.get_cmap("tab20").colors
+    for j, k in enumerate(shown):
+        x = np.arange(len(chosen)) + (j - (len(shown) - 1) / 2) * width
+        med = q[2, rows_at, k]
+        ax.bar(x, med, width, color=colors[k % len(colors)], label=parts[k])
+        ax.vlines(x, q[0, rows_at, k], q[4, rows_at, k], color="black", linewidth=0.8)
+    ax.axhline(0, color="grey", linewidth=0.8)
+    ax.set_xticks(np.arange(len(chosen)), [str(y) for y in chosen])
+    ax.set_ylabel(f"Mt CO2 / yr, change since {int(years[0])}")
+    ax.set_title(f"Parts of the change in national net CO2 — {ds.sizes['run']} runs: median and 5–95 %")
+    ax.legend(fontsize="x-small", ncol=2)
+    rows = [[int(y), parts[k]] + [f"{q[i, r, k]:.6f}" for i in range(5)]
+            for y, r in zip(chosen, rows_at) for k in range(len(parts))]
+    return _save_with_csv(fig, out_dir, "reduction_parts", ["year", "part", "q05_mt", "q25_mt", "median_mt", "q75_mt",
+                                                            "q95_mt"], rows)
 
 
 def plot_against_reference(ds, out_dir):
