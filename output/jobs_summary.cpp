@@ -4,7 +4,7 @@
 
 namespace eiisim {
 
-std::vector<int> jobs_years(const RunResult& result) {
+std::vector<int> base_2030_end_years(const RunResult& result) {
     const int end = result.base_year + result.years - 1;
     std::vector<int> years{result.base_year};
     if (2030 > result.base_year && 2030 < end) years.push_back(2030);
@@ -21,7 +21,7 @@ std::vector<double> sector_jobs(const Inputs& inputs, const RunResult& result, i
 }
 
 void print_jobs(std::ostream& out, const Inputs& inputs, const RunResult& result) {
-    const std::vector<int> years = jobs_years(result);
+    const std::vector<int> years = base_2030_end_years(result);
     out << "\nJobs at the plants in the Netherlands (FTE; docs/ODD.md §7.12 \"Jobs\")\n";
     out << fmt::format("{:<24}", "cluster");
     for (int y : years) out << fmt::format(" {:>8}", y);

@@ -9,8 +9,9 @@
 
 namespace eiisim {
 
-// The base year, 2030 (when inside the run) and the end year.
-[[nodiscard]] std::vector<int> jobs_years(const RunResult& result);
+// The base year, 2030 (when inside the run) and the end year: the years of the jobs and
+// the value-added tables of the run printout.
+[[nodiscard]] std::vector<int> base_2030_end_years(const RunResult& result);
 
 // Jobs per sector (Inputs::sectors order) in `year`, summed from the plant panel.
 [[nodiscard]] std::vector<double> sector_jobs(const Inputs& inputs, const RunResult& result, int year);

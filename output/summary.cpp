@@ -140,10 +140,7 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     print_reduction_parts(out, result, std::vector<int>(years.begin() + (years.size() > 1 ? 1 : 0), years.end()));
     print_leakage(out, result);
     print_targets(out, inputs, result);
-    std::vector<int> va_years;  // the base year, 2030 and the end year
-    for (int y : years)
-        if (y == years.front() || y == 2030 || y == years.back()) va_years.push_back(y);
-    print_value_added(out, inputs, result, va_years);
+    print_value_added(out, inputs, result, base_2030_end_years(result));
     print_public_cost(out, inputs, result);
     out << "\n";
 

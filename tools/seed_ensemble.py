@@ -66,9 +66,15 @@ def read_outcomes(f, years):
     """{year: {metric: value}} of the issue-14 outcomes a file of layout 8+ holds (none before):
     "jobs" (thousand FTE), "value_added" (bn EUR2023), "embodied" (Mt CO2 embodied in
     replacement imports), "dep:<strategic product>" (% import dependence) and
-    "gap:<target>" (national net CO2 above the target path, Mt; docs/ODD.md §7.12)."""
+    "gap:<target>" (national net CO2 above the target path, Mt; docs/ODD.md §7.12); and
+    "jobs:<cluster id>" (thousand FTE, printed with --clusters)."""
     out = {year: {} for year in years}
     net = f["cluster_co2_net"][0].sum(axis=1)
+    if "cluster_jobs" in f:  # jobs per cluster too ("jobs:<cluster id>", thousand FTE)
+        jobs, clusters = f["cluster_jobs"][0], _strings(f["cluster"])
+        for i, year in enumerate(years):
+            for c, cluster in enumerate(clusters):
+                out[year]["jobs:" + cluster] = float(jobs[i, c]) / 1e3
     for name, key, scale in (("cluster_jobs", "jobs", 1e3), ("cluster_value_added", "value_added", 1e9),
                              ("cluster_co2_embodied_imports", "embodied", MT)):
         if name in f:
@@ -155,10 +161,12 @@ def print_summary(summary, show_clusters, stream=sys.stdout, show_outcomes=False
             [m for m in metrics if m.startswith("cluster:")] if show_clusters else [])
         if show_outcomes:
             names += [m for m in ("jobs", "value_added", "embodied") if m in metrics]
-            names += [m for m in metrics if m.startswith("dep:") or m.startswith("gap:")]
+            names += [m for m in metrics if m.startswith("dep:") or m.startswith("gap:") or
+                      (show_clusters and m.startswith("jobs:"))]
         for name in names:
             p5, med, p95 = metrics[name]
-            unit = UNITS.get(name, "%" if name.startswith("dep:") else "Mt")
+            unit = UNITS.get(name.split(":")[0] if name.startswith("jobs:") else name,
+                             "%" if name.startswith("dep:") else "Mt")
             stream.write("{} {:<22} median {:8.2f}  5-95 % {:8.2f} .. {:8.2f} {}\n".format(
                 year, name, med, p5, p95, unit))
 

@@ -2,8 +2,6 @@
 files (lines, or median and bands over their runs) and sweep files (their quantile bands),
 each with the numbers behind it as a CSV beside the PNG (medians where there are bands)."""
 
-import csv
-import os
 
 import matplotlib
 
@@ -12,6 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from .observables import band_of  # noqa: E402
+from .plots_reduction import save_with_csv  # noqa: E402  (PNG and its CSV, one way)
 
 _MT = 1e-6
 
@@ -45,18 +44,6 @@ def _draw(ax, years, kind_values, label, scale=1.0, style="-", color=None):
     return _quantile_series(ax, years, values * scale, label, color, style)
 
 
-def _save_with_csv(fig, out_dir, name, header, rows):
-    png = os.path.join(out_dir, name + ".png")
-    fig.tight_layout()
-    fig.savefig(png, dpi=110)
-    plt.close(fig)
-    with open(os.path.join(out_dir, name + ".csv"), "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return png
-
-
 def plot_jobs_and_value(ds, out_dir):
     """National jobs (FTE) and value added (bn EUR2023) at the plants in the Netherlands."""
     years = ds["year"].values
@@ -74,7 +61,7 @@ def plot_jobs_and_value(ds, out_dir):
         ax.set_ylim(bottom=0)
         ax.legend(fontsize="small")
     rows = [[int(y), f"{j:.1f}", f"{v:.0f}"] for y, j, v in zip(years, _median(jobs), _median(value))]
-    return _save_with_csv(fig, out_dir, "jobs_and_value_added", ["year", "jobs_fte", "value_added_eur"], rows)
+    return save_with_csv(fig, out_dir, "jobs_and_value_added", ["year", "jobs_fte", "value_added_eur"], rows)
 
 
 def plot_leakage(ds, out_dir):
@@ -112,7 +99,7 @@ def plot_leakage(ds, out_dir):
             for i, y in enumerate(years)]
     header = ["year", "relocated_mt", "relocated_eu_mt", "embodied_imports_mt"] + [f"import_dependence_{t}"
                                                                                    for t in tags]
-    return _save_with_csv(fig, out_dir, "leakage", header, rows)
+    return save_with_csv(fig, out_dir, "leakage", header, rows)
 
 
 def plot_targets(ds, out_dir):
@@ -143,4 +130,4 @@ def plot_targets(ds, out_dir):
             ([f"{reference[i]:.4f}"] if reference is not None else []) for i, y in enumerate(years)]
     header = ["year", "net_co2_mt"] + [f"target_{n}_mt" for n in names] + (["reference_mt"] if reference is not None
                                                                               else [])
-    return _save_with_csv(fig, out_dir, "targets", header, rows)
+    return save_with_csv(fig, out_dir, "targets", header, rows)

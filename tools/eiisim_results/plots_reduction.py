@@ -27,7 +27,7 @@ def _write_csv(path, header, rows):
         writer.writerows(rows)
 
 
-def _save_with_csv(fig, out_dir, name, header, rows):
+def save_with_csv(fig, out_dir, name, header, rows):
     png = os.path.join(out_dir, name + ".png")
     fig.tight_layout()
     fig.savefig(png, dpi=110)
@@ -75,7 +75,7 @@ def plot_reduction_parts(ds, out_dir):
     ax.legend(fontsize="small", ncol=2)
     rows = [[int(y)] + [f"{values[i, k]:.6f}" for k in range(len(parts))] + [f"{values[i].sum():.6f}"]
             for i, y in zip(rows_at, chosen)]
-    return _save_with_csv(fig, out_dir, "reduction_parts", ["year"] + [p + "_mt" for p in parts] + ["total_mt"],
+    return save_with_csv(fig, out_dir, "reduction_parts", ["year"] + [p + "_mt" for p in parts] + ["total_mt"],
                           rows)
 
 
@@ -105,7 +105,7 @@ def plot_reduction_part_bands(ds, out_dir):
     ax.legend(fontsize="x-small", ncol=2)
     rows = [[int(y), parts[k]] + [f"{q[i, r, k]:.6f}" for i in range(5)]
             for y, r in zip(chosen, rows_at) for k in range(len(parts))]
-    return _save_with_csv(fig, out_dir, "reduction_parts", ["year", "part", "q05_mt", "q25_mt", "median_mt", "q75_mt",
+    return save_with_csv(fig, out_dir, "reduction_parts", ["year", "part", "q05_mt", "q25_mt", "median_mt", "q75_mt",
                                                             "q95_mt"], rows)
 
 
@@ -127,5 +127,5 @@ def plot_against_reference(ds, out_dir):
     ax.set_title(f"National net CO2 against the reference run ({kind})")
     ax.legend(fontsize="small")
     rows = [[int(y), f"{s:.6f}", f"{r:.6f}", f"{r - s:.6f}"] for y, s, r in zip(years, scenario, reference)]
-    return _save_with_csv(fig, out_dir, "against_reference",
+    return save_with_csv(fig, out_dir, "against_reference",
                           ["year", "scenario_mt", "reference_mt", "additional_reduction_mt"], rows)
