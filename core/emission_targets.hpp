@@ -7,8 +7,11 @@
 //     share:      T = B x reference / reference_base         (the same percentage change)
 //     reduction:  T = B - (reference_base - reference)       (the same absolute cut, Mt)
 //
+// T is floored at 0: a cut larger than the model's base (a `reduction` target on a small
+// dataset, a cluster subset) asks for everything, not for negative emissions.
 // The run file's target path runs linearly from B in the base year to T in the target
 // year and stays at T after it (a target once due remains the ceiling).
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -43,9 +46,11 @@ struct TargetSpec {
 // The target's level on the model's scope, t/yr, from the model's base-year net CO2.
 [[nodiscard]] inline double target_level_t(const TargetSpec& spec, double model_base_t) {
     constexpr double kMt = 1e6;
-    if (spec.mapping == TargetMapping::reduction)
-        return model_base_t - (spec.reference_base_mt - spec.reference_mt) * kMt;
-    return spec.reference_base_mt > 0 ? model_base_t * spec.reference_mt / spec.reference_base_mt : 0.0;
+    const double level = spec.mapping == TargetMapping::reduction
+                             ? model_base_t - (spec.reference_base_mt - spec.reference_mt) * kMt
+                         : spec.reference_base_mt > 0 ? model_base_t * spec.reference_mt / spec.reference_base_mt
+                                                      : 0.0;
+    return std::max(0.0, level);
 }
 
 // The target path in `year`: linear from the base year's net CO2 to the level in the

@@ -95,8 +95,9 @@ TEST_CASE("target paths map onto the model's base and the gap is net less target
         return r.target_co2_net_t[static_cast<std::size_t>(year - r.base_year) * kEmissionTargetCount +
                                   static_cast<std::size_t>(t)];
     };
-    // reduction: the same absolute cut (50 - 30 = 20 Mt); share: the same percentage.
-    CHECK(path(EmissionTarget::coalition_20mt_2030, 2030) == Approx(base - 20e6));
+    // reduction: the same absolute cut (50 - 30 = 20 Mt), floored at 0 (the small copy's base
+    // is below 20 Mt); share: the same percentage.
+    CHECK(path(EmissionTarget::coalition_20mt_2030, 2030) == Approx(std::max(0.0, base - 20e6)));
     CHECK(path(EmissionTarget::klimaatwet_2030, 2030) == Approx(base * 39.06 / 53.3));
     CHECK(path(EmissionTarget::climate_neutral_2050, 2050) == Approx(0.0).margin(1e-6));
     // The path starts at the base year's net CO2, runs linearly to the target year, stays after.
@@ -131,4 +132,19 @@ TEST_CASE("without targets.csv no target is tracked", "[targets]") {
     std::ostringstream out;
     print_targets(out, in, r);
     CHECK(out.str().empty());
+}
+
+TEST_CASE("a cut larger than the model's base maps to a zero target, never a negative one", "[targets]") {
+    TargetSpec cut;
+    cut.year = 2030;
+    cut.mapping = TargetMapping::reduction;
+    cut.reference_mt = 30;
+    cut.reference_base_mt = 50;  // a 20 Mt cut
+    CHECK(target_level_t(cut, 46e6) == Approx(26e6));
+    CHECK(target_level_t(cut, 12e6) == 0.0);  // a 12 Mt dataset: the cut asks for everything
+    CHECK(target_path_t(cut, 12e6, 2020, 2025) == Approx(6e6));  // linear from the base towards 0
+    TargetSpec share = cut;
+    share.mapping = TargetMapping::share;
+    share.reference_mt = -5;  // a net-negative reference maps to zero as well
+    CHECK(target_level_t(share, 46e6) == 0.0);
 }
