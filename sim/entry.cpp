@@ -34,8 +34,21 @@ void restrict_to_entry(const Inputs& in, PlantDecision& decision) {
         // so a positive margin is a positive NPV at the prices it expects.
         return c.technology != entry.technology || (!scheduled && c.margin_eur_per_t <= 0);
     });
-    for (OptionAppraisal& a : decision.appraisals)
-        if (a.technology != entry.technology) a.rank = -1;
+    // The log keeps what the entry weighed: its own route's variants, ranked as above; a
+    // candidate's variant without a positive margin shows as not feasible (no business case).
+    std::erase_if(decision.appraisals, [&](const OptionAppraisal& a) { return a.technology != entry.technology; });
+    int rank = 0;
+    for (OptionAppraisal& a : decision.appraisals) {
+        const bool kept = std::any_of(decision.ranked.begin(), decision.ranked.end(), [&](const Candidate& c) {
+            return c.technology == a.technology && c.instrument == a.instrument;
+        });
+        if (kept && a.rank >= 0) {
+            a.rank = rank++;
+        } else {
+            a.rank = -1;
+            a.feasible = false;
+        }
+    }
 }
 
 }  // namespace eiisim
