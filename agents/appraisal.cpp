@@ -161,7 +161,7 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
     const double production = basis.production_t;
     if (!is_relocation(tech.kind)) {
         amount_of(a.claim, Resource::grid) = peak_mw(
-            (a.profile.energy_gj_per_t[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t) *
+            (a.profile.energy_gj_per_t[static_cast<int>(Carrier::electricity)] - grid_base_gj_per_t(base)) *
                 production,
             basis.context->inputs->scenario.behaviour.grid_load_factor);
         // Shipped CO2 takes a shipping slot abroad instead of national storage.
@@ -352,7 +352,7 @@ AppraisalBasis appraisal_basis(const AppraisalContext& context, const PlantBasel
     basis.snapshot = &snapshot;
     basis.plant = plant;
     basis.trigger = trigger;
-    basis.keep_index = inputs.sector_keep_technology[static_cast<std::size_t>(spec.sector)];
+    basis.keep_index = keep_technology_of(inputs, plant);
     basis.production_t = spec.capacity_t * snapshot.utilisation;
     const double per_t = basis.production_t > 0 ? 1.0 / basis.production_t : 0.0;
     basis.stranded_eur_per_t = snapshot.book_value_eur *

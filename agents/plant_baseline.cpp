@@ -34,6 +34,54 @@ PlantBaseline per_tonne_profile(const PlantSpec& plant) {
     return b;
 }
 
+// An entrant as it would run: its design production and the energy and CO2 that go with
+// it (its PlantSpec's base-year figures are zero, as it did not exist). Direct CO2 is
+// combustion CO2 up to what its natural gas for heat emits, process CO2 beyond.
+PlantSpec entrant_design(const PlantSpec& plant) {
+    PlantSpec design = plant;
+    const EntrySpec& entry = plant.entry;
+    design.production_t = plant.capacity_t * entry.utilisation;
+    for (std::size_t c = 0; c < kCarrierCount; ++c) design.energy_gj[c] = entry.energy_gj_per_t[c] * design.production_t;
+    const double co2 = entry.co2_t_per_t * design.production_t;
+    design.co2_combustion_t = std::min(co2, design.energy_gj[static_cast<int>(Carrier::gas)] * kGasEmissionFactorTPerGj);
+    design.co2_process_t = co2 - design.co2_combustion_t;
+    return design;
+}
+
+// An entrant's other cost (labour, upkeep, raw materials net of co-products), production-
+// weighted over incumbents: an expansion of a site (entrants.csv `site`) takes its units'
+// calibrated cost, site-bound income included, as it runs their process on their site; a
+// new site takes the site-independent cost of its product group, else of its sector, else
+// none, since a negative calibrated cost is income bound to an incumbent's site
+// (site_bound_income_eur_per_t). Its own capex, opex and energy make the difference
+// (docs/ODD.md §7.20).
+void set_entrant_other_cost(const Inputs& inputs, std::vector<PlantBaseline>& baselines) {
+    for (std::size_t p = 0; p < inputs.plants.size(); ++p) {
+        const PlantSpec& entrant = inputs.plants[p];
+        if (!entrant.is_entrant()) continue;
+        const bool expansion = entrant.site != entrant.id;
+        double site_cost = 0, site_t = 0, group_cost = 0, group_t = 0, sector_cost = 0, sector_t = 0;
+        for (std::size_t q = 0; q < inputs.plants.size(); ++q) {
+            const PlantSpec& peer = inputs.plants[q];
+            if (peer.is_entrant() || peer.sector != entrant.sector) continue;
+            if (expansion && peer.site == entrant.site) {
+                site_cost += baselines[q].other_cost_eur_per_t * peer.production_t;
+                site_t += peer.production_t;
+            }
+            const double cost = site_independent_other_cost_eur_per_t(baselines[q]);
+            sector_cost += cost * peer.production_t;
+            sector_t += peer.production_t;
+            if (peer.product != entrant.product) continue;
+            group_cost += cost * peer.production_t;
+            group_t += peer.production_t;
+        }
+        baselines[p].other_cost_eur_per_t = site_t > 0     ? site_cost / site_t
+                                            : group_t > 0  ? group_cost / group_t
+                                            : sector_t > 0 ? sector_cost / sector_t
+                                                           : 0.0;
+    }
+}
+
 // Base-year totals of one product group: the plants of a sector that make the same
 // product (plants.csv `product`), so that nitric acid and urea do not dilute ammonia.
 struct ProductGroup {
@@ -123,7 +171,11 @@ void set_energy_cost_rules(PlantBaseline& b, const PlantSpec& plant, const Secto
 std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
     const std::size_t n = inputs.plants.size();
     std::vector<PlantBaseline> baselines(n);
-    for (std::size_t p = 0; p < n; ++p) baselines[p] = per_tonne_profile(inputs.plants[p]);
+    for (std::size_t p = 0; p < n; ++p) {
+        const PlantSpec& plant = inputs.plants[p];
+        baselines[p] = per_tonne_profile(plant.is_entrant() ? entrant_design(plant) : plant);
+        baselines[p].entrant = plant.is_entrant();
+    }
 
     std::vector<std::size_t> group_of;
     const std::vector<ProductGroup> groups = product_groups(inputs, group_of);
@@ -151,13 +203,14 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         b.energy_cost_pass_through = inputs.scenario.behaviour.energy_cost_pass_through;
         b.sector = plant.sector;
         b.co2_by_ship = co2_connection(inputs, static_cast<int>(p)).transport == Co2Transport::ship;
-        set_energy_cost_rules(b, plant, sector, inputs.scenario.policy.energy);
+        set_energy_cost_rules(b, plant.is_entrant() ? entrant_design(plant) : plant, sector,
+                              inputs.scenario.policy.energy);
         b.benchmark_t_per_t = benchmark_of(plant, sector, group) * (1.0 - process_gas_co2_share(b));
 
         // Calibrate: full cost of the keep route at calibration-year prices (its capital charge
         // included, as the accounts carry it), without other cost.
         const TechnologySpec& keep =
-            inputs.technologies[static_cast<std::size_t>(inputs.sector_keep_technology[s])];
+            inputs.technologies[static_cast<std::size_t>(keep_technology_of(inputs, static_cast<int>(p)))];
         RouteProfile profile = route_profile(b, keep, sector, inputs.scenario.calibration_year);
         // As the accounts price it: a process gas's carbon at its maker (fuel_gas_carbon.hpp).
         pay_for_buyers_gas_carbon(profile, b.process_gas_made_co2_t_per_t);
@@ -173,6 +226,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         // waste-gas credits, heat sales) that kept it running at these prices.
         b.other_cost_eur_per_t = target_cost - cost.total();
     }
+    set_entrant_other_cost(inputs, baselines);
     return baselines;
 }
 

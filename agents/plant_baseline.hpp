@@ -52,6 +52,9 @@ struct PlantBaseline {
     int ikc_eligible_from = 9999;
     bool electricity_tax_exempt = false;
     bool gas_tax_exempt = false;
+    // A new entrant (docs/ODD.md §7.20): its per-t figures are its design, and it has no
+    // base-year use to build on, so all its use claims the scarce ledgers.
+    bool entrant = false;
 };
 
 // The calibrated other cost split by where it belongs (docs/ODD.md §5). O is a residual:
@@ -69,13 +72,19 @@ struct PlantBaseline {
 }
 
 // Base-year use per t of a carrier with a national supply ledger (hydrogen, biomethane):
-// only use beyond it draws on the ledger. 0 for the other carriers.
+// only use beyond it draws on the ledger. 0 for the other carriers, and for an entrant.
 [[nodiscard]] inline double ledger_base_gj_per_t(const PlantBaseline& base, Carrier carrier) {
+    if (base.entrant) return 0.0;
     switch (carrier) {
         case Carrier::hydrogen: return base.hydrogen_gj_per_t;
         case Carrier::biomethane: return base.biomethane_gj_per_t;
         default: return 0.0;
     }
+}
+
+// Base-year electricity per t that new grid load is counted from (0 for an entrant).
+[[nodiscard]] inline double grid_base_gj_per_t(const PlantBaseline& base) {
+    return base.entrant ? 0.0 : base.electricity_gj_per_t;
 }
 
 // Baselines for every plant. `other_cost_eur_per_t` is calibrated so that at the

@@ -13,8 +13,7 @@ namespace eiisim {
 
 [[nodiscard]] inline int route_lifetime_y(const Inputs& inputs, int plant, int technology) {
     const PlantSpec& spec = inputs.plants[static_cast<std::size_t>(plant)];
-    const int keep = inputs.sector_keep_technology[static_cast<std::size_t>(spec.sector)];
-    if (technology == keep) return spec.reinvestment_cycle_y;
+    if (technology == keep_technology_of(inputs, plant)) return spec.reinvestment_cycle_y;
     return inputs.technologies[static_cast<std::size_t>(technology)].lifetime_y;
 }
 

@@ -26,6 +26,11 @@ const char* trigger_words(Trigger trigger) {
         case Trigger::observed: return "the observed history (history.csv) closed it or started its project";
         case Trigger::agreement:
             return "a support agreement (agreements.csv) that is binding in this run committed it to the agreed route";
+        case Trigger::entry_scheduled:
+            return "a new entrant with an investment decision (entrants.csv, scheduled) claims its resources to start in its year";
+        case Trigger::entry_candidate:
+            return "a candidate new entrant (entrants.csv) weighs building: it applies only when its margin, capex "
+                   "included, is positive";
     }
     return "";
 }

@@ -147,6 +147,26 @@ enum class Co2Transport : std::uint8_t { pipeline, ship };
 inline constexpr std::array<const char*, 2> kCo2TransportNames = {"pipeline", "ship"};
 inline constexpr int kNoPlantConnection = -1;
 
+// A new entrant (entrants.csv, docs/ODD.md §7.20): a plant not built in the base year.
+// `scheduled`: its investment decision is taken (under construction), it enters in its
+// year if its resources fit; `candidate`: it builds when its business case is positive.
+enum class EntryStatus : std::uint8_t { scheduled, candidate };
+inline constexpr std::array<const char*, 2> kEntryStatusNames = {"scheduled", "candidate"};
+
+// How an entrant would run once built: its design figures per t of product (it has no
+// base year: its PlantSpec base-year production, energy and CO2 stay zero) and its route,
+// a keep row of its own (capex, opex, lifetime, lead time) in Inputs::technologies.
+struct EntrySpec {
+    int earliest_year = 0;   // first year it can run
+    EntryStatus status = EntryStatus::candidate;
+    int technology = -1;     // its own route: index into Inputs::technologies
+    double utilisation = 0;  // design production / capacity
+    EnergyGj energy_gj_per_t{};
+    double co2_t_per_t = 0;  // direct CO2 per t
+
+    bool operator==(const EntrySpec&) const = default;
+};
+
 struct PlantSpec {
     std::string id;          // stable id (MIDDEN plant id or NEa id)
     std::string name;
@@ -184,6 +204,10 @@ struct PlantSpec {
     int co2_connection_year = kNoPlantConnection;
     Co2Transport co2_transport = Co2Transport::pipeline;
     std::string co2_connection_source;
+    // Set for a new entrant only (entrants.csv); an incumbent has earliest_year 0.
+    EntrySpec entry;
+
+    [[nodiscard]] bool is_entrant() const { return entry.earliest_year > 0; }
 };
 
 // ---------------------------------------------------------------- observed history
@@ -745,5 +769,12 @@ struct Inputs {
 
     [[nodiscard]] int year_count() const { return scenario.end_year - scenario.base_year + 1; }
 };
+
+// The route a plant keeps: its sector's keep row, or an entrant's own (EntrySpec::technology).
+[[nodiscard]] inline int keep_technology_of(const Inputs& inputs, int plant) {
+    const PlantSpec& spec = inputs.plants[static_cast<std::size_t>(plant)];
+    return spec.is_entrant() ? spec.entry.technology
+                             : inputs.sector_keep_technology[static_cast<std::size_t>(spec.sector)];
+}
 
 }  // namespace eiisim

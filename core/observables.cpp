@@ -113,6 +113,18 @@ constexpr auto kObservables = std::to_array<Observable>({
             "(one site's headcount split over its installations by the importer), the open share of capacity and "
             "the labour factor of the plant's state (0 closed or relocated; `1 - m u` on an import route; 1 "
             "otherwise, curtailment included)"},
+    {.name = "cluster_entrants", .level = L::cluster, .units = "1",
+     .long_name = "new entrants built and on site in the cluster",
+     .comment = "count of the cluster's entrants (entrants.csv) operating or converting", .f64 = &R::cluster_entrants,
+     .band = 40, .band_of = "new entrants per cluster", .saved = true,
+     .doc = "plants of `entrants.csv` whose status is operating or converting (docs/ODD.md §7.20); a scheduled "
+            "entrant enters in its year when its claims fit, a candidate when its business case is positive and "
+            "allocation grants its claims"},
+    {.name = "cluster_entrant_capacity", .level = L::cluster, .units = "t/yr",
+     .long_name = "capacity of the new entrants built and on site in the cluster",
+     .comment = "sum of capacity_t of the cluster's entrants operating or converting",
+     .f64 = &R::cluster_entrant_capacity_t, .band = 41, .band_of = "new entrants' capacity per cluster", .saved = true,
+     .doc = "their output, CO2, jobs and value added are in the plant panels and the cluster totals like any plant's"},
     {.name = "cluster_value_added", .level = L::cluster, .units = "EUR/yr",
      .long_name = "value added at factor cost (EUR2023), cluster total",
      .comment = "sum over the cluster's plants of value_added, power sector included; at the year's prices, unlike "
@@ -250,6 +262,9 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "national_jobs", .units = "1", .long_name = "jobs at the plants in the Netherlands (FTE), national",
      .derive = Derive::sum_over_clusters, .from = "cluster_jobs", .band = 15,
      .doc = "sum over clusters of `cluster_jobs`"},
+    {.name = "national_entrant_capacity", .units = "t/yr", .long_name = "capacity of the new entrants on site, national",
+     .derive = Derive::sum_over_clusters, .from = "cluster_entrant_capacity", .band = 42,
+     .doc = "sum over clusters of `cluster_entrant_capacity`"},
     {.name = "national_value_added", .units = "EUR/yr", .long_name = "value added at factor cost (EUR2023), national",
      .derive = Derive::sum_over_clusters, .from = "cluster_value_added", .band = 16,
      .doc = "sum over clusters of `cluster_value_added`"},

@@ -22,11 +22,12 @@ enum class ReductionPart : std::uint8_t {
     relocation,      // plants relocated outside the EU (carbon leakage)
     process_gas,     // a fuel-gas maker's flared process gas per t (its buyers burn less of it)
     relocation_eu,   // plants relocated to an EU neighbour (emissions stay under the EU ETS)
+    entry,           // new entrants (docs/ODD.md §7.20): all their net CO2, as they had no base year
 };
-inline constexpr int kReductionPartCount = 11;
+inline constexpr int kReductionPartCount = 12;
 inline constexpr std::array<const char*, kReductionPartCount> kReductionPartNames = {
     "keep_intensity", "electrify", "ccs", "hydrogen", "bio", "import",
-    "utilisation", "closure", "relocation", "process_gas", "relocation_eu"};
+    "utilisation", "closure", "relocation", "process_gas", "relocation_eu", "entry"};
 
 // The part a route's effect goes to, by the kind of the route in force (an operating
 // plant's route is never relocate or close).

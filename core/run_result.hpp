@@ -12,14 +12,20 @@
 
 namespace eiisim {
 
-// `relocated`: production moved outside the EU; `relocated_eu`: to an EU neighbour (last,
-// so the other statuses keep their codes).
-enum class PlantStatus : std::uint8_t { operating, converting, relocated, closed, relocated_eu };
-inline constexpr std::array<const char*, 5> kPlantStatusNames = {"operating", "converting", "relocated", "closed",
-                                                                "relocated_eu"};
+// `relocated`: production moved outside the EU; `relocated_eu`: to an EU neighbour.
+// `not_built`: a new entrant (entrants.csv, docs/ODD.md §7.20) before it enters: it has no
+// site, output, emissions or jobs yet. New codes come last, so the others keep theirs.
+enum class PlantStatus : std::uint8_t { operating, converting, relocated, closed, relocated_eu, not_built };
+inline constexpr int kPlantStatusCount = 6;
+inline constexpr std::array<const char*, kPlantStatusCount> kPlantStatusNames = {
+    "operating", "converting", "relocated", "closed", "relocated_eu", "not_built"};
 // Production gone from the Netherlands for good (closed or relocated anywhere).
 [[nodiscard]] constexpr bool has_left(PlantStatus status) {
     return status == PlantStatus::closed || status == PlantStatus::relocated || status == PlantStatus::relocated_eu;
+}
+// A plant on a Dutch site now: neither gone nor an entrant still to be built.
+[[nodiscard]] constexpr bool on_site(PlantStatus status) {
+    return status == PlantStatus::operating || status == PlantStatus::converting;
 }
 
 // Yearly cost components per plant, EUR per year (model price year).
@@ -55,11 +61,14 @@ inline constexpr std::array<const char*, kEnergyPartCount> kEnergyPartNames = {
 // fuel_gas_ended is no decision but its cause: the supplier whose process gas a plant
 // burns stopped making it, and the plant closed that year (sim/transitions.cpp).
 // `observed`: a row of the dataset's observed history (docs/ODD.md §7.13) made the change.
+// `entry_scheduled`, `entry_candidate`: a new entrant's decision to build (docs/ODD.md
+// §7.20): one with a final investment decision enters in its year; a candidate builds when
+// its business case is positive.
 enum class Trigger : std::uint8_t { reinvestment, losses, event, value_chain, conversion_done, fuel_gas_ended,
-                                    observed, agreement };
-inline constexpr std::array<const char*, 8> kTriggerNames = {
+                                    observed, agreement, entry_scheduled, entry_candidate };
+inline constexpr std::array<const char*, 10> kTriggerNames = {
     "reinvestment", "consecutive_losses", "scenario_event", "value_chain", "conversion_done",
-    "fuel_gas_supply_ended", "observed_history", "support_agreement"};
+    "fuel_gas_supply_ended", "observed_history", "support_agreement", "entry_scheduled", "entry_candidate"};
 
 // Why an option is not open to a plant (docs/ODD.md §7.7). Scarce capacity, budget and
 // build-out limits are not among them: those are checked in allocation.
@@ -191,6 +200,8 @@ struct RunResult {
     std::vector<double> cluster_co2_embodied_imports_t;  // CO2 embodied in replacement imports
     std::vector<double> cluster_grid_used_mw;      // new load granted and running
     std::vector<double> cluster_jobs;              // FTE, sum of the plants' jobs
+    std::vector<double> cluster_entrants;          // new entrants built and on site (count)
+    std::vector<double> cluster_entrant_capacity_t;  // their capacity, t/yr
     std::vector<double> cluster_grid_headroom_mw;
     // [year][cluster][kind]: production by route kind
     std::vector<double> cluster_production_value_by_kind_eur;  // as cluster_production_value, by route kind

@@ -7,6 +7,7 @@
 
 #include "co2_connections_table.hpp"
 #include "dataset_tables.hpp"
+#include "entrants_table.hpp"
 #include "agreements_table.hpp"
 #include "green_market_loader.hpp"
 #include "history_table.hpp"
@@ -87,6 +88,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     load_co2_connections(dir / "co2_connections.csv", in.plants, scenario.scenario.infrastructure.co2_delay_y);
     in.plant_technologies = load_plant_options(dir / "plant_options.csv", in.plants, in.sectors,
                                                in.sector_technologies, in.technologies);
+    load_entrants(dir / "entrants.csv", in);
     in.edges = load_edges(dir / "edges.csv", in.plants);
     in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges);
     in.history = load_history(dir / "history.csv", in.plants, in.technologies, in.plant_technologies,

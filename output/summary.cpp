@@ -77,7 +77,13 @@ void print_input_summary(std::ostream& out, const Inputs& inputs) {
     std::vector<int> plants(nc, 0);
     std::vector<double> co2(nc, 0.0);
     std::map<std::string, std::pair<int, double>> by_sector;
+    int entrants = 0;
     for (const PlantSpec& p : inputs.plants) {
+        // New entrants have no base year (docs/ODD.md §7.20): counted apart.
+        if (p.is_entrant()) {
+            ++entrants;
+            continue;
+        }
         const auto c = static_cast<std::size_t>(p.cluster);
         ++plants[c];
         co2[c] += p.co2_combustion_t + p.co2_process_t;
@@ -85,10 +91,11 @@ void print_input_summary(std::ostream& out, const Inputs& inputs) {
         ++entry.first;
         entry.second += p.co2_combustion_t + p.co2_process_t;
     }
-    out << fmt::format("Scenario '{}' ({}-{}): {} plants, {} sectors, {} technologies, {} value-chain edges\n\n",
+    out << fmt::format("Scenario '{}' ({}-{}): {} plants and {} new entrants, {} sectors, {} technologies, {} "
+                       "value-chain edges\n\n",
                        inputs.scenario.name, inputs.scenario.base_year, inputs.scenario.end_year,
-                       inputs.plants.size(), inputs.sectors.size(), inputs.technologies.size(),
-                       inputs.edges.size());
+                       inputs.plants.size() - static_cast<std::size_t>(entrants), entrants, inputs.sectors.size(),
+                       inputs.technologies.size(), inputs.edges.size());
     out << fmt::format("{:<24} {:>6} {:>12} {:>8} {:>8} {:>12}\n", "cluster", "plants", "CO2 Mt (base)",
                        "CO2 from", "H2 from", "grid MW 2030");
     double total = 0;
@@ -98,7 +105,8 @@ void print_input_summary(std::ostream& out, const Inputs& inputs) {
                            cl.co2_connection_year, cl.h2_connection_year, cl.grid_headroom_mw.at(2030));
         total += co2[c];
     }
-    out << fmt::format("{:<24} {:>6} {:>12.3f}\n\n", "total", inputs.plants.size(), total / kMt);
+    const std::size_t incumbents = inputs.plants.size() - static_cast<std::size_t>(entrants);
+    out << fmt::format("{:<24} {:>6} {:>12.3f}\n\n", "total", incumbents, total / kMt);
     out << fmt::format("{:<24} {:>6} {:>12}\n", "sector", "plants", "CO2 Mt (base)");
     for (const auto& [sector, entry] : by_sector)
         out << fmt::format("{:<24} {:>6} {:>12.3f}\n", sector, entry.first, entry.second / kMt);

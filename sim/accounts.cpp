@@ -152,7 +152,7 @@ struct PlantYear {
 double abroad_t_per_t(const Model& model, std::size_t p, int year) {
     const Inputs& in = model.inputs;
     const auto sector = static_cast<std::size_t>(in.plants[p].sector);
-    const TechnologySpec& keep = in.technologies[static_cast<std::size_t>(in.sector_keep_technology[sector])];
+    const TechnologySpec& keep = in.technologies[static_cast<std::size_t>(keep_technology_of(in, static_cast<int>(p)))];
     const PlantBaseline& base = model.baselines[p];
     return route_profile(base, keep, in.sectors[sector], year).co2_net_t_per_t() + base.process_gas_made_co2_t_per_t;
 }
@@ -206,10 +206,16 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     const PlantSpec& plant = in.plants[p];
     const int yi = year - in.scenario.base_year;
     const std::size_t at = result.at(panel_row(result, yi), static_cast<int>(p));
+    result.status[at] = static_cast<std::uint8_t>(state.status[p]);
+    // Not built yet: no route, output, CO2 or cost (its route is written once it runs).
+    if (state.status[p] == PlantStatus::not_built) {
+        result.technology[at] = -1;
+        result.kind[at] = 0;
+        return;
+    }
     const int tech_index = state.technology[p];
     result.technology[at] = static_cast<std::int16_t>(tech_index);
     result.kind[at] = static_cast<std::uint8_t>(in.technologies[static_cast<std::size_t>(tech_index)].kind);
-    result.status[at] = static_cast<std::uint8_t>(state.status[p]);
     // Relocated production runs abroad at base utilisation: outside the EU its CO2 is
     // leakage; at an EU neighbour it stays under the EU ETS (docs/ODD.md §7.5).
     if (state.status[p] == PlantStatus::relocated || state.status[p] == PlantStatus::relocated_eu) {

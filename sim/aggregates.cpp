@@ -115,6 +115,10 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
         }
         result.jobs[at] = jobs_of(model, result, p, yi, at);
         result.cluster_jobs[c] += result.jobs[at];
+        if (in.plants[p].is_entrant() && on_site(static_cast<PlantStatus>(result.status[at]))) {
+            result.cluster_entrants[c] += 1.0;
+            result.cluster_entrant_capacity_t[c] += in.plants[p].capacity_t;
+        }
         result.cluster_value_added_eur[c] += result.value_added_eur[at];
         result.cluster_co2_gross_t[c] += result.co2_gross_t[at];
         result.cluster_co2_captured_t[c] += result.co2_captured_t[at];
@@ -128,7 +132,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
                                               kReductionPartCount));
         const double* energy = &result.energy_gj[at * kCarrierCount];
         const double new_electricity =
-            energy[static_cast<int>(Carrier::electricity)] - base.electricity_gj_per_t * production;
+            energy[static_cast<int>(Carrier::electricity)] - grid_base_gj_per_t(base) * production;
         result.cluster_grid_used_mw[c] += peak_mw(new_electricity, load_factor);
         // A ship-connected plant's CO2 goes abroad, not into the national storage.
         (base.co2_by_ship ? use.shipping : use.storage) += result.co2_captured_t[at];

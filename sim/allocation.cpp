@@ -103,7 +103,8 @@ void grant_conversion(const Model& model, RunState& state, std::size_t p, const 
     state.target_year[p] = c.start_year;
     state.target_capex_eur[p] = c.capex_eur;
     state.target_aid[p] = aid != nullptr ? *aid : AidContract{};
-    state.status[p] = PlantStatus::converting;
+    // An entrant stays not built until its route starts (transitions.cpp).
+    if (state.status[p] != PlantStatus::not_built) state.status[p] = PlantStatus::converting;
     ++state.conversions_this_year[static_cast<std::size_t>(tech.kind)];
     state.learning_capacity_t[static_cast<std::size_t>(c.technology)] += in.plants[p].capacity_t;
 }
@@ -137,7 +138,8 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
     for (std::size_t i : priority_order(model, state, decisions, year, seed, run)) {
         PlantDecision& decision = decisions[i];
         const auto p = static_cast<std::size_t>(decision.plant);
-        const int current = state.technology[p];
+        const bool entering = state.status[p] == PlantStatus::not_built;
+        const int current = entering ? -1 : state.technology[p];
         DecisionEvent event;
         event.year = year;
         event.plant = decision.plant;
@@ -181,8 +183,9 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
             if (chosen == nullptr || chosen->technology == current) {
                 event.to_technology = current;
                 event.running_from_year = year;
-                if (refused_any) {
-                    // Wait a year for the capacity rather than lock in the old route.
+                if (refused_any && !entering) {
+                    // Wait a year for the capacity rather than lock in the old route. (An
+                    // entrant asks again each year anyway: entry_trigger.)
                     state.waiting[p] = 1;
                     state.waiting_trigger[p] = decision.trigger;
                 } else if (decision.trigger == Trigger::reinvestment && chosen != nullptr) {

@@ -35,6 +35,7 @@ bool event_concerns(const Model& model, const RunState& state, int year, int pla
 
 std::optional<Trigger> decision_trigger(const Model& model, const RunState& state, int year, int plant) {
     const auto p = static_cast<std::size_t>(plant);
+    if (state.status[p] == PlantStatus::not_built) return entry_trigger(model, state, year, plant);
     if (state.status[p] != PlantStatus::operating || state.target_technology[p] >= 0) return std::nullopt;
     const Inputs& in = model.inputs;
     // Forced history: the observed years happened as observed, so no decision of the model
@@ -60,7 +61,7 @@ std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Mode
     std::vector<std::array<double, kOptionKindCount>> shares(in.clusters.size());
     std::vector<int> active(in.clusters.size(), 0);
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
-        if (has_left(state.status[p])) continue;
+        if (!on_site(state.status[p])) continue;
         const auto c = static_cast<std::size_t>(in.plants[p].cluster);
         const int route = state.target_technology[p] >= 0 ? state.target_technology[p] : state.technology[p];
         shares[c][static_cast<std::size_t>(in.technologies[static_cast<std::size_t>(route)].kind)] += 1.0;
@@ -74,7 +75,8 @@ std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Mode
 PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plant) {
     const auto p = static_cast<std::size_t>(plant);
     PlantSnapshot snapshot;
-    snapshot.technology = state.technology[p];
+    // Not built: no route in force, so every option is a new build.
+    snapshot.technology = state.status[p] == PlantStatus::not_built ? -1 : state.technology[p];
     snapshot.asset_age_y = state.asset_age_y[p];
     snapshot.utilisation = utilisation_of(model, state, plant);
     snapshot.export_share = export_share_of(model, state, plant);
@@ -127,6 +129,7 @@ std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState
             model, state, year, peers[static_cast<std::size_t>(in.plants[p].cluster)], record_appraisals);
         slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
                                     state.strategic_bias[p], plant_taste(model, state, seed, run, plant, year));
+        if (state.status[p] == PlantStatus::not_built) restrict_to_entry(in, *slots[p]);
     }, model.serial_plants);
 
     std::vector<PlantDecision> decisions;

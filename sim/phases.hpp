@@ -46,6 +46,12 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
 // appraise` for one). The trigger that makes `plant` decide in `year`, if any:
 [[nodiscard]] std::optional<Trigger> decision_trigger(const Model& model, const RunState& state, int year,
                                                       int plant);
+// A not-built entrant's trigger to decide whether to build in `year` (sim/entry.cpp): from
+// its first year less its lead time, each year until granted; none for an incumbent.
+[[nodiscard]] std::optional<Trigger> entry_trigger(const Model& model, const RunState& state, int year, int plant);
+// An entrant's decision keeps only its own route, and a candidate only when its margin (capex
+// included) is positive; it never closes.
+void restrict_to_entry(const Inputs& in, PlantDecision& decision);
 // Share of each cluster's active plants whose route (or granted target) is of a kind.
 [[nodiscard]] std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Model& model,
                                                                                    const RunState& state);

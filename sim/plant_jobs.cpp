@@ -3,7 +3,7 @@
 namespace eiisim {
 
 double labour_factor(const PlantJobsState& state, double upstream_labour_share) {
-    if (has_left(state.status)) return 0.0;
+    if (!on_site(state.status)) return 0.0;
     if (state.kind == OptionKind::import_intermediate) return 1.0 - state.import_share * upstream_labour_share;
     return 1.0;
 }

@@ -35,6 +35,11 @@ void add_plant_reduction(const Model& model, const RunResult& result, const Redu
     const auto part = [&](ReductionPart k) -> double& { return parts[static_cast<std::size_t>(k)]; };
     const double emitted = result.co2_net_t[at];
     const auto status = static_cast<PlantStatus>(result.status[at]);
+    // An entrant had no base year: whatever it emits (or, gone again, no longer emits) is entry.
+    if (model.inputs.plants[p].is_entrant()) {
+        part(ReductionPart::entry) += emitted - base.co2_net_t;
+        return;
+    }
     if (has_left(status)) {
         const ReductionPart gone = status == PlantStatus::closed      ? ReductionPart::closure
                                    : status == PlantStatus::relocated ? ReductionPart::relocation

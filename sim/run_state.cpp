@@ -23,7 +23,7 @@ namespace {
 void start_plant(const Model& model, std::uint64_t seed, std::uint64_t run, std::size_t p, RunState& s) {
     const Inputs& in = model.inputs;
     const PlantSpec& plant = in.plants[p];
-    const int keep = in.sector_keep_technology[static_cast<std::size_t>(plant.sector)];
+    const int keep = keep_technology_of(in, static_cast<int>(p));
     const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(keep)];
     s.technology[p] = keep;
     s.asset_age_y[p] = plant.asset_age_y;
@@ -35,6 +35,11 @@ void start_plant(const Model& model, std::uint64_t seed, std::uint64_t run, std:
     s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
     s.lasting_taste[p] = lasting_taste(seed, run, static_cast<int>(p));
     s.allocation_activity[p] = initial_allocation_activity(plant.capacity_t * model.baselines[p].utilisation);
+    // An entrant waits, not built, for its entry (sim/entry.cpp); its route is known already.
+    if (plant.is_entrant()) {
+        s.status[p] = PlantStatus::not_built;
+        s.route_capex_eur[p] = 0.0;  // nothing invested yet: entry strands no book value
+    }
 }
 
 }  // namespace

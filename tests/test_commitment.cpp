@@ -162,6 +162,7 @@ TEST_CASE("an event invites only the plants it concerns", "[commitment][events]"
     }
     int invited = 0, not_invited = 0;
     for (int plant = 0; plant < static_cast<int>(in.plants.size()); ++plant) {
+        if (in.plants[static_cast<std::size_t>(plant)].is_entrant()) continue;  // decides to enter (§7.20)
         bool has_ccs = false;
         for (int t : in.plant_technologies[static_cast<std::size_t>(plant)])
             has_ccs = has_ccs || in.technologies[static_cast<std::size_t>(t)].kind == OptionKind::ccs;
@@ -198,6 +199,7 @@ TEST_CASE("a plant that invested in a new route keeps it for its life unless it 
     int checked = 0;
     for (int plant = 0; plant < static_cast<int>(in.plants.size()); ++plant) {
         const auto p = static_cast<std::size_t>(plant);
+        if (in.plants[p].is_entrant()) continue;  // not built: decides to enter (§7.20)
         int invested = -1;
         for (int t : in.plant_technologies[p])
             if (in.technologies[static_cast<std::size_t>(t)].kind == OptionKind::electrify) invested = t;

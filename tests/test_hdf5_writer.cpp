@@ -486,7 +486,7 @@ TEST_CASE("HDF5 run file: units, CF flags and global attributes", "[output]") {
     CHECK(variable_attribute(file.id, "cluster_grid_used", "units") == "MW");
     // Intra-EU relocation is a status of its own, with its CO2 in a series of its own.
     CHECK(variable_attribute(file.id, "status", "flag_meanings") ==
-          "operating converting relocated closed relocated_eu");
+          "operating converting relocated closed relocated_eu not_built");
     CHECK(variable_attribute(file.id, "cluster_co2_relocated_eu", "units") == "t/yr");
     CHECK(variable_attribute(file.id, "co2_relocated_eu", "units") == "t/yr");
     CHECK(variable_attribute(file.id, "route", "flag_meanings") ==

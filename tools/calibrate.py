@@ -152,7 +152,8 @@ def observed_changes(path, series="nea_industry"):
 def non_power_mask(dataset, plant_ids):
     with open(os.path.join(dataset, "plants.csv"), newline="", encoding="utf-8") as f:
         sector = {r["id"]: r["sector"] for r in csv.DictReader(line for line in f if not line.startswith("#"))}
-    return np.array([sector[p] != POWER_SECTOR for p in plant_ids])
+    # New entrants (entrants.csv, docs/ODD.md §7.20) are not in plants.csv; none is a power plant.
+    return np.array([sector.get(p, "") != POWER_SECTOR for p in plant_ids])
 
 
 # ---------------------------------------------------------------- the sweep

@@ -33,7 +33,7 @@ assert [r["name"] for r in obs.OBSERVABLES] == names
 assert obs.band_of("national_co2_net") == "co2_net_quantiles"
 assert obs.band_of("cluster_co2_net") == "cluster_co2_net_quantiles"
 assert [b["band_order"] for b in obs.bands()] == list(range(len(obs.bands())))
-assert obs.saved_series() == ["cluster_production", "cluster_production_value", "cluster_jobs", "cluster_value_added", "cluster_co2_captured", "cluster_co2_net", "cluster_co2_relocated", "cluster_co2_relocated_eu", "cluster_co2_embodied_imports"]
+assert obs.saved_series() == ["cluster_production", "cluster_production_value", "cluster_jobs", "cluster_entrants", "cluster_entrant_capacity", "cluster_value_added", "cluster_co2_captured", "cluster_co2_net", "cluster_co2_relocated", "cluster_co2_relocated_eu", "cluster_co2_embodied_imports"]
 route = obs.observable("route")
 assert route["dims"] == ["run", "year", "plant"] and route["dtype"] == "int16" and route["flags"] == "technology"
 PY

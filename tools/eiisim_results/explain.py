@@ -14,6 +14,9 @@ TRIGGER_WORDS = {
     "fuel_gas_supply_ended": "the process gas it burns is no longer made",
     "observed_history": "the observed history (history.csv) closed it or started its project",
     "support_agreement": "a support agreement (agreements.csv) that is binding in this run committed it to the agreed route",
+    "entry_scheduled": "a new entrant with an investment decision (entrants.csv, scheduled) claims its resources to start in its year",
+    "entry_candidate": "a candidate new entrant (entrants.csv) weighs building: it applies only when its margin, capex "
+                       "included, is positive",
 }
 
 

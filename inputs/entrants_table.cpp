@@ -1,0 +1,143 @@
+// entrants.csv: candidate and scheduled new plants.
+#include "entrants_table.hpp"
+
+#include <array>
+#include <string>
+
+#include "csv_reader.hpp"
+
+namespace eiisim {
+namespace {
+
+constexpr Bounds kLifetime{1.0, 100.0};
+constexpr Bounds kLeadTime{1.0, 20.0};
+
+template <typename Spec>
+int index_of(const CsvTable& table, const CsvRow& row, std::string_view column, const std::vector<Spec>& items,
+             const char* defined_in) {
+    const std::string id = csv_text(table, row, column, false);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id) return static_cast<int>(i);
+    table.fail(row, column, "unknown " + std::string(column) + " '" + id + "' (not in " + defined_in + ")");
+}
+
+EntryStatus read_status(const CsvTable& table, const CsvRow& row) {
+    const std::string text = csv_text(table, row, "status", false);
+    for (std::size_t s = 0; s < kEntryStatusNames.size(); ++s)
+        if (text == kEntryStatusNames[s]) return static_cast<EntryStatus>(s);
+    table.fail(row, "status", "unknown status '" + text + "'; expected scheduled or candidate");
+}
+
+// Its design per t: energy by carrier (no other fuel) and direct CO2.
+void read_design(const CsvTable& table, const CsvRow& row, EntrySpec& entry) {
+    entry.utilisation = csv_number(table, row, "utilisation", {0.0, 1.0, true});
+    const auto gj = [&](Carrier c, const char* column) {
+        entry.energy_gj_per_t[static_cast<int>(c)] = csv_number(table, row, column, kNonNegative);
+    };
+    gj(Carrier::electricity, "electricity_gj_per_t");
+    gj(Carrier::hydrogen, "hydrogen_gj_per_t");
+    gj(Carrier::gas, "gas_gj_per_t");
+    gj(Carrier::biomethane, "biomethane_gj_per_t");
+    entry.co2_t_per_t = csv_number(table, row, "co2_t_per_t", kNonNegative);
+}
+
+// Its own keep route: the sector's keep row with the entrant's capex, opex, lifetime and
+// lead time, available from its first year.
+TechnologySpec entry_route(const CsvTable& table, const CsvRow& row, const Inputs& in, const PlantSpec& plant,
+                           int plant_index) {
+    TechnologySpec route =
+        in.technologies[static_cast<std::size_t>(in.sector_keep_technology[static_cast<std::size_t>(plant.sector)])];
+    route.id = "entrant/" + plant.id;
+    route.plant = plant_index;
+    route.capex_eur_per_t_yr = csv_number(table, row, "capex_eur_per_t_yr", kNonNegative);
+    route.capex_low_eur_per_t_yr = route.capex_high_eur_per_t_yr = route.capex_eur_per_t_yr;
+    route.fixed_opex_eur_per_t_yr = csv_number(table, row, "fixed_opex_eur_per_t_yr", kNonNegative);
+    route.lifetime_y = csv_integer(table, row, "lifetime_y", kLifetime);
+    route.lead_time_y = csv_integer(table, row, "lead_time_y", kLeadTime);
+    route.available_year = plant.entry.earliest_year;
+    route.learning_rate = 0;
+    route.source = plant.source;
+    return route;
+}
+
+// The heat shares of its product group's incumbents (production-weighted): it heats like
+// them, which is what an electrify option would move.
+void copy_group_heat_shares(const std::vector<PlantSpec>& plants, PlantSpec& entrant) {
+    double weight = 0;
+    std::array<double, kHeatBandCount> shares{};
+    for (const PlantSpec& peer : plants) {
+        if (peer.is_entrant() || peer.sector != entrant.sector || peer.product != entrant.product) continue;
+        for (int b = 0; b < kHeatBandCount; ++b) shares[b] += peer.heat_share[b] * peer.production_t;
+        weight += peer.production_t;
+    }
+    for (int b = 0; b < kHeatBandCount; ++b) entrant.heat_share[b] = weight > 0 ? shares[b] / weight : 0.0;
+}
+
+// The site it expands (optional `site`: a site of plants.csv; empty: a new site of its
+// own). An expansion shares its site's cluster and takes its units' other cost
+// (agents/plant_baseline.cpp).
+void read_site(const CsvTable& table, const CsvRow& row, const std::vector<PlantSpec>& plants, PlantSpec& p) {
+    const CsvField* site = table.field(row, "site");
+    p.site = site != nullptr && !site->text.empty() ? site->text : p.id;
+    if (p.site == p.id) return;
+    for (const PlantSpec& unit : plants) {
+        if (unit.is_entrant() || unit.site != p.site) continue;
+        if (unit.cluster != p.cluster || unit.sector != p.sector)
+            table.fail(row, "site", "site '" + p.site + "' is in another cluster or sector than the entrant");
+        return;
+    }
+    table.fail(row, "site", "unknown site '" + p.site + "' (no plant of plants.csv has it)");
+}
+
+PlantSpec read_entrant(const CsvTable& table, const CsvRow& row, const Inputs& in) {
+    PlantSpec p;
+    p.id = csv_text(table, row, "id", false);
+    for (const PlantSpec& other : in.plants)
+        if (other.id == p.id) table.fail(row, "id", "plant id '" + p.id + "' is already used (plants.csv or above)");
+    p.name = csv_text(table, row, "name", false);
+    p.operator_name = csv_text(table, row, "operator", false);
+    p.cluster = index_of(table, row, "cluster", in.clusters, "infrastructure.toml");
+    p.sector = index_of(table, row, "sector", in.sectors, "sectors.csv");
+    if (const CsvField* product = table.field(row, "product")) p.product = product->text;
+    read_site(table, row, in.plants, p);
+    p.capacity_t = csv_number(table, row, "capacity_t", kPositive);
+    p.entry.earliest_year = csv_integer(table, row, "earliest_year", kYear);
+    p.entry.status = read_status(table, row);
+    read_design(table, row, p.entry);
+    p.hurdle_rate = csv_number(table, row, "hurdle_rate", kShare);
+    p.multinational = csv_bool(table, row, "multinational");
+    p.employees = csv_integer(table, row, "employees", kNonNegative);
+    p.source = csv_text(table, row, "source", false);
+    copy_group_heat_shares(in.plants, p);
+    return p;
+}
+
+}  // namespace
+
+void load_entrants(const std::filesystem::path& file, Inputs& in) {
+    if (!std::filesystem::exists(file)) return;  // optional: no entrants
+    static constexpr std::array<CsvColumn, 24> kColumns{{
+        {"id"}, {"name"}, {"operator"}, {"cluster"}, {"sector"}, {"product", false}, {"site", false}, {"capacity_t"},
+        {"utilisation"}, {"earliest_year"}, {"status"}, {"electricity_gj_per_t"}, {"hydrogen_gj_per_t"},
+        {"gas_gj_per_t"}, {"biomethane_gj_per_t"}, {"co2_t_per_t"}, {"capex_eur_per_t_yr"},
+        {"fixed_opex_eur_per_t_yr"}, {"lifetime_y"}, {"lead_time_y"}, {"hurdle_rate"}, {"multinational"},
+        {"employees"}, {"source"}}};
+    const CsvTable table = CsvTable::read(file, kColumns);
+    for (const CsvRow& row : table.rows()) {
+        PlantSpec plant = read_entrant(table, row, in);
+        const int index = static_cast<int>(in.plants.size());
+        TechnologySpec route = entry_route(table, row, in, plant, index);
+        plant.reinvestment_cycle_y = route.lifetime_y;
+        plant.entry.technology = static_cast<int>(in.technologies.size());
+        // Its options: its sector's, its own route in place of the sector's keep row.
+        std::vector<int> options = in.sector_technologies[static_cast<std::size_t>(plant.sector)];
+        for (int& option : options)
+            if (option == in.sector_keep_technology[static_cast<std::size_t>(plant.sector)])
+                option = plant.entry.technology;
+        in.technologies.push_back(std::move(route));
+        in.plant_technologies.push_back(std::move(options));
+        in.plants.push_back(std::move(plant));
+    }
+}
+
+}  // namespace eiisim

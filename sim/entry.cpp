@@ -1,0 +1,54 @@
+// New entrants (docs/ODD.md §7.20): when a plant that is not built yet decides to build,
+// and which of its appraised variants it may apply with. The grant itself goes through
+// the same allocation as every conversion (sim/allocation.cpp): its claims on grid,
+// hydrogen, biomethane and CO2 storage, in the scenario's priority order.
+#include <algorithm>
+
+#include "phases.hpp"
+
+namespace eiisim {
+
+std::optional<Trigger> entry_trigger(const Model& model, const RunState& state, int year, int plant) {
+    const auto p = static_cast<std::size_t>(plant);
+    if (state.target_technology[p] >= 0) return std::nullopt;  // granted: waits for its start year
+    const Inputs& in = model.inputs;
+    const EntrySpec& entry = in.plants[p].entry;
+    const TechnologySpec& route = in.technologies[static_cast<std::size_t>(entry.technology)];
+    // A route starts lead time after its decision, at the earliest in the entrant's first year.
+    if (year + std::max(route.lead_time_y, 1) < entry.earliest_year) return std::nullopt;
+    // An investment decision already taken is a fact, like an observed project: it claims
+    // its resources whatever the history mode or a frozen-technology reference.
+    if (entry.status == EntryStatus::scheduled) return Trigger::entry_scheduled;
+    if (year < model.history.last_observed_year || in.scenario.behaviour.frozen_technology) return std::nullopt;
+    return Trigger::entry_candidate;
+}
+
+void restrict_to_entry(const Inputs& in, PlantDecision& decision) {
+    const EntrySpec& entry = in.plants[static_cast<std::size_t>(decision.plant)].entry;
+    // Not built, it has nothing to close; it builds its own route or nothing.
+    decision.close = false;
+    const bool scheduled = entry.status == EntryStatus::scheduled;
+    std::erase_if(decision.ranked, [&](const Candidate& c) {
+        // A candidate builds only on a positive business case: its margin is revenue less
+        // the levelised cost with its capex annualised at its hurdle rate over its lifetime,
+        // so a positive margin is a positive NPV at the prices it expects.
+        return c.technology != entry.technology || (!scheduled && c.margin_eur_per_t <= 0);
+    });
+    // The log keeps what the entry weighed: its own route's variants, ranked as above; a
+    // candidate's variant without a positive margin shows as not feasible (no business case).
+    std::erase_if(decision.appraisals, [&](const OptionAppraisal& a) { return a.technology != entry.technology; });
+    int rank = 0;
+    for (OptionAppraisal& a : decision.appraisals) {
+        const bool kept = std::any_of(decision.ranked.begin(), decision.ranked.end(), [&](const Candidate& c) {
+            return c.technology == a.technology && c.instrument == a.instrument;
+        });
+        if (kept && a.rank >= 0) {
+            a.rank = rank++;
+        } else {
+            a.rank = -1;
+            a.feasible = false;
+        }
+    }
+}
+
+}  // namespace eiisim

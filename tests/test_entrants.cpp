@@ -1,0 +1,277 @@
+// New entrants (entrants.csv, docs/ODD.md §7.20): plants not built in the base year that
+// enter when scheduled or when their business case is positive, claiming grid, hydrogen,
+// biomethane and CO2 storage through the same allocation as every conversion.
+#include <catch2/catch.hpp>
+#include <tbb/global_control.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "agents/appraisal.hpp"
+#include "core/input_error.hpp"
+#include "fixtures.hpp"
+#include "inputs/entrants_table.hpp"
+#include "sim/phases.hpp"
+#include "sim/run_state.hpp"
+
+using namespace eiisim;
+using eiisim::testing::plant_index;
+
+namespace {
+
+constexpr const char* kHeader =
+    "id,name,operator,cluster,sector,product,capacity_t,utilisation,earliest_year,status,electricity_gj_per_t,"
+    "hydrogen_gj_per_t,gas_gj_per_t,biomethane_gj_per_t,co2_t_per_t,capex_eur_per_t_yr,fixed_opex_eur_per_t_yr,"
+    "lifetime_y,lead_time_y,hurdle_rate,multinational,employees,source\n";
+
+// An ethylene entrant in Rotterdam/Moerdijk: `status`, first year, electricity and hydrogen
+// per t and capex per t/yr as given, 100 kt/yr at 0.9.
+std::string entrant_row(const std::string& id, const std::string& status, int year, double el, double h2,
+                        double capex) {
+    return id + ",New plant,Someone,rotterdam_moerdijk,ethylene,,100000,0.9," + std::to_string(year) + "," + status +
+           "," + std::to_string(el) + "," + std::to_string(h2) + ",0,0,0.1," + std::to_string(capex) +
+           ",0,25,2,0.1,0,50,test\n";
+}
+
+// The small scenario with entrants.csv holding `rows`.
+Inputs with_entrants(Inputs in, const std::string& rows, const std::string& name = "entrants.csv") {
+    const auto dir = std::filesystem::temp_directory_path() / ("eiisim_entrants_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto file = dir / name;
+    std::ofstream(file) << kHeader << rows;
+    load_entrants(file, in);
+    return in;
+}
+
+PlantStatus status_in(const RunResult& r, int year, int plant) {
+    return static_cast<PlantStatus>(r.status[r.at(year - r.base_year, plant)]);
+}
+
+// The entrant's decision in `year` as the engine makes it (appraisal, then restrict_to_entry).
+PlantDecision entry_decision(const Model& model, const RunState& state, int year, int plant) {
+    const auto trigger = decision_trigger(model, state, year, plant);
+    REQUIRE(trigger.has_value());
+    const std::array<double, kOptionKindCount> peers{};
+    const AppraisalContext context = appraisal_context(model, state, year, peers, true);
+    PlantDecision d = appraise_options(context, model.baselines[static_cast<std::size_t>(plant)], plant,
+                                       plant_snapshot(model, state, plant), *trigger,
+                                       state.strategic_bias[static_cast<std::size_t>(plant)],
+                                       plant_taste(model, state, 1, 0, plant, year));
+    restrict_to_entry(model.inputs, d);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("entrants leave every base-year figure as it was", "[entrants]") {
+    const Inputs plain = testing::small_inputs();
+    const Inputs more = with_entrants(plain, entrant_row("E1", "scheduled", 2024, 2.0, 5.0, 500) +
+                                                 entrant_row("E2", "candidate", 2026, 1.0, 0.0, 0));
+    REQUIRE(more.plants.size() == plain.plants.size() + 2);
+    const RunResult a = testing::run(plain);
+    const RunResult b = testing::run(more);
+    const int base = a.base_year;
+    CHECK(testing::total_net_in_year(a, base) == testing::total_net_in_year(b, base));
+    CHECK(a.cluster_production_t[0] == b.cluster_production_t[0]);
+    for (int c = 0; c < a.clusters; ++c) {
+        const std::size_t at = a.at_cluster(0, c);
+        CHECK(a.cluster_jobs[at] == b.cluster_jobs[at]);
+        CHECK(a.cluster_value_added_eur[at] == b.cluster_value_added_eur[at]);
+        CHECK(a.cluster_co2_net_t[at] == b.cluster_co2_net_t[at]);
+        CHECK(b.cluster_entrants[at] == 0.0);
+    }
+    // The incumbents' calibration does not see the entrants.
+    const Model ma = build_model(plain);
+    const Model mb = build_model(more);
+    for (std::size_t p = 0; p < plain.plants.size(); ++p) {
+        CHECK(ma.baselines[p].other_cost_eur_per_t == mb.baselines[p].other_cost_eur_per_t);
+        CHECK(ma.baselines[p].benchmark_t_per_t == mb.baselines[p].benchmark_t_per_t);
+    }
+    CHECK(status_in(b, base, plant_index(more, "E1")) == PlantStatus::not_built);
+}
+
+TEST_CASE("a scheduled entrant runs from its year and not before", "[entrants]") {
+    const Inputs in = with_entrants(testing::small_inputs(), entrant_row("E1", "scheduled", 2032, 1.0, 0.0, 800));
+    const RunResult r = testing::run(in);
+    const int e = plant_index(in, "E1");
+    for (int year = r.base_year; year < 2032; ++year) {
+        INFO(year);
+        CHECK(status_in(r, year, e) == PlantStatus::not_built);
+        CHECK(r.production_t[r.at(year - r.base_year, e)] == 0.0);
+        CHECK(r.jobs[r.at(year - r.base_year, e)] == 0.0);
+    }
+    CHECK(status_in(r, 2032, e) == PlantStatus::operating);
+    CHECK(r.production_t[r.at(2032 - r.base_year, e)] > 0.0);
+    CHECK(r.jobs[r.at(2032 - r.base_year, e)] == 50.0);
+    CHECK(r.value_added_eur[r.at(2032 - r.base_year, e)] != 0.0);
+    const std::size_t rm = r.at_cluster(2032 - r.base_year, in.plants[static_cast<std::size_t>(e)].cluster);
+    CHECK(r.cluster_entrants[rm] == 1.0);
+    CHECK(r.cluster_entrant_capacity_t[rm] == 100000.0);
+    // Its entry is logged with its trigger.
+    bool logged = false;
+    for (const DecisionEvent& ev : r.events)
+        if (ev.plant == e && ev.to_technology >= 0) {
+            logged = true;
+            CHECK(ev.trigger == Trigger::entry_scheduled);
+            CHECK(ev.running_from_year == 2032);
+        }
+    CHECK(logged);
+}
+
+TEST_CASE("an entrant claims grid and hydrogen like an incumbent's new use", "[entrants]") {
+    const Inputs in = with_entrants(testing::small_inputs(), entrant_row("E1", "scheduled", 2030, 20.0, 6.0, 800));
+    const Model model = build_model(in);
+    RunState state = make_initial_state(model, 1, 0);
+    const int e = plant_index(in, "E1");
+    const PlantDecision d = entry_decision(model, state, 2028, e);
+    REQUIRE(!d.ranked.empty());
+    const Candidate& c = d.ranked.front();
+    const double production = 100000 * 0.9;
+    // The same formula as any route's new use (agents/appraisal.cpp add_requests), counted
+    // from zero: the entrant had no base-year use.
+    CHECK(amount_of(c.claim, Resource::grid) ==
+          Approx(peak_mw(20.0 * production, in.scenario.behaviour.grid_load_factor)));
+    CHECK(amount_of(c.claim, Resource::hydrogen) == Approx(6.0 * production));
+    CHECK(c.start_year == 2030);
+
+    SECTION("a full grid ledger refuses it, and it tries again the next year") {
+        CapacityLedger& grid = ledger_of(state, Resource::grid, in.plants[static_cast<std::size_t>(e)].cluster);
+        const double room = grid.capacity(2030) - grid.used(2030);
+        grid.reserve(room, 2030);  // the cluster's grid is taken from 2030 on
+        CHECK(ledger_misfit(model, state, static_cast<std::size_t>(e), c, 2028) == RefusedBy::grid);
+        std::vector<PlantDecision> decisions{entry_decision(model, state, 2028, e)};
+        RunResult log;
+        allocate(model, state, 2028, 1, 0, decisions, &log);
+        CHECK(state.target_technology[static_cast<std::size_t>(e)] < 0);
+        CHECK(state.status[static_cast<std::size_t>(e)] == PlantStatus::not_built);
+        CHECK(decision_trigger(model, state, 2029, e) == Trigger::entry_scheduled);
+        REQUIRE(log.events.size() == 1);
+        bool refused_by_grid = false;
+        for (const OptionAppraisal& o : log.events[0].options) refused_by_grid |= o.refused_by == RefusedBy::grid;
+        CHECK(refused_by_grid);
+    }
+    SECTION("granted, it holds what it claimed from its start year") {
+        std::vector<PlantDecision> decisions{d};
+        allocate(model, state, 2028, 1, 0, decisions, nullptr);
+        REQUIRE(state.target_technology[static_cast<std::size_t>(e)] == in.plants[static_cast<std::size_t>(e)].entry.technology);
+        CHECK(state.status[static_cast<std::size_t>(e)] == PlantStatus::not_built);
+        apply_transitions(model, state, 2030);
+        CHECK(state.status[static_cast<std::size_t>(e)] == PlantStatus::operating);
+        CHECK(amount_of(state.held[static_cast<std::size_t>(e)], Resource::grid) == Approx(amount_of(c.claim, Resource::grid)));
+        CHECK(amount_of(state.held[static_cast<std::size_t>(e)], Resource::hydrogen) == Approx(6.0 * production));
+    }
+}
+
+TEST_CASE("competing with an incumbent's conversion, the priority rule decides", "[entrants]") {
+    Inputs in = with_entrants(testing::small_inputs(), entrant_row("E1", "scheduled", 2030, 20.0, 0.0, 800));
+    in.scenario.behaviour.priority = PriorityRule::cost_effectiveness;
+    const Model model = build_model(in);
+    RunState state = make_initial_state(model, 1, 0);
+    const int e = plant_index(in, "E1");
+    const int incumbent = plant_index(in, "shell_moerdijk");  // same cluster
+    PlantDecision entry = entry_decision(model, state, 2028, e);
+    REQUIRE(!entry.ranked.empty());
+    const double mw = amount_of(entry.ranked.front().claim, Resource::grid);
+    // The incumbent wants an electrified route with the same grid claim, at a finite cost per
+    // t CO2 avoided; the entrant avoids nothing (its own route is its reference).
+    PlantDecision conversion;
+    conversion.plant = incumbent;
+    Candidate c;
+    c.technology = testing::technology_index(in, "ethylene/e_cracker");
+    c.start_year = 2030;
+    c.eur_per_tco2_avoided = 150;
+    amount_of(c.claim, Resource::grid) = mw;
+    conversion.ranked.push_back(c);
+    // Room for one of them only.
+    CapacityLedger& grid = ledger_of(state, Resource::grid, in.plants[static_cast<std::size_t>(e)].cluster);
+    grid.reserve(grid.capacity(2030) - grid.used(2030) - 1.5 * mw, 2030);
+    std::vector<PlantDecision> decisions{entry, conversion};
+    allocate(model, state, 2028, 1, 0, decisions, nullptr);
+    CHECK(state.target_technology[static_cast<std::size_t>(incumbent)] == c.technology);
+    CHECK(state.target_technology[static_cast<std::size_t>(e)] < 0);
+    CHECK(std::isinf(entry.ranked.front().eur_per_tco2_avoided));
+}
+
+TEST_CASE("a candidate enters only on a positive business case", "[entrants]") {
+    // Capex of 1e6 EUR per t/yr can never pay; without capex the entrant earns what the
+    // incumbents of its product group earn (their other cost is its own).
+    const Inputs in = with_entrants(testing::small_inputs(), entrant_row("LOSS", "candidate", 2028, 1.0, 0.0, 1e6) +
+                                                               entrant_row("GAIN", "candidate", 2028, 1.0, 0.0, 0));
+    for (std::uint64_t seed : {1u, 2u, 3u}) {
+        const RunResult r = testing::run(in, seed);
+        const int loss = plant_index(in, "LOSS");
+        const int gain = plant_index(in, "GAIN");
+        for (int year = r.base_year; year <= r.base_year + r.years - 1; ++year)
+            CHECK(status_in(r, year, loss) == PlantStatus::not_built);
+        CHECK(status_in(r, 2050, gain) != PlantStatus::not_built);
+        CHECK(status_in(r, 2027, gain) == PlantStatus::not_built);
+        // The loss-maker's decisions are logged with their margins (why it did not enter).
+        bool explained = false;
+        for (const DecisionEvent& ev : r.events)
+            if (ev.plant == loss && ev.trigger == Trigger::entry_candidate)
+                for (const OptionAppraisal& o : ev.options) explained |= o.margin_eur_per_t < 0;
+        CHECK(explained);
+    }
+}
+
+TEST_CASE("entrants.csv errors name file, line and field", "[entrants][loader]") {
+    const auto fails = [](const std::string& row, const char* field) {
+        INFO(row);
+        CHECK_THROWS_WITH(with_entrants(testing::small_inputs(), row, "bad_entrants.csv"),
+                          Catch::Contains("bad_entrants.csv:2") && Catch::Contains(field));
+    };
+    fails(entrant_row("E1", "maybe", 2030, 1, 0, 0), "status");
+    fails(entrant_row("yara_sluiskil", "candidate", 2030, 1, 0, 0), "id");
+    fails(entrant_row("E1", "candidate", 2030, -1, 0, 0), "electricity_gj_per_t");
+    std::string other_cluster = entrant_row("E1", "candidate", 2030, 1, 0, 0);
+    other_cluster.replace(other_cluster.find("rotterdam_moerdijk"), 18, "atlantis");
+    fails(other_cluster, "cluster");
+}
+
+TEST_CASE("a run with entrants is identical on one and on two threads", "[entrants][determinism]") {
+    const Model model = build_model(with_entrants(testing::small_inputs(),
+                                                  entrant_row("E1", "scheduled", 2027, 2.0, 3.0, 500) +
+                                                      entrant_row("E2", "candidate", 2028, 1.0, 0.0, 0)));
+    const auto run_with = [&](std::size_t threads) {
+        tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+        return simulate(model, 11);
+    };
+    const RunResult one = run_with(1);
+    const RunResult two = run_with(2);
+    CHECK(one.status == two.status);
+    CHECK(one.production_t == two.production_t);
+    CHECK(one.co2_net_t == two.co2_net_t);
+    CHECK(one.cluster_entrants == two.cluster_entrants);
+}
+
+TEST_CASE("an expansion takes its site's other cost, a new site its group's site-independent one", "[entrants]") {
+    // entrants.csv without a `site` column: every entrant is a new site.
+    const Inputs fresh = with_entrants(testing::small_inputs(), entrant_row("NEW", "candidate", 2030, 1.0, 0.0, 0));
+    const Model m = build_model(fresh);
+    const int newcomer = plant_index(fresh, "NEW");
+    double cost = 0, weight = 0;
+    for (const char* id : {"shell_moerdijk", "dow_terneuzen"}) {
+        const int q = plant_index(fresh, id);
+        cost += site_independent_other_cost_eur_per_t(m.baselines[static_cast<std::size_t>(q)]) *
+                fresh.plants[static_cast<std::size_t>(q)].production_t;
+        weight += fresh.plants[static_cast<std::size_t>(q)].production_t;
+    }
+    CHECK(m.baselines[static_cast<std::size_t>(newcomer)].other_cost_eur_per_t == Approx(cost / weight));
+
+    // With `site`: the expansion of Shell Moerdijk runs Shell Moerdijk's process on its site.
+    Inputs in = testing::small_inputs();
+    const auto dir = std::filesystem::temp_directory_path() / ("eiisim_entrants_site_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::string header = kHeader;
+    header.replace(header.find(",product,"), 9, ",product,site,");
+    std::string row = entrant_row("EXP", "candidate", 2030, 1.0, 0.0, 0);
+    row.replace(row.find("ethylene,,"), 10, "ethylene,,shell_moerdijk,");
+    std::ofstream(dir / "entrants.csv") << header << row;
+    load_entrants(dir / "entrants.csv", in);
+    const Model ms = build_model(in);
+    CHECK(ms.baselines[static_cast<std::size_t>(plant_index(in, "EXP"))].other_cost_eur_per_t ==
+          ms.baselines[static_cast<std::size_t>(plant_index(in, "shell_moerdijk"))].other_cost_eur_per_t);
+}
