@@ -33,7 +33,7 @@ namespace eiisim {
 
 // The `schema_version` global attribute of run and sweep files. Bump it on any change to
 // the layout and note the change in docs/output-format.md, "Layout versions".
-inline constexpr std::int32_t kSchemaVersion = 8;
+inline constexpr std::int32_t kSchemaVersion = 9;
 
 // The dimension after [run, year]: one value per plant, per cluster, per support
 // instrument, or none (national).
@@ -41,9 +41,10 @@ enum class Level : std::uint8_t { plant, cluster, national, instrument };
 inline constexpr std::array<const char*, 4> kLevelNames = {"plant", "cluster", "national", "instrument"};
 // An optional last dimension.
 enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part, energy_part, strategic_product,
-                                  target };
-inline constexpr std::array<const char*, 8> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
-                                                           "energy_part", "strategic_product", "target"};
+                                  target, feed_origin };
+inline constexpr std::array<const char*, 9> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
+                                                           "energy_part", "strategic_product", "target",
+                                                           "feed_origin"};
 enum class DType : std::uint8_t { int16, uint8, float64 };
 inline constexpr std::array<const char*, 3> kDTypeNames = {"int16", "uint8", "float64"};
 // The code list behind a coded variable's CF flag_values/flag_meanings.

@@ -81,6 +81,15 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.strategic_bias.assign(n, {});
     s.lasting_taste.assign(n, {});
     s.allocation_activity.resize(n);
+    const std::size_t feeds = in.feedstocks.size();
+    s.feed_basis_t.assign(n, 0.0);
+    for (std::size_t p = 0; p < n; ++p) s.feed_basis_t[p] = in.plants[p].capacity_t * model.baselines[p].utilisation;
+    s.feed_share.assign(n * feeds, 0.0);
+    s.feed_granted_t.assign(n * feeds, 0.0);
+    s.feed_used_t.assign(n * feeds, 0.0);
+    s.feed_buyout_eur.assign(n, 0.0);
+    s.feed_premium_eur.assign(n, 0.0);
+    s.feed_net_eur_per_t.assign(n, 0.0);
 
     for (std::size_t p = 0; p < n; ++p) start_plant(model, seed, run, p, s);
 
