@@ -56,6 +56,7 @@ void appraise_abroad(const AppraisalBasis& basis, const TechnologySpec& tech, Co
     terms.fixed_opex_eur_per_t_yr += keep.fixed_opex_eur_per_t_yr;
     terms.var_opex_eur_per_t += keep.var_opex_eur_per_t;
     terms.value_chain_eur_per_t = 0;  // the lost integration benefit is added abroad
+    terms.feedstock_eur_per_t = 0;    // no Dutch feed mandate abroad; its feed is in the foreign cost
     terms.export_share = 0;
     const SectorSpec& sector = inputs.sectors[static_cast<std::size_t>(spec.sector)];
     a.cost = tech.kind == OptionKind::relocate_eu
@@ -133,6 +134,7 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     CostTerms terms = route_terms(tech, spec, capex, a.lifetime_y, snapshot.utilisation);
     terms.stranded_eur_per_t = staying ? 0.0 : basis.stranded_eur_per_t;
     terms.value_chain_eur_per_t = snapshot.value_chain_eur_per_t;
+    terms.feedstock_eur_per_t = snapshot.feedstock_eur_per_t;
     terms.export_share = snapshot.export_share;
     terms.export_discount = inputs.scenario.behaviour.export_discount;
     terms.production_t = basis.production_t;

@@ -35,6 +35,9 @@ struct PlantSnapshot {
     double utilisation = 0;            // production / capacity, after lost offtake
     double export_share = 0;           // of output sold abroad at a discount
     double value_chain_eur_per_t = 0;  // extra input cost from lost suppliers
+    // Its feed's net cost per t as last booked (premium + buy-out - ETS saved; docs/ODD.md
+    // §7.18): the same on every route at home (a feed switch is a drop-in), none abroad.
+    double feedstock_eur_per_t = 0;
     double book_value_eur = 0;         // undepreciated capex of the route in force
     // The operating-subsidy contract of the route in force: EUR per t paid each year before
     // contract_until_year (exclusive). Leaving the route forfeits the rest (docs/ODD.md §7.7).

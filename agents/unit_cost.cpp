@@ -95,6 +95,7 @@ void add_capital_and_fixed_terms(UnitCost& cost, const CostTerms& terms) {
     cost[CostComponent::variable_opex] = terms.var_opex_eur_per_t;
     cost[CostComponent::stranded] = terms.stranded_eur_per_t;
     cost[CostComponent::value_chain] = terms.value_chain_eur_per_t;
+    cost[CostComponent::feedstock] = terms.feedstock_eur_per_t;
     cost[CostComponent::other_cost] = 0;  // set by callers that know the plant's calibration
 }
 

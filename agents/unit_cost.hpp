@@ -45,6 +45,8 @@ struct CostTerms {
     double utilisation = 1;            // production / capacity
     double stranded_eur_per_t = 0;
     double value_chain_eur_per_t = 0;
+    // Alternative feed's premium over fossil feed and the mandate's buy-out (docs/ODD.md §7.18)
+    double feedstock_eur_per_t = 0;
     double subsidy_eur_per_t = 0;      // operating subsidy received
     double export_share = 0;           // share of output sold abroad at a discount
     double export_discount = 0;

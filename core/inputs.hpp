@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "emission_targets.hpp"
+#include "feedstock.hpp"
 #include "input_files.hpp"
 #include "time_path.hpp"
 
@@ -384,6 +385,11 @@ struct NationalInfrastructure {
     // domestic digesters and gasifiers are few and their feedstock is contested.
     TimePath biomethane_supply_gj;
     std::string source;
+    // [feedstock_supply]: national supply of each alternative feedstock, t/yr, by id (file
+    // order); resolved into FeedstockSpec::supply_t when feedstocks.csv is read.
+    std::vector<std::string> feedstock_supply_names;
+    std::vector<TimePath> feedstock_supply_t;
+    std::string feedstock_supply_source;
 
     bool operator==(const NationalInfrastructure&) const = default;
 };
@@ -470,6 +476,11 @@ struct PricePaths {
     // Renewable (RFNBO) hydrogen delivered to industry; `hydrogen_eur_per_gj` is the other
     // (grey or blue) supply. Only an obligation share > 0 makes plants buy it.
     TimePath green_hydrogen_eur_per_gj{0.0};
+    // Feedstock prices per t (prices.feedstock_eur_per_t.<id>): the alternative feedstocks
+    // of feedstocks.csv and the fossil feeds they replace (docs/ODD.md §7.18). A feedstock
+    // left unpriced is not offered.
+    std::vector<std::string> feedstock_names;
+    std::vector<TimePath> feedstock_eur_per_t;
 
     bool operator==(const PricePaths&) const = default;
 };
@@ -719,6 +730,7 @@ struct Scenario {
     InfrastructureFactors infrastructure;
     AgreementOutcomes agreements;
     Neighbours neighbours;
+    FeedstockPolicy feedstock;  // [feedstock] (docs/ODD.md §7.18)
     std::vector<ScenarioEvent> events;
     std::vector<BuildoutLimit> buildout_limits;
     std::vector<UncertainSetting> uncertain;  // used by `eiisim sweep` only
@@ -757,6 +769,10 @@ struct Inputs {
     std::vector<AgreementSpec> agreements;
     // targets.csv (optional): none, or one per EmissionTarget in its order
     std::vector<TargetSpec> targets;
+    // feedstocks.csv (optional): the alternative feedstocks, and by sector index what
+    // their fossil feed is (a sector no row names: fossil_feed_t_per_t 0, no feed market).
+    std::vector<FeedstockSpec> feedstocks;
+    std::vector<SectorFeed> sector_feed;
     // Derived at load time: technologies of each sector (indices into `technologies`),
     // every sector has exactly one `keep` row.
     std::vector<std::vector<int>> sector_technologies;

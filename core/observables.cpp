@@ -82,6 +82,11 @@ constexpr auto kObservables = std::to_array<Observable>({
      .doc = "`revenue - energy - import_purchase - value_chain - transport_storage - variable_opex - ets - co2_levy "
             "- subsidy - m (fixed_opex + max(other_cost, 0)) - min(other_cost, 0)`, with `m` the sector's "
             "`other_cost_intermediate_share` (sectors.csv; `core/value_added.hpp`, docs/ODD.md §7.12)"},
+    {.name = "co2_renewable_feed", .level = L::plant, .units = "t/yr",
+     .long_name = "CO2 of the renewable carbon in the plant's feed, not counted as fossil CO2",
+     .comment = "(bio + CCU feed / all feed) x the sector's feed_co2_share x the route's net CO2; already left out "
+                "of co2_gross and co2_net (docs/ODD.md §7.18)",
+     .f64 = &R::co2_renewable_feed_t},
     {.name = "energy", .level = L::plant, .extra = X::carrier, .units = "GJ/yr",
      .long_name = "final energy use (fuel and feedstock) by carrier", .f64 = &R::energy_gj},
     {.name = "cost", .level = L::plant, .extra = X::cost_component, .units = "EUR/yr",
@@ -227,6 +232,37 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "biomethane_supply", .units = "GJ/yr",
      .long_name = "biomethane deliverable to industry beyond the base-year use", .f64 = &R::biomethane_supply_gj,
      .band = 8},
+    {.name = "feedstock_use", .extra = X::feed_origin, .units = "t/yr",
+     .long_name = "alternative feedstock used by the plants, national, by carbon origin",
+     .comment = "recycled (plastic-derived pyrolysis oil: fossil carbon), bio and ccu feed of the sectors in "
+                "feedstocks.csv; never above feedstock_supply (docs/ODD.md §7.18)",
+     .f64 = &R::feedstock_use_t, .band = 23, .band_of = "alternative feedstock use by origin"},
+    {.name = "feedstock_supply", .extra = X::feed_origin, .units = "t/yr",
+     .long_name = "national supply limit of alternative feedstock, by carbon origin",
+     .comment = "sum over the feedstocks of that origin of the scarce resource `feedstock` (infrastructure.toml "
+                "[feedstock_supply] x feedstock.supply_factor)",
+     .f64 = &R::feedstock_supply_t},
+    {.name = "fossil_feedstock_use", .units = "t/yr",
+     .long_name = "primary fossil feedstock used by the sectors in feedstocks.csv, national",
+     .comment = "fossil_feed_t_per_t x production less the alternative feed used (naphtha and LPG of the crackers, "
+                "crude of the refineries)",
+     .f64 = &R::fossil_feedstock_use_t, .band = 20},
+    {.name = "renewable_carbon_share", .units = "1",
+     .long_name = "renewable (bio + CCU) share of the feedstock of the sectors in feedstocks.csv, national",
+     .f64 = &R::renewable_carbon_share, .band = 21},
+    {.name = "recycled_content_share", .units = "1",
+     .long_name = "recycled share of the feedstock of the sectors in feedstocks.csv, national",
+     .comment = "plastic-derived feed by mass balance; fossil carbon (docs/ODD.md §7.18)",
+     .f64 = &R::recycled_content_share},
+    {.name = "embodied_fossil_co2", .units = "t/yr",
+     .long_name = "fossil carbon in the products of the sectors in feedstocks.csv, as CO2, national",
+     .comment = "an end-of-life indicator, not a Dutch emission: production x product_co2_t_per_t x (1 - renewable "
+                "share of the plant's feed); recycled feed is fossil carbon",
+     .f64 = &R::embodied_fossil_co2_t, .band = 22},
+    {.name = "feedstock_buyout", .units = "EUR/yr", .long_name = "feedstock mandate buy-out paid, national",
+     .f64 = &R::feedstock_buyout_eur},
+    {.name = "feedstock_premium", .units = "EUR/yr",
+     .long_name = "premium of alternative over fossil feed paid, national", .f64 = &R::feedstock_premium_eur},
     {.name = "power_output", .units = "MWh/yr",
      .long_name = "useful output of the power sector (site CHPs and power plants on process gas), national",
      .comment = "left out of cluster_production_value", .f64 = &R::power_output_mwh},
@@ -341,6 +377,7 @@ std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::
         case Extra::reduction_part: n *= static_cast<std::size_t>(kReductionPartCount); break;
         case Extra::energy_part: n *= static_cast<std::size_t>(kEnergyPartCount); break;
         case Extra::strategic_product: n *= static_cast<std::size_t>(kStrategicProductCount); break;
+        case Extra::feed_origin: n *= static_cast<std::size_t>(kFeedOriginCount); break;
         case Extra::target: n *= static_cast<std::size_t>(kEmissionTargetCount); break;
     }
     return n;

@@ -41,9 +41,10 @@ enum class Level : std::uint8_t { plant, cluster, national, instrument };
 inline constexpr std::array<const char*, 4> kLevelNames = {"plant", "cluster", "national", "instrument"};
 // An optional last dimension.
 enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction_part, energy_part, strategic_product,
-                                  target };
-inline constexpr std::array<const char*, 8> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
-                                                           "energy_part", "strategic_product", "target"};
+                                  target, feed_origin };
+inline constexpr std::array<const char*, 9> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
+                                                           "energy_part", "strategic_product", "target",
+                                                           "feed_origin"};
 enum class DType : std::uint8_t { int16, uint8, float64 };
 inline constexpr std::array<const char*, 3> kDTypeNames = {"int16", "uint8", "float64"};
 // The code list behind a coded variable's CF flag_values/flag_meanings.

@@ -42,11 +42,12 @@ enum class CostComponent : std::uint8_t {
     value_chain,        // extra input cost from lost suppliers
     import_purchase,    // imported intermediates
     other_cost,         // non-energy cost of production (calibrated)
+    feedstock,          // alternative feed's premium over fossil feed, plus the mandate's buy-out (§7.18)
 };
-inline constexpr int kCostComponentCount = 12;
+inline constexpr int kCostComponentCount = 13;
 inline constexpr std::array<const char*, kCostComponentCount> kCostComponentNames = {
     "capex_annuity", "fixed_opex", "variable_opex", "energy", "ets", "co2_levy",
-    "transport_storage", "subsidy", "stranded", "value_chain", "import_purchase", "other_cost"};
+    "transport_storage", "subsidy", "stranded", "value_chain", "import_purchase", "other_cost", "feedstock"};
 
 // The energy cost component split by what makes it up (docs/ODD.md §7.4, "Energy cost
 // stack"): commodity prices of every carrier, Dutch network tariffs (electricity by
@@ -92,12 +93,12 @@ inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
 // build-out limit of its kind.
 enum class RefusedBy : std::uint8_t {
     none, grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, green_hydrogen,
-    ammonia_imports, dri_imports, methanol_imports, buildout_limit
+    ammonia_imports, dri_imports, methanol_imports, feedstock, buildout_limit
 };
-inline constexpr int kRefusedByCount = 12;
+inline constexpr int kRefusedByCount = 13;
 inline constexpr std::array<const char*, kRefusedByCount> kRefusedByNames = {
     "none", "grid", "co2_storage", "hydrogen", "biomethane", "subsidy_budget", "co2_shipping", "green_hydrogen",
-    "ammonia_imports", "dri_imports", "methanol_imports", "buildout_limit"};
+    "ammonia_imports", "dri_imports", "methanol_imports", "feedstock", "buildout_limit"};
 
 // One variant a plant weighed in a decision: an option of its list, or (subsidised) that
 // option's subsidised twin. Everything the choice used, so the log explains it
@@ -181,6 +182,8 @@ struct RunResult {
     std::vector<double> margin_eur;
     std::vector<double> jobs;              // FTE, employees x open share x labour factor (sim/plant_jobs.hpp)
     std::vector<double> value_added_eur;   // at factor cost, EUR2023 (core/value_added.hpp)
+    // CO2 of renewable (bio, CCU) feed carbon: not fossil CO2, so out of co2_gross/co2_net (§7.18)
+    std::vector<double> co2_renewable_feed_t;
     // [year][plant][carrier]
     std::vector<double> energy_gj;
     // [year][plant][component]
@@ -233,6 +236,16 @@ struct RunResult {
     std::vector<double> power_output_mwh;      // the power sector's output (left out of the value)
     // [year][strategic_product]: imports / Dutch demand of the tag (sim/leakage.hpp)
     std::vector<double> strategic_import_dependence;
+
+    // Alternative feedstocks (docs/ODD.md §7.18; sim/feedstock_market.hpp)
+    std::vector<double> feedstock_use_t;          // [year][feed origin]: alternative feed used
+    std::vector<double> feedstock_supply_t;       // [year][feed origin]: national supply limit
+    std::vector<double> fossil_feedstock_use_t;   // fossil feed of the sectors in feedstocks.csv
+    std::vector<double> renewable_carbon_share;   // bio + CCU feed / all feed of those sectors
+    std::vector<double> recycled_content_share;   // recycled feed / all feed of those sectors
+    std::vector<double> embodied_fossil_co2_t;    // fossil carbon in their products, as CO2
+    std::vector<double> feedstock_buyout_eur;     // mandate buy-out paid
+    std::vector<double> feedstock_premium_eur;    // premium of alternative over fossil feed paid
 
     // per support instrument [year][instrument] (docs/ODD.md §7.14)
     std::vector<double> instrument_budget_eur;     // commitment budget of the year

@@ -14,6 +14,7 @@ const TimePath& co2_shipping(const Inputs& in, std::size_t) { return in.national
 const TimePath& ammonia_imports(const Inputs& in, std::size_t) { return in.scenario.infrastructure.ammonia_import_cap_t; }
 const TimePath& dri_imports(const Inputs& in, std::size_t) { return in.scenario.infrastructure.dri_import_cap_t; }
 const TimePath& methanol_imports(const Inputs& in, std::size_t) { return in.scenario.infrastructure.methanol_import_cap_t; }
+const TimePath& feedstock_supply(const Inputs& in, std::size_t feedstock) { return in.feedstocks[feedstock].supply_t; }
 const TimePath& green_hydrogen_supply(const Inputs& in, std::size_t) {
     return in.scenario.infrastructure.green_hydrogen_supply_gj;
 }
@@ -42,6 +43,9 @@ constexpr std::array<ResourceSpec, kResourceCount> kResources{{
     {Resource::methanol_imports, "methanol_imports", "t/yr", ResourceScope::national, Booking::while_running,
      &methanol_imports,
      "low-carbon methanol the world market can deliver to NL plants (infrastructure.methanol_import_cap_mt)"},
+    {Resource::feedstock, "feedstock", "t/yr", ResourceScope::feedstock, Booking::yearly, &feedstock_supply,
+     "national supply of an alternative feedstock, shared out each year pro rata to the plants' demand "
+     "(infrastructure.toml [feedstock_supply] x feedstock.supply_factor; docs/ODD.md §7.18)"},
 }};
 
 // The enum and the table must list the resources in the same order.
@@ -67,6 +71,7 @@ std::size_t ledger_count(const ResourceSpec& spec, const Inputs& inputs) {
     switch (spec.scope) {
         case ResourceScope::cluster: return inputs.clusters.size();
         case ResourceScope::instrument: return inputs.scenario.policy.instruments.size();
+        case ResourceScope::feedstock: return inputs.feedstocks.size();
         case ResourceScope::national: break;
     }
     return 1;

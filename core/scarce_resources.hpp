@@ -1,7 +1,8 @@
 #pragma once
 // The scarce shared resources plants compete for, as one indexed family (like Carrier):
 // grid headroom per cluster, national CO2 storage, hydrogen and new biomethane supply,
-// the yearly budget of each support instrument, and CO2 shipping slots abroad. Each has a
+// the yearly budget of each support instrument, CO2 shipping slots abroad, and the yearly
+// national supply of each alternative feedstock (docs/ODD.md §7.18). Each has a
 // ledger per scope (one per cluster, one national, or one per instrument), a booking rule,
 // and the capacity path it is read from; a plant's claim on
 // them is a ResourceAmounts, and allocation (sim/allocation.cpp) grants an option only
@@ -22,14 +23,16 @@ namespace eiisim {
 
 enum class Resource : std::uint8_t {
     grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, green_hydrogen,
-    ammonia_imports, dri_imports, methanol_imports  // green intermediates bought abroad (docs/ODD.md §7.16)
+    ammonia_imports, dri_imports, methanol_imports,  // green intermediates bought abroad (docs/ODD.md §7.16)
+    feedstock  // recycled, bio and CCU feed: one ledger per feedstock of feedstocks.csv (§7.18)
 };
-inline constexpr int kResourceCount = 10;
+inline constexpr int kResourceCount = 11;
 
 enum class ResourceScope : std::uint8_t {
     cluster,     // one ledger per cluster; a plant claims its own cluster's
     national,    // one ledger for the country
     instrument,  // one ledger per support instrument; a claim names its instrument
+    feedstock,   // one ledger per alternative feedstock (Inputs::feedstocks)
 };
 
 enum class Booking : std::uint8_t {
@@ -40,6 +43,10 @@ enum class Booking : std::uint8_t {
     // Drawn once from the budget of the year the decision is made (subsidy rounds renew
     // every year); never given back.
     decision_year,
+    // A yearly market, not a route claim: the ledger is the year's supply, shared out each
+    // year by the market's own clearing (sim/feedstock_market.cpp) and booked in that year
+    // only. No option claims it and allocation never checks it.
+    yearly,
 };
 
 struct ResourceSpec {
@@ -68,11 +75,13 @@ using ResourceAmounts = std::array<double, kResourceCount>;
 
 // The event log's name for a refusal by resource `r` (core/run_result.hpp RefusedBy).
 [[nodiscard]] inline RefusedBy refused_by(Resource r) {
-    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 10 &&
+    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 11 &&
                   static_cast<int>(RefusedBy::subsidy_budget) == 1 + static_cast<int>(Resource::subsidy_budget) &&
                   static_cast<int>(RefusedBy::co2_shipping) == 1 + static_cast<int>(Resource::co2_shipping) &&
                   static_cast<int>(RefusedBy::green_hydrogen) == 1 + static_cast<int>(Resource::green_hydrogen) &&
-                  static_cast<int>(RefusedBy::methanol_imports) == 1 + static_cast<int>(Resource::methanol_imports));
+                  static_cast<int>(RefusedBy::methanol_imports) == 1 + static_cast<int>(Resource::methanol_imports) &&
+                  static_cast<int>(RefusedBy::feedstock) == 1 + static_cast<int>(Resource::feedstock) &&
+                  static_cast<int>(RefusedBy::buildout_limit) == 1 + kResourceCount);
     return static_cast<RefusedBy>(1 + static_cast<int>(r));
 }
 

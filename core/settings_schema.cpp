@@ -67,6 +67,12 @@ std::vector<std::string>& quota_sector_names(Scenario& s) { return s.policy.gree
 std::vector<TimePath>& quota_share_paths(Scenario& s) { return s.policy.green_quota_share_paths; }
 std::vector<std::string>& quota_cap_names(Scenario& s) { return s.policy.green_quota_cap_sector_names; }
 std::vector<TimePath>& quota_cap_paths(Scenario& s) { return s.policy.green_quota_cap_paths; }
+std::vector<std::string>& feedstock_price_names(Scenario& s) { return s.prices.feedstock_names; }
+std::vector<TimePath>& feedstock_price_paths(Scenario& s) { return s.prices.feedstock_eur_per_t; }
+std::vector<std::string>& mandate_sector_names(Scenario& s) { return s.feedstock.mandate_sector_names; }
+std::vector<TimePath>& mandate_share_paths(Scenario& s) { return s.feedstock.mandate_share_paths; }
+std::vector<std::string>& feed_buyout_names(Scenario& s) { return s.feedstock.buyout_sector_names; }
+std::vector<TimePath>& feed_buyout_paths(Scenario& s) { return s.feedstock.buyout_paths; }
 
 // The engine's energy is on the net calorific value (NCV, lower heating value): MIDDEN's
 // inputs (docs/ODD.md §6, "Calorific basis"), the NEa/RVO gas emission factor of 56.6 kg
@@ -106,6 +112,7 @@ constexpr auto kBehaviour = &Scenario::behaviour;
 constexpr auto kInfra = &Scenario::infrastructure;
 constexpr auto kAgreements = &Scenario::agreements;
 constexpr auto kNeighbours = &Scenario::neighbours;
+constexpr auto kFeedstock = &Scenario::feedstock;
 
 constexpr SweepHook kCo2DelayHook{&reset_co2_infrastructure, &apply_co2_delay};
 constexpr SweepHook kH2DelayHook{&reset_h2_infrastructure, &apply_h2_delay};
@@ -117,7 +124,7 @@ constexpr SweepHook kBiomethaneSupplyHook{&reset_biomethane_supply, &apply_biome
 constexpr SweepHook kCapexPositionHook{&reset_capex, &apply_capex_position};
 
 // clang-format off
-constexpr std::array<SettingTable, 7> kTables{{
+constexpr std::array<SettingTable, 8> kTables{{
     {"scenario", true, "The run's identity, years, random seed and dataset."},
     {"prices", true,
      "Every price is a path (see Paths) and must be >= 0. Money is EUR of the model price year (2023)."},
@@ -142,6 +149,12 @@ constexpr std::array<SettingTable, 7> kTables{{
      "indirect-cost compensation), and where and how an intra-EU relocation (`relocate_eu`) produces "
      "(docs/ODD.md §7.1, §7.5). Their mean cost change since the calibration year, not the Dutch one, moves "
      "product prices (pass-through). A path left out is the Dutch path of the same carrier (no advantage)."},
+    {"feedstock", false,
+     "Mandates on the feed of the sectors in the dataset's `feedstocks.csv` (docs/ODD.md §7.18): the share of a "
+     "sector's feed that must be recycled, bio-based or CCU feed, and the buy-out per t short. Each plant meets "
+     "its share by buying alternative feed or paying the buy-out, whichever is cheaper; it also buys feed "
+     "voluntarily when that is cheaper than fossil feed. The feedstocks are priced in "
+     "`prices.feedstock_eur_per_t`; a scenario without this table and without those prices runs as before."},
 }};
 
 constexpr auto kSettings = std::to_array<SettingSpec>({
@@ -267,6 +280,13 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
             "`ammonia = { 2020 = 300, 2030 = 700 }`. A sector's `import_price` column in `sectors.csv` must name "
             "one of these keys (or be empty). Only needed when some sector has an `import` option.",
      .named_paths = {&import_names, &import_paths}},
+    {.key = "prices.feedstock_eur_per_t", .type = T::path_table, .unit = "EUR/t", .bounds = kNonNegative,
+     .long_name = "feedstock price path per feedstock",
+     .doc = "one path per feedstock, EUR per t delivered, keyed by a `feedstocks.csv` id (`pyrolysis_oil`, "
+            "`bio_naphtha`, ...) or a fossil feed its `fossil_feed` column names (`naphtha`, `crude_oil`), e.g. "
+            "`naphtha = { 2025 = 600 }`. An alternative feedstock left out is not offered; a sector whose "
+            "alternatives are priced needs its fossil feed priced (docs/ODD.md §7.18)",
+     .default_doc = "none (no feedstock market)", .named_paths = {&feedstock_price_names, &feedstock_price_paths}},
     // ------------------------------------------------------------------ [policy]
     {.key = "policy.free_allocation_factor", .type = T::path, .unit = "1", .bounds = kShare, .required = true,
      .sweep = S::factor, .long_name = "free allocation factor path (CBAM sectors)",
@@ -386,6 +406,22 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .doc = "any other compensation per MWh of electricity every plant uses (e.g. a CISAF price relief or a cut in "
             "tariffs paid back), beside IKC",
      .path = &energy<&E::electricity_compensation_eur_per_gj>},
+    // ------------------------------------------------------------------ [feedstock]
+    {.key = "feedstock.mandate_share", .type = T::path_table, .unit = "1", .bounds = kShare,
+     .long_name = "required recycled, bio or CCU share of feed per sector",
+     .doc = "one path per sector id of `feedstocks.csv`: the share of each plant's feed (t of alternative feed per "
+            "t of feed, mass basis) that must be recycled, bio-based or CCU feed in the year. Every sector named "
+            "needs a `buyout_eur_per_t` (docs/ODD.md §7.18)",
+     .default_doc = "none (no mandate)", .named_paths = {&mandate_sector_names, &mandate_share_paths}},
+    {.key = "feedstock.buyout_eur_per_t", .type = T::path_table, .unit = "EUR/t", .bounds = kNonNegative,
+     .long_name = "buy-out per t of mandated feed short, per sector",
+     .doc = "one path per sector with a `mandate_share`: paid per t of alternative feed the mandate requires and "
+            "the plant does not use (supply short, or the buy-out is cheaper than the feed's premium)",
+     .default_doc = "none", .named_paths = {&feed_buyout_names, &feed_buyout_paths}},
+    {.key = "feedstock.supply_factor", .type = T::number, .unit = "1", .bounds = kNonNegative,
+     .doc = "multiplies the national supply of every alternative feedstock (infrastructure.toml "
+            "`[feedstock_supply]`)",
+     .number = &in<kFeedstock, &FeedstockPolicy::supply_factor>},
     // ------------------------------------------------------------------ [infrastructure]
     {.key = "infrastructure.co2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelayBounds, .sweep = S::value,
      .long_name = "extra delay of CO2 connections and storage",

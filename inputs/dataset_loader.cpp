@@ -9,6 +9,7 @@
 #include "dataset_tables.hpp"
 #include "entrants_table.hpp"
 #include "agreements_table.hpp"
+#include "feedstock_table.hpp"
 #include "green_market_loader.hpp"
 #include "history_table.hpp"
 #include "sector_activity_table.hpp"
@@ -95,11 +96,15 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
                               scenario.scenario.base_year);
     in.sector_activity = load_sector_activity(dir / "sector_activity.csv", in.sectors, scenario.scenario.base_year);
     in.targets = load_targets(dir / "targets.csv", scenario.scenario.base_year);
+    FeedstockTable feedstocks = load_feedstocks(dir / "feedstocks.csv", in.sectors, in.national);
+    in.feedstocks = std::move(feedstocks.feedstocks);
+    in.sector_feed = std::move(feedstocks.sector_feed);
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);
     resolve_instrument_technologies(in.scenario.policy.instruments, in.technologies, scenario_file.string());
     resolve_green_market(in.scenario.policy, in.sectors, scenario_file.string());
+    resolve_feedstock_market(in, scenario_file.string());
     in.agreements = load_agreements(dir / "agreements.csv", dir / "agreement_plants.csv", in.plants, in.technologies,
                                     in.plant_technologies, in.scenario.policy.instruments);
     in.observed_prices = load_observed_prices(dir / "observed_prices.csv", in.sectors, in.scenario.prices.import_names);

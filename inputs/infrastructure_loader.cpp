@@ -12,11 +12,31 @@ constexpr double kGjPerPetajoule = 1e6;
 
 int delayed(int year, int delay) { return year >= kNeverConnected ? year : year + delay; }
 
+constexpr double kTonnesPerKilotonne = 1e3;
+constexpr std::string_view kKtSuffix = "_kt";
+
+// [feedstock_supply] (optional): `<feedstock id>_kt = { year = kt/yr, ... }` per alternative
+// feedstock of feedstocks.csv, and a source (docs/input-format.md).
+void load_feedstock_supply(const TomlSection& root, NationalInfrastructure& national) {
+    const auto supply = root.optional_section("feedstock_supply", std::nullopt);
+    if (!supply) return;
+    for (const std::string& key : supply->keys_in_file_order()) {
+        if (key == "source") continue;
+        if (key.size() <= kKtSuffix.size() || !key.ends_with(kKtSuffix))
+            supply->fail(key, "expected '<feedstock id>_kt' (a supply path in kt/yr) or 'source'");
+        national.feedstock_supply_names.push_back(key.substr(0, key.size() - kKtSuffix.size()));
+        national.feedstock_supply_t.push_back(supply->path(key, kNonNegative, kTonnesPerKilotonne));
+    }
+    national.feedstock_supply_source = supply->optional_text("source").value_or("");
+    if (national.feedstock_supply_source.empty())
+        supply->fail("source", "expected a source (or 'ESTIMATE: ...'), got \"\"");
+}
+
 }  // namespace
 
 InfrastructureData load_infrastructure(const std::filesystem::path& file) {
     const TomlDocument doc = read_toml_file(file);
-    const TomlSection root(doc.root, doc.file, "", {{"clusters", "national"}});
+    const TomlSection root(doc.root, doc.file, "", {{"clusters", "national", "feedstock_supply"}});
     InfrastructureData data;
 
     const auto clusters = root.section("clusters", std::nullopt);
@@ -48,6 +68,7 @@ InfrastructureData load_infrastructure(const std::filesystem::path& file) {
     data.national.source = national.text("source");
     if (data.national.source.empty())
         national.fail("source", "expected a source (or 'ESTIMATE: ...'), got \"\"");
+    load_feedstock_supply(root, data.national);
     return data;
 }
 

@@ -114,7 +114,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& r
 
     for (const char* name :
          {"plant", "cluster", "instrument", "technology", "kind", "carrier", "cost_component", "energy_part",
-          "reduction_part", "strategic_product", "target"})
+          "reduction_part", "strategic_product", "target", "feed_origin"})
         add_category_dimension(file, inputs, name);
 
     std::size_t options = 0;
@@ -161,6 +161,9 @@ void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::s
     } else if (name == "strategic_product") {
         ids = to_strings(kStrategicProductNames);
         long_name = "strategic product: sectors.csv strategic_product tag (docs/dataset.md)";
+    } else if (name == "feed_origin") {
+        ids = to_strings(kFeedOriginNames);
+        long_name = "carbon origin of alternative feedstock: recycled (fossil carbon), bio, ccu (docs/ODD.md §7.18)";
     } else {
         throw std::invalid_argument("no category dimension named " + name);
     }

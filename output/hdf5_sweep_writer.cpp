@@ -52,6 +52,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     output::add_category_dimension(file, inputs, "strategic_product");
     output::add_category_dimension(file, inputs, "reduction_part");
     output::add_category_dimension(file, inputs, "target");
+    output::add_category_dimension(file, inputs, "feed_origin");
     if (!s.settings.empty()) {
         std::vector<std::string> names;
         for (const auto& u : s.settings) names.push_back(u.name);

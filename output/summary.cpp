@@ -9,6 +9,7 @@
 
 #include "core/production_value.hpp"
 #include "core/reduction_parts.hpp"
+#include "feedstock_summary.hpp"
 #include "jobs_summary.hpp"
 #include "leakage_summary.hpp"
 #include "public_cost_summary.hpp"
@@ -147,6 +148,7 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     out << "\n\n";
     print_reduction_parts(out, result, std::vector<int>(years.begin() + (years.size() > 1 ? 1 : 0), years.end()));
     print_leakage(out, result);
+    print_feedstock(out, inputs, result, std::vector<int>(years.begin() + (years.size() > 1 ? 1 : 0), years.end()));
     print_targets(out, inputs, result);
     print_value_added(out, inputs, result, base_2030_end_years(result));
     print_public_cost(out, inputs, result);

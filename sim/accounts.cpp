@@ -10,6 +10,7 @@
 #include "agents/route_profile.hpp"
 #include "agents/unit_cost.hpp"
 #include "core/value_added.hpp"
+#include "feedstock_market.hpp"
 #include "free_allocation.hpp"
 #include "fuel_gas_balance.hpp"
 #include "green_quota.hpp"
@@ -97,6 +98,16 @@ struct PlantYear {
         leave_gas_carbon_to_maker(profile_at.route, base);  // a fuel-gas buyer's gas is paid by its maker
     }
 
+    // The route's profile at `production` with the year's feed counted (docs/ODD.md §7.18):
+    // the renewable carbon of its feed leaves its fossil CO2 (gross, so net = gross -
+    // captured still holds); `feed` gets the feed's tonnes and money.
+    [[nodiscard]] RouteProfile profile_with_feed(double production, PlantFeedYear& feed) const {
+        RouteProfile profile = profile_at(production);
+        feed = plant_feed_year(model, state, year, p, production, profile.co2_net_t_per_t());
+        if (feed.co2_renewable_t > 0) profile.co2_gross_t_per_t -= feed.co2_renewable_t / production;
+        return profile;
+    }
+
     // The year's unit cost at a given utilisation: fixed charges per t follow it.
     // A partial closure takes its share of capital and fixed cost with it: the cost per t
     // stays that of the plant at this utilisation.
@@ -117,7 +128,10 @@ struct PlantYear {
         // The full IKC claim; record_accounts cuts every claim to the year's budget after.
         terms.production_t = production;
         terms.ikc_pro_rata = 1.0;
-        return domestic_unit_cost(model.baselines[p], sector, profile_at(production), prices, terms);
+        PlantFeedYear feed;
+        const RouteProfile profile = profile_with_feed(production, feed);
+        if (production > 0) terms.feedstock_eur_per_t = (feed.premium_eur + feed.buyout_eur) / production;
+        return domestic_unit_cost(model.baselines[p], sector, profile, prices, terms);
     }
 
     // The free allowances of the year: the benchmark times the activity the EU rules fix
@@ -157,11 +171,29 @@ double abroad_t_per_t(const Model& model, std::size_t p, int year) {
     return route_profile(base, keep, in.sectors[sector], year).co2_net_t_per_t() + base.process_gas_made_co2_t_per_t;
 }
 
+// The plant's feed of the year (docs/ODD.md §7.18): tonnes used per feedstock and money for
+// the national series; the renewable carbon left out of its fossil CO2; the net feed cost
+// per t (premium + buy-out - ETS saved) its next appraisal sees.
+void book_feed(const PlantYear& py, const PlantFeedYear& feed, const UnitCost& unit, double production,
+               RunState& state, RunResult& result, std::size_t at) {
+    const std::size_t feeds = py.model.inputs.feedstocks.size();
+    for (std::size_t f = 0; f < feeds; ++f) state.feed_used_t[py.p * feeds + f] = feed.used_t[f];
+    state.feed_buyout_eur[py.p] = feed.buyout_eur;
+    state.feed_premium_eur[py.p] = feed.premium_eur;
+    state.feed_basis_t[py.p] = production;
+    result.co2_renewable_feed_t[at] = feed.co2_renewable_t;
+    const double ets = actual_view(py.model, state, py.year).ets_eur_per_t;
+    state.feed_net_eur_per_t[py.p] =
+        production > 0 ? unit[CostComponent::feedstock] - ets * feed.co2_renewable_t / production : 0.0;
+}
+
 // Writes the plant's year at `utilisation`.
 void write_year(const PlantYear& py, RunState& state, RunResult& result, std::size_t at, double utilisation) {
     const double production = py.capacity_t * utilisation;
     const UnitCost unit = py.unit_cost_at(utilisation, py.allocation_t());
-    const RouteProfile profile = py.profile_at(production);
+    PlantFeedYear feed;
+    const RouteProfile profile = py.profile_with_feed(production, feed);
+    book_feed(py, feed, unit, production, state, result, at);
     result.production_t[at] = production;
     result.free_allocation_t[at] = unit.free_allocation_t_per_t * production;
     record_activity(state.allocation_activity[py.p], py.year, production * (1.0 - profile.imported_share));
@@ -269,7 +301,8 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
     if (single_year_panel(result)) {
         for (auto* v : {&result.production_t, &result.utilisation, &result.co2_gross_t, &result.co2_captured_t,
                         &result.co2_net_t, &result.co2_relocated_t, &result.co2_relocated_eu_t,
-                        &result.free_allocation_t, &result.revenue_eur, &result.margin_eur, &result.value_added_eur, &result.energy_gj,
+                        &result.free_allocation_t, &result.revenue_eur, &result.margin_eur, &result.value_added_eur,
+                        &result.co2_renewable_feed_t, &result.energy_gj,
                         &result.cost_eur, &result.energy_cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
         std::fill(result.route_built_year.begin(), result.route_built_year.end(), std::int16_t{0});

@@ -4,6 +4,7 @@
 
 #include "agents/appraisal.hpp"
 #include "agents/hydrogen_obligation.hpp"
+#include "feedstock_market.hpp"
 #include "core/production_value.hpp"
 #include "leakage.hpp"
 #include "phases.hpp"
@@ -155,6 +156,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     result.power_output_mwh[static_cast<std::size_t>(yi)] = use.power_output;
     // Emissions abroad embodied in the imports that replace lost output (docs/ODD.md §7.12).
     record_leakage(in, state, yi, row, result);
+    record_feedstock_series(model, state, year, result);
     if (yi == 0) record_target_paths(in, result);
 }
 

@@ -77,6 +77,7 @@ RefusedBy ledger_misfit(const Model& model, const RunState& state, std::size_t p
     for (const ResourceSpec& r : resources()) {
         const double claim = amount_of(c.claim, r.id);
         if (r.scope == ResourceScope::instrument && !c.subsidised()) continue;  // draws on no budget
+        if (r.booking == Booking::yearly) continue;  // a yearly market, not a route claim
         const CapacityLedger& ledger = ledger_of(state, r.id, cluster, c.instrument);
         const bool fit = r.booking == Booking::while_running
                              ? ledger.fits(claim, c.start_year, amount_of(state.held[p], r.id))

@@ -81,6 +81,7 @@ PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plan
     snapshot.utilisation = utilisation_of(model, state, plant);
     snapshot.export_share = export_share_of(model, state, plant);
     snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
+    snapshot.feedstock_eur_per_t = state.feed_net_eur_per_t[p];
     snapshot.book_value_eur = book_value_of(state, plant);
     // The payments the award expects, for the contract years left (docs/ODD.md §7.14).
     snapshot.contract_subsidy_eur_per_t = state.aid[p].payment_eur_per_t;

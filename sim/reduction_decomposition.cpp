@@ -27,7 +27,8 @@ ReductionBase reduction_base_of(const Model& model, const RunResult& result, std
 //   closure      E0 (s/s0 - 1)              capacity closed at base-year output per capacity
 //   utilisation  Q e0 - E0 s/s0             output of the open capacity, at base intensity
 //   route kind   Q (r - k0)                 the route in force against the base route
-//   process_gas  E - Q r - Q (e0 - k0)      what the books hold beyond the route (flared gas)
+//   bio          - F                        renewable feed carbon left out of fossil CO2 (§7.18)
+//   process_gas  E + F - Q r - Q (e0 - k0)  what the books hold beyond the route (flared gas)
 // They telescope to E - E0. A closed or relocated plant's E - E0 (= -E0) is all closure,
 // relocation (outside the EU) or relocation_eu (to an EU neighbour).
 void add_plant_reduction(const Model& model, const RunResult& result, const ReductionBase& base, std::size_t p,
@@ -56,8 +57,11 @@ void add_plant_reduction(const Model& model, const RunResult& result, const Redu
     part(ReductionPart::closure) += base.co2_net_t * (open_ratio - 1.0);
     part(ReductionPart::utilisation) += production * base.intensity_t_per_t - base.co2_net_t * open_ratio;
     part(route_part(kind)) += production * (route - base.route_t_per_t);
+    // The renewable carbon of the feed (docs/ODD.md §7.18) is a bio effect whatever the route.
+    const double renewable_feed = result.co2_renewable_feed_t[at];
+    part(ReductionPart::bio) -= renewable_feed;
     part(ReductionPart::process_gas) +=
-        emitted - production * route - production * (base.intensity_t_per_t - base.route_t_per_t);
+        emitted + renewable_feed - production * route - production * (base.intensity_t_per_t - base.route_t_per_t);
 }
 
 std::vector<double> sector_reduction(const Model& model, const RunResult& result, int year) {

@@ -35,6 +35,9 @@ void remove_national_policy(Inputs& inputs, int year) {
     replace_all_from(policy.green_quota_share_paths, year, 0.0);
     replace_all_from(policy.sector_green_quota_share, year, 0.0);
     policy.hydrogen_obligation_share = policy.hydrogen_obligation_share.replaced_from(year, 0.0);
+    // Feedstock mandates are policy; voluntary buying of alternative feed stays (§7.18).
+    replace_all_from(inputs.scenario.feedstock.mandate_share_paths, year, 0.0);
+    replace_all_from(inputs.scenario.feedstock.sector_mandate_share, year, 0.0);
 }
 
 }  // namespace

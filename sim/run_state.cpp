@@ -44,6 +44,25 @@ void start_plant(const Model& model, std::uint64_t seed, std::uint64_t run, std:
 
 }  // namespace
 
+namespace {
+
+// The feed market's state (docs/ODD.md §7.18): demand is first sized on base-year output.
+void reset_feed_state(const Model& model, RunState& s) {
+    const Inputs& in = model.inputs;
+    const std::size_t n = in.plants.size();
+    const std::size_t feeds = in.feedstocks.size();
+    s.feed_basis_t.assign(n, 0.0);
+    for (std::size_t p = 0; p < n; ++p) s.feed_basis_t[p] = in.plants[p].capacity_t * model.baselines[p].utilisation;
+    s.feed_share.assign(n * feeds, 0.0);
+    s.feed_granted_t.assign(n * feeds, 0.0);
+    s.feed_used_t.assign(n * feeds, 0.0);
+    s.feed_buyout_eur.assign(n, 0.0);
+    s.feed_premium_eur.assign(n, 0.0);
+    s.feed_net_eur_per_t.assign(n, 0.0);
+}
+
+}  // namespace
+
 // Every field is assigned in full (resize alone would keep the last run's values), so a
 // reused state starts exactly like a fresh one.
 void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& s) {
@@ -86,6 +105,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.strategic_bias.assign(n, {});
     s.lasting_taste.assign(n, {});
     s.allocation_activity.resize(n);
+    reset_feed_state(model, s);
 
     for (std::size_t p = 0; p < n; ++p) start_plant(model, seed, run, p, s);
 

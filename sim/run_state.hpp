@@ -59,6 +59,18 @@ struct RunState {
     // per plant: its production in the base year, for the replacement imports
     // (docs/ODD.md §7.12, "Leakage"; record_aggregates sets it in the base year)
     std::vector<double> base_production_t;
+    // per plant: its yearly feed market (docs/ODD.md §7.18; sim/feedstock_market.hpp).
+    // feed_basis_t: the production its feed demand is sized on (last year's booked output);
+    // per plant x feedstock: the share of its feed granted and the t granted (set by the
+    // clearing at the start of the year) and the t used (set by its accounts); the net
+    // feed cost per t (premium + buy-out - ETS saved) it booked, which its appraisal sees.
+    std::vector<double> feed_basis_t;
+    std::vector<double> feed_share;
+    std::vector<double> feed_granted_t;
+    std::vector<double> feed_used_t;
+    std::vector<double> feed_buyout_eur;
+    std::vector<double> feed_premium_eur;
+    std::vector<double> feed_net_eur_per_t;
     // per plant: the activity memory of the EU allocation rules (sim/free_allocation.hpp)
     std::vector<AllocationActivity> allocation_activity;
     std::vector<double> stranded_annuity_eur;
@@ -115,11 +127,13 @@ struct RunState {
 void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& state);
 
 // The ledger of resource `r` that a plant in `cluster` draws on with a claim on
-// `instrument` (-1: none; only the subsidy budget has one ledger per instrument).
+// `instrument` (-1: none; only the subsidy budget has one ledger per instrument; for the
+// feedstock supply it is the feedstock's index).
 [[nodiscard]] inline std::size_t ledger_index(Resource r, int cluster, int instrument = -1) {
     switch (resource(r).scope) {
         case ResourceScope::cluster: return static_cast<std::size_t>(cluster);
-        case ResourceScope::instrument: return static_cast<std::size_t>(instrument);
+        case ResourceScope::instrument:
+        case ResourceScope::feedstock: return static_cast<std::size_t>(instrument);
         case ResourceScope::national: break;
     }
     return 0;

@@ -4,6 +4,7 @@
 
 #include "core/observables.hpp"
 #include "agreements.hpp"
+#include "feedstock_market.hpp"
 #include "green_quota.hpp"
 #include "phases.hpp"
 
@@ -57,6 +58,7 @@ void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, Re
         apply_history(model, state, year, events);
         apply_agreements(model, state, year, events);
         prepare_quota_views(model, state, year);
+        clear_feedstock_market(model, state, year);
         record_accounts(model, state, year, result);
         if (before_appraisal) before_appraisal(year, state);
         std::vector<PlantDecision> decisions = appraise_triggered(model, state, year, seed, run, full);

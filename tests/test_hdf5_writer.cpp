@@ -126,6 +126,7 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.replacement_imports_t, 11);
     fill(r.co2_embodied_imports_t, 12);
     fill(r.value_added_eur, 13);
+    fill(r.co2_renewable_feed_t, 14);
     r.technology.resize(yp);
     r.route_built_year.resize(yp);
     r.kind.resize(yp);

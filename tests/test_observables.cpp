@@ -140,7 +140,7 @@ TEST_CASE("every observable's RunResult member has the size its level implies", 
                                     years * instruments};
     const std::size_t by_extra[] = {1, kCarrierCount, kCostComponentCount, kOptionKindCount, kReductionPartCount,
                                     kEnergyPartCount, kStrategicProductCount,
-                                    kEmissionTargetCount};
+                                    kEmissionTargetCount, kFeedOriginCount};
     static_assert(std::size(by_extra) == kExtraNames.size());
     std::size_t checked = 0;
     for (const Observable& o : observables()) {

@@ -30,6 +30,8 @@ def check_infrastructure(path):
         raise tables.TableError(f"{path}: clusters {sorted(have)} differ from tools/midden/tables/clusters.csv {sorted(want)}")
     named = {f"clusters.{c}": t for c, t in doc["clusters"].items()}
     named["national"] = doc.get("national", {})
+    if "feedstock_supply" in doc:
+        named["feedstock_supply"] = doc["feedstock_supply"]
     for name, table in named.items():
         if not str(table.get("source", "")).strip():
             raise tables.TableError(f"{path} [{name}]: missing or empty source")

@@ -1,0 +1,195 @@
+#include "feedstock_table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "csv_reader.hpp"
+
+namespace eiisim {
+namespace {
+
+// A technical blend share, and t of fossil feed per t product (naphtha + LPG per t
+// ethylene is 2.8 in MIDDEN TC0405; ten times that is a typo).
+constexpr Bounds kFeedPerProduct{0.0, 30.0};
+// CO2 per t of carbon-bearing matter fully oxidised: pure carbon is 44/12 = 3.67.
+constexpr Bounds kCo2PerT{0.0, 3.67};
+
+int read_sector(const CsvTable& table, const CsvRow& row, const std::vector<SectorSpec>& sectors) {
+    const std::string id = csv_text(table, row, "sector", false);
+    for (std::size_t s = 0; s < sectors.size(); ++s)
+        if (sectors[s].id == id) return static_cast<int>(s);
+    table.fail(row, "sector", "unknown sector '" + id + "' (not in sectors.csv)");
+}
+
+FeedOrigin read_origin(const CsvTable& table, const CsvRow& row) {
+    const std::string text = csv_text(table, row, "origin", false);
+    for (int k = 0; k < kFeedOriginCount; ++k)
+        if (text == kFeedOriginNames[static_cast<std::size_t>(k)]) return static_cast<FeedOrigin>(k);
+    table.fail(row, "origin", "expected recycled, bio or ccu, got '" + text + "'");
+}
+
+// A value a feedstock or a sector must have on every row that names it.
+void must_agree(const CsvTable& table, const CsvRow& row, std::string_view column, bool agrees,
+                const std::string& what) {
+    if (!agrees) table.fail(row, column, "differs from an earlier row of " + what);
+}
+
+TimePath supply_of(const CsvTable& table, const CsvRow& row, const std::string& id,
+                   const NationalInfrastructure& national) {
+    const auto& names = national.feedstock_supply_names;
+    const auto it = std::find(names.begin(), names.end(), id);
+    if (it == names.end())
+        table.fail(row, "feedstock",
+                   "no supply path for '" + id + "': add " + id + "_kt to [feedstock_supply] in infrastructure.toml");
+    return national.feedstock_supply_t[static_cast<std::size_t>(it - names.begin())];
+}
+
+FeedstockSpec& feedstock_of(FeedstockTable& out, const CsvTable& table, const CsvRow& row, std::size_t sectors,
+                            const NationalInfrastructure& national) {
+    const std::string id = csv_text(table, row, "feedstock", false);
+    const FeedOrigin origin = read_origin(table, row);
+    const double carbon = csv_number(table, row, "carbon_t_co2_per_t", kCo2PerT);
+    for (FeedstockSpec& f : out.feedstocks) {
+        if (f.id != id) continue;
+        must_agree(table, row, "origin", f.origin == origin, "feedstock '" + id + "'");
+        must_agree(table, row, "carbon_t_co2_per_t", f.carbon_t_co2_per_t == carbon, "feedstock '" + id + "'");
+        return f;
+    }
+    if (out.feedstocks.size() >= static_cast<std::size_t>(kMaxFeedstocks))
+        table.fail(row, "feedstock", "more than " + std::to_string(kMaxFeedstocks) + " feedstocks");
+    FeedstockSpec f;
+    f.id = id;
+    f.origin = origin;
+    f.carbon_t_co2_per_t = carbon;
+    f.max_share.assign(sectors, 0.0);
+    f.supply_t = supply_of(table, row, id, national);
+    f.source = national.feedstock_supply_source;
+    out.feedstocks.push_back(std::move(f));
+    return out.feedstocks.back();
+}
+
+void read_sector_feed(const CsvTable& table, const CsvRow& row, SectorFeed& feed, const std::string& sector) {
+    SectorFeed read;
+    read.fossil_feed = csv_text(table, row, "fossil_feed", false);
+    read.fossil_feed_t_per_t = csv_number(table, row, "fossil_feed_t_per_t", kFeedPerProduct);
+    read.feed_co2_share = csv_number(table, row, "feed_co2_share", kShare);
+    // Per t of the sector's product with its co-products (a t of ethylene comes with 1.2 t of
+    // propylene, C4 and pygas): up to the fossil feed's carbon, so bounded like it.
+    read.product_co2_t_per_t = csv_number(table, row, "product_co2_t_per_t", kFeedPerProduct);
+    if (read.fossil_feed_t_per_t <= 0) table.fail(row, "fossil_feed_t_per_t", "expected a value > 0");
+    if (feed.fossil_feed_t_per_t == 0) {
+        feed = read;
+        return;
+    }
+    const std::string what = "sector '" + sector + "'";
+    must_agree(table, row, "fossil_feed", feed.fossil_feed == read.fossil_feed, what);
+    must_agree(table, row, "fossil_feed_t_per_t", feed.fossil_feed_t_per_t == read.fossil_feed_t_per_t, what);
+    must_agree(table, row, "feed_co2_share", feed.feed_co2_share == read.feed_co2_share, what);
+    must_agree(table, row, "product_co2_t_per_t", feed.product_co2_t_per_t == read.product_co2_t_per_t, what);
+}
+
+}  // namespace
+
+FeedstockTable load_feedstocks(const std::filesystem::path& file, const std::vector<SectorSpec>& sectors,
+                               const NationalInfrastructure& national) {
+    FeedstockTable out;
+    out.sector_feed.assign(sectors.size(), SectorFeed{});
+    if (!std::filesystem::exists(file)) return out;  // optional: no alternative feedstocks
+    static constexpr std::array<CsvColumn, 10> kColumns{{{"feedstock"}, {"origin"}, {"sector"}, {"max_blend_share"},
+                                                         {"fossil_feed"}, {"fossil_feed_t_per_t"}, {"feed_co2_share"},
+                                                         {"product_co2_t_per_t"}, {"carbon_t_co2_per_t"}, {"source"}}};
+    const CsvTable table = CsvTable::read(file, kColumns);
+    for (const CsvRow& row : table.rows()) {
+        const auto s = static_cast<std::size_t>(read_sector(table, row, sectors));
+        FeedstockSpec& f = feedstock_of(out, table, row, sectors.size(), national);
+        if (f.max_share[s] > 0) table.fail(row, "sector", "feedstock '" + f.id + "' already has a row for this sector");
+        f.max_share[s] = csv_number(table, row, "max_blend_share", kShare);
+        (void)csv_text(table, row, "source", false);
+        read_sector_feed(table, row, out.sector_feed[s], sectors[s].id);
+        double total = 0;
+        for (const FeedstockSpec& g : out.feedstocks) total += g.max_share[s];
+        if (total > 1.0 + 1e-9)
+            table.fail(row, "max_blend_share", "the maximum shares of sector '" + sectors[s].id + "' add up to more than 1");
+    }
+    return out;
+}
+
+namespace {
+
+const TimePath* price_named(const PricePaths& prices, const std::string& key) {
+    const auto& names = prices.feedstock_names;
+    const auto it = std::find(names.begin(), names.end(), key);
+    return it == names.end() ? nullptr : &prices.feedstock_eur_per_t[static_cast<std::size_t>(it - names.begin())];
+}
+
+std::size_t sector_named(const std::vector<SectorSpec>& sectors, const std::string& name, const std::string& key,
+                         const std::string& scenario_file) {
+    for (std::size_t s = 0; s < sectors.size(); ++s)
+        if (sectors[s].id == name) return s;
+    throw InputError({scenario_file, 0, 0}, key + "." + name, "no sector '" + name + "' in sectors.csv");
+}
+
+void resolve_prices(Inputs& in, const std::string& scenario_file) {
+    const PricePaths& prices = in.scenario.prices;
+    for (const std::string& name : prices.feedstock_names) {
+        const bool alternative = std::any_of(in.feedstocks.begin(), in.feedstocks.end(),
+                                             [&](const FeedstockSpec& f) { return f.id == name; });
+        const bool fossil = std::any_of(in.sector_feed.begin(), in.sector_feed.end(),
+                                        [&](const SectorFeed& f) { return f.fossil_feed == name; });
+        if (!alternative && !fossil)
+            throw InputError({scenario_file, 0, 0}, "prices.feedstock_eur_per_t." + name,
+                             "'" + name + "' is no feedstock or fossil feed of feedstocks.csv");
+    }
+    for (FeedstockSpec& f : in.feedstocks) {
+        const TimePath* price = price_named(prices, f.id);
+        f.priced = price != nullptr;
+        if (f.priced) f.price_eur_per_t = *price;
+        f.supply_t = f.supply_t.scaled(in.scenario.feedstock.supply_factor);
+    }
+    for (std::size_t s = 0; s < in.sector_feed.size(); ++s) {
+        SectorFeed& feed = in.sector_feed[s];
+        if (feed.fossil_feed_t_per_t <= 0) continue;
+        const bool offered = std::any_of(in.feedstocks.begin(), in.feedstocks.end(),
+                                         [&](const FeedstockSpec& f) { return f.priced && f.max_share[s] > 0; });
+        const TimePath* fossil = price_named(prices, feed.fossil_feed);
+        if (offered && fossil == nullptr)
+            throw InputError({scenario_file, 0, 0}, "prices.feedstock_eur_per_t." + feed.fossil_feed,
+                             "sector '" + in.sectors[s].id + "' is offered priced alternatives to " + feed.fossil_feed +
+                                 ": price " + feed.fossil_feed + " too");
+        if (fossil != nullptr) feed.fossil_price_eur_per_t = *fossil;
+    }
+}
+
+void resolve_mandates(Inputs& in, const std::string& scenario_file) {
+    FeedstockPolicy& policy = in.scenario.feedstock;
+    if (policy.mandate_sector_names.empty() && policy.buyout_sector_names.empty()) return;
+    policy.sector_mandate_share.assign(in.sectors.size(), TimePath{0.0});
+    policy.sector_buyout_eur_per_t.assign(in.sectors.size(), TimePath{0.0});
+    for (std::size_t i = 0; i < policy.mandate_sector_names.size(); ++i) {
+        const std::string& name = policy.mandate_sector_names[i];
+        const std::size_t s = sector_named(in.sectors, name, "feedstock.mandate_share", scenario_file);
+        if (in.sector_feed[s].fossil_feed_t_per_t <= 0)
+            throw InputError({scenario_file, 0, 0}, "feedstock.mandate_share." + name,
+                             "sector '" + name + "' has no row in feedstocks.csv");
+        const auto& buyouts = policy.buyout_sector_names;
+        if (std::find(buyouts.begin(), buyouts.end(), name) == buyouts.end())
+            throw InputError({scenario_file, 0, 0}, "feedstock.buyout_eur_per_t." + name,
+                             "the mandate of sector '" + name + "' needs a buy-out");
+        policy.sector_mandate_share[s] = policy.mandate_share_paths[i];
+    }
+    for (std::size_t i = 0; i < policy.buyout_sector_names.size(); ++i) {
+        const std::string& name = policy.buyout_sector_names[i];
+        const std::size_t s = sector_named(in.sectors, name, "feedstock.buyout_eur_per_t", scenario_file);
+        policy.sector_buyout_eur_per_t[s] = policy.buyout_paths[i];
+    }
+}
+
+}  // namespace
+
+void resolve_feedstock_market(Inputs& inputs, const std::string& scenario_file) {
+    resolve_prices(inputs, scenario_file);
+    resolve_mandates(inputs, scenario_file);
+}
+
+}  // namespace eiisim

@@ -1,0 +1,162 @@
+#include "feedstock_market.hpp"
+
+#include <algorithm>
+
+#include "agents/feedstock_choice.hpp"
+#include "agents/route_profile.hpp"
+#include "green_quota.hpp"
+#include "phases.hpp"
+
+namespace eiisim {
+namespace {
+
+double mandate_share(const Inputs& in, std::size_t sector, int year) {
+    const auto& shares = in.scenario.feedstock.sector_mandate_share;
+    return shares.empty() ? 0.0 : shares[sector].at(year);
+}
+
+double buyout_eur_per_t(const Inputs& in, std::size_t sector, int year) {
+    const auto& buyouts = in.scenario.feedstock.sector_buyout_eur_per_t;
+    return buyouts.empty() ? 0.0 : buyouts[sector].at(year);
+}
+
+bool books_feed(const RunState& state, std::size_t p) {
+    return state.status[p] == PlantStatus::operating || state.status[p] == PlantStatus::converting;
+}
+
+// The plant's feed-derived CO2 per t of fossil feed on its route in force this year.
+double feed_co2_per_t_feed(const Model& model, const RunState& state, std::size_t p, int year) {
+    const Inputs& in = model.inputs;
+    const PlantSpec& plant = in.plants[p];
+    const auto s = static_cast<std::size_t>(plant.sector);
+    const SectorFeed& feed = in.sector_feed[s];
+    const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(state.technology[p])];
+    const double net = route_profile(model.baselines[p], tech, in.sectors[s], year - state.asset_age_y[p]).co2_net_t_per_t();
+    return feed.feed_co2_share * std::max(0.0, net) / feed.fossil_feed_t_per_t;
+}
+
+// The shares of its feed plant `p` wants of each feedstock this year.
+FeedShares wanted_of(const Model& model, const RunState& state, std::size_t p, int year, double ets_eur_per_t) {
+    const Inputs& in = model.inputs;
+    const auto s = static_cast<std::size_t>(in.plants[p].sector);
+    const SectorFeed& feed = in.sector_feed[s];
+    const double co2_per_t_feed = feed_co2_per_t_feed(model, state, p, year);
+    std::array<FeedOffer, kMaxFeedstocks> offers{};
+    for (std::size_t f = 0; f < in.feedstocks.size(); ++f) {
+        const FeedstockSpec& spec = in.feedstocks[f];
+        if (!spec.priced || spec.max_share[s] <= 0) continue;
+        offers[f].max_share = spec.max_share[s];
+        offers[f].extra_eur_per_t = feed_extra_eur_per_t(spec.price_eur_per_t.at(year), feed.fossil_price_eur_per_t.at(year),
+                                                         renewable_carbon(spec.origin), ets_eur_per_t, co2_per_t_feed);
+    }
+    return wanted_feed_shares(std::span<const FeedOffer>(offers.data(), in.feedstocks.size()),
+                              mandate_share(in, s, year), buyout_eur_per_t(in, s, year));
+}
+
+}  // namespace
+
+bool feedstock_market_open(const Model& model) {
+    const Inputs& in = model.inputs;
+    const bool priced = std::any_of(in.feedstocks.begin(), in.feedstocks.end(), [](const FeedstockSpec& f) { return f.priced; });
+    return priced || !in.scenario.feedstock.sector_mandate_share.empty();
+}
+
+void clear_feedstock_market(const Model& model, RunState& state, int year) {
+    const Inputs& in = model.inputs;
+    const std::size_t n = in.plants.size();
+    const std::size_t feeds = in.feedstocks.size();
+    std::fill(state.feed_share.begin(), state.feed_share.end(), 0.0);
+    std::fill(state.feed_granted_t.begin(), state.feed_granted_t.end(), 0.0);
+    std::fill(state.feed_used_t.begin(), state.feed_used_t.end(), 0.0);
+    std::fill(state.feed_buyout_eur.begin(), state.feed_buyout_eur.end(), 0.0);
+    std::fill(state.feed_premium_eur.begin(), state.feed_premium_eur.end(), 0.0);
+    if (!feedstock_market_open(model)) return;
+    const double ets = actual_view(model, state, year).ets_eur_per_t;
+    std::array<double, kMaxFeedstocks> demand_t{};
+    for (std::size_t p = 0; p < n; ++p) {
+        const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
+        if (feed.fossil_feed_t_per_t <= 0 || !books_feed(state, p)) continue;
+        const FeedShares wanted = wanted_of(model, state, p, year, ets);
+        const double feed_t = feed.fossil_feed_t_per_t * state.feed_basis_t[p];
+        for (std::size_t f = 0; f < feeds; ++f) {
+            state.feed_share[p * feeds + f] = wanted[f];
+            demand_t[f] += wanted[f] * feed_t;
+        }
+    }
+    for (std::size_t f = 0; f < feeds; ++f) {
+        CapacityLedger& ledger = ledger_of(state, Resource::feedstock, 0, static_cast<int>(f));
+        const double ratio = granted_ratio(ledger.capacity(year), demand_t[f]);
+        double granted = 0;
+        for (std::size_t p = 0; p < n; ++p) {
+            const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
+            double& share = state.feed_share[p * feeds + f];
+            share *= ratio;
+            state.feed_granted_t[p * feeds + f] = share * feed.fossil_feed_t_per_t * state.feed_basis_t[p];
+            granted += state.feed_granted_t[p * feeds + f];
+        }
+        // min: pro rata shares can exceed the supply by a rounding step.
+        ledger.reserve_in_year(std::min(granted, ledger.capacity(year)), year);
+    }
+}
+
+PlantFeedYear plant_feed_year(const Model& model, const RunState& state, int year, std::size_t p, double production,
+                              double net_co2_t_per_t) {
+    PlantFeedYear out;
+    const Inputs& in = model.inputs;
+    const auto s = static_cast<std::size_t>(in.plants[p].sector);
+    const SectorFeed& feed = in.sector_feed[s];
+    if (feed.fossil_feed_t_per_t <= 0 || production <= 0 || !feedstock_market_open(model)) return out;
+    const std::size_t feeds = in.feedstocks.size();
+    out.feed_t = feed.fossil_feed_t_per_t * production;
+    const double fossil_price = feed.fossil_price_eur_per_t.at(year);
+    for (std::size_t f = 0; f < feeds; ++f) {
+        const FeedstockSpec& spec = in.feedstocks[f];
+        // At most what the market granted, whatever the plant makes this year.
+        const double used = std::min(state.feed_granted_t[p * feeds + f], state.feed_share[p * feeds + f] * out.feed_t);
+        out.used_t[f] = used;
+        (renewable_carbon(spec.origin) ? out.renewable_t : out.recycled_t) += used;
+        out.premium_eur += used * (spec.price_eur_per_t.at(year) - fossil_price);
+    }
+    out.shortfall_t = std::max(0.0, mandate_share(in, s, year) * out.feed_t - out.renewable_t - out.recycled_t);
+    out.buyout_eur = out.shortfall_t * buyout_eur_per_t(in, s, year);
+    out.co2_renewable_t = out.renewable_t / out.feed_t * feed.feed_co2_share * std::max(0.0, net_co2_t_per_t) * production;
+    return out;
+}
+
+void record_feedstock_series(const Model& model, const RunState& state, int year, RunResult& result) {
+    const Inputs& in = model.inputs;
+    const int yi = year - in.scenario.base_year;
+    const auto y = static_cast<std::size_t>(yi);
+    const int row = panel_row(result, yi);
+    const std::size_t feeds = in.feedstocks.size();
+    for (std::size_t f = 0; f < feeds; ++f) {
+        const auto o = static_cast<std::size_t>(in.feedstocks[f].origin);
+        result.feedstock_supply_t[y * kFeedOriginCount + o] += ledger_of(state, Resource::feedstock, 0, static_cast<int>(f)).capacity(year);
+    }
+    double feed_t = 0, renewable_t = 0, recycled_t = 0;
+    for (std::size_t p = 0; p < in.plants.size(); ++p) {
+        const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
+        if (feed.fossil_feed_t_per_t <= 0) continue;
+        const double production = result.production_t[result.at(row, static_cast<int>(p))];
+        double alternative_t = 0, plant_renewable_t = 0;
+        for (std::size_t f = 0; f < feeds; ++f) {
+            const double used = state.feed_used_t[p * feeds + f];
+            const FeedOrigin origin = in.feedstocks[f].origin;
+            result.feedstock_use_t[y * kFeedOriginCount + static_cast<std::size_t>(origin)] += used;
+            alternative_t += used;
+            (renewable_carbon(origin) ? plant_renewable_t : recycled_t) += used;
+        }
+        const double plant_feed_t = feed.fossil_feed_t_per_t * production;
+        feed_t += plant_feed_t;
+        renewable_t += plant_renewable_t;
+        result.fossil_feedstock_use_t[y] += std::max(0.0, plant_feed_t - alternative_t);
+        const double fossil_share = plant_feed_t > 0 ? 1.0 - plant_renewable_t / plant_feed_t : 1.0;
+        result.embodied_fossil_co2_t[y] += production * feed.product_co2_t_per_t * fossil_share;
+        result.feedstock_buyout_eur[y] += state.feed_buyout_eur[p];
+        result.feedstock_premium_eur[y] += state.feed_premium_eur[p];
+    }
+    result.renewable_carbon_share[y] = feed_t > 0 ? renewable_t / feed_t : 0.0;
+    result.recycled_content_share[y] = feed_t > 0 ? recycled_t / feed_t : 0.0;
+}
+
+}  // namespace eiisim

@@ -1,0 +1,217 @@
+// Alternative feedstocks (docs/ODD.md §7.18): the plant's feed choice, the national supply
+// limit, the carbon rule (renewable carbon is not fossil CO2, recycled carbon is), the
+// mandate's buy-out, the loader's errors, and a scenario without the feature unchanged.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "agents/feedstock_choice.hpp"
+#include "core/input_error.hpp"
+#include "fixtures.hpp"
+#include "inputs/feedstock_table.hpp"
+
+using namespace eiisim;
+using eiisim::testing::dutch_inputs;
+using eiisim::testing::plant_index;
+
+namespace {
+
+std::size_t sector_of(const Inputs& in, const std::string& id) {
+    for (std::size_t s = 0; s < in.sectors.size(); ++s)
+        if (in.sectors[s].id == id) return s;
+    throw std::invalid_argument("no sector " + id);
+}
+
+std::size_t feedstock_of(const Inputs& in, const std::string& id) {
+    for (std::size_t f = 0; f < in.feedstocks.size(); ++f)
+        if (in.feedstocks[f].id == id) return f;
+    throw std::invalid_argument("no feedstock " + id);
+}
+
+// The Dutch inputs with only `offered` priced (at `price`, fossil naphtha at 600) and a
+// mandate `share` on the crackers with buy-out `buyout` (0: none, they must buy).
+Inputs cracker_market(const std::string& offered, double price, double share, double buyout, double supply_t) {
+    Inputs in = dutch_inputs();
+    const std::size_t hvc = sector_of(in, "hvc");
+    for (FeedstockSpec& f : in.feedstocks) {
+        f.priced = false;
+        f.supply_t = TimePath{0.0};
+    }
+    FeedstockSpec& f = in.feedstocks[feedstock_of(in, offered)];
+    f.priced = true;
+    f.price_eur_per_t = TimePath{price};
+    f.supply_t = TimePath{supply_t};
+    in.sector_feed[hvc].fossil_price_eur_per_t = TimePath{600.0};
+    FeedstockPolicy& policy = in.scenario.feedstock;
+    policy.sector_mandate_share.assign(in.sectors.size(), TimePath{0.0});
+    policy.sector_buyout_eur_per_t.assign(in.sectors.size(), TimePath{0.0});
+    policy.sector_mandate_share[hvc] = TimePath{share};
+    policy.sector_buyout_eur_per_t[hvc] = TimePath{buyout};
+    return in;
+}
+
+// `in` as if the dataset had no feedstocks.csv (the model before §7.18).
+Inputs without_feedstocks(Inputs in) {
+    in.feedstocks.clear();
+    in.sector_feed.assign(in.sectors.size(), SectorFeed{});
+    in.scenario.feedstock = FeedstockPolicy{};
+    return in;
+}
+
+std::string load_error(const std::string& csv) {
+    const auto file = std::filesystem::temp_directory_path() / "eiisim_test_feedstocks.csv";
+    std::ofstream(file) << csv;
+    const Inputs in = dutch_inputs();
+    try {
+        (void)load_feedstocks(file, in.sectors, in.national);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("a plant wants feed cheaper than fossil, then the mandate's cheapest feed below the buy-out", "[feedstock]") {
+    // Voluntary: only the feed cheaper than fossil feed, up to its maximum share.
+    const std::array<FeedOffer, 2> offers{{{.extra_eur_per_t = -10, .max_share = 0.2}, {.extra_eur_per_t = 300, .max_share = 0.3}}};
+    FeedShares shares = wanted_feed_shares(offers, 0.0, 800);
+    CHECK(shares[0] == 0.2);
+    CHECK(shares[1] == 0.0);
+    // A mandate of 0.35 takes the voluntary 0.2 and 0.15 of the next cheapest below the buy-out.
+    shares = wanted_feed_shares(offers, 0.35, 800);
+    CHECK(shares[0] == 0.2);
+    CHECK(shares[1] == Approx(0.15));
+    // Buy-out cheaper than the feed's premium: none of it bought, the rest is bought out.
+    shares = wanted_feed_shares(offers, 0.35, 200);
+    CHECK(shares[1] == 0.0);
+    // No buy-out (0): the plant must buy, up to the technical maximum.
+    shares = wanted_feed_shares(offers, 0.9, 0);
+    CHECK(shares[1] == Approx(0.3));
+    // The cheapest first, whatever the order of the table.
+    const std::array<FeedOffer, 2> reversed{{{.extra_eur_per_t = 500, .max_share = 0.3}, {.extra_eur_per_t = 100, .max_share = 0.3}}};
+    shares = wanted_feed_shares(reversed, 0.3, 800);
+    CHECK(shares[0] == 0.0);
+    CHECK(shares[1] == Approx(0.3));
+    // The extra cost counts the ETS saved only for renewable carbon.
+    CHECK(feed_extra_eur_per_t(1000, 600, true, 100, 0.5) == Approx(350));
+    CHECK(feed_extra_eur_per_t(1000, 600, false, 100, 0.5) == Approx(400));
+    CHECK(granted_ratio(50, 200) == Approx(0.25));
+    CHECK(granted_ratio(500, 200) == 1.0);
+}
+
+TEST_CASE("feedstock use never exceeds its supply limit, also when demand exceeds supply", "[feedstock]") {
+    // The crackers must take 30 % bio-naphtha (no buy-out) from 100 kt/yr: far short of demand.
+    const RunResult r = eiisim::testing::run(cracker_market("bio_naphtha", 900, 0.3, 0, 100e3));
+    const auto bio = static_cast<std::size_t>(FeedOrigin::bio);
+    bool binding = false;
+    for (int y = 0; y < r.years; ++y) {
+        const std::size_t at = static_cast<std::size_t>(y) * kFeedOriginCount + bio;
+        CHECK(r.feedstock_supply_t[at] == Approx(100e3));
+        CHECK(r.feedstock_use_t[at] <= r.feedstock_supply_t[at] * (1 + 1e-12));
+        binding = binding || r.feedstock_use_t[at] > 0.9 * r.feedstock_supply_t[at];
+    }
+    CHECK(binding);  // demand did exceed supply in some year, and the supply was used
+    // Ample supply: every cracker gets its 30 %.
+    const RunResult ample = eiisim::testing::run(cracker_market("bio_naphtha", 900, 0.3, 0, 1e9));
+    CHECK(ample.feedstock_use_t[bio] > 10 * 100e3);
+}
+
+TEST_CASE("renewable carbon lowers fossil CO2 by share x feed-derived CO2; pyrolysis oil does not", "[feedstock]") {
+    Inputs none = dutch_inputs();
+    for (FeedstockSpec& f : none.feedstocks) f.priced = false;
+    const RunResult base = eiisim::testing::run(none);
+    const RunResult bio = eiisim::testing::run(cracker_market("bio_naphtha", 900, 0.3, 0, 1e9));
+    const RunResult recycled = eiisim::testing::run(cracker_market("pyrolysis_oil", 900, 0.1, 0, 1e9));
+    // The base year's output is observed, so it is the same in the three runs.
+    const int p = plant_index(none, "M192");
+    const std::size_t at = base.at(0, p);
+    REQUIRE(base.production_t[at] == bio.production_t[at]);
+    const double feed_share = 0.75;  // feedstocks.csv feed_co2_share of hvc
+    CHECK(bio.co2_renewable_feed_t[at] == Approx(0.3 * feed_share * base.co2_net_t[at]));
+    CHECK(bio.co2_net_t[at] == Approx(base.co2_net_t[at] - 0.3 * feed_share * base.co2_net_t[at]));
+    CHECK(bio.co2_net_t[at] == Approx(bio.co2_gross_t[at] - bio.co2_captured_t[at]));
+    // Plastic-derived pyrolysis oil is fossil carbon: recycled content, no lower ETS emissions.
+    CHECK(recycled.co2_net_t[at] == base.co2_net_t[at]);
+    CHECK(recycled.co2_renewable_feed_t[at] == 0);
+    CHECK(recycled.recycled_content_share[0] > 0);
+    CHECK(recycled.renewable_carbon_share[0] == 0);
+    // What the plant pays ETS on follows its fossil CO2.
+    const auto ets = [](const RunResult& r, std::size_t a) {
+        return r.cost_eur[a * kCostComponentCount + static_cast<std::size_t>(CostComponent::ets)];
+    };
+    CHECK(ets(bio, at) < ets(base, at));
+    // Embodied fossil carbon in products falls with the renewable share, not with the recycled one.
+    CHECK(bio.embodied_fossil_co2_t[0] < base.embodied_fossil_co2_t[0]);
+    CHECK(recycled.embodied_fossil_co2_t[0] == Approx(base.embodied_fossil_co2_t[0]));
+}
+
+TEST_CASE("a buy-out cheaper than the feed's premium is paid and no feed is bought", "[feedstock]") {
+    // Pyrolysis oil at 1,250 EUR/t against naphtha at 600: a premium of 650 over a buy-out of 100.
+    const RunResult r = eiisim::testing::run(cracker_market("pyrolysis_oil", 1250, 0.1, 100, 1e9));
+    double used = 0, buyout = 0, premium = 0, component = 0;
+    for (int y = 0; y < r.years; ++y) {
+        for (int o = 0; o < kFeedOriginCount; ++o) used += r.feedstock_use_t[static_cast<std::size_t>(y * kFeedOriginCount + o)];
+        buyout += r.feedstock_buyout_eur[static_cast<std::size_t>(y)];
+        premium += r.feedstock_premium_eur[static_cast<std::size_t>(y)];
+    }
+    for (std::size_t a = 0; a < r.production_t.size(); ++a)
+        component += r.cost_eur[a * kCostComponentCount + static_cast<std::size_t>(CostComponent::feedstock)];
+    CHECK(used == 0);
+    CHECK(premium == 0);
+    CHECK(buyout > 0);
+    CHECK(component == Approx(buyout));  // the buy-out is in the plants' costs
+    // With the buy-out above the premium the feed is bought instead.
+    const RunResult buys = eiisim::testing::run(cracker_market("pyrolysis_oil", 1250, 0.1, 1000, 1e9));
+    CHECK(buys.feedstock_use_t[static_cast<std::size_t>(FeedOrigin::recycled)] > 0);
+}
+
+TEST_CASE("feedstocks.csv errors name file, line and field", "[feedstock]") {
+    const std::string header =
+        "feedstock,origin,sector,max_blend_share,fossil_feed,fossil_feed_t_per_t,feed_co2_share,product_co2_t_per_t,"
+        "carbon_t_co2_per_t,source\n";
+    const std::string good = "pyrolysis_oil,recycled,hvc,0.1,naphtha,2.8,0.75,7,3.1,s\n";
+    CHECK(load_error(header + good).empty());
+    std::string e = load_error(header + good + "bio_naphtha,fossil,hvc,0.3,naphtha,2.8,0.75,7,3.1,s\n");
+    CHECK_THAT(e, Catch::Contains("eiisim_test_feedstocks.csv:3") && Catch::Contains("field 'origin'"));
+    e = load_error(header + good + "bio_naphtha,bio,hvc,0.3,naphtha,2.5,0.75,7,3.1,s\n");
+    CHECK_THAT(e, Catch::Contains(":3") && Catch::Contains("field 'fossil_feed_t_per_t'") && Catch::Contains("sector 'hvc'"));
+    e = load_error(header + "coal_tar,recycled,hvc,0.1,naphtha,2.8,0.75,7,3.1,s\n");
+    CHECK_THAT(e, Catch::Contains(":2") && Catch::Contains("field 'feedstock'") && Catch::Contains("coal_tar_kt"));
+    e = load_error(header + good + "bio_naphtha,bio,hvc,0.95,naphtha,2.8,0.75,7,3.1,s\n");
+    CHECK_THAT(e, Catch::Contains(":3") && Catch::Contains("field 'max_blend_share'"));
+    e = load_error(header + "pyrolysis_oil,recycled,nosuch,0.1,naphtha,2.8,0.75,7,3.1,s\n");
+    CHECK_THAT(e, Catch::Contains(":2") && Catch::Contains("field 'sector'"));
+}
+
+TEST_CASE("a scenario without feedstock settings gives the results of the model without feedstocks", "[feedstock]") {
+    // current-policy prices the feedstocks but mandates nothing: no plant buys any, so every
+    // result is bit-identical to a dataset without feedstocks.csv.
+    const RunResult with = eiisim::testing::run(dutch_inputs());
+    const RunResult without = eiisim::testing::run(without_feedstocks(dutch_inputs()));
+    CHECK(with.co2_net_t == without.co2_net_t);
+    CHECK(with.margin_eur == without.margin_eur);
+    CHECK(with.cost_eur == without.cost_eur);
+    CHECK(with.technology == without.technology);
+    CHECK(with.value_added_eur == without.value_added_eur);
+    double used = 0;
+    for (double u : with.feedstock_use_t) used += u;
+    CHECK(used == 0);
+}
+
+TEST_CASE("the feedstock market gives the same results in serial and in parallel", "[feedstock]") {
+    // Supply short of demand, so the pro rata clearing and the grant caps act every year.
+    Model serial = build_model(cracker_market("pyrolysis_oil", 1000, 0.1, 800, 50e3));
+    serial.serial_plants = true;
+    const Model parallel = build_model(cracker_market("pyrolysis_oil", 1000, 0.1, 800, 50e3));
+    const RunResult a = simulate(serial, 11);
+    const RunResult b = simulate(parallel, 11);
+    CHECK(a.feedstock_use_t == b.feedstock_use_t);
+    CHECK(a.feedstock_buyout_eur == b.feedstock_buyout_eur);
+    CHECK(a.cost_eur == b.cost_eur);
+    CHECK(a.co2_net_t == b.co2_net_t);
+    double used = 0;
+    for (double u : a.feedstock_use_t) used += u;
+    CHECK(used > 0);
+}
