@@ -5,6 +5,8 @@
 #include "agents/appraisal.hpp"
 #include "agents/hydrogen_obligation.hpp"
 #include "core/production_value.hpp"
+#include "demand_volume.hpp"
+#include "green_quota.hpp"
 #include "leakage.hpp"
 #include "phases.hpp"
 #include "plant_jobs.hpp"
@@ -150,7 +152,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     std::fill(state.grants_paid_eur.begin(), state.grants_paid_eur.end(), 0.0);
     result.power_output_mwh[static_cast<std::size_t>(yi)] = use.power_output;
     // Emissions abroad embodied in the imports that replace lost output (docs/ODD.md §7.12).
-    record_leakage(in, state, yi, row, result);
+    record_leakage(in, state, yi, row, result, actual_demand_factors(model, actual_view(model, state, year), year));
     if (yi == 0) record_target_paths(in, result);
 }
 

@@ -8,6 +8,7 @@
 
 #include "agents/energy_stack.hpp"
 #include "core/random_stream.hpp"
+#include "demand_volume.hpp"
 #include "fuel_gas_balance.hpp"
 #include "green_quota.hpp"
 #include "parallel_plants.hpp"
@@ -71,12 +72,16 @@ std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Mode
     return shares;
 }
 
-PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plant) {
+PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int year, int plant) {
     const auto p = static_cast<std::size_t>(plant);
     PlantSnapshot snapshot;
     snapshot.technology = state.technology[p];
     snapshot.asset_age_y = state.asset_age_y[p];
-    snapshot.utilisation = utilisation_of(model, state, plant);
+    // The utilisation it expects: what its customers take, times its sector's demand volume
+    // as it expects it over its horizon (docs/ODD.md §7.19).
+    snapshot.utilisation = with_demand(
+        utilisation_of(model, state, plant),
+        expected_demand_factor(model, expected_view(model, state, year), model.inputs.plants[p].sector));
     snapshot.export_share = export_share_of(model, state, plant);
     snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
     snapshot.book_value_eur = book_value_of(state, plant);
@@ -122,7 +127,7 @@ std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState
         const int plant = static_cast<int>(p);
         const std::optional<Trigger> trigger = decision_trigger(model, state, year, plant);
         if (!trigger) return;
-        const PlantSnapshot snapshot = plant_snapshot(model, state, plant);
+        const PlantSnapshot snapshot = plant_snapshot(model, state, year, plant);
         const AppraisalContext context = appraisal_context(
             model, state, year, peers[static_cast<std::size_t>(in.plants[p].cluster)], record_appraisals);
         slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,
