@@ -26,6 +26,10 @@ void fill_market(PriceView& view, const PricePaths& p, Get get) {
     view.sector_product_price_index.resize(p.sector_product_price_index.size());
     for (std::size_t s = 0; s < p.sector_product_price_index.size(); ++s)
         view.sector_product_price_index[s] = get(p.sector_product_price_index[s]);
+    // Demand volumes are expected like market prices (docs/ODD.md §7.19).
+    view.sector_volume_index.resize(p.sector_volume_index.size());
+    for (std::size_t s = 0; s < p.sector_volume_index.size(); ++s)
+        view.sector_volume_index[s] = p.sector_volume_index[s].empty() ? 1.0 : get(p.sector_volume_index[s]);
     view.import_eur_per_t.resize(p.import_eur_per_t.size());
     for (std::size_t i = 0; i < p.import_eur_per_t.size(); ++i)
         view.import_eur_per_t[i] = get(p.import_eur_per_t[i]);

@@ -42,6 +42,9 @@ struct PriceView {
     // Per sector when the dataset observes sector indices (PricePaths::
     // sector_product_price_index); empty: product_price_index for every sector.
     std::vector<double> sector_product_price_index;
+    // Per sector: its demand volume path's value (actual) or expectation (appraisal), 1
+    // where the sector has none (PricePaths::sector_volume_index). Empty: no demand paths.
+    std::vector<double> sector_volume_index;
     double green_premium_eur_per_t = 0;
     // Per sector when the scenario names sector premium paths
     // (Policy::sector_green_premium_eur_per_t); empty: green_premium_eur_per_t for all.
@@ -57,6 +60,10 @@ struct PriceView {
     [[nodiscard]] double product_index(int sector) const {
         return sector_product_price_index.empty() ? product_price_index
                                                   : sector_product_price_index[static_cast<std::size_t>(sector)];
+    }
+    // The demand volume index of sector `sector` (1 without demand paths).
+    [[nodiscard]] double volume_index(int sector) const {
+        return sector_volume_index.empty() ? 1.0 : sector_volume_index[static_cast<std::size_t>(sector)];
     }
     // The green premium sector `sector` earns per t made without net CO2.
     [[nodiscard]] double green_premium(int sector) const {

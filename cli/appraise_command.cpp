@@ -141,7 +141,7 @@ void look_at_plant(const Model& model, const RunState& state, PlantAppraisal& ou
     out.target_technology = state.target_technology[p];
     out.target_year = state.target_year[p];
     out.bias = state.strategic_bias[p];
-    out.snapshot = plant_snapshot(model, state, out.plant);
+    out.snapshot = plant_snapshot(model, state, out.year, out.plant);
     for (int index : in.plant_technologies[p])
         if (in.technologies[static_cast<std::size_t>(index)].kind == OptionKind::close) out.close_technology = index;
     if (has_left(out.status)) return;

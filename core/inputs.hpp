@@ -244,6 +244,37 @@ struct HistoryEntry {
 // observed production volume in `year` relative to the scenario's base year (= 1). In
 // forced history mode it scales the base utilisation of the sector's plants without an
 // observed utilisation row that year, up to the last observed year.
+// One row of demand_paths.csv (docs/input-format.md, docs/ODD.md §7.19): a sector's
+// demand volume in `year` under demand variant `variant`, relative to the paths' base
+// year (= 1).
+struct DemandPathRow {
+    int sector = 0;  // index into Inputs::sectors
+    std::string variant;
+    int year = 0;
+    double index = 1.0;
+    std::string source;
+
+    bool operator==(const DemandPathRow&) const = default;
+};
+
+// The scenario's [demand] section (docs/ODD.md §7.19). An empty variant with no override
+// is no demand path: every sector keeps its base utilisation after the observed years.
+struct DemandSettings {
+    std::string variant;  // a variant of demand_paths.csv ("central", "fossil_decline")
+    // Scales every path's change from its base year: v' = max(0, 1 + factor (v - 1)).
+    double factor = 1.0;
+    // Per-sector volume paths replacing the variant's (demand.volume_by_sector), file order.
+    std::vector<std::string> volume_sector_names;
+    std::vector<TimePath> volume_sector_paths;
+    // Per-sector product price paths (demand.price_by_sector, relative to their base year):
+    // after the sector's last observed price year they replace the national
+    // product_price_index for that sector, chained to its observed level (core/demand_paths.hpp).
+    std::vector<std::string> price_sector_names;
+    std::vector<TimePath> price_sector_paths;
+
+    bool operator==(const DemandSettings&) const = default;
+};
+
 struct SectorActivity {
     int sector = 0;  // index into Inputs::sectors
     int year = 0;
@@ -481,6 +512,12 @@ struct PricePaths {
     // left unpriced is not offered.
     std::vector<std::string> feedstock_names;
     std::vector<TimePath> feedstock_eur_per_t;
+    // Per sector (index into Inputs::sectors): its demand volume path (docs/ODD.md §7.19),
+    // the scenario's [demand] variant with its overrides and factor applied, relative to
+    // the paths' base year (= 1); a sector without a path holds an empty path. Empty: no
+    // [demand] section (every sector keeps its base utilisation). Derived by
+    // resolve_demand_paths (core/demand_paths.hpp), not read from the file.
+    std::vector<TimePath> sector_volume_index;
 
     bool operator==(const PricePaths&) const = default;
 };
@@ -731,6 +768,7 @@ struct Scenario {
     AgreementOutcomes agreements;
     Neighbours neighbours;
     FeedstockPolicy feedstock;  // [feedstock] (docs/ODD.md §7.18)
+    DemandSettings demand;
     std::vector<ScenarioEvent> events;
     std::vector<BuildoutLimit> buildout_limits;
     std::vector<UncertainSetting> uncertain;  // used by `eiisim sweep` only
@@ -765,6 +803,7 @@ struct Inputs {
     std::vector<NetworkSpec> networks;  // networks.csv + network_members.csv (optional)
     std::vector<HistoryEntry> history;  // history.csv (optional), in file order
     std::vector<SectorActivity> sector_activity;  // sector_activity.csv (optional), in file order
+    std::vector<DemandPathRow> demand_paths;      // demand_paths.csv (optional), in file order
     // agreements.csv + agreement_plants.csv (optional), in file order
     std::vector<AgreementSpec> agreements;
     // targets.csv (optional): none, or one per EmissionTarget in its order

@@ -73,6 +73,10 @@ std::vector<std::string>& mandate_sector_names(Scenario& s) { return s.feedstock
 std::vector<TimePath>& mandate_share_paths(Scenario& s) { return s.feedstock.mandate_share_paths; }
 std::vector<std::string>& feed_buyout_names(Scenario& s) { return s.feedstock.buyout_sector_names; }
 std::vector<TimePath>& feed_buyout_paths(Scenario& s) { return s.feedstock.buyout_paths; }
+std::vector<std::string>& demand_sector_names(Scenario& s) { return s.demand.volume_sector_names; }
+std::vector<TimePath>& demand_sector_paths(Scenario& s) { return s.demand.volume_sector_paths; }
+std::vector<std::string>& demand_price_names(Scenario& s) { return s.demand.price_sector_names; }
+std::vector<TimePath>& demand_price_paths(Scenario& s) { return s.demand.price_sector_paths; }
 
 // The engine's energy is on the net calorific value (NCV, lower heating value): MIDDEN's
 // inputs (docs/ODD.md §6, "Calorific basis"), the NEa/RVO gas emission factor of 56.6 kg
@@ -113,6 +117,9 @@ constexpr auto kInfra = &Scenario::infrastructure;
 constexpr auto kAgreements = &Scenario::agreements;
 constexpr auto kNeighbours = &Scenario::neighbours;
 constexpr auto kFeedstock = &Scenario::feedstock;
+constexpr auto kDemand = &Scenario::demand;
+// A demand factor of 3 triples every path's change from its base year: beyond that a typo.
+constexpr Bounds kDemandFactor{0.0, 3.0};
 
 constexpr SweepHook kCo2DelayHook{&reset_co2_infrastructure, &apply_co2_delay};
 constexpr SweepHook kH2DelayHook{&reset_h2_infrastructure, &apply_h2_delay};
@@ -155,6 +162,11 @@ constexpr std::array<SettingTable, 8> kTables{{
      "its share by buying alternative feed or paying the buy-out, whichever is cheaper; it also buys feed "
      "voluntarily when that is cheaper than fossil feed. The feedstocks are priced in "
      "`prices.feedstock_eur_per_t`; a scenario without this table and without those prices runs as before."},
+    {"demand", false,
+     "Demand volume paths per sector (docs/ODD.md §7.19): after the last observed year a plant's utilisation "
+     "follows its sector's volume path in the dataset's `demand_paths.csv`, chained to the sector's observed "
+     "activity of that year, and an appraisal expects the path as it expects market prices. Without this table "
+     "(or with no `variant` and no override) every sector keeps its base utilisation."},
 }};
 
 constexpr auto kSettings = std::to_array<SettingSpec>({
@@ -655,6 +667,30 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
             "limit, 0.5 = central, 1 = upper limit, linear in between); one position for all rows, so costs move "
             "together",
      .hook = kCapexPositionHook},
+    // ------------------------------------------------------------------ [demand]
+    {.key = "demand.variant", .type = T::text,
+     .doc = "the variant of `demand_paths.csv` whose volume paths the sectors follow (`central`, "
+            "`fossil_decline`, `circular`); a sector the variant has no row for keeps its base utilisation",
+     .default_doc = "none (no demand paths)", .text = &in<kDemand, &DemandSettings::variant>},
+    {.key = "demand.factor", .type = T::number, .unit = "1", .bounds = kDemandFactor, .sweep = S::factor_or_value,
+     .long_name = "demand path factor",
+     .doc = "scales every volume path's change from its base year: v' = max(0, 1 + factor (v - 1)); 0 holds every "
+            "sector at its last observed activity, 1 is the path as given",
+     .number = &in<kDemand, &DemandSettings::factor>},
+    {.key = "demand.volume_by_sector", .type = T::path_table, .unit = "1", .bounds = kNonNegative,
+     .long_name = "demand volume path per sector",
+     .doc = "one path per sector id of `sectors.csv`, relative to the paths' base year (= 1), e.g. "
+            "`hvc = { 2025 = 1, 2050 = 0.5 }`: replaces the variant's path of that sector (the factor applies to "
+            "it too); not a sweep target (resolved by sector when the dataset loads)",
+     .named_paths = {&demand_sector_names, &demand_sector_paths}},
+    {.key = "demand.price_by_sector", .type = T::path_table, .unit = "1", .bounds = kNonNegative,
+     .long_name = "product price path per sector",
+     .doc = "one path per sector id of `sectors.csv`, relative to its own base (only its shape counts), e.g. "
+            "`hvc = { 2025 = 1, 2050 = 0.8 }`: after the sector's last observed price year (its "
+            "`product_price_index.<sector>` series in `observed_prices.csv`, else `calibration_year`) the sector's "
+            "product price index follows the path's change from there, replacing the national "
+            "`prices.product_price_index` (docs/ODD.md §7.19); not a sweep target",
+     .named_paths = {&demand_price_names, &demand_price_paths}},
 });
 // clang-format on
 

@@ -13,6 +13,8 @@
 #include "green_market_loader.hpp"
 #include "history_table.hpp"
 #include "sector_activity_table.hpp"
+#include "demand_paths_table.hpp"
+#include "core/demand_paths.hpp"
 #include "network_tables.hpp"
 #include "core/observed_prices.hpp"
 #include "infrastructure_loader.hpp"
@@ -99,6 +101,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     FeedstockTable feedstocks = load_feedstocks(dir / "feedstocks.csv", in.sectors, in.national);
     in.feedstocks = std::move(feedstocks.feedstocks);
     in.sector_feed = std::move(feedstocks.sector_feed);
+    in.demand_paths = load_demand_paths(dir / "demand_paths.csv", in.sectors);
 
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);
@@ -109,6 +112,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
                                     in.plant_technologies, in.scenario.policy.instruments);
     in.observed_prices = load_observed_prices(dir / "observed_prices.csv", in.sectors, in.scenario.prices.import_names);
     apply_observed_prices(in);
+    resolve_demand_paths(in, scenario_file.string());
     in.provenance.scenario_file = scenario_file.string();
     in.provenance.files = read_files.files(scenario_file.parent_path());
     return in;

@@ -14,14 +14,14 @@ constexpr int kLastActivityYear = 2100;
 // A volume index relative to the base year: positive; ten times the base year is a typo.
 constexpr Bounds kIndex{0.0, 10.0, true};
 
-int read_sector(const CsvTable& table, const CsvRow& row, const std::vector<SectorSpec>& sectors) {
+}  // namespace
+
+int csv_sector(const CsvTable& table, const CsvRow& row, const std::vector<SectorSpec>& sectors) {
     const std::string id = csv_text(table, row, "sector", false);
     for (std::size_t s = 0; s < sectors.size(); ++s)
         if (sectors[s].id == id) return static_cast<int>(s);
     table.fail(row, "sector", "unknown sector '" + id + "' (not in sectors.csv)");
 }
-
-}  // namespace
 
 std::vector<SectorActivity> load_sector_activity(const std::filesystem::path& file,
                                                  const std::vector<SectorSpec>& sectors, int base_year) {
@@ -32,7 +32,7 @@ std::vector<SectorActivity> load_sector_activity(const std::filesystem::path& fi
     std::vector<SectorActivity> rows;
     for (const CsvRow& row : table.rows()) {
         SectorActivity a;
-        a.sector = read_sector(table, row, sectors);
+        a.sector = csv_sector(table, row, sectors);
         a.year = csv_integer(table, row, "year", years);
         a.index = csv_number(table, row, "index", kIndex);
         a.source = csv_text(table, row, "source", false);

@@ -6,8 +6,13 @@
 #include <vector>
 
 #include "core/inputs.hpp"
+#include "csv_reader.hpp"
 
 namespace eiisim {
+
+// The index into `sectors` of the row's `sector` id; an unknown id fails naming the row
+// (shared by the per-sector tables: sector_activity.csv, demand_paths.csv).
+[[nodiscard]] int csv_sector(const CsvTable& table, const CsvRow& row, const std::vector<SectorSpec>& sectors);
 
 // `base_year`: the scenario's first year, the index's reference (= 1): rows lie after it.
 // A missing file is no sector activity.

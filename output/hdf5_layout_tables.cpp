@@ -92,6 +92,27 @@ void write_instruments(h5::NcFile& file, const Inputs& in) {
                       {"1", "source of the instrument's figures"});
 }
 
+// The scenario's demand volume paths (docs/ODD.md §7.19): dimension `sector` (the ids of
+// sectors.csv) and `sector_volume_index [year, sector]`, the path v'_s(y) after the
+// [demand] variant, overrides and factor; 1 for a sector without a path and without
+// [demand]. The engine chains it to the last observed year's activity; national
+// production per sector is the plant panel `production` summed by `plant_sector`.
+void write_demand_paths(h5::NcFile& file, const Inputs& in) {
+    const std::vector<std::string> ids = column<std::string>(in.sectors, [](const SectorSpec& s) { return s.id; });
+    file.add_dimension("sector", std::span<const std::string>(ids), {"1", "sector id (sectors.csv)"});
+    const std::vector<TimePath>& paths = in.scenario.prices.sector_volume_index;
+    std::vector<double> index;
+    index.reserve(static_cast<std::size_t>(in.year_count()) * ids.size());
+    for (int y = in.scenario.base_year; y <= in.scenario.end_year; ++y)
+        for (std::size_t s = 0; s < ids.size(); ++s)
+            index.push_back(s < paths.size() && !paths[s].empty() ? paths[s].at(y) : 1.0);
+    file.add_variable<double>("sector_volume_index", {"year", "sector"}, index,
+                              {"1", "demand volume path of the sector relative to its base year 2025 ([demand] "
+                                    "variant, overrides and factor; 1: no path); after the last observed year the "
+                                    "engine runs the sector at its observed activity of that year times the path's "
+                                    "change since then"});
+}
+
 }  // namespace
 
 void write_static_tables(h5::NcFile& file, const Inputs& in) {
@@ -136,6 +157,7 @@ void write_static_tables(h5::NcFile& file, const Inputs& in) {
                                     {"1", "parent is a multinational (relocation is an option)"}, yes_no_flags<std::uint8_t>());
     write_agreements(file, in);
     write_instruments(file, in);
+    write_demand_paths(file, in);
 
     file.add_variable("cluster_name", {"cluster"},
                       column<std::string>(in.clusters, [](const ClusterSpec& c) { return c.name; }), {"1", "cluster name"});

@@ -10,6 +10,7 @@
 #include "core/production_value.hpp"
 #include "core/reduction_parts.hpp"
 #include "feedstock_summary.hpp"
+#include "demand_summary.hpp"
 #include "jobs_summary.hpp"
 #include "leakage_summary.hpp"
 #include "public_cost_summary.hpp"
@@ -178,6 +179,7 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
                            base_production > 0 ? 100.0 * production[static_cast<std::size_t>(k)] / base_production : 0.0);
     print_production_retained(out, result);
     print_jobs(out, inputs, result);
+    print_demand(out, inputs, result);
     std::size_t switches = 0;
     for (const DecisionEvent& e : result.events)
         if (e.to_technology != e.from_technology) ++switches;

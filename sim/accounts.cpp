@@ -11,6 +11,7 @@
 #include "agents/unit_cost.hpp"
 #include "core/value_added.hpp"
 #include "feedstock_market.hpp"
+#include "demand_volume.hpp"
 #include "free_allocation.hpp"
 #include "fuel_gas_balance.hpp"
 #include "green_quota.hpp"
@@ -67,7 +68,9 @@ struct PlantYear {
     const TechnologySpec& tech;
     double capacity_t;  // after observed partial closures
     double observed_utilisation;  // < 0: none observed this year
-    double activity;  // forced history: the sector's observed volume index this year (else 1)
+    // Forced history: the sector's observed volume index this year; after the last observed
+    // year: its demand volume path (sim/demand_volume.hpp); else 1.
+    double activity;
     ProfileAt profile_at;
     double route_net_t_per_t = 0;  // the route's own net CO2 per t, before process-gas bookings
 
@@ -80,7 +83,8 @@ struct PlantYear {
                                                                        static_cast<int>(plant_index))),
           observed_utilisation(
               m.history.observed_utilisation(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))),
-          activity(m.history.activity_factor(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))) {
+          activity(m.history.activity_factor(y - m.inputs.scenario.base_year, static_cast<int>(plant_index)) *
+                   actual_demand_factor(m, actual_view(m, s, y), plant.sector, y)) {
         const PlantBaseline& base = model.baselines[p];
         // The bands a route electrifies are those of the year it was built (the appraisal
         // priced and the grid reserved them then): a later band comes with the route's next
@@ -252,7 +256,9 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     // leakage; at an EU neighbour it stays under the EU ETS (docs/ODD.md §7.5).
     if (state.status[p] == PlantStatus::relocated || state.status[p] == PlantStatus::relocated_eu) {
         auto& abroad = state.status[p] == PlantStatus::relocated ? result.co2_relocated_t : result.co2_relocated_eu_t;
-        abroad[at] = abroad_t_per_t(model, p, year) * plant.capacity_t * model.baselines[p].utilisation;
+        // It serves the same market as at home: its demand path applies abroad too (§7.19).
+        abroad[at] = abroad_t_per_t(model, p, year) * plant.capacity_t * model.baselines[p].utilisation *
+                     actual_demand_factor(model, actual_view(model, state, year), plant.sector, year);
         return;
     }
     if (state.status[p] == PlantStatus::closed) return;

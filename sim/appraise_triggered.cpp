@@ -8,6 +8,7 @@
 
 #include "agents/energy_stack.hpp"
 #include "core/random_stream.hpp"
+#include "demand_volume.hpp"
 #include "fuel_gas_balance.hpp"
 #include "green_quota.hpp"
 #include "parallel_plants.hpp"
@@ -72,13 +73,17 @@ std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Mode
     return shares;
 }
 
-PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plant) {
+PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int year, int plant) {
     const auto p = static_cast<std::size_t>(plant);
     PlantSnapshot snapshot;
     // Not built: no route in force, so every option is a new build.
     snapshot.technology = state.status[p] == PlantStatus::not_built ? -1 : state.technology[p];
     snapshot.asset_age_y = state.asset_age_y[p];
-    snapshot.utilisation = utilisation_of(model, state, plant);
+    // The utilisation it expects: what its customers take, times its sector's demand volume
+    // as it expects it over its horizon (docs/ODD.md §7.19).
+    snapshot.utilisation = with_demand(
+        utilisation_of(model, state, plant),
+        expected_demand_factor(model, expected_view(model, state, year), model.inputs.plants[p].sector));
     snapshot.export_share = export_share_of(model, state, plant);
     snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
     snapshot.feedstock_eur_per_t = state.feed_net_eur_per_t[p];
@@ -125,7 +130,7 @@ std::vector<PlantDecision> appraise_triggered(const Model& model, const RunState
         const int plant = static_cast<int>(p);
         const std::optional<Trigger> trigger = decision_trigger(model, state, year, plant);
         if (!trigger) return;
-        const PlantSnapshot snapshot = plant_snapshot(model, state, plant);
+        const PlantSnapshot snapshot = plant_snapshot(model, state, year, plant);
         const AppraisalContext context = appraisal_context(
             model, state, year, peers[static_cast<std::size_t>(in.plants[p].cluster)], record_appraisals);
         slots[p] = appraise_options(context, model.baselines[p], plant, snapshot, *trigger,

@@ -18,7 +18,7 @@ struct PlantAppraisal {
           context(appraisal_context(
               model, state, year,
               peers[static_cast<std::size_t>(model.inputs.plants[static_cast<std::size_t>(plant)].cluster)], false)),
-          snapshot(plant_snapshot(model, state, plant)),
+          snapshot(plant_snapshot(model, state, year, plant)),
           basis(appraisal_basis(context, model.baselines[static_cast<std::size_t>(plant)], plant, snapshot, trigger)) {}
     PlantAppraisal(const PlantAppraisal&) = delete;
     PlantAppraisal& operator=(const PlantAppraisal&) = delete;

@@ -33,12 +33,15 @@ PlantLeakage plant_leakage(const Inputs& in, const RunResult& result, std::size_
     return out;
 }
 
-void record_leakage(const Inputs& in, RunState& state, int yi, int row, RunResult& result) {
+void record_leakage(const Inputs& in, RunState& state, int yi, int row, RunResult& result,
+                    const std::vector<double>& sector_demand) {
     std::array<double, kStrategicProductCount> imported{}, demand{};
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
         const std::size_t at = result.at(row, static_cast<int>(p));
         if (yi == 0) state.base_production_t[p] = result.production_t[at];
-        const PlantLeakage leak = plant_leakage(in, result, p, at, state.base_production_t[p]);
+        const double market =
+            sector_demand.empty() ? 1.0 : sector_demand[static_cast<std::size_t>(in.plants[p].sector)];
+        const PlantLeakage leak = plant_leakage(in, result, p, at, state.base_production_t[p] * market);
         result.replacement_imports_t[at] = leak.replacement_t();
         result.co2_embodied_imports_t[at] = leak.embodied_t;
         result.cluster_co2_embodied_imports_t[result.at_cluster(yi, in.plants[p].cluster)] += leak.embodied_t;

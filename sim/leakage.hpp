@@ -5,6 +5,7 @@
 // left out of the embodied emissions: their CO2 abroad is co2_relocated(_eu) already (an
 // import route books its imported share there at the keep route's intensity, §7.10).
 #include <cstddef>
+#include <vector>
 
 #include "core/run_result.hpp"
 #include "run_state.hpp"
@@ -39,6 +40,10 @@ struct PlantLeakage {
 // Year index `yi`'s leakage panels of every plant (slot row `row` of the panel), their
 // cluster totals and the national import dependence per strategic product; in the base
 // year it keeps each plant's production in `state` first. Serial, in plant order.
-void record_leakage(const Inputs& in, RunState& state, int yi, int row, RunResult& result);
+// `sector_demand`: per sector the year's demand volume factor D_s(y) (docs/ODD.md §7.19;
+// empty: 1 for all): output a shrinking market no longer takes is not imported, so lost
+// output is measured against the base-year production x D_s(y).
+void record_leakage(const Inputs& in, RunState& state, int yi, int row, RunResult& result,
+                    const std::vector<double>& sector_demand = {});
 
 }  // namespace eiisim

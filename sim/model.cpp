@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/demand_paths.hpp"
 #include "core/observed_prices.hpp"
 
 namespace eiisim {
@@ -56,6 +57,7 @@ Model build_model(Inputs inputs) {
     const Inputs& in = model.inputs;
     model.value_chain = flatten(build_value_chain_graph(in), static_cast<int>(in.plants.size()));
     model.networks = index_networks(in);
+    model.history = plan_history(in);  // before the prices: the demand paths chain to its last observed year
     rebuild_price_dependent(model);
 
     model.close_technology.assign(in.sectors.size(), -1);
@@ -68,7 +70,6 @@ Model build_model(Inputs inputs) {
         }
     }
 
-    model.history = plan_history(in);
     index_event_windows(model);
     return model;
 }
@@ -76,7 +77,10 @@ Model build_model(Inputs inputs) {
 void rebuild_price_dependent(Model& model) {
     // Observed prices first, so a sweep's path factors move only the later years.
     apply_observed_prices(model.inputs);
+    // A sweep may have moved the demand factor: the volume paths and their chain follow.
+    resolve_demand_paths(model.inputs, model.inputs.provenance.scenario_file);
     const Inputs& in = model.inputs;
+    model.demand_chain = demand_chain_factors(in, model.history.last_observed_year);
     model.baselines = make_baselines(in);
     model.expected = expected_prices(in.scenario);
     model.actual.clear();

@@ -28,6 +28,9 @@ struct Model {
     std::vector<std::vector<std::uint16_t>> event_kinds;
     // The dataset's observed history per plant and year, for the scenario's history mode.
     HistoryPlan history;
+    // Per sector: the factor chaining its demand volume path to the last observed year's
+    // activity (core/demand_paths.hpp: demand_chain_factors); empty without [demand].
+    std::vector<double> demand_chain;
     // Run the plant loops serially (sweeps parallelise over runs instead). Results are
     // the same either way; only the speed differs.
     bool serial_plants = false;

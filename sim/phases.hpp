@@ -55,8 +55,8 @@ void restrict_to_entry(const Inputs& in, PlantDecision& decision);
 // Share of each cluster's active plants whose route (or granted target) is of a kind.
 [[nodiscard]] std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Model& model,
                                                                                    const RunState& state);
-// What `plant` is and holds as it decides.
-[[nodiscard]] PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int plant);
+// What `plant` is and holds as it decides in `year` (its expected utilisation included).
+[[nodiscard]] PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int year, int plant);
 // The year's shared view for a plant of a cluster whose peer shares are `peers`.
 [[nodiscard]] AppraisalContext appraisal_context(const Model& model, const RunState& state, int year,
                                                  const std::array<double, kOptionKindCount>& peers,

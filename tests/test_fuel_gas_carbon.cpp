@@ -164,7 +164,7 @@ TEST_CASE("a supplier whose gas buyer has left flares the gas, and its carbon is
     const auto keep_ets = [&](const RunState& st) {
         const auto peers = cluster_peer_shares(model, st);
         const AppraisalContext context = appraisal_context(model, st, kYear, peers[0], false);
-        const PlantSnapshot snapshot = plant_snapshot(model, st, steelworks);
+        const PlantSnapshot snapshot = plant_snapshot(model, st, kYear, steelworks);
         const AppraisalBasis basis = appraisal_basis(context, model.baselines[s], steelworks, snapshot, Trigger::event);
         return std::make_pair(snapshot.flared_process_gas_per_t.co2_t, basis.keep_reference.cost[CostComponent::ets]);
     };

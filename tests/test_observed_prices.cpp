@@ -113,7 +113,8 @@ TEST_CASE("the shipped scenarios' anchors equal the observed prices in observed 
     // The scenario files keep their 2020-2025 anchors (they apply with history = "off" and
     // with datasets without observations); they must not contradict the observations.
     for (const char* name : {"current-policy", "delayed-infrastructure", "green-market", "high-ets",
-                             "import-intermediates", "no-co2-levy", "maatwerk-succeeds", "no-maatwerk", "circular-chemistry"}) {
+                             "import-intermediates", "no-co2-levy", "maatwerk-succeeds", "no-maatwerk",
+                             "fossil-demand-decline", "circular-chemistry"}) {
         INFO(name);
         const std::string file = source_path(std::string("scenarios/") + name + ".toml");
         const Inputs in = load_inputs(file);
