@@ -131,7 +131,7 @@ constexpr SweepHook kBiomethaneSupplyHook{&reset_biomethane_supply, &apply_biome
 constexpr SweepHook kCapexPositionHook{&reset_capex, &apply_capex_position};
 
 // clang-format off
-constexpr std::array<SettingTable, 8> kTables{{
+constexpr std::array<SettingTable, 9> kTables{{
     {"scenario", true, "The run's identity, years, random seed and dataset."},
     {"prices", true,
      "Every price is a path (see Paths) and must be >= 0. Money is EUR of the model price year (2023)."},

@@ -57,7 +57,7 @@ PlantDecision entry_decision(const Model& model, const RunState& state, int year
     const std::array<double, kOptionKindCount> peers{};
     const AppraisalContext context = appraisal_context(model, state, year, peers, true);
     PlantDecision d = appraise_options(context, model.baselines[static_cast<std::size_t>(plant)], plant,
-                                       plant_snapshot(model, state, plant), *trigger,
+                                       plant_snapshot(model, state, year, plant), *trigger,
                                        state.strategic_bias[static_cast<std::size_t>(plant)],
                                        plant_taste(model, state, 1, 0, plant, year));
     restrict_to_entry(model.inputs, d);
