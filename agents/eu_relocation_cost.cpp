@@ -39,6 +39,8 @@ UnitCost eu_abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector
     cost[CostComponent::variable_opex] += neighbours.transport_share * sector.transport_eur_per_t;
     cost[CostComponent::value_chain] += base.integration_benefit_eur_per_t;
     cost[CostComponent::other_cost] = site_independent_other_cost_eur_per_t(base) * neighbours.other_cost_factor;
+    // An EU site is bound by an EU-wide feed mandate too (docs/ODD.md §7.18, "Price").
+    cost[CostComponent::feedstock] += eu_feed_mandate_cost_eur_per_t(base, sector, prices);
     cost.levy_liable_t_per_t = 0;
     cost.neighbour = country;
     return cost;

@@ -77,6 +77,14 @@ void fill_policy(PriceView& view, const Policy& policy, Get get) {
     fill_energy_policy(view, policy.energy, get);
 }
 
+// A feed mandate is announced policy, like the carbon policy (docs/ODD.md §7.18).
+template <typename Get>
+void fill_feed_mandate(PriceView& view, const FeedstockPolicy& feedstock, Get get) {
+    view.sector_feed_mandate_uplift_eur_per_t.resize(feedstock.sector_price_uplift_eur_per_t.size());
+    for (std::size_t s = 0; s < feedstock.sector_price_uplift_eur_per_t.size(); ++s)
+        view.sector_feed_mandate_uplift_eur_per_t[s] = get(feedstock.sector_price_uplift_eur_per_t[s]);
+}
+
 // Hydrogen costs a plant the blend of the other supply and the obligation's compliance
 // price; called once market and policy fields are in.
 void apply_hydrogen_obligation(PriceView& view) {
@@ -94,6 +102,7 @@ PriceView actual_prices(const Scenario& scenario, int year) {
     fill_market(view, scenario.prices, at);
     fill_neighbours(view, scenario.neighbours, at);
     fill_policy(view, scenario.policy, at);
+    fill_feed_mandate(view, scenario.feedstock, at);
     apply_hydrogen_obligation(view);
     return view;
 }
@@ -137,6 +146,7 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
         }
         // The product price index is part of the market; the green premium is policy.
         fill_policy(view, scenario.policy, over_horizon);
+        fill_feed_mandate(view, scenario.feedstock, over_horizon);
         apply_hydrogen_obligation(view);
     }
     return views;

@@ -49,6 +49,9 @@ struct PriceView {
     // Per sector when the scenario names sector premium paths
     // (Policy::sector_green_premium_eur_per_t); empty: green_premium_eur_per_t for all.
     std::vector<double> sector_green_premium_eur_per_t;
+    // By sector: the feed mandate's compliance cost the EU price carries per t product
+    // (FeedstockPolicy::sector_price_uplift_eur_per_t); empty: none.
+    std::vector<double> sector_feed_mandate_uplift_eur_per_t;
     // The hydrogen obligation (docs/ODD.md §7.16); energy_eur_per_gj[hydrogen] already
     // holds the blended price a plant pays under it.
     double green_hydrogen_eur_per_gj = 0;
@@ -64,6 +67,12 @@ struct PriceView {
     // The demand volume index of sector `sector` (1 without demand paths).
     [[nodiscard]] double volume_index(int sector) const {
         return sector_volume_index.empty() ? 1.0 : sector_volume_index[static_cast<std::size_t>(sector)];
+    }
+    // The feed mandate's compliance cost in the EU price of sector `sector`'s product, per t.
+    [[nodiscard]] double feed_mandate_uplift(int sector) const {
+        return sector_feed_mandate_uplift_eur_per_t.empty()
+                   ? 0.0
+                   : sector_feed_mandate_uplift_eur_per_t[static_cast<std::size_t>(sector)];
     }
     // The green premium sector `sector` earns per t made without net CO2.
     [[nodiscard]] double green_premium(int sector) const {

@@ -44,6 +44,12 @@ CostTerms route_terms(const TechnologySpec& tech, const PlantSpec& plant, double
     return terms;
 }
 
+// A feed mandate that binds every supplier to the EU market binds production abroad sold
+// here too: its compliance cost on the share sold in the EU (docs/ODD.md §7.18, "Price").
+double eu_feed_mandate_cost_eur_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices) {
+    return prices.feed_mandate_uplift(base.sector) * (1.0 - sector.extra_eu_export_share);
+}
+
 namespace {
 
 // Sets the revenue of `cost` (and its CBAM and green-premium details).
@@ -64,8 +70,12 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
     const double cbam_price = sector.cbam_covered ? prices.cbam_factor * prices.ets_eur_per_t *
                                                         base.benchmark_t_per_t * (1.0 - sector.extra_eu_export_share)
                                                   : 0.0;
+    // A feed mandate on every supplier to the EU market lifts the EU price by its compliance
+    // cost (docs/ODD.md §7.18, "Price"); exports outside the EU fetch the world price.
+    const double mandate_price = eu_feed_mandate_cost_eur_per_t(base, sector, prices);
     const double price = std::max(0.0, sector.product_price_eur_per_t * prices.product_index(base.sector) +
-                                           base.energy_cost_pass_through * energy_cost_change + cbam_price);
+                                           base.energy_cost_pass_through * energy_cost_change + cbam_price +
+                                           mandate_price);
     double revenue = price * (1.0 - terms.export_share * terms.export_discount);
     cost.cbam_price_eur_per_t = cbam_price;
     // The green premium is paid in proportion to the CO2 the route no longer emits.
@@ -174,6 +184,7 @@ UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
     // Only the site-independent part of the other cost moves, at the foreign cost level;
     // site-bound income (a negative O) stays behind: abroad it is neither cost nor income.
     cost[CostComponent::other_cost] = site_independent_other_cost_eur_per_t(base) * sector.abroad_cost_factor;
+    cost[CostComponent::feedstock] += eu_feed_mandate_cost_eur_per_t(base, sector, prices);
     set_revenue(cost, base, sector, prices, terms, 0.0, false);
     return cost;
 }

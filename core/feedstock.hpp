@@ -59,6 +59,14 @@ struct FeedstockPolicy {
     std::vector<TimePath> sector_mandate_share;     // by sector; empty: no mandate
     std::vector<TimePath> sector_buyout_eur_per_t;  // by sector
     double supply_factor = 1.0;                     // multiplies every feedstock's supply path
+    // Share of the mandate's compliance cost the EU product price carries (docs/ODD.md §7.18,
+    // "Price"): 1 when the mandate binds every supplier to the EU market (an EU rule on the
+    // product placed on the market), 0 when it binds Dutch producers only.
+    double price_pass_through = 0.0;
+    // Derived by the loader (inputs/feedstock_table.cpp), by sector: the compliance cost per
+    // t product that the EU price carries, pass-through x q x fossil feed per t x
+    // min(buy-out, cheapest usable feed's premium over fossil feed). Empty: none.
+    std::vector<TimePath> sector_price_uplift_eur_per_t;
 
     bool operator==(const FeedstockPolicy&) const = default;
 };

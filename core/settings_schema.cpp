@@ -434,6 +434,13 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .doc = "multiplies the national supply of every alternative feedstock (infrastructure.toml "
             "`[feedstock_supply]`)",
      .number = &in<kFeedstock, &FeedstockPolicy::supply_factor>},
+    {.key = "feedstock.price_pass_through", .type = T::number, .unit = "1", .bounds = kShare,
+     .doc = "share of the mandate's compliance cost per t product (the mandated share x fossil feed per t x the "
+            "cheaper of the buy-out and the cheapest usable feed's premium) that the EU product price carries, on "
+            "the share sold in the EU: 1 when the mandate binds every supplier to the EU market (an EU rule on the "
+            "product placed on the market: PPWR recycled content, ReFuelEU), 0 when it binds Dutch producers only "
+            "(docs/ODD.md §7.18)",
+     .number = &in<kFeedstock, &FeedstockPolicy::price_pass_through>},
     // ------------------------------------------------------------------ [infrastructure]
     {.key = "infrastructure.co2_delay_y", .type = T::integer, .unit = "year", .bounds = kDelayBounds, .sweep = S::value,
      .long_name = "extra delay of CO2 connections and storage",

@@ -161,6 +161,49 @@ void resolve_prices(Inputs& in, const std::string& scenario_file) {
     }
 }
 
+// The compliance cost the EU price carries per t of sector `s`'s product in `year`:
+//   u = phi x f x (cost of meeting share q along the merit order),
+// where a producer elsewhere in the EU meets q with the usable feeds in order of their
+// premium over fossil feed (p_f - p_fossil, at least 0), each up to its technical maximum
+// share, and buys out the rest, a feed dearer than the buy-out b never being bought (the
+// rule of agents/feedstock_choice.hpp without the national supply limit, which binds Dutch
+// plants only). The ETS saving of renewable carbon is left out: it differs by plant and is
+// small against the premiums (docs/ODD.md §7.18, "Price").
+double compliance_eur_per_t_product(const Inputs& in, std::size_t s, int year) {
+    const FeedstockPolicy& policy = in.scenario.feedstock;
+    const SectorFeed& feed = in.sector_feed[s];
+    const double q = policy.sector_mandate_share[s].at(year);
+    const double buyout = policy.sector_buyout_eur_per_t[s].at(year);
+    std::vector<std::pair<double, double>> offers;  // premium, max share
+    for (const FeedstockSpec& spec : in.feedstocks)
+        if (spec.priced && spec.max_share[s] > 0)
+            offers.emplace_back(std::max(0.0, spec.price_eur_per_t.at(year) - feed.fossil_price_eur_per_t.at(year)),
+                                spec.max_share[s]);
+    std::stable_sort(offers.begin(), offers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    double met = 0, cost = 0;
+    for (const auto& [premium, max_share] : offers) {
+        if (met >= q || premium >= buyout) break;
+        const double take = std::min(max_share, q - met);
+        cost += take * premium;
+        met += take;
+    }
+    cost += (q - met) * buyout;
+    return policy.price_pass_through * feed.fossil_feed_t_per_t * cost;
+}
+
+void derive_price_uplift(Inputs& in) {
+    FeedstockPolicy& policy = in.scenario.feedstock;
+    policy.sector_price_uplift_eur_per_t.clear();
+    if (policy.price_pass_through <= 0 || policy.sector_mandate_share.empty()) return;
+    policy.sector_price_uplift_eur_per_t.assign(in.sectors.size(), TimePath{0.0});
+    const Scenario& sc = in.scenario;
+    for (std::size_t s = 0; s < in.sectors.size(); ++s) {
+        std::vector<std::pair<int, double>> points;
+        for (int y = sc.base_year; y <= sc.end_year; ++y) points.emplace_back(y, compliance_eur_per_t_product(in, s, y));
+        policy.sector_price_uplift_eur_per_t[s] = TimePath(std::move(points));
+    }
+}
+
 void resolve_mandates(Inputs& in, const std::string& scenario_file) {
     FeedstockPolicy& policy = in.scenario.feedstock;
     if (policy.mandate_sector_names.empty() && policy.buyout_sector_names.empty()) return;
@@ -190,6 +233,7 @@ void resolve_mandates(Inputs& in, const std::string& scenario_file) {
 void resolve_feedstock_market(Inputs& inputs, const std::string& scenario_file) {
     resolve_prices(inputs, scenario_file);
     resolve_mandates(inputs, scenario_file);
+    derive_price_uplift(inputs);
 }
 
 }  // namespace eiisim

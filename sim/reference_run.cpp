@@ -38,6 +38,7 @@ void remove_national_policy(Inputs& inputs, int year) {
     // Feedstock mandates are policy; voluntary buying of alternative feed stays (§7.18).
     replace_all_from(inputs.scenario.feedstock.mandate_share_paths, year, 0.0);
     replace_all_from(inputs.scenario.feedstock.sector_mandate_share, year, 0.0);
+    replace_all_from(inputs.scenario.feedstock.sector_price_uplift_eur_per_t, year, 0.0);  // no mandate, no cost in the price
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <fstream>
 
 #include "agents/feedstock_choice.hpp"
+#include "agents/price_view.hpp"
+#include "agents/unit_cost.hpp"
 #include "core/input_error.hpp"
 #include "fixtures.hpp"
 #include "inputs/feedstock_table.hpp"
@@ -214,4 +216,51 @@ TEST_CASE("the feedstock market gives the same results in serial and in parallel
     double used = 0;
     for (double u : a.feedstock_use_t) used += u;
     CHECK(used > 0);
+}
+
+TEST_CASE("an EU-wide mandate's compliance cost along the merit order enters the EU price", "[feedstock]") {
+    const Inputs in = load_inputs(std::string(EIISIM_SOURCE_DIR) + "/scenarios/circular-chemistry.toml");
+    const std::size_t hvc = sector_of(in, "hvc");
+    const FeedstockPolicy& policy = in.scenario.feedstock;
+    REQUIRE(policy.price_pass_through == 1.0);
+    REQUIRE(policy.sector_price_uplift_eur_per_t.size() == in.sectors.size());
+    for (int year : {2026, 2030, 2040, 2050}) {
+        // A producer meets the share q with the usable feeds by premium, each up to its
+        // technical maximum, and buys out the rest (a feed dearer than the buy-out: never).
+        const double q = policy.sector_mandate_share[hvc].at(year);
+        const double buyout = policy.sector_buyout_eur_per_t[hvc].at(year);
+        std::vector<std::pair<double, double>> offers;
+        for (const FeedstockSpec& f : in.feedstocks)
+            if (f.priced && f.max_share[hvc] > 0)
+                offers.emplace_back(f.price_eur_per_t.at(year) - in.sector_feed[hvc].fossil_price_eur_per_t.at(year),
+                                    f.max_share[hvc]);
+        std::sort(offers.begin(), offers.end());
+        double met = 0, cost = 0;
+        for (const auto& [premium, share] : offers) {
+            if (met >= q || premium >= buyout) break;
+            const double take = std::min(share, q - met);
+            cost += take * std::max(0.0, premium);
+            met += take;
+        }
+        cost += (q - met) * buyout;
+        const double uplift = policy.sector_price_uplift_eur_per_t[hvc].at(year);
+        CHECK(uplift == Approx(in.sector_feed[hvc].fossil_feed_t_per_t * cost));
+        // Never more than buying out the whole share, and nothing without a mandate.
+        CHECK(uplift <= in.sector_feed[hvc].fossil_feed_t_per_t * q * buyout + 1e-9);
+        if (q == 0) CHECK(uplift == 0.0);
+        // The actual and the expected prices carry it as announced policy.
+        CHECK(actual_prices(in.scenario, year).feed_mandate_uplift(static_cast<int>(hvc)) == uplift);
+    }
+    CHECK(policy.sector_price_uplift_eur_per_t[hvc].at(2040) > 0);
+    // Home revenue and production abroad for the EU market both carry it on the EU share.
+    PlantBaseline base;
+    base.sector = static_cast<int>(hvc);
+    const PriceView view = actual_prices(in.scenario, 2040);
+    CHECK(eu_feed_mandate_cost_eur_per_t(base, in.sectors[hvc], view) ==
+          Approx(view.feed_mandate_uplift(static_cast<int>(hvc)) * (1.0 - in.sectors[hvc].extra_eu_export_share)));
+    // A sector without a mandate gets nothing; nor does a scenario without pass-through.
+    CHECK(policy.sector_price_uplift_eur_per_t[sector_of(in, "steel")].at(2040) == 0.0);
+    const Inputs current = dutch_inputs();
+    CHECK(current.scenario.feedstock.sector_price_uplift_eur_per_t.empty());
+    CHECK(actual_prices(current.scenario, 2040).feed_mandate_uplift(static_cast<int>(hvc)) == 0.0);
 }
