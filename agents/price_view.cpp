@@ -146,7 +146,11 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
         }
         // The product price index is part of the market; the green premium is policy.
         fill_policy(view, scenario.policy, over_horizon);
-        fill_feed_mandate(view, scenario.feedstock, over_horizon);
+        // The appraisal sees the plant's feed cost as last booked, not as the mandate will
+        // make it (docs/ODD.md §7.18): the price uplift that offsets it is seen the same
+        // way, this year's, or a rising mandate would count its future revenue without its
+        // future cost.
+        fill_feed_mandate(view, scenario.feedstock, [year](const TimePath& path) { return path.at(year); });
         apply_hydrogen_obligation(view);
     }
     return views;

@@ -224,6 +224,7 @@ TEST_CASE("an EU-wide mandate's compliance cost along the merit order enters the
     const FeedstockPolicy& policy = in.scenario.feedstock;
     REQUIRE(policy.price_pass_through == 1.0);
     REQUIRE(policy.sector_price_uplift_eur_per_t.size() == in.sectors.size());
+    const std::vector<PriceView> expected = expected_prices(in.scenario);
     for (int year : {2026, 2030, 2040, 2050}) {
         // A producer meets the share q with the usable feeds by premium, each up to its
         // technical maximum, and buys out the rest (a feed dearer than the buy-out: never).
@@ -248,8 +249,11 @@ TEST_CASE("an EU-wide mandate's compliance cost along the merit order enters the
         // Never more than buying out the whole share, and nothing without a mandate.
         CHECK(uplift <= in.sector_feed[hvc].fossil_feed_t_per_t * q * buyout + 1e-9);
         if (q == 0) CHECK(uplift == 0.0);
-        // The actual and the expected prices carry it as announced policy.
+        // The actual prices carry it; the appraisal's expected prices carry this year's too
+        // (not the horizon mean of a rising mandate: the feed cost is seen as last booked).
         CHECK(actual_prices(in.scenario, year).feed_mandate_uplift(static_cast<int>(hvc)) == uplift);
+        CHECK(expected[static_cast<std::size_t>(year - in.scenario.base_year)].feed_mandate_uplift(
+                  static_cast<int>(hvc)) == uplift);
     }
     CHECK(policy.sector_price_uplift_eur_per_t[hvc].at(2040) > 0);
     // Home revenue and production abroad for the EU market both carry it on the EU share.
