@@ -87,15 +87,16 @@ struct CostTerms {
 [[nodiscard]] double cbam_obligation_eur_per_t(const PlantBaseline& base, const SectorSpec& sector,
                                                const RouteProfile& profile, const PriceView& prices);
 
-// Producing abroad on the keep route and shipping back: foreign gas and electricity,
-// no EU ETS or national levy but CBAM on covered products, the sector's foreign
-// non-energy cost factor, transport, and the integration benefit lost at home.
-[[nodiscard]] // The feed mandate's compliance cost per t that the EU price carries on the share of the
+// The feed mandate's compliance cost per t that the EU price carries on the share of the
 // sector's output sold in the EU (docs/ODD.md §7.18, "Price"); 0 without pass-through.
 [[nodiscard]] double eu_feed_mandate_cost_eur_per_t(const PlantBaseline& base, const SectorSpec& sector,
                                                     const PriceView& prices);
 
-UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
+// Producing abroad on the keep route and shipping back: foreign gas and electricity,
+// no EU ETS or national levy but CBAM on covered products, the sector's foreign
+// non-energy cost factor, transport, the integration benefit lost at home, and an EU-wide
+// feed mandate's compliance cost on what it sells in the EU.
+[[nodiscard]] UnitCost abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                                         const RouteProfile& keep_profile, const PriceView& prices,
                                         const CostTerms& terms);
 

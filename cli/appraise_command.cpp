@@ -163,6 +163,8 @@ void look_at_plant(const Model& model, const RunState& state, PlantAppraisal& ou
     // The engine's own ranking with the draws this plant gets in this run and year.
     out.decision = appraise_options(context, model.baselines[p], out.plant, out.snapshot, out.appraised_as,
                                     out.bias, plant_taste(model, state, out.seed, 0, out.plant, out.year));
+    // An entrant not built yet can only build its own route, as in the engine (§7.20).
+    if (state.status[p] == PlantStatus::not_built) restrict_to_entry(in, out.decision);
     weigh_variants(in.scenario.behaviour, in, out);
     choice_probabilities(in.scenario.behaviour, in, out);
 }

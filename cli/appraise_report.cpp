@@ -145,8 +145,10 @@ const TechnologySpec& tech_of(const Model& model, int index) {
     return model.inputs.technologies[static_cast<std::size_t>(index)];
 }
 
-// "ccs" for a sector row, "midden_hisarna_ccs*" for the plant's own (plant_options.csv).
+// "ccs" for a sector row, "midden_hisarna_ccs*" for the plant's own (plant_options.csv);
+// "none" for no route (an entrant not built yet, docs/ODD.md §7.20).
 std::string option_name(const Model& model, int index) {
+    if (index < 0) return "none";
     const TechnologySpec& tech = tech_of(model, index);
     return tech.name + (tech.plant >= 0 ? "*" : "");
 }

@@ -96,11 +96,11 @@ void resolve_demand_paths(Inputs& inputs, const std::string& scenario_file) {
         if (!path.empty()) path = scale_change(path, demand.factor);
 }
 
-std::vector<double> demand_chain_factors(const Inputs& inputs, int last_observed_year) {
+std::vector<double> demand_chain_factors(const Inputs& inputs, int last_observed_year, bool observed_level) {
     const std::vector<TimePath>& paths = inputs.scenario.prices.sector_volume_index;
     if (paths.empty()) return {};
     std::vector<double> level(paths.size(), 1.0);
-    if (inputs.scenario.history == HistoryMode::forced)
+    if (observed_level && inputs.scenario.history == HistoryMode::forced)
         for (const SectorActivity& a : inputs.sector_activity)
             if (a.year == last_observed_year) level[static_cast<std::size_t>(a.sector)] = a.index;
     std::vector<double> chain(paths.size(), 1.0);

@@ -27,6 +27,10 @@ void resolve_demand_paths(Inputs& inputs, const std::string& scenario_file);
 // sector_activity index, 1 without one; free and off: 1, the activity those modes run at),
 // c_s = A_s(L) / v_s(L), so D_s(L) = A_s(L) and the projection starts where history ended.
 // 1 for a sector without a path. Empty when there are no volume paths.
-[[nodiscard]] std::vector<double> demand_chain_factors(const Inputs& inputs, int last_observed_year);
+// `observed_level` false: A_s(L) = 1, the factor of a plant that did not run in L (an
+// entrant of docs/ODD.md §7.20): it follows the path's change since L only, not the
+// observed level of the plants that ran then.
+[[nodiscard]] std::vector<double> demand_chain_factors(const Inputs& inputs, int last_observed_year,
+                                                       bool observed_level = true);
 
 }  // namespace eiisim

@@ -204,6 +204,19 @@ void derive_price_uplift(Inputs& in) {
     }
 }
 
+// A buy-out of 0 in a year with a mandate would make a plant buy at any premium while the
+// price carries nothing and a supply shortfall costs nothing: refused.
+void require_buyout_under_mandate(const Inputs& in, const std::string& scenario_file) {
+    const FeedstockPolicy& policy = in.scenario.feedstock;
+    for (std::size_t s = 0; s < in.sectors.size(); ++s)
+        for (int y = in.scenario.base_year; y <= in.scenario.end_year; ++y)
+            if (policy.sector_mandate_share[s].at(y) > 0 && policy.sector_buyout_eur_per_t[s].at(y) <= 0)
+                throw InputError({scenario_file, 0, 0}, "feedstock.buyout_eur_per_t." + in.sectors[s].id,
+                                 "the mandate of sector '" + in.sectors[s].id + "' in " + std::to_string(y) +
+                                     " needs a positive buy-out, got " +
+                                     std::to_string(policy.sector_buyout_eur_per_t[s].at(y)));
+}
+
 void resolve_mandates(Inputs& in, const std::string& scenario_file) {
     FeedstockPolicy& policy = in.scenario.feedstock;
     if (policy.mandate_sector_names.empty() && policy.buyout_sector_names.empty()) return;
@@ -226,6 +239,7 @@ void resolve_mandates(Inputs& in, const std::string& scenario_file) {
         const std::size_t s = sector_named(in.sectors, name, "feedstock.buyout_eur_per_t", scenario_file);
         policy.sector_buyout_eur_per_t[s] = policy.buyout_paths[i];
     }
+    require_buyout_under_mandate(in, scenario_file);
 }
 
 }  // namespace

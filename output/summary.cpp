@@ -166,6 +166,8 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     double base_production = 0;
     for (int p = 0; p < result.plants; ++p) {
         const std::size_t at = result.at(last, p);
+        // An entrant that never entered runs no route (docs/ODD.md §7.20).
+        if (static_cast<PlantStatus>(result.status[at]) == PlantStatus::not_built) continue;
         const auto kind = result.kind[at];
         ++count[kind];
         const PlantSpec& plant = inputs.plants[static_cast<std::size_t>(p)];

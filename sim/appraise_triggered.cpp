@@ -83,7 +83,7 @@ PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int year
     // as it expects it over its horizon (docs/ODD.md §7.19).
     snapshot.utilisation = with_demand(
         utilisation_of(model, state, plant),
-        expected_demand_factor(model, expected_view(model, state, year), model.inputs.plants[p].sector));
+        expected_demand_factor(model, expected_view(model, state, year), model.inputs.plants[p].sector, plant));
     snapshot.export_share = export_share_of(model, state, plant);
     snapshot.value_chain_eur_per_t = state.value_chain_eur_per_t[p];
     snapshot.feedstock_eur_per_t = state.feed_net_eur_per_t[p];

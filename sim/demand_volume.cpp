@@ -4,10 +4,20 @@
 
 namespace eiisim {
 
-double actual_demand_factor(const Model& model, const PriceView& actual, int sector, int year) {
+namespace {
+
+// c_s of plant `plant`'s sector, or of the whole sector for plant < 0 (docs/ODD.md §7.19).
+double chain_of(const Model& model, int sector, int plant) {
+    const bool entrant = plant >= 0 && model.inputs.plants[static_cast<std::size_t>(plant)].is_entrant();
+    return (entrant ? model.entrant_demand_chain : model.demand_chain)[static_cast<std::size_t>(sector)];
+}
+
+}  // namespace
+
+double actual_demand_factor(const Model& model, const PriceView& actual, int sector, int year, int plant) {
     if (model.demand_chain.empty()) return 1.0;
     if (year <= std::max(model.history.last_observed_year, model.inputs.scenario.base_year)) return 1.0;
-    return model.demand_chain[static_cast<std::size_t>(sector)] * actual.volume_index(sector);
+    return chain_of(model, sector, plant) * actual.volume_index(sector);
 }
 
 std::vector<double> actual_demand_factors(const Model& model, const PriceView& actual, int year) {
@@ -18,9 +28,9 @@ std::vector<double> actual_demand_factors(const Model& model, const PriceView& a
     return factors;
 }
 
-double expected_demand_factor(const Model& model, const PriceView& expected, int sector) {
+double expected_demand_factor(const Model& model, const PriceView& expected, int sector, int plant) {
     if (model.demand_chain.empty()) return 1.0;
-    return model.demand_chain[static_cast<std::size_t>(sector)] * expected.volume_index(sector);
+    return chain_of(model, sector, plant) * expected.volume_index(sector);
 }
 
 double with_demand(double utilisation, double factor) {

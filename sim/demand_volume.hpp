@@ -12,13 +12,15 @@ namespace eiisim {
 
 // D_s(y) = c_s v_s(y) for the actual year `year` after the last observed (and base) year;
 // 1 before, and for a sector without a path or a scenario without [demand].
-[[nodiscard]] double actual_demand_factor(const Model& model, const PriceView& actual, int sector, int year);
+// `plant` >= 0: that plant's factor (an entrant chains to the path only); < 0: the sector's.
+[[nodiscard]] double actual_demand_factor(const Model& model, const PriceView& actual, int sector, int year,
+                                          int plant = -1);
 // actual_demand_factor of every sector (Inputs::sectors order); empty without [demand].
 [[nodiscard]] std::vector<double> actual_demand_factors(const Model& model, const PriceView& actual, int year);
 // The factor a plant deciding in the view's year expects: c_s E[v_s] under the scenario's
 // expectation mode (myopic: this year's; perfect foresight: the horizon's mean; adaptive:
 // the smoothed past). 1 without a path.
-[[nodiscard]] double expected_demand_factor(const Model& model, const PriceView& expected, int sector);
+[[nodiscard]] double expected_demand_factor(const Model& model, const PriceView& expected, int sector, int plant = -1);
 // The utilisation the appraisal expects: u x factor, capped at max(1, u) as utilisation_of
 // caps a network producer's (sim/run_state.cpp); u unchanged at factor 1.
 [[nodiscard]] double with_demand(double utilisation, double factor);

@@ -81,6 +81,7 @@ void rebuild_price_dependent(Model& model) {
     resolve_demand_paths(model.inputs, model.inputs.provenance.scenario_file);
     const Inputs& in = model.inputs;
     model.demand_chain = demand_chain_factors(in, model.history.last_observed_year);
+    model.entrant_demand_chain = demand_chain_factors(in, model.history.last_observed_year, false);
     model.baselines = make_baselines(in);
     model.expected = expected_prices(in.scenario);
     model.actual.clear();

@@ -31,6 +31,9 @@ struct Model {
     // Per sector: the factor chaining its demand volume path to the last observed year's
     // activity (core/demand_paths.hpp: demand_chain_factors); empty without [demand].
     std::vector<double> demand_chain;
+    // The same for entrants, which did not run in the last observed year: the path's change
+    // since then only (demand_chain_factors with observed_level false).
+    std::vector<double> entrant_demand_chain;
     // Run the plant loops serially (sweeps parallelise over runs instead). Results are
     // the same either way; only the speed differs.
     bool serial_plants = false;

@@ -96,6 +96,11 @@ TEST_CASE("the projection continues the observed activity of the last observed y
         REQUIRE(build_model(demand).history.last_observed_year == 2025);
         CHECK(demand_chain_factors(demand, 2025)[static_cast<std::size_t>(sector_index(in, "ammonia"))] ==
               Approx(0.8));
+        // An entrant did not run in 2025: it follows the path's change since then only.
+        const Model model = build_model(demand);
+        const auto ammonia = static_cast<std::size_t>(sector_index(in, "ammonia"));
+        CHECK(model.demand_chain[ammonia] == Approx(0.8));
+        CHECK(model.entrant_demand_chain[ammonia] == Approx(1.0 / path.at(2025)));
         Inputs no_activity = in;
         no_activity.sector_activity.clear();
         const RunResult plain = testing::run(no_activity);

@@ -268,3 +268,25 @@ TEST_CASE("an EU-wide mandate's compliance cost along the merit order enters the
     CHECK(current.scenario.feedstock.sector_price_uplift_eur_per_t.empty());
     CHECK(actual_prices(current.scenario, 2040).feed_mandate_uplift(static_cast<int>(hvc)) == 0.0);
 }
+
+TEST_CASE("a mandate without a positive buy-out is refused, naming the setting", "[feedstock][loader]") {
+    std::ifstream in_file(std::string(EIISIM_SOURCE_DIR) + "/scenarios/circular-chemistry.toml");
+    std::string text((std::istreambuf_iterator<char>(in_file)), std::istreambuf_iterator<char>());
+    const std::string dataset = "dataset = \"../clusters/nl\"";
+    REQUIRE(text.find(dataset) != std::string::npos);
+    text.replace(text.find(dataset), dataset.size(), "dataset = \"" + std::string(EIISIM_SOURCE_DIR) + "/clusters/nl\"");
+    const std::string buyout = "buyout_eur_per_t.hvc = { 2020 = 800, 2050 = 800 }";
+    REQUIRE(text.find(buyout) != std::string::npos);
+    text.replace(text.find(buyout), buyout.size(), "buyout_eur_per_t.hvc = { 2020 = 800, 2040 = 0, 2050 = 0 }");
+    const auto file = std::filesystem::temp_directory_path() / "eiisim_test_zero_buyout.toml";
+    std::ofstream(file) << text;
+    try {
+        (void)load_inputs(file.string());
+        FAIL("a zero buy-out under a mandate was accepted");
+    } catch (const InputError& e) {
+        const std::string what = e.what();
+        CHECK(what.find("feedstock.buyout_eur_per_t.hvc") != std::string::npos);
+        CHECK(what.find("positive buy-out") != std::string::npos);
+    }
+    std::filesystem::remove(file);
+}

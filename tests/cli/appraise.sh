@@ -40,6 +40,13 @@ grep -qF "scenario current-policy" "$tmp/tata.txt" || fail "not the default scen
 (cd "$src" && "$bin" appraise --plant M006 --year 2030 --format csv) >"$tmp/tata.csv"
 check_csv "$tmp/tata.csv"
 
+# An entrant (docs/ODD.md §7.20): before it is built it has no route ("none"); after its
+# entry its last change is from none; neither may index a technology of -1.
+(cd "$src" && "$bin" appraise --plant E_NESTE_RTM_EXP --year 2025 --seed 42) >"$tmp/neste_before.txt"
+grep -qF "not_built" "$tmp/neste_before.txt" || grep -qF "none" "$tmp/neste_before.txt" || fail "entrant before entry: no 'none' route"
+(cd "$src" && "$bin" appraise --plant E_NESTE_RTM_EXP --year 2030 --seed 42) >"$tmp/neste_after.txt"
+grep -qF "none -> keep*" "$tmp/neste_after.txt" || fail "entrant after entry: last change not from none"
+
 # Bad input: exit 2, the bad value named, close matches suggested.
 expect_bad() {  # expect_bad PATTERN ARGS...
   local pattern=$1 status=0
