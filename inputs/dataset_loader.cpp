@@ -91,7 +91,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     load_co2_connections(dir / "co2_connections.csv", in.plants, scenario.scenario.infrastructure.co2_delay_y);
     in.plant_technologies = load_plant_options(dir / "plant_options.csv", in.plants, in.sectors,
                                                in.sector_technologies, in.technologies);
-    load_entrants(dir / "entrants.csv", in);
+    load_entrants(dir / "entrants.csv", in, scenario.scenario.base_year);
     in.edges = load_edges(dir / "edges.csv", in.plants);
     in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges);
     in.history = load_history(dir / "history.csv", in.plants, in.technologies, in.plant_technologies,

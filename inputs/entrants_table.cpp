@@ -114,7 +114,7 @@ PlantSpec read_entrant(const CsvTable& table, const CsvRow& row, const Inputs& i
 
 }  // namespace
 
-void load_entrants(const std::filesystem::path& file, Inputs& in) {
+void load_entrants(const std::filesystem::path& file, Inputs& in, int base_year) {
     if (!std::filesystem::exists(file)) return;  // optional: no entrants
     static constexpr std::array<CsvColumn, 24> kColumns{{
         {"id"}, {"name"}, {"operator"}, {"cluster"}, {"sector"}, {"product", false}, {"site", false}, {"capacity_t"},
@@ -125,6 +125,10 @@ void load_entrants(const std::filesystem::path& file, Inputs& in) {
     const CsvTable table = CsvTable::read(file, kColumns);
     for (const CsvRow& row : table.rows()) {
         PlantSpec plant = read_entrant(table, row, in);
+        if (plant.entry.earliest_year <= base_year)
+            table.fail(row, "earliest_year",
+                       "expected a year after the scenario's base year " + std::to_string(base_year) + ", got " +
+                           std::to_string(plant.entry.earliest_year));
         const int index = static_cast<int>(in.plants.size());
         TechnologySpec route = entry_route(table, row, in, plant, index);
         plant.reinvestment_cycle_y = route.lifetime_y;

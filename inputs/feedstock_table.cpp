@@ -112,6 +112,11 @@ FeedstockTable load_feedstocks(const std::filesystem::path& file, const std::vec
         if (total > 1.0 + 1e-9)
             table.fail(row, "max_blend_share", "the maximum shares of sector '" + sectors[s].id + "' add up to more than 1");
     }
+    // A supply path for no feedstock of the table is a typo, not a feedstock nobody uses.
+    for (const std::string& name : national.feedstock_supply_names)
+        if (std::none_of(out.feedstocks.begin(), out.feedstocks.end(), [&](const FeedstockSpec& f) { return f.id == name; }))
+            throw InputError({(file.parent_path() / "infrastructure.toml").string(), 0, 0}, "feedstock_supply." + name + "_kt",
+                             "no feedstock '" + name + "' in " + file.filename().string());
     return out;
 }
 

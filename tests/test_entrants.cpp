@@ -42,7 +42,7 @@ Inputs with_entrants(Inputs in, const std::string& rows, const std::string& name
     std::filesystem::create_directories(dir);
     const auto file = dir / name;
     std::ofstream(file) << kHeader << rows;
-    load_entrants(file, in);
+    load_entrants(file, in, in.scenario.base_year);
     return in;
 }
 
@@ -224,6 +224,8 @@ TEST_CASE("entrants.csv errors name file, line and field", "[entrants][loader]")
                           Catch::Contains("bad_entrants.csv:2") && Catch::Contains(field));
     };
     fails(entrant_row("E1", "maybe", 2030, 1, 0, 0), "status");
+    // An entrant has no base year.
+    fails(entrant_row("E1", "candidate", 2020, 1, 0, 0), "earliest_year");
     fails(entrant_row("yara_sluiskil", "candidate", 2030, 1, 0, 0), "id");
     fails(entrant_row("E1", "candidate", 2030, -1, 0, 0), "electricity_gj_per_t");
     std::string other_cluster = entrant_row("E1", "candidate", 2030, 1, 0, 0);
@@ -270,7 +272,7 @@ TEST_CASE("an expansion takes its site's other cost, a new site its group's site
     std::string row = entrant_row("EXP", "candidate", 2030, 1.0, 0.0, 0);
     row.replace(row.find("ethylene,,"), 10, "ethylene,,shell_moerdijk,");
     std::ofstream(dir / "entrants.csv") << header << row;
-    load_entrants(dir / "entrants.csv", in);
+    load_entrants(dir / "entrants.csv", in, in.scenario.base_year);
     const Model ms = build_model(in);
     CHECK(ms.baselines[static_cast<std::size_t>(plant_index(in, "EXP"))].other_cost_eur_per_t ==
           ms.baselines[static_cast<std::size_t>(plant_index(in, "shell_moerdijk"))].other_cost_eur_per_t);

@@ -61,12 +61,24 @@ Inputs without_feedstocks(Inputs in) {
     return in;
 }
 
-std::string load_error(const std::string& csv) {
+// `csv` loaded as feedstocks.csv against the Dutch supply paths; `all_supplies` false keeps
+// only the supply paths of the feedstocks `csv` names (a supply path for no feedstock is an error).
+std::string load_error(const std::string& csv, bool all_supplies = false) {
     const auto file = std::filesystem::temp_directory_path() / "eiisim_test_feedstocks.csv";
     std::ofstream(file) << csv;
     const Inputs in = dutch_inputs();
+    NationalInfrastructure national = in.national;
+    if (!all_supplies) {
+        national.feedstock_supply_names.clear();
+        national.feedstock_supply_t.clear();
+        for (std::size_t i = 0; i < in.national.feedstock_supply_names.size(); ++i)
+            if (csv.find(in.national.feedstock_supply_names[i] + ",") != std::string::npos) {
+                national.feedstock_supply_names.push_back(in.national.feedstock_supply_names[i]);
+                national.feedstock_supply_t.push_back(in.national.feedstock_supply_t[i]);
+            }
+    }
     try {
-        (void)load_feedstocks(file, in.sectors, in.national);
+        (void)load_feedstocks(file, in.sectors, national);
     } catch (const InputError& e) {
         return e.what();
     }
@@ -175,6 +187,9 @@ TEST_CASE("feedstocks.csv errors name file, line and field", "[feedstock]") {
         "carbon_t_co2_per_t,source\n";
     const std::string good = "pyrolysis_oil,recycled,hvc,0.1,naphtha,2.8,0.75,7,3.1,s\n";
     CHECK(load_error(header + good).empty());
+    // infrastructure.toml's [feedstock_supply] with a path for a feedstock the table lacks
+    std::string e0 = load_error(header + good, true);
+    CHECK_THAT(e0, Catch::Contains("infrastructure.toml") && Catch::Contains("feedstock_supply.bio_naphtha_kt"));
     std::string e = load_error(header + good + "bio_naphtha,fossil,hvc,0.3,naphtha,2.8,0.75,7,3.1,s\n");
     CHECK_THAT(e, Catch::Contains("eiisim_test_feedstocks.csv:3") && Catch::Contains("field 'origin'"));
     e = load_error(header + good + "bio_naphtha,bio,hvc,0.3,naphtha,2.5,0.75,7,3.1,s\n");
