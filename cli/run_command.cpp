@@ -172,6 +172,9 @@ Command add_validate_command(CLI::App& app) {
                   "Print, as a Markdown table, what each plant's exit does to its value-chain neighbours");
     return {cmd, [scenario, cascades] {
                 const Inputs inputs = load_inputs(*scenario);
+                // The checks `run` makes when it builds the model (derived quantities)
+                // run here too, so that what validate calls valid runs.
+                (void)build_model(Inputs(inputs));
                 if (*cascades) {
                     print_exit_effects(std::cout, inputs, exit_effects(inputs));
                     return 0;

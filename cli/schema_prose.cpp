@@ -26,8 +26,11 @@ Rules that hold everywhere:
   `factor` on the loaded value, as a `value` that replaces it, or either.
 - Unknown keys and tables are errors (a typo must not silently fall back to a default).
   Errors name the file, line, column and the dotted key path, e.g.
-  `scenario.toml:13:50: field 'prices.gas_eur_per_mwh.2022': expected a number >= 0, got the integer -123`.
-- NaN and infinities are rejected everywhere.
+  `scenario.toml:13:50: field 'prices.gas_eur_per_mwh.2022': expected a number in [0, 10000], got the integer -123`.
+- NaN and infinities are rejected everywhere, and every number has a finite range (the *range* column, in the
+  file's unit): wide enough for any stress test, narrow enough that no product of inputs overflows
+  (`core/bounds.hpp` gives the reasoning of each kind of quantity). A run that still computes an infinity or
+  a NaN stops with an error naming the quantity, plant and year, and writes nothing.
 - Units are written in the key names and converted **once** at load time; the engine
   sees EUR/GJ, t, GJ and EUR only. Money is EUR of the model price year (2023).
 
@@ -151,14 +154,17 @@ scale = "factor"                    # factor (paths, default) | value (numbers, 
 | `scale` | text | optional | `factor`: the sample multiplies the loaded path or number; `value`: it replaces the number. Paths and infrastructure factors take `factor` only, delays `value` only |
 | `low`, `high` | number | uniform, triangular | range (`high > low`) |
 | `mode` | number | triangular | in `[low, high]` |
-| `mean`, `sd` | number | normal | `sd > 0` |
-| `mu`, `sigma` | number | lognormal | the log of the sample is normal(mu, sigma), `sigma > 0`; `mu = 0` centres a factor on 1 |
+| `mean`, `sd` | number | normal | `mean` in the sample range, `0 < sd <=` its width |
+| `mu`, `sigma` | number | lognormal | the log of the sample is normal(mu, sigma), `0 < sigma <= 10`; `exp(mu)` in the sample range; `mu = 0` centres a factor on 1 |
 | `values` | list of numbers | discrete | equally likely choices |
 
-A key that does not belong to the distribution (e.g. `mode` with `uniform`), an unknown
-target or distribution, a range outside the target's valid range (a share above 1, a
-negative factor) are input errors with file, line and column. Samples of unbounded
-distributions (normal) that fall outside the target's valid range are clamped into it.
+The *sample range* is `[0, 100]` for a factor and the target's valid range for a value. A
+key that does not belong to the distribution (e.g. `mode` with `uniform`), an unknown
+target or distribution, a range outside the sample range (a share above 1, a negative
+factor) are input errors with file, line and column. Samples of unbounded distributions
+(normal, lognormal) that fall outside the sample range are clamped into it, and the
+stored parameter is the clamped value; a factor's scaled path is clamped into the
+target's valid range.
 
 Path factors multiply the whole path (`TimePath::scaled`). Where the dataset observes a
 price (`observed_prices.csv`, unless `scenario.history = "off"`), the observed years are

@@ -34,6 +34,11 @@ Scenario& mutable_base(const Inputs& base) {
 
 }  // namespace
 
+Bounds uncertain_sample_bounds(int target, UncertainScale scale) {
+    if (scale == UncertainScale::factor) return kMultiplier;
+    return spec_of(target).bounds;
+}
+
 int find_uncertain_target(std::string_view name) {
     const int index = find_setting(name);
     if (index < 0 || spec_of(index).sweep == Sweepable::no) return -1;

@@ -10,9 +10,15 @@
 // into them (a normal sample of a share below 0 becomes 0).
 #include <string_view>
 
+#include "bounds.hpp"
 #include "inputs.hpp"
 
 namespace eiisim {
+
+// The range a sample of `target` under `scale` must lie in, in the file's unit: a factor
+// in [0, 100] (kMultiplier: no path is scaled beyond its setting's range by much more), a
+// value in the setting's bounds. Samples of unbounded distributions are clamped into it.
+[[nodiscard]] Bounds uncertain_sample_bounds(int target, UncertainScale scale);
 
 // Index into settings_schema() of a sweepable setting, or -1.
 [[nodiscard]] int find_uncertain_target(std::string_view name);

@@ -58,7 +58,7 @@ TechnologySpec read_row(const CsvTable& table, const CsvRow& row) {
         table.fail(row, "capex_high_eur_per_t_yr", "expected an upper limit >= capex_eur_per_t_yr (" +
                                                        format_number(t.capex_eur_per_t_yr) + ")");
     t.fixed_opex_eur_per_t_yr = csv_number(table, row, "fixed_opex_eur_per_t_yr", kNonNegative);
-    t.var_opex_eur_per_t = csv_number(table, row, "var_opex_eur_per_t", kNonNegative);
+    t.var_opex_eur_per_t = csv_number(table, row, "var_opex_eur_per_t", kEurPerTonne);
     t.lifetime_y = csv_integer(table, row, "lifetime_y", kLifetime);
     t.lead_time_y = csv_integer(table, row, "lead_time_y", kLeadTime);
     t.available_year = csv_integer(table, row, "available_year", kYear);

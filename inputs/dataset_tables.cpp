@@ -131,7 +131,7 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
         if (s.id == "*" || s.id.find('/') != std::string::npos)
             table.fail(row, "id", "expected a sector id without '*' or '/', got '" + s.id + "'");
         s.product = csv_text(table, row, "product", false);
-        s.product_price_eur_per_t = csv_number(table, row, "product_price_eur_per_t", kPositive);
+        s.product_price_eur_per_t = csv_number(table, row, "product_price_eur_per_t", kPositiveEurPerTonne);
         s.base_margin_share = csv_number(table, row, "base_margin_share", kMarginShare);
         s.free_allocation_share = csv_number(table, row, "free_allocation_share", kShare);
         s.cbam_covered = csv_bool(table, row, "cbam_covered");
@@ -151,7 +151,7 @@ SectorTable load_sectors(const std::filesystem::path& file, const std::vector<st
         s.import_other_cost_share = csv_number_or(table, row, "import_other_cost_share", kShare, 0.0);
         s.upstream_labour_share = csv_number_or(table, row, "upstream_labour_share", kShare, 0.0);
         s.abroad_cost_factor = csv_number(table, row, "abroad_cost_factor", kPositive);
-        s.transport_eur_per_t = csv_number(table, row, "transport_eur_per_t", kNonNegative);
+        s.transport_eur_per_t = csv_number(table, row, "transport_eur_per_t", kEurPerTonne);
         read_energy_cost_columns(table, row, s);
         read_leakage_columns(table, row, s);
         // Absent: every non-energy running cost counts as labour (value added's upper bound).
@@ -290,8 +290,8 @@ std::vector<EdgeSpec> load_edges(const std::filesystem::path& file, const std::v
             table.fail(row, "offtake_share",
                        "the offtake shares of supplier '" + plants[e.supplier].id + "' add up to " +
                            format_number(offtake_sum[e.supplier]) + "; expected a total <= 1");
-        e.integration_benefit_eur_per_t = csv_number(table, row, "integration_benefit_eur_per_t", kNonNegative);
-        e.supplier_loss_eur_per_t = csv_number_or(table, row, "supplier_loss_eur_per_t", kNonNegative, 0.0);
+        e.integration_benefit_eur_per_t = csv_number(table, row, "integration_benefit_eur_per_t", kEurPerTonne);
+        e.supplier_loss_eur_per_t = csv_number_or(table, row, "supplier_loss_eur_per_t", kEurPerTonne, 0.0);
         e.source = source_text(table, row);
         edges.push_back(std::move(e));
     }

@@ -66,7 +66,7 @@ NetworkMember read_member(const CsvTable& table, const CsvRow& row, const Networ
     m.flow_kt = csv_number(table, row, "flow_kt", kNonNegative);
     if (m.flow_kt <= 0) table.fail(row, "flow_kt", "expected a flow > 0 kt/yr");
     m.offtake_share = csv_number(table, row, "offtake_share", kShare);
-    m.replacement_eur_per_t = csv_number(table, row, "replacement_eur_per_t", kNonNegative);
+    m.replacement_eur_per_t = csv_number(table, row, "replacement_eur_per_t", kEurPerTonne);
     if (m.role == NetworkRole::consumer && m.offtake_share > 0)
         table.fail(row, "offtake_share", "expected 0 for a consumer (only producers sell into the network)");
     if (m.role == NetworkRole::producer && m.replacement_eur_per_t > 0)

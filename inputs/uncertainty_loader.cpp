@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string_view>
 
 #include "core/settings_schema.hpp"
@@ -33,14 +34,10 @@ std::string target_list() {
     return known;
 }
 
-// The range the sampled numbers must lie in: a factor must be >= 0; a value must lie in
-// the target's valid range (bounded distributions only; normal samples are clamped).
-Bounds sample_bounds(const SettingSpec& target, UncertainScale scale) {
-    if (scale == UncertainScale::factor) return kNonNegative;
-    return target.bounds;
-}
+// A lognormal sigma above 10 spreads its samples over more than 40 orders of magnitude.
+constexpr Bounds kLognormalSigma{0.0, 10.0, true};
 
-void read_parameters(const TomlSection& s, UncertainSetting& u, const SettingSpec& target) {
+void read_parameters(const TomlSection& s, UncertainSetting& u) {
     const auto d = static_cast<std::size_t>(u.distribution);
     for (const auto key : kAllParameters) {
         const auto& own = kParameters[d];
@@ -52,7 +49,10 @@ void read_parameters(const TomlSection& s, UncertainSetting& u, const SettingSpe
                                 return keys;
                             }() + ")");
     }
-    const Bounds range = sample_bounds(target, u.scale);
+    // Every sample lies in this range: bounded distributions by their parameters, normal and
+    // lognormal ones are clamped into it (sweep/distributions.cpp), so that no parameter
+    // and no sampled setting can be infinite.
+    const Bounds range = uncertain_sample_bounds(u.target_index, u.scale);
     switch (u.distribution) {
         case Distribution::uniform:
         case Distribution::triangular:
@@ -69,12 +69,13 @@ void read_parameters(const TomlSection& s, UncertainSetting& u, const SettingSpe
             }
             break;
         case Distribution::normal:
-            u.mean = s.number("mean", kAnyNumber);
-            u.sd = s.number("sd", kPositive);
+            u.mean = s.number("mean", range);
+            u.sd = s.number("sd", Bounds{0.0, range.max - range.min, true});
             break;
         case Distribution::lognormal:
-            u.mu = s.number("mu", kAnyNumber);
-            u.sigma = s.number("sigma", kPositive);
+            // The median exp(mu) must lie in the range (above 1e-22 where it starts at 0).
+            u.mu = s.number("mu", Bounds{range.min > 0 ? std::log(range.min) : -50.0, std::log(range.max)});
+            u.sigma = s.number("sigma", kLognormalSigma);
             break;
         case Distribution::discrete: {
             const toml::node* node = s.find("values");
@@ -142,7 +143,7 @@ std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
         if (!target.accepts(u.scale))
             s.fail("scale", "target \"" + std::string(target.key) + "\" takes scale = \"" +
                                 kUncertainScaleNames[static_cast<std::size_t>(target.default_scale())] + "\" only");
-        read_parameters(s, u, target);
+        read_parameters(s, u);
         u.source = s.optional_text("source").value_or("");
         settings.push_back(std::move(u));
     }

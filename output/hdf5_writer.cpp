@@ -10,6 +10,7 @@
 #include <string>
 #include <system_error>
 
+#include "finite_guard.hpp"
 #include "hdf5_atomic.hpp"
 #include "hdf5_handles.hpp"
 #include "hdf5_layout.hpp"
@@ -38,10 +39,14 @@ void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, cons
                     const RunKpis* kpis, const std::vector<int>& milestones, const ReferenceRun* reference) {
     // Bad shapes are the caller's bug, found before any file is touched.
     output::check_result_shape(inputs, result);
+    output::check_result_finite(inputs, result);
     if (kpis != nullptr && (kpis->net_co2_t.size() != milestones.size() ||
                             kpis->cluster_net_co2_t.size() != milestones.size() * inputs.clusters.size()))
         throw std::invalid_argument("write_run_hdf5: KPI arrays do not match the milestones and clusters");
-    if (reference != nullptr) output::check_result_shape(inputs, *reference->result);
+    if (reference != nullptr) {
+        output::check_result_shape(inputs, *reference->result);
+        output::check_result_finite(inputs, *reference->result);
+    }
     output::write_hdf5_atomically(out, [&](h5::NcFile& file) {
         output::write_run_layout(file, inputs, result, output::utc_timestamp_now());
         if (reference != nullptr)

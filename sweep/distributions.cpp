@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/uncertain_targets.hpp"
+
 namespace eiisim {
 
 double normal_quantile(double u) {
@@ -41,12 +43,26 @@ double triangular_quantile(double u, double low, double mode, double high) {
     return high - std::sqrt((1.0 - u) * width * (high - mode));
 }
 
+namespace {
+
+// A normal or lognormal sample clamped into the range its setting allows (the loader
+// checks that bounded distributions stay inside it), so that the stored parameter is the
+// value the run used and is never infinite.
+double clamped_sample(const UncertainSetting& s, double x) {
+    if (s.target_index < 0) return x;  // a distribution on its own (tests)
+    const Bounds range = uncertain_sample_bounds(s.target_index, s.scale);
+    const double step = range.min_open ? 1e-9 * std::max(1.0, std::fabs(range.min)) : 0.0;
+    return std::clamp(x, range.min + step, range.max);
+}
+
+}  // namespace
+
 double setting_quantile(const UncertainSetting& s, double u) {
     switch (s.distribution) {
         case Distribution::uniform: return s.low + u * (s.high - s.low);
         case Distribution::triangular: return triangular_quantile(u, s.low, s.mode, s.high);
-        case Distribution::normal: return s.mean + s.sd * normal_quantile(u);
-        case Distribution::lognormal: return std::exp(s.mu + s.sigma * normal_quantile(u));
+        case Distribution::normal: return clamped_sample(s, s.mean + s.sd * normal_quantile(u));
+        case Distribution::lognormal: return clamped_sample(s, std::exp(s.mu + s.sigma * normal_quantile(u)));
         case Distribution::discrete: {
             const auto k = s.values.size();
             const auto i = static_cast<std::size_t>(u * static_cast<double>(k));

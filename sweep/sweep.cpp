@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <future>
 #include <optional>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 #include "core/observables.hpp"
 #include "core/uncertain_targets.hpp"
 #include "distributions.hpp"
+#include "output/finite_guard.hpp"
 #include "sim/kpis.hpp"
 #include "parallel_runs.hpp"
 #include "sim/simulation.hpp"
@@ -102,6 +104,20 @@ Model sweep_worker_model(const Model& base) {
     return work;
 }
 
+// A sweep stores no infinity or NaN either (issue 16): a record that holds one names its
+// run and, found in the run's series, the quantity, year and plant.
+void check_record_finite(const Inputs& inputs, const RunResult& result, std::size_t run, const double* row,
+                         std::size_t width) {
+    if (std::all_of(row, row + width, [](double v) { return std::isfinite(v); })) return;
+    try {
+        output::check_result_finite(inputs, result);
+    } catch (const output::NonFiniteResult& error) {
+        throw output::NonFiniteResult("run " + std::to_string(run) + ": " + error.what());
+    }
+    throw output::NonFiniteResult("run " + std::to_string(run) +
+                                  ": the run computed a non-finite outcome (KPI); nothing was written");
+}
+
 RunKpis simulate_sweep_run(Model& work, const Model& base, const double* samples, std::uint64_t seed,
                            std::uint64_t run, RecordLevel level, const std::vector<int>& milestones,
                            RunWorkspace& workspace) {
@@ -164,6 +180,7 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
             const RunKpis kpis = simulate_sweep_run(cell->model, base, samples.data() + r * dims, options.seed, r,
                                                     level, milestones, ws);
             pack_record(layout, kpis, ws.result, rows + i * width);
+            check_record_finite(base.inputs, ws.result, r, rows + i * width, width);
             if (!plant_results.empty()) plant_results[r] = std::move(ws.result);
         });
         time.simulate += lap(clock);

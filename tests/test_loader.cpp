@@ -276,7 +276,23 @@ TEST_CASE("scenario keys are checked", "[loader]") {
     }
     SECTION("negative price") {
         const int line = copy.replace("scenario.toml", "2022 = 123", "2022 = -123");
-        expect_error(copy, "scenario.toml", line, "prices.gas_eur_per_mwh.2022", "expected a number >= 0");
+        expect_error(copy, "scenario.toml", line, "prices.gas_eur_per_mwh.2022", "expected a number in [0, 10000]");
+    }
+    // Huge but finite values passed the ">= 0" checks and became infinities and NaN in
+    // the output (issue 16); every number now has a finite, physically meaningful range.
+    SECTION("a huge hydrogen price is refused with its range") {
+        const int line = copy.replace("scenario.toml", "2030 = 5.0, 2050 = 3.0 }", "2030 = 1e308, 2050 = 3.0 }");
+        expect_error(copy, "scenario.toml", line, "prices.hydrogen_eur_per_kg.2030",
+                     "expected a number in [0, 100], got the number 1e+308");
+    }
+    SECTION("a huge product price index is refused") {
+        const int line = copy.replace("scenario.toml", "product_price_index = 1.0", "product_price_index = 1e308");
+        expect_error(copy, "scenario.toml", line, "prices.product_price_index", "expected a number in [0, 100]");
+    }
+    SECTION("a huge levy is refused") {
+        const int line = copy.replace("scenario.toml", "co2_levy_eur_per_t = { 2021 = 30, 2030 = 125 }",
+                                      "co2_levy_eur_per_t = { 2021 = 30, 2030 = 1e308 }");
+        expect_error(copy, "scenario.toml", line, "policy.co2_levy_eur_per_t.2030", "expected a number in [0, 100000]");
     }
     SECTION("NaN is rejected") {
         const int line = copy.replace("scenario.toml", "product_price_index = 1.0", "product_price_index = nan");
@@ -406,9 +422,13 @@ TEST_CASE("unknown ids and duplicate ids in the dataset", "[loader]") {
 
 TEST_CASE("plant numbers are range-checked and never NaN", "[loader]") {
     SmallCopy copy;
+    SECTION("a huge capacity is refused") {
+        const int line = copy.replace("plants.csv", "ammonia,1800000,", "ammonia,1e308,");
+        expect_error(copy, "plants.csv", line, "capacity_t", "expected a number > 0 and <= 1e+12, got '1e308'");
+    }
     SECTION("capacity must be > 0") {
         const int line = copy.replace("plants.csv", "ammonia,1800000,", "ammonia,0,");
-        expect_error(copy, "plants.csv", line, "capacity_t", "expected a number > 0, got '0'");
+        expect_error(copy, "plants.csv", line, "capacity_t", "expected a number > 0 and <= 1e+12, got '0'");
     }
     SECTION("production within capacity") {
         const int line = copy.replace("plants.csv", "ammonia,1800000,1600000,", "ammonia,1800000,1900000,");
@@ -416,7 +436,7 @@ TEST_CASE("plant numbers are range-checked and never NaN", "[loader]") {
     }
     SECTION("negative emissions") {
         const int line = copy.replace("plants.csv", "1600000,1130000,", "1600000,-1130000,");
-        expect_error(copy, "plants.csv", line, "co2_combustion_t", "expected a number >= 0, got '-1130000'");
+        expect_error(copy, "plants.csv", line, "co2_combustion_t", "expected a number in [0, 1e+12], got '-1130000'");
     }
     SECTION("NaN") {
         const int line = copy.replace("plants.csv", "1130000,2150000,", "1130000,nan,");
@@ -454,9 +474,17 @@ TEST_CASE("plant numbers are range-checked and never NaN", "[loader]") {
 
 TEST_CASE("sector and catalogue numbers are range-checked", "[loader]") {
     SmallCopy copy;
+    SECTION("a huge product price is refused") {
+        const int line = copy.replace("sectors.csv", "(t ethylene eq.)\",1000,", "(t ethylene eq.)\",1e308,");
+        expect_error(copy, "sectors.csv", line, "product_price_eur_per_t", "expected a number > 0 and <= 100000");
+    }
+    SECTION("a base margin of -1 is refused (costs twice the revenue)") {
+        const int line = copy.replace("sectors.csv", "450,0.15,0.9,", "450,-1,0.9,");
+        expect_error(copy, "sectors.csv", line, "base_margin_share", "expected a number > -1 and < 1, got '-1'");
+    }
     SECTION("product price not a number") {
         const int line = copy.replace("sectors.csv", "(t ethylene eq.)\",1000,", "(t ethylene eq.)\",abc,");
-        expect_error(copy, "sectors.csv", line, "product_price_eur_per_t", "expected a number > 0, got 'abc'");
+        expect_error(copy, "sectors.csv", line, "product_price_eur_per_t", "expected a number > 0 and <= 100000, got 'abc'");
     }
     SECTION("capture rate is a share") {
         const int line = copy.replace("technologies.csv", ",0.85,0.3,3.0,", ",1.2,0.3,3.0,");
@@ -561,7 +589,7 @@ TEST_CASE("infrastructure.toml is validated", "[loader]") {
     SmallCopy copy;
     SECTION("negative storage") {
         const int line = copy.replace("infrastructure.toml", "2030 = 24.5", "2030 = -24.5");
-        expect_error(copy, "infrastructure.toml", line, "national.co2_storage_mt.2030", "expected a number >= 0");
+        expect_error(copy, "infrastructure.toml", line, "national.co2_storage_mt.2030", "expected a number in [0, 1e+12]");
     }
     SECTION("unknown key") {
         const int line = copy.replace("infrastructure.toml", "h2_connection_year = 2032", "h2_conection_year = 2032");
