@@ -22,6 +22,7 @@
 #include "output/hdf5_sweep_writer.hpp"
 #include "sweep/sweep.hpp"
 #include "sweep/sweep_checkpoint.hpp"
+#include "sweep/sweep_memory.hpp"
 #include "sweep/sweep_progress.hpp"
 
 namespace eiisim {
@@ -75,6 +76,30 @@ void check_resume_inputs(const std::filesystem::path& checkpoint, const Inputs& 
                          "\nremove the checkpoint or run without --resume to start the sweep over");
 }
 
+// Estimates the sweep's peak memory before anything is allocated for its runs, prints it,
+// and refuses (exit status 2) a sweep above --max-memory, naming what would fit.
+void check_sweep_memory(const SweepCliOptions& o, const Model& model, const SweepOptions& options,
+                        const RecordLayout& layout, int threads) {
+    const std::size_t limit = o.max_memory.empty() ? default_max_memory_bytes() : parse_byte_size(o.max_memory);
+    const std::size_t panel = options.save == SaveLevel::plants ? plant_panel_bytes(model) : 0;
+    const SweepMemoryEstimate need = estimate_sweep_memory(layout, options, model.inputs.scenario.uncertain.size(),
+                                                           static_cast<std::size_t>(threads), panel);
+    if (!o.quiet)
+        std::cerr << fmt::format("memory: about {} at the peak (limit {}, --max-memory)\n", format_bytes(need.total()),
+                                 format_bytes(limit));
+    if (limit == 0 || need.total() <= limit) return;
+    const std::size_t per_run = std::max<std::size_t>(1, (need.total() - need.working_bytes) / options.runs);
+    const std::size_t fits = limit > need.working_bytes ? (limit - need.working_bytes) / per_run : 0;
+    throw InputError({"--runs", 0, 0}, "",
+                     fmt::format("this sweep would need about {} of memory ({} per run{}), above the limit of {} "
+                                 "(--max-memory; default three quarters of this machine's memory): at most about {} "
+                                 "runs fit; use fewer runs{}, or split the design over several sweeps",
+                                 format_bytes(need.total()), format_bytes(per_run),
+                                 options.save == SaveLevel::plants ? ", most of it plant panels" : "",
+                                 format_bytes(limit), fits,
+                                 options.save != SaveLevel::none ? " or a smaller --save" : ""));
+}
+
 void print_timing(const SweepTimings& t, double load, double write) {
     std::cerr << fmt::format(
         "timing (s): load {:.3f}  design {:.3f}  simulate {:.3f}  between chunks {:.3f}  drain {:.3f}  "
@@ -113,6 +138,7 @@ int sweep_command(const SweepCliOptions& o) {
     const RecordLayout layout = record_layout(model, options.save);
     const std::string fingerprint = sweep_fingerprint(model.inputs.scenario.text, o.runs, seed, o.sampler,
                                                       layout.width(), model.inputs.provenance.files);
+    check_sweep_memory(o, model, options, layout, threads);
     if (o.resume) check_resume_inputs(checkpoint, model.inputs);
     // The records go to the checkpoint as the runs finish; the final reduction reads them
     // back. With --save plants (not resumable) the same file is a scratch store.
@@ -182,6 +208,17 @@ Command add_sweep_command(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--threads", sweep->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
     cmd->add_flag("--resume", sweep->resume, "Continue an interrupted sweep from <out>.checkpoint");
+    cmd->add_option("--max-memory", sweep->max_memory,
+                    "Refuse a sweep whose estimated peak memory is above this size (8G, 500M; default: three "
+                    "quarters of this machine's memory); the estimate is printed before the runs start")
+        ->check([](const std::string& text) {
+            try {
+                (void)parse_byte_size(text);
+                return std::string();
+            } catch (const std::invalid_argument& e) {
+                return std::string(e.what());
+            }
+        });
     cmd->add_option("--stop-after", sweep->stop_after, "Testing: stop as if interrupted after N runs")->group("");
     cmd->add_flag("--quiet", sweep->quiet, "No progress or summary");
     cmd->footer("The settings a sweep may sample: eiisim schema (the sweep column; docs/scenario.md).");

@@ -19,6 +19,7 @@ struct SweepCliOptions {
     bool resume = false;
     std::size_t stop_after = 0;  // hidden, for tests: stop (as if interrupted) after this many runs
     bool quiet = false;
+    std::string max_memory;  // --max-memory ("8G"); empty: default_max_memory_bytes()
 };
 
 int sweep_command(const SweepCliOptions& options);

@@ -118,6 +118,13 @@ void check_record_finite(const Inputs& inputs, const RunResult& result, std::siz
                                   ": the run computed a non-finite outcome (KPI); nothing was written");
 }
 
+// --save plants: moves the run's result into its slot. The sweep file holds the panels,
+// not the decision log: keeping every run's log would double the sweep's memory.
+void keep_panels(RunResult& run, RunResult& slot) {
+    slot = std::move(run);
+    std::vector<DecisionEvent>().swap(slot.events);
+}
+
 RunKpis simulate_sweep_run(Model& work, const Model& base, const double* samples, std::uint64_t seed,
                            std::uint64_t run, RecordLevel level, const std::vector<int>& milestones,
                            RunWorkspace& workspace) {
@@ -181,7 +188,7 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
                                                     level, milestones, ws);
             pack_record(layout, kpis, ws.result, rows + i * width);
             check_record_finite(base.inputs, ws.result, r, rows + i * width, width);
-            if (!plant_results.empty()) plant_results[r] = std::move(ws.result);
+            if (!plant_results.empty()) keep_panels(ws.result, plant_results[r]);
         });
         time.simulate += lap(clock);
         if (writing.valid()) writing.get();  // the previous block is stored; its buffer is free
