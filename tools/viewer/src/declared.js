@@ -1,0 +1,55 @@
+// Year series of any variable, as the file declares it: its dimensions say how to read
+// it (a run file's `run`, a sweep band's `quantile`), its attributes give the labels.
+import { yearColumns, quantileBand } from './project.js';
+import { displayUnit, scaled } from './units.js';
+import { colour } from './chart.js';
+
+// Labels of the elements of a dimension: cluster display names, else the coordinate.
+export function labelsOf(rf, dim) {
+  if (dim === 'cluster') return rf.clusterNames();
+  const c = rf.coord(dim);
+  if (c.length) return c.map(String);
+  return [];
+}
+
+// Dimensions a year series can be split along (not run, year or quantile).
+export function splitDims(rf, name) {
+  return rf.info(name).dims.filter((d) => !['run', 'year', 'quantile'].includes(d));
+}
+
+export function unitOf(rf, name) {
+  const info = rf.info(name);
+  return displayUnit(info.units, info.longName);
+}
+
+function withoutZeros(series, keepZeros) {
+  return keepZeros ? series : series.filter((s) => s.values.some((v) => v !== 0));
+}
+
+// A chart spec of variable `name`: one line per element of `along` (null: the sum over
+// the other dimensions), run 0 of a run file; for a quantile band the median, with the
+// 25-75 % and 5-95 % bands when not split.
+export function declaredSpec(rf, name, along, opts = {}) {
+  const info = rf.info(name);
+  const unit = displayUnit(info.units, info.longName);
+  const fix = {};
+  if (info.dims.includes('run')) fix.run = 0;
+  const x = rf.coord('year');
+  const spec = { id: opts.id || name, title: `${info.longName}${along ? ` by ${along}` : ''}`,
+    xLabel: 'year', yLabel: unit.label, x, series: [], bands: [] };
+  if (info.dims.includes('quantile')) {
+    const qs = rf.coord('quantile');
+    fix.quantile = qs.indexOf(0.5);
+    if (!along) {
+      const b = quantileBand(rf, name);
+      spec.series.push({ label: 'median', values: scaled(b.q50, unit.factor), color: colour(0) });
+      spec.bands.push({ label: '5–95 %', lo: scaled(b.q05, unit.factor), hi: scaled(b.q95, unit.factor), color: colour(0) },
+        { label: '25–75 %', lo: scaled(b.q25, unit.factor), hi: scaled(b.q75, unit.factor), color: colour(0) });
+      return spec;
+    }
+  }
+  const columns = yearColumns(rf, name, along, fix);
+  const labels = along ? labelsOf(rf, along) : [fix.quantile !== undefined ? 'median' : 'total'];
+  spec.series = withoutZeros(columns.map((c, i) => ({ label: labels[i] ?? String(i), values: scaled(c, unit.factor), color: colour(i) })), opts.keepZeros);
+  return spec;
+}

@@ -1,0 +1,51 @@
+// National and per-cluster net emissions over time; sweep files: quantile bands; the
+// climate target paths where the file has them (dashed).
+import { renderChart, colour } from '../chart.js';
+import { yearColumns, quantileBand } from '../project.js';
+import { scaled } from '../units.js';
+import { labelsOf, unitOf } from '../declared.js';
+
+function targetLines(rf) {
+  const name = rf.isSweep ? 'target_co2_net_quantiles' : 'target_co2_net';
+  if (!rf.has(name)) return [];
+  const unit = unitOf(rf, name);
+  const fix = rf.isSweep ? { quantile: rf.coord('quantile').indexOf(0.5) } : { run: 0 };
+  const labels = labelsOf(rf, 'target');
+  return yearColumns(rf, name, 'target', fix)
+    .map((c, i) => ({ label: `target ${labels[i]}`, values: scaled(c, unit.factor), color: '#555555', dash: [4 + 3 * i, 4] }))
+    .filter((s) => s.values.some((v) => v !== 0));
+}
+
+function runCharts(el, rf) {
+  const name = 'cluster_co2_net';
+  const unit = unitOf(rf, name);
+  const x = rf.coord('year');
+  const national = yearColumns(rf, name, null, { run: 0 })[0];
+  renderChart(el, { id: 'emissions-national', title: `National ${rf.info(name).longName.replace(/, cluster total$/, '')} (sum over clusters)`,
+    xLabel: 'year', yLabel: unit.label, x,
+    series: [{ label: 'net CO2', values: scaled(national, unit.factor), color: colour(0), width: 3 }, ...targetLines(rf)] });
+  const labels = labelsOf(rf, 'cluster');
+  renderChart(el, { id: 'emissions-clusters', title: `${rf.info(name).longName} by cluster`, xLabel: 'year', yLabel: unit.label, x,
+    series: yearColumns(rf, name, 'cluster', { run: 0 }).map((c, i) => ({ label: labels[i], values: scaled(c, unit.factor) })) });
+}
+
+function sweepCharts(el, rf) {
+  const x = rf.coord('year');
+  const nat = 'co2_net_quantiles';
+  const unit = unitOf(rf, nat);
+  const b = quantileBand(rf, nat);
+  const s = (v) => scaled(v, unit.factor);
+  renderChart(el, { id: 'emissions-national', title: `${rf.info(nat).longName}`, xLabel: 'year', yLabel: unit.label, x,
+    series: [{ label: 'median', values: s(b.q50), color: colour(0), width: 3 }, ...targetLines(rf)],
+    bands: [{ label: '5–95 %', lo: s(b.q05), hi: s(b.q95), color: colour(0) }, { label: '25–75 %', lo: s(b.q25), hi: s(b.q75), color: colour(0) }] });
+  const cl = 'cluster_co2_net_quantiles';
+  const labels = labelsOf(rf, 'cluster');
+  const bands = labels.map((_, i) => quantileBand(rf, cl, { cluster: i }));
+  renderChart(el, { id: 'emissions-clusters', title: `${rf.info(cl).longName}: median and 25–75 % by cluster`, xLabel: 'year', yLabel: unit.label, x,
+    series: bands.map((bc, i) => ({ label: labels[i], values: s(bc.q50), color: colour(i) })),
+    bands: bands.map((bc, i) => ({ label: `${labels[i]} 25–75 %`, lo: s(bc.q25), hi: s(bc.q75), color: colour(i), alpha: 0.12 })) });
+}
+
+export function emissionsView(el, rf) {
+  (rf.isSweep ? sweepCharts : runCharts)(el, rf);
+}
