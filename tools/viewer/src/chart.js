@@ -103,9 +103,9 @@ export function renderChart(parent, spec0) {
       { label: spec.yLabel, size: 70 }],
     legend: { live: true },
     cursor: { points: { show: false } },
+    hooks: { draw: [(u) => { box.dataset.yRange = `${u.scales.y.min},${u.scales.y.max}`; }] },
   }, data, box);
   hideBandLegends(plot, series);
-  box.dataset.yRange = `${plot.scales.y.min},${plot.scales.y.max}`;
   box.appendChild(downloadButtons(spec.id, () => csvOf(spec), () => chartPng(plot, spec.title, series)));
   if (spec.note) {
     const note = document.createElement('p');

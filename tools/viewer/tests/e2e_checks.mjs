@@ -2,12 +2,13 @@
 // the test reads exactly what the page offers the user.
 import { readFileSync } from 'node:fs';
 
+const START = Date.now();
 let failures = 0;
 let passes = 0;
 
 export function check(ok, what) {
   if (ok) passes++; else failures++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${process.env.VIEWER_TIMES ? ` (${((Date.now() - START) / 1000).toFixed(1)} s)` : ''}`);
 }
 
 export function summary() {

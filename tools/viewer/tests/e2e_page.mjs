@@ -32,5 +32,5 @@ export async function openPage(browser, files) {
 export async function tab(page, id, shots, prefix) {
   await page.click(`nav button[data-view="${id}"]`);
   await page.waitForSelector(`#view-${id}[data-rendered]`);
-  if (shots) await page.screenshot({ path: `${shots}/${prefix}-${id}.png`, fullPage: true });
+  if (shots) await page.screenshot({ path: `${shots}/${prefix}-${id}.png`, fullPage: id !== 'plants' });
 }

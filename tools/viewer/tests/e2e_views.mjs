@@ -40,7 +40,7 @@ export async function runChecks(browser, file, e, shots) {
   await chartsMatch(page, e, ['infra-co2_storage', 'subsidy-paid']);
   await tab(page, 'plants');
   await plantChecks(page, { ...e.plants, first_cluster: e.clusters[0] });
-  await page.screenshot({ path: `${shots}/run-plants-detail.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/run-plants-detail.png` });
   await close();
 }
 
@@ -69,8 +69,10 @@ export async function compareChecks(browser, a, b, shots) {
   await page.waitForSelector('#view-series[data-rendered]');
   const figures = page.locator('#view-series figure.chart');
   check(await figures.count() === 2, 'compare: two charts side by side');
+  await page.waitForFunction(() => document.querySelectorAll('#view-series figure.chart[data-y-range]').length === 2);
   const ranges = await figures.evaluateAll((fs) => fs.map((f) => f.dataset.yRange));
-  check(ranges.length === 2 && ranges[0] === ranges[1], `compare: both on the same y axis (${ranges.join(' | ')})`);
+  const [lo, hi] = (ranges[0] || '').split(',').map(Number);
+  check(ranges[0] === ranges[1] && Number.isFinite(lo) && hi > lo, `compare: both on the same y axis (${ranges.join(' | ')})`);
   const [ca, cb] = [await chartCsv(page, 'series-cluster_co2_net-a'), await chartCsv(page, 'series-cluster_co2_net-b')];
   check(ca.rows.length === cb.rows.length && ca.rows.length > 0, 'compare: both files give a series over the same years');
   await page.screenshot({ path: `${shots}/compare-series.png`, fullPage: true });
