@@ -95,7 +95,7 @@ export function renderChart(parent, spec0) {
   box.appendChild(title);
   parent.appendChild(box);
   const { data, series, bands } = plotData(spec);
-  const width = Math.max(360, Math.min(spec.width || 760, (parent.clientWidth || 760) - 16));
+  const width = Math.max(360, Math.min(spec.width || 640, (parent.clientWidth || 760) - 16));
   const plot = new uPlot({
     width, height: spec.height || 300, series, bands,
     scales: { x: { time: false }, y: { range: spec.yRange ? () => spec.yRange : spec.scatter ? undefined : fromZero } },

@@ -15,7 +15,9 @@ async function plantChecks(page, e) {
   check(await rows.first().getAttribute('data-plant') === e.top_id, `plants: sorted by base-year net CO2, ${e.top_id} first`);
   await rows.first().click();
   await page.waitForSelector(`figure[data-chart="decisions-${e.top_id}"]`);
-  const log = page.locator('table.log tbody tr');
+  const log = page.locator('table.log tbody tr.option');
+  const decisions = await chartCsv(page, `decisions-${e.top_id}`);
+  check(decisions.rows.length === e.top_log_rows, `plants: decision log CSV of ${e.top_id} has ${e.top_log_rows} rows (options, and decisions without any)`);
   check(await log.count() === e.top_options, `plants: decision log of ${e.top_id} lists its ${e.top_options} options weighed`);
   check(await page.locator('table.log tbody tr.chosen').count() === e.top_chosen, `plants: ${e.top_chosen} chosen options marked`);
   const traj = await chartCsv(page, `plant-${e.top_id}`);

@@ -33,6 +33,7 @@ def run_expectations(f):
     plant_id = names(f, "plant")[top]
     events = np.flatnonzero(f["event_plant"][:] == top)
     options = int(np.isin(f["option_event"][:], events).sum())
+    without_options = int(np.isin(events, f["option_event"][:], invert=True).sum())
     instruments = names(f, "instrument")
     paid = f["instrument_paid"][0]
     return {
@@ -47,7 +48,7 @@ def run_expectations(f):
                               "capacity": (f["co2_storage_capacity"][0] * M).tolist()},
         "subsidy-paid": {k: (paid[:, i] * M).tolist() for i, k in enumerate(instruments) if paid[:, i].any()},
         "plants": {"count": len(names(f, "plant")), "top_id": plant_id, "top_base_mt": float(plant_base[top] * M),
-                   "top_options": options,
+                   "top_options": options, "top_log_rows": options + without_options,
                    "top_chosen": int(f["option_chosen"][:][np.isin(f["option_event"][:], events)].sum())},
         "clusters": clusters,
     }

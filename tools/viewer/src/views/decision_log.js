@@ -36,6 +36,7 @@ function readLog(rf) {
     techNames: labelsOf(rf, 'technology') };
 }
 
+const EVENT_COLUMNS = 4;  // year, trigger, from, to: shown once per decision, above its options
 const HEADER = ['year', 'trigger', 'from', 'to', 'rank', 'option', 'subsidised', 'start', 'revenue EUR/t', 'cost EUR/t',
   'margin EUR/t', 'cost terms EUR/t', 'utility', 'deterministic', 'bias', 'random', 'outcome'];
 
@@ -49,35 +50,61 @@ function optionRow(log, e, o) {
     log.u[o], log.uSys[o], log.uBias[o], log.uRand[o], outcome(log, e, o)];
 }
 
+// A decision without options (a closure forced by the observed history or by the end of
+// a fuel gas supply): its CSV row has the event and no option.
+function noOptionsRow(log, e) {
+  const tech = (t) => (t >= 0 ? log.techNames[t] : 'none');
+  const row = HEADER.map(() => '');
+  row.splice(0, EVENT_COLUMNS, log.year[e], log.triggers[log.trigger[e]], tech(log.from[e]), tech(log.to[e]));
+  row[row.length - 1] = 'no options weighed';
+  return row;
+}
+
 function cell(v) { return typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v); }
+
+function eventHeading(log, e) {
+  const tech = (t) => (t >= 0 ? log.techNames[t] : 'none');
+  const tr = document.createElement('tr');
+  tr.className = 'event';
+  const extra = [log.to[e] !== log.from[e] ? `running from ${log.running[e]}` : 'stays',
+    log.committed[e] > 0 ? `subsidy committed ${(log.committed[e] / 1e6).toFixed(1)} M EUR` : '',
+    log.closedByRule[e] ? `closure rule: best feasible margin below ${log.closureMargin[e].toFixed(1)} EUR/t` : ''].filter(Boolean);
+  tr.innerHTML = `<td colspan="${HEADER.length - EVENT_COLUMNS}">${log.year[e]}: ${log.triggers[log.trigger[e]]}; ${tech(log.from[e])} → ${tech(log.to[e])} (${extra.join('; ')})</td>`;
+  return tr;
+}
 
 export function decisionLog(el, rf, plant, plantId) {
   if (!rf.has('event_plant')) return;
   const log = readLog(rf);
   const rows = [];
+  const body = document.createElement('tbody');
   log.plant.forEach((p, e) => {
     if (p !== plant) return;
-    log.optionEvent.forEach((oe, o) => { if (oe === e) rows.push(optionRow(log, e, o)); });
+    body.appendChild(eventHeading(log, e));
+    const before = rows.length;
+    log.optionEvent.forEach((oe, o) => {
+      if (oe !== e) return;
+      const row = optionRow(log, e, o);
+      rows.push(row);
+      const tr = document.createElement('tr');
+      tr.className = /CHOSEN|stays/.test(row[row.length - 1]) ? 'option chosen' : 'option';
+      tr.innerHTML = row.slice(EVENT_COLUMNS).map((v) => `<td>${cell(v)}</td>`).join('');
+      body.appendChild(tr);
+    });
+    if (rows.length === before) rows.push(noOptionsRow(log, e));
   });
   const box = document.createElement('figure');
   box.className = 'chart';
   box.dataset.chart = `decisions-${plantId}`;
-  box.innerHTML = `<figcaption>Decision log of ${plantId}: every option weighed (${rows.length} rows)</figcaption>`;
+  box.innerHTML = `<figcaption>Decision log of ${plantId}: every option weighed at each decision (${rows.length} rows); utility = deterministic + bias + random</figcaption>`;
   const table = document.createElement('table');
   table.className = 'log';
-  table.innerHTML = `<thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`;
-  const body = document.createElement('tbody');
-  for (const row of rows) {
-    const tr = document.createElement('tr');
-    if (/CHOSEN|stays/.test(row[row.length - 1])) tr.className = 'chosen';
-    tr.innerHTML = row.map((v) => `<td>${cell(v)}</td>`).join('');
-    body.appendChild(tr);
-  }
+  table.innerHTML = `<thead><tr>${HEADER.slice(EVENT_COLUMNS).map((h) => `<th>${h}</th>`).join('')}</tr></thead>`;
   table.appendChild(body);
-  box.appendChild(downloadButtons(`decisions-${plantId}`, () => [HEADER, rows]));
   const scroll = document.createElement('div');
   scroll.className = 'scroll';
   scroll.appendChild(table);
+  box.appendChild(downloadButtons(`decisions-${plantId}`, () => [HEADER, rows]));
   box.appendChild(scroll);
   el.appendChild(box);
 }
