@@ -17,6 +17,11 @@ export function splitDims(rf, name) {
   return rf.info(name).dims.filter((d) => !['run', 'year', 'quantile'].includes(d));
 }
 
+// A band's title: what it is a quantile of, and which quantiles are drawn.
+export function bandTitle(rf, name, drawn = 'median, 25–75 % and 5–95 % of runs') {
+  return `${rf.info(name).longName.replace(/^quantile over runs of /, '')}: ${drawn}`;
+}
+
 export function unitOf(rf, name) {
   const info = rf.info(name);
   return displayUnit(info.units, info.longName);

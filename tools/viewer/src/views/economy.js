@@ -3,13 +3,13 @@
 import { renderChart, colour } from '../chart.js';
 import { yearColumns, quantileBand } from '../project.js';
 import { scaled } from '../units.js';
-import { declaredSpec, labelsOf, unitOf } from '../declared.js';
+import { bandTitle, declaredSpec, labelsOf, unitOf } from '../declared.js';
 
 function decomposition(el, rf) {
   const name = rf.isSweep ? 'national_reduction_quantiles' : 'cluster_reduction';
   if (!rf.has(name)) return;
   const spec = declaredSpec(rf, name, 'reduction_part', { id: 'reduction-decomposition' });
-  spec.title = rf.isSweep ? `Median ${rf.info(name).longName.replace(/^quantile over runs of /, '')} (each part its own median)`
+  spec.title = rf.isSweep ? bandTitle(rf, name, 'each part\'s median over runs')
     : `${rf.info(name).longName}, national, by part`;
   const total = spec.x.map((_, y) => spec.series.reduce((a, s) => a + s.values[y], 0));
   spec.series.push({ label: rf.isSweep ? 'sum of medians' : 'total change', values: total, color: '#000000', width: 3 });
@@ -33,7 +33,7 @@ function band(el, rf, name, id) {
   const unit = unitOf(rf, name);
   const b = quantileBand(rf, name);
   const s = (v) => scaled(v, unit.factor);
-  renderChart(el, { id, title: rf.info(name).longName, xLabel: 'year', yLabel: unit.label, x: rf.coord('year'),
+  renderChart(el, { id, title: bandTitle(rf, name), xLabel: 'year', yLabel: unit.label, x: rf.coord('year'),
     series: [{ label: 'median', values: s(b.q50), color: colour(0), width: 3 }],
     bands: [{ label: '5–95 %', lo: s(b.q05), hi: s(b.q95), color: colour(0) }, { label: '25–75 %', lo: s(b.q25), hi: s(b.q75), color: colour(0) }] });
 }

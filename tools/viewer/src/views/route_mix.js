@@ -4,7 +4,7 @@
 import { renderChart, colour } from '../chart.js';
 import { yearColumns } from '../project.js';
 import { scaled } from '../units.js';
-import { labelsOf, unitOf } from '../declared.js';
+import { bandTitle, labelsOf, unitOf } from '../declared.js';
 
 const LOST_COLOUR = '#bbbbbb';
 
@@ -35,7 +35,7 @@ function sweepCharts(el, rf) {
   const name = 'production_share_by_kind_quantiles';
   const x = rf.coord('year');
   const columns = yearColumns(rf, name, 'kind', { quantile: rf.coord('quantile').indexOf(0.5) });
-  renderChart(el, { id: 'route-mix-national', title: `Median ${rf.info(name).longName.replace(/^quantile over runs of /, '')}`,
+  renderChart(el, { id: 'route-mix-national', title: bandTitle(rf, name, 'each kind\'s median over runs (stacked)'),
     xLabel: 'year', yLabel: 'share of base-year production value', x, stacked: true,
     series: stackSeries(columns, labelsOf(rf, 'kind'), x.map(() => 1)),
     note: 'Medians of each kind over runs; they need not add up to the median total, so "lost" is 1 less the sum of the medians.' });
