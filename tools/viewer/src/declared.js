@@ -27,6 +27,16 @@ export function unitOf(rf, name) {
   return displayUnit(info.units, info.longName);
 }
 
+// A sweep band as chart parts: its median line and its 5-95 % and 25-75 % bands, in
+// display units.
+export function medianAndBands(rf, name, fix = {}) {
+  const unit = unitOf(rf, name);
+  const b = quantileBand(rf, name, fix);
+  const s = (v) => scaled(v, unit.factor);
+  return { median: { label: 'median', values: s(b.q50), color: colour(0), width: 3 },
+    bands: [{ label: '5–95 %', lo: s(b.q05), hi: s(b.q95), color: colour(0) }, { label: '25–75 %', lo: s(b.q25), hi: s(b.q75), color: colour(0) }] };
+}
+
 function withoutZeros(series, keepZeros) {
   return keepZeros ? series : series.filter((s) => s.values.some((v) => v !== 0));
 }
@@ -46,10 +56,9 @@ export function declaredSpec(rf, name, along, opts = {}) {
     const qs = rf.coord('quantile');
     fix.quantile = qs.indexOf(0.5);
     if (!along) {
-      const b = quantileBand(rf, name);
-      spec.series.push({ label: 'median', values: scaled(b.q50, unit.factor), color: colour(0) });
-      spec.bands.push({ label: '5–95 %', lo: scaled(b.q05, unit.factor), hi: scaled(b.q95, unit.factor), color: colour(0) },
-        { label: '25–75 %', lo: scaled(b.q25, unit.factor), hi: scaled(b.q75, unit.factor), color: colour(0) });
+      const { median, bands } = medianAndBands(rf, name);
+      spec.series.push(median);
+      spec.bands.push(...bands);
       return spec;
     }
   }

@@ -5,11 +5,19 @@ import h5wasm from 'h5wasm';
 let counter = 0;
 
 // Copies the bytes into the in-memory file system h5wasm reads from; nothing leaves the page.
+// `bytes` may be a promise (a fetch, a file being read): the HDF5 library starts when the
+// page loads, so both proceed at once. Returns the file and the times of each step (ms).
 export async function openResult(name, bytes) {
+  const t0 = performance.now();
+  const data = await bytes;
+  const t1 = performance.now();
   const { FS } = await h5wasm.ready;
+  const t2 = performance.now();
   const path = `/result-${++counter}.h5`;
-  FS.writeFile(path, new Uint8Array(bytes));
-  return new ResultFile(name, new h5wasm.File(path, 'r'));
+  FS.writeFile(path, new Uint8Array(data), { canOwn: true });  // the file system keeps the bytes, no copy
+  const rf = new ResultFile(name, new h5wasm.File(path, 'r'), () => FS.unlink(path));
+  const times = { read: t1 - t0, library: t2 - t1, open: performance.now() - t2 };
+  return { rf, times };
 }
 
 function plain(value) {
@@ -19,9 +27,10 @@ function plain(value) {
 }
 
 export class ResultFile {
-  constructor(name, h5) {
+  constructor(name, h5, release) {
     this.name = name;
     this.h5 = h5;
+    this.release = release;
     this.cache = new Map();
     this.infoCache = new Map();
     this.names = new Set(h5.keys());
@@ -81,7 +90,11 @@ export class ResultFile {
     return this.coord('cluster').map(prettyId);
   }
 
-  close() { this.h5.close(); }
+  // Closes the file and frees its bytes (when another file takes its place).
+  close() {
+    this.h5.close();
+    this.release();
+  }
 }
 
 export function prettyId(id) {

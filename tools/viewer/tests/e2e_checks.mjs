@@ -41,6 +41,17 @@ export async function chartCsv(page, id) {
   return parseCsv(readFileSync(await download.path(), 'utf8'));
 }
 
+// The chart's "download PNG" gives a PNG picture at least as large as the drawing.
+export async function chartPngCheck(page, id) {
+  const button = page.locator(`figure[data-chart="${id}"] button[data-download="png"]`).first();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const bytes = readFileSync(await download.path());
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  check(bytes.subarray(1, 4).toString() === 'PNG' && width >= 360 && height >= 300,
+    `${id}: download PNG gives a ${width} x ${height} PNG named ${download.suggestedFilename()}`);
+}
+
 export function column(csv, label) {
   const j = csv.header.findIndex((h) => h === label || h.startsWith(`${label} [`));
   return j < 0 ? null : csv.rows.map((r) => Number(r[j]));

@@ -1,5 +1,5 @@
 // What each view must show for a run file, a sweep file and two runs side by side.
-import { check, chartCsv, compareColumns, column } from './e2e_checks.mjs';
+import { check, chartCsv, chartPngCheck, compareColumns, column } from './e2e_checks.mjs';
 import { openPage, tab } from './e2e_page.mjs';
 
 const RUN_TABS = ['emissions', 'route-mix', 'economy', 'plants', 'infrastructure', 'series'];
@@ -34,6 +34,7 @@ export async function runChecks(browser, file, e, shots) {
   for (const id of RUN_TABS) await tab(page, id, shots, 'run');
   await tab(page, 'emissions');
   await chartsMatch(page, e, ['emissions-national', 'emissions-clusters']);
+  await chartPngCheck(page, 'emissions-national');
   await tab(page, 'route-mix');
   await chartsMatch(page, e, Object.keys(e).filter((k) => k.startsWith('route-mix-')));
   await tab(page, 'economy');
@@ -78,6 +79,10 @@ export async function compareChecks(browser, a, b, shots) {
   const [ca, cb] = [await chartCsv(page, 'series-cluster_co2_net-a'), await chartCsv(page, 'series-cluster_co2_net-b')];
   check(ca.rows.length === cb.rows.length && ca.rows.length > 0, 'compare: both files give a series over the same years');
   await page.screenshot({ path: `${shots}/compare-series.png`, fullPage: true });
+  await page.setInputFiles('#file-a', b);
+  await page.waitForSelector('body[data-state="ready"]');
+  const name = b.split('/').pop();
+  check((await page.textContent('.meta')).startsWith(name), `file picker: ${name} opened in place of the first file`);
   await close();
 }
 
@@ -88,6 +93,7 @@ export async function timeLarge(browser, file) {
   await page.waitForSelector('section.active[data-rendered]');
   const openMs = Number(await page.getAttribute('body', 'data-open-ms'));
   const drawMs = Number(await page.locator('section.active').getAttribute('data-rendered'));
-  console.log(`timing: ${file}: opened in ${openMs.toFixed(0)} ms in the page (fetch + h5wasm open), first view drawn in ${drawMs.toFixed(0)} ms; ${Date.now() - t0} ms from starting the server to a drawn page`);
+  const steps = await page.getAttribute('body', 'data-open-steps');
+  console.log(`timing: ${file}: opened in ${openMs.toFixed(0)} ms in the page (${steps}), first view drawn in ${drawMs.toFixed(0)} ms; ${Date.now() - t0} ms from starting the server to a drawn page`);
   await close();
 }

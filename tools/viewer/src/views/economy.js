@@ -1,9 +1,9 @@
 // Reduction decomposition, jobs and value added, where the file has them: run files per
 // cluster with the national total, sweep files as national bands (decomposition: medians).
 import { renderChart, colour } from '../chart.js';
-import { yearColumns, quantileBand } from '../project.js';
+import { yearColumns } from '../project.js';
 import { scaled } from '../units.js';
-import { bandTitle, declaredSpec, labelsOf, unitOf } from '../declared.js';
+import { bandTitle, declaredSpec, labelsOf, medianAndBands, unitOf } from '../declared.js';
 
 function decomposition(el, rf) {
   const name = rf.isSweep ? 'national_reduction_quantiles' : 'cluster_reduction';
@@ -30,12 +30,9 @@ function byCluster(el, rf, name, id) {
 
 function band(el, rf, name, id) {
   if (!rf.has(name)) return;
-  const unit = unitOf(rf, name);
-  const b = quantileBand(rf, name);
-  const s = (v) => scaled(v, unit.factor);
-  renderChart(el, { id, title: bandTitle(rf, name), xLabel: 'year', yLabel: unit.label, x: rf.coord('year'),
-    series: [{ label: 'median', values: s(b.q50), color: colour(0), width: 3 }],
-    bands: [{ label: '5–95 %', lo: s(b.q05), hi: s(b.q95), color: colour(0) }, { label: '25–75 %', lo: s(b.q25), hi: s(b.q75), color: colour(0) }] });
+  const { median, bands } = medianAndBands(rf, name);
+  renderChart(el, { id, title: bandTitle(rf, name), xLabel: 'year', yLabel: unitOf(rf, name).label, x: rf.coord('year'),
+    series: [median], bands });
 }
 
 export function economyView(el, rf) {

@@ -3,7 +3,7 @@
 import { renderChart, colour } from '../chart.js';
 import { yearColumns, quantileBand } from '../project.js';
 import { scaled } from '../units.js';
-import { bandTitle, labelsOf, unitOf } from '../declared.js';
+import { bandTitle, labelsOf, medianAndBands, unitOf } from '../declared.js';
 
 function targetLines(rf) {
   const name = rf.isSweep ? 'target_co2_net_quantiles' : 'target_co2_net';
@@ -33,17 +33,16 @@ function sweepCharts(el, rf) {
   const x = rf.coord('year');
   const nat = 'co2_net_quantiles';
   const unit = unitOf(rf, nat);
-  const b = quantileBand(rf, nat);
   const s = (v) => scaled(v, unit.factor);
+  const { median, bands } = medianAndBands(rf, nat);
   renderChart(el, { id: 'emissions-national', title: bandTitle(rf, nat), xLabel: 'year', yLabel: unit.label, x,
-    series: [{ label: 'median', values: s(b.q50), color: colour(0), width: 3 }, ...targetLines(rf)],
-    bands: [{ label: '5–95 %', lo: s(b.q05), hi: s(b.q95), color: colour(0) }, { label: '25–75 %', lo: s(b.q25), hi: s(b.q75), color: colour(0) }] });
+    series: [median, ...targetLines(rf)], bands });
   const cl = 'cluster_co2_net_quantiles';
   const labels = labelsOf(rf, 'cluster');
-  const bands = labels.map((_, i) => quantileBand(rf, cl, { cluster: i }));
+  const perCluster = labels.map((_, i) => quantileBand(rf, cl, { cluster: i }));
   renderChart(el, { id: 'emissions-clusters', title: bandTitle(rf, cl, 'median and 25–75 % of runs by cluster'), xLabel: 'year', yLabel: unit.label, x,
-    series: bands.map((bc, i) => ({ label: labels[i], values: s(bc.q50), color: colour(i) })),
-    bands: bands.map((bc, i) => ({ label: `${labels[i]} 25–75 %`, lo: s(bc.q25), hi: s(bc.q75), color: colour(i), alpha: 0.12 })) });
+    series: perCluster.map((bc, i) => ({ label: labels[i], values: s(bc.q50), color: colour(i) })),
+    bands: perCluster.map((bc, i) => ({ label: `${labels[i]} 25–75 %`, lo: s(bc.q25), hi: s(bc.q75), color: colour(i), alpha: 0.12 })) });
 }
 
 export function emissionsView(el, rf) {
