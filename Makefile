@@ -7,7 +7,7 @@ OUT ?= results/current-policy.h5
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps build bench sanitize clean
+.PHONY: run test deps build bench sanitize clean viewer view
 
 deps:
 	@tools/install_deps.sh
@@ -24,6 +24,17 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The results viewer (tools/viewer, docs/viewer.md): `make viewer` installs its npm
+# packages from the lock file and builds it; `make view FILE=results/x.h5` serves it on
+# 127.0.0.1, prints the address and opens FILE in the browser.
+viewer:
+	cd tools/viewer && npm ci --no-audit --no-fund && npm run build
+
+FILE ?= $(OUT)
+view:
+	@test -f tools/viewer/dist/index.html || $(MAKE) viewer
+	/usr/bin/python3 tools/viewer/serve.py $(FILE) $(if $(COMPARE),--compare $(COMPARE))
 
 bench: deps
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DEIISIM_BENCHMARKS=ON

@@ -1,11 +1,15 @@
 #!/bin/sh
-# Installs the Debian packages eiisim builds and runs with. As root it installs what is
-# missing; otherwise it names exactly what is missing and how to install it.
+# Installs the Debian packages eiisim builds and runs with, and those its results viewer is
+# built and tested with. As root it installs what is missing; otherwise it names exactly
+# what is missing and how to install it.
 set -eu
 PACKAGES="cmake ninja-build g++ pkg-config ccache libboost-graph-dev libtbb-dev libhdf5-dev hdf5-tools \
 libcli11-dev catch2 libtomlplusplus-dev librandom123-dev libfmt-dev libbenchmark-dev \
 python3 python3-numpy python3-h5py python3-matplotlib python3-pandas python3-xarray \
-python3-h5netcdf python3-netcdf4 netcdf-bin"
+python3-h5netcdf python3-netcdf4 netcdf-bin chromium"
+# The results viewer (tools/viewer) is built with npm and tested in Chromium; Debian's
+# nodejs and npm only where no node is installed (a newer one from elsewhere is kept).
+command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,0 +1,36 @@
+// Serving the viewer with serve.py and driving its page: open files, switch tabs.
+import { spawn } from 'node:child_process';
+import { check } from './e2e_checks.mjs';
+
+// Starts serve.py on the files and resolves with its printed address and the process.
+function serve(files) {
+  const [file, compare] = files;
+  const argv = ['tools/viewer/serve.py', file, '--no-browser', ...(compare ? ['--compare', compare] : [])];
+  const child = spawn(process.env.PYTHON || '/usr/bin/python3', argv, { cwd: new URL('../../..', import.meta.url).pathname });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (d) => {
+      text += d;
+      const m = text.match(/(http:\/\/127\.0\.0\.1:\d+\/\S+)/);
+      if (m) resolve({ url: m[1], child });
+    });
+    child.stderr.on('data', (d) => { text += d; });
+    child.on('exit', (code) => reject(new Error(`serve.py exited ${code}: ${text}`)));
+  });
+}
+
+export async function openPage(browser, files) {
+  const { url, child } = await serve(files);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (e) => check(false, `page error: ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector('body[data-state]', { timeout: 60000 });
+  check(await page.getAttribute('body', 'data-state') === 'ready', `opened ${files.join(' + ')}`);
+  return { page, close: async () => { await page.close(); child.kill(); } };
+}
+
+export async function tab(page, id, shots, prefix) {
+  await page.click(`nav button[data-view="${id}"]`);
+  await page.waitForSelector(`#view-${id}[data-rendered]`);
+  if (shots) await page.screenshot({ path: `${shots}/${prefix}-${id}.png`, fullPage: id !== 'plants' });
+}
