@@ -62,7 +62,7 @@ void check_resume(const std::filesystem::path& checkpoint, const std::string& fi
     std::string lines;
     for (const std::string& c : changes) lines += "\n  " + c;
     throw InputError({checkpoint.string(), 0, 0}, "",
-                     "cannot resume: this is not the sweep the checkpoint was written for (input paths relative to " +
+                     "cannot resume: the checkpoint belongs to another sweep; what differs (input paths relative to " +
                          scenario_file + "'s folder):" + lines +
                          "\nrestore what changed, or remove the checkpoint or run without --resume to start the "
                          "sweep over");
