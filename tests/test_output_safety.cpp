@@ -41,7 +41,7 @@ std::string guard_error(const fs::path& out, const InputProvenance& inputs) {
 
 }  // namespace
 
-TEST_CASE("--out that is an input file, by any path, is refused naming the input", "[output_safety]") {
+TEST_CASE("an --out that is an input file, by any path, is refused naming the input", "[output_safety]") {
     SmallCopy copy;
     const Inputs inputs = load_inputs(copy.scenario());
     const fs::path sectors = copy.file("sectors.csv");
@@ -64,7 +64,7 @@ TEST_CASE("--out that is an input file, by any path, is refused naming the input
     CHECK(guard_error(dir / "new.h5", inputs.provenance).empty());
 }
 
-TEST_CASE("--out that is a sweep checkpoint is refused", "[output_safety]") {
+TEST_CASE("an --out that is a sweep checkpoint is refused", "[output_safety]") {
     SmallCopy copy;
     const fs::path checkpoint = copy.scenario().parent_path() / "other.h5.checkpoint";
     { SweepCheckpoint store(checkpoint, "fingerprint", 4, 2, 1, false, true); }
