@@ -11,6 +11,8 @@
 
 #include "clusters/value_chain_metrics.hpp"
 #include "command.hpp"
+#include "output_guard.hpp"
+#include "seed_option.hpp"
 #include "inputs/dataset_loader.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/reference_summary.hpp"
@@ -81,6 +83,8 @@ std::optional<RunResult> reference_run(const RunOptions& options, const Inputs& 
 int run_scenario(const RunOptions& options) {
     using Clock = std::chrono::steady_clock;
     Inputs inputs = load_inputs(options.scenario);
+    const std::string out = options.out.empty() ? default_output(options.scenario) : options.out;
+    const auto lock = claim_output(out, inputs.provenance, std::cerr);  // before any work
     if (options.seed_given) inputs.scenario.seed = options.seed;
     const int threads = options.threads > 0 ? options.threads
                                             : static_cast<int>(tbb::this_task_arena::max_concurrency());
@@ -95,8 +99,6 @@ int run_scenario(const RunOptions& options) {
     const RunResult result = simulate(model, model.inputs.scenario.seed);
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
-    const std::string out = options.out.empty() ? default_output(options.scenario) : options.out;
-    prepare_output_path(out);
     const std::vector<int> milestones = kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
     const RunKpis kpis = compute_kpis(result, milestones);
     write_run_hdf5(out, model.inputs, result, &kpis, milestones, reference_result ? &reference : nullptr);
@@ -119,7 +121,9 @@ int run_scenario(const RunOptions& options) {
 int replay(const RunOptions& o) {
     ReplayOptions replay{o.from_sweep, o.replay_run, o.scenario_given ? o.scenario : "", o.out, o.quiet};
     if (replay.out.empty()) replay.out = default_replay_output(o.from_sweep, o.replay_run);
-    prepare_output_path(replay.out);
+    InputProvenance read;  // the sweep file; the scenario's files are read later, by replay_command
+    read.files.push_back({o.from_sweep, "", 0});
+    const auto lock = claim_output(replay.out, read, std::cerr);
     return replay_command(replay);
 }
 
@@ -142,9 +146,10 @@ Command add_run_command(CLI::App& app) {
     cmd->add_option("--scenario", run->scenario, "Scenario file (TOML)")
         ->capture_default_str()
         ->each([run](const std::string&) { run->scenario_given = true; });
-    cmd->add_option("--out", run->out, "Output HDF5 file (default: results/<scenario>.h5)");
-    CLI::Option* seed_opt = cmd->add_option("--seed", run->seed, "Random seed (overrides the scenario's seed)")
-                                ->each([run](const std::string&) { run->seed_given = true; });
+    cmd->add_option("--out", run->out, std::string(kOutputHelp) + " (default: results/<scenario>.h5)")
+        ->check(non_empty_path());
+    CLI::Option* seed_opt =
+        add_seed_option(cmd, run->seed, run->seed_given, "Random seed (overrides the scenario's seed)");
     CLI::Option* from_opt = cmd->add_option(
         "--from-sweep", run->from_sweep,
         "Replay one run of this sweep file (same inputs, samples, seed and run index; see docs/sweeps.md)");

@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "command.hpp"
+#include "output_guard.hpp"
+#include "seed_option.hpp"
 
 #include <unistd.h>
 
@@ -24,6 +26,7 @@
 #include "sweep/sweep_checkpoint.hpp"
 #include "sweep/sweep_memory.hpp"
 #include "sweep/sweep_progress.hpp"
+#include "sweep/sweep_resume.hpp"
 
 namespace eiisim {
 namespace {
@@ -55,25 +58,6 @@ void note_grid_shape(const SweepCliOptions& o, std::size_t dims) {
                                  points, o.runs,
                                  points > static_cast<double>(o.runs) ? "the grid is cut short"
                                                                       : "grid points repeat as replicates");
-}
-
-// --resume: refuses (InputError, exit status 2) when an input file read now differs from
-// the one the interrupted sweep read, naming every such file. Other differences (runs,
-// seed, ...) are left to the checkpoint, which refuses a foreign sweep.
-void check_resume_inputs(const std::filesystem::path& checkpoint, const Inputs& inputs) {
-    if (!std::filesystem::exists(checkpoint)) return;
-    const std::string stored = SweepCheckpoint::stored_fingerprint(checkpoint);
-    const std::size_t eol = stored.find('\n');
-    const std::vector<InputFileRecord> before =
-        parse_input_files_text(eol == std::string::npos ? std::string_view() : std::string_view(stored).substr(eol + 1));
-    const std::vector<std::string> changes = input_changes(before, inputs.provenance.files);
-    if (changes.empty()) return;
-    std::string lines;
-    for (const std::string& c : changes) lines += "\n  " + c;
-    throw InputError({checkpoint.string(), 0, 0}, "",
-                     "cannot resume: the inputs changed since the interrupted sweep started (paths relative to " +
-                         inputs.provenance.scenario_file + "'s folder):" + lines +
-                         "\nremove the checkpoint or run without --resume to start the sweep over");
 }
 
 // Estimates the sweep's peak memory before anything is allocated for its runs, prints it,
@@ -113,6 +97,8 @@ int sweep_command(const SweepCliOptions& o) {
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     Inputs inputs = load_inputs(o.scenario);
+    const std::filesystem::path out = o.out;
+    const auto lock = cli::claim_output(out, inputs.provenance, std::cerr);  // before any work
     if (o.seed_given) inputs.scenario.seed = o.seed;
     const std::uint64_t seed = inputs.scenario.seed;
     const int threads = o.threads > 0 ? o.threads : static_cast<int>(tbb::this_task_arena::max_concurrency());
@@ -130,8 +116,6 @@ int sweep_command(const SweepCliOptions& o) {
 
     const Model model = build_model(std::move(inputs));
     const auto loaded = Clock::now();
-    const std::filesystem::path out = o.out;
-    if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
     std::filesystem::path checkpoint = out;
     checkpoint += ".checkpoint";
 
@@ -139,7 +123,7 @@ int sweep_command(const SweepCliOptions& o) {
     const std::string fingerprint = sweep_fingerprint(model.inputs.scenario.text, o.runs, seed, o.sampler,
                                                       layout.width(), model.inputs.provenance.files);
     check_sweep_memory(o, model, options, layout, threads);
-    if (o.resume) check_resume_inputs(checkpoint, model.inputs);
+    if (o.resume) check_resume(checkpoint, fingerprint, model.inputs.provenance.scenario_file);
     // The records go to the checkpoint as the runs finish; the final reduction reads them
     // back. With --save plants (not resumable) the same file is a scratch store.
     SweepCheckpoint records(checkpoint, fingerprint, o.runs, layout.width(), layout.columnar(), o.resume,
@@ -200,14 +184,15 @@ Command add_sweep_command(CLI::App& app) {
     cmd->add_option("--sampler", sweep->sampler, "Experimental design")
         ->check(CLI::IsMember({"lhs", "sobol", "grid"}))
         ->capture_default_str();
-    cmd->add_option("--seed", sweep->seed, "Seed of the design and of every run (default: the scenario's)")
-        ->each([sweep](const std::string&) { sweep->seed_given = true; });
-    cmd->add_option("--out", sweep->out, "Output HDF5 file")->required();
+    add_seed_option(cmd, sweep->seed, sweep->seed_given, "Seed of the design and of every run (default: the scenario's)");
+    cmd->add_option("--out", sweep->out, kOutputHelp)->required()->check(non_empty_path());
     cmd->add_option("--save", sweep->save, "Per-run trajectories to keep: none, clusters or plants")
         ->check(CLI::IsMember({"none", "clusters", "plants"}))
         ->capture_default_str();
     cmd->add_option("--threads", sweep->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
-    cmd->add_flag("--resume", sweep->resume, "Continue an interrupted sweep from <out>.checkpoint");
+    cmd->add_flag("--resume", sweep->resume,
+                  "Continue an interrupted sweep from <out>.checkpoint; refused, naming what changed, unless the "
+                  "binary, the design and every input file are the same");
     cmd->add_option("--max-memory", sweep->max_memory,
                     "Refuse a sweep whose estimated peak memory is above this size (8G, 500M; default: three "
                     "quarters of this machine's memory); the estimate is printed before the runs start")

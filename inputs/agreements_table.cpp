@@ -8,6 +8,7 @@
 #include "core/input_error.hpp"
 #include "csv_reader.hpp"
 #include "plant_option_lookup.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -134,8 +135,8 @@ std::vector<AgreementSpec> load_agreements(const std::filesystem::path& agreemen
                                            std::vector<TechnologySpec>& technologies,
                                            const std::vector<std::vector<int>>& plant_technologies,
                                            const std::vector<InstrumentSpec>& instruments) {
-    if (!std::filesystem::exists(agreements_file)) {
-        if (std::filesystem::exists(units_file))
+    if (!optional_input_present(agreements_file)) {
+        if (optional_input_present(units_file))
             throw InputError({units_file.string(), 0, 0}, "agreement",
                              "agreement_plants.csv needs agreements.csv beside it");
         return {};

@@ -6,6 +6,7 @@
 
 #include "csv_reader.hpp"
 #include "dataset_tables.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -161,7 +162,7 @@ std::vector<std::vector<int>> load_plant_options(const std::filesystem::path& fi
     std::vector<std::vector<int>> options(plants.size());
     for (std::size_t p = 0; p < plants.size(); ++p)
         options[p] = sector_technologies[static_cast<std::size_t>(plants[p].sector)];
-    if (!std::filesystem::exists(file)) return options;  // the file is optional
+    if (!optional_input_present(file)) return options;  // the file is optional
 
     auto columns = kColumns;
     columns[0] = CsvColumn{"plant"};

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "csv_reader.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -20,7 +21,7 @@ Co2Transport read_mode(const CsvTable& table, const CsvRow& row) {
 }  // namespace
 
 void load_co2_connections(const std::filesystem::path& file, std::vector<PlantSpec>& plants, int co2_delay_y) {
-    if (!std::filesystem::exists(file)) return;  // optional: every plant uses its cluster's
+    if (!optional_input_present(file)) return;  // optional: every plant uses its cluster's
     static constexpr std::array<CsvColumn, 4> kColumns{{{"plant"}, {"mode"}, {"first_year"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     std::map<std::string, std::size_t, std::less<>> plant_index;

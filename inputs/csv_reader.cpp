@@ -2,10 +2,9 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
-#include "core/input_files.hpp"
+#include "core/utf8.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -121,6 +120,25 @@ std::vector<CsvRow> split_records(std::string_view text, const std::string& file
     return records;
 }
 
+std::string hex_byte(char c) {
+    constexpr const char* kDigits = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(c);
+    return {kDigits[b >> 4U], kDigits[b & 0xFU]};
+}
+
+// Every field must be UTF-8 text: ids and names reach the output files as UTF-8 strings
+// (docs/input-format.md, "Text"). `names`: the header's fields, to name the column.
+void check_utf8(const CsvRow& record, const std::vector<CsvField>& names, const std::string& file) {
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+        const CsvField& f = record.fields[i];
+        const std::size_t bad = first_invalid_utf8(f.text);
+        if (bad == std::string_view::npos) continue;
+        throw InputError({file, f.line, f.column}, i < names.size() ? names[i].text : std::string(),
+                         "not valid UTF-8 text (byte 0x" + hex_byte(f.text[bad]) + " at byte " +
+                             std::to_string(bad + 1) + " of the field); save the file as UTF-8");
+    }
+}
+
 std::string join_names(std::span<const CsvColumn> columns) {
     std::string text;
     for (const auto& column : columns) {
@@ -133,12 +151,7 @@ std::string join_names(std::span<const CsvColumn> columns) {
 }  // namespace
 
 CsvTable CsvTable::read(const std::filesystem::path& file, std::span<const CsvColumn> columns) {
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) throw InputError({file.string(), 0, 0}, "", "cannot open file: it does not exist or is not readable");
-    std::ostringstream text;
-    text << stream.rdbuf();
-    const std::string content = text.str();
-    note_input_file(file, content);  // provenance (core/input_files.hpp)
+    const std::string content = read_input_file(file);  // checked, and noted for provenance
     return parse(content, file.string(), columns);
 }
 
@@ -150,6 +163,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file,
     if (records.empty()) throw InputError({file, 0, 0}, "", "the file is empty; expected a header row");
 
     const CsvRow& header = records.front();
+    for (const CsvRow& record : records) check_utf8(record, header.fields, file);
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         const CsvField& name = header.fields[i];
         const InputLocation at{file, name.line, name.column};

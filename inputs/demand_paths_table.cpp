@@ -6,6 +6,7 @@
 
 #include "csv_reader.hpp"
 #include "sector_activity_table.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -19,7 +20,7 @@ constexpr Bounds kIndex{0.0, 10.0};
 }  // namespace
 
 std::vector<DemandPathRow> load_demand_paths(const std::filesystem::path& file, const std::vector<SectorSpec>& sectors) {
-    if (!std::filesystem::exists(file)) return {};  // optional: no demand paths
+    if (!optional_input_present(file)) return {};  // optional: no demand paths
     static constexpr std::array<CsvColumn, 5> kColumns{{{"sector"}, {"variant"}, {"year"}, {"index"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     std::vector<DemandPathRow> rows;

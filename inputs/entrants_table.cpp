@@ -5,6 +5,7 @@
 #include <string>
 
 #include "csv_reader.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -115,7 +116,7 @@ PlantSpec read_entrant(const CsvTable& table, const CsvRow& row, const Inputs& i
 }  // namespace
 
 void load_entrants(const std::filesystem::path& file, Inputs& in, int base_year) {
-    if (!std::filesystem::exists(file)) return;  // optional: no entrants
+    if (!optional_input_present(file)) return;  // optional: no entrants
     static constexpr std::array<CsvColumn, 24> kColumns{{
         {"id"}, {"name"}, {"operator"}, {"cluster"}, {"sector"}, {"product", false}, {"site", false}, {"capacity_t"},
         {"utilisation"}, {"earliest_year"}, {"status"}, {"electricity_gj_per_t"}, {"hydrogen_gj_per_t"},

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "csv_reader.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -95,7 +96,7 @@ FeedstockTable load_feedstocks(const std::filesystem::path& file, const std::vec
                                const NationalInfrastructure& national) {
     FeedstockTable out;
     out.sector_feed.assign(sectors.size(), SectorFeed{});
-    if (!std::filesystem::exists(file)) return out;  // optional: no alternative feedstocks
+    if (!optional_input_present(file)) return out;  // optional: no alternative feedstocks
     static constexpr std::array<CsvColumn, 10> kColumns{{{"feedstock"}, {"origin"}, {"sector"}, {"max_blend_share"},
                                                          {"fossil_feed"}, {"fossil_feed_t_per_t"}, {"feed_co2_share"},
                                                          {"product_co2_t_per_t"}, {"carbon_t_co2_per_t"}, {"source"}}};

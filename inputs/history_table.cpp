@@ -7,6 +7,7 @@
 
 #include "csv_reader.hpp"
 #include "plant_option_lookup.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -76,7 +77,7 @@ void read_route(const CsvTable& table, const CsvRow& row, const std::vector<Tech
 std::vector<HistoryEntry> load_history(const std::filesystem::path& file, const std::vector<PlantSpec>& plants,
                                        const std::vector<TechnologySpec>& technologies,
                                        const std::vector<std::vector<int>>& plant_technologies, int base_year) {
-    if (!std::filesystem::exists(file)) return {};  // optional: no observed history
+    if (!optional_input_present(file)) return {};  // optional: no observed history
     static constexpr std::array<CsvColumn, 8> kColumns{{{"plant_id"}, {"kind"}, {"first_year"}, {"last_year"},
         {"share"}, {"route", false}, {"exogenous"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);

@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
-#include "core/input_files.hpp"
 #include "core/inputs.hpp"
 #include "csv_reader.hpp"  // parse_integer for year keys
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -45,13 +43,7 @@ int checked_integer(const toml::node& node, const std::string& file, const std::
 TomlDocument read_toml_file(const std::filesystem::path& file) {
     TomlDocument doc;
     doc.file = file.string();
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream)
-        throw InputError({doc.file, 0, 0}, "", "cannot open file: it does not exist or is not readable");
-    std::ostringstream text;
-    text << stream.rdbuf();
-    doc.text = text.str();
-    note_input_file(file, doc.text);  // provenance (core/input_files.hpp)
+    doc.text = read_input_file(file);  // checked, and noted for provenance
     try {
         doc.root = toml::parse(doc.text, doc.file);
     } catch (const toml::parse_error& err) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "csv_reader.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -98,7 +99,7 @@ void check_balance(const CsvTable& table, const NetworkSpec& n, const CsvRow& ro
 std::vector<NetworkSpec> load_networks(const std::filesystem::path& networks_file,
                                        const std::filesystem::path& members_file,
                                        const std::vector<PlantSpec>& plants, const std::vector<EdgeSpec>& edges) {
-    if (!std::filesystem::exists(networks_file)) return {};  // optional: no networks
+    if (!optional_input_present(networks_file)) return {};  // optional: no networks
     static constexpr std::array<CsvColumn, 7> kNetworkColumns{{{"network"}, {"product"}, {"coupling"},
         {"headroom_share"}, {"import_share"}, {"import_cost_share"}, {"source"}}};
     static constexpr std::array<CsvColumn, 7> kMemberColumns{{{"network"}, {"plant_id"}, {"role"}, {"flow_kt"},

@@ -7,6 +7,7 @@
 #include "core/bounds.hpp"
 #include "core/settings_schema.hpp"
 #include "csv_reader.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -76,7 +77,7 @@ void check_tariff_series(const std::vector<ObservedPriceSeries>& all, const std:
 std::vector<ObservedPriceSeries> load_observed_prices(const std::filesystem::path& file,
                                                       const std::vector<SectorSpec>& sectors,
                                                       const std::vector<std::string>& import_names) {
-    if (!std::filesystem::exists(file)) return {};
+    if (!optional_input_present(file)) return {};
     const CsvTable table = CsvTable::read(file, kColumns);
     std::vector<ObservedPriceSeries> out;
     std::map<std::string, std::size_t, std::less<>> index;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "csv_reader.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -25,7 +26,7 @@ int csv_sector(const CsvTable& table, const CsvRow& row, const std::vector<Secto
 
 std::vector<SectorActivity> load_sector_activity(const std::filesystem::path& file,
                                                  const std::vector<SectorSpec>& sectors, int base_year) {
-    if (!std::filesystem::exists(file)) return {};  // optional: no observed sector activity
+    if (!optional_input_present(file)) return {};  // optional: no observed sector activity
     static constexpr std::array<CsvColumn, 4> kColumns{{{"sector"}, {"year"}, {"index"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     const Bounds years{static_cast<double>(base_year + 1), static_cast<double>(kLastActivityYear)};

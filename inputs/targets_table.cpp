@@ -6,6 +6,7 @@
 #include <string>
 
 #include "csv_reader.hpp"
+#include "input_file_check.hpp"
 
 namespace eiisim {
 namespace {
@@ -30,7 +31,7 @@ int read_code(const CsvTable& table, const CsvRow& row, std::string_view column,
 }  // namespace
 
 std::vector<TargetSpec> load_targets(const std::filesystem::path& file, int base_year) {
-    if (!std::filesystem::exists(file)) return {};  // optional: no targets tracked
+    if (!optional_input_present(file)) return {};  // optional: no targets tracked
     static constexpr std::array<CsvColumn, 6> kColumns{
         {{"target"}, {"year"}, {"mapping"}, {"reference_mt"}, {"reference_base_mt"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);

@@ -4,12 +4,12 @@
 // atomic within one file system).
 #include "hdf5_writer.hpp"
 
-#include <unistd.h>
-
 #include <stdexcept>
 #include <string>
 #include <system_error>
 
+#include "core/kill_point.hpp"
+#include "core/process_files.hpp"
 #include "finite_guard.hpp"
 #include "hdf5_atomic.hpp"
 #include "hdf5_handles.hpp"
@@ -21,12 +21,6 @@
 namespace eiisim {
 
 namespace {
-
-std::filesystem::path temporary_path(const std::filesystem::path& out) {
-    std::filesystem::path tmp = out;
-    tmp += ".tmp-" + std::to_string(static_cast<long long>(::getpid()));
-    return tmp;
-}
 
 void remove_quietly(const std::filesystem::path& p) {
     std::error_code ignored;
@@ -81,6 +75,7 @@ void output::write_hdf5_atomically(const std::filesystem::path& out, const std::
         remove_quietly(tmp);
         throw std::runtime_error("cannot write HDF5 output '" + out.string() + "': " + e.what());
     }
+    kill_point("output-written");
     std::error_code ec;
     std::filesystem::rename(tmp, out, ec);
     if (ec) {

@@ -11,6 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "core/kill_point.hpp"
+#include "core/process_files.hpp"
+#include "core/revision.hpp"
 #include "parallel_runs.hpp"
 
 namespace eiisim {
@@ -116,9 +119,20 @@ std::string sweep_fingerprint(const std::string& scenario_text, std::size_t runs
                               const std::vector<InputFileRecord>& input_files) {
     std::string files = input_files_text(input_files);
     if (!files.empty()) files.pop_back();  // the header adds the line end
-    return fmt::format("scenario_fnv1a={:016x} runs={} seed={} sampler={} width={}{}{}",
-                       fnv1a(scenario_text.data(), scenario_text.size()), runs, seed, sampler, width,
-                       files.empty() ? "" : "\n", files);
+    return fmt::format("binary=eiisim-{}-{} scenario_fnv1a={:016x} runs={} seed={} sampler={} width={}{}{}",
+                       kModelVersion, source_revision(), fnv1a(scenario_text.data(), scenario_text.size()), runs,
+                       seed, sampler, width, files.empty() ? "" : "\n", files);
+}
+
+bool is_sweep_checkpoint(const std::filesystem::path& path) {
+    const std::string_view magic(kMagic);
+    const std::string_view family = magic.substr(0, magic.find(' ') + 1);  // "eiisim-sweep-checkpoint "
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return false;
+    std::string head(family.size(), '\0');
+    const ssize_t got = ::pread(fd, head.data(), head.size(), 0);  // a directory: EISDIR, not one
+    ::close(fd);
+    return got == static_cast<ssize_t>(family.size()) && head == family;
 }
 
 std::string SweepCheckpoint::stored_fingerprint(const std::filesystem::path& path) {
@@ -164,8 +178,7 @@ SweepCheckpoint::~SweepCheckpoint() {
 }
 
 void SweepCheckpoint::create(const std::string& fingerprint) {
-    std::filesystem::path tmp = path_;
-    tmp += ".tmp-" + std::to_string(static_cast<long long>(::getpid()));
+    const std::filesystem::path tmp = temporary_path(path_);
     const std::string header = header_text(fingerprint);
     {
         const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -246,6 +259,7 @@ void SweepCheckpoint::append(std::span<const std::size_t> ids, std::span<const d
     blocks_.push_back(Block{end_, std::vector<std::uint64_t>(ids_begin, ids_begin + static_cast<std::ptrdiff_t>(n))});
     end_ += block.size() * kWord;
     for (std::size_t id : ids) done_[id] = 1;
+    kill_point("checkpoint-appended");
 }
 
 void SweepCheckpoint::read_columns(std::size_t first, std::size_t count, std::vector<double>& out) const {

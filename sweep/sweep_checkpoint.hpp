@@ -3,8 +3,8 @@
 // sweep resumes from ("<out>.checkpoint") and the store the final reduction reads, so
 // memory does not grow with runs × record width (docs/sweeps.md, "Memory").
 //
-// File: a text header naming the sweep (the magic line, then the fingerprint: scenario
-// text hash, runs, seed, sampler, record width on one line and one line per input file
+// File: a text header naming the sweep (the magic line, then the fingerprint: binary,
+// scenario text hash, runs, seed, sampler, record width on one line and one line per input file
 // with its SHA-256, size and path; a blank line ends it), then one binary block per chunk
 // of runs, appended and handed to the kernel when the chunk is done:
 //     u64 block magic, u64 n, u64 run id[n], f64 columns[columnar][n],
@@ -28,11 +28,17 @@
 
 namespace eiisim {
 
-// The fingerprint's first line describes the sweep; the lines after it are the input
-// files (input_files_text), so a changed file can be named (sweep_command.cpp).
+// The fingerprint's first line describes the sweep ("key=value" items: the binary's
+// version and source revision, the scenario text's FNV-1a 64 hash, runs, seed, sampler,
+// record width); the lines after it are the input files with their SHA-256
+// (input_files_text), so a changed file can be named (sweep_resume.hpp).
 [[nodiscard]] std::string sweep_fingerprint(const std::string& scenario_text, std::size_t runs, std::uint64_t seed,
                                             const std::string& sampler, std::size_t width,
                                             const std::vector<InputFileRecord>& input_files);
+
+// True when the file at `path` is a sweep checkpoint of any version (its first line
+// starts with the checkpoint magic): an output must never replace one.
+[[nodiscard]] bool is_sweep_checkpoint(const std::filesystem::path& path);
 
 class SweepCheckpoint {
 public:

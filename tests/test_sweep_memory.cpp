@@ -35,7 +35,7 @@ TEST_CASE("the sweep memory estimate grows with runs and save level", "[sweep][m
     CHECK(plants.total() > twice.total());
 }
 
-TEST_CASE("--max-memory sizes parse with binary units", "[sweep][memory]") {
+TEST_CASE("sizes for --max-memory parse with binary units", "[sweep][memory]") {
     CHECK(parse_byte_size("1048576") == 1048576);
     CHECK(parse_byte_size("500M") == 500ull << 20);
     CHECK(parse_byte_size("8G") == 8ull << 30);

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# `eiisim sweep --resume` refuses to continue when an input file changed since the
-# interrupted sweep started, names the file and exits 2, leaving the checkpoint; with
-# unchanged inputs it resumes to the file an uninterrupted sweep writes. Works on a copy
-# of tests/data/small so the test can edit it.
+# `eiisim sweep --resume` refuses to continue when an input file (plants.csv, sectors.csv,
+# the scenario) changed since the interrupted sweep started, names the file and exits 2,
+# leaving the checkpoint; with unchanged inputs it resumes to the file an uninterrupted
+# sweep writes. Works on a copy of tests/data/small so the test can edit it.
 set -euo pipefail
 bin=$1
 src=$2
@@ -36,13 +36,26 @@ grep -q "scenario_sweep.toml: " "$tmp/edited.err" && { echo "FAIL: an unchanged 
 [ ! -e "$tmp/edited.h5" ] || { echo "FAIL: an output file was written"; exit 1; }
 [ -s "$tmp/edited.h5.checkpoint" ] || { echo "FAIL: the refused checkpoint was removed"; exit 1; }
 
+# refused_naming FILE: --resume is refused with exit 2, naming FILE (relative to the
+# scenario's folder) as the one changed file.
+refused_naming() {
+  local status=0
+  "$bin" "${args[@]}" --out "$tmp/edited.h5" --resume 2>"$tmp/refused.err" || status=$?
+  [ "$status" -eq 2 ] && grep -q "$1: content changed" "$tmp/refused.err" &&
+    [ "$(grep -c "content changed" "$tmp/refused.err")" -eq 1 ] ||
+    { echo "FAIL: a changed $1 was not refused by name alone (exit $status)"; cat "$tmp/refused.err"; exit 1; }
+}
+
 # The scenario file edited: named too.
 cp "$src/tests/data/small/dataset/plants.csv" "$tmp/small/dataset/plants.csv"
 echo "# edited" >> "$scenario"
-status=0
-"$bin" "${args[@]}" --out "$tmp/edited.h5" --resume 2>"$tmp/scenario.err" || status=$?
-[ "$status" -eq 2 ] && grep -q "scenario_sweep.toml: content changed" "$tmp/scenario.err" ||
-  { echo "FAIL: a changed scenario was not refused by name (exit $status)"; cat "$tmp/scenario.err"; exit 1; }
+refused_naming scenario_sweep.toml
+
+# sectors.csv edited.
+cp "$src/tests/data/small/scenario_sweep.toml" "$scenario"
+echo "# edited" >> "$tmp/small/dataset/sectors.csv"
+refused_naming dataset/sectors.csv
+cp "$src/tests/data/small/dataset/sectors.csv" "$tmp/small/dataset/sectors.csv"
 
 # Restored inputs: the same checkpoint resumes, and the result is the uninterrupted sweep's.
 cp "$src/tests/data/small/scenario_sweep.toml" "$scenario"
