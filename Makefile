@@ -7,7 +7,7 @@ OUT ?= results/current-policy.h5
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps build bench sanitize clean viewer view
+.PHONY: run test deps build bench sanitize fuzz clean viewer view
 
 deps:
 	@tools/install_deps.sh
@@ -50,5 +50,15 @@ sanitize: deps
 
 comma := ,
 
+# libFuzzer harnesses (docs/testing.md, "Fuzzing"): builds only the fuzzers with clang and
+# runs each for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 10
+fuzz:
+	tools/install_deps.sh --fuzz
+	CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DEIISIM_FUZZ=ON -DEIISIM_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	cmake --build build-fuzz -j $(JOBS) --target eiisim_fuzzers
+	cd build-fuzz && ctest --output-on-failure -L fuzz -j $(JOBS)
+
 clean:
-	rm -rf $(BUILD_DIR) build-bench build-address* build-thread* build-undefined*
+	rm -rf $(BUILD_DIR) build-bench build-address* build-thread* build-undefined* build-fuzz

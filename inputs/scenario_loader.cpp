@@ -134,7 +134,8 @@ void read_buildout_limits(const TomlSection& root, std::vector<BuildoutLimit>& l
             limits.push_back({static_cast<OptionKind>(k),
                               section->integer(kOptionKindNames[k], Bounds{0.0, 1e6})});
     }
-    for (auto&& [key, value] : section->table()) {
+    for (const auto& entry : section->table()) {
+        const toml::key& key = entry.first;  // a named key, not a binding: clang 14 cannot capture bindings
         const bool known = std::any_of(kOptionKindNames.begin(), kOptionKindNames.end(),
                                        [&](const char* name) { return key.str() == name; });
         if (!known)

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "conservation_checks.hpp"
 #include "fixtures.hpp"
 
 using namespace eiisim;
@@ -78,41 +79,7 @@ TEST_CASE("captured CO2 never exceeds national storage or shipping capacity", "[
 }
 
 TEST_CASE("per-cluster aggregates equal the sum over plants and gross = net + captured", "[rules][conservation]") {
-    for_both_datasets([](const Inputs& in) {
-        const RunResult r = run(in, 5);
-        for (int y = 0; y < r.years; ++y) {
-            std::vector<double> production(static_cast<std::size_t>(r.clusters), 0.0), net = production,
-                                gross = production, captured = production, relocated = production;
-            for (int p = 0; p < r.plants; ++p) {
-                const std::size_t at = r.at(y, p);
-                REQUIRE(r.co2_gross_t[at] == Approx(r.co2_net_t[at] + r.co2_captured_t[at]).margin(1e-6));
-                REQUIRE(r.co2_net_t[at] >= 0.0);
-                const auto c = static_cast<std::size_t>(in.plants[static_cast<std::size_t>(p)].cluster);
-                production[c] += r.production_t[at];
-                net[c] += r.co2_net_t[at];
-                gross[c] += r.co2_gross_t[at];
-                captured[c] += r.co2_captured_t[at];
-                relocated[c] += r.co2_relocated_t[at];
-            }
-            double by_kind_value = 0, value = 0;
-            for (int c = 0; c < r.clusters; ++c) {
-                const std::size_t at = r.at_cluster(y, c);
-                const auto k = static_cast<std::size_t>(c);
-                REQUIRE(r.cluster_production_t[at] == Approx(production[k]));
-                REQUIRE(r.cluster_co2_net_t[at] == Approx(net[k]));
-                REQUIRE(r.cluster_co2_gross_t[at] == Approx(gross[k]));
-                REQUIRE(r.cluster_co2_captured_t[at] == Approx(captured[k]));
-                REQUIRE(r.cluster_co2_relocated_t[at] == Approx(relocated[k]));
-                REQUIRE(r.cluster_co2_gross_t[at] == Approx(r.cluster_co2_net_t[at] + r.cluster_co2_captured_t[at]));
-                value += r.cluster_production_value_eur[at];
-                for (int kind = 0; kind < kOptionKindCount; ++kind)
-                    by_kind_value +=
-                        r.cluster_production_value_by_kind_eur[at * kOptionKindCount + static_cast<std::size_t>(kind)];
-            }
-            // the production value is conserved across the route-mix split
-            REQUIRE(by_kind_value == Approx(value));
-        }
-    });
+    for_both_datasets([](const Inputs& in) { eiisim::testing::check_conservation(in, run(in, 5)); });
 }
 
 TEST_CASE("a conversion runs only after its lead time", "[rules]") {

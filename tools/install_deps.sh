@@ -2,6 +2,8 @@
 # Installs the Debian packages eiisim builds and runs with, and those its results viewer is
 # built and tested with. As root it installs what is missing; otherwise it names exactly
 # what is missing and how to install it.
+# `install_deps.sh --fuzz` also installs clang and libFuzzer for the fuzz build
+# (`make fuzz`, docs/testing.md); the normal build does not need them.
 set -eu
 PACKAGES="cmake ninja-build g++ pkg-config ccache libboost-graph-dev libtbb-dev libhdf5-dev hdf5-tools \
 libcli11-dev catch2 libtomlplusplus-dev librandom123-dev libfmt-dev libbenchmark-dev \
@@ -10,6 +12,9 @@ python3-h5netcdf python3-netcdf4 netcdf-bin chromium"
 # The results viewer (tools/viewer) is built with npm and tested in Chromium; Debian's
 # nodejs and npm only where no node is installed (a newer one from elsewhere is kept).
 command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
+if [ "${1:-}" = "--fuzz" ]; then
+  PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev"
+fi
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
