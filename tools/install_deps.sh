@@ -5,7 +5,7 @@ set -eu
 PACKAGES="cmake ninja-build g++ pkg-config ccache libboost-graph-dev libtbb-dev libhdf5-dev hdf5-tools \
 libcli11-dev catch2 libtomlplusplus-dev librandom123-dev libfmt-dev libbenchmark-dev \
 python3 python3-numpy python3-h5py python3-matplotlib python3-pandas python3-xarray \
-python3-h5netcdf python3-netcdf4 netcdf-bin"
+python3-h5netcdf python3-netcdf4 netcdf-bin python3-scipy python3-sklearn"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
