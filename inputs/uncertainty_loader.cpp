@@ -33,13 +33,6 @@ std::string target_list() {
     return known;
 }
 
-// The range the sampled numbers must lie in: a factor must be >= 0; a value must lie in
-// the target's valid range (bounded distributions only; normal samples are clamped).
-Bounds sample_bounds(const SettingSpec& target, UncertainScale scale) {
-    if (scale == UncertainScale::factor) return kNonNegative;
-    return target.bounds;
-}
-
 void read_parameters(const TomlSection& s, UncertainSetting& u, const SettingSpec& target) {
     const auto d = static_cast<std::size_t>(u.distribution);
     for (const auto key : kAllParameters) {
@@ -101,6 +94,11 @@ void read_parameters(const TomlSection& s, UncertainSetting& u, const SettingSpe
 }
 
 }  // namespace
+
+Bounds sample_bounds(const SettingSpec& target, UncertainScale scale) {
+    if (scale == UncertainScale::factor) return kNonNegative;
+    return target.bounds;
+}
 
 std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
     std::vector<UncertainSetting> settings;

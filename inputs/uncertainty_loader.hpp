@@ -6,10 +6,15 @@
 #include <vector>
 
 #include "core/inputs.hpp"
+#include "core/settings_schema.hpp"
 #include "loader_toml.hpp"
 
 namespace eiisim {
 
 [[nodiscard]] std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root);
+
+// The range a sampled (or given: --design, --set) number must lie in: a factor must be
+// >= 0; a value must lie in the target's valid range, in the scenario file's unit.
+[[nodiscard]] Bounds sample_bounds(const SettingSpec& target, UncertainScale scale);
 
 }  // namespace eiisim

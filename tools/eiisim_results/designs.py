@@ -14,6 +14,12 @@
 
 Points in (0, 1) become values of each setting through its distribution's quantile function,
 as the sweep's own samplers do (sweep/distributions.cpp).
+
+The file's last column, `stream`, gives the runs of one Saltelli block (or one Morris
+trajectory) the same random streams (common random numbers): the model is stochastic (the
+plants' choices draw random terms; seeds alone move 2030 emissions by several Mt), and
+without it the difference f(A) - f(AB_i) would hold that noise too and inflate every
+index. With it the noise is a factor that no index claims: 1 - sum(ST) includes its share.
 """
 
 import csv
@@ -94,17 +100,19 @@ def to_values(settings, unit):
     return np.column_stack([quantile(s, unit[:, j]) for j, s in enumerate(settings)])
 
 
-def write_design(path, names, values):
+def write_design(path, names, values, streams):
     with open(path, "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(names)
-        for row in values:
-            w.writerow([repr(float(v)) for v in row])
+        w.writerow(list(names) + ["stream"])
+        for row, stream in zip(values, streams):
+            w.writerow([repr(float(v)) for v in row] + [int(stream)])
 
 
 def make_design(scenario, method, n, seed, levels=4):
-    """(names, values[run, setting]) of a `method` design over the scenario's [[uncertain]]."""
+    """(names, values[run, setting], stream[run]) of a `method` design over the scenario's
+    [[uncertain]] settings; the stream is the block's (trajectory's) index."""
     settings = uncertain_settings(scenario)
     d = len(settings)
     unit = saltelli_unit(n, d, seed) if method == "saltelli" else morris_unit(n, d, levels, seed)
-    return [s["name"] for s in settings], to_values(settings, unit)
+    streams = np.repeat(np.arange(n), d + 2 if method == "saltelli" else d + 1)
+    return [s["name"] for s in settings], to_values(settings, unit), streams

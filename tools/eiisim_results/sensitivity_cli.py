@@ -10,8 +10,8 @@ from .sweep_file import read_sweep
 
 
 def design(args):
-    names, values = designs.make_design(args.scenario, args.method, args.n, args.seed, args.levels)
-    designs.write_design(args.out, names, values)
+    names, values, streams = designs.make_design(args.scenario, args.method, args.n, args.seed, args.levels)
+    designs.write_design(args.out, names, values, streams)
     print(f"wrote {args.out}: {len(values)} runs x {len(names)} settings ({args.method}); run it with\n"
           f"  eiisim sweep --scenario {args.scenario} --design {args.out} --save clusters --out SWEEP.h5")
     return 0
