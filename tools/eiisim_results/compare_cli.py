@@ -17,6 +17,7 @@ from . import figures
 from .h5text import strings, text
 
 # indicator -> (per-run cluster variable, national band, cluster band, scale, unit)
+TITLES = {"co2_net": "Net CO2", "jobs": "Jobs at the plants", "value_added": "Value added"}
 INDICATORS = {
     "co2_net": ("cluster_co2_net", "co2_net_quantiles", "cluster_co2_net_quantiles", 1e-6, "Mt CO2/yr"),
     "jobs": ("cluster_jobs", "national_jobs_quantiles", "cluster_jobs_quantiles", 1e-3, "thousand FTE"),
@@ -103,7 +104,10 @@ def _draw(files, ind, path):
     for ax in list(axes.flat)[len(regions):]:
         ax.axis("off")
     axes.flat[0].legend(fontsize=8)
-    fig.suptitle(f"{ind.replace('_', ' ')} ({INDICATORS[ind][4]}): median and 5-95 % over runs")
+    single = all(f["runs"] == 1 and f["series"][ind]["national"][0] == "runs" for f in files if ind in f["series"])
+    fig.suptitle(f"{TITLES[ind]} ({INDICATORS[ind][4]}): " +
+                 ("single runs, one draw each (compare sweeps for bands)" if single else
+                  "median and 5-95 % over runs"))
     fig.tight_layout(rect=(0, 0.03, 1, 0.96))
     return figures.save(fig, path, ["indicator", "region", "scenario", "year", "q05", "median", "q95", "kind"], rows,
                         _stamp(files))
@@ -128,5 +132,7 @@ def _print_paired(files):
             i = np.flatnonzero(f["years"] == year)
             if len(i):
                 i = i[0]
+                spread = (f"(5-95 % of the {f['runs']} paired runs {diff[0][i]:+.2f} to {diff[2][i]:+.2f})"
+                          if f["runs"] > 1 else "(one pair of runs: one draw)")
                 print(f"{f['name']} - {files[0]['name']}, national net CO2 {year}: median {diff[1][i]:+.2f} Mt/yr "
-                      f"(5-95 % of the paired runs {diff[0][i]:+.2f} to {diff[2][i]:+.2f})")
+                      f"{spread}")

@@ -40,7 +40,10 @@ def _draw_sobol(sweep, name, label, rows, path):
             c = np.array([r[col + 1] for r in rows if r[2] == s])
             (line,) = ax.plot(years, v, label=s)
             ax.fill_between(years, v - c, v + c, color=line.get_color(), alpha=0.15)
+        rest = [1 - sum(r[col] for r in rows if r[1] == y) for y in years]
+        ax.plot(years, rest, color="black", linestyle="--", label="no setting: 1 - sum (random draws)")
         ax.set_title(title)
+        ax.set_ylim(-0.15, 1.05)  # indices are shares; wider CIs are cut here, not in the CSV
         ax.set_xlabel("year")
         ax.grid(alpha=0.3)
     axes[0].set_ylabel("share of the variance of the outcome")
@@ -48,7 +51,9 @@ def _draw_sobol(sweep, name, label, rows, path):
     fig.suptitle(f"Which uncertainties drive {label}? Sobol' indices per year, 95 % bootstrap CI "
                  f"(top {len(top)} by ST)")
     fig.tight_layout(rect=(0, 0.03, 1, 0.95))
-    return figures.save(fig, path, ["outcome", "year", "setting", "S1", "S1_conf", "ST", "ST_conf"], rows,
+    rest = [(name, y, "1 - sum", 1 - sum(r[3] for r in rows if r[1] == y), float("nan"),
+             1 - sum(r[5] for r in rows if r[1] == y), float("nan")) for y in years]
+    return figures.save(fig, path, ["outcome", "year", "setting", "S1", "S1_conf", "ST", "ST_conf"], rows + rest,
                         sweep.stamp())
 
 
