@@ -39,7 +39,7 @@ std::filesystem::path write_file(const std::string& name, const std::string& tex
 
 }  // namespace
 
-TEST_CASE("a design file's columns are [[uncertain]] names or setting keys; its rows the runs", "[given]") {
+TEST_CASE("a design file's columns are [[uncertain]] names or setting keys and its rows the runs", "[given]") {
     const auto path = write_file("eiisim_given_design.csv",
                                  "# comment\nets_factor, behaviour.logit_scale\n1.5,0.12\n0.8,0.3\n");
     const GivenDesign d = read_design_file(path, declared_ets());
@@ -67,7 +67,7 @@ TEST_CASE("a design value out of the setting's range is refused naming file, lin
     std::filesystem::remove(path);
 }
 
-TEST_CASE("--set applies a value as a sweep applies that sample", "[given]") {
+TEST_CASE("run --set applies a value as a sweep applies that sample", "[given]") {
     const Inputs base = testing::small_inputs();
     Inputs changed = base;
     apply_given_values(changed, {parse_assignment("behaviour.logit_scale=0.37", {})});
