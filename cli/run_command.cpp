@@ -14,6 +14,7 @@
 #include "output_guard.hpp"
 #include "seed_option.hpp"
 #include "inputs/dataset_loader.hpp"
+#include "inputs/given_settings.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/reference_summary.hpp"
 #include "output/summary.hpp"
@@ -38,7 +39,20 @@ struct RunOptions {
     std::uint64_t replay_run = 0;
     bool scenario_given = false;
     std::string reference;  // kReferenceKindNames; empty: none
+    std::vector<std::string> set;  // --set KEY=VALUE overrides (inputs/given_settings.hpp)
 };
+
+// What the printout says first: which scenario and seed, the overrides, and that a single
+// run is one draw of the plants' random choices.
+void print_run_header(const Inputs& inputs, const std::vector<GivenValue>& given) {
+    std::cout << fmt::format("Scenario {} ({}), seed {}\n", inputs.scenario.name, inputs.provenance.scenario_file,
+                             inputs.scenario.seed);
+    for (const GivenValue& g : given)
+        std::cout << fmt::format("  --set {} = {} ({})\n", g.setting.name, g.value,
+                                 g.setting.scale == UncertainScale::factor ? "factor" : "value");
+    std::cout << "One run is one draw of the plants' random choices (other seeds move 2030 emissions by several Mt);\n"
+                 "for bands run `eiisim sweep` or tools/seed_ensemble.py (docs/analysis.md).\n\n";
+}
 
 // The end year's change in net CO2 since the base year by sector and part (Mt/yr,
 // docs/ODD.md §7.12), after the national table of the summary.
@@ -86,6 +100,10 @@ int run_scenario(const RunOptions& options) {
     const std::string out = options.out.empty() ? default_output(options.scenario) : options.out;
     const auto lock = claim_output(out, inputs.provenance, std::cerr);  // before any work
     if (options.seed_given) inputs.scenario.seed = options.seed;
+    std::vector<GivenValue> given;
+    for (const std::string& a : options.set) given.push_back(parse_assignment(a, inputs.scenario.uncertain));
+    apply_given_values(inputs, given);
+    if (!options.quiet) print_run_header(inputs, given);
     const int threads = options.threads > 0 ? options.threads
                                             : static_cast<int>(tbb::this_task_arena::max_concurrency());
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
@@ -162,6 +180,11 @@ Command add_run_command(CLI::App& app) {
                     "no plant decides after the observed history; no-policy: no national climate policy after it; "
                     "docs/ODD.md §7.17)")
         ->check(CLI::IsMember(std::vector<std::string>(kReferenceKindNames.begin(), kReferenceKindNames.end())))
+        ->excludes(from_opt);
+    cmd->add_option("--set", run->set,
+                    "KEY=VALUE: change one setting for this run (repeatable); KEY a setting key as `eiisim schema` "
+                    "lists it or an [[uncertain]] name; applied as a sweep applies a sample (a factor on a price "
+                    "path, a value for a number)")
         ->excludes(from_opt);
     cmd->add_flag("--quiet", run->quiet, "Print nothing on success");
     cmd->footer("Every scenario setting, with its unit, range and default: eiisim schema (docs/scenario.md).");

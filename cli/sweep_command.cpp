@@ -20,6 +20,7 @@
 #include <tbb/task_arena.h>
 
 #include "inputs/dataset_loader.hpp"
+#include "inputs/given_settings.hpp"
 #include "core/input_error.hpp"
 #include "output/hdf5_sweep_writer.hpp"
 #include "sweep/sweep.hpp"
@@ -84,6 +85,21 @@ void check_sweep_memory(const SweepCliOptions& o, const Model& model, const Swee
                                  options.save != SaveLevel::none ? " or a smaller --save" : ""));
 }
 
+// --design: the file's columns become the sampled settings and its rows the runs.
+// Returns the design's text, which the checkpoint's fingerprint covers.
+std::string use_design(const SweepCliOptions& o, Inputs& inputs, SweepOptions& options) {
+    GivenDesign design = read_design_file(o.design, inputs.scenario.uncertain);
+    if (o.runs != 0 && o.runs != design.runs)
+        throw InputError({o.design, 0, 0}, "",
+                         fmt::format("--runs {} differs from the design's {} rows (leave --runs out)", o.runs,
+                                     design.runs));
+    inputs.scenario.uncertain = std::move(design.settings);
+    options.runs = design.runs;
+    options.given_samples = std::move(design.samples);
+    options.given_streams = std::move(design.streams);
+    return design.text;
+}
+
 void print_timing(const SweepTimings& t, double load, double write) {
     std::cerr << fmt::format(
         "timing (s): load {:.3f}  design {:.3f}  simulate {:.3f}  between chunks {:.3f}  drain {:.3f}  "
@@ -107,12 +123,13 @@ int sweep_command(const SweepCliOptions& o) {
     SweepOptions options;
     options.sampler = parse_sampler(o.sampler);
     options.runs = o.runs;
+    const std::string design_text = o.design.empty() ? "" : use_design(o, inputs, options);
     options.seed = seed;
     options.save = parse_save(o.save);
     if (options.save == SaveLevel::plants && o.resume)
         throw std::runtime_error("--resume is not supported with --save plants (plant panels are not checkpointed)");
     const std::size_t dims = inputs.scenario.uncertain.size();
-    if (options.sampler == SamplerKind::grid && dims > 0 && !o.quiet) note_grid_shape(o, dims);
+    if (options.sampler == SamplerKind::grid && o.design.empty() && dims > 0 && !o.quiet) note_grid_shape(o, dims);
 
     const Model model = build_model(std::move(inputs));
     const auto loaded = Clock::now();
@@ -120,13 +137,14 @@ int sweep_command(const SweepCliOptions& o) {
     checkpoint += ".checkpoint";
 
     const RecordLayout layout = record_layout(model, options.save);
-    const std::string fingerprint = sweep_fingerprint(model.inputs.scenario.text, o.runs, seed, o.sampler,
+    const std::string sampler = o.design.empty() ? o.sampler : "design";
+    const std::string fingerprint = sweep_fingerprint(model.inputs.scenario.text + design_text, options.runs, seed, sampler,
                                                       layout.width(), model.inputs.provenance.files);
     check_sweep_memory(o, model, options, layout, threads);
     if (o.resume) check_resume(checkpoint, fingerprint, model.inputs.provenance.scenario_file);
     // The records go to the checkpoint as the runs finish; the final reduction reads them
     // back. With --save plants (not resumable) the same file is a scratch store.
-    SweepCheckpoint records(checkpoint, fingerprint, o.runs, layout.width(), layout.columnar(), o.resume,
+    SweepCheckpoint records(checkpoint, fingerprint, options.runs, layout.width(), layout.columnar(), o.resume,
                             options.save != SaveLevel::plants);
     SweepHooks hooks;
     SweepProgress progress(std::cerr, ::isatty(STDERR_FILENO) == 1);
@@ -148,11 +166,11 @@ int sweep_command(const SweepCliOptions& o) {
     if (!complete) {
         if (options.save == SaveLevel::plants)
             std::cerr << fmt::format("interrupted after {} of {} runs (a --save plants sweep cannot be resumed)\n",
-                                     completed, o.runs);
+                                     completed, options.runs);
         else
             std::cerr << fmt::format("interrupted after {} of {} runs; continue with the same command and --resume "
                                      "(checkpoint {})\n",
-                                     completed, o.runs, checkpoint.string());
+                                     completed, options.runs, checkpoint.string());
         return kExitInterrupted;
     }
     const auto written = Clock::now();
@@ -164,7 +182,8 @@ int sweep_command(const SweepCliOptions& o) {
     if (!o.quiet)
         std::cout << fmt::format("Swept {} runs ({} sampler, {} uncertain settings) on {} thread(s) in {:.2f} s "
                                  "({:.0f} runs/s)\nWrote {}\n",
-                                 o.runs, o.sampler, dims, threads, seconds, static_cast<double>(o.runs) / seconds,
+                                 options.runs, sampler, model.inputs.scenario.uncertain.size(), threads, seconds,
+                                 static_cast<double>(options.runs) / seconds,
                                  out.string());
     return 0;
 }
@@ -180,7 +199,11 @@ Command add_sweep_command(CLI::App& app) {
         "sweep", "Monte Carlo sweep over the scenario's [[uncertain]] settings; writes experiments, "
                  "outcomes (KPIs) and per-year quantiles to one HDF5 file");
     cmd->add_option("--scenario", sweep->scenario, "Scenario file (TOML)")->capture_default_str();
-    cmd->add_option("--runs", sweep->runs, "Number of runs")->required()->check(CLI::Range(1, 100000000));
+    cmd->add_option("--runs", sweep->runs, "Number of runs (required unless --design gives them)")
+        ->check(CLI::Range(1, 100000000));
+    cmd->add_option("--design", sweep->design,
+                    "CSV design: one row per run, columns named by [[uncertain]] names or setting keys "
+                    "(eiisim schema); replaces the sampler (docs/analysis.md)");
     cmd->add_option("--sampler", sweep->sampler, "Experimental design")
         ->check(CLI::IsMember({"lhs", "sobol", "grid"}))
         ->capture_default_str();
@@ -208,6 +231,8 @@ Command add_sweep_command(CLI::App& app) {
     cmd->add_flag("--quiet", sweep->quiet, "No progress or summary");
     cmd->footer("The settings a sweep may sample: eiisim schema (the sweep column; docs/scenario.md).");
     return {cmd, [sweep] {
+                if (sweep->runs == 0 && sweep->design.empty())
+                    throw CLI::ValidationError("--runs", "give --runs N or --design FILE.csv");
                 prepare_output_path(sweep->out);
                 return sweep_command(*sweep);
             }};

@@ -10,7 +10,8 @@ namespace eiisim {
 struct SweepCliOptions {
     std::string scenario;
     std::string out;
-    std::size_t runs = 100;
+    std::size_t runs = 0;       // 0: not given (then --design gives the runs)
+    std::string design;         // --design FILE.csv: the runs' samples (inputs/given_settings.hpp)
     std::string sampler = "lhs";
     std::uint64_t seed = 0;
     bool seed_given = false;

@@ -36,6 +36,8 @@ struct SweepResult {
     std::vector<UncertainSetting> settings;      // the sampled settings, in file order
     std::vector<double> design;                  // [run][setting]: the unit-cube point
     std::vector<double> samples;                 // [run][setting]: the value applied
+    std::vector<std::uint64_t> streams;          // a design's `stream` column: run r draws the random
+                                                 // numbers of run streams[r]; empty: its own (r)
 
     // outcomes [run, ...]
     std::vector<double> cluster_net_co2_t;       // [run][milestone][cluster]

@@ -67,6 +67,9 @@ void write_experiments(h5::NcFile& file, const SweepResult& s) {
                               {"1", "sampler point in the unit hypercube (probability level of each sample)"});
     file.add_variable<double>("experiments", {"run", "parameter"}, s.samples,
                               {"1", "sampled value of each setting (units: see the per-setting variables)"});
+    if (!s.streams.empty())  // only a --design with a stream column
+        file.add_variable<std::uint64_t>("run_stream", {"run"}, s.streams,
+                                         {"1", "run whose random numbers this run draws (design column stream)"});
     std::vector<double> column(s.runs);
     for (std::size_t d = 0; d < dims; ++d) {
         const UncertainSetting& u = s.settings[d];

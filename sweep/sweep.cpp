@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <future>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 
@@ -45,14 +46,31 @@ void pending_runs(const std::vector<char>& already, std::size_t first, std::size
         if (already[r] == 0) pending.push_back(r);
 }
 
+// The unit-hypercube design and the samples of every run: the sampler's, or those given.
+void design_and_samples(const SweepOptions& options, const std::vector<UncertainSetting>& settings,
+                        std::vector<double>& design, std::vector<double>& samples) {
+    const std::size_t dims = settings.size();
+    if (!options.given_samples.empty()) {
+        if (options.given_samples.size() != options.runs * dims)
+            throw std::logic_error("run_sweep: the given design has another shape than runs x settings");
+        design.assign(options.runs * dims, std::numeric_limits<double>::quiet_NaN());
+        samples = options.given_samples;
+        return;
+    }
+    design = make_design(options.sampler, options.runs, dims, options.seed);
+    samples = sweep_samples(settings, design);
+}
+
 // What the sweep sampled, for the file's experiments.
 void set_design(SweepResult& result, const SweepOptions& options, const std::vector<UncertainSetting>& settings,
                 const std::vector<double>& design, const std::vector<double>& samples) {
-    result.sampler = kSamplerNames[static_cast<std::size_t>(options.sampler)];
+    result.sampler = options.given_samples.empty() ? kSamplerNames[static_cast<std::size_t>(options.sampler)]
+                                                   : "design";
     result.seed = options.seed;
     result.settings = settings;
     result.design = design;
     result.samples = samples;
+    result.streams = options.given_streams;
 }
 
 }  // namespace
@@ -147,8 +165,8 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
         throw std::logic_error("run_sweep: the record store has another shape than the sweep");
     const std::vector<int> milestones = kpi_milestones(base.inputs.scenario.base_year, base.inputs.scenario.end_year);
 
-    const std::vector<double> design = make_design(options.sampler, runs, dims, options.seed);
-    const std::vector<double> samples = sweep_samples(settings, design);
+    std::vector<double> design, samples;
+    design_and_samples(options, settings, design, samples);
     std::vector<RunResult> plant_results(options.save == SaveLevel::plants ? runs : 0);
     time.design = lap(clock);
 
@@ -184,8 +202,9 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
             if (!cell) cell.emplace(Worker{sweep_worker_model(base), {}});
             RunWorkspace& ws = cell->workspace;
             const std::size_t r = pending[i];
-            const RunKpis kpis = simulate_sweep_run(cell->model, base, samples.data() + r * dims, options.seed, r,
-                                                    level, milestones, ws);
+            const std::uint64_t stream = options.given_streams.empty() ? r : options.given_streams[r];
+            const RunKpis kpis = simulate_sweep_run(cell->model, base, samples.data() + r * dims, options.seed,
+                                                    stream, level, milestones, ws);
             pack_record(layout, kpis, ws.result, rows + i * width);
             check_record_finite(base.inputs, ws.result, r, rows + i * width, width);
             if (!plant_results.empty()) keep_panels(ws.result, plant_results[r]);

@@ -44,6 +44,14 @@ struct SweepOptions {
     std::uint64_t seed = 1;
     SaveLevel save = SaveLevel::none;
     std::size_t chunk = 0;  // runs between progress reports / checkpoints; 0: automatic
+    // The samples [run][setting] of a design given from outside (--design FILE.csv,
+    // inputs/given_settings.hpp), used instead of the sampler's: then `runs` is its rows,
+    // the file's sampler is "design" and its unit-hypercube `design` is NaN (none exists).
+    std::vector<double> given_samples;
+    // With given samples, optionally: run r draws the random numbers of run given_streams[r]
+    // (common random numbers: a Saltelli block's runs share one stream, so the difference
+    // between them is the settings', not the plants' random draws).
+    std::vector<std::uint64_t> given_streams;
 };
 
 // Wall time of the parts of a sweep (seconds), for EIISIM_SWEEP_TIMING (docs/benchmarks.md).

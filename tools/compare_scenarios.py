@@ -43,6 +43,8 @@ import sys
 import h5py
 import numpy as np
 
+from eiisim_results.h5text import strings as _strings, text as _text
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_FIRST = "current-policy"
 YEARS = (2030, 2050)
@@ -71,9 +73,6 @@ def run_scenario(eiisim, scenario_path, out, seed=None, threads=None):
         raise RuntimeError("{} exited {}: {}".format(" ".join(cmd), proc.returncode, proc.stderr.strip()))
 
 
-def _strings(dataset):
-    return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in dataset[()]]
-
 
 def summarise(path):
     """Figures of one result file: {metric key: value}, plus cluster ids/names and kinds."""
@@ -100,8 +99,7 @@ def summarise(path):
         # Jobs, value added and embodied imports (layout 8+): [run, year, cluster], or None.
         extra = {name: (f[name][()] if name in f else None)
                  for name in ("cluster_jobs", "cluster_value_added", "cluster_co2_embodied_imports")}
-        scenario = f.attrs.get("scenario", b"")
-        scenario = scenario.decode() if isinstance(scenario, bytes) else str(scenario)
+        scenario = _text(f.attrs.get("scenario", b""))
 
     def at(year):
         return years.index(year) if year in years else None

@@ -8,7 +8,7 @@ set -eu
 PACKAGES="cmake ninja-build g++ pkg-config ccache libboost-graph-dev libtbb-dev libhdf5-dev hdf5-tools \
 libcli11-dev catch2 libtomlplusplus-dev librandom123-dev libfmt-dev libbenchmark-dev \
 python3 python3-numpy python3-h5py python3-matplotlib python3-pandas python3-xarray \
-python3-h5netcdf python3-netcdf4 netcdf-bin chromium"
+python3-h5netcdf python3-netcdf4 netcdf-bin python3-scipy python3-sklearn chromium"
 # The results viewer (tools/viewer) is built with npm and tested in Chromium; Debian's
 # nodejs and npm only where no node is installed (a newer one from elsewhere is kept).
 command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"

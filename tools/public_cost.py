@@ -31,6 +31,8 @@ import sys
 import h5py
 import numpy as np
 
+from eiisim_results.h5text import strings as _strings, text as _text
+
 from seed_ensemble import ensemble
 
 MILLION, BILLION = 1e6, 1e9
@@ -42,12 +44,6 @@ METRICS = [("committed_2030_eur_bn", "committed to 2030, EUR bn", BILLION),
            ("eur_per_t_avoided", "EUR per t avoided", 1.0)]
 
 
-def _strings(dataset):
-    return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in dataset[()]]
-
-
-def _text(value):
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def read_instrument_costs(path):

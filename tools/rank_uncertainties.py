@@ -28,29 +28,15 @@ Only numpy, h5py and matplotlib are needed.
 import argparse
 import sys
 
-import h5py
 import numpy as np
 
-
-def _text(value):
-    return value.decode() if isinstance(value, bytes) else str(value)
+from eiisim_results import sweep_file
 
 
 def read_sweep(path, year):
-    """(names, X[runs, settings], Y[runs], year used) from a sweep file."""
-    with h5py.File(path, "r") as f:
-        if "parameter" in f:
-            names = [_text(v) for v in f["parameter"][...]]
-        else:
-            names = sorted(k[len("param_"):] for k in f if k.startswith("param_"))
-        if not names:
-            raise SystemExit(f"{path}: no sampled settings (param_<name> variables)")
-        x = np.column_stack([np.asarray(f["param_" + n][...], dtype=float) for n in names])
-        milestones = [int(m) for m in f["milestone"][...]]
-        if year not in milestones:
-            raise SystemExit(f"{path}: no milestone {year} (have {milestones})")
-        y = np.asarray(f["net_co2"][:, milestones.index(year)], dtype=float)
-    return names, x, y
+    """(names, X[runs, settings], Y[runs]: national net CO2 in `year`) from a sweep file."""
+    sweep = sweep_file.read_sweep(path)
+    return sweep.names, sweep.x, sweep_file.outcome_at(sweep, "co2_net_national", year)
 
 
 def first_order_index(x, y, bins):

@@ -33,6 +33,8 @@ import tempfile
 import h5py
 import numpy as np
 
+from eiisim_results.h5text import strings as _strings, text as _text
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MT = 1e6
 # Statuses of plants whose production has left the Netherlands (relocated_eu: to an EU
@@ -50,15 +52,11 @@ def run_one(eiisim, scenario, seed, out, read=None, reference=None):
     return (read or read_figures)(out)
 
 
-def _strings(dataset):
-    return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in dataset[()]]
-
 
 def _status_codes(f):
     """Status codes by name, from the CF flag attributes the file declares on `status`."""
     attrs = f["status"].attrs
-    meanings = attrs["flag_meanings"]
-    meanings = meanings.decode() if isinstance(meanings, bytes) else str(meanings)
+    meanings = _text(attrs["flag_meanings"])
     return dict(zip(meanings.split(), (int(v) for v in attrs["flag_values"])))
 
 

@@ -56,7 +56,7 @@ UNITS = {
     "production_retained": "1",
 }
 PANEL_DIMS = ("run", "year", "plant")
-PLOTS = ["net_emissions_by_cluster.png", "route_mix_by_cluster.png", "infrastructure_use.png",
+PLOTS = ["net_emissions_by_cluster.png", "route_mix_by_cluster.png", "infrastructure_use.png", "grid_use_by_cluster.png",
          "relocated_emissions.png", "reduction_parts.png"]
 
 failures = []

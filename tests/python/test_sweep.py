@@ -119,7 +119,8 @@ def main():
         with open_result(out) as sweep:
             paths = plot_all(sweep, os.path.join(tmp, "figures"), skipped)
         names = [os.path.basename(p) for p in paths]
-        check(sorted(names) == ["infrastructure_use.png", "jobs_and_value_added.png", "leakage.png",
+        check(sorted(names) == ["grid_use_by_cluster.png", "infrastructure_use.png", "jobs_and_value_added.png",
+                                "leakage.png",
                                 "net_emissions_by_cluster.png", "reduction_parts.png", "relocated_emissions.png",
                                 "route_mix_national.png", "targets.png"], f"plots of a sweep file: {names}, skipped {skipped}")
         check(all(os.path.getsize(p) > 1000 for p in paths), "plots are non-empty PNGs")

@@ -9,10 +9,35 @@
     from eiisim_results import observables  # the output series (core/observables.cpp)
     observables.run_file_series("national"), observables.band_of("hydrogen_used")
 
-Command line: ``python3 -m eiisim_results plot RESULT.h5 --out DIR``.
+
+    from eiisim_results.sweep_file import read_sweep    # a sweep's experiments and outcomes (numpy)
+    from eiisim_results import sobol, morris, prim, designs, exports   # analysis (docs/analysis.md)
+
+Command line: ``python3 -m eiisim_results --help``. Libraries: numpy, h5py, scipy, pandas,
+xarray, h5netcdf, matplotlib (Debian packages, tools/install_deps.sh); a missing one is
+named with the package to install.
 """
 
-from . import observables
-from .reader import events, explain, open_result, options
+import importlib
 
-__all__ = ["open_result", "events", "options", "explain", "observables"]
+# Loaded on first use, so that `python3 -m eiisim_results` can name a missing library
+# instead of failing on import, and a command needs only the libraries it uses.
+_LAZY = {"open_result": ("reader", ("numpy", "h5py", "pandas", "xarray", "h5netcdf")),
+         "events": ("reader", ("numpy", "h5py", "pandas", "xarray", "h5netcdf")),
+         "options": ("reader", ("numpy", "h5py", "pandas", "xarray", "h5netcdf")),
+         "explain": ("reader", ("numpy", "h5py", "pandas", "xarray", "h5netcdf")),
+         "read_sweep": ("sweep_file", ("numpy", "h5py"))}
+
+__all__ = ["open_result", "events", "options", "explain", "observables", "read_sweep"]
+
+
+def __getattr__(name):
+    if name == "observables":
+        return importlib.import_module(".observables", __name__)
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from .deps import require
+
+    module, needs = _LAZY[name]
+    require(*needs)
+    return getattr(importlib.import_module("." + module, __name__), name)

@@ -44,9 +44,15 @@ def _series(ax, years, runs_by_year, label, color=None, style="-"):
 
 
 def _cluster_labels(ds):
+    """Cluster names: the file's (run files), else the dataset's through the scenario the sweep
+    recorded (cluster_names.py), else the ids made readable."""
     if "cluster_name" in ds:
         return [str(n) for n in ds["cluster_name"].values]
-    return [str(c) for c in ds["cluster"].values]
+    from .cluster_names import names_from_dataset
+
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return names_from_dataset([str(c) for c in ds["cluster"].values], str(ds.attrs.get("scenario_file", "")),
+                              str(ds.attrs.get("scenario_text", "")), (".", repo))
 
 
 def _save(fig, out_dir, name, rect=(0, 0, 1, 1)):
@@ -157,11 +163,10 @@ def _has(ds, name):
 
 
 def plot_infrastructure(ds, out_dir):
-    """CO2 storage, hydrogen, biomethane (files that have it) and grid use against
-    capacity: lines or bands over the runs of a run file, or bands from a sweep file's
-    quantiles."""
+    """CO2 storage, hydrogen and biomethane (files that have it) used against capacity,
+    nationally: lines or bands over the runs of a run file, or bands from a sweep file's
+    quantiles. The grid, per cluster, is plot_grid_by_cluster."""
     years = ds["year"].values
-    labels = _cluster_labels(ds)
     # (used, capacity, capacity label, scale, title, unit) of the national supplies
     supplies = [("co2_storage_used", "co2_storage_capacity", "capacity", _MT, "CO2 transport and storage",
                  "Mt CO2 / yr"),
@@ -169,7 +174,7 @@ def plot_infrastructure(ds, out_dir):
     if _has(ds, "biomethane_used") and _has(ds, "biomethane_supply"):
         supplies.append(("biomethane_used", "biomethane_supply", "supply", _PJ,
                          "Biomethane for industry (beyond base-year use)", "PJ / yr"))
-    fig, axes = plt.subplots(1, len(supplies) + 1, figsize=(5 * (len(supplies) + 1), 4.5))
+    fig, axes = plt.subplots(1, len(supplies), figsize=(5 * len(supplies), 4.5))
 
     def national(name, scale):
         kind, values = _runs_or_quantiles(ds, name, ())
@@ -180,16 +185,30 @@ def plot_infrastructure(ds, out_dir):
         _draw(ax, years, national(capacity, scale), capacity_label, color="black", style="--")
         ax.set_title(title)
         _label_year_axes(ax, unit, "x-small")
-    ax_grid = axes[-1]
-    kind_used, used = _runs_or_quantiles(ds, "cluster_grid_used", ("cluster",))
-    kind_room, headroom = _runs_or_quantiles(ds, "cluster_grid_headroom", ("cluster",))
-    for c, label in enumerate(labels):
-        line = _draw(ax_grid, years, (kind_used, used[:, :, c]), f"{label} used")
-        _draw(ax_grid, years, (kind_room, headroom[:, :, c]), f"{label} headroom", color=line.get_color(), style=":")
-    ax_grid.set_title("Grid: new industrial load per cluster")
-    _label_year_axes(ax_grid, "MW", "x-small")
     fig.suptitle("Infrastructure use against capacity" + _band_note(ds))
     return _save(fig, out_dir, "infrastructure_use.png")
+
+
+def plot_grid_by_cluster(ds, out_dir):
+    """New industrial grid load against the headroom, one panel per cluster (the grid is
+    cluster by cluster; in one panel twelve lines were unreadable)."""
+    years = ds["year"].values
+    labels = _cluster_labels(ds)
+    kind_used, used = _runs_or_quantiles(ds, "cluster_grid_used", ("cluster",))
+    kind_room, headroom = _runs_or_quantiles(ds, "cluster_grid_headroom", ("cluster",))
+    cols = min(3, len(labels))
+    rows = (len(labels) + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(4.5 * cols, 3.3 * rows), squeeze=False)
+    for c, label in enumerate(labels):
+        ax = axes.flat[c]
+        _draw(ax, years, (kind_used, used[:, :, c]), "used")
+        _draw(ax, years, (kind_room, headroom[:, :, c]), "headroom", color="black", style=":")
+        ax.set_title(label, fontsize=10)
+        _label_year_axes(ax, "MW", "x-small")
+    for ax in list(axes.flat)[len(labels):]:
+        ax.axis("off")
+    fig.suptitle("Grid: new industrial load against headroom per cluster" + _band_note(ds))
+    return _save(fig, out_dir, "grid_use_by_cluster.png")
 
 
 def plot_relocated_emissions(ds, out_dir):
@@ -206,12 +225,13 @@ def plot_relocated_emissions(ds, out_dir):
 
 # Each plot with the variables it needs: per-run series (run files, or a sweep saved with
 # them) or a sweep file's quantiles; either group suffices.
-_INFRASTRUCTURE = ("co2_storage_used", "co2_storage_capacity", "hydrogen_used", "hydrogen_supply",
-                   "cluster_grid_used", "cluster_grid_headroom")
+_INFRASTRUCTURE = ("co2_storage_used", "co2_storage_capacity", "hydrogen_used", "hydrogen_supply")
+_GRID = ("cluster_grid_used", "cluster_grid_headroom")
 ALL_PLOTS = (
     (plot_net_emissions, (("cluster_co2_net",), (band_of("cluster_co2_net"), band_of("national_co2_net")))),
     (plot_route_mix, (("cluster_production_value_by_kind",), (band_of("production_share_by_kind"),))),
     (plot_infrastructure, (_INFRASTRUCTURE, tuple(band_of(name) for name in _INFRASTRUCTURE))),
+    (plot_grid_by_cluster, (_GRID, tuple(band_of(name) for name in _GRID))),
     (plot_relocated_emissions, (("cluster_co2_relocated",),)),
     (plot_reduction_parts, (("cluster_reduction",), (band_of("national_reduction"),))),
     (plot_against_reference, (("cluster_co2_net", "reference_cluster_co2_net"),)),
