@@ -13,6 +13,7 @@
 #include "inputs/dataset_loader.hpp"
 #include "inputs/observed_emissions.hpp"
 #include "output/hdf5_hindcast_writer.hpp"
+#include "output_guard.hpp"
 #include "sweep/hindcast.hpp"
 
 namespace eiisim::cli {
@@ -39,23 +40,12 @@ std::vector<ObservedSeries> load_observed(Inputs& inputs) {
     return observed;
 }
 
-// --out must not replace the scenario, a dataset file or anything but a result.
-void refuse_input_as_output(const std::filesystem::path& out, const Inputs& inputs) {
-    std::error_code error;
-    if (!std::filesystem::exists(out, error)) return;
-    const std::filesystem::path base = std::filesystem::path(inputs.provenance.scenario_file).parent_path();
-    for (const InputFileRecord& record : inputs.provenance.files)
-        if (std::filesystem::equivalent(out, base / record.path, error))
-            throw InputError({out.string(), 0, 0}, "--out", "is an input of the hindcast; name a new output file");
-}
-
 int hindcast(const HindcastOptions& o) {
     Inputs inputs = load_inputs(o.scenario);
     std::vector<ObservedSeries> observed = load_observed(inputs);
-    if (!o.out.empty()) {
-        refuse_input_as_output(o.out, inputs);
-        prepare_output_path(o.out);
-    }
+    // The same guard as run and sweep: never an input, one writer at a time (issue 16).
+    std::unique_ptr<OutputLock> lock;
+    if (!o.out.empty()) lock = claim_output(o.out, inputs.provenance, std::cerr);
     const int threads = o.threads > 0 ? o.threads : static_cast<int>(tbb::this_task_arena::max_concurrency());
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     const HindcastResult result = run_hindcast(inputs, std::move(observed), o.seeds);
@@ -81,7 +71,10 @@ Command add_hindcast_command(CLI::App& app) {
     cmd->add_option("--seeds", options->seeds, "Runs per mode, seeds 1..N")
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
-    cmd->add_option("--out", options->out, "Also write the tables to this HDF5 file (docs/output-format.md)");
+    cmd->add_option("--out", options->out,
+                    "Also write the tables to this HDF5 file (docs/output-format.md); an existing output is replaced, "
+                    "an input never is (exit status 2)")
+        ->check(non_empty_path());
     cmd->add_option("--format", options->format, "Printed form: table, csv (one row per mode, series and year) or json")
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();
