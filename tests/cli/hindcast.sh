@@ -63,7 +63,7 @@ expect_bad "--format" --format xml
 expect_bad "no_such.toml" --scenario "$tmp/no_such.toml"
 expect_bad "observed_emissions.csv.*no observed emissions" --scenario tests/data/small/scenario.toml --seeds 1
 before=$(sha256sum "$src/clusters/nl/plants.csv")
-expect_bad "plants.csv.*is an input" --seeds 1 --out clusters/nl/plants.csv
+expect_bad "plants.csv.*would be overwritten" --seeds 1 --out clusters/nl/plants.csv
 expect_bad "--out" --seeds 1 --out ""
 [ "$(sha256sum "$src/clusters/nl/plants.csv")" = "$before" ] || fail "an input was overwritten"
 echo "hindcast CLI: ok"
