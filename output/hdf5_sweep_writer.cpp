@@ -46,6 +46,10 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     std::iota(years.begin(), years.end(), s.base_year);
     file.add_dimension<std::int32_t>("year", years, {"year", "calendar year"});
     output::add_category_dimension(file, inputs, "cluster");
+    // Names beside the ids, as in run files, so readers and the viewer label clusters alike.
+    std::vector<std::string> cluster_names;
+    for (const ClusterSpec& c : inputs.clusters) cluster_names.push_back(c.name);
+    file.add_variable("cluster_name", {"cluster"}, cluster_names, {"1", "cluster name"});
     file.add_dimension<double>("quantile", std::span<const double>(kSweepQuantiles),
                                {"1", "probability level of the quantile over runs"});
     output::add_category_dimension(file, inputs, "kind");
@@ -63,8 +67,11 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
 void write_experiments(h5::NcFile& file, const SweepResult& s) {
     const std::size_t dims = s.settings.size();
     if (dims == 0) return;
-    file.add_variable<double>("design", {"run", "parameter"}, s.design,
-                              {"1", "sampler point in the unit hypercube (probability level of each sample)"});
+    // A --design file has no sampler points; the variable is left out rather than written
+    // as NaN (no file holds a non-finite value, issue 16).
+    if (s.sampler != "design")
+        file.add_variable<double>("design", {"run", "parameter"}, s.design,
+                                  {"1", "sampler point in the unit hypercube (probability level of each sample)"});
     file.add_variable<double>("experiments", {"run", "parameter"}, s.samples,
                               {"1", "sampled value of each setting (units: see the per-setting variables)"});
     if (!s.streams.empty())  // only a --design with a stream column
