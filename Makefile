@@ -7,7 +7,7 @@ OUT ?= results/current-policy.h5
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps build bench sanitize clean
+.PHONY: run test test-mpi deps build bench sanitize clean
 
 deps:
 	@tools/install_deps.sh
@@ -24,6 +24,14 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The MPI sweep test (docs/hpc.md): the same build with -DEIISIM_MPI=ON (after `make test`
+# only two files recompile), then 1 and 2 ranks against one process.
+test-mpi:
+	WITH_MPI=1 tools/install_deps.sh
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DEIISIM_MPI=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target eiisim
+	cd $(BUILD_DIR) && ctest --output-on-failure -R '^mpi\.'
 
 bench: deps
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DEIISIM_BENCHMARKS=ON

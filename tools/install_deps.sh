@@ -1,11 +1,14 @@
 #!/bin/sh
 # Installs the Debian packages eiisim builds and runs with. As root it installs what is
 # missing; otherwise it names exactly what is missing and how to install it.
+# WITH_MPI=1 adds OpenMPI, for a build with -DEIISIM_MPI=ON (docs/hpc.md); the default
+# build needs no MPI.
 set -eu
 PACKAGES="cmake ninja-build g++ pkg-config ccache libboost-graph-dev libtbb-dev libhdf5-dev hdf5-tools \
 libcli11-dev catch2 libtomlplusplus-dev librandom123-dev libfmt-dev libbenchmark-dev \
 python3 python3-numpy python3-h5py python3-matplotlib python3-pandas python3-xarray \
 python3-h5netcdf python3-netcdf4 netcdf-bin"
+[ "${WITH_MPI:-0}" = 1 ] && PACKAGES="$PACKAGES libopenmpi-dev openmpi-bin"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
