@@ -7,7 +7,7 @@ OUT ?= results/current-policy.h5
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps build bench sanitize fuzz clean viewer view
+.PHONY: run test test-mpi deps build bench sanitize fuzz clean viewer view
 
 deps:
 	@tools/install_deps.sh
@@ -35,6 +35,14 @@ FILE ?= $(OUT)
 view:
 	@test -f tools/viewer/dist/index.html || $(MAKE) viewer
 	/usr/bin/python3 tools/viewer/serve.py $(FILE) $(if $(COMPARE),--compare $(COMPARE))
+
+# The MPI sweep test (docs/hpc.md): the same build with -DEIISIM_MPI=ON (after `make test`
+# only two files recompile), then 1 and 2 ranks against one process.
+test-mpi:
+	WITH_MPI=1 tools/install_deps.sh
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DEIISIM_MPI=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target eiisim
+	cd $(BUILD_DIR) && ctest --output-on-failure -R '^mpi\.'
 
 bench: deps
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DEIISIM_BENCHMARKS=ON

@@ -26,8 +26,10 @@
 #include "sweep/sweep.hpp"
 #include "sweep/sweep_checkpoint.hpp"
 #include "sweep/sweep_memory.hpp"
+#include "sweep/sweep_parts.hpp"
 #include "sweep/sweep_progress.hpp"
 #include "sweep/sweep_resume.hpp"
+#include "sweep/sweep_team.hpp"
 
 namespace eiisim {
 namespace {
@@ -63,13 +65,13 @@ void note_grid_shape(const SweepCliOptions& o, std::size_t dims) {
 
 // Estimates the sweep's peak memory before anything is allocated for its runs, prints it,
 // and refuses (exit status 2) a sweep above --max-memory, naming what would fit.
-void check_sweep_memory(const SweepCliOptions& o, const Model& model, const SweepOptions& options,
+void check_sweep_memory(const SweepCliOptions& o, bool quiet, const Model& model, const SweepOptions& options,
                         const RecordLayout& layout, int threads) {
     const std::size_t limit = o.max_memory.empty() ? default_max_memory_bytes() : parse_byte_size(o.max_memory);
     const std::size_t panel = options.save == SaveLevel::plants ? plant_panel_bytes(model) : 0;
     const SweepMemoryEstimate need = estimate_sweep_memory(layout, options, model.inputs.scenario.uncertain.size(),
                                                            static_cast<std::size_t>(threads), panel);
-    if (!o.quiet)
+    if (!quiet)
         std::cerr << fmt::format("memory: about {} at the peak (limit {}, --max-memory)\n", format_bytes(need.total()),
                                  format_bytes(limit));
     if (limit == 0 || need.total() <= limit) return;
@@ -100,6 +102,18 @@ std::string use_design(const SweepCliOptions& o, Inputs& inputs, SweepOptions& o
     return design.text;
 }
 
+// An interrupted sweep: what is kept, and how to go on.
+void report_interrupted(const SweepOptions& options, std::size_t completed,
+                        const std::filesystem::path& checkpoint) {
+    if (options.save == SaveLevel::plants)
+        std::cerr << fmt::format("interrupted after {} of {} runs (a --save plants sweep cannot be resumed)\n",
+                                 completed, options.runs);
+    else
+        std::cerr << fmt::format("interrupted after {} of {} runs; continue with the same command and --resume "
+                                 "(checkpoint {})\n",
+                                 completed, options.runs, checkpoint.string());
+}
+
 void print_timing(const SweepTimings& t, double load, double write) {
     std::cerr << fmt::format(
         "timing (s): load {:.3f}  design {:.3f}  simulate {:.3f}  between chunks {:.3f}  drain {:.3f}  "
@@ -107,9 +121,8 @@ void print_timing(const SweepTimings& t, double load, double write) {
         load, t.design, t.simulate, t.between, t.drain, t.reduce, write);
 }
 
-}  // namespace
-
-int sweep_command(const SweepCliOptions& o) {
+// The sweep on this process, one of `team` (a team of one without mpirun or srun).
+int sweep_on_team(const SweepCliOptions& o, SweepTeam& team) {
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     Inputs inputs = load_inputs(o.scenario);
@@ -128,8 +141,13 @@ int sweep_command(const SweepCliOptions& o) {
     options.save = parse_save(o.save);
     if (options.save == SaveLevel::plants && o.resume)
         throw std::runtime_error("--resume is not supported with --save plants (plant panels are not checkpointed)");
+    if (options.save == SaveLevel::plants && team.size() > 1)
+        throw InputError({"--save", 0, 0}, "",
+                         "--save plants keeps every run's plant panels in one process's memory and cannot be shared "
+                         "among MPI ranks: run it as one process (without mpirun/srun), or use --save clusters");
+    const bool quiet = o.quiet || team.rank() != 0;  // rank 0 speaks for the job
     const std::size_t dims = inputs.scenario.uncertain.size();
-    if (options.sampler == SamplerKind::grid && o.design.empty() && dims > 0 && !o.quiet) note_grid_shape(o, dims);
+    if (options.sampler == SamplerKind::grid && o.design.empty() && dims > 0 && !quiet) note_grid_shape(o, dims);
 
     const Model model = build_model(std::move(inputs));
     const auto loaded = Clock::now();
@@ -140,52 +158,63 @@ int sweep_command(const SweepCliOptions& o) {
     const std::string sampler = o.design.empty() ? o.sampler : "design";
     const std::string fingerprint = sweep_fingerprint(model.inputs.scenario.text + design_text, options.runs, seed, sampler,
                                                       layout.width(), model.inputs.provenance.files);
-    check_sweep_memory(o, model, options, layout, threads);
+    check_sweep_memory(o, quiet, model, options, layout, threads);
     if (o.resume) check_resume(checkpoint, fingerprint, model.inputs.provenance.scenario_file);
     // The records go to the checkpoint as the runs finish; the final reduction reads them
     // back. With --save plants (not resumable) the same file is a scratch store.
-    SweepCheckpoint records(checkpoint, fingerprint, options.runs, layout.width(), layout.columnar(), o.resume,
-                            options.save != SaveLevel::plants);
+    // One part per MPI rank (sweep/sweep_parts.hpp); a fresh sweep drops parts of ranks it has not.
+    if (!o.resume && team.rank() == 0) remove_other_parts(checkpoint, team.size());
+    SweepCheckpoint records(checkpoint_part(checkpoint, team.rank()), fingerprint, options.runs, layout.width(),
+                            layout.columnar(), o.resume, options.save != SaveLevel::plants);
     SweepHooks hooks;
     SweepProgress progress(std::cerr, ::isatty(STDERR_FILENO) == 1);
-    if (!o.quiet) hooks.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
-    std::size_t completed = 0;
+    if (!quiet) hooks.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
     hooks.stop_requested = [&](std::size_t done) {
-        completed = done;
-        return g_stop != 0 || (o.stop_after > 0 && completed >= o.stop_after);
+        return g_stop != 0 || (o.stop_after > 0 && done >= o.stop_after);
     };
 
     g_stop = 0;
     auto* previous_int = std::signal(SIGINT, request_stop);
     auto* previous_term = std::signal(SIGTERM, request_stop);
     bool complete = false;
-    const SweepResult result = run_sweep(model, options, records, hooks, complete);
+    const SweepResult result = run_sweep(model, options, records, hooks, complete, team);
     std::signal(SIGINT, previous_int);
     std::signal(SIGTERM, previous_term);
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (!complete) {
-        if (options.save == SaveLevel::plants)
-            std::cerr << fmt::format("interrupted after {} of {} runs (a --save plants sweep cannot be resumed)\n",
-                                     completed, options.runs);
-        else
-            std::cerr << fmt::format("interrupted after {} of {} runs; continue with the same command and --resume "
-                                     "(checkpoint {})\n",
-                                     completed, options.runs, checkpoint.string());
+        if (team.rank() == 0) report_interrupted(options, hooks.runs_done, checkpoint);
         return kExitInterrupted;
     }
+    if (team.rank() != 0) return 0;  // rank 0 writes the file
     const auto written = Clock::now();
     write_sweep_hdf5(out, model.inputs, result);
     records.remove();
+    remove_other_parts(checkpoint, 1);
     if (std::getenv("EIISIM_SWEEP_TIMING") != nullptr)
         print_timing(hooks.timings, std::chrono::duration<double>(loaded - start).count(),
                      std::chrono::duration<double>(Clock::now() - written).count());
-    if (!o.quiet)
-        std::cout << fmt::format("Swept {} runs ({} sampler, {} uncertain settings) on {} thread(s) in {:.2f} s "
+    if (!quiet)
+        std::cout << fmt::format("Swept {} runs ({} sampler, {} uncertain settings) on {}{} thread(s) in {:.2f} s "
                                  "({:.0f} runs/s)\nWrote {}\n",
-                                 options.runs, sampler, model.inputs.scenario.uncertain.size(), threads, seconds,
-                                 static_cast<double>(options.runs) / seconds,
-                                 out.string());
+                                 options.runs, sampler, dims,
+                                 team.size() > 1 ? fmt::format("{} ranks x ", team.size()) : "", threads, seconds,
+                                 static_cast<double>(options.runs) / seconds, out.string());
     return 0;
+}
+
+}  // namespace
+
+int sweep_command(const SweepCliOptions& o) {
+    const std::unique_ptr<SweepTeam> team = make_sweep_team();
+    try {
+        return sweep_on_team(o, *team);
+    } catch (const InputError& error) {
+        team->fail(error.what(), cli::kExitBadInput);  // alone: returns, and main reports it
+        throw;
+    } catch (const std::exception& error) {
+        team->fail(error.what(), cli::kExitRuntime);
+        throw;
+    }
 }
 
 }  // namespace eiisim

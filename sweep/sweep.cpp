@@ -5,7 +5,9 @@
 #include <cmath>
 #include <future>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 
 #include "core/observables.hpp"
@@ -17,6 +19,8 @@
 #include "sim/simulation.hpp"
 #include "sweep_assemble.hpp"
 #include "sweep_checkpoint.hpp"
+#include "sweep_parts.hpp"
+#include "sweep_team.hpp"
 
 namespace eiisim {
 namespace {
@@ -38,13 +42,37 @@ struct Worker {
     RunWorkspace workspace;
 };
 
-// The runs of the chunk starting at `first` not already stored.
-void pending_runs(const std::vector<char>& already, std::size_t first, std::size_t chunk,
-                  std::vector<std::size_t>& pending) {
-    pending.clear();
-    for (std::size_t r = first; r < std::min(already.size(), first + chunk); ++r)
-        if (already[r] == 0) pending.push_back(r);
+// The sweep's runs done in no part of its store, in run order, cut into chunks.
+struct PendingRuns {
+    std::vector<std::size_t> runs;
+    std::size_t chunk = 1;
+    [[nodiscard]] std::size_t chunks() const { return (runs.size() + chunk - 1) / chunk; }
+    [[nodiscard]] std::span<const std::size_t> operator[](std::size_t c) const {
+        const std::size_t first = c * chunk;
+        return std::span<const std::size_t>(runs).subspan(first, std::min(chunk, runs.size() - first));
+    }
+};
+
+// Which runs are done in any part of the store (sweep_parts.hpp), the same on every
+// member: rank 0 reads the other parts once every member has opened its own.
+std::vector<char> done_in_any_part(const SweepCheckpoint& records, SweepTeam& team) {
+    team.barrier();
+    std::vector<char> done = records.done();
+    if (team.rank() == 0)
+        for (const auto& part : open_other_parts(records)) add_done(done, *part);
+    team.broadcast(done);
+    return done;
 }
+
+// What every run of a sweep reads.
+struct SweepPlan {
+    const Model& base;
+    const SweepOptions& options;
+    RecordLayout layout;
+    std::vector<int> milestones;
+    std::vector<double> design, samples;
+    RecordLevel level = RecordLevel::aggregates;
+};
 
 // The unit-hypercube design and the samples of every run: the sampler's, or those given.
 void design_and_samples(const SweepOptions& options, const std::vector<UncertainSetting>& settings,
@@ -151,81 +179,125 @@ RunKpis simulate_sweep_run(Model& work, const Model& base, const double* samples
     return compute_kpis(workspace.result, workspace.state.refused_in_year, milestones);
 }
 
+namespace {
+
+// Simulates the runs `ids` in parallel, each into its record (rows[i * width ...] for ids[i]).
+void simulate_chunk(const SweepPlan& plan, std::vector<std::optional<Worker>>& workers,
+                    std::span<const std::size_t> ids, double* rows, std::vector<RunResult>& plant_results) {
+    const std::size_t width = plan.layout.width();
+    const std::size_t dims = plan.base.inputs.scenario.uncertain.size();
+    for_each_run_parallel(ids.size(), [&](std::size_t slot, std::size_t i) {
+        std::optional<Worker>& cell = workers[slot];  // built by its own thread on first use
+        if (!cell) cell.emplace(Worker{sweep_worker_model(plan.base), {}});
+        RunWorkspace& ws = cell->workspace;
+        const std::size_t r = ids[i];
+        // A --design with a stream column: the run draws the random numbers of that run.
+        const std::uint64_t stream = plan.options.given_streams.empty() ? r : plan.options.given_streams[r];
+        const RunKpis kpis = simulate_sweep_run(cell->model, plan.base, plan.samples.data() + r * dims,
+                                                plan.options.seed, stream, plan.level, plan.milestones, ws);
+        pack_record(plan.layout, kpis, ws.result, rows + i * width);
+        check_record_finite(plan.base.inputs, ws.result, r, rows + i * width, width);
+        if (!plant_results.empty()) keep_panels(ws.result, plant_results[r]);
+    });
+}
+
+// Simulates the chunks the team hands this member until none is left or a stop is
+// requested, storing their records in `records`; returns how many runs this member did.
+// Two chunk buffers: the runs of one chunk are simulated into one while the block of the
+// previous chunk is transposed, checksummed and written from the other by a background
+// task, so the writing is off the critical path.
+std::size_t run_chunks(const SweepPlan& plan, const PendingRuns& pending, std::size_t before,
+                       SweepCheckpoint& records, SweepHooks& hooks, SweepTeam& team,
+                       std::vector<RunResult>& plant_results) {
+    auto clock = Clock::now();
+    SweepTimings& time = hooks.timings;
+    const std::size_t width = plan.layout.width();
+    std::vector<std::optional<Worker>> workers(run_worker_slots());  // one slot per thread index
+    std::vector<double> buffers[2] = {std::vector<double>(pending.chunk * width),
+                                      std::vector<double>(pending.chunk * width)};
+    std::vector<std::size_t> buffer_runs[2];
+    std::future<void> writing;
+    int turn = 0;
+    std::size_t mine = 0, last = 0;
+    team.start(pending.chunks());
+    for (;;) {
+        if (hooks.stop_requested && hooks.stop_requested(before + mine)) {
+            team.leave();
+            break;
+        }
+        const std::optional<std::size_t> chunk = team.next_chunk(last);
+        if (!chunk) break;
+        std::vector<std::size_t>& ids = buffer_runs[turn];
+        const std::span<const std::size_t> runs = pending[*chunk];
+        ids.assign(runs.begin(), runs.end());
+        double* rows = buffers[turn].data();
+        time.between += lap(clock);
+        simulate_chunk(plan, workers, ids, rows, plant_results);
+        time.simulate += lap(clock);
+        if (writing.valid()) writing.get();  // the previous block is stored; its buffer is free
+        writing = std::async(std::launch::async, [&records, &ids, rows, width] {
+            records.append(ids, std::span<const double>(rows, ids.size() * width));
+        });
+        turn = 1 - turn;
+        last = ids.size();
+        mine += last;
+        if (hooks.progress) hooks.progress(before + mine + team.others_finished(), plan.options.runs);
+        time.between += lap(clock);
+    }
+    if (writing.valid()) writing.get();
+    if (team.size() > 1) sync_part(records.path());  // rank 0 may read it from another node
+    team.finish();
+    time.drain = lap(clock);
+    return mine;
+}
+
+// Rank 0, every run done: the result from every part of the store, in run order.
+SweepResult assemble_parts(const SweepPlan& plan, const SweepCheckpoint& records) {
+    const std::vector<std::unique_ptr<SweepCheckpoint>> others = open_other_parts(records);
+    std::vector<const SweepCheckpoint*> parts{&records};
+    for (const auto& part : others) parts.push_back(part.get());
+    return assemble_sweep(plan.layout, parts, plan.milestones, plan.base.inputs);
+}
+
+}  // namespace
+
 SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheckpoint& records, SweepHooks& hooks,
                       bool& complete) {
+    SweepTeam alone;
+    return run_sweep(base, options, records, hooks, complete, alone);
+}
+
+SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheckpoint& records, SweepHooks& hooks,
+                      bool& complete, SweepTeam& team) {
     auto clock = Clock::now();
     SweepTimings& time = hooks.timings;
     time = {};
     const auto& settings = base.inputs.scenario.uncertain;
     const std::size_t runs = options.runs;
-    const std::size_t dims = settings.size();
-    const RecordLayout layout = record_layout(base, options.save);
-    const std::size_t width = layout.width();
-    if (records.runs() != runs || records.width() != width || records.columnar() != layout.columnar())
+    SweepPlan plan{base, options, record_layout(base, options.save), {}, {}, {}, RecordLevel::aggregates};
+    const RecordLayout& layout = plan.layout;
+    if (records.runs() != runs || records.width() != layout.width() || records.columnar() != layout.columnar())
         throw std::logic_error("run_sweep: the record store has another shape than the sweep");
-    const std::vector<int> milestones = kpi_milestones(base.inputs.scenario.base_year, base.inputs.scenario.end_year);
-
-    std::vector<double> design, samples;
-    design_and_samples(options, settings, design, samples);
+    plan.milestones = kpi_milestones(base.inputs.scenario.base_year, base.inputs.scenario.end_year);
+    design_and_samples(options, settings, plan.design, plan.samples);
+    if (options.save == SaveLevel::plants) plan.level = RecordLevel::full;
     std::vector<RunResult> plant_results(options.save == SaveLevel::plants ? runs : 0);
     time.design = lap(clock);
 
-    // One slot per thread index, built by its own thread on first use.
-    std::vector<std::optional<Worker>> workers(run_worker_slots());
-    const RecordLevel level = options.save == SaveLevel::plants ? RecordLevel::full : RecordLevel::aggregates;
+    const std::vector<char> already = done_in_any_part(records, team);  // the store is the writer's from here on
+    PendingRuns pending{{}, options.chunk > 0 ? options.chunk : default_chunk(runs)};
+    for (std::size_t r = 0; r < runs; ++r)
+        if (already[r] == 0) pending.runs.push_back(r);
+    const std::size_t before = runs - pending.runs.size();
+    if (hooks.progress) hooks.progress(before, runs);
+    const std::size_t mine = run_chunks(plan, pending, before, records, hooks, team, plant_results);
+    hooks.runs_done = before + team.sum(mine);
+    complete = hooks.runs_done == runs;
+    if (!complete || team.rank() != 0) return {};
 
-    // Two chunk buffers: the runs of one chunk are simulated into one while the block of
-    // the previous chunk is transposed, checksummed and written from the other by a
-    // background task, so the writing is off the critical path.
-    const std::size_t chunk = options.chunk > 0 ? options.chunk : default_chunk(runs);
-    std::vector<double> buffers[2] = {std::vector<double>(chunk * width), std::vector<double>(chunk * width)};
-    std::vector<std::size_t> buffer_runs[2];
-    std::future<void> writing;
-    int turn = 0;
-
-    const std::vector<char> already = records.done();  // the store is the writer's from here on
-    std::size_t done = static_cast<std::size_t>(std::count(already.begin(), already.end(), char{1}));
-    if (hooks.progress) hooks.progress(done, runs);
-    complete = true;
-    for (std::size_t first = 0; first < runs; first += chunk) {
-        std::vector<std::size_t>& pending = buffer_runs[turn];
-        pending_runs(already, first, chunk, pending);
-        if (pending.empty()) continue;
-        if (hooks.stop_requested && hooks.stop_requested(done)) {
-            complete = false;
-            break;
-        }
-        double* rows = buffers[turn].data();
-        time.between += lap(clock);
-        for_each_run_parallel(pending.size(), [&](std::size_t slot, std::size_t i) {
-            std::optional<Worker>& cell = workers[slot];
-            if (!cell) cell.emplace(Worker{sweep_worker_model(base), {}});
-            RunWorkspace& ws = cell->workspace;
-            const std::size_t r = pending[i];
-            const std::uint64_t stream = options.given_streams.empty() ? r : options.given_streams[r];
-            const RunKpis kpis = simulate_sweep_run(cell->model, base, samples.data() + r * dims, options.seed,
-                                                    stream, level, milestones, ws);
-            pack_record(layout, kpis, ws.result, rows + i * width);
-            check_record_finite(base.inputs, ws.result, r, rows + i * width, width);
-            if (!plant_results.empty()) keep_panels(ws.result, plant_results[r]);
-        });
-        time.simulate += lap(clock);
-        if (writing.valid()) writing.get();  // the previous block is stored; its buffer is free
-        writing = std::async(std::launch::async, [&records, &pending, rows, width] {
-            records.append(pending, std::span<const double>(rows, pending.size() * width));
-        });
-        turn = 1 - turn;
-        done += pending.size();
-        if (hooks.progress) hooks.progress(done, runs);
-        time.between += lap(clock);
-    }
-    if (writing.valid()) writing.get();
-    time.drain = lap(clock);
-    if (done < runs) complete = false;
-    if (!complete) return {};
-
-    SweepResult result = assemble_sweep(layout, records, milestones, base.inputs);
-    set_design(result, options, settings, design, samples);
+    clock = Clock::now();
+    SweepResult result = assemble_parts(plan, records);
+    set_design(result, options, settings, plan.design, plan.samples);
     result.plant_results = std::move(plant_results);
     time.reduce = lap(clock);
     return result;

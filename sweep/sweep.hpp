@@ -20,6 +20,7 @@ namespace eiisim {
 enum class SaveLevel : std::uint8_t { none, clusters, plants };
 
 class SweepCheckpoint;
+class SweepTeam;
 
 // The per-run record the driver stores (in the checkpoint, sweep_checkpoint.hpp): fixed
 // width for a given model and save level, in three parts (sweep_assemble.cpp packs it):
@@ -68,6 +69,7 @@ struct SweepHooks {
     std::function<void(std::size_t done, std::size_t total)> progress;
     std::function<bool(std::size_t done)> stop_requested;  // true: stop after this chunk
     SweepTimings timings;                                   // filled by run_sweep
+    std::size_t runs_done = 0;  // set by run_sweep: runs done in every part of the store
 };
 
 [[nodiscard]] RecordLayout record_layout(const Model& base, SaveLevel save);
@@ -99,5 +101,11 @@ void apply_samples(Model& work, const Model& base, const double* samples);
 // result (runs == 0) when stopped early; `complete` is set to whether every run is done.
 [[nodiscard]] SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheckpoint& records,
                                     SweepHooks& hooks, bool& complete);
+// The same, shared among the members of `team` (sweep_team.hpp): `records` is this
+// member's part of the store (sweep_parts.hpp); runs done in any part are not run again.
+// Every member returns `complete` for the whole sweep; only rank 0 returns the result
+// (the others an empty one).
+[[nodiscard]] SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheckpoint& records,
+                                    SweepHooks& hooks, bool& complete, SweepTeam& team);
 
 }  // namespace eiisim

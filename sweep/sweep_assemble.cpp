@@ -66,17 +66,27 @@ double* put_band(const Observable& o, const RunResult& r, double* out) {
     return out;
 }
 
+// The stores hold disjoint (or identical) records, each run in at least one: reading
+// each in turn fills every run's values.
+void read_columns(RecordParts parts, std::size_t first, std::size_t count, std::vector<double>& out) {
+    for (const SweepCheckpoint* part : parts) part->read_columns(first, count, out);
+}
+
+void read_rows(RecordParts parts, std::size_t first, std::size_t count, std::span<std::vector<double>* const> outs) {
+    for (const SweepCheckpoint* part : parts) part->read_rows(first, count, outs);
+}
+
 // Reads record columns [first, first + count) into out[run * count + column] ([run][...],
 // the order of the outcome variables), `group` columns at a time.
-void read_outcome_rows(const SweepCheckpoint& records, std::size_t first, std::size_t count, std::size_t group,
+void read_outcome_rows(RecordParts records, std::size_t first, std::size_t count, std::size_t group,
                std::vector<double>& columns, std::vector<double>& out) {
-    const std::size_t runs = records.runs();
+    const std::size_t runs = records.front()->runs();
     out.resize(runs * count);
     constexpr std::size_t kRunBlock = 256;
     const std::size_t blocks = (runs + kRunBlock - 1) / kRunBlock;
     for (std::size_t c0 = 0; c0 < count; c0 += group) {
         const std::size_t n = std::min(group, count - c0);
-        records.read_columns(first + c0, n, columns);
+        read_columns(records, first + c0, n, columns);
         for_each_run_parallel(blocks, [&](std::size_t, std::size_t b) {
             const std::size_t end = std::min(runs, (b + 1) * kRunBlock);
             for (std::size_t c = 0; c < n; ++c)
@@ -154,9 +164,9 @@ std::vector<double> column_quantiles(const std::vector<double>& data, std::size_
 namespace {
 
 // Outcomes -> the [run][...] vectors of `s`.
-void read_outcomes(const RecordLayout& layout, const SweepCheckpoint& records, std::size_t group,
+void read_outcomes(const RecordLayout& layout, RecordParts records, std::size_t group,
                    std::vector<double>& columns, SweepResult& s) {
-    const std::size_t runs = records.runs(), m = layout.milestones, c = layout.clusters;
+    const std::size_t runs = records.front()->runs(), m = layout.milestones, c = layout.clusters;
     const std::size_t outcomes = layout.outcome_columns();
     std::vector<double> rows;
     read_outcome_rows(records, 0, outcomes, group, columns, rows);
@@ -177,14 +187,14 @@ void read_outcomes(const RecordLayout& layout, const SweepCheckpoint& records, s
 
 // Banded series: quantiles [column][quantile], a group of columns at a time, then split
 // into one [quantile][year][...] array per banded observable.
-void read_bands(const RecordLayout& layout, const SweepCheckpoint& records, std::size_t group,
+void read_bands(const RecordLayout& layout, RecordParts records, std::size_t group,
                 std::vector<double>& columns, SweepResult& s) {
-    const std::size_t runs = records.runs(), outcomes = layout.outcome_columns();
+    const std::size_t runs = records.front()->runs(), outcomes = layout.outcome_columns();
     const std::size_t banded = layout.banded_columns();
     std::vector<double> quantiles(banded * kQ, 0.0);
     for (std::size_t first = 0; first < banded; first += group) {
         const std::size_t count = std::min(group, banded - first);
-        records.read_columns(outcomes + first, count, columns);
+        read_columns(records, outcomes + first, count, columns);
         for_each_run_parallel(count, [&](std::size_t, std::size_t j) {
             std::span<double> column(columns.data() + j * runs, runs);
             quantiles_of(column, std::span<double, kQ>(quantiles.data() + (first + j) * kQ, kQ));
@@ -204,7 +214,13 @@ void read_bands(const RecordLayout& layout, const SweepCheckpoint& records, std:
 
 SweepResult assemble_sweep(const RecordLayout& layout, const SweepCheckpoint& records,
                            const std::vector<int>& milestones, const Inputs& inputs, std::size_t budget_bytes) {
-    const std::size_t runs = records.runs();
+    const SweepCheckpoint* one[] = {&records};
+    return assemble_sweep(layout, RecordParts(one), milestones, inputs, budget_bytes);
+}
+
+SweepResult assemble_sweep(const RecordLayout& layout, RecordParts records,
+                           const std::vector<int>& milestones, const Inputs& inputs, std::size_t budget_bytes) {
+    const std::size_t runs = records.front()->runs();
     SweepResult s;
     s.runs = runs;
     s.base_year = inputs.scenario.base_year;
@@ -225,7 +241,7 @@ SweepResult assemble_sweep(const RecordLayout& layout, const SweepCheckpoint& re
         s.trajectories.resize(saved_observables().size());
         std::vector<std::vector<double>*> saved;
         for (std::vector<double>& t : s.trajectories) saved.push_back(&t);
-        records.read_rows(layout.columnar(), layout.years * layout.clusters, saved);
+        read_rows(records, layout.columnar(), layout.years * layout.clusters, saved);
     }
     return s;
 }

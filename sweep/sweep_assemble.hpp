@@ -23,8 +23,15 @@ void quantiles_of(std::span<double> values, std::span<double, kSweepQuantiles.si
 [[nodiscard]] std::vector<double> column_quantiles(const std::vector<double>& data, std::size_t runs,
                                                    std::size_t columns);
 
+// The stores a sweep's records are in: one, or the parts of an MPI job (sweep_parts.hpp).
+// Every run is in at least one of them; a run in several has the same record in each.
+using RecordParts = std::span<const SweepCheckpoint* const>;
+
 // Reads the records back column group by column group (at most `budget_bytes` of them in
 // memory at once, besides the result) and computes the quantiles in parallel over columns.
+[[nodiscard]] SweepResult assemble_sweep(const RecordLayout& layout, RecordParts records,
+                                         const std::vector<int>& milestones, const Inputs& inputs,
+                                         std::size_t budget_bytes = std::size_t{32} << 20);
 [[nodiscard]] SweepResult assemble_sweep(const RecordLayout& layout, const SweepCheckpoint& records,
                                          const std::vector<int>& milestones, const Inputs& inputs,
                                          std::size_t budget_bytes = std::size_t{32} << 20);

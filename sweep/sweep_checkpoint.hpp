@@ -70,11 +70,12 @@ public:
     void append(std::span<const std::size_t> ids, std::span<const double> rows);
 
     // Columns [first, first + count) (within the columnar part) of every run, in run
-    // order: out[c * runs() + run]. Every run must be stored. Reads blocks in parallel.
+    // order: out[c * runs() + run]. Runs not stored here keep their values in `out` (an MPI
+    // sweep's parts, sweep_parts.hpp, are read each in turn). Reads blocks in parallel.
     void read_columns(std::size_t first, std::size_t count, std::vector<double>& out) const;
     // Columns [first, first + outs.size() * count) (within the row part) of every run,
     // split into outs.size() arrays of `count` columns each: outs[v][run * count + c] is
-    // column first + v * count + c. Every run must be stored. Reads blocks in parallel.
+    // column first + v * count + c. Runs not stored here keep their values, as above.
     void read_rows(std::size_t first, std::size_t count, std::span<std::vector<double>* const> outs) const;
 
     // Deletes the file (the sweep is complete and written).

@@ -4,6 +4,8 @@
 # what is missing and how to install it.
 # `install_deps.sh --fuzz` also installs clang and libFuzzer for the fuzz build
 # (`make fuzz`, docs/testing.md); the normal build does not need them.
+# WITH_MPI=1 adds OpenMPI, for a build with -DEIISIM_MPI=ON (docs/hpc.md); the default
+# build needs no MPI.
 set -eu
 PACKAGES="cmake ninja-build g++ pkg-config ccache libboost-graph-dev libtbb-dev libhdf5-dev hdf5-tools \
 libcli11-dev catch2 libtomlplusplus-dev librandom123-dev libfmt-dev libbenchmark-dev \
@@ -15,6 +17,7 @@ command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
 if [ "${1:-}" = "--fuzz" ]; then
   PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev"
 fi
+[ "${WITH_MPI:-0}" = 1 ] && PACKAGES="$PACKAGES libopenmpi-dev openmpi-bin"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
