@@ -114,6 +114,15 @@ void report_interrupted(const SweepOptions& options, std::size_t completed,
                                  completed, options.runs, checkpoint.string());
 }
 
+// The output guard (cli/output_guard.hpp); under MPI rank 0 holds the lock for the job
+// and the other ranks only check that the output is no input.
+std::unique_ptr<cli::OutputLock> claim_for_team(const std::filesystem::path& out, const InputProvenance& inputs,
+                                                const SweepTeam& team) {
+    if (team.rank() == 0) return cli::claim_output(out, inputs, std::cerr);
+    cli::refuse_output_onto_inputs(out, inputs);
+    return nullptr;
+}
+
 void print_timing(const SweepTimings& t, double load, double write) {
     std::cerr << fmt::format(
         "timing (s): load {:.3f}  design {:.3f}  simulate {:.3f}  between chunks {:.3f}  drain {:.3f}  "
@@ -127,7 +136,7 @@ int sweep_on_team(const SweepCliOptions& o, SweepTeam& team) {
     const auto start = Clock::now();
     Inputs inputs = load_inputs(o.scenario);
     const std::filesystem::path out = o.out;
-    const auto lock = cli::claim_output(out, inputs.provenance, std::cerr);  // before any work
+    const auto lock = claim_for_team(out, inputs.provenance, team);  // before any work
     if (o.seed_given) inputs.scenario.seed = o.seed;
     const std::uint64_t seed = inputs.scenario.seed;
     const int threads = o.threads > 0 ? o.threads : static_cast<int>(tbb::this_task_arena::max_concurrency());
