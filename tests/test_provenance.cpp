@@ -14,6 +14,7 @@
 #include "core/input_files.hpp"
 #include "core/sha256.hpp"
 #include "fixtures.hpp"
+#include "core/observables.hpp"
 #include "output/hdf5_reader.hpp"
 #include "output/hdf5_writer.hpp"
 #include "sweep/sweep_checkpoint.hpp"
@@ -170,7 +171,7 @@ TEST_CASE("run files carry the input-file table and the scenario path", "[proven
     write_run_hdf5(out, model.inputs, result);
     {
         const h5::Reader file(out);
-        CHECK(file.global_integer("schema_version") == 9);
+        CHECK(file.global_integer("schema_version") == kSchemaVersion);
         CHECK(file.global_text("scenario_file") == in.provenance.scenario_file);
         const std::vector<std::string> paths = file.strings("input_file");
         const std::vector<std::string> hashes = file.strings("input_file_sha256");
