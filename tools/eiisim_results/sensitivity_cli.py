@@ -29,6 +29,16 @@ def _yearly_indices(sweep, name, years, resamples):
     return rows
 
 
+def _unexplained(rows, year, col):
+    """1 - the sum of the indices in column `col` for `year`; NaN where every index is 0,
+    which sobol_indices gives when the outcome does not vary (observed history forced):
+    there is then no variance to explain, and "1 - sum = 1" would read as all noise."""
+    values = [r[col] for r in rows if r[1] == year]
+    if all(v == 0 for v in values):
+        return float("nan")
+    return 1 - sum(values)
+
+
 def _draw_sobol(sweep, name, label, rows, path):
     plt = figures.pyplot()
     fig, axes = plt.subplots(1, 2, figsize=(12, 5), sharey=True)
@@ -40,7 +50,7 @@ def _draw_sobol(sweep, name, label, rows, path):
             c = np.array([r[col + 1] for r in rows if r[2] == s])
             (line,) = ax.plot(years, v, label=s)
             ax.fill_between(years, v - c, v + c, color=line.get_color(), alpha=0.15)
-        rest = [1 - sum(r[col] for r in rows if r[1] == y) for y in years]
+        rest = [_unexplained(rows, y, col) for y in years]
         ax.plot(years, rest, color="black", linestyle="--", label="no setting: 1 - sum (random draws)")
         ax.set_title(title)
         ax.set_ylim(-0.15, 1.05)  # indices are shares; wider CIs are cut here, not in the CSV
@@ -51,8 +61,8 @@ def _draw_sobol(sweep, name, label, rows, path):
     fig.suptitle(f"Which uncertainties drive {label}? Sobol' indices per year, 95 % bootstrap CI "
                  f"(top {len(top)} by ST)")
     fig.tight_layout(rect=(0, 0.03, 1, 0.95))
-    rest = [(name, y, "1 - sum", 1 - sum(r[3] for r in rows if r[1] == y), float("nan"),
-             1 - sum(r[5] for r in rows if r[1] == y), float("nan")) for y in years]
+    rest = [(name, y, "1 - sum", _unexplained(rows, y, 3), float("nan"), _unexplained(rows, y, 5), float("nan"))
+            for y in years]
     return figures.save(fig, path, ["outcome", "year", "setting", "S1", "S1_conf", "ST", "ST_conf"], rows + rest,
                         sweep.stamp())
 
