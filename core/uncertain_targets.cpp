@@ -39,6 +39,11 @@ Bounds uncertain_sample_bounds(int target, UncertainScale scale) {
     return spec_of(target).bounds;
 }
 
+double clamp_to_sample_bounds(int target, UncertainScale scale, double x) {
+    const Bounds range = uncertain_sample_bounds(target, scale);
+    return std::clamp(x, range.min + (range.min_open ? kOpenBoundStep : 0.0), range.max);
+}
+
 int find_uncertain_target(std::string_view name) {
     const int index = find_setting(name);
     if (index < 0 || spec_of(index).sweep == Sweepable::no) return -1;

@@ -19,6 +19,8 @@ namespace eiisim {
 // in [0, 100] (kMultiplier: no path is scaled beyond its setting's range by much more), a
 // value in the setting's bounds. Samples of unbounded distributions are clamped into it.
 [[nodiscard]] Bounds uncertain_sample_bounds(int target, UncertainScale scale);
+// `x` clamped into that range (an open minimum by the same step as a scaled setting).
+[[nodiscard]] double clamp_to_sample_bounds(int target, UncertainScale scale, double x);
 
 // Index into settings_schema() of a sweepable setting, or -1.
 [[nodiscard]] int find_uncertain_target(std::string_view name);

@@ -50,9 +50,7 @@ namespace {
 // value the run used and is never infinite.
 double clamped_sample(const UncertainSetting& s, double x) {
     if (s.target_index < 0) return x;  // a distribution on its own (tests)
-    const Bounds range = uncertain_sample_bounds(s.target_index, s.scale);
-    const double step = range.min_open ? 1e-9 * std::max(1.0, std::fabs(range.min)) : 0.0;
-    return std::clamp(x, range.min + step, range.max);
+    return clamp_to_sample_bounds(s.target_index, s.scale, x);
 }
 
 }  // namespace
