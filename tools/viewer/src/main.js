@@ -73,6 +73,7 @@ async function open(slot, name, bytesPromise) {
     status.textContent = `Opened ${name} in ${ms.toFixed(0)} ms (${steps}; read in this browser, not uploaded).`;
     document.body.dataset.openMs = String(ms);
     document.body.dataset.openSteps = steps;
+    document.body.dataset.filesOpen = String(state.b ? 2 : 1);
     document.body.dataset.state = 'ready';
   } catch (err) {
     status.textContent = `Cannot open ${name}: ${err.message}`;

@@ -24,7 +24,12 @@ export async function openPage(browser, files) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   page.on('pageerror', (e) => check(false, `page error: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector('body[data-state]', { timeout: 60000 });
+  // 'loading' is set while each file opens; with a second file the first one's
+  // 'ready' comes before the second starts, so wait until all of them are open.
+  await page.waitForFunction((n) => {
+    const { state, filesOpen } = document.body.dataset;
+    return state === 'error' || (state === 'ready' && Number(filesOpen) === n);
+  }, files.length, { timeout: 60000 });
   check(await page.getAttribute('body', 'data-state') === 'ready', `opened ${files.join(' + ')}`);
   return { page, close: async () => { await page.close(); child.kill(); } };
 }

@@ -79,6 +79,8 @@ export async function compareChecks(browser, a, b, shots) {
   const [ca, cb] = [await chartCsv(page, 'series-cluster_co2_net-a'), await chartCsv(page, 'series-cluster_co2_net-b')];
   check(ca.rows.length === cb.rows.length && ca.rows.length > 0, 'compare: both files give a series over the same years');
   await page.screenshot({ path: `${shots}/compare-series.png`, fullPage: true });
+  // Mark the page stale first so the wait cannot pass on the earlier 'ready'.
+  await page.evaluate(() => { document.body.dataset.state = 'stale'; });
   await page.setInputFiles('#file-a', b);
   await page.waitForSelector('body[data-state="ready"]');
   const name = b.split('/').pop();
