@@ -51,7 +51,7 @@ function sweepCharts(el, rf) {
   const ids = rf.coord('cluster');
   labelsOf(rf, 'cluster').forEach((cluster, c) => {
     renderChart(el, { id: `route-mix-${ids[c]}`, title: `${cluster}: ${bandTitle(rf, name, 'each kind\'s median over runs (stacked)')}`,
-      xLabel: 'year', yLabel: 'share of the cluster\'s base-year production value', x, stacked: true, height: 240,
+      xLabel: 'year', yLabel: 'share of base-year value', x, stacked: true, height: 240,
       series: stackSeries(yearColumns(rf, name, 'kind', { ...median, cluster: c }), kinds, whole) });
   });
 }
