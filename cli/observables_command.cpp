@@ -24,6 +24,7 @@ std::string_view derive_name(Derive d) {
         case Derive::none: return "";
         case Derive::sum_over_clusters: return "sum_over_clusters";
         case Derive::share_of_base_production: return "share_of_base_production";
+        case Derive::share_of_cluster_base_production: return "share_of_cluster_base_production";
     }
     return "";
 }
@@ -126,8 +127,9 @@ void print_saved_section(std::ostream& out) {
     begin_section(out, "sweep-saved");
     out << "With `--save clusters`: " << code_list(saved) << " `[run, year, cluster]` as in run files. With "
         << "`--save plants`, in addition the plant panels of run files (" << code_list(panels)
-        << ", with the `plant`, `technology`, `carrier` and `cost_component` dimensions) along `run`; no event "
-           "log.\n";
+        << ", with the `plant`, `technology`, `carrier`, `cost_component` and `energy_part` dimensions) along "
+           "`run`, and the plant table `plant_name`, `plant_operator`, `plant_cluster`, `plant_cluster_name`, "
+           "`plant_sector` `[plant]`; no event log.\n";
     end_section(out, "sweep-saved");
 }
 

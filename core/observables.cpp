@@ -285,7 +285,8 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "instrument_paid", .level = L::instrument, .units = "EUR/yr",
      .long_name = "support paid out in the year",
      .comment = "operating subsidies as the year's prices set them, investment grants in the year the route starts",
-     .f64 = &R::instrument_paid_eur, .kpis = "cumulative_subsidy"},
+     .f64 = &R::instrument_paid_eur, .band = 28, .band_of = "support paid out in the year, by instrument",
+     .kpis = "cumulative_subsidy"},
     {.name = "instrument_avoided", .level = L::instrument, .units = "t/yr",
      .long_name = "CO2 avoided in the year by the routes the instrument supports",
      .comment = "per supported plant: its production times the net CO2 per t its keep route built new would emit "
@@ -321,6 +322,14 @@ constexpr auto kObservables = std::to_array<Observable>({
             "value in the base year (`cluster_production_value` summed over clusters; power sector left out, "
             "docs/ODD.md §7.12); `relocate`, `relocate_eu` and `close` are 0 (no production in the Netherlands), and a run's "
             "shares add up to its production value in that year over the base year"},
+    {.name = "cluster_production_share_by_kind", .level = L::cluster, .extra = X::kind, .units = "1",
+     .long_name = "production value by kind of route in force, per cluster, as a share of the cluster's production "
+                  "value in the run's base year",
+     .derive = Derive::share_of_cluster_base_production, .from = "cluster_production_value_by_kind", .band = 27,
+     .doc = "`cluster_production_value_by_kind` divided by the run's own `cluster_production_value` of that cluster "
+            "in the base year (0 for a cluster without base-year production value): the run file's route mix per "
+            "cluster as a share, so runs compare; 1 less a run's shares is the production value it lost since the "
+            "base year (closed, relocated, curtailed)"},
 });
 // clang-format on
 

@@ -33,7 +33,7 @@ namespace eiisim {
 
 // The `schema_version` global attribute of run and sweep files. Bump it on any change to
 // the layout and note the change in docs/output-format.md, "Layout versions".
-inline constexpr std::int32_t kSchemaVersion = 10;
+inline constexpr std::int32_t kSchemaVersion = 11;
 
 // The dimension after [run, year]: one value per plant, per cluster, per support
 // instrument, or none (national).
@@ -55,6 +55,7 @@ enum class Derive : std::uint8_t {
     none,                   // a run-file series
     sum_over_clusters,      // national = sum of the cluster series
     share_of_base_production,  // national sum over clusters / the run's base-year national production value
+    share_of_cluster_base_production,  // per cluster / the cluster's own base-year production value
 };
 
 // Comment attribute of every quantile band.

@@ -46,6 +46,9 @@ void write_series(h5::NcFile& file, const Inputs& inputs, const Observable& o, c
 // The saved_observables() rows of a sweep file: values[i] is row i's [run, year, cluster].
 void write_saved_series(h5::NcFile& file, std::span<const std::vector<double>> values);
 void write_static_tables(h5::NcFile& file, const Inputs& inputs);
+// The plants' name, operator, cluster and sector (part of the static tables; sweep files
+// with --save plants carry them beside the panels).
+void write_plant_identity(h5::NcFile& file, const Inputs& inputs);
 void write_event_log(h5::NcFile& file, const RunResult& result);
 // The variants every decision weighed, flattened along option_considered (called by
 // write_event_log).

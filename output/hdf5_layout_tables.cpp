@@ -113,15 +113,17 @@ void write_demand_paths(h5::NcFile& file, const Inputs& in) {
                                     "change since then"});
 }
 
+std::string sector_id_of(const Inputs& in, int s) {
+    return s >= 0 && static_cast<std::size_t>(s) < in.sectors.size() ? in.sectors[static_cast<std::size_t>(s)].id
+                                                                     : std::string();
+}
+
 }  // namespace
 
-void write_static_tables(h5::NcFile& file, const Inputs& in) {
+void write_plant_identity(h5::NcFile& file, const Inputs& in) {
     const Dims plant{"plant"};
     const auto& plants = in.plants;
-    auto sector_id = [&](int s) {
-        return s >= 0 && static_cast<std::size_t>(s) < in.sectors.size() ? in.sectors[static_cast<std::size_t>(s)].id
-                                                                         : std::string();
-    };
+    auto sector_id = [&](int s) { return sector_id_of(in, s); };
     auto cluster_name = [&](int c) {
         return c >= 0 && static_cast<std::size_t>(c) < in.clusters.size() ? in.clusters[static_cast<std::size_t>(c)].name
                                                                            : std::string();
@@ -140,6 +142,13 @@ void write_static_tables(h5::NcFile& file, const Inputs& in) {
     file.add_variable("plant_sector", plant,
                       column<std::string>(plants, [&](const PlantSpec& p) { return sector_id(p.sector); }),
                       {"1", "sector id of the plant"});
+}
+
+void write_static_tables(h5::NcFile& file, const Inputs& in) {
+    const Dims plant{"plant"};
+    const auto& plants = in.plants;
+    auto sector_id = [&](int s) { return sector_id_of(in, s); };
+    write_plant_identity(file, in);
     file.add_variable<double>("plant_capacity", plant, column<double>(plants, [](const PlantSpec& p) { return p.capacity_t; }),
                               {"t/yr", "production capacity"});
     file.add_variable<double>("plant_base_production", plant,

@@ -57,6 +57,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     output::add_category_dimension(file, inputs, "reduction_part");
     output::add_category_dimension(file, inputs, "target");
     output::add_category_dimension(file, inputs, "feed_origin");
+    output::add_category_dimension(file, inputs, "instrument");
     if (!s.settings.empty()) {
         std::vector<std::string> names;
         for (const auto& u : s.settings) names.push_back(u.name);
@@ -140,6 +141,7 @@ RunResult stacked(const std::vector<RunResult>& runs) {
 void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const SweepResult& s) {
     for (const char* name : {"plant", "technology", "carrier", "cost_component", "energy_part"})
         output::add_category_dimension(file, inputs, name);
+    output::write_plant_identity(file, inputs);  // for the viewer's plant table
     const RunResult all = stacked(s.plant_results);
     for (const Observable& o : observables())
         if (o.in_sweep_panels()) output::write_series(file, inputs, o, all);

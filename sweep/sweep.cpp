@@ -109,13 +109,14 @@ RecordLayout record_layout(const Model& base, SaveLevel save) {
     l.milestones = kpi_milestones(in.scenario.base_year, in.scenario.end_year).size();
     l.years = static_cast<std::size_t>(in.year_count());
     l.clusters = in.clusters.size();
+    l.instruments = in.scenario.policy.instruments.size();  // samples change budgets, never the instruments
     l.cluster_trajectories = save != SaveLevel::none;
     return l;
 }
 
 std::size_t RecordLayout::banded_columns() const {
     std::size_t per_year = 0;
-    for (const Observable* o : banded_observables()) per_year += o->per_year(0, clusters);
+    for (const Observable* o : banded_observables()) per_year += o->per_year(0, clusters, instruments);
     return years * per_year;
 }
 

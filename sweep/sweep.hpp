@@ -29,7 +29,7 @@ class SweepTeam;
 //              banded observables (core/observables.cpp), in band order
 //   saved      with --save clusters or plants, the saved observables' trajectories
 struct RecordLayout {
-    std::size_t milestones = 0, years = 0, clusters = 0;
+    std::size_t milestones = 0, years = 0, clusters = 0, instruments = 0;
     bool cluster_trajectories = false;
     [[nodiscard]] std::size_t outcome_columns() const { return milestones * clusters + milestones + 4; }
     [[nodiscard]] std::size_t banded_columns() const;

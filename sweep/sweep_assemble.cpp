@@ -2,7 +2,7 @@
 //   outcomes  [cluster net CO2 per milestone x cluster][national net CO2 per milestone]
 //             [cumulative subsidy][relocated CO2][production retained][unmet years]
 //   banded    the banded observables (core/observables.cpp) in band order, each
-//             year-major: [year] or [year x cluster] or [year x kind]
+//             year-major: [year] or [year x cluster|kind|instrument] or [year x cluster x kind]
 //   saved     with cluster trajectories, the saved observables in table order, each
 //             year x cluster.
 //
@@ -31,7 +31,7 @@ double* put(double* out, const std::vector<double>& values) {
     return std::copy(values.begin(), values.end(), out);
 }
 
-// The series `o` derives from (Derive::sum_over_clusters, share_of_base_production).
+// The series `o` derives from (every Derive but none).
 const std::vector<double>& source_of(const Observable& o, const RunResult& r) {
     const Observable* from = find_observable(o.from);
     if (from == nullptr || from->f64 == nullptr || from->level != Level::cluster)
@@ -56,12 +56,28 @@ double* put_cluster_sums(const RunResult& r, const std::vector<double>& v, std::
     return out;
 }
 
+// A [year][cluster][per_cluster] series divided by each cluster's own production value in
+// the run's base year (0 for a cluster without any), year-major as the source.
+double* put_cluster_shares(const RunResult& r, const std::vector<double>& v, std::size_t per_cluster, double* out) {
+    for (int y = 0; y < r.years; ++y)
+        for (int c = 0; c < r.clusters; ++c) {
+            const double base = r.cluster_production_value_eur[r.at_cluster(0, c)];
+            for (std::size_t e = 0; e < per_cluster; ++e) {
+                const double value = v[r.at_cluster(y, c) * per_cluster + e];
+                *out++ = base > 0 ? value / base : 0.0;
+            }
+        }
+    return out;
+}
+
 double* put_band(const Observable& o, const RunResult& r, double* out) {
     switch (o.derive) {
         case Derive::none: return put(out, r.*o.f64);
         case Derive::sum_over_clusters: return put_cluster_sums(r, source_of(o, r), o.per_year(0, 0), false, out);
         case Derive::share_of_base_production:
             return put_cluster_sums(r, source_of(o, r), o.per_year(0, 0), true, out);
+        case Derive::share_of_cluster_base_production:
+            return put_cluster_shares(r, source_of(o, r), o.per_year(0, 1), out);  // per cluster: the kinds
     }
     return out;
 }
@@ -202,7 +218,7 @@ void read_bands(const RecordLayout& layout, RecordParts records, std::size_t gro
     }
     std::size_t offset = 0;
     for (const Observable* o : banded_observables()) {
-        const std::size_t n = layout.years * o->per_year(0, layout.clusters);
+        const std::size_t n = layout.years * o->per_year(0, layout.clusters, layout.instruments);
         std::vector<double>& out = s.bands.emplace_back(kQ * n);
         for (std::size_t k = 0; k < kQ; ++k)
             for (std::size_t j = 0; j < n; ++j) out[k * n + j] = quantiles[(offset + j) * kQ + k];

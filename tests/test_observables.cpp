@@ -103,7 +103,8 @@ TEST_CASE("the observables table is consistent", "[observables]") {
             CHECK(from->level == Level::cluster);
             CHECK(from->extra == o.extra);
             CHECK(o.banded());
-            CHECK(o.level == Level::national);
+            // National sums and shares; a per-cluster share stays per cluster.
+            CHECK(o.level == (o.derive == Derive::share_of_cluster_base_production ? Level::cluster : Level::national));
         }
         if (o.flags != FlagSet::none) CHECK(o.dtype() != DType::float64);
         if (o.banded()) {

@@ -74,6 +74,28 @@ SweepResult sweep_on(const Model& model, std::size_t runs, SamplerKind sampler, 
     return result;
 }
 
+// Production value by kind of route in force [year][cluster][kind] from a run's plant
+// panels: valued at reference prices, power left out, summed by cluster in plant order as
+// the recorder does.
+std::vector<double> production_value_by_cluster_kind(const Inputs& inputs, const RunResult& run) {
+    const std::vector<SectorValuation> valuations = sector_valuations(inputs);
+    const auto clusters = static_cast<std::size_t>(run.clusters);
+    const std::size_t kinds = kOptionKindCount;
+    std::vector<double> by_cluster(static_cast<std::size_t>(run.years) * clusters * kinds, 0.0);
+    for (int y = 0; y < run.years; ++y)
+        for (int p = 0; p < run.plants; ++p) {
+            const std::size_t at = run.at(y, p);
+            const PlantSpec& plant = inputs.plants[static_cast<std::size_t>(p)];
+            const auto sector = static_cast<std::size_t>(plant.sector);
+            if (run.production_t[at] <= 0) continue;
+            const TechnologySpec& route = inputs.technologies[static_cast<std::size_t>(run.technology[at])];
+            by_cluster[(static_cast<std::size_t>(y) * clusters + static_cast<std::size_t>(plant.cluster)) * kinds +
+                       run.kind[at]] +=
+                run.production_t[at] * domestic_value_eur_per_t(valuations[sector], inputs.sectors[sector], route);
+        }
+    return by_cluster;
+}
+
 double discrepancy_proxy(const std::vector<double>& points, std::size_t n, std::size_t dims) {
     // Largest deviation, over a fixed set of anchored boxes, between the share of points
     // inside and the box volume (a star-discrepancy lower bound).
@@ -420,11 +442,12 @@ TEST_CASE("sweep quantile bands equal the quantiles of the per-run series", "[sw
     REQUIRE(s.plant_results.size() == runs);
     const auto years = static_cast<std::size_t>(s.years);
     const auto clusters = static_cast<std::size_t>(s.clusters);
+    const std::size_t instruments = model.inputs.scenario.policy.instruments.size();
     const auto& all = s.plant_results;
     for (const Observable* o : banded_observables()) {
         if (!o->in_run_file()) continue;
         INFO(o->name);
-        const std::size_t columns = years * o->per_year(0, clusters);
+        const std::size_t columns = years * o->per_year(0, clusters, instruments);
         CHECK(s.bands[band_index(o->name)] ==
               quantiles_over_runs(runs, columns, [&](std::size_t r) { return all[r].*o->f64; }));
     }
@@ -439,20 +462,9 @@ TEST_CASE("sweep quantile bands equal the quantiles of the per-run series", "[sw
     // prices, power left out, summed by cluster in plant order as the recorder does, then
     // over clusters), over the run's base-year production value.
     const std::size_t kinds = kOptionKindCount;
-    const std::vector<SectorValuation> valuations = sector_valuations(model.inputs);
     auto shares = [&](std::size_t r) {
         const RunResult& run = all[r];
-        std::vector<double> by_cluster(years * clusters * kinds, 0.0);
-        for (std::size_t y = 0; y < years; ++y)
-            for (int p = 0; p < run.plants; ++p) {
-                const std::size_t at = run.at(static_cast<int>(y), p);
-                const PlantSpec& plant = model.inputs.plants[static_cast<std::size_t>(p)];
-                const auto sector = static_cast<std::size_t>(plant.sector);
-                if (run.production_t[at] <= 0) continue;
-                const TechnologySpec& route = model.inputs.technologies[static_cast<std::size_t>(run.technology[at])];
-                by_cluster[(y * clusters + static_cast<std::size_t>(plant.cluster)) * kinds + run.kind[at]] +=
-                    run.production_t[at] * domestic_value_eur_per_t(valuations[sector], model.inputs.sectors[sector], route);
-            }
+        const std::vector<double> by_cluster = production_value_by_cluster_kind(model.inputs, run);
         double base = 0;
         for (std::size_t c = 0; c < clusters; ++c) base += run.cluster_production_value_eur[c];
         std::vector<double> share(years * kinds, 0.0);
@@ -476,6 +488,42 @@ TEST_CASE("sweep quantile bands equal the quantiles of the per-run series", "[sw
     // The median band of the keep route starts at the whole base-year production.
     CHECK(share_band[2 * years * kinds + static_cast<std::size_t>(OptionKind::keep)] ==
           Approx(1.0));
+}
+
+TEST_CASE("sweep route mix per cluster and support by instrument are quantiles of the runs' own", "[sweep]") {
+    // The bands the viewer's route-mix and subsidy views draw for sweeps (layout 11): each
+    // cluster's production value by kind over its own base-year value, recomputed from the
+    // plant panels, and instrument_paid per instrument.
+    const Model model = build_model(small_with_uncertainty());
+    const std::size_t runs = 23;
+    const SweepResult s = sweep_on(model, runs, SamplerKind::lhs, 2, SaveLevel::plants);
+    const auto years = static_cast<std::size_t>(s.years);
+    const auto clusters = static_cast<std::size_t>(s.clusters);
+    const std::size_t kinds = kOptionKindCount;
+    const std::size_t instruments = model.inputs.scenario.policy.instruments.size();
+    REQUIRE(instruments > 0);
+    const auto& all = s.plant_results;
+    auto cluster_shares = [&](std::size_t r) {
+        std::vector<double> share = production_value_by_cluster_kind(model.inputs, all[r]);
+        for (std::size_t i = 0; i < share.size(); ++i) {
+            const double base = all[r].cluster_production_value_eur[(i / kinds) % clusters];
+            share[i] = base > 0 ? share[i] / base : 0.0;
+        }
+        return share;
+    };
+    const std::vector<double>& mix = s.bands[band_index("cluster_production_share_by_kind")];
+    CHECK(mix == quantiles_over_runs(runs, years * clusters * kinds, cluster_shares));
+    // Each cluster starts all on its keep routes, and the mix moves across runs.
+    const std::size_t median = 2 * years * clusters * kinds, last = (years - 1) * clusters * kinds;
+    for (std::size_t c = 0; c < clusters; ++c)
+        CHECK(mix[median + c * kinds + static_cast<std::size_t>(OptionKind::keep)] == Approx(1.0));
+    const std::size_t q95 = 4 * years * clusters * kinds;
+    bool varies = false;
+    for (std::size_t j = 0; j < clusters * kinds; ++j) varies = varies || mix[last + j] != mix[q95 + last + j];
+    CHECK(varies);
+    const std::vector<double>& paid = s.bands[band_index("instrument_paid")];
+    CHECK(paid == quantiles_over_runs(runs, years * instruments, [&](std::size_t r) { return all[r].instrument_paid_eur; }));
+    CHECK(std::any_of(paid.begin(), paid.end(), [](double v) { return v > 0; }));
 }
 
 TEST_CASE("the sweep's record store returns records in run order and resumes after a torn block", "[sweep]") {

@@ -12,6 +12,7 @@ import argparse
 import functools
 import http.server
 import os
+import re
 import sys
 import tempfile
 import urllib.parse
@@ -44,8 +45,35 @@ def page_address(port, urls):
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the folder, answering `Range: bytes=A-B` with those bytes (206), so the page
+    reads a large result file a block at a time, only the blocks it needs (src/lazy_file.js)."""
+
     def log_message(self, *args):
         pass
+
+    def end_headers(self):
+        self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+    def do_GET(self):
+        match = re.fullmatch(r"bytes=(\d+)-(\d+)", self.headers.get("Range", ""))
+        path = self.translate_path(self.path)
+        if not match or not os.path.isfile(path):
+            return super().do_GET()
+        size = os.path.getsize(path)
+        first, last = int(match[1]), min(int(match[2]), size - 1)
+        if first > last:
+            self.send_error(416, "range not satisfiable")
+            return
+        with open(path, "rb") as f:
+            f.seek(first)
+            body = f.read(last - first + 1)
+        self.send_response(206)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def main():

@@ -1,22 +1,31 @@
 // One opened result file (run or sweep). Datasets are read only when a view asks for
-// them and kept once read, so a large file costs what its open views need.
+// them and kept once read, and a served file's bytes are fetched only when HDF5 reads
+// them (lazy_file.js), so a large file costs what its open views need.
 import h5wasm from 'h5wasm';
+import { createLazyFile, openRange } from './lazy_file.js';
 
 let counter = 0;
 
-// Copies the bytes into the in-memory file system h5wasm reads from; nothing leaves the page.
-// `bytes` may be a promise (a fetch, a file being read): the HDF5 library starts when the
-// page loads, so both proceed at once. Returns the file and the times of each step (ms).
-export async function openResult(name, bytes) {
+// Opens `source`: { url } (a file the page's server offers: read on demand when the
+// server answers range requests, else whole) or { bytes } (a file chosen or dropped: its
+// bytes, possibly a promise). Whole files are copied into the in-memory file system h5wasm
+// reads from; nothing leaves the page. The HDF5 library starts when the page loads, so it
+// and the file's first bytes arrive at once. Returns the file and the times of each step
+// (ms), with `fetched()`: what an on-demand file has read so far.
+export async function openResult(name, source) {
   const t0 = performance.now();
-  const data = await bytes;
+  const range = source.url ? await openRange(source.url) : null;
+  const size = range?.size;
+  const data = size ? null : await (source.bytes ?? range.whole);
   const t1 = performance.now();
   const { FS } = await h5wasm.ready;
   const t2 = performance.now();
-  const path = `/result-${++counter}.h5`;
-  FS.writeFile(path, new Uint8Array(data), { canOwn: true });  // the file system keeps the bytes, no copy
-  const rf = new ResultFile(name, new h5wasm.File(path, 'r'), () => FS.unlink(path));
-  const times = { read: t1 - t0, library: t2 - t1, open: performance.now() - t2 };
+  const file = `result-${++counter}.h5`;
+  let fetched = null;
+  if (size) fetched = createLazyFile(FS, file, source.url, size, range.first);
+  else FS.writeFile(`/${file}`, new Uint8Array(data), { canOwn: true });  // the file system keeps the bytes, no copy
+  const rf = new ResultFile(name, new h5wasm.File(`/${file}`, 'r'), () => FS.unlink(`/${file}`));
+  const times = { read: t1 - t0, library: t2 - t1, open: performance.now() - t2, fetched, size: size || data.byteLength };
   return { rf, times };
 }
 
@@ -69,6 +78,15 @@ export class ResultFile {
   read(name) {
     if (!this.cache.has(name)) this.cache.set(name, plain(this.h5.get(name).value));
     return this.cache.get(name);
+  }
+
+  // One run of a variable along `run` (first dimension), flat: only the chunks holding
+  // that run are read, so a --save plants sweep's plant tab reads one run's panels.
+  readRun(name, run) {
+    if (this.info(name).dims[0] !== 'run') throw new Error(`${name} is not along run`);
+    const key = `${name}@${run}`;
+    if (!this.cache.has(key)) this.cache.set(key, plain(this.h5.get(name).slice([[run, run + 1]])));
+    return this.cache.get(key);
   }
 
   coord(dim) { return this.has(dim) ? Array.from(this.read(dim), plain) : []; }

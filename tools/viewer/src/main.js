@@ -58,18 +58,22 @@ function build() {
   show(state.b ? 'series' : 'emissions');
 }
 
-async function open(slot, name, bytesPromise) {
+async function open(slot, name, source) {
   const t0 = performance.now();
   status.textContent = `Opening ${name}…`;
   document.body.dataset.state = 'loading';
   try {
-    const { rf, times } = await openResult(name, bytesPromise);
+    const { rf, times } = await openResult(name, source);
     state[slot]?.close();
     state[slot] = rf;
     if (!state.a) throw new Error('open a file first, then one to compare with');
     build();
     const ms = performance.now() - t0;
-    const steps = `file read ${times.read.toFixed(0)} ms, HDF5 library ready ${times.library.toFixed(0)} ms more, opened in ${times.open.toFixed(0)} ms`;
+    const mb = (bytes) => (bytes / 2 ** 20).toFixed(1);
+    const read = times.fetched
+      ? `first block in ${times.read.toFixed(0)} ms, read on demand: ${mb(times.fetched().bytes)} of ${mb(times.size)} MB so far`
+      : `file read (${mb(times.size)} MB) ${times.read.toFixed(0)} ms`;
+    const steps = `${read}, HDF5 library ready ${times.library.toFixed(0)} ms more, opened in ${times.open.toFixed(0)} ms`;
     status.textContent = `Opened ${name} in ${ms.toFixed(0)} ms (${steps}; read in this browser, not uploaded).`;
     document.body.dataset.openMs = String(ms);
     document.body.dataset.openSteps = steps;
@@ -81,16 +85,10 @@ async function open(slot, name, bytesPromise) {
   }
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.arrayBuffer();
-}
-
 for (const [slot, id] of [['a', 'file-a'], ['b', 'file-b']]) {
   document.getElementById(id).addEventListener('change', (e) => {
     const file = e.target.files[0];
-    if (file) open(slot, file.name, file.arrayBuffer());
+    if (file) open(slot, file.name, { bytes: file.arrayBuffer() });
   });
 }
 
@@ -100,12 +98,12 @@ document.addEventListener('drop', (e) => {
   e.preventDefault();
   document.body.classList.remove('dragging');
   const files = [...e.dataTransfer.files];
-  if (files[0]) open(state.a && files.length === 1 ? 'b' : 'a', files[0].name, files[0].arrayBuffer())
-    .then(() => files[1] && open('b', files[1].name, files[1].arrayBuffer()));
+  if (files[0]) open(state.a && files.length === 1 ? 'b' : 'a', files[0].name, { bytes: files[0].arrayBuffer() })
+    .then(() => files[1] && open('b', files[1].name, { bytes: files[1].arrayBuffer() }));
 });
 
 const params = new URLSearchParams(location.search);
 if (params.get('file')) {
-  open('a', params.get('file').split('/').pop(), fetchBytes(params.get('file')))
-    .then(() => params.get('compare') && open('b', params.get('compare').split('/').pop(), fetchBytes(params.get('compare'))));
+  open('a', params.get('file').split('/').pop(), { url: params.get('file') })
+    .then(() => params.get('compare') && open('b', params.get('compare').split('/').pop(), { url: params.get('compare') }));
 }

@@ -35,7 +35,11 @@ function parseCsv(text) {
 
 // The CSV behind a chart (figure[data-chart=id]), downloaded through its button.
 export async function chartCsv(page, id) {
-  const button = page.locator(`figure[data-chart="${id}"] button[data-download="csv"]`).first();
+  return downloadCsv(page, page.locator(`figure[data-chart="${id}"] button[data-download="csv"]`).first(), id);
+}
+
+// The CSV a "download CSV" button gives, which must be named id.csv.
+export async function downloadCsv(page, button, id) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   check(download.suggestedFilename() === `${id}.csv`, `${id}: CSV download named ${id}.csv`);
   return parseCsv(readFileSync(await download.path(), 'utf8'));

@@ -1,6 +1,6 @@
 // What each view must show for a run file, a sweep file and two runs side by side.
-import { check, chartCsv, chartPngCheck, compareColumns, column } from './e2e_checks.mjs';
-import { openPage, tab } from './e2e_page.mjs';
+import { check, chartCsv, chartPngCheck, compareColumns, column, downloadCsv } from './e2e_checks.mjs';
+import { dropFiles, openPage, tab } from './e2e_page.mjs';
 
 const RUN_TABS = ['emissions', 'route-mix', 'economy', 'plants', 'infrastructure', 'series'];
 const SWEEP_TABS = ['emissions', 'route-mix', 'economy', 'infrastructure', 'experiments', 'series'];
@@ -47,15 +47,24 @@ export async function runChecks(browser, file, e, shots) {
   await close();
 }
 
+// A second run file dropped on a page with one open becomes the comparison.
+export async function dropChecks(browser, file, dropped, e) {
+  const { page, close } = await openPage(browser, [file]);
+  check(await dropFiles(page, [dropped], 2) === 'ready', `drag and drop: ${dropped.split('/').pop()} dropped on the page opens`);
+  await page.waitForSelector('#view-series[data-rendered]');
+  compareColumns(await chartCsv(page, 'series-cluster_co2_net-b'), { total: e['emissions-national'] }, 'drag and drop: the dropped file\'s national net CO2');
+  await close();
+}
+
 export async function sweepChecks(browser, file, e, shots) {
   const { page, close } = await openPage(browser, [file]);
   for (const id of SWEEP_TABS) await tab(page, id, shots, 'sweep');
   await tab(page, 'emissions');
   await chartsMatch(page, e, ['emissions-national']);
   await tab(page, 'route-mix');
-  await chartsMatch(page, e, ['route-mix-national']);
+  await chartsMatch(page, e, ['route-mix-national', ...Object.keys(e).filter((k) => k.startsWith('route-mix-') && k !== 'route-mix-national')]);
   await tab(page, 'infrastructure');
-  await chartsMatch(page, e, ['infra-co2_storage']);
+  await chartsMatch(page, e, ['infra-co2_storage', 'subsidy-paid']);
   await tab(page, 'experiments');
   await page.selectOption('select[data-picker="parameter"]', { label: e['experiments-scatter'].parameter });
   await page.selectOption('select[data-picker="outcome"]', { label: 'net_co2 (2030)' });
@@ -64,6 +73,26 @@ export async function sweepChecks(browser, file, e, shots) {
   check(csv.rows.length === e.runs, `experiments: scatter has one point per run (${e.runs})`);
   compareColumns(csv, { [e['experiments-scatter'].parameter]: pairs.map((p) => p[0]), 'net_co2 (2030)': pairs.map((p) => p[1]) }, 'experiments-scatter');
   await page.screenshot({ path: `${shots}/sweep-experiments.png`, fullPage: true });
+  await close();
+}
+
+// A sweep saved with --save plants: the plant tab, with a run picked.
+export async function sweepPlantChecks(browser, file, e, shots) {
+  const { page, close } = await openPage(browser, [file]);
+  await tab(page, 'plants');
+  await page.selectOption('select[data-picker="run"]', String(e.run));
+  await page.waitForSelector(`#view-plants div[data-run="${e.run}"] table.plants tbody tr`);
+  const rows = page.locator('table.plants tbody tr');
+  check(await rows.count() === e.count, `sweep plants: run ${e.run} lists ${e.count} plants`);
+  await page.locator(`table.plants tbody tr[data-plant="${e.plant_id}"]`).click();
+  const traj = await chartCsv(page, `plant-${e.plant_id}`);
+  compareColumns(traj, { 'scope-1 CO2 emitted in the Netherlands (gross - captured)': e.net_mt }, `sweep plants: run ${e.run}, ${e.plant_id}'s net CO2`);
+  const table = await downloadCsv(page, page.locator('#view-plants .filters button[data-download="csv"]'), `plants-run-${e.run}`);
+  const last = table.header.indexOf(e.end_column);
+  const byId = Object.fromEntries(table.rows.map((r) => [r[0], Number(r[last])]));
+  check(Object.entries(e.end_mt).every(([id, v]) => Math.abs(byId[id] - v) < 1e-9 * Math.max(1, Math.abs(v))),
+    `sweep plants: the table's last-year net CO2 is run ${e.run}'s for every plant`);
+  if (shots) await page.screenshot({ path: `${shots}/sweep-plants.png`, fullPage: true });
   await close();
 }
 

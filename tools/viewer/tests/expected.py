@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """The numbers the viewer's end-to-end test expects, read from the same files with h5py.
 
-    /usr/bin/python3 tests/expected.py RUN.h5 SWEEP.h5 > expected.json
+    /usr/bin/python3 tests/expected.py RUN.h5 SWEEP.h5 RUN2.h5 SWEEP_PLANTS.h5 > expected.json
+
+RUN2.h5 is the file the test drops on the page; SWEEP_PLANTS.h5 a sweep saved with
+--save plants (the plant tab of sweeps).
 
 Values are in the viewer's display units (Mt/yr, M EUR/yr: the raw value x 1e-6), keyed
 by the chart id and the CSV column the viewer writes for it.
@@ -58,25 +61,49 @@ def band(f, name, q):
     return (f[name][list(f["quantile"][:]).index(q)] * M).tolist()
 
 
-def sweep_expectations(f):
-    share = f["production_share_by_kind_quantiles"][list(f["quantile"][:]).index(0.5)]   # [year, kind]
+def median_mix(f, name, fix=()):
+    """The stacked medians of a share-of-base-year band and the 'lost' layer on top."""
+    share = f[name][(list(f["quantile"][:]).index(0.5), slice(None)) + tuple(fix)]   # [year, kind]
     mix = {k: share[:, i].tolist() for i, k in enumerate(names(f, "kind")) if share[:, i].any()}
     mix["lost since base year"] = np.maximum(0, 1 - share.sum(axis=1)).tolist()
+    return mix
+
+
+def sweep_expectations(f):
     params = names(f, "parameter")
+    median_paid = f["instrument_paid_quantiles"][list(f["quantile"][:]).index(0.5)]      # [year, instrument]
+    first_cluster = names(f, "cluster")[0]
     return {
         "runs": int(f.attrs["runs"]),
         "emissions-national": {"median": band(f, "co2_net_quantiles", 0.5), "5–95 % low": band(f, "co2_net_quantiles", 0.05),
                                "5–95 % high": band(f, "co2_net_quantiles", 0.95)},
-        "route-mix-national": mix,
+        "route-mix-national": median_mix(f, "production_share_by_kind_quantiles"),
+        f"route-mix-{first_cluster}": median_mix(f, "cluster_production_share_by_kind_quantiles", (0,)),
         "infra-co2_storage": {"used (median)": band(f, "co2_storage_used_quantiles", 0.5)},
+        "subsidy-paid": {k: (median_paid[:, i] * M).tolist() for i, k in enumerate(names(f, "instrument"))
+                         if median_paid[:, i].any()},
         "experiments-scatter": {"parameter": params[0], "x": f["experiments"][:, 0].tolist(),
                                 "y": (f["net_co2"][:, 0] * M).tolist()},
     }
 
 
+def sweep_plant_expectations(f):
+    """The plant tab of a --save plants sweep, for its last run (the picker must move)."""
+    run = int(f.attrs["runs"]) - 1
+    net = f["co2_net"][run]                                   # [year, plant]
+    plants = names(f, "plant")
+    top = int(np.argmax(net[-1]))
+    return {"run": run, "count": len(plants), "plant_id": plants[top], "net_mt": (net[:, top] * M).tolist(),
+            "end_column": f"net CO2 {int(f['year'][-1])} [Mt/yr]",
+            "end_mt": {p: float(net[-1, i] * M) for i, p in enumerate(plants)}}
+
+
 def main():
-    with h5py.File(sys.argv[1], "r") as run, h5py.File(sys.argv[2], "r") as sweep:
-        json.dump({"run": run_expectations(run), "sweep": sweep_expectations(sweep)}, sys.stdout)
+    with h5py.File(sys.argv[1], "r") as run, h5py.File(sys.argv[2], "r") as sweep, \
+            h5py.File(sys.argv[3], "r") as run2, h5py.File(sys.argv[4], "r") as plants:
+        json.dump({"run": run_expectations(run), "sweep": sweep_expectations(sweep),
+                   "run2": {"emissions-national": (run2["cluster_co2_net"][0].sum(axis=1) * M).tolist()},
+                   "sweep_plants": sweep_plant_expectations(plants)}, sys.stdout)
 
 
 if __name__ == "__main__":

@@ -23,13 +23,16 @@ cd "$src"
 "$eiisim" run --scenario scenarios/current-policy.toml --out "$work/run.h5" >/dev/null
 "$eiisim" run --scenario scenarios/high-ets.toml --out "$work/run2.h5" >/dev/null
 "$eiisim" sweep --runs "${VIEWER_SWEEP_RUNS:-50}" --out "$work/sweep.h5" --quiet
-/usr/bin/python3 "$viewer/tests/expected.py" "$work/run.h5" "$work/sweep.h5" >"$work/expected.json"
-set -- --run "$work/run.h5" --run2 "$work/run2.h5" --sweep "$work/sweep.h5" --expected "$work/expected.json" \
+"$eiisim" sweep --runs 4 --save plants --out "$work/sweep_plants.h5" --quiet
+/usr/bin/python3 "$viewer/tests/expected.py" "$work/run.h5" "$work/sweep.h5" "$work/run2.h5" "$work/sweep_plants.h5" \
+  >"$work/expected.json"
+set -- --run "$work/run.h5" --run2 "$work/run2.h5" --sweep "$work/sweep.h5" --sweep-plants "$work/sweep_plants.h5" \
+  --expected "$work/expected.json" \
   --shots "${VIEWER_SHOTS:-$work/shots}"
 if [ "$mode" = large ]; then
   "$eiisim" sweep --runs 10000 --out "$work/sweep10000.h5" --quiet
-  "$eiisim" sweep --runs 100 --save plants --out "$work/sweep_plants.h5" --quiet
-  ls -l "$work/sweep10000.h5" "$work/sweep_plants.h5"
-  set -- "$@" --large "$work/sweep10000.h5" --large "$work/sweep_plants.h5"
+  "$eiisim" sweep --runs 100 --save plants --out "$work/sweep_plants100.h5" --quiet
+  ls -l "$work/sweep10000.h5" "$work/sweep_plants100.h5"
+  set -- "$@" --large "$work/sweep10000.h5" --large "$work/sweep_plants100.h5"
 fi
 node "$viewer/tests/e2e.mjs" "$@"

@@ -1,10 +1,10 @@
 // Infrastructure use against capacity (CO2 storage and shipping, hydrogen, biomethane,
 // grid per cluster) and support by instrument. Sweep files: the use's median and bands,
-// the capacity's median dashed.
+// the capacity's median dashed, each instrument's median support stacked.
 import { renderChart, colour } from '../chart.js';
 import { yearColumns, quantileBand } from '../project.js';
 import { scaled } from '../units.js';
-import { labelsOf, unitOf } from '../declared.js';
+import { bandTitle, labelsOf, unitOf } from '../declared.js';
 
 const PAIRS = [
   ['co2_storage', 'co2_storage_used', 'co2_storage_capacity'],
@@ -47,7 +47,22 @@ function gridChart(el, rf) {
     xLabel: 'year', yLabel: unitOf(rf, `cluster_grid_used${sfx}`).label, x: rf.coord('year'), series });
 }
 
+// Sweep files (layout 11 on): each instrument's median over runs, stacked (the file has
+// no band of the total paid, so the stack is of medians, as the sweep route mix).
+function sweepSubsidyChart(el, rf) {
+  const name = 'instrument_paid_quantiles';
+  if (!rf.has(name)) return;
+  const unit = unitOf(rf, name);
+  const labels = labelsOf(rf, 'instrument');
+  const paid = yearColumns(rf, name, 'instrument', { quantile: rf.coord('quantile').indexOf(0.5) });
+  renderChart(el, { id: 'subsidy-paid', title: `Support by instrument: ${bandTitle(rf, name, 'each instrument\'s median over runs (stacked)')}`,
+    xLabel: 'year', yLabel: unit.label, x: rf.coord('year'), stacked: true,
+    series: paid.map((c, i) => ({ label: labels[i], values: scaled(c, unit.factor), color: colour(i) })).filter((s) => s.values.some((v) => v !== 0)),
+    note: 'Medians of each instrument over runs; they need not add up to the median of the total paid.' });
+}
+
 function subsidyCharts(el, rf) {
+  if (rf.isSweep) return sweepSubsidyChart(el, rf);
   if (!rf.has('instrument_paid')) return;
   const labels = labelsOf(rf, 'instrument');
   const x = rf.coord('year');
