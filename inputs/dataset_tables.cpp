@@ -2,6 +2,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
+#include <string>
+#include <tuple>
 
 #include "core/production_value.hpp"
 #include "core/strategic_products.hpp"
@@ -168,15 +171,19 @@ namespace {
 // `site` (optional, empty: the plant's own id): units of one site decide separately but
 // share its operator and cluster (docs/input-format.md), so a unit that names a site whose
 // earlier units differ in either is a data error.
-void read_site(const CsvTable& table, const CsvRow& row, PlantSpec& p, const std::vector<PlantSpec>& earlier) {
+// Units of one site must share operator and cluster; `first_unit` maps each site to the
+// index of its first unit (a map, not a scan of the earlier plants: linear for large
+// synthetic populations, issue 20).
+void read_site(const CsvTable& table, const CsvRow& row, PlantSpec& p, const std::vector<PlantSpec>& earlier,
+               std::map<std::string, std::size_t, std::less<>>& first_unit) {
     const CsvField* site = table.field(row, "site");
     p.site = site != nullptr && !site->text.empty() ? site->text : p.id;
-    for (const PlantSpec& other : earlier) {
-        if (other.site != p.site) continue;
-        if (other.operator_name != p.operator_name || other.cluster != p.cluster)
-            table.fail(row, "site", "units of site '" + p.site + "' must share operator and cluster, but '" +
-                                        p.id + "' differs from '" + other.id + "'");
-    }
+    const auto [it, is_first] = first_unit.emplace(p.site, earlier.size());
+    if (is_first) return;
+    const PlantSpec& other = earlier[it->second];
+    if (other.operator_name != p.operator_name || other.cluster != p.cluster)
+        table.fail(row, "site", "units of site '" + p.site + "' must share operator and cluster, but '" + p.id +
+                                    "' differs from '" + other.id + "'");
 }
 }  // namespace
 
@@ -198,6 +205,7 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
     const auto cluster_index = index_by_id(clusters);
     std::vector<PlantSpec> plants;
     std::map<std::string, int, std::less<>> seen;
+    std::map<std::string, std::size_t, std::less<>> first_unit;  // site -> index of its first unit
     for (const CsvRow& row : table.rows()) {
         PlantSpec p;
         p.id = csv_text(table, row, "id", false);
@@ -251,7 +259,7 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
             scope != nullptr && !scope->text.empty() && scope->text != "midden" && scope->text != "added")
             table.fail(row, "scope", "expected scope 'midden' or 'added', got '" + scope->text + "'");
         p.source = source_text(table, row);
-        read_site(table, row, p, plants);
+        read_site(table, row, p, plants, first_unit);
         plants.push_back(std::move(p));
     }
     if (plants.empty()) throw InputError({table.file(), 0, 0}, "", "expected at least one plant row");
@@ -266,6 +274,7 @@ std::vector<EdgeSpec> load_edges(const std::filesystem::path& file, const std::v
     const auto plant_index = index_by_id(plants);
     std::vector<EdgeSpec> edges;
     std::vector<double> offtake_sum(plants.size(), 0.0);
+    std::set<std::tuple<int, int, std::string>> seen;  // (supplier, customer, product)
     for (const CsvRow& row : table.rows()) {
         EdgeSpec e;
         e.supplier = resolve(table, row, "supplier", plant_index, plants, "plant");
@@ -274,11 +283,11 @@ std::vector<EdgeSpec> load_edges(const std::filesystem::path& file, const std::v
             table.fail(row, "customer", "a plant cannot supply itself ('" + plants[e.supplier].id + "')");
         e.product = csv_text(table, row, "product", false);
         e.coupling = read_coupling(table, row);
-        for (const EdgeSpec& other : edges) {
-            if (other.supplier == e.supplier && other.customer == e.customer && other.product == e.product)
-                table.fail(row, "product", "duplicate edge " + plants[e.supplier].id + " -> " +
-                                               plants[e.customer].id + " for '" + e.product + "'");
-        }
+        // A set, not a scan of the edges so far: the check stays linear for large
+        // synthetic populations (issue 20; a scan took minutes at a million plants).
+        if (!seen.emplace(e.supplier, e.customer, e.product).second)
+            table.fail(row, "product", "duplicate edge " + plants[e.supplier].id + " -> " +
+                                           plants[e.customer].id + " for '" + e.product + "'");
         e.offtake_share = csv_number(table, row, "offtake_share", kShare);
         if (!supplier_follows_customer(e.coupling) && e.coupling != EdgeCoupling::fuel_gas && e.offtake_share > 0)
             table.fail(row, "offtake_share",

@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "core/input_error.hpp"
@@ -67,6 +69,9 @@ int open_checked(const std::filesystem::path& file) {
 std::string read_input_file(const std::filesystem::path& file) {
     const int fd = open_checked(file);
     std::string content;
+    // Reserve the size the file has now, so a large table is not copied as the string grows.
+    if (struct stat st{}; ::fstat(fd, &st) == 0 && st.st_size > 0)
+        content.reserve(static_cast<std::size_t>(std::min(static_cast<std::uint64_t>(st.st_size), kMaxInputFileBytes)));
     char buffer[1 << 16];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
