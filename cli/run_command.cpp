@@ -36,6 +36,7 @@ struct RunOptions {
     int threads = 0;
     bool quiet = false;
     std::string from_sweep;  // replay run `replay_run` of this sweep file (sweep/replay.hpp)
+    std::string from_run;    // make this run file's run again (sweep/replay.hpp)
     std::uint64_t replay_run = 0;
     bool scenario_given = false;
     std::string reference;  // kReferenceKindNames; empty: none
@@ -103,6 +104,7 @@ int run_scenario(const RunOptions& options) {
     std::vector<GivenValue> given;
     for (const std::string& a : options.set) given.push_back(parse_assignment(a, inputs.scenario.uncertain));
     apply_given_values(inputs, given);
+    for (const GivenValue& g : given) inputs.provenance.set_values.push_back(assignment_text(g));
     if (!options.quiet) print_run_header(inputs, given);
     const int threads = options.threads > 0 ? options.threads
                                             : static_cast<int>(tbb::this_task_arena::max_concurrency());
@@ -137,12 +139,16 @@ int run_scenario(const RunOptions& options) {
 }
 
 int replay(const RunOptions& o) {
-    ReplayOptions replay{o.from_sweep, o.replay_run, o.scenario_given ? o.scenario : "", o.out, o.quiet};
-    if (replay.out.empty()) replay.out = default_replay_output(o.from_sweep, o.replay_run);
-    InputProvenance read;  // the sweep file; the scenario's files are read later, by replay_command
-    read.files.push_back({o.from_sweep, "", 0});
+    const bool sweep = !o.from_sweep.empty();
+    const std::string source = sweep ? o.from_sweep : o.from_run;
+    ReplayOptions replay{source, o.replay_run, o.scenario_given ? o.scenario : "", o.out, o.quiet};
+    if (replay.out.empty())
+        replay.out = sweep ? default_replay_output(source, o.replay_run)
+                           : "results/" + std::filesystem::path(source).stem().string() + "-again.h5";
+    InputProvenance read;  // the source file; the scenario's files are read later, by the replay
+    read.files.push_back({source, "", 0});
     const auto lock = claim_output(replay.out, read, std::cerr);
-    return replay_command(replay);
+    return sweep ? replay_command(replay) : replay_run_file_command(replay);
 }
 
 }  // namespace
@@ -174,21 +180,31 @@ Command add_run_command(CLI::App& app) {
     CLI::Option* run_opt = cmd->add_option("--run", run->replay_run, "With --from-sweep: the run to replay (0-based)");
     from_opt->needs(run_opt)->excludes(seed_opt);
     run_opt->needs(from_opt);
+    CLI::Option* from_run_opt =
+        cmd->add_option("--from-run", run->from_run,
+                        "Make the run of this run file again (same inputs, seed and --set values; KPIs compared bit "
+                        "for bit; docs/analysis.md)")
+            ->excludes(seed_opt)
+            ->excludes(from_opt);
     cmd->add_option("--threads", run->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 4096));
     cmd->add_option("--reference", run->reference,
                     "Also run this reference with the same seed and write its series as reference_* (frozen-technology: "
                     "no plant decides after the observed history; no-policy: no national climate policy after it; "
                     "docs/ODD.md §7.17)")
         ->check(CLI::IsMember(std::vector<std::string>(kReferenceKindNames.begin(), kReferenceKindNames.end())))
-        ->excludes(from_opt);
+        ->excludes(from_opt)
+        ->excludes(from_run_opt);
     cmd->add_option("--set", run->set,
                     "KEY=VALUE: change one setting for this run (repeatable); KEY a setting key as `eiisim schema` "
                     "lists it or an [[uncertain]] name; applied as a sweep applies a sample (a factor on a price "
                     "path, a value for a number)")
-        ->excludes(from_opt);
+        ->excludes(from_opt)
+        ->excludes(from_run_opt);
     cmd->add_flag("--quiet", run->quiet, "Print nothing on success");
     cmd->footer("Every scenario setting, with its unit, range and default: eiisim schema (docs/scenario.md).");
-    return {cmd, [run] { return run->from_sweep.empty() ? run_scenario(*run) : replay(*run); }};
+    return {cmd, [run] {
+                return run->from_sweep.empty() && run->from_run.empty() ? run_scenario(*run) : replay(*run);
+            }};
 }
 
 Command add_validate_command(CLI::App& app) {

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "branch_command.hpp"
 #include "command.hpp"
 #include "output_guard.hpp"
 #include "seed_option.hpp"
@@ -230,13 +231,37 @@ int sweep_command(const SweepCliOptions& o) {
 
 namespace eiisim::cli {
 
+namespace {
+
+// --branch-from: the options a branch uses; those it cannot are refused, not ignored.
+int branch_sweep(const SweepCliOptions& s) {
+    if (s.runs != 0 || !s.design.empty() || s.resume || s.save != "none" || s.stop_after != 0)
+        throw InputError({"--branch-from", 0, 0}, "",
+                         "a branch runs each variant once from the state's run: --runs, --design, --save and --resume "
+                         "do not apply");
+    if (s.scenarios.empty()) throw InputError({"--branch-from", 0, 0}, "", "give the variants with --scenario");
+    BranchCliOptions b{s.branch_from, s.branch_year, s.scenarios, s.out, s.seed, s.seed_given, s.threads, s.quiet};
+    return branch_command(b);
+}
+
+}  // namespace
+
 Command add_sweep_command(CLI::App& app) {
     auto sweep = std::make_shared<SweepCliOptions>();
     sweep->scenario = kDefaultScenario;
     CLI::App* cmd = app.add_subcommand(
         "sweep", "Monte Carlo sweep over the scenario's [[uncertain]] settings; writes experiments, "
                  "outcomes (KPIs) and per-year quantiles to one HDF5 file");
-    cmd->add_option("--scenario", sweep->scenario, "Scenario file (TOML)")->capture_default_str();
+    cmd->add_option("--scenario", sweep->scenarios,
+                    std::string("Scenario file (TOML; default ") + kDefaultScenario +
+                        "); with --branch-from, the variants (one or more)");
+    CLI::Option* branch = cmd->add_option("--branch-from", sweep->branch_from,
+                                          "A run file (eiisim run): continue each --scenario variant from its run's "
+                                          "state at --year, the years before shared (docs/analysis.md, \"Scenario "
+                                          "branches\"); --out is then a folder of run files");
+    cmd->add_option("--year", sweep->branch_year, "With --branch-from: the first year the variants simulate")
+        ->needs(branch);
+    branch->needs("--year");
     cmd->add_option("--runs", sweep->runs, "Number of runs (required unless --design gives them)")
         ->check(CLI::Range(1, 100000000));
     cmd->add_option("--design", sweep->design,
@@ -269,6 +294,10 @@ Command add_sweep_command(CLI::App& app) {
     cmd->add_flag("--quiet", sweep->quiet, "No progress or summary");
     cmd->footer("The settings a sweep may sample: eiisim schema (the sweep column; docs/scenario.md).");
     return {cmd, [sweep] {
+                if (!sweep->branch_from.empty()) return branch_sweep(*sweep);
+                if (sweep->scenarios.size() > 1)
+                    throw InputError({"--scenario", 0, 0}, "", "one scenario per sweep (several only with --branch-from)");
+                sweep->scenario = sweep->scenarios.empty() ? kDefaultScenario : sweep->scenarios.front();
                 if (sweep->runs == 0 && sweep->design.empty())
                     throw CLI::ValidationError("--runs", "give --runs N or --design FILE.csv");
                 prepare_output_path(sweep->out);

@@ -4,6 +4,7 @@
 // 0 done, 1 runtime failure, 2 bad input, 130 interrupted (resume with --resume).
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace eiisim {
 
@@ -21,6 +22,11 @@ struct SweepCliOptions {
     std::size_t stop_after = 0;  // hidden, for tests: stop (as if interrupted) after this many runs
     bool quiet = false;
     std::string max_memory;  // --max-memory ("8G"); empty: default_max_memory_bytes()
+    // --branch-from STATE.h5 --year Y: scenario branches (cli/branch_command.hpp); then
+    // every --scenario is a variant and --out a folder.
+    std::vector<std::string> scenarios;
+    std::string branch_from;
+    int branch_year = 0;
 };
 
 int sweep_command(const SweepCliOptions& options);

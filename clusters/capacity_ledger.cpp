@@ -48,6 +48,13 @@ void CapacityLedger::reserve(double amount, int from_year) {
 
 void CapacityLedger::release(double amount, int from_year) { reserve(-amount, from_year); }
 
+void CapacityLedger::take_capacity_from(const CapacityLedger& other, int from_year) {
+    after_end_ = other.after_end_;
+    const int end = std::min(static_cast<int>(capacity_.size()), static_cast<int>(other.capacity_.size()));
+    for (int i = std::max(0, index(from_year)); i < end; ++i)
+        capacity_[static_cast<std::size_t>(i)] = other.capacity_[static_cast<std::size_t>(i)];
+}
+
 bool CapacityLedger::fits_in_year(double amount, int year) const {
     if (amount <= 0) return true;
     const int i = index(year);

@@ -24,6 +24,9 @@ public:
     void reserve_in_year(double amount, int year);
     [[nodiscard]] double used(int year) const;
     [[nodiscard]] double capacity(int year) const;
+    // A scenario branch (sim/branch.hpp): from `from_year` on, the capacity is `other`'s (a
+    // ledger of the same years built from another scenario); what is booked stays booked.
+    void take_capacity_from(const CapacityLedger& other, int from_year);
 
 private:
     [[nodiscard]] int index(int year) const { return year - first_year_; }

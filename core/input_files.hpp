@@ -30,6 +30,13 @@ struct InputProvenance {
     // Set by `eiisim run --from-sweep` only: the sweep file and the sampled values applied.
     std::string replay_of;
     std::string replay_samples;
+    // `eiisim run --set KEY=VALUE`: each assignment as applied, "name=value" with the value
+    // written to round-trip exactly; `eiisim run --from-run` applies them again.
+    std::vector<std::string> set_values;
+    // A scenario branch (`eiisim sweep --branch-from`): the run file whose history the run
+    // shares up to the year before branch_year (0: not a branch).
+    std::string branch_of;
+    int branch_year = 0;
 };
 
 // Collects the files read on this thread while it lives (nested logs: the innermost

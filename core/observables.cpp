@@ -174,6 +174,15 @@ constexpr auto kObservables = std::to_array<Observable>({
             "`E - Q r - Q (e0 - k0)` under `process_gas`; `keep_intensity` is 0 (the keep route's profile is the "
             "base profile in every year)"},
     // ------------------------------------------------------------ national series [run, year]
+    {.name = "route_mix", .extra = X::kind, .units = "1",
+     .long_name = "route mix: share of the national base-year production value by kind of route in force",
+     .comment = "plants weighted by plant_base_value (the power sector weighs nothing); relocate and close "
+                "included, so the kinds add up to 1; entrants not yet built left out",
+     .f64 = &R::route_mix,
+     .doc = "the one definition of route-mix shares: the run printout's route mix, `tools/compare_scenarios.py` "
+            "and `eiisim_results` read this series (sim/aggregates.cpp, record_route_mix). Unlike "
+            "`production_share_by_kind` (a sweep band of production *made* by route kind, 0 for relocate and close), "
+            "a closed or relocated plant keeps its base-year weight under its kind"},
     {.name = "target_co2_net", .extra = X::target, .units = "t/yr",
      .long_name = "climate target path for national net CO2 on the model's scope",
      .comment = "linear from the base year's national net CO2 to the target's level in its year, that level after "

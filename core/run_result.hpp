@@ -208,6 +208,7 @@ struct RunResult {
     std::vector<double> cluster_grid_headroom_mw;
     // [year][cluster][kind]: production by route kind
     std::vector<double> cluster_production_value_by_kind_eur;  // as cluster_production_value, by route kind
+    std::vector<double> route_mix;  // [year][kind]: share of base-year production value by route kind (sim/aggregates.cpp)
     // [year][cluster][reduction_part]: net CO2 less the base year's, by what it is made of
     std::vector<double> cluster_reduction_t;
 

@@ -1,5 +1,7 @@
 #include "given_settings.hpp"
 
+#include <charconv>
+
 #include <algorithm>
 #include <sstream>
 
@@ -126,6 +128,13 @@ GivenValue parse_assignment(std::string_view assignment, const std::vector<Uncer
     given.setting = named_setting(std::string(assignment.substr(0, eq)), declared, where);
     given.value = checked_value(given.setting, assignment.substr(eq + 1), where);
     return given;
+}
+
+std::string assignment_text(const GivenValue& value) {
+    char digits[32];
+    // std::to_chars without a format writes the shortest text that reads back exactly.
+    const std::to_chars_result end = std::to_chars(digits, digits + sizeof digits, value.value);
+    return value.setting.name + "=" + std::string(digits, end.ptr);
 }
 
 void apply_given_values(Inputs& inputs, const std::vector<GivenValue>& values) {

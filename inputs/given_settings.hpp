@@ -41,6 +41,10 @@ struct GivenValue {
 };
 [[nodiscard]] GivenValue parse_assignment(std::string_view assignment, const std::vector<UncertainSetting>& declared);
 
+// The assignment as `KEY=VALUE` with the value written to read back exactly (the run
+// file's `set_values`, which `eiisim run --from-run` parses again).
+[[nodiscard]] std::string assignment_text(const GivenValue& value);
+
 // Applies given values to `inputs` (before build_model), as a sweep applies a sample.
 void apply_given_values(Inputs& inputs, const std::vector<GivenValue>& values);
 

@@ -1,5 +1,6 @@
 #include "hdf5_provenance.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,30 @@ void write_input_attributes(h5::NcFile& file, const Inputs& inputs) {
         file.set_global("replay_of", p.replay_of);
         file.set_global("replay_samples", p.replay_samples);
     }
+    // One attribute for all assignments: they are applied in order, and a later one may
+    // change the setting an earlier one changed.
+    if (!p.set_values.empty()) file.set_global_long_text("set_values", join_set_values(p.set_values));
+    if (!p.branch_of.empty()) {
+        file.set_global("branch_of", p.branch_of);
+        file.set_global_number("branch_year", static_cast<std::int32_t>(p.branch_year));
+    }
+}
+
+std::string join_set_values(const std::vector<std::string>& values) {
+    std::string text;
+    for (const std::string& v : values) text += (text.empty() ? "" : "\n") + v;
+    return text;
+}
+
+std::vector<std::string> split_set_values(const std::string& text) {
+    std::vector<std::string> values;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        if (end > start) values.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return values;
 }
 
 void write_input_files(h5::NcFile& file, const Inputs& inputs) {

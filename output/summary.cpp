@@ -156,29 +156,21 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     out << "\n";
 
     const int last = result.years - 1;
-    // Weighted by base-year production value (core/production_value.hpp): tonnes of unlike
-    // products and MWh of power do not add up; the power sector weighs nothing.
-    out << fmt::format("Route mix in {} (plants, share of base-year production value, power sector excluded)\n",
+    // The `route_mix` series (core/observables.cpp, the one definition): base-year production
+    // value by kind of route in force; relocate and close keep their weight, so it adds up to 1.
+    out << fmt::format("Route mix in {} (plants, share of base-year production value by route in force; power "
+                       "sector weighs nothing; relocated and closed plants included)\n",
                        result.base_year + last);
-    const std::vector<SectorValuation> valuations = sector_valuations(inputs);
     std::vector<int> count(kOptionKindCount, 0);
-    std::vector<double> production(kOptionKindCount, 0.0);
-    double base_production = 0;
     for (int p = 0; p < result.plants; ++p) {
         const std::size_t at = result.at(last, p);
         // An entrant that never entered runs no route (docs/ODD.md §7.20).
-        if (static_cast<PlantStatus>(result.status[at]) == PlantStatus::not_built) continue;
-        const auto kind = result.kind[at];
-        ++count[kind];
-        const PlantSpec& plant = inputs.plants[static_cast<std::size_t>(p)];
-        const double base = plant.production_t * valuations[static_cast<std::size_t>(plant.sector)].product_eur_per_t;
-        base_production += base;
-        if (kind != static_cast<int>(OptionKind::close)) production[kind] += base;
+        if (static_cast<PlantStatus>(result.status[at]) != PlantStatus::not_built) ++count[result.kind[at]];
     }
+    const double* mix = &result.route_mix[static_cast<std::size_t>(last) * kOptionKindCount];
     for (int k = 0; k < kOptionKindCount; ++k)
         out << fmt::format("  {:<10} {:>5} plants {:>6.1f} %\n", kOptionKindNames[static_cast<std::size_t>(k)],
-                           count[static_cast<std::size_t>(k)],
-                           base_production > 0 ? 100.0 * production[static_cast<std::size_t>(k)] / base_production : 0.0);
+                           count[static_cast<std::size_t>(k)], 100.0 * mix[k]);
     print_production_retained(out, result);
     print_jobs(out, inputs, result);
     print_demand(out, inputs, result);

@@ -27,7 +27,9 @@ void check_sweep_file(const h5::Reader& file, const std::string& path) {
             throw InputError({path, 0, 0}, "", std::string("no '") + name + "' attribute; the file is incomplete");
 }
 
-RunKpis read_outcomes(const h5::Reader& file, std::uint64_t run) {
+}  // namespace
+
+RunKpis read_outcome_row(const h5::Reader& file, std::uint64_t run) {
     RunKpis k;
     k.net_co2_t = file.double_row("net_co2", run);
     k.cluster_net_co2_t = file.double_row("cluster_net_co2", run);
@@ -38,6 +40,8 @@ RunKpis read_outcomes(const h5::Reader& file, std::uint64_t run) {
         static_cast<std::int32_t>(file.integer_row("unmet_infrastructure_years", run).at(0));
     return k;
 }
+
+namespace {
 
 SweepRunRecord read_record(const h5::Reader& file, const std::string& path, std::uint64_t run) {
     SweepRunRecord r;
@@ -64,7 +68,7 @@ SweepRunRecord read_record(const h5::Reader& file, const std::string& path, std:
         r.samples = file.double_row("experiments", run);
     }
     for (std::int64_t year : file.integers("milestone")) r.milestones.push_back(static_cast<int>(year));
-    r.outcomes = read_outcomes(file, run);
+    r.outcomes = read_outcome_row(file, run);
     return r;
 }
 

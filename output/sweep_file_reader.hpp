@@ -31,4 +31,11 @@ struct SweepRunRecord {
 // without the input-file table (schema_version < 2), or has no run `run`.
 [[nodiscard]] SweepRunRecord read_sweep_run(const std::filesystem::path& path, std::uint64_t run);
 
+namespace h5 {
+class Reader;
+}
+// Row `run` of the outcome variables (net_co2, cluster_net_co2, ...), which run files
+// (one row) and sweep files (one per run) share.
+[[nodiscard]] RunKpis read_outcome_row(const h5::Reader& file, std::uint64_t run);
+
 }  // namespace eiisim

@@ -92,6 +92,28 @@ void record_national(const Inputs& in, const RunState& state, int year, const Na
     }
 }
 
+// The route mix of the year (the `route_mix` observable; the one definition the run
+// printout, tools/compare_scenarios.py and eiisim_results read): per kind of route in
+// force, the share of the national base-year production value (each plant's base-year
+// output at reference prices, `plant_base_value`; the power sector weighs nothing) held
+// by the plants on a route of that kind. Relocated and closed plants count under their
+// kind, so the shares add up to 1 and lost production shows; an entrant counts once built.
+void record_route_mix(const Inputs& in, const std::vector<SectorValuation>& valuations, int yi, int row,
+                      RunResult& result) {
+    double* mix = &result.route_mix[static_cast<std::size_t>(yi) * kOptionKindCount];
+    double total = 0;
+    for (std::size_t p = 0; p < in.plants.size(); ++p) {
+        const std::size_t at = result.at(row, static_cast<int>(p));
+        if (static_cast<PlantStatus>(result.status[at]) == PlantStatus::not_built) continue;
+        const PlantSpec& plant = in.plants[p];
+        const double value = plant.production_t * valuations[static_cast<std::size_t>(plant.sector)].product_eur_per_t;
+        mix[result.kind[at]] += value;
+        total += value;
+    }
+    if (total > 0)
+        for (int k = 0; k < kOptionKindCount; ++k) mix[k] /= total;
+}
+
 }  // namespace
 
 void record_aggregates(const Model& model, RunState& state, int year, RunResult& result) {
@@ -154,6 +176,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
         }
     }
     record_national(in, state, year, use, result);
+    record_route_mix(in, valuations, yi, row, result);
     std::fill(state.grants_paid_eur.begin(), state.grants_paid_eur.end(), 0.0);
     result.power_output_mwh[static_cast<std::size_t>(yi)] = use.power_output;
     // Emissions abroad embodied in the imports that replace lost output (docs/ODD.md §7.12).

@@ -44,16 +44,18 @@ void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, Rec
 
 }  // namespace
 
-void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
-                   RunWorkspace& workspace, const BeforeAppraisal& before_appraisal) {
+void start_run(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level, RunWorkspace& workspace) {
+    reset_result(model, seed, run, level, workspace.result);
+    reset_state(model, seed, run, workspace.state);
+}
+
+void simulate_years(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
+                    RunWorkspace& workspace, int first_year, int last_year, const BeforeAppraisal& before_appraisal) {
     RunResult& result = workspace.result;
     RunState& state = workspace.state;
-    reset_result(model, seed, run, level, result);
-    reset_state(model, seed, run, state);
     const bool full = level == RecordLevel::full;
-    const Scenario& scenario = model.inputs.scenario;
     RunResult* events = full ? &result : nullptr;
-    for (int year = scenario.base_year; year <= scenario.end_year; ++year) {
+    for (int year = first_year; year <= last_year; ++year) {
         apply_transitions(model, state, year, events);
         apply_history(model, state, year, events);
         apply_agreements(model, state, year, events);
@@ -67,6 +69,13 @@ void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, Re
         record_aggregates(model, state, year, result);
         clear_green_quotas(model, state, year, result);
     }
+}
+
+void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
+                   RunWorkspace& workspace, const BeforeAppraisal& before_appraisal) {
+    start_run(model, seed, run, level, workspace);
+    const Scenario& scenario = model.inputs.scenario;
+    simulate_years(model, seed, run, level, workspace, scenario.base_year, scenario.end_year, before_appraisal);
 }
 
 RunResult simulate(const Model& model, std::uint64_t seed, std::uint64_t run) {

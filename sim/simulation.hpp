@@ -46,4 +46,15 @@ using BeforeAppraisal = std::function<void(int year, const RunState& state)>;
 void simulate_into(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
                    RunWorkspace& workspace, const BeforeAppraisal& before_appraisal = {});
 
+// simulate_into in two steps, for scenario branches (sim/branch.hpp), which simulate the
+// shared years once and continue copies of the workspace under other scenarios:
+// start_run sizes the result and sets the initial state; simulate_years then runs the
+// years first_year..last_year (inclusive) of the run. start_run followed by
+// simulate_years over every year is simulate_into. Every random draw is keyed by (seed,
+// run, plant, year, purpose), so splitting the years changes nothing.
+void start_run(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level, RunWorkspace& workspace);
+void simulate_years(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,
+                    RunWorkspace& workspace, int first_year, int last_year,
+                    const BeforeAppraisal& before_appraisal = {});
+
 }  // namespace eiisim

@@ -6,13 +6,14 @@
 
 #include <fmt/format.h>
 
-#include "inputs/dataset_loader.hpp"
 #include "core/input_error.hpp"
 #include "core/revision.hpp"
 #include "sim/kpis.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary.hpp"
 #include "output/sweep_file_reader.hpp"
+#include "output/run_file_reader.hpp"
+#include "recorded_inputs.hpp"
 #include "sweep.hpp"
 
 namespace eiisim {
@@ -26,21 +27,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
 
 // The scenario and dataset as the sweep read them, or InputError naming what changed.
 Inputs load_sweep_inputs(const ReplayOptions& o, const SweepRunRecord& sweep) {
-    const std::string scenario = o.scenario.empty() ? sweep.scenario_file : o.scenario;
-    if (!std::filesystem::is_regular_file(scenario))
-        throw InputError({scenario, 0, 0}, "",
-                         "the sweep's scenario file is not there (recorded in " + o.sweep + " as '" +
-                             sweep.scenario_file +
-                             "'); run from the folder the sweep ran in, or give its path with --scenario");
-    Inputs inputs = load_inputs(scenario);
-    std::vector<std::string> changes = input_changes(sweep.input_files, inputs.provenance.files);
-    if (changes.empty() && inputs.scenario.text != sweep.scenario_text)
-        changes.push_back(scenario + ": text differs from the sweep's scenario_text");
-    if (!changes.empty())
-        throw InputError({o.sweep, 0, 0}, "",
-                         "the inputs changed since the sweep, so run " + std::to_string(o.run) +
-                             " cannot be replayed exactly (paths relative to " + scenario + "'s folder):" +
-                             join_lines(changes));
+    Inputs inputs =
+        load_recorded_inputs({o.sweep, sweep.scenario_file, sweep.scenario_text, sweep.input_files}, o.scenario);
     std::vector<std::string> names;
     for (const UncertainSetting& u : inputs.scenario.uncertain) names.push_back(u.name);
     if (names != sweep.parameters || sweep.samples.size() != names.size())
@@ -62,7 +50,7 @@ bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == s
 std::vector<std::string> kpi_differences(const RunKpis& sweep, const RunKpis& replay, const std::vector<int>& years) {
     std::vector<std::string> out;
     auto compare = [&](const std::string& name, double a, double b) {
-        if (!same_bits(a, b)) out.push_back(fmt::format("{}: sweep {}, replay {}", name, a, b));
+        if (!same_bits(a, b)) out.push_back(fmt::format("{}: recorded {}, replay {}", name, a, b));
     };
     if (sweep.net_co2_t.size() != replay.net_co2_t.size() ||
         sweep.cluster_net_co2_t.size() != replay.cluster_net_co2_t.size())
@@ -78,7 +66,7 @@ std::vector<std::string> kpi_differences(const RunKpis& sweep, const RunKpis& re
     compare("relocated_co2", sweep.relocated_co2_t, replay.relocated_co2_t);
     compare("production_retained", sweep.production_retained, replay.production_retained);
     if (sweep.unmet_infrastructure_years != replay.unmet_infrastructure_years)
-        out.push_back(fmt::format("unmet_infrastructure_years: sweep {}, replay {}", sweep.unmet_infrastructure_years,
+        out.push_back(fmt::format("unmet_infrastructure_years: recorded {}, replay {}", sweep.unmet_infrastructure_years,
                                   replay.unmet_infrastructure_years));
     return out;
 }
@@ -113,6 +101,32 @@ int replay_command(const ReplayOptions& o) {
                              "eiisim {} ({}), this is eiisim {} ({})):{}\n",
                              o.run, sweep.model_version, sweep.source_revision, kModelVersion, source_revision(),
                              join_lines(differences));
+    return 1;
+}
+
+int replay_run_file_command(const ReplayOptions& o) {
+    const RunFileRecord recorded = read_run_file(o.sweep);
+    const Model model = build_model(load_run_file_inputs(o.sweep, recorded, o.scenario));
+    const RunResult result = simulate(model, recorded.seed, recorded.run);
+    const std::vector<int> milestones = kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
+    const RunKpis kpis = compute_kpis(result, milestones);
+    write_run_hdf5(o.out, model.inputs, result, &kpis, milestones);
+
+    std::vector<std::string> differences = kpi_differences(recorded.outcomes, kpis, milestones);
+    if (milestones != recorded.milestones) differences.insert(differences.begin(), "the milestone years differ");
+    if (!o.quiet) {
+        print_run_summary(std::cout, model.inputs, result);
+        std::cout << fmt::format("\nMade run {} again (seed {}, run {}{}{})\n", o.sweep, recorded.seed, recorded.run,
+                                 recorded.set_values.empty() ? "" : ", --set ",
+                                 fmt::format("{}", fmt::join(recorded.set_values, " --set ")));
+        if (differences.empty()) std::cout << "KPIs equal the run file's, bit for bit\n";
+        std::cout << "Wrote " << o.out << "\n";
+    }
+    if (differences.empty()) return 0;
+    std::cerr << fmt::format("error: the KPIs made again differ from {}'s (written by eiisim {} ({}), this is eiisim "
+                             "{} ({})):{}\n",
+                             o.sweep, recorded.model_version, recorded.source_revision, kModelVersion,
+                             source_revision(), join_lines(differences));
     return 1;
 }
 

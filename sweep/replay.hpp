@@ -18,7 +18,7 @@
 namespace eiisim {
 
 struct ReplayOptions {
-    std::string sweep;     // the sweep file
+    std::string sweep;     // the sweep file (replay_run_file_command: the run file)
     std::uint64_t run = 0;
     std::string scenario;  // where the scenario file is now; empty: as the sweep recorded it
     std::string out;       // the run file to write
@@ -30,5 +30,10 @@ struct ReplayOptions {
 
 // Exit status: 0 replayed and equal, 1 written but the KPIs differ from the sweep's.
 int replay_command(const ReplayOptions& options);
+
+// `eiisim run --from-run RUN.h5`: makes a run file's run again from its provenance
+// (scenario text and input hashes checked as above, its seed, run index and `--set`
+// assignments, `set_values`) and compares the KPIs bit for bit: 0 equal, 1 different.
+int replay_run_file_command(const ReplayOptions& options);
 
 }  // namespace eiisim

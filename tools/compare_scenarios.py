@@ -15,9 +15,10 @@ Runs the scenarios in scenarios/ (with --eiisim) or reads results already writte
                                                    (layout 8+; nan before; docs/ODD.md §7.12)
   embodied CO2 of replacement imports 2050         Mt/yr emitted abroad making the imports that
                                                    replace lost Dutch output (layout 8+)
-  route mix 2050, by kind                          share of base-year production value whose
-                                                   plant's route in force in 2050 is of that kind
-                                                   (relocate and close included; sums to 1)
+  route mix 2050, by kind                          the run's `route_mix` series: share of base-year
+                                                   production value whose plant's route in force in
+                                                   2050 is of that kind (relocate and close included;
+                                                   sums to 1; the run printout's figure; layout 11+)
 
 Production is by value, not tonnes (docs/ODD.md §7.12): `cluster_production_value` and
 `plant_base_value`, at fixed reference prices, the power sector (MWh) left out and an import
@@ -83,12 +84,13 @@ def summarise(path):
         kinds = _strings(f["kind"])
         # Production by value (docs/ODD.md §7.12): tonnes of unlike products and MWh of
         # power do not add up. Files before layout 3 have tonnes only: nan, not a wrong figure.
-        base_value = f["plant_base_value"][()] if "plant_base_value" in f else None
         value = f["cluster_production_value"][()] if "cluster_production_value" in f else None  # [run, year, cluster]
         net = f["cluster_co2_net"][()]                   # [run, year, cluster]
         relocated = f["cluster_co2_relocated"][()]       # [run, year, cluster]
         relocated_eu = f["cluster_co2_relocated_eu"][()] if "cluster_co2_relocated_eu" in f else None
-        route_kind = f["route_kind"][()]                 # [run, year, plant]
+        # The route mix as the run computed it (layout 11+; nan before): the one definition,
+        # which the run printout shows too (the `route_mix` observable, core/observables.cpp).
+        route_mix = f["route_mix"][()] if "route_mix" in f else None  # [run, year, kind]
         # Support over all instruments (layout 6: [run, year, instrument]; before: national [run, year]).
         if "instrument_paid" in f:
             paid = f["instrument_paid"][()].sum(axis=2)
@@ -105,7 +107,6 @@ def summarise(path):
         return years.index(year) if year in years else None
 
     values = {}
-    base_total = float(base_value.sum()) if base_value is not None else 0.0
     for year in YEARS:
         y = at(year)
         for c, cluster in enumerate(clusters):
@@ -126,12 +127,8 @@ def summarise(path):
         if y is not None and value is not None and value[:, 0, :].sum() > 0 else math.nan)
     add_jobs_and_value(values, extra, at)
     for k, kind in enumerate(kinds):
-        if y is None or base_total <= 0:
-            share = math.nan
-        else:
-            share = float(np.mean([base_value[route_kind[r, y, :] == k].sum() for r in
-                                   range(route_kind.shape[0])])) / base_total
-        values["route_mix_{}.{}".format(ROUTE_MIX_YEAR, kind)] = share
+        values["route_mix_{}.{}".format(ROUTE_MIX_YEAR, kind)] = (
+            float(route_mix[:, y, k].mean()) if y is not None and route_mix is not None else math.nan)
     return {"scenario": scenario, "values": values, "clusters": list(zip(clusters, cluster_names)),
             "kinds": kinds, "years": (years[0], years[-1]), "runs": int(net.shape[0])}
 

@@ -11,7 +11,9 @@ has none) replaced by the median of the sweep's 2030 national emissions. Then:
 2. every PNG has a CSV of the same name beside it whose first line is the stamp;
 3. sobol_indices.csv covers 2025-2050 for every setting; PRIM wrote its boxes;
 4. compare of one scenario with itself at the same seed: the paired differences are 0;
-5. the EMA archive and the SALib folder exist.
+5. the EMA archive and the SALib folder exist;
+6. the scenario branch (here the small scenario branched from its own run) equals the
+   variant's own run from the base year in every plant's net CO2, year by year.
 Exits non-zero on any failure.
 """
 
@@ -96,6 +98,12 @@ def check_outputs(tmp):
           f"compare: {len(paired)} paired rows, not all 0 for one scenario against itself")
     check(os.path.getsize(os.path.join(tmp, "cp-saltelli-ema.tar.gz")) > 1000, "no EMA archive")
     check(os.path.exists(os.path.join(tmp, "cp-saltelli-salib", "problem.json")), "no SALib problem")
+    import h5py
+
+    with h5py.File(os.path.join(tmp, "branches", "scenario_sweep.h5"), "r") as branch, \
+            h5py.File(os.path.join(tmp, "high-ets-full.h5"), "r") as full:
+        check(np.array_equal(branch["co2_net"][()], full["co2_net"][()]), "the branch is not the variant's own run")
+        check(int(branch.attrs["branch_year"]) == 2030, "the branch file names its year")
 
 
 def main():
