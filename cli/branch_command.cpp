@@ -22,12 +22,6 @@
 namespace eiisim {
 namespace {
 
-std::string join_lines(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const std::string& line : lines) text += "\n  " + line;
-    return text;
-}
-
 // The variant's model, refused (naming the file and what differs) unless it runs on the
 // state's dataset and has the shape a continuation needs.
 Model variant_model(const std::string& file, const BranchCliOptions& o, const Model& base) {
@@ -37,13 +31,13 @@ Model variant_model(const std::string& file, const BranchCliOptions& o, const Mo
         throw InputError({file, 0, 0}, "",
                          "the variant reads another dataset than the state " + o.state +
                              " (a branch continues that dataset's plants; input files in the order read, the "
-                             "state's against the variant's):" + join_lines(data));
+                             "state's against the variant's):" + indented_lines(data));
     inputs.provenance.branch_of = o.state;
     inputs.provenance.branch_year = o.year;
     Model model = build_model(std::move(inputs));
     const std::vector<std::string> shape = branch_incompatibilities(base, model);
     if (!shape.empty())
-        throw InputError({file, 0, 0}, "", "the variant cannot continue the run of " + o.state + ":" + join_lines(shape));
+        throw InputError({file, 0, 0}, "", "the variant cannot continue the run of " + o.state + ":" + indented_lines(shape));
     return model;
 }
 

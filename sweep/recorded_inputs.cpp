@@ -9,15 +9,6 @@
 #include "inputs/given_settings.hpp"
 
 namespace eiisim {
-namespace {
-
-std::string join_lines(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const std::string& line : lines) text += "\n  " + line;
-    return text;
-}
-
-}  // namespace
 
 Inputs load_recorded_inputs(const RecordedInputs& recorded, const std::string& scenario_now) {
     const std::string scenario = scenario_now.empty() ? recorded.scenario_file : scenario_now;
@@ -33,7 +24,7 @@ Inputs load_recorded_inputs(const RecordedInputs& recorded, const std::string& s
     if (!changes.empty())
         throw InputError({recorded.file, 0, 0}, "",
                          "the inputs changed since " + recorded.file + " was made, so its run cannot be made again "
-                             "exactly (paths relative to " + scenario + "'s folder):" + join_lines(changes));
+                             "exactly (paths relative to " + scenario + "'s folder):" + indented_lines(changes));
     return inputs;
 }
 

@@ -33,4 +33,11 @@ struct RecordedInputs {
 // the order read, as lines naming both files; empty when the datasets are the same bytes.
 [[nodiscard]] std::vector<std::string> dataset_differences(const InputProvenance& a, const InputProvenance& b);
 
+// The lines of a difference list, each on its own indented line, for an error message.
+[[nodiscard]] inline std::string indented_lines(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const std::string& line : lines) text += "\n  " + line;
+    return text;
+}
+
 }  // namespace eiisim

@@ -19,12 +19,6 @@
 namespace eiisim {
 namespace {
 
-std::string join_lines(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const std::string& line : lines) text += "\n  " + line;
-    return text;
-}
-
 // The scenario and dataset as the sweep read them, or InputError naming what changed.
 Inputs load_sweep_inputs(const ReplayOptions& o, const SweepRunRecord& sweep) {
     Inputs inputs =
@@ -100,7 +94,7 @@ int replay_command(const ReplayOptions& o) {
     std::cerr << fmt::format("error: the replayed KPIs differ from the sweep's outcomes for run {} (sweep written by "
                              "eiisim {} ({}), this is eiisim {} ({})):{}\n",
                              o.run, sweep.model_version, sweep.source_revision, kModelVersion, source_revision(),
-                             join_lines(differences));
+                             indented_lines(differences));
     return 1;
 }
 
@@ -126,7 +120,7 @@ int replay_run_file_command(const ReplayOptions& o) {
     std::cerr << fmt::format("error: the KPIs made again differ from {}'s (written by eiisim {} ({}), this is eiisim "
                              "{} ({})):{}\n",
                              o.sweep, recorded.model_version, recorded.source_revision, kModelVersion,
-                             source_revision(), join_lines(differences));
+                             source_revision(), indented_lines(differences));
     return 1;
 }
 
