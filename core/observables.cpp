@@ -178,7 +178,7 @@ constexpr auto kObservables = std::to_array<Observable>({
      .long_name = "route mix: share of the national base-year production value by kind of route in force",
      .comment = "plants weighted by plant_base_value (the power sector weighs nothing); relocate and close "
                 "included, so the kinds add up to 1; entrants not yet built left out",
-     .f64 = &R::route_mix,
+     .f64 = &R::route_mix, .band = 29, .band_of = "the route mix by kind",
      .doc = "the one definition of route-mix shares: the run printout's route mix, `tools/compare_scenarios.py` "
             "and `eiisim_results` read this series (sim/aggregates.cpp, record_route_mix). Unlike "
             "`production_share_by_kind` (a sweep band of production *made* by route kind, 0 for relocate and close), "
