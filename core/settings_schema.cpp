@@ -344,7 +344,9 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
     {.key = "policy.green_quota_cap_eur_per_t", .type = T::path_table, .unit = "EUR/t", .bounds = kEurPerTonne,
      .long_name = "cap on the green quota's premium per sector",
      .doc = "one path per sector with a `green_quota_share`: the premium per green t the quota clears at when "
-            "too few green tonnes are offered (the buy-out buyers pay instead); added to the sector's green premium",
+            "too few green tonnes are offered (the buy-out buyers pay instead), and the most it clears at when "
+            "enough are (then the marginal green producer's break-even premium, docs/ODD.md §7.16); added to the "
+            "sector's green premium",
      .named_paths = {&quota_cap_names, &quota_cap_paths}},
     {.key = "policy.hydrogen_obligation_share", .type = T::path, .unit = "1", .bounds = kShare,
      .long_name = "renewable share of industrial hydrogen use required",

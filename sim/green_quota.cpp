@@ -6,12 +6,28 @@
 
 namespace eiisim {
 
-QuotaClearing clear_quota(double share, double demand_t, double green_t, double cap_eur_per_t) {
+QuotaClearing clear_quota(double share, double demand_t, std::vector<GreenOffer> offers, double cap_eur_per_t) {
     QuotaClearing c;
     c.required_t = std::clamp(share, 0.0, 1.0) * std::max(0.0, demand_t);
-    c.offered_t = std::max(0.0, green_t);
-    if (c.required_t <= 0 || c.offered_t >= c.required_t) return c;  // met: the premium falls to 0
-    c.premium_eur_per_t = cap_eur_per_t;
+    for (const GreenOffer& o : offers) c.offered_t += std::max(0.0, o.green_t);
+    if (c.required_t <= 0) return c;
+    if (c.offered_t < c.required_t) {
+        c.premium_eur_per_t = cap_eur_per_t;  // short: the buy-out
+    } else {
+        // Merit order: the cheapest offers first, ties by position, so the result does not
+        // depend on the sort's stability.
+        std::stable_sort(offers.begin(), offers.end(), [](const GreenOffer& a, const GreenOffer& b) {
+            return a.reservation_eur_per_t < b.reservation_eur_per_t;
+        });
+        double accepted = 0;
+        for (const GreenOffer& o : offers) {
+            if (o.green_t <= 0) continue;
+            accepted += o.green_t;
+            c.premium_eur_per_t = std::max(0.0, o.reservation_eur_per_t);
+            if (accepted >= c.required_t) break;
+        }
+        c.premium_eur_per_t = std::min(c.premium_eur_per_t, cap_eur_per_t);
+    }
     c.paid_eur_per_green_t = c.premium_eur_per_t * std::min(1.0, c.required_t / c.offered_t);
     return c;
 }
@@ -56,30 +72,53 @@ void prepare_quota_views(const Model& model, RunState& state, int year) {
     add_quota_premiums(state.quota_premium_eur_per_t, state.year_expected);
 }
 
-void clear_green_quotas(const Model& model, RunState& state, int year, RunResult& result) {
-    if (!has_green_quota(model)) return;
+namespace {
+
+// The quota's offers of one year, per sector: each plant's green tonnes and the premium per
+// green t that would make its margin of the year, without the quota premium it was paid,
+// break even (a plant that loses money offers its green tonnes only at a premium that
+// covers the loss).
+struct SectorOffers {
+    std::vector<double> demand_t;
+    std::vector<std::vector<GreenOffer>> offers;
+};
+
+SectorOffers collect_offers(const Model& model, const RunState& state, int year, const RunResult& result) {
     const Inputs& in = model.inputs;
-    const Policy& policy = in.scenario.policy;
-    const std::size_t sectors = in.sectors.size();
-    std::vector<double> demand(sectors, 0.0), green(sectors, 0.0);
+    SectorOffers out{std::vector<double>(in.sectors.size(), 0.0),
+                     std::vector<std::vector<GreenOffer>>(in.sectors.size())};
     const int row = panel_row(result, static_cast<int>(year_index(model, year)));
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
         const auto s = static_cast<std::size_t>(in.plants[p].sector);
-        const double production = result.production_t[result.at(row, static_cast<int>(p))];
-        demand[s] += production;
-        green[s] += green_tonnes(model.baselines[p], production, state.route_net_t_per_t[p]);
+        const std::size_t at = result.at(row, static_cast<int>(p));
+        const double production = result.production_t[at];
+        out.demand_t[s] += production;
+        const double green = green_tonnes(model.baselines[p], production, state.route_net_t_per_t[p]);
+        if (green <= 0) continue;
+        const double margin_without_quota = result.margin_eur[at] - state.quota_premium_eur_per_t[s] * green;
+        out.offers[s].push_back({green, std::max(0.0, -margin_without_quota) / green});
     }
+    return out;
+}
+
+}  // namespace
+
+void clear_green_quotas(const Model& model, RunState& state, int year, RunResult& result) {
+    if (!has_green_quota(model)) return;
+    const Policy& policy = model.inputs.scenario.policy;
+    const SectorOffers sectors = collect_offers(model, state, year, result);
     const std::size_t y = year_index(model, year);
-    for (std::size_t s = 0; s < sectors; ++s) {
+    for (std::size_t s = 0; s < sectors.offers.size(); ++s) {
         // This year's requirement against this year's green tonnes, for the record...
-        const QuotaClearing now = clear_quota(policy.sector_green_quota_share[s].at(year), demand[s], green[s],
-                                              policy.sector_green_quota_cap_eur_per_t[s].at(year));
+        const QuotaClearing now = clear_quota(policy.sector_green_quota_share[s].at(year), sectors.demand_t[s],
+                                              sectors.offers[s], policy.sector_green_quota_cap_eur_per_t[s].at(year));
         result.green_quota_required_t[y] += now.required_t;
         result.green_quota_offered_t[y] += now.required_t > 0 ? now.offered_t : 0.0;
-        result.green_quota_premium_paid_eur[y] += state.quota_premium_eur_per_t[s] * green[s];
+        result.green_quota_premium_paid_eur[y] += state.quota_premium_eur_per_t[s] * now.offered_t;
         // ...and next year's premium: next year's share of this year's demand.
-        const QuotaClearing next = clear_quota(policy.sector_green_quota_share[s].at(year + 1), demand[s], green[s],
-                                               policy.sector_green_quota_cap_eur_per_t[s].at(year + 1));
+        const QuotaClearing next =
+            clear_quota(policy.sector_green_quota_share[s].at(year + 1), sectors.demand_t[s], sectors.offers[s],
+                        policy.sector_green_quota_cap_eur_per_t[s].at(year + 1));
         state.quota_premium_eur_per_t[s] = next.paid_eur_per_green_t;
     }
 }

@@ -70,24 +70,49 @@ TEST_CASE("the hydrogen obligation's settlement: renewable use up to the supply,
     CHECK(highest_obligation_share(sc, 2040) == Approx(sc.policy.hydrogen_obligation_share.at(2040)));
 }
 
-TEST_CASE("a green quota's premium clears: the cap while green tonnes fall short, 0 once the share is met",
+TEST_CASE("a green quota's premium clears: the cap while green tonnes fall short, else the marginal offer",
           "[green_market]") {
-    QuotaClearing c = clear_quota(0.1, 1000, 50, 150);
+    using Offers = std::vector<GreenOffer>;
+    QuotaClearing c = clear_quota(0.1, 1000, Offers{{50, 0}}, 150);
     CHECK(c.required_t == Approx(100));
     CHECK(c.premium_eur_per_t == 150);
     CHECK(c.paid_eur_per_green_t == 150);  // every green t is needed
-    c = clear_quota(0.1, 1000, 100, 150);
+    c = clear_quota(0.1, 1000, Offers{{100, 0}}, 150);
     CHECK(c.premium_eur_per_t == 0);
-    c = clear_quota(0.1, 1000, 500, 150);
+    c = clear_quota(0.1, 1000, Offers{{300, 0}, {200, 0}}, 150);
+    CHECK(c.offered_t == Approx(500));
     CHECK(c.premium_eur_per_t == 0);
     CHECK(c.paid_eur_per_green_t == 0);
-    c = clear_quota(0.0, 1000, 0, 150);
+    c = clear_quota(0.0, 1000, Offers{}, 150);
     CHECK(c.premium_eur_per_t == 0);
     // The requirement is capped by the demand volume.
-    CHECK(clear_quota(1.7, 1000, 0, 150).required_t == Approx(1000));
+    CHECK(clear_quota(1.7, 1000, Offers{}, 150).required_t == Approx(1000));
 }
 
-TEST_CASE("in a run the quota's premium is paid only after a year short of the share", "[green_market]") {
+TEST_CASE("a long green quota clears in merit order at the reservation of the marginal tonne needed",
+          "[green_market]") {
+    using Offers = std::vector<GreenOffer>;
+    // R = 100 t: the 60 t at 0 and 40 of the 80 t at 30 EUR/t are needed; the 90 EUR/t offer is not.
+    const Offers offers{{80, 30}, {50, 90}, {60, 0}};
+    QuotaClearing c = clear_quota(0.1, 1000, offers, 150);
+    CHECK(c.offered_t == Approx(190));
+    CHECK(c.premium_eur_per_t == Approx(30));
+    CHECK(c.paid_eur_per_green_t == Approx(30 * 100.0 / 190.0));  // only the tonnes needed are paid
+    // A larger requirement reaches the dearer offer; the cap bounds the premium.
+    CHECK(clear_quota(0.15, 1000, offers, 150).premium_eur_per_t == Approx(90));
+    CHECK(clear_quota(0.15, 1000, offers, 70).premium_eur_per_t == Approx(70));
+    // Monotonic: a higher share never lowers the premium.
+    double last = 0;
+    for (double share = 0.0; share <= 0.25; share += 0.01) {
+        const double premium = clear_quota(share, 1000, offers, 150).premium_eur_per_t;
+        CHECK(premium >= last);
+        last = premium;
+    }
+}
+
+TEST_CASE("in a run the quota's premium is the cap after a year short of the share, at most the cap after a "
+          "year that met it",
+          "[green_market]") {
     Inputs in = small_inputs();
     const std::size_t sectors = in.sectors.size();
     const auto ammonia = static_cast<std::size_t>(sector_of(in, "ammonia"));
@@ -103,8 +128,9 @@ TEST_CASE("in a run the quota's premium is paid only after a year short of the s
     for (std::size_t y = 1; y < years; ++y) {
         const bool met = r.green_quota_offered_t[y - 1] >= r.green_quota_required_t[y - 1];
         short_some_year = short_some_year || !met;
+        CHECK(r.green_quota_premium_paid_eur[y] >= 0);
         if (met)
-            CHECK(r.green_quota_premium_paid_eur[y] == 0);
+            CHECK(r.green_quota_premium_paid_eur[y] <= kCap * r.green_quota_offered_t[y] + 1e-6);
         else
             CHECK(r.green_quota_premium_paid_eur[y] == Approx(kCap * r.green_quota_offered_t[y]));
     }
