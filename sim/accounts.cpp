@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "agents/curtailment.hpp"
+#include "agents/energy_stack.hpp"
 #include "agents/fuel_gas_carbon.hpp"
 #include "agents/fuel_gas_coupling.hpp"
 #include "agents/route_profile.hpp"
@@ -117,7 +118,9 @@ struct PlantYear {
     // stays that of the plant at this utilisation.
     // `allocation_t` >= 0: the year's free allowances as the activity rule fixed them
     // (the booking); < 0: allocation per t made (the curtailment decision, sim/free_allocation.hpp).
-    [[nodiscard]] UnitCost unit_cost_at(double utilisation, double allocation_t = -1) const {
+    // `ikc_share`: the share of its full IKC claim counted: 1 for the booking (record_accounts
+    // cuts every claim to the year's budget after), the expected share for the decision.
+    [[nodiscard]] UnitCost unit_cost_at(double utilisation, double allocation_t = -1, double ikc_share = 1.0) const {
         const double production = capacity_t * utilisation;
         CostTerms terms = route_terms(tech, plant, state.route_capex_eur[p] / plant.capacity_t,
                                       state.route_lifetime_y[p], utilisation);
@@ -129,9 +132,8 @@ struct PlantYear {
         const PriceView& prices = actual_view(model, state, year);
         terms.subsidy_eur_per_t = aid_payment_eur_per_t(state, static_cast<int>(p), year, prices, production);
         if (allocation_t >= 0) terms.free_allocation_t_per_t = production > 0 ? allocation_t / production : 0.0;
-        // The full IKC claim; record_accounts cuts every claim to the year's budget after.
         terms.production_t = production;
-        terms.ikc_pro_rata = 1.0;
+        terms.ikc_pro_rata = ikc_share;
         PlantFeedYear feed;
         const RouteProfile profile = profile_with_feed(production, feed);
         if (production > 0) terms.feedstock_eur_per_t = (feed.premium_eur + feed.buyout_eur) / production;
@@ -159,7 +161,15 @@ struct PlantYear {
         const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)) * activity, cap);
         if (year == model.inputs.scenario.base_year || year <= model.history.last_observed_year) return utilisation;
         const double curtailed = model.inputs.scenario.behaviour.curtailed_utilisation;
-        return curtails(unit_cost_at(utilisation), curtailed) ? utilisation * curtailed : utilisation;
+        return curtails(unit_cost_at(utilisation, -1, expected_ikc_share()), curtailed) ? utilisation * curtailed
+                                                                                       : utilisation;
+    }
+
+    // The share of its IKC claim the plant expects paid this year: the year's budget over
+    // last year's claims, as appraisals expect it (docs/ODD.md §7.4 "Budget"); the year's
+    // own claims are known only once every plant has booked.
+    [[nodiscard]] double expected_ikc_share() const {
+        return ikc_pro_rata(actual_view(model, state, year).ikc_budget_eur, state.ikc_claims_eur);
     }
 };
 

@@ -194,3 +194,31 @@ TEST_CASE("a route whose load outgrows the base-year connection pays the tariff 
     base.connection_level = ConnectionLevel::ehv;  // never below the connection it has
     CHECK(network_per_gj(1.0, 5 * gj_per_mw_year) == Approx(3.0));
 }
+
+TEST_CASE("IKC: the curtailment decision expects the budget's cut, not the full claim", "[energy_stack][engine]") {
+    // Refining lives on its IKC here: a network tariff no refinery margin covers, and a
+    // full claim (a large emission factor) that covers it. With an ample budget the claims
+    // are paid and nobody curtails; with a budget of 1 EUR every claim after the first
+    // booked year is cut to nearly nothing, and a plant that expects that cut curtails.
+    const auto refinery_inputs = [](double budget_eur) {
+        Inputs in = stacked_small(budget_eur);
+        in.scenario.prices.network_tariff_eur_per_gj = {TimePath{400.0}, TimePath{400.0}, TimePath{400.0}};
+        in.scenario.policy.energy.ikc_emission_factor_t_per_mwh = TimePath{200.0};
+        in.scenario.behaviour.curtailed_utilisation = 0.5;
+        return in;
+    };
+    const Inputs ample_inputs = refinery_inputs(1e15);
+    const RunResult ample = run(ample_inputs, 7);
+    const RunResult cut = run(refinery_inputs(1.0), 7);
+    int refineries = 0;
+    for (int p = 0; p < cut.plants; ++p) {
+        const PlantSpec& plant = ample_inputs.plants[static_cast<std::size_t>(p)];
+        if (ample_inputs.sectors[static_cast<std::size_t>(plant.sector)].id != "refining") continue;
+        ++refineries;
+        const std::size_t at = ample.at(2022 - ample.base_year, p);
+        INFO(plant.id);
+        REQUIRE(ample.utilisation[at] > 0);
+        CHECK(cut.utilisation[at] == Approx(0.5 * ample.utilisation[at]));
+    }
+    CHECK(refineries > 0);
+}
