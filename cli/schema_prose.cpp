@@ -150,6 +150,7 @@ scale = "factor"                    # factor (paths, default) | value (numbers, 
 |---|---|---|---|
 | `name` | text | required | letters, digits and `_`; unique |
 | `target` | text | required | a target from the table below; each target at most once |
+| `also` | list of texts | optional | a joint draw: further targets the same sample applies to, with the same scale (e.g. the neighbours' gas paths with the Dutch one: one market-wide shock). A value draw needs targets of one unit and range; no target may be sampled twice |
 | `distribution` | text | required | see below |
 | `scale` | text | optional | `factor`: the sample multiplies the loaded path or number; `value`: it replaces the number. Paths and infrastructure factors take `factor` only, delays `value` only |
 | `low`, `high` | number | uniform, triangular | range (`high > low`) |

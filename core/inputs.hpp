@@ -737,6 +737,10 @@ struct UncertainSetting {
     std::string name;        // short id used in output files ("ets_factor")
     std::string target;      // a setting's key in core/settings_schema.cpp ("prices.ets_eur_per_t")
     int target_index = -1;   // index into settings_schema()
+    // A joint draw: further targets the same sample applies to, with the same scale (a
+    // market-wide gas price shifts the Dutch and the neighbours' paths together).
+    std::vector<std::string> also;
+    std::vector<int> also_indices;
     Distribution distribution = Distribution::uniform;
     UncertainScale scale = UncertainScale::factor;
     double low = 0, mode = 0, high = 0;  // uniform (low, high), triangular (low, mode, high)

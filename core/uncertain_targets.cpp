@@ -93,4 +93,14 @@ void apply_uncertain_target(int target, Inputs& work, double x, UncertainScale s
     }
 }
 
+void reset_uncertain_setting(const UncertainSetting& setting, Inputs& work, const Inputs& base) {
+    reset_uncertain_target(setting.target_index, work, base);
+    for (const int also : setting.also_indices) reset_uncertain_target(also, work, base);
+}
+
+void apply_uncertain_setting(const UncertainSetting& setting, Inputs& work, double x) {
+    apply_uncertain_target(setting.target_index, work, x, setting.scale);
+    for (const int also : setting.also_indices) apply_uncertain_target(also, work, x, setting.scale);
+}
+
 }  // namespace eiisim

@@ -30,4 +30,8 @@ void reset_uncertain_target(int target, Inputs& work, const Inputs& base);
 // Applies sampled number `x` to `work` (which holds the base values of the target).
 void apply_uncertain_target(int target, Inputs& work, double x, UncertainScale scale);
 
+// The same for every target of an uncertain setting: its target and its joint (`also`) ones.
+void reset_uncertain_setting(const UncertainSetting& setting, Inputs& work, const Inputs& base);
+void apply_uncertain_setting(const UncertainSetting& setting, Inputs& work, double x);
+
 }  // namespace eiisim

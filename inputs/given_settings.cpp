@@ -138,8 +138,7 @@ std::string assignment_text(const GivenValue& value) {
 }
 
 void apply_given_values(Inputs& inputs, const std::vector<GivenValue>& values) {
-    for (const GivenValue& g : values)
-        apply_uncertain_target(g.setting.target_index, inputs, g.value, g.setting.scale);
+    for (const GivenValue& g : values) apply_uncertain_setting(g.setting, inputs, g.value);
 }
 
 }  // namespace eiisim

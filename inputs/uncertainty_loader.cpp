@@ -101,6 +101,54 @@ void read_parameters(const TomlSection& s, UncertainSetting& u) {
     }
 }
 
+// The setting that samples `key` as its target or a joint one, or nullptr.
+const UncertainSetting* sampling(const std::vector<UncertainSetting>& settings, const std::string& key) {
+    for (const auto& other : settings)
+        if (other.target == key || std::find(other.also.begin(), other.also.end(), key) != other.also.end())
+            return &other;
+    return nullptr;
+}
+
+// `also = [...]`: further targets the same sample applies to. Each must be sweepable, take
+// the setting's scale and, for a value, share the target's unit and sample range (one
+// number must mean the same for all); none may be sampled twice.
+void read_joint_targets(const TomlSection& s, const std::vector<UncertainSetting>& settings, UncertainSetting& u) {
+    const toml::node* node = s.find("also");
+    if (node == nullptr) return;
+    const auto* array = node->as_array();
+    if (array == nullptr || array->empty())
+        s.fail("also", "expected a non-empty list of targets, got " + describe_toml_value(*node));
+    const SettingSpec& target = settings_schema()[static_cast<std::size_t>(u.target_index)];
+    const Bounds range = uncertain_sample_bounds(u.target_index, u.scale);
+    int i = 0;
+    for (const toml::node& element : *array) {
+        const std::string field = s.field("also") + "[" + std::to_string(i++) + "]";
+        const auto fail = [&](const std::string& problem) {
+            throw InputError(toml_where(s.file(), element.source()), field, problem);
+        };
+        const auto* text = element.as_string();
+        if (text == nullptr) fail("expected a target's key, got " + describe_toml_value(element));
+        const std::string key(text->get());
+        const int index = find_uncertain_target(key);
+        if (index < 0) fail("unknown or unsweepable target \"" + key + "\"; expected one of: " + target_list());
+        if (key == u.target || std::find(u.also.begin(), u.also.end(), key) != u.also.end())
+            fail("\"" + key + "\" is named twice in this setting");
+        if (const UncertainSetting* other = sampling(settings, key))
+            fail("\"" + key + "\" is already sampled by \"" + other->name + "\"");
+        const SettingSpec& joint = settings_schema()[static_cast<std::size_t>(index)];
+        if (!joint.accepts(u.scale))
+            fail("\"" + key + "\" does not take scale = \"" + kUncertainScaleNames[static_cast<std::size_t>(u.scale)] +
+                 "\" (the setting's scale)");
+        const Bounds joint_range = uncertain_sample_bounds(index, u.scale);
+        if (u.scale == UncertainScale::value &&
+            (joint.unit != target.unit || joint_range.min != range.min || joint_range.max != range.max))
+            fail("a joint value draw needs targets of one unit and range: \"" + key + "\" differs from \"" +
+                 u.target + "\"");
+        u.also.push_back(key);
+        u.also_indices.push_back(index);
+    }
+}
+
 }  // namespace
 
 std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
@@ -115,7 +163,7 @@ std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
     for (const toml::node& element : *array) {
         ++index;
         const TomlSection s(*element.as_table(), root.file(), "uncertain[" + std::to_string(index) + "]",
-                            {{"name", "target", "distribution", "scale", "low", "mode", "high", "mean", "sd", "mu",
+                            {{"name", "target", "also", "distribution", "scale", "low", "mode", "high", "mean", "sd", "mu",
                               "sigma", "values", "source"}});
         UncertainSetting u;
         u.name = s.text("name");
@@ -131,9 +179,8 @@ std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
                              "expected one of: " + target_list());
         if (u.target_index < 0)
             s.fail("target", "unknown target \"" + u.target + "\"; expected one of: " + target_list());
-        for (const auto& other : settings)
-            if (other.target == u.target)
-                s.fail("target", "\"" + u.target + "\" is already sampled by \"" + other.name + "\"");
+        if (const UncertainSetting* other = sampling(settings, u.target))
+            s.fail("target", "\"" + u.target + "\" is already sampled by \"" + other->name + "\"");
         const SettingSpec& target = settings_schema()[static_cast<std::size_t>(u.target_index)];
         if (s.find("distribution") == nullptr)
             s.fail("distribution", "missing required key: uniform | triangular | normal | lognormal | discrete");
@@ -143,6 +190,7 @@ std::vector<UncertainSetting> read_uncertain_settings(const TomlSection& root) {
         if (!target.accepts(u.scale))
             s.fail("scale", "target \"" + std::string(target.key) + "\" takes scale = \"" +
                                 kUncertainScaleNames[static_cast<std::size_t>(target.default_scale())] + "\" only");
+        read_joint_targets(s, settings, u);
         read_parameters(s, u);
         u.source = s.optional_text("source").value_or("");
         settings.push_back(std::move(u));

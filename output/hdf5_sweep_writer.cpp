@@ -84,14 +84,15 @@ void write_experiments(h5::NcFile& file, const SweepResult& s) {
         const SettingSpec& t = settings_schema()[static_cast<std::size_t>(u.target_index)];
         for (std::size_t r = 0; r < s.runs; ++r) column[r] = s.samples[r * dims + d];
         const bool factor = u.scale == UncertainScale::factor;
-        file.add_variable<double>(
-            "param_" + u.name, {"run"}, column,
-            {factor ? "1" : std::string(t.unit),
-             std::string(factor ? "factor on the " : "value of the ") + std::string(t.long_name),
-             {{"target", u.target},
-              {"scale", kUncertainScaleNames[static_cast<std::size_t>(u.scale)]},
-              {"distribution", describe_distribution(u)},
-              {"source", u.source}}});
+        h5::VarAttrs attrs{factor ? "1" : std::string(t.unit),
+                           std::string(factor ? "factor on the " : "value of the ") + std::string(t.long_name),
+                           {{"target", u.target},
+                            {"scale", kUncertainScaleNames[static_cast<std::size_t>(u.scale)]},
+                            {"distribution", describe_distribution(u)},
+                            {"source", u.source}}};
+        // A joint draw names the further targets the same sample moved.
+        if (!u.also.empty()) attrs.text.emplace_back("also", fmt::format("{}", fmt::join(u.also, " ")));
+        file.add_variable<double>("param_" + u.name, {"run"}, column, attrs);
     }
 }
 

@@ -139,9 +139,8 @@ std::vector<double> sweep_samples(const std::vector<UncertainSetting>& settings,
 void apply_samples(Model& work, const Model& base, const double* samples) {
     const auto& settings = base.inputs.scenario.uncertain;
     if (settings.empty()) return;
-    for (const auto& s : settings) reset_uncertain_target(s.target_index, work.inputs, base.inputs);
-    for (std::size_t i = 0; i < settings.size(); ++i)
-        apply_uncertain_target(settings[i].target_index, work.inputs, samples[i], settings[i].scale);
+    for (const auto& s : settings) reset_uncertain_setting(s, work.inputs, base.inputs);
+    for (std::size_t i = 0; i < settings.size(); ++i) apply_uncertain_setting(settings[i], work.inputs, samples[i]);
     rebuild_price_dependent(work);
 }
 

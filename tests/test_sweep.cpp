@@ -46,11 +46,22 @@ UncertainSetting setting(const std::string& name, const std::string& target, Dis
     return u;
 }
 
+// `u` drawn jointly with `also`.
+UncertainSetting joint(UncertainSetting u, const std::vector<std::string>& also) {
+    for (const auto& key : also) {
+        u.also.push_back(key);
+        u.also_indices.push_back(find_uncertain_target(key));
+        REQUIRE(u.also_indices.back() >= 0);
+    }
+    return u;
+}
+
 Inputs small_with_uncertainty() {
     Inputs in = testing::small_inputs();
     in.scenario.uncertain = {
         setting("ets_factor", "prices.ets_eur_per_t", Distribution::triangular, 0.5, 1.0, 2.0),
-        setting("gas_factor", "prices.gas_eur_per_mwh", Distribution::uniform, 0.7, 1.0, 1.3),
+        joint(setting("gas_factor", "prices.gas_eur_per_mwh", Distribution::uniform, 0.7, 1.0, 1.3),
+              {"neighbours.de_gas_eur_per_mwh", "neighbours.be_gas_eur_per_mwh"}),
         setting("logit_scale", "behaviour.logit_scale", Distribution::uniform, 0.05, 0.1, 0.2, UncertainScale::value),
         setting("storage_factor", "infrastructure.co2_storage_factor", Distribution::uniform, 0.5, 1.0, 1.5),
     };
@@ -232,6 +243,8 @@ TEST_CASE("a sweep run equals a plain run of the same inputs with the sample app
     for (std::size_t d = 0; d < dims; ++d) {
         const auto& u = changed.scenario.uncertain[d];
         apply_uncertain_target(u.target_index, changed, sweep.samples[r * dims + d], u.scale);
+        for (const int also : u.also_indices)  // a joint draw: the same sample on every target
+            apply_uncertain_target(also, changed, sweep.samples[r * dims + d], u.scale);
     }
     const RunResult plain = simulate(build_model(std::move(changed)), 11, r);
     const std::size_t yc = plain.cluster_co2_net_t.size();
@@ -348,6 +361,25 @@ TEST_CASE("the shipping factor scales shipping; the CO2 delay moves pipeline pla
     CHECK(work.plants[1].co2_connection_year == 2031);
 }
 
+TEST_CASE("a joint draw moves every target by the same sample and resets them all", "[sweep]") {
+    const Inputs base = small_with_uncertainty();
+    const UncertainSetting& gas = base.scenario.uncertain[1];
+    REQUIRE(gas.also.size() == 2);
+    Inputs work = base;
+    apply_uncertain_setting(gas, work, 1.25);
+    const auto& n = work.scenario.neighbours.gas_eur_per_gj;
+    const auto& n0 = base.scenario.neighbours.gas_eur_per_gj;
+    for (const int year : {2020, 2030, 2050}) {
+        CHECK(work.scenario.prices.gas_eur_per_gj.at(year) == Approx(1.25 * base.scenario.prices.gas_eur_per_gj.at(year)));
+        CHECK(n[1].at(year) == Approx(1.25 * n0[1].at(year)));  // de
+        CHECK(n[0].at(year) == Approx(1.25 * n0[0].at(year)));  // be
+        CHECK(n[2].at(year) == n0[2].at(year));                 // fr: not in the draw
+    }
+    reset_uncertain_setting(gas, work, base);
+    CHECK(work.scenario.prices.gas_eur_per_gj == base.scenario.prices.gas_eur_per_gj);
+    CHECK(work.scenario.neighbours.gas_eur_per_gj == n0);
+}
+
 TEST_CASE("[[uncertain]] errors name file, line and column", "[sweep]") {
     const fs::path dir = fs::temp_directory_path() / ("eiisim-uncertain-" + std::to_string(::getpid()));
     fs::create_directories(dir);
@@ -383,6 +415,20 @@ TEST_CASE("[[uncertain]] errors name file, line and column", "[sweep]") {
            lines + 6, "uncertain[1].mode", "expected a number in [low, high]");
     expect("[[uncertain]]\nname = \"x\"\ntarget = \"prices.ets_eur_per_t\"\nscale = \"value\"\ndistribution = \"uniform\"\nlow = 1\nhigh = 2\n",
            lines + 4, "uncertain[1].scale", "takes scale");
+    const std::string gas = "[[uncertain]]\nname = \"g\"\ntarget = \"prices.gas_eur_per_mwh\"\n";
+    const std::string draw = "distribution = \"uniform\"\nlow = 0.5\nhigh = 2\n";
+    expect(gas + "also = [\"neighbours.de_gas_eur_per_mwh\", \"prices.nope\"]\n" + draw, lines + 4,
+           "uncertain[1].also[1]", "unknown or unsweepable target");
+    expect(gas + "also = [\"prices.gas_eur_per_mwh\"]\n" + draw, lines + 4, "uncertain[1].also[0]", "named twice");
+    expect(gas + "also = \"neighbours.de_gas_eur_per_mwh\"\n" + draw, lines + 4, "uncertain[1].also",
+           "non-empty list");
+    expect(gas + "also = [\"neighbours.de_gas_eur_per_mwh\"]\n" + draw +
+               "[[uncertain]]\nname = \"d\"\ntarget = \"neighbours.de_gas_eur_per_mwh\"\n" + draw,
+           lines + 10, "uncertain[2].target", "already sampled by \"g\"");
+    expect("[[uncertain]]\nname = \"v\"\ntarget = \"behaviour.logit_scale\"\n"
+           "also = [\"behaviour.relocation_hurdle\"]\nscale = \"value\"\ndistribution = \"uniform\"\nlow = 0.1\n"
+           "high = 0.2\n",
+           lines + 4, "uncertain[1].also[0]", "one unit and range");
     fs::remove_all(dir);
 }
 
