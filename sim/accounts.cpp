@@ -3,6 +3,7 @@
 // Plants are independent here, so the loop runs in parallel; each task writes only its
 // own plant's slots.
 #include <algorithm>
+#include <limits>
 
 #include "agents/curtailment.hpp"
 #include "agents/energy_stack.hpp"
@@ -294,9 +295,11 @@ double supplier_utilisation(const Model& model, const RunState& state, int year,
 }
 
 // A fuel-gas buyer's utilisation cap: the gas its suppliers make this year relative to the
-// base year (their production over base production), the lowest over its suppliers.
+// base year (their production over base production), the lowest over its suppliers, times
+// its own base utilisation, at most its capacity: a supplier running above its base rate
+// (a strong observed year) lets its buyers burn the extra gas.
 double buyer_cap(const Model& model, int buyer, const std::vector<double>& supplier_u) {
-    double cap = 1.0;
+    double cap = std::numeric_limits<double>::infinity();
     const ValueChainCsr& csr = model.value_chain;
     const auto b = static_cast<std::size_t>(buyer);
     for (int k = csr.supplier_begin[b]; k < csr.supplier_begin[b + 1]; ++k) {
@@ -306,7 +309,7 @@ double buyer_cap(const Model& model, int buyer, const std::vector<double>& suppl
         const double base_u = model.baselines[s].utilisation;
         cap = std::min(cap, base_u > 0 ? supplier_u[s] / base_u : 0.0);
     }
-    return cap * model.baselines[b].utilisation;
+    return std::min(1.0, cap * model.baselines[b].utilisation);
 }
 
 }  // namespace

@@ -69,6 +69,36 @@ void add_sector_activity(const Inputs& in, HistoryPlan& plan) {
     }
 }
 
+// The gas a plant makes in year row `row` relative to the base year: its observed
+// utilisation over its base one, else its activity factor.
+double gas_made_ratio(const Inputs& in, const HistoryPlan& plan, std::size_t row, std::size_t p) {
+    const double observed = plan.utilisation[row + p];
+    const double base = in.plants[p].production_t / in.plants[p].capacity_t;
+    if (observed >= 0) return base > 0 ? observed / base : 1.0;
+    return plan.activity[row + p];
+}
+
+// Forced mode: a fuel-gas buyer without its own observed utilisation burns what its
+// suppliers make, so it runs at the lowest of their gas ratios (docs/ODD.md §7.13, "A
+// gas-coupled buyer"), not at its own sector's index: in a strong steel year Velsen and
+// IJmond burn the extra blast-furnace gas instead of Tata flaring it.
+void add_fuel_gas_activity(const Inputs& in, HistoryPlan& plan) {
+    const int base = in.scenario.base_year;
+    const std::size_t n = in.plants.size();
+    for (int year = base; year <= std::min(plan.last_observed_year, in.scenario.end_year); ++year) {
+        const auto row = static_cast<std::size_t>((year - base) * plan.plants);
+        std::vector<double> ratio(n, -1.0);  // < 0: no fuel-gas supplier
+        for (const EdgeSpec& e : in.edges) {
+            if (e.coupling != EdgeCoupling::fuel_gas) continue;
+            const auto b = static_cast<std::size_t>(e.customer);
+            const double made = gas_made_ratio(in, plan, row, static_cast<std::size_t>(e.supplier));
+            ratio[b] = ratio[b] < 0 ? made : std::min(ratio[b], made);
+        }
+        for (std::size_t b = 0; b < n; ++b)
+            if (ratio[b] >= 0 && plan.utilisation[row + b] < 0) plan.activity[row + b] = ratio[b];
+    }
+}
+
 }  // namespace
 
 HistoryPlan plan_history(const Inputs& in) {
@@ -87,7 +117,10 @@ HistoryPlan plan_history(const Inputs& in) {
         add_row(in, row, plan);
         if (mode == HistoryMode::forced) plan.last_observed_year = std::max(plan.last_observed_year, observed_until(row));
     }
-    if (mode == HistoryMode::forced) add_sector_activity(in, plan);
+    if (mode == HistoryMode::forced) {
+        add_sector_activity(in, plan);
+        add_fuel_gas_activity(in, plan);  // after the suppliers' own indices
+    }
     return plan;
 }
 

@@ -237,3 +237,29 @@ TEST_CASE("forced history: a sector index above 1 stops at the plant's capacity"
     const RunResult r = testing::run(in);
     CHECK(value(r, r.utilisation, 2022, plant_index(in, "oci_geleen")) == Approx(1.0));
 }
+
+TEST_CASE("forced history: a fuel-gas buyer burns what its supplier makes, not its own sector's index",
+          "[history][rules][fuel_gas]") {
+    // The steelworks runs 10 % above its base rate in 2021 and is observed at 80 % of
+    // capacity in 2022; the power plant on its gas has no row and its sector no index.
+    Inputs in = testing::fuel_gas_inputs();
+    in.scenario.behaviour.deterministic = true;
+    in.scenario.history = HistoryMode::forced;
+    const int steel = plant_index(in, "steelworks");
+    const int power = plant_index(in, "gas_power");
+    const double steel_base = in.plants[static_cast<std::size_t>(steel)].production_t /
+                              in.plants[static_cast<std::size_t>(steel)].capacity_t;
+    in.history = {testing::history_row(in, "steelworks", HistoryKind::outage, 2022, 2022, 0.8, true)};
+    in.sector_activity = {activity(in, "steel", 2021, 1.1)};
+    const HistoryPlan plan = build_model(in).history;
+    REQUIRE(plan.last_observed_year == 2022);
+    CHECK(plan.activity_factor(1, power) == Approx(1.1));                 // 2021: the steelworks' index
+    CHECK(plan.activity_factor(2, power) == Approx(0.8 / steel_base));    // 2022: its observed rate
+    CHECK(plan.activity_factor(3, power) == 1.0);                         // after the observed years
+    const RunResult r = testing::run(in);
+    const RunResult base_run = testing::run(testing::fuel_gas_inputs());
+    CHECK(value(r, r.utilisation, 2021, power) == Approx(1.1 * value(base_run, base_run.utilisation, 2020, power)));
+    // Free mode leaves it to behaviour: the table does not apply.
+    in.scenario.history = HistoryMode::free;
+    CHECK(build_model(in).history.activity_factor(1, power) == 1.0);
+}
