@@ -87,9 +87,10 @@ void print_head(std::ostream& out, const ExplainedRun& run, const DecisionEvent&
     out << fmt::format("outcome: {} -> {}", tech_name(run, e.from_technology), tech_name(run, e.to_technology));
     if (e.to_technology == e.from_technology) out << " (stays)";
     else out << fmt::format(", running from {}", e.running_from_year);
-    // The permit stage ran on (sim/permit_stage.hpp): later than the start year appraised.
+    // The permit stage ran on (sim/permit_stage.hpp): later than the start year appraised
+    // (a close row has none: 0).
     for (const OptionAppraisal& o : e.options)
-        if (o.chosen && e.to_technology != e.from_technology && e.running_from_year > o.start_year)
+        if (o.chosen && o.start_year > 0 && e.to_technology != e.from_technology && e.running_from_year > o.start_year)
             out << fmt::format(" (appraised to start in {}: its permit stage ran on {} year(s))", o.start_year,
                                e.running_from_year - o.start_year);
     if (e.subsidy_committed_eur > 0) out << fmt::format(", subsidy committed {:.1f} MEUR", e.subsidy_committed_eur / kMega);

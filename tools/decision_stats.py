@@ -9,6 +9,8 @@ log") and reports, summed over seeds:
 
   route changes            decisions whose chosen route differs from the route in force
   reversals to keep        a change to keep by a plant whose last change was low-carbon
+                           (a change whose permit was refused, trigger permit_refused, never ran
+                           and counts as none)
   any reversal             a change away from a low-carbon route to anything but close/relocate
   median years             from the low-carbon decision to its reversal (decision years)
   subsidy reversed         subsidy committed to low-carbon decisions later reversed to keep
@@ -84,6 +86,8 @@ def reversals(path):
     changes, back_to_keep, any_reversal, years, reversed_subsidy, cases = 0, 0, 0, [], 0.0, []
     last_low_carbon = {}  # plant -> (decision year, subsidy) of its last low-carbon change
     for e in range(len(year)):
+        if trigger_names[int(trigger[e])] == "permit_refused" and dst[e] == src[e]:
+            last_low_carbon.pop(int(plant[e]), None)  # its permit was refused: the route never ran
         if dst[e] < 0 or dst[e] == src[e]:
             continue
         changes += 1

@@ -117,7 +117,7 @@ def _permit_delay(ev, rows):
     if ev["to_technology"] == ev["from_technology"]:
         return ""
     for row in rows[rows["chosen"].astype(bool)].itertuples():
-        if ev["running_from_year"] > row.start_year:
+        if row.start_year > 0 and ev["running_from_year"] > row.start_year:  # a close row has none: 0
             return (f" (appraised to start in {row.start_year}: its permit stage ran on "
                     f"{ev['running_from_year'] - row.start_year} year(s))")
     return ""
