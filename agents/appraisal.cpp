@@ -9,6 +9,7 @@
 #include "core/co2_connection.hpp"
 #include "fuel_gas_coupling.hpp"
 #include "hydrogen_obligation.hpp"
+#include "permit_terms.hpp"
 #include "route_lifetime.hpp"
 
 namespace eiisim {
@@ -112,8 +113,15 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
     const PlantSnapshot& snapshot = *basis.snapshot;
     OptionBreakdown a;
     a.technology = index;
-    // This year's transitions have already run: a route runs the next year at the earliest.
-    a.start_year = context.year + std::max(tech.lead_time_y, 1);
+    const bool staying = index == snapshot.technology;
+    // Staying between reinvestments costs no new capital: it is sunk.
+    const bool pays_capex = new_build || !staying || basis.trigger == Trigger::reinvestment;
+    const double capex =
+        pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
+                   : 0.0;
+    // A large conversion waits for its permit, then builds (agents/permit_terms.hpp).
+    const int permit_y = staying ? 0 : permit_years(tech, capex * spec.capacity_t, inputs.scenario.behaviour);
+    a.start_year = context.year + decision_to_operation_y(tech, permit_y);
     a.profile = route_profile(*basis.base, tech, sector, a.start_year);
     // The accounts flare the gas no buyer burns on a route that makes it, and its maker pays
     // for the gas's carbon wherever it burns: so does the appraisal (buyers as they are now,
@@ -124,12 +132,6 @@ OptionBreakdown appraise_route(const AppraisalBasis& basis, int index, bool new_
                                                  snapshot.flared_process_gas_per_t.co2_t);
     }
     leave_gas_carbon_to_maker(a.profile, *basis.base);
-    const bool staying = index == snapshot.technology;
-    // Staying between reinvestments costs no new capital: it is sunk.
-    const bool pays_capex = new_build || !staying || basis.trigger == Trigger::reinvestment;
-    const double capex =
-        pays_capex ? tech.capex_eur_per_t_yr * (*context.learning_multiplier)[static_cast<std::size_t>(index)]
-                   : 0.0;
     a.lifetime_y = route_lifetime_y(inputs, basis.plant, index);
     CostTerms terms = route_terms(tech, spec, capex, a.lifetime_y, snapshot.utilisation);
     terms.stranded_eur_per_t = staying ? 0.0 : basis.stranded_eur_per_t;

@@ -31,6 +31,9 @@ const char* trigger_words(Trigger trigger) {
         case Trigger::entry_candidate:
             return "a candidate new entrant (entrants.csv) weighs building: it applies only when its margin, capex "
                    "included, is positive";
+        case Trigger::permit_refused:
+            return "its granted conversion's permit was refused at the end of the permit stage (permits.csv; "
+                   "docs/ODD.md section 7.9), so it decides again";
     }
     return "";
 }
@@ -84,6 +87,12 @@ void print_head(std::ostream& out, const ExplainedRun& run, const DecisionEvent&
     out << fmt::format("outcome: {} -> {}", tech_name(run, e.from_technology), tech_name(run, e.to_technology));
     if (e.to_technology == e.from_technology) out << " (stays)";
     else out << fmt::format(", running from {}", e.running_from_year);
+    // The permit stage ran on (sim/permit_stage.hpp): later than the start year appraised
+    // (a close row has none: 0).
+    for (const OptionAppraisal& o : e.options)
+        if (o.chosen && o.start_year > 0 && e.to_technology != e.from_technology && e.running_from_year > o.start_year)
+            out << fmt::format(" (appraised to start in {}: its permit stage ran on {} year(s))", o.start_year,
+                               e.running_from_year - o.start_year);
     if (e.subsidy_committed_eur > 0) out << fmt::format(", subsidy committed {:.1f} MEUR", e.subsidy_committed_eur / kMega);
     out << "\n";
 }

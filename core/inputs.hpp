@@ -81,7 +81,12 @@ struct TechnologySpec {
     double capture_heat_gj_per_tco2 = 0;  // supplied by natural gas
     double import_share = 0;              // share of the product's upstream step bought abroad
     int lifetime_y = 25;
-    int lead_time_y = 1;                  // years from decision until the route runs
+    int lead_time_y = 1;                  // years from the investment decision (FID) until the route runs
+    // Permit stage before the build (permits.csv by sector and kind, sim/permit_stage.hpp):
+    // its nominal years, and whether the route's permit is exposed to nitrogen deposition
+    // rules. It applies only to conversions of at least behaviour.permit_min_capex_eur.
+    int permit_y = 0;
+    bool nitrogen_sensitive = false;
     int available_year = 2020;
     double learning_rate = 0;             // capex falls by this share per doubling
     double learning_seed_t_yr = 1e6;      // capacity already installed worldwide at start
@@ -655,6 +660,16 @@ struct Behaviour {
     // utilisation, as Yara and others did in the 2022 gas-price shock. 1 = never curtails.
     double curtailed_utilisation = 1.0;
     PriorityRule priority = PriorityRule::cost_effectiveness;
+    // Permit stage of large conversions (docs/ODD.md §7.9 "Permit stage"; ESTIMATEs there):
+    // the smallest investment that goes through it, and per application the probability
+    // that the stage runs on a year (again each year, at most permit_max_delay_y) and that
+    // it fails, for ordinary and for nitrogen-sensitive routes.
+    double permit_min_capex_eur = 1e8;
+    double permit_delay_probability = 0.2;
+    double permit_failure_probability = 0.05;
+    double nitrogen_permit_delay_probability = 0.5;
+    double nitrogen_permit_failure_probability = 0.2;
+    int permit_max_delay_y = 3;
 
     bool operator==(const Behaviour&) const = default;
 };

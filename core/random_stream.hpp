@@ -21,6 +21,7 @@ enum class Purpose : std::uint64_t {
     taste = 5,           // a plant's lasting Gumbel taste per option kind (year 0)
     taste_innovation = 6,  // the yearly innovation around it (agents/taste_draw.hpp)
     agreement = 7,       // how a support agreement turns out (sim/agreements.hpp; `plant` = agreement index)
+    permit = 8,          // how a granted conversion's permit stage turns out (sim/permit_stage.hpp; `year` = decision)
 };
 
 class RandomStream {

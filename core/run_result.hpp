@@ -65,11 +65,14 @@ inline constexpr std::array<const char*, kEnergyPartCount> kEnergyPartNames = {
 // `entry_scheduled`, `entry_candidate`: a new entrant's decision to build (docs/ODD.md
 // §7.20): one with a final investment decision enters in its year; a candidate builds when
 // its business case is positive.
+// permit_refused: a granted conversion's permit stage failed (sim/permit_stage.hpp), so the
+// plant is back at its decision. Last, so the other triggers keep their codes.
 enum class Trigger : std::uint8_t { reinvestment, losses, event, value_chain, conversion_done, fuel_gas_ended,
-                                    observed, agreement, entry_scheduled, entry_candidate };
-inline constexpr std::array<const char*, 10> kTriggerNames = {
+                                    observed, agreement, entry_scheduled, entry_candidate, permit_refused };
+inline constexpr std::array<const char*, 11> kTriggerNames = {
     "reinvestment", "consecutive_losses", "scenario_event", "value_chain", "conversion_done",
-    "fuel_gas_supply_ended", "observed_history", "support_agreement", "entry_scheduled", "entry_candidate"};
+    "fuel_gas_supply_ended", "observed_history", "support_agreement", "entry_scheduled", "entry_candidate",
+    "permit_refused"};
 
 // Why an option is not open to a plant (docs/ODD.md §7.7). Scarce capacity, budget and
 // build-out limits are not among them: those are checked in allocation.
@@ -93,12 +96,13 @@ inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
 // build-out limit of its kind.
 enum class RefusedBy : std::uint8_t {
     none, grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, green_hydrogen,
-    ammonia_imports, dri_imports, methanol_imports, feedstock, buildout_limit
+    ammonia_imports, dri_imports, methanol_imports, feedstock, buildout_limit,
+    site_staging  // another unit of its site has a large conversion under way (sim/site_staging.hpp)
 };
-inline constexpr int kRefusedByCount = 13;
+inline constexpr int kRefusedByCount = 14;
 inline constexpr std::array<const char*, kRefusedByCount> kRefusedByNames = {
     "none", "grid", "co2_storage", "hydrogen", "biomethane", "subsidy_budget", "co2_shipping", "green_hydrogen",
-    "ammonia_imports", "dri_imports", "methanol_imports", "feedstock", "buildout_limit"};
+    "ammonia_imports", "dri_imports", "methanol_imports", "feedstock", "buildout_limit", "site_staging"};
 
 // One variant a plant weighed in a decision: an option of its list, or (subsidised) that
 // option's subsidised twin. Everything the choice used, so the log explains it

@@ -574,6 +574,34 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
             "import costs) is negative, the plant runs at this share of its normal utilisation (ODD section "
             "7.10); 1 = never curtails",
      .number = &in<kBehaviour, &B::curtailed_utilisation>},
+    {.key = "behaviour.permit_min_capex_eur", .type = T::number, .unit = "EUR", .bounds = kNonNegative,
+     .sweep = S::factor_or_value, .long_name = "smallest conversion with a permit stage",
+     .doc = "a conversion of a kind with a row in the dataset's `permits.csv` whose investment is at least this "
+            "goes through a permit stage of that row's years before its build lead time (docs/ODD.md §7.9 "
+            "\"Permit stage\")",
+     .number = &in<kBehaviour, &B::permit_min_capex_eur>},
+    {.key = "behaviour.permit_delay_probability", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "probability a permit stage runs on a year",
+     .doc = "at the end of a permit stage, and of each year it ran on, the probability that it runs on another "
+            "year (an appeal, a repeated assessment), at most `permit_max_delay_y` years",
+     .number = &in<kBehaviour, &B::permit_delay_probability>},
+    {.key = "behaviour.permit_failure_probability", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "probability a permit application fails",
+     .doc = "per application: the permit is refused at the end of the stage, the granted conversion is withdrawn "
+            "and the plant decides again",
+     .number = &in<kBehaviour, &B::permit_failure_probability>},
+    {.key = "behaviour.nitrogen_permit_delay_probability", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "probability a nitrogen-sensitive permit stage runs on a year",
+     .doc = "`permit_delay_probability` for routes `permits.csv` flags `nitrogen_sensitive` (Dutch nitrogen "
+            "deposition rules: the Porthos ruling of 2022, Dow in the June 2025 maatwerk letter)",
+     .number = &in<kBehaviour, &B::nitrogen_permit_delay_probability>},
+    {.key = "behaviour.nitrogen_permit_failure_probability", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "probability a nitrogen-sensitive permit application fails",
+     .doc = "`permit_failure_probability` for routes flagged `nitrogen_sensitive`",
+     .number = &in<kBehaviour, &B::nitrogen_permit_failure_probability>},
+    {.key = "behaviour.permit_max_delay_y", .type = T::integer, .unit = "year", .bounds = Bounds{0.0, 20.0},
+     .long_name = "longest delay of a permit stage", .doc = "years a permit stage can run on beyond its nominal years",
+     .integer = &in<kBehaviour, &B::permit_max_delay_y>},
     {.key = "behaviour.priority", .type = T::choice,
      .doc = "order in which plants are granted scarce infrastructure and subsidy each year: by cost per t CO2 "
             "avoided (`cost_effectiveness`, an SDE++ round's rule), plants under a live agreement first "

@@ -16,6 +16,7 @@
 #include "demand_paths_table.hpp"
 #include "core/demand_paths.hpp"
 #include "network_tables.hpp"
+#include "permits_table.hpp"
 #include "core/observed_prices.hpp"
 #include "infrastructure_loader.hpp"
 #include "instruments_loader.hpp"
@@ -91,6 +92,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     load_co2_connections(dir / "co2_connections.csv", in.plants, scenario.scenario.infrastructure.co2_delay_y);
     in.plant_technologies = load_plant_options(dir / "plant_options.csv", in.plants, in.sectors,
                                                in.sector_technologies, in.technologies);
+    load_permits(dir / "permits.csv", in.sectors, in.technologies);
     load_entrants(dir / "entrants.csv", in, scenario.scenario.base_year);
     in.edges = load_edges(dir / "edges.csv", in.plants);
     in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges);

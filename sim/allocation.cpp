@@ -6,14 +6,18 @@
 // (core/scarce_resources.hpp: grid headroom of its cluster, national CO2 storage,
 // hydrogen and biomethane, each reserved from the year the route starts running through
 // the end of the run; the budget of its support instrument in the decision year) and the national build-out
-// limit per option kind. A refused plant takes its next-best option; if that
-// is to stay as it is, it tries again next year.
+// limit per option kind, and one large conversion at a time per site (sim/site_staging.hpp).
+// A refused plant takes its next-best option; if that is to stay as it is, it tries again
+// next year. A granted large conversion goes through its permit stage (sim/permit_stage.hpp).
 #include <algorithm>
 #include <limits>
 #include <tuple>
 
+#include "agents/permit_terms.hpp"
 #include "core/random_stream.hpp"
+#include "permit_stage.hpp"
 #include "phases.hpp"
+#include "site_staging.hpp"
 
 namespace eiisim {
 namespace {
@@ -67,6 +71,10 @@ RefusedBy misfit(const Model& model, const RunState& state, std::size_t p, const
     const OptionKind kind = in.technologies[static_cast<std::size_t>(c.technology)].kind;
     if (state.conversions_this_year[static_cast<std::size_t>(kind)] >= buildout_limit(in.scenario, kind))
         return RefusedBy::buildout_limit;
+    // One large conversion at a time per site (sim/site_staging.hpp); an entrant converts nothing.
+    const bool conversion = kind != OptionKind::close && !is_relocation(kind) && state.status[p] != PlantStatus::not_built;
+    if (conversion && is_large_conversion(c.capex_eur, in.scenario.behaviour) && site_conversion_under_way(model, state, p))
+        return RefusedBy::site_staging;
     return ledger_misfit(model, state, p, c, year);
 }
 
@@ -102,6 +110,7 @@ void grant_conversion(const Model& model, RunState& state, std::size_t p, const 
             ledger_of(state, r.id, cluster, c.instrument).reserve_in_year(amount_of(c.claim, r.id), year);
     state.target_technology[p] = c.technology;
     state.target_year[p] = c.start_year;
+    state.permit_fails_year[p] = kNoPermitFailure;  // allocate() books a refusal after the grant
     state.target_capex_eur[p] = c.capex_eur;
     state.target_aid[p] = aid != nullptr ? *aid : AidContract{};
     // An entrant stays not built until its route starts (transitions.cpp).
@@ -171,8 +180,9 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 }
                 const RefusedBy why = misfit(model, state, p, c, year);
                 if (why == RefusedBy::none) {
-                    grant_conversion(model, state, p, c, year,
-                                     c.contract >= 0 ? &decision.contracts[static_cast<std::size_t>(c.contract)] : nullptr);
+                    (void)grant_after_permit(
+                        model, state, p, c, year, seed, run,
+                        c.contract >= 0 ? &decision.contracts[static_cast<std::size_t>(c.contract)] : nullptr);
                     chosen = &c;
                     break;
                 }
@@ -195,7 +205,7 @@ void allocate(const Model& model, RunState& state, int year, std::uint64_t seed,
                 }
             } else {
                 event.to_technology = chosen->technology;
-                event.running_from_year = chosen->start_year;
+                event.running_from_year = state.target_year[p];  // after the permit stage's delays
                 if (chosen->subsidised()) {
                     event.subsidy_committed_eur = amount_of(chosen->claim, Resource::subsidy_budget);
                     event.instrument = chosen->instrument;

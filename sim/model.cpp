@@ -1,6 +1,8 @@
 #include "model.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "core/demand_paths.hpp"
 #include "core/observed_prices.hpp"
@@ -34,6 +36,17 @@ void index_event_windows(Model& model) {
             model.event_kinds[y].push_back(kinds);
         }
     }
+}
+
+// Per plant the next unit of its site, each site's units in a ring in plant order.
+std::vector<int> site_unit_ring(const std::vector<PlantSpec>& plants) {
+    std::vector<int> next(plants.size());
+    std::map<std::string, std::vector<int>, std::less<>> units;
+    for (std::size_t p = 0; p < plants.size(); ++p) units[plants[p].site].push_back(static_cast<int>(p));
+    for (const auto& [site, members] : units)
+        for (std::size_t k = 0; k < members.size(); ++k)
+            next[static_cast<std::size_t>(members[k])] = members[(k + 1) % members.size()];
+    return next;
 }
 
 }  // namespace
@@ -71,6 +84,7 @@ Model build_model(Inputs inputs) {
     }
 
     index_event_windows(model);
+    model.next_site_unit = site_unit_ring(in.plants);
     return model;
 }
 

@@ -22,6 +22,9 @@ struct Model {
     std::vector<PriceView> expected;  // per decision year index
     std::vector<int> close_technology;     // per sector: its close row (-1 if none)
     std::vector<int> relocate_technology;  // per sector: its relocate row (-1 if none)
+    // Per plant: the next unit of its site (plants.csv `site`), in a ring through the site's
+    // units; the plant itself on a one-unit site (sim/site_staging.hpp).
+    std::vector<int> next_site_unit;
     // Plants with a scenario decision window, per year index (sorted), and per entry the
     // option kinds the year's events open to that plant (bit set; kAnyKind: anything).
     std::vector<std::vector<int>> event_plants;

@@ -78,6 +78,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.held.assign(n, Holding{});
     s.target_technology.assign(n, -1);
     s.target_year.assign(n, 0);
+    s.permit_fails_year.assign(n, kNoPermitFailure);
     s.target_capex_eur.assign(n, 0.0);
     s.target_aid.assign(n, AidContract{});
     s.target_held.assign(n, Holding{});

@@ -22,6 +22,9 @@ namespace eiisim {
 
 struct Model;
 
+// RunState::permit_fails_year of a plant whose permit stage, if any, succeeds.
+inline constexpr int kNoPermitFailure = -1;
+
 // Amounts of scarce capacity a route holds while it runs (resources booked
 // while_running; the others stay zero).
 using Holding = ResourceAmounts;
@@ -41,6 +44,9 @@ struct RunState {
     std::vector<double> target_capex_eur;
     std::vector<AidContract> target_aid;      // the support it was granted with
     std::vector<Holding> target_held;
+    // The year a granted conversion's permit is refused (sim/permit_stage.hpp); kNoPermitFailure:
+    // its permit stage, if any, succeeds
+    std::vector<int> permit_fails_year;
     // money carried between years
     // The support of the route in force (docs/ODD.md §7.14): operating payments from
     // aid_from_year for aid.years, the total paid so far (an agreement's ceiling caps it).

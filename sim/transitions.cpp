@@ -9,6 +9,7 @@
 #include "agents/route_lifetime.hpp"
 #include "agents/unit_cost.hpp"
 #include "clusters/networks.hpp"
+#include "permit_stage.hpp"
 #include "phases.hpp"
 
 namespace eiisim {
@@ -64,6 +65,7 @@ void cancel_pending_conversion(const Model& model, RunState& state, int plant) {
     state.target_technology[p] = -1;
     state.target_held[p] = Holding{};
     state.target_aid[p] = AidContract{};
+    state.permit_fails_year[p] = kNoPermitFailure;
     state.status[p] = PlantStatus::operating;
 }
 
@@ -227,6 +229,7 @@ void close_now(const Model& model, RunState& state, int plant, int year, Trigger
 
 void apply_transitions(const Model& model, RunState& state, int year, RunResult* events) {
     const Inputs& in = model.inputs;
+    refuse_permits(model, state, year, events);  // before any route starts: a refused one never does
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
         const int target = state.target_technology[p];
         if (target < 0 || state.target_year[p] != year) continue;

@@ -97,18 +97,31 @@ TEST_CASE("a conversion runs only after its lead time", "[rules]") {
             if (e.trigger == Trigger::agreement) continue;
             const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(e.to_technology)];
             const int lead = std::max(tech.lead_time_y, 1);
-            REQUIRE(e.running_from_year == e.year + lead);
+            // A large conversion first waits for its permit (docs/ODD.md §7.9 "Permit stage"):
+            // its nominal years are in the chosen variant's start year, drawn delays on top.
+            const auto chosen = std::find_if(e.options.begin(), e.options.end(),
+                                             [](const OptionAppraisal& o) { return o.chosen; });
+            const bool conversion = tech.kind != OptionKind::close && !is_relocation(tech.kind);
+            const int permit = chosen == e.options.end() || !conversion ? 0 : chosen->start_year - e.year - lead;
+            INFO("plant " << e.plant << " year " << e.year << " " << tech.id << " permit " << permit);
+            REQUIRE((permit == 0 || permit == tech.permit_y));
+            const int most_delay = permit > 0 ? in.scenario.behaviour.permit_max_delay_y : 0;
+            REQUIRE(e.running_from_year >= e.year + lead + permit);
+            REQUIRE(e.running_from_year <= e.year + lead + permit + most_delay);
             ++conversions;
+            // A binding agreement may replace a conversion that has not started (§7.15), and a
+            // refused permit withdraws it (§7.9): then the plant decides anew from that year.
+            int until = e.running_from_year;
+            for (const DecisionEvent& later : r.events)
+                if (&later != &e && later.plant == e.plant && later.options.empty() &&
+                    (later.trigger == Trigger::agreement || later.trigger == Trigger::permit_refused) &&
+                    later.year >= e.year && later.year < until)
+                    until = later.year;
             // Until the running year the plant is on its old route; from it, on the new one
             // (unless it switched again, which it cannot before it runs).
-            for (int year = e.year; year < e.running_from_year && year <= in.scenario.end_year; ++year)
+            for (int year = e.year; year < until && year <= in.scenario.end_year; ++year)
                 REQUIRE(r.technology[r.at(year - r.base_year, e.plant)] == e.from_technology);
-            // A binding agreement may replace a conversion that has not started (§7.15).
-            const bool replaced = std::any_of(r.events.begin(), r.events.end(), [&](const DecisionEvent& later) {
-                return later.plant == e.plant && later.trigger == Trigger::agreement && later.year >= e.year &&
-                       later.year < e.running_from_year;
-            });
-            if (replaced) continue;
+            if (until < e.running_from_year) continue;
             if (e.running_from_year <= in.scenario.end_year)
                 REQUIRE(r.technology[r.at(e.running_from_year - r.base_year, e.plant)] == e.to_technology);
         }

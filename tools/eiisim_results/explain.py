@@ -17,6 +17,8 @@ TRIGGER_WORDS = {
     "entry_scheduled": "a new entrant with an investment decision (entrants.csv, scheduled) claims its resources to start in its year",
     "entry_candidate": "a candidate new entrant (entrants.csv) weighs building: it applies only when its margin, capex "
                        "included, is positive",
+    "permit_refused": "its granted conversion's permit was refused at the end of the permit stage (permits.csv; "
+                      "docs/ODD.md section 7.9), so it decides again",
 }
 
 
@@ -110,6 +112,17 @@ def _terms(ds, rows):
     return lines
 
 
+def _permit_delay(ev, rows):
+    """As cli/explain_report.cpp: a granted route that starts later than appraised (its permit stage ran on)."""
+    if ev["to_technology"] == ev["from_technology"]:
+        return ""
+    for row in rows[rows["chosen"].astype(bool)].itertuples():
+        if row.start_year > 0 and ev["running_from_year"] > row.start_year:  # a close row has none: 0
+            return (f" (appraised to start in {row.start_year}: its permit stage ran on "
+                    f"{ev['running_from_year'] - row.start_year} year(s))")
+    return ""
+
+
 def explain_text(ds, events, options, plant, year):
     """``events``/``options``: the reader's tables of the decoded dataset ``ds``."""
     mine = events[(events["plant"] == plant) & (events["year"] == year)]
@@ -127,6 +140,7 @@ def explain_text(ds, events, options, plant, year):
              f"trigger: {ev['trigger']} ({TRIGGER_WORDS.get(ev['trigger'], '')})",
              f"outcome: {ev['from_name'] or 'none'} -> {ev['to_name'] or 'none'}"
              + (" (stays)" if ev["to_technology"] == ev["from_technology"] else f", running from {ev['running_from_year']}")
+             + _permit_delay(ev, rows)
              + (f", subsidy committed {ev['subsidy_committed_eur'] / 1e6:.1f} MEUR" if ev["subsidy_committed_eur"] > 0 else "")]
     if not len(rows):
         lines.append("no options were weighed: the event records a consequence, not a choice")
