@@ -73,6 +73,9 @@ struct PlantYear {
     double activity;
     ProfileAt profile_at;
     double route_net_t_per_t = 0;  // the route's own net CO2 per t, before process-gas bookings
+    // Whether its sector uses fossil feed (sector_feed.csv); a sector without feed books
+    // none, so its plant-years skip the feed's work (sim/feedstock_market.hpp).
+    bool uses_feed = false;
 
     PlantYear(const Model& m, const RunState& s, int y, const RunResult& result, std::size_t plant_index,
               BookingStep booking)
@@ -91,6 +94,7 @@ struct PlantYear {
         // reinvestment, with its capex and grid claim (docs/ODD.md §7.3).
         profile_at.route = route_profile(base, tech, sector, built_year(s, y, plant_index));
         route_net_t_per_t = profile_at.route.co2_net_t_per_t();
+        uses_feed = m.inputs.sector_feed[static_cast<std::size_t>(plant.sector)].fossil_feed_t_per_t > 0;
         profile_at.base = &base;
         profile_at.flares = base.process_gas_made_gj_per_t > 0 && route_makes_process_gas(tech.kind);
         profile_at.expected = booking == BookingStep::supplier_decides;
@@ -107,6 +111,7 @@ struct PlantYear {
     // captured still holds); `feed` gets the feed's tonnes and money.
     [[nodiscard]] RouteProfile profile_with_feed(double production, PlantFeedYear& feed) const {
         RouteProfile profile = profile_at(production);
+        if (!uses_feed) return profile;  // plant_feed_year would return no feed
         feed = plant_feed_year(model, state, year, p, production, profile.co2_net_t_per_t());
         if (feed.co2_renewable_t > 0) profile.co2_gross_t_per_t -= feed.co2_renewable_t / production;
         return profile;
