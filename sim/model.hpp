@@ -34,6 +34,9 @@ struct Model {
     // The same for entrants, which did not run in the last observed year: the path's change
     // since then only (demand_chain_factors with observed_level false).
     std::vector<double> entrant_demand_chain;
+    // Whether any feedstock is offered or mandated (sim/feedstock_market.hpp: decided once
+    // here, asked per plant-year).
+    bool feedstock_market = false;
     // Run the plant loops serially (sweeps parallelise over runs instead). Results are
     // the same either way; only the speed differs.
     bool serial_plants = false;
