@@ -87,7 +87,7 @@ struct PlantYear {
           observed_utilisation(
               m.history.observed_utilisation(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))),
           activity(m.history.activity_factor(y - m.inputs.scenario.base_year, static_cast<int>(plant_index)) *
-                   actual_demand_factor(m, actual_view(m, s, y), plant.sector, y, static_cast<int>(plant_index))) {
+                   actual_demand_factor(m, plant.sector, y, static_cast<int>(plant_index))) {
         const PlantBaseline& base = model.baselines[p];
         // The bands a route electrifies are those of the year it was built (the appraisal
         // priced and the grid reserved them then): a later band comes with the route's next
@@ -263,7 +263,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
         auto& abroad = state.status[p] == PlantStatus::relocated ? result.co2_relocated_t : result.co2_relocated_eu_t;
         // It serves the same market as at home: its demand path applies abroad too (§7.19).
         abroad[at] = abroad_t_per_t(model, p, year) * plant.capacity_t * model.baselines[p].utilisation *
-                     actual_demand_factor(model, actual_view(model, state, year), plant.sector, year, static_cast<int>(p));
+                     actual_demand_factor(model, plant.sector, year, static_cast<int>(p));
         return;
     }
     if (state.status[p] == PlantStatus::closed) return;

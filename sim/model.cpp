@@ -4,6 +4,7 @@
 
 #include "core/demand_paths.hpp"
 #include "core/observed_prices.hpp"
+#include "demand_volume.hpp"
 #include "feedstock_market.hpp"
 
 namespace eiisim {
@@ -89,6 +90,7 @@ void rebuild_price_dependent(Model& model) {
     model.actual.clear();
     for (int y = in.scenario.base_year; y <= in.scenario.end_year; ++y)
         model.actual.push_back(actual_prices(in.scenario, y));
+    fill_demand_factors(model);
 }
 
 }  // namespace eiisim
