@@ -26,7 +26,10 @@ UnitCost eu_abroad_unit_cost(const PlantBaseline& base, const SectorSpec& sector
     // home free allocation, no CBAM obligation, the EU market price with its CBAM uplift),
     // at the neighbour's energy cost, without the Dutch levy and without Dutch support.
     const int country = eu_destination(neighbours, keep_profile, prices);
-    PriceView there = prices;
+    // One scratch view per thread: assigning into it reuses its vectors' storage, where a
+    // fresh copy allocated five vectors per appraised EU relocation.
+    thread_local PriceView there;
+    there = prices;
     there.energy_eur_per_gj = neighbour_energy_eur_per_gj(prices, country);
     there.co2_levy_eur_per_t = 0;
     there.green_premium_eur_per_t = 0;

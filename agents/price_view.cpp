@@ -1,5 +1,7 @@
 #include "price_view.hpp"
 
+#include <unordered_map>
+
 #include "hydrogen_obligation.hpp"
 
 namespace eiisim {
@@ -112,6 +114,10 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
     const int years = scenario.end_year - scenario.base_year + 1;
     const int horizon = scenario.behaviour.horizon_y;
     std::vector<PriceView> views(static_cast<std::size_t>(years));
+    // Adaptive expectations: each path's E_y as far as it has been iterated (the year
+    // reached and the value), so that year y adds its one step to E_{y-1} instead of
+    // iterating again from the base year: the same operations in the same order.
+    std::unordered_map<const TimePath*, std::pair<int, double>> carried;
     for (int i = 0; i < years; ++i) {
         const int year = first + i;
         PriceView& view = views[static_cast<std::size_t>(i)];
@@ -133,10 +139,9 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
             case Expectation::adaptive: {
                 // E_y = E_{y-1} + w (p_y - E_{y-1}), starting from the base-year price.
                 const double w = scenario.behaviour.adaptive_weight;
-                const auto smoothed = [first, year, w](const TimePath& path) {
-                    double expectation = path.at(first);
-                    for (int y = first + 1; y <= year; ++y)
-                        expectation += w * (path.at(y) - expectation);
+                const auto smoothed = [&carried, first, year, w](const TimePath& path) {
+                    auto& [reached, expectation] = carried.try_emplace(&path, first, path.at(first)).first->second;
+                    for (; reached < year; ++reached) expectation += w * (path.at(reached + 1) - expectation);
                     return expectation;
                 };
                 fill_market(view, scenario.prices, smoothed);

@@ -1,26 +1,38 @@
 #include "time_path.hpp"
 
 namespace eiisim {
+namespace {
 
-double TimePath::at(int year) const {
-    if (points_.empty()) return 0.0;
-    if (year <= points_.front().first) return points_.front().second;
-    if (year >= points_.back().first) return points_.back().second;
-    for (std::size_t i = 1; i < points_.size(); ++i) {
-        const auto& [y1, v1] = points_[i];
+// The path's value in `year`, searching the anchors from index `segment` on (>= 1) and
+// leaving there the index of the anchor that ends the year's segment: a caller walking
+// through rising years passes the same `segment` back and never searches an anchor twice.
+double value_from(const std::vector<std::pair<int, double>>& points, int year, std::size_t& segment) {
+    if (points.empty()) return 0.0;
+    if (year <= points.front().first) return points.front().second;
+    if (year >= points.back().first) return points.back().second;
+    for (std::size_t& i = segment; i < points.size(); ++i) {
+        const auto& [y1, v1] = points[i];
         if (year <= y1) {
-            const auto& [y0, v0] = points_[i - 1];
+            const auto& [y0, v0] = points[i - 1];
             const double w = static_cast<double>(year - y0) / static_cast<double>(y1 - y0);
             return v0 + w * (v1 - v0);
         }
     }
-    return points_.back().second;
+    return points.back().second;
+}
+
+}  // namespace
+
+double TimePath::at(int year) const {
+    std::size_t segment = 1;
+    return value_from(points_, year, segment);
 }
 
 double TimePath::mean_over(int first, int years) const {
     if (years <= 0) return at(first);
     double sum = 0.0;
-    for (int y = first; y < first + years; ++y) sum += at(y);
+    std::size_t segment = 1;  // the years rise: each one's search starts where the last one's ended
+    for (int y = first; y < first + years; ++y) sum += value_from(points_, y, segment);
     return sum / years;
 }
 

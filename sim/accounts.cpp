@@ -75,6 +75,9 @@ struct PlantYear {
     double activity;
     ProfileAt profile_at;
     double route_net_t_per_t = 0;  // the route's own net CO2 per t, before process-gas bookings
+    // Whether its sector uses fossil feed (sector_feed.csv); a sector without feed books
+    // none, so its plant-years skip the feed's work (sim/feedstock_market.hpp).
+    bool uses_feed = false;
 
     PlantYear(const Model& m, const RunState& s, int y, const RunResult& result, std::size_t plant_index,
               BookingStep booking)
@@ -86,13 +89,14 @@ struct PlantYear {
           observed_utilisation(
               m.history.observed_utilisation(y - m.inputs.scenario.base_year, static_cast<int>(plant_index))),
           activity(m.history.activity_factor(y - m.inputs.scenario.base_year, static_cast<int>(plant_index)) *
-                   actual_demand_factor(m, actual_view(m, s, y), plant.sector, y, static_cast<int>(plant_index))) {
+                   actual_demand_factor(m, plant.sector, y, static_cast<int>(plant_index))) {
         const PlantBaseline& base = model.baselines[p];
         // The bands a route electrifies are those of the year it was built (the appraisal
         // priced and the grid reserved them then): a later band comes with the route's next
         // reinvestment, with its capex and grid claim (docs/ODD.md §7.3).
         profile_at.route = route_profile(base, tech, sector, built_year(s, y, plant_index));
         route_net_t_per_t = profile_at.route.co2_net_t_per_t();
+        uses_feed = m.inputs.sector_feed[static_cast<std::size_t>(plant.sector)].fossil_feed_t_per_t > 0;
         profile_at.base = &base;
         profile_at.flares = base.process_gas_made_gj_per_t > 0 && route_makes_process_gas(tech.kind);
         profile_at.expected = booking == BookingStep::supplier_decides;
@@ -109,6 +113,7 @@ struct PlantYear {
     // captured still holds); `feed` gets the feed's tonnes and money.
     [[nodiscard]] RouteProfile profile_with_feed(double production, PlantFeedYear& feed) const {
         RouteProfile profile = profile_at(production);
+        if (!uses_feed) return profile;  // plant_feed_year would return no feed
         feed = plant_feed_year(model, state, year, p, production, profile.co2_net_t_per_t());
         if (feed.co2_renewable_t > 0) profile.co2_gross_t_per_t -= feed.co2_renewable_t / production;
         return profile;
@@ -269,7 +274,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
         auto& abroad = state.status[p] == PlantStatus::relocated ? result.co2_relocated_t : result.co2_relocated_eu_t;
         // It serves the same market as at home: its demand path applies abroad too (§7.19).
         abroad[at] = abroad_t_per_t(model, p, year) * plant.capacity_t * model.baselines[p].utilisation *
-                     actual_demand_factor(model, actual_view(model, state, year), plant.sector, year, static_cast<int>(p));
+                     actual_demand_factor(model, plant.sector, year, static_cast<int>(p));
         return;
     }
     if (state.status[p] == PlantStatus::closed) return;

@@ -180,7 +180,7 @@ void record_aggregates(const Model& model, RunState& state, int year, RunResult&
     std::fill(state.grants_paid_eur.begin(), state.grants_paid_eur.end(), 0.0);
     result.power_output_mwh[static_cast<std::size_t>(yi)] = use.power_output;
     // Emissions abroad embodied in the imports that replace lost output (docs/ODD.md §7.12).
-    record_leakage(in, state, yi, row, result, actual_demand_factors(model, actual_view(model, state, year), year));
+    record_leakage(in, state, yi, row, result, actual_demand_factors(model, year));
     record_feedstock_series(model, state, year, result);
     if (yi == 0) record_target_paths(in, result);
 }

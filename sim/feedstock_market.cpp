@@ -55,8 +55,7 @@ FeedShares wanted_of(const Model& model, const RunState& state, std::size_t p, i
 
 }  // namespace
 
-bool feedstock_market_open(const Model& model) {
-    const Inputs& in = model.inputs;
+bool feedstock_market_opens(const Inputs& in) {
     const bool priced = std::any_of(in.feedstocks.begin(), in.feedstocks.end(), [](const FeedstockSpec& f) { return f.priced; });
     return priced || !in.scenario.feedstock.sector_mandate_share.empty();
 }
@@ -70,7 +69,7 @@ void clear_feedstock_market(const Model& model, RunState& state, int year) {
     std::fill(state.feed_used_t.begin(), state.feed_used_t.end(), 0.0);
     std::fill(state.feed_buyout_eur.begin(), state.feed_buyout_eur.end(), 0.0);
     std::fill(state.feed_premium_eur.begin(), state.feed_premium_eur.end(), 0.0);
-    if (!feedstock_market_open(model)) return;
+    if (!model.feedstock_market) return;
     const double ets = actual_view(model, state, year).ets_eur_per_t;
     std::array<double, kMaxFeedstocks> demand_t{};
     for (std::size_t p = 0; p < n; ++p) {
@@ -105,7 +104,7 @@ PlantFeedYear plant_feed_year(const Model& model, const RunState& state, int yea
     const Inputs& in = model.inputs;
     const auto s = static_cast<std::size_t>(in.plants[p].sector);
     const SectorFeed& feed = in.sector_feed[s];
-    if (feed.fossil_feed_t_per_t <= 0 || production <= 0 || !feedstock_market_open(model)) return out;
+    if (feed.fossil_feed_t_per_t <= 0 || production <= 0 || !model.feedstock_market) return out;
     const std::size_t feeds = in.feedstocks.size();
     out.feed_t = feed.fossil_feed_t_per_t * production;
     const double fossil_price = feed.fossil_price_eur_per_t.at(year);

@@ -15,8 +15,9 @@
 
 namespace eiisim {
 
-// Whether any feedstock is offered or mandated in the scenario (false: nothing here acts).
-[[nodiscard]] bool feedstock_market_open(const Model& model);
+// Whether any feedstock is offered or mandated in the scenario (false: nothing here acts);
+// build_model keeps the answer in Model::feedstock_market.
+[[nodiscard]] bool feedstock_market_opens(const Inputs& in);
 
 // Start of the year (serial, after the price views are prepared): the grants of the year.
 void clear_feedstock_market(const Model& model, RunState& state, int year);

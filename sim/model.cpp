@@ -6,6 +6,8 @@
 
 #include "core/demand_paths.hpp"
 #include "core/observed_prices.hpp"
+#include "demand_volume.hpp"
+#include "feedstock_market.hpp"
 
 namespace eiisim {
 
@@ -97,10 +99,12 @@ void rebuild_price_dependent(Model& model) {
     model.demand_chain = demand_chain_factors(in, model.history.last_observed_year);
     model.entrant_demand_chain = demand_chain_factors(in, model.history.last_observed_year, false);
     model.baselines = make_baselines(in);
+    model.feedstock_market = feedstock_market_opens(in);
     model.expected = expected_prices(in.scenario);
     model.actual.clear();
     for (int y = in.scenario.base_year; y <= in.scenario.end_year; ++y)
         model.actual.push_back(actual_prices(in.scenario, y));
+    fill_demand_factors(model);
 }
 
 }  // namespace eiisim

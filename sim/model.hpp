@@ -37,6 +37,14 @@ struct Model {
     // The same for entrants, which did not run in the last observed year: the path's change
     // since then only (demand_chain_factors with observed_level false).
     std::vector<double> entrant_demand_chain;
+    // D_s(y) of every sector per year index, for the plants of the dataset and for entrants
+    // (sim/demand_volume.hpp: actual_demand_factor): computed once from the actual views,
+    // whose volume indices the green quota's premiums leave alone. Empty without [demand].
+    std::vector<std::vector<double>> demand_factors;
+    std::vector<std::vector<double>> entrant_demand_factors;
+    // Whether any feedstock is offered or mandated (sim/feedstock_market.hpp: decided once
+    // here, asked per plant-year).
+    bool feedstock_market = false;
     // Run the plant loops serially (sweeps parallelise over runs instead). Results are
     // the same either way; only the speed differs.
     bool serial_plants = false;

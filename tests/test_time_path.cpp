@@ -28,3 +28,16 @@ TEST_CASE("a path replaced from a year keeps its values before it and is not int
     REQUIRE(TimePath().replaced_from(2026, 3.0).at(2025) == 0.0);
     REQUIRE(TimePath().replaced_from(2026, 3.0).at(2030) == 3.0);
 }
+
+TEST_CASE("the mean over a horizon is exactly the mean of the yearly values, across anchors", "[core]") {
+    // mean_over walks the anchors once (issue 20): it must add the very same at(y) values in
+    // the same order, before, across and after several segments.
+    const TimePath path({{2021, 3.1}, {2024, 7.7}, {2025, -1.3}, {2033, 11.9}, {2040, 0.7}});
+    for (int first = 2015; first <= 2045; ++first) {
+        for (int years : {1, 2, 5, 13, 30}) {
+            double sum = 0.0;
+            for (int y = first; y < first + years; ++y) sum += path.at(y);
+            REQUIRE(path.mean_over(first, years) == sum / years);
+        }
+    }
+}
