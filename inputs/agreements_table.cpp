@@ -90,9 +90,28 @@ void size_capture(const CsvTable& table, const CsvRow& row, const PlantSpec& pla
     tech.source += "; capture sized to the contracted " + format_number(capture_t / 1e3) + " kt/yr (agreement_plants.csv)";
 }
 
-void read_units(const std::filesystem::path& file, const std::vector<PlantSpec>& plants,
-                std::vector<TechnologySpec>& technologies,
-                const std::vector<std::vector<int>>& plant_technologies, std::vector<AgreementSpec>& agreements) {
+}  // namespace
+
+std::vector<AgreementSpec> read_agreements_table(const std::filesystem::path& file,
+                                                 const std::vector<InstrumentSpec>& instruments) {
+    static constexpr std::array<CsvColumn, 12> kColumns{{{"id"}, {"firm"}, {"stage"}, {"stage_year"},
+        {"start_year"}, {"target_year"}, {"reduction_kt"}, {"aid_meur"}, {"aid_form"}, {"instrument"},
+        {"conditions"}, {"source"}}};
+    const CsvTable table = CsvTable::read(file, kColumns);
+    std::vector<AgreementSpec> agreements;
+    for (const CsvRow& row : table.rows()) {
+        AgreementSpec a = read_agreement(table, row, instruments);
+        if (std::any_of(agreements.begin(), agreements.end(), [&](const AgreementSpec& o) { return o.id == a.id; }))
+            table.fail(row, "id", "agreement '" + a.id + "' is listed twice");
+        agreements.push_back(std::move(a));
+    }
+    return agreements;
+}
+
+void read_agreement_units(const std::filesystem::path& file, const std::vector<PlantSpec>& plants,
+                          std::vector<TechnologySpec>& technologies,
+                          const std::vector<std::vector<int>>& plant_technologies,
+                          std::vector<AgreementSpec>& agreements) {
     static constexpr std::array<CsvColumn, 5> kColumns{{{"agreement"}, {"plant"}, {"technology"},
                                                         {"capture_kt", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
@@ -127,8 +146,6 @@ void read_units(const std::filesystem::path& file, const std::vector<PlantSpec>&
     }
 }
 
-}  // namespace
-
 std::vector<AgreementSpec> load_agreements(const std::filesystem::path& agreements_file,
                                            const std::filesystem::path& units_file,
                                            const std::vector<PlantSpec>& plants,
@@ -141,18 +158,8 @@ std::vector<AgreementSpec> load_agreements(const std::filesystem::path& agreemen
                              "agreement_plants.csv needs agreements.csv beside it");
         return {};
     }
-    static constexpr std::array<CsvColumn, 12> kColumns{{{"id"}, {"firm"}, {"stage"}, {"stage_year"},
-        {"start_year"}, {"target_year"}, {"reduction_kt"}, {"aid_meur"}, {"aid_form"}, {"instrument"},
-        {"conditions"}, {"source"}}};
-    const CsvTable table = CsvTable::read(agreements_file, kColumns);
-    std::vector<AgreementSpec> agreements;
-    for (const CsvRow& row : table.rows()) {
-        AgreementSpec a = read_agreement(table, row, instruments);
-        if (std::any_of(agreements.begin(), agreements.end(), [&](const AgreementSpec& o) { return o.id == a.id; }))
-            table.fail(row, "id", "agreement '" + a.id + "' is listed twice");
-        agreements.push_back(std::move(a));
-    }
-    read_units(units_file, plants, technologies, plant_technologies, agreements);
+    std::vector<AgreementSpec> agreements = read_agreements_table(agreements_file, instruments);
+    read_agreement_units(units_file, plants, technologies, plant_technologies, agreements);
     return agreements;
 }
 

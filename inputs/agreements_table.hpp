@@ -19,4 +19,14 @@ namespace eiisim {
                                                          const std::vector<std::vector<int>>& plant_technologies,
                                                          const std::vector<InstrumentSpec>& instruments);
 
+// The two steps of load_agreements, apart so that the fuzzer of agreement_plants.csv
+// (tests/fuzz) reads agreements.csv once: the agreements without their units, and then
+// the units of agreement_plants.csv added to `agreements` (each naming one of them).
+[[nodiscard]] std::vector<AgreementSpec> read_agreements_table(const std::filesystem::path& file,
+                                                               const std::vector<InstrumentSpec>& instruments);
+void read_agreement_units(const std::filesystem::path& file, const std::vector<PlantSpec>& plants,
+                          std::vector<TechnologySpec>& technologies,
+                          const std::vector<std::vector<int>>& plant_technologies,
+                          std::vector<AgreementSpec>& agreements);
+
 }  // namespace eiisim

@@ -22,6 +22,31 @@ namespace eiisim::fuzz {
 template <typename Parse>
 int expect_clean(Parse&& parse);
 
+// A copy of `original` for a loader that edits what it is given (plants, technologies,
+// Inputs): made on first use and put back to `original` by copy assignment when this
+// goes out of scope. Assignment reuses the copy's buffers and strings, so an execution
+// does not allocate a fresh copy of the Dutch tables (under ASan that large block, mapped,
+// filled, faulted in and quarantined, cost more than the loader); putting it back at the
+// end keeps an execution's allocations and frees balanced, which libFuzzer's leak check
+// (-detect_leaks) relies on. One copy per type: a harness has one original of each.
+template <typename T>
+class EditableCopy {
+public:
+    explicit EditableCopy(const T& original) : original_(original), copy_(shared(original)) {}
+    EditableCopy(const EditableCopy&) = delete;
+    EditableCopy& operator=(const EditableCopy&) = delete;
+    ~EditableCopy() { copy_ = original_; }
+    [[nodiscard]] T& get() { return copy_; }
+
+private:
+    static T& shared(const T& original) {
+        static T copy = original;
+        return copy;
+    }
+    const T& original_;
+    T& copy_;
+};
+
 }  // namespace eiisim::fuzz
 
 #include "core/input_error.hpp"

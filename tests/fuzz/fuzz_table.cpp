@@ -38,15 +38,15 @@ const std::map<std::string, Loader>& loaders() {
         {"plants.csv", [](const DutchContext& c, const Path& f) {
              (void)load_plants(f, c.inputs.sectors, c.inputs.clusters); }},
         {"co2_connections.csv", [](const DutchContext& c, const Path& f) {
-             auto plants = c.inputs.plants;
-             load_co2_connections(f, plants, 0); }},
+             EditableCopy plants(c.inputs.plants);
+             load_co2_connections(f, plants.get(), 0); }},
         {"plant_options.csv", [](const DutchContext& c, const Path& f) {
-             auto technologies = c.inputs.technologies;
+             EditableCopy technologies(c.inputs.technologies);
              (void)load_plant_options(f, c.inputs.plants, c.inputs.sectors, c.inputs.sector_technologies,
-                                      technologies); }},
+                                      technologies.get()); }},
         {"entrants.csv", [](const DutchContext& c, const Path& f) {
-             Inputs copy = c.inputs;
-             load_entrants(f, copy, c.inputs.scenario.base_year); }},
+             EditableCopy inputs(c.inputs);
+             load_entrants(f, inputs.get(), c.inputs.scenario.base_year); }},
         {"edges.csv", [](const DutchContext& c, const Path& f) { (void)load_edges(f, c.inputs.plants); }},
         {"networks.csv", [](const DutchContext& c, const Path& f) {
              (void)load_networks(f, c.dataset / "network_members.csv", c.inputs.plants, c.inputs.edges); }},
@@ -64,13 +64,15 @@ const std::map<std::string, Loader>& loaders() {
         {"demand_paths.csv", [](const DutchContext& c, const Path& f) {
              (void)load_demand_paths(f, c.inputs.sectors); }},
         {"agreements.csv", [](const DutchContext& c, const Path& f) {
-             auto technologies = c.inputs.technologies;
-             (void)load_agreements(f, c.dataset / "agreement_plants.csv", c.inputs.plants, technologies,
+             EditableCopy technologies(c.inputs.technologies);
+             (void)load_agreements(f, c.dataset / "agreement_plants.csv", c.inputs.plants, technologies.get(),
                                    c.inputs.plant_technologies, c.inputs.scenario.policy.instruments); }},
+        // load_agreements' second step, after the first (agreements.csv) read once
         {"agreement_plants.csv", [](const DutchContext& c, const Path& f) {
-             auto technologies = c.inputs.technologies;
-             (void)load_agreements(c.dataset / "agreements.csv", f, c.inputs.plants, technologies,
-                                   c.inputs.plant_technologies, c.inputs.scenario.policy.instruments); }},
+             EditableCopy technologies(c.inputs.technologies);
+             EditableCopy agreements(c.agreements_alone);
+             read_agreement_units(f, c.inputs.plants, technologies.get(), c.inputs.plant_technologies,
+                                  agreements.get()); }},
         {"observed_prices.csv", [](const DutchContext& c, const Path& f) {
              (void)load_observed_prices(f, c.inputs.sectors, c.inputs.scenario.prices.import_names); }},
         {"observed_emissions.csv", [](const DutchContext& c, const Path& f) {
