@@ -297,6 +297,12 @@ struct SectorActivity {
 enum class AgreementStage : std::uint8_t { eop, jloi, binding, stopped };
 inline constexpr std::array<const char*, 4> kAgreementStageNames = {"eop", "jloi", "binding", "stopped"};
 
+// How an agreement turns out in one run (docs/ODD.md §7.15): binding as agreed in the data,
+// an EoP or JLoI binding on time, late or never (failed), or stopped talks, which give nothing.
+enum class AgreementFate : std::uint8_t { as_agreed, on_time, late, failed, stopped };
+inline constexpr std::array<const char*, 5> kAgreementFateNames = {"as_agreed", "on_time", "late", "failed",
+                                                                   "stopped"};
+
 // A plant (unit) an agreement covers and the route it commits it to.
 struct AgreementUnit {
     int plant = 0;        // index into Inputs::plants
@@ -688,6 +694,15 @@ struct AgreementOutcomes {
     int delay_y = 2;
     // Years a committed unit stays bound to produce here from its agreed start.
     int commitment_y = 15;
+    // [agreements.fixed]: EoPs and JLoIs whose outcome the scenario sets (on_time, late or
+    // failed) instead of drawing it, e.g. to study Tata's deal on time against failed.
+    struct Fixed {
+        std::string id;  // agreements.csv id of an EoP or JLoI (checked by the loader)
+        AgreementFate fate = AgreementFate::on_time;
+
+        bool operator==(const Fixed&) const = default;
+    };
+    std::vector<Fixed> fixed;
 
     bool operator==(const AgreementOutcomes&) const = default;
 };

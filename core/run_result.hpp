@@ -258,6 +258,10 @@ struct RunResult {
     std::vector<double> instrument_paid_eur;       // paid out in the year
     std::vector<double> instrument_avoided_t;      // CO2 avoided that year by the routes it supports
 
+    // per support agreement [agreement] (docs/ODD.md §7.15): how each turned out in this run
+    std::vector<std::uint8_t> agreement_fate;          // AgreementFate
+    std::vector<std::int32_t> agreement_binding_year;  // 0: never binding in this run
+
     std::vector<DecisionEvent> events;
 
     [[nodiscard]] std::size_t at(int year_index, int plant) const {

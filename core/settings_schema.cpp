@@ -151,7 +151,10 @@ constexpr std::array<SettingTable, 9> kTables{{
      "(docs/ODD.md §7.15). Each expression of principle (EoP) and joint letter of intent (JLoI) is drawn once "
      "per run: binding on time (its lag after its stage year), binding `delay_y` later (its routes start "
      "`delay_y` later too), or failed (no special treatment). Binding agreements always hold; stopped talks "
-     "never give anything. For each stage the two probabilities add up to at most 1."},
+     "never give anything. For each stage the two probabilities add up to at most 1. A sub-table "
+     "`[agreements.fixed]` sets the outcome of named EoPs and JLoIs instead of drawing it, in every run and "
+     "seed: `tata_2025 = \"on_time\"` (or `\"late\"`, `\"failed\"`); each run file records every "
+     "agreement's outcome (`agreement_outcome`, docs/output-format.md)."},
     {"neighbours", false,
      "The EU competitors next door: the all-in industrial energy cost of a large baseload user in Belgium "
      "(`be`), Germany (`de`) and France (`fr`) (wholesale + network + taxes and levies - compensation such as "

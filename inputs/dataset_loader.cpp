@@ -65,6 +65,20 @@ std::vector<ScenarioEvent> resolve_events(const std::vector<PendingEvent>& pendi
     return events;
 }
 
+// [agreements.fixed] names agreements of agreements.csv that are still open: an EoP or a
+// JLoI. A binding agreement holds and stopped talks give nothing in every run, so fixing
+// their outcome would be a mistake to report, not to ignore.
+void check_fixed_agreements(const std::vector<ScenarioReference>& refs, const std::vector<AgreementSpec>& agreements) {
+    for (const ScenarioReference& ref : refs) {
+        const AgreementSpec& a = agreements[static_cast<std::size_t>(
+            resolve_reference(ref, agreements, "agreement", "agreements.csv"))];
+        if (a.stage != AgreementStage::eop && a.stage != AgreementStage::jloi)
+            throw InputError(ref.where, ref.field,
+                             "agreement '" + a.id + "' is " + kAgreementStageNames[static_cast<std::size_t>(a.stage)] +
+                                 " in agreements.csv; only an EoP or a JLoI has an outcome to fix");
+    }
+}
+
 }  // namespace
 
 Inputs load_inputs(const std::filesystem::path& scenario_file) {
@@ -112,6 +126,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     resolve_feedstock_market(in, scenario_file.string());
     in.agreements = load_agreements(dir / "agreements.csv", dir / "agreement_plants.csv", in.plants, in.technologies,
                                     in.plant_technologies, in.scenario.policy.instruments);
+    check_fixed_agreements(scenario.fixed_agreements, in.agreements);
     in.observed_prices = load_observed_prices(dir / "observed_prices.csv", in.sectors, in.scenario.prices.import_names);
     apply_observed_prices(in);
     resolve_demand_paths(in, scenario_file.string());

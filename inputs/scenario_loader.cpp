@@ -145,6 +145,13 @@ void read_buildout_limits(const TomlSection& root, std::vector<BuildoutLimit>& l
     }
 }
 
+// Tables whose keys are names, read by their own functions below: not schema settings.
+std::vector<std::string_view> subtables_of(std::string_view table) {
+    if (table == "infrastructure") return {"clusters"};
+    if (table == "agreements") return {"fixed"};
+    return {};
+}
+
 // An agreement is binding on time, late or fails: the first two cannot exceed certainty.
 void check_agreement_outcomes(const TomlSection& s, const AgreementOutcomes& a) {
     const auto check = [&](const char* stage, double on_time, double delayed) {
@@ -155,6 +162,23 @@ void check_agreement_outcomes(const TomlSection& s, const AgreementOutcomes& a) 
     };
     check("jloi", a.jloi_binding_probability, a.jloi_delayed_probability);
     check("eop", a.eop_binding_probability, a.eop_delayed_probability);
+}
+
+// [agreements.fixed]: `tata_2025 = "late"`. Which ids exist, and that each is an EoP or JLoI,
+// is checked against agreements.csv once the dataset is read (dataset_loader.cpp).
+void read_fixed_agreements(const TomlSection& root, ScenarioFile& out) {
+    const auto agreements = root.optional_section("agreements", std::nullopt);
+    if (!agreements) return;
+    const auto fixed = agreements->optional_section("fixed", std::nullopt);
+    if (!fixed) return;
+    // Only the three fates a draw can give; as_agreed and stopped belong to the data's stage.
+    static constexpr std::array<const char*, 3> kFixable = {"on_time", "late", "failed"};
+    for (const std::string& id : fixed->keys_in_file_order()) {
+        const std::size_t k = fixed->choice(id, kFixable);
+        const AgreementFate fate = k == 0 ? AgreementFate::on_time : k == 1 ? AgreementFate::late : AgreementFate::failed;
+        out.scenario.agreements.fixed.push_back({id, fate});
+        out.fixed_agreements.push_back({id, fixed->field(id), fixed->key_where(id)});
+    }
 }
 
 void read_events(const TomlSection& root, ScenarioFile& out) {
@@ -192,9 +216,7 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     const TomlSection root(doc.root, doc.file, "", tables);
     ScenarioFile out;
     for (const SettingTable& table : setting_tables()) {
-        const auto section = read_table(root, table, out.scenario,
-                                        table.name == "infrastructure" ? std::vector<std::string_view>{"clusters"}
-                                                                       : std::vector<std::string_view>{});
+        const auto section = read_table(root, table, out.scenario, subtables_of(table.name));
         if (table.name == "scenario") check_header(*section, out, file);
         if (table.name == "agreements" && section) check_agreement_outcomes(*section, out.scenario.agreements);
         if (table.name == "policy") check_connection_thresholds(*section, out.scenario.policy.energy);
@@ -216,6 +238,7 @@ ScenarioFile load_scenario_file(const std::filesystem::path& file) {
     read_cluster_overrides(root, out.cluster_overrides);
     read_buildout_limits(root, out.scenario.buildout_limits);
     read_events(root, out);
+    read_fixed_agreements(root, out);
     out.scenario.policy.instruments = read_instruments(root);
     out.scenario.uncertain = read_uncertain_settings(root);
     out.scenario.text = std::move(doc.text);

@@ -40,6 +40,9 @@ struct ScenarioFile {
     // [infrastructure.clusters.<id>]; the table's factors and delays are in
     // scenario.infrastructure.
     std::vector<ClusterOverride> cluster_overrides;
+    // [agreements.fixed]: each entry's key as written, in the order of
+    // scenario.agreements.fixed, for the dataset check (an EoP or JLoI of agreements.csv).
+    std::vector<ScenarioReference> fixed_agreements;
     std::filesystem::path dataset_dir;  // resolved against the scenario file's folder
     ScenarioReference dataset;          // the `dataset` key as written, for messages
 };

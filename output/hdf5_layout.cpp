@@ -39,6 +39,9 @@ void check_result_shape(const Inputs& inputs, const RunResult& r) {
     if (static_cast<std::size_t>(r.instruments) != inputs.scenario.policy.instruments.size())
         throw std::runtime_error("RunResult has " + std::to_string(r.instruments) + " support instruments; the scenario has " +
                                  std::to_string(inputs.scenario.policy.instruments.size()));
+    if (r.agreement_fate.size() != inputs.agreements.size() || r.agreement_binding_year.size() != inputs.agreements.size())
+        throw std::runtime_error("RunResult has outcomes for " + std::to_string(r.agreement_fate.size()) +
+                                 " support agreements; the inputs have " + std::to_string(inputs.agreements.size()));
     const auto plants = static_cast<std::size_t>(r.plants), clusters = static_cast<std::size_t>(r.clusters);
     const auto instruments = static_cast<std::size_t>(r.instruments);
     for (const Observable& o : observables()) {
@@ -74,6 +77,7 @@ void write_run_layout(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     write_cluster_and_national_series(file, inputs, result);
     write_static_tables(file, inputs);
     write_event_log(file, result);
+    write_agreement_outcomes(file, result);
     write_input_files(file, inputs);
 }
 

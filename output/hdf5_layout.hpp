@@ -50,6 +50,8 @@ void write_static_tables(h5::NcFile& file, const Inputs& inputs);
 // with --save plants carry them beside the panels).
 void write_plant_identity(h5::NcFile& file, const Inputs& inputs);
 void write_event_log(h5::NcFile& file, const RunResult& result);
+// agreement_outcome and agreement_binding_year [run, agreement]: each agreement's outcome in the run.
+void write_agreement_outcomes(h5::NcFile& file, const RunResult& result);
 // The variants every decision weighed, flattened along option_considered (called by
 // write_event_log).
 void write_option_log(h5::NcFile& file, const RunResult& result);

@@ -184,6 +184,17 @@ void write_static_tables(h5::NcFile& file, const Inputs& in) {
         {"1", "option kind"}, flags_from_names<std::uint8_t>(kOptionKindNames));
 }
 
+void write_agreement_outcomes(h5::NcFile& file, const RunResult& r) {
+    const Dims dims{"run", "agreement"};
+    file.add_variable<std::uint8_t>("agreement_outcome", dims, r.agreement_fate,
+                                    {"1", "how the agreement turned out in this run: as agreed (binding in the data), "
+                                          "an EoP or JLoI binding on time, late or never (failed; drawn, or fixed by "
+                                          "[agreements.fixed]), or stopped talks"},
+                                    flags_from_names<std::uint8_t>(kAgreementFateNames));
+    file.add_variable<std::int32_t>("agreement_binding_year", dims, r.agreement_binding_year,
+                                    {"year", "year the agreement is binding in this run (0: never)"});
+}
+
 void write_event_log(h5::NcFile& file, const RunResult& r) {
     const Dims ev{"event"};
     const auto& events = r.events;

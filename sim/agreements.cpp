@@ -124,22 +124,37 @@ UnitState commit_unit(const Model& model, RunState& state, int year, const Agree
     return UnitState::waiting;
 }
 
+// An EoP's or JLoI's fate: the scenario's [agreements.fixed] entry for it, else one uniform
+// of its own stream against the stage's probabilities. The stream is the agreement's own, so
+// fixing one agreement leaves every other draw of the run as it was.
+AgreementFate fixed_or_drawn_fate(const AgreementSpec& agreement, const AgreementOutcomes& odds, std::uint64_t seed,
+                                  std::uint64_t run, std::size_t index) {
+    for (const AgreementOutcomes::Fixed& f : odds.fixed)
+        if (f.id == agreement.id) return f.fate;
+    const bool jloi = agreement.stage == AgreementStage::jloi;
+    const double on_time = jloi ? odds.jloi_binding_probability : odds.eop_binding_probability;
+    const double late = std::min(jloi ? odds.jloi_delayed_probability : odds.eop_delayed_probability, 1.0 - on_time);
+    RandomStream stream(seed, run, index, 0, Purpose::agreement);
+    const double u = stream.uniform();
+    if (u < on_time) return AgreementFate::on_time;
+    if (u < on_time + late) return AgreementFate::late;
+    return AgreementFate::failed;
+}
+
 }  // namespace
 
 AgreementOutcome draw_agreement_outcome(const AgreementSpec& agreement, const AgreementOutcomes& odds,
                                         std::uint64_t seed, std::uint64_t run, std::size_t index) {
-    AgreementOutcome outcome;
-    if (agreement.stage == AgreementStage::stopped) return outcome;
-    if (agreement.stage == AgreementStage::binding) return {agreement.stage_year, agreement.start_year};
+    if (agreement.stage == AgreementStage::stopped) return {};
+    if (agreement.stage == AgreementStage::binding)
+        return {agreement.stage_year, agreement.start_year, AgreementFate::as_agreed};
     const bool jloi = agreement.stage == AgreementStage::jloi;
-    const double on_time = jloi ? odds.jloi_binding_probability : odds.eop_binding_probability;
-    const double late = std::min(jloi ? odds.jloi_delayed_probability : odds.eop_delayed_probability, 1.0 - on_time);
     const int binding_year = agreement.stage_year + (jloi ? odds.jloi_lag_y : odds.eop_lag_y);
-    RandomStream stream(seed, run, index, 0, Purpose::agreement);
-    const double u = stream.uniform();
-    if (u < on_time) return {binding_year, agreement.start_year};
-    if (u < on_time + late) return {binding_year + odds.delay_y, agreement.start_year + odds.delay_y};
-    return outcome;
+    const AgreementFate fate = fixed_or_drawn_fate(agreement, odds, seed, run, index);
+    if (fate == AgreementFate::on_time) return {binding_year, agreement.start_year, fate};
+    if (fate == AgreementFate::late)
+        return {binding_year + odds.delay_y, agreement.start_year + odds.delay_y, fate};
+    return {0, 0, AgreementFate::failed};
 }
 
 void apply_agreements(const Model& model, RunState& state, int year, RunResult* events) {

@@ -19,10 +19,12 @@ struct RunResult;
 struct AgreementOutcome {
     int binding_year = 0;
     int start_year = 0;
+    AgreementFate fate = AgreementFate::stopped;
 };
 
 // The outcome of agreement `index`: binding agreements as agreed; an EoP or JLoI binding
-// on time, late, or never, from one uniform draw of its own stream.
+// on time, late, or never, from one uniform draw of its own stream, unless the scenario
+// fixes its fate ([agreements.fixed]).
 [[nodiscard]] AgreementOutcome draw_agreement_outcome(const AgreementSpec& agreement, const AgreementOutcomes& odds,
                                                       std::uint64_t seed, std::uint64_t run, std::size_t index);
 

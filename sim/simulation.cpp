@@ -47,6 +47,14 @@ void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, Rec
 void start_run(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level, RunWorkspace& workspace) {
     reset_result(model, seed, run, level, workspace.result);
     reset_state(model, seed, run, workspace.state);
+    // The agreements' outcomes are drawn once, with the state; the result says which way each went.
+    RunResult& r = workspace.result;
+    r.agreement_fate.clear();
+    r.agreement_binding_year.clear();
+    for (const AgreementOutcome& o : workspace.state.agreement_outcome) {
+        r.agreement_fate.push_back(static_cast<std::uint8_t>(o.fate));
+        r.agreement_binding_year.push_back(o.binding_year);
+    }
 }
 
 void simulate_years(const Model& model, std::uint64_t seed, std::uint64_t run, RecordLevel level,

@@ -319,6 +319,75 @@ TEST_CASE("agreement outcomes follow the scenario's probabilities", "[agreements
     }
 }
 
+TEST_CASE("a fixed outcome replaces an agreement's draw and leaves the others' draws alone", "[agreements]") {
+    const AgreementOutcomes drawn;
+    AgreementSpec deal;
+    deal.id = "deal";
+    deal.stage = AgreementStage::jloi;
+    deal.stage_year = 2025;
+    deal.start_year = 2030;
+    AgreementSpec other = deal;
+    other.id = "other";
+    other.stage = AgreementStage::eop;
+    const int delay = drawn.delay_y;
+    for (int run = 0; run < 300; ++run) {
+        INFO("run " << run);
+        const auto r = static_cast<std::uint64_t>(run);
+        // A drawn outcome says which way it went.
+        const AgreementOutcome d = draw_agreement_outcome(deal, drawn, 42, r, 0);
+        CHECK(d.fate == (d.binding_year == 2026 ? AgreementFate::on_time
+                         : d.binding_year == 2026 + delay ? AgreementFate::late
+                                                          : AgreementFate::failed));
+        for (const auto& [fate, binding, start] :
+             {std::tuple{AgreementFate::on_time, 2026, 2030}, std::tuple{AgreementFate::late, 2026 + delay, 2030 + delay},
+              std::tuple{AgreementFate::failed, 0, 0}}) {
+            AgreementOutcomes fixed = drawn;
+            fixed.fixed = {{"deal", fate}};
+            const AgreementOutcome o = draw_agreement_outcome(deal, fixed, 42, r, 0);
+            CHECK(o.fate == fate);
+            CHECK(o.binding_year == binding);
+            CHECK(o.start_year == start);
+            const AgreementOutcome a = draw_agreement_outcome(other, fixed, 42, r, 1);
+            const AgreementOutcome b = draw_agreement_outcome(other, drawn, 42, r, 1);
+            CHECK((a.fate == b.fate && a.binding_year == b.binding_year && a.start_year == b.start_year));
+        }
+    }
+    deal.stage = AgreementStage::binding;
+    CHECK(draw_agreement_outcome(deal, drawn, 42, 0, 0).fate == AgreementFate::as_agreed);
+    deal.stage = AgreementStage::stopped;
+    CHECK(draw_agreement_outcome(deal, drawn, 42, 0, 0).fate == AgreementFate::stopped);
+}
+
+TEST_CASE("current policy: Tata's deal fixed on time converts blast furnace 7 in 2030; failed, it never commits",
+          "[agreements][dutch]") {
+    Inputs in = dutch_inputs();
+    const int bf7 = plant_index(in, "M006_bf7");
+    const auto tata = static_cast<std::size_t>(
+        std::find_if(in.agreements.begin(), in.agreements.end(), [](const AgreementSpec& a) { return a.id == "tata_2025"; }) -
+        in.agreements.begin());
+    REQUIRE(tata < in.agreements.size());
+    const int dri = technology_index(in, "steel/dri_gas_eaf");
+    for (const AgreementFate fate : {AgreementFate::on_time, AgreementFate::failed}) {
+        in.scenario.agreements.fixed = {{"tata_2025", fate}};
+        const Model model = build_model(in);
+        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+            INFO("fate " << kAgreementFateNames[static_cast<std::size_t>(fate)] << ", seed " << seed);
+            const RunResult r = simulate(model, seed);
+            CHECK(r.agreement_fate.at(tata) == static_cast<std::uint8_t>(fate));
+            const bool committed = std::any_of(r.events.begin(), r.events.end(), [&](const DecisionEvent& e) {
+                return e.plant == bf7 && e.trigger == Trigger::agreement;
+            });
+            CHECK(committed == (fate == AgreementFate::on_time));
+            if (fate == AgreementFate::on_time) {
+                CHECK(r.agreement_binding_year.at(tata) == 2026);
+                CHECK(r.technology[r.at(2030 - r.base_year, bf7)] == dri);
+            } else {
+                CHECK(r.agreement_binding_year.at(tata) == 0);
+            }
+        }
+    }
+}
+
 TEST_CASE("current policy: Yara captures from 2026 and Porthos stores 2 Mt in 2027 in every seed",
           "[agreements][dutch]") {
     const Model model = build_model(dutch_inputs());

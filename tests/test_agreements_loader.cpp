@@ -152,3 +152,28 @@ TEST_CASE("[agreements] probabilities above 1 are an error", "[agreements_loader
     copy.append("scenario.toml", "jloi_delayed_probability = 0.4");
     expect_error(copy, "scenario.toml", line + 1, "agreements.jloi_delayed_probability", "0.3");
 }
+
+TEST_CASE("[agreements.fixed] sets an EoP's or JLoI's outcome; anything else is an error", "[agreements_loader]") {
+    const AgreementsCopy copy;
+    copy.append("agreements.csv", "tata_deal,Tata,jloi,2025,2030,2030,5400,0,none,,,test");
+    copy.append("agreement_plants.csv", "tata_deal,shell_pernis,ccs_smr_and_chp,,test");
+    const int line = copy.append("scenario.toml", "\n[agreements.fixed]\ntata_deal = \"late\"") + 2;
+    SECTION("loads") {
+        const Inputs in = load_inputs(copy.scenario());
+        REQUIRE(in.scenario.agreements.fixed.size() == 1);
+        CHECK(in.scenario.agreements.fixed[0].id == "tata_deal");
+        CHECK(in.scenario.agreements.fixed[0].fate == AgreementFate::late);
+    }
+    SECTION("an outcome a draw cannot give") {
+        copy.replace("scenario.toml", "tata_deal = \"late\"", "tata_deal = \"soon\"");
+        expect_error(copy, "scenario.toml", line, "agreements.fixed.tata_deal", "soon");
+    }
+    SECTION("an agreement agreements.csv does not have") {
+        copy.replace("scenario.toml", "tata_deal = \"late\"", "tata_dael = \"late\"");
+        expect_error(copy, "scenario.toml", line, "agreements.fixed.tata_dael", "tata_dael");
+    }
+    SECTION("a binding agreement holds in every run") {
+        copy.replace("scenario.toml", "tata_deal = \"late\"", "pernis_ccs = \"failed\"");
+        expect_error(copy, "scenario.toml", line, "agreements.fixed.pernis_ccs", "binding");
+    }
+}

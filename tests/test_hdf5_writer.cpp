@@ -238,6 +238,9 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
     fill_panels(r, plants, years);
     fill_aggregates(s.inputs, r, clusters, plants, years);
     if (plants > 2) r.events = synthetic_events();
+    // talks (stopped) and deal (binding in the data, as agreed from 2020)
+    r.agreement_fate = {static_cast<std::uint8_t>(AgreementFate::stopped), static_cast<std::uint8_t>(AgreementFate::as_agreed)};
+    r.agreement_binding_year = {0, 2020};
     return s;
 }
 
@@ -426,6 +429,9 @@ TEST_CASE("HDF5 run file: static tables", "[output]") {
     CHECK(read<std::int32_t>(file.id, "plant_agreement", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 0, -1});
     CHECK(read_strings(file.id, "agreement") == std::vector<std::string>{"talks", "deal"});
     CHECK(read<std::int32_t>(file.id, "agreement_instrument", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 1});
+    // how each agreement turned out in the run, [run, agreement]
+    CHECK(read<std::uint8_t>(file.id, "agreement_outcome", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{4, 0});
+    CHECK(read<std::int32_t>(file.id, "agreement_binding_year", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 2020});
     CHECK(read_strings(file.id, "instrument") == std::vector<std::string>{"sde", "maatwerk"});
     CHECK(read<std::uint8_t>(file.id, "instrument_form", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 1});
     CHECK(read<std::uint8_t>(file.id, "technology_kind", H5T_NATIVE_UINT8) ==

@@ -1,0 +1,178 @@
+#!/usr/bin/python3
+"""Where the spread of national net CO2 over seeds comes from: plants, operators, agreements.
+
+One run is one draw; the 5-95 % range of national net CO2 over seeds is what a modeller
+reads as the model's own uncertainty. This runs a scenario with seeds 1..N and splits the
+variance of national net CO2 in one year into its sources:
+
+  by plant     share_i = cov(x_i, X) / var(X), x_i a plant's net CO2 and X = sum_i x_i.
+               The shares add up to 1 exactly (sum_i cov(x_i, X) = var(X)); a plant whose
+               emissions move against the total has a negative share.
+  by operator  the same over each operator's plants (plant_operator).
+  by agreement for each support agreement that is not binding in the data (an EoP or JLoI,
+               drawn per run; docs/ODD.md §7.15), the runs grouped by its outcome in the run
+               (agreement_outcome: on_time, late, failed): per group the count, median and
+               5-95 %, and the share of var(X) between the groups (the correlation ratio
+               eta^2 = sum_g n_g (mean_g - mean)^2 / sum (X - mean)^2). With k groups among
+               n runs, eta^2 averages (k-1)/(n-1) by chance alone (printed beside it): only
+               a share well above that says the agreement matters. Agreements are drawn
+               independently, so their eta^2 overlap little, but they are not exact parts.
+
+A large eta^2 says the spread is mostly which way that agreement went, a policy
+uncertainty a scenario can fix ([agreements.fixed]), rather than the plants' decision
+noise. Quantiles are numpy's default (linear interpolation).
+
+Usage (from the repository root):
+  tools/spread_sources.py build/eiisim                          # current-policy, seeds 1-30, 2030
+  tools/spread_sources.py build/eiisim --seeds 40 --year 2040 --top 15 --json spread.json
+
+Needs python3-h5py and python3-numpy; run files of layout 13 or later (agreement_outcome).
+"""
+
+import argparse
+import json
+import os
+import sys
+
+import h5py
+import numpy as np
+
+from eiisim_results.h5text import strings as _strings, text as _text
+from seed_ensemble import REPO, ensemble
+
+MT = 1e6
+
+
+def read_run(year):
+    """A reader for seed_ensemble.ensemble: the plants' net CO2 in `year` (Mt) and each
+    agreement's outcome name in the run."""
+    def read(path):
+        with h5py.File(path, "r") as f:
+            years = [int(y) for y in f["year"][()]]
+            if year not in years:
+                raise KeyError("year {} not simulated (years {}..{})".format(year, years[0], years[-1]))
+            if "agreement_outcome" not in f:
+                raise KeyError("{} has no agreement_outcome (layout 13 or later needed)".format(path))
+            fates = _text(f["agreement_outcome"].attrs["flag_meanings"]).split()
+            return {
+                "plants": _strings(f["plant"]),
+                "names": _strings(f["plant_name"]),
+                "operators": _strings(f["plant_operator"]),
+                "net": (f["co2_net"][0, years.index(year), :] / MT).tolist(),
+                "agreements": _strings(f["agreement"]),
+                "stages": [int(s) for s in f["agreement_stage"][()]],
+                "stage_names": _text(f["agreement_stage"].attrs["flag_meanings"]).split(),
+                "outcomes": [fates[int(k)] for k in f["agreement_outcome"][0]],
+            }
+    return read
+
+
+def variance_shares(net):
+    """net [seed, plant] -> (total [seed], share [plant]) with sum(share) == 1."""
+    total = net.sum(axis=1)
+    centred = net - net.mean(axis=0)
+    dev = total - total.mean()
+    var = float(dev @ dev)
+    if var == 0.0:
+        return total, np.zeros(net.shape[1])
+    return total, (centred.T @ dev) / var
+
+
+def quantiles(values):
+    return [float(np.percentile(values, 5)), float(np.median(values)), float(np.percentile(values, 95))]
+
+
+def by_agreement(runs, total):
+    """Per agreement drawn in the runs: its outcome groups and eta^2 of the national total."""
+    first = runs[0]
+    open_stages = {first["stage_names"].index(s) for s in ("eop", "jloi")}
+    mean, dev = total.mean(), total - total.mean()
+    out = []
+    for a, agreement in enumerate(first["agreements"]):
+        if first["stages"][a] not in open_stages:
+            continue
+        outcomes = np.array([run["outcomes"][a] for run in runs])
+        groups = {}
+        between = 0.0
+        for fate in sorted(set(outcomes)):
+            values = total[outcomes == fate]
+            groups[fate] = {"runs": int(values.size), "quantiles": quantiles(values)}
+            between += values.size * (values.mean() - mean) ** 2
+        eta2 = between / float(dev @ dev) if dev.any() else 0.0
+        # With k groups among n runs and no effect at all, eta^2 is (k-1)/(n-1) on average.
+        chance = (len(groups) - 1) / (len(runs) - 1)
+        out.append({"agreement": agreement, "eta2": eta2, "chance": chance, "groups": groups})
+    return sorted(out, key=lambda row: -row["eta2"])
+
+
+def analyse(runs, top):
+    net = np.array([run["net"] for run in runs])
+    total, share = variance_shares(net)
+    first = runs[0]
+    operators = {}
+    for i, operator in enumerate(first["operators"]):
+        operators[operator] = operators.get(operator, 0.0) + float(share[i])
+    order = np.argsort(-np.abs(share))[:top]
+    return {
+        "national": {"quantiles": quantiles(total), "sd": float(total.std())},
+        "plants": [{"plant": first["plants"][i], "name": first["names"][i], "share": float(share[i]),
+                    "quantiles": quantiles(net[:, i])} for i in order],
+        "operators": [{"operator": k, "share": v}
+                      for k, v in sorted(operators.items(), key=lambda kv: -abs(kv[1]))[:top]],
+        "agreements": by_agreement(runs, total),
+        "share_sum": float(share.sum()),
+    }
+
+
+def print_report(report, year, seeds, stream=sys.stdout):
+    p5, med, p95 = report["national"]["quantiles"]
+    stream.write("National net CO2 {}, seeds 1-{}: median {:.2f} Mt, 5-95 % {:.2f} .. {:.2f} "
+                 "({:+.1f} / {:+.1f} %), sd {:.2f}\n".format(year, seeds, med, p5, p95, 100 * (p5 / med - 1),
+                                                            100 * (p95 / med - 1), report["national"]["sd"]))
+    stream.write("\nShare of the variance by plant (shares of all plants add up to {:.3f}):\n".format(report["share_sum"]))
+    for row in report["plants"]:
+        q = row["quantiles"]
+        stream.write("  {:>6.1f} %  {:<10} {:<44} median {:6.2f} Mt, 5-95 % {:.2f} .. {:.2f}\n".format(
+            100 * row["share"], row["plant"], row["name"][:44], q[1], q[0], q[2]))
+    stream.write("\nShare of the variance by operator:\n")
+    for row in report["operators"]:
+        stream.write("  {:>6.1f} %  {}\n".format(100 * row["share"], row["operator"]))
+    stream.write("\nAgreements drawn per run (EoP, JLoI), by share of the variance between their outcomes (eta^2):\n")
+    for row in report["agreements"]:
+        stream.write("  {:>6.1f} %  {} (by chance alone {:.1f} % on average)\n".format(
+            100 * row["eta2"], row["agreement"], 100 * row["chance"]))
+        for fate, group in row["groups"].items():
+            q = group["quantiles"]
+            stream.write("             {:<8} {:>3} runs  national median {:6.2f} Mt, 5-95 % {:.2f} .. {:.2f}\n".format(
+                fate, group["runs"], q[1], q[0], q[2]))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("eiisim", help="the eiisim binary")
+    parser.add_argument("--scenario", default=os.path.join(REPO, "scenarios", "current-policy.toml"))
+    parser.add_argument("--seeds", type=int, default=30, help="seeds 1..N (default 30)")
+    parser.add_argument("--year", type=int, default=2030)
+    parser.add_argument("--top", type=int, default=10, help="plants and operators listed")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="runs at once")
+    parser.add_argument("--json", help="write the report to this file")
+    args = parser.parse_args(argv)
+    if args.seeds < 2:
+        parser.error("--seeds must be at least 2 (a spread needs two runs)")
+    try:
+        per_seed = ensemble(args.eiisim, args.scenario, range(1, args.seeds + 1), args.jobs, read=read_run(args.year))
+    except (RuntimeError, OSError, KeyError) as error:
+        print("spread_sources: error: {}".format(error), file=sys.stderr)
+        return 1
+    report = analyse([per_seed[s] for s in sorted(per_seed)], args.top)
+    print("{} of {}".format(os.path.relpath(args.scenario, REPO), os.path.basename(args.eiisim)))
+    print_report(report, args.year, args.seeds)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"scenario": args.scenario, "seeds": args.seeds, "year": args.year, **report}, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
