@@ -374,10 +374,12 @@ namespace {
 
 // A unit whose agreed route runs under a binding agreement stays on it while the agreement
 // binds it: no way back to its fossil route, no other route, no relocation (docs/ODD.md
-// §7.15). Only the closure rule can still end it.
+// §7.15). A unit of a joint letter of intent under negotiation keeps its route until the
+// talks end. Only the closure rule can still end either.
 bool bound_by_agreement(const AppraisalBasis& basis, int technology, int start_year) {
     const PlantSnapshot& snapshot = *basis.snapshot;
-    return snapshot.exit_barred_until_year > start_year && technology != snapshot.technology;
+    if (technology == snapshot.technology) return false;
+    return snapshot.exit_barred_until_year > start_year || snapshot.negotiating;
 }
 
 }  // namespace

@@ -49,6 +49,9 @@ struct PlantSnapshot {
     // A binding agreement holds the unit to its agreed route, in the Netherlands, before this
     // year (exclusive): no other route, no relocation until then (docs/ODD.md §7.15).
     int exit_barred_until_year = 0;
+    // A joint letter of intent is under negotiation this year: the unit keeps its route until
+    // the talks end (docs/ODD.md §7.15).
+    bool negotiating = false;
 };
 
 // The shared, per-year view every appraisal reads.

@@ -157,6 +157,12 @@ AgreementOutcome draw_agreement_outcome(const AgreementSpec& agreement, const Ag
     return {0, 0, AgreementFate::failed};
 }
 
+int negotiation_end_year(const AgreementSpec& agreement, const AgreementOutcome& outcome,
+                         const AgreementOutcomes& odds) {
+    if (agreement.stage != AgreementStage::jloi) return 0;
+    return outcome.binding_year != 0 ? outcome.binding_year : agreement.stage_year + odds.jloi_lag_y;
+}
+
 void apply_agreements(const Model& model, RunState& state, int year, RunResult* events) {
     const Inputs& in = model.inputs;
     for (std::size_t a = 0; a < in.agreements.size(); ++a) {

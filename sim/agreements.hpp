@@ -28,6 +28,12 @@ struct AgreementOutcome {
 [[nodiscard]] AgreementOutcome draw_agreement_outcome(const AgreementSpec& agreement, const AgreementOutcomes& odds,
                                                       std::uint64_t seed, std::uint64_t run, std::size_t index);
 
+// The first year the units of a joint letter of intent decide freely again (docs/ODD.md
+// §7.15): the year it binds (on time or late), or, when it fails, the year it would have
+// bound on time; 0 for every other stage (no hold).
+[[nodiscard]] int negotiation_end_year(const AgreementSpec& agreement, const AgreementOutcome& outcome,
+                                       const AgreementOutcomes& odds);
+
 // Phase 1c, after the year's transitions and history: the units of every agreement that is
 // binding by `year` and not yet committed are granted their agreed route, starting in the
 // agreed year (at the earliest the next), when their physical claims fit; a unit that does

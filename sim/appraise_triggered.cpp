@@ -93,6 +93,7 @@ PlantSnapshot plant_snapshot(const Model& model, const RunState& state, int year
     snapshot.contract_until_year = state.aid_from_year[p] + state.aid[p].years;
     snapshot.flared_process_gas_per_t = expected_flared_per_t(model, state, plant);
     snapshot.exit_barred_until_year = state.exit_barred_until_year[p];
+    snapshot.negotiating = year >= state.negotiating_from_year[p] && year < state.negotiating_until_year[p];
     return snapshot;
 }
 

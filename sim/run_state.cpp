@@ -61,6 +61,36 @@ void reset_feed_state(const Model& model, RunState& s) {
     s.feed_net_eur_per_t.assign(n, 0.0);
 }
 
+// Each agreement's outcome in the run, the units still to commit, and the years a letter
+// of intent under negotiation holds its units (sim/agreements.hpp).
+void start_agreements(const Model& model, std::uint64_t seed, std::uint64_t run, RunState& s) {
+    const Inputs& in = model.inputs;
+    const std::size_t n = in.plants.size();
+    const int first = in.scenario.base_year;
+    s.agreement_outcome.resize(in.agreements.size());
+    s.agreement_unit_pending.resize(in.agreements.size());
+    s.in_live_agreement.assign(n, 0);
+    s.exit_barred_until_year.assign(n, first);
+    s.negotiating_from_year.assign(n, first);
+    s.negotiating_until_year.assign(n, first);
+    for (std::size_t a = 0; a < in.agreements.size(); ++a) {
+        const AgreementSpec& agreement = in.agreements[a];
+        s.agreement_outcome[a] = draw_agreement_outcome(agreement, in.scenario.agreements, seed, run, a);
+        const bool live = s.agreement_outcome[a].binding_year != 0;
+        s.agreement_unit_pending[a].assign(agreement.units.size(), live ? 1 : 0);
+        if (live)
+            for (const AgreementUnit& unit : agreement.units) s.in_live_agreement[static_cast<std::size_t>(unit.plant)] = 1;
+        const int talks_end = negotiation_end_year(agreement, s.agreement_outcome[a], in.scenario.agreements);
+        if (talks_end == 0) continue;
+        for (const AgreementUnit& unit : agreement.units) {
+            const auto p = static_cast<std::size_t>(unit.plant);
+            const bool held = s.negotiating_until_year[p] > s.negotiating_from_year[p];
+            s.negotiating_from_year[p] = held ? std::min(s.negotiating_from_year[p], agreement.stage_year) : agreement.stage_year;
+            s.negotiating_until_year[p] = std::max(s.negotiating_until_year[p], talks_end);
+        }
+    }
+}
+
 }  // namespace
 
 // Every field is assigned in full (resize alone would keep the last run's values), so a
@@ -116,18 +146,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
         for (std::size_t k = 0; k < ledger_count(r, in); ++k) ledgers.emplace_back(r.capacity(in, k), first, years);
     }
 
-    s.agreement_outcome.resize(in.agreements.size());
-    s.agreement_unit_pending.resize(in.agreements.size());
-    s.in_live_agreement.assign(n, 0);
-    s.exit_barred_until_year.assign(n, first);
-    for (std::size_t a = 0; a < in.agreements.size(); ++a) {
-        const AgreementSpec& agreement = in.agreements[a];
-        s.agreement_outcome[a] = draw_agreement_outcome(agreement, in.scenario.agreements, seed, run, a);
-        const bool live = s.agreement_outcome[a].binding_year != 0;
-        s.agreement_unit_pending[a].assign(agreement.units.size(), live ? 1 : 0);
-        if (live)
-            for (const AgreementUnit& unit : agreement.units) s.in_live_agreement[static_cast<std::size_t>(unit.plant)] = 1;
-    }
+    start_agreements(model, seed, run, s);
 
     s.conversions_this_year.fill(0);
     s.refused_in_year.assign(static_cast<std::size_t>(years), 0);

@@ -119,6 +119,10 @@ struct RunState {
     std::vector<std::uint8_t> in_live_agreement;
     // per plant: a committed agreement holds it to its agreed route before this year (exclusive)
     std::vector<int> exit_barred_until_year;
+    // per plant: a joint letter of intent under negotiation holds its decisions from the year
+    // it was signed to the year it binds, or would have bound had it not failed (exclusive)
+    std::vector<int> negotiating_from_year;
+    std::vector<int> negotiating_until_year;
     // per year index: some plant was refused an option it wanted (scarce capacity or
     // budget); the same fact the event log's OptionAppraisal::refused flags record, kept
     // here so KPIs need no event log

@@ -388,6 +388,42 @@ TEST_CASE("current policy: Tata's deal fixed on time converts blast furnace 7 in
     }
 }
 
+TEST_CASE("a unit of a letter of intent under negotiation keeps its route until the talks end", "[agreements][dutch]") {
+    Inputs in = dutch_inputs();
+    const int bf7 = plant_index(in, "M006_bf7");
+    // Tata's JLoI was signed in 2025; late, it binds in 2028 (lag 1 + delay 2); failed, the
+    // talks end in 2026, when it would have bound on time.
+    for (const auto& [fate, talks_end] : {std::pair{AgreementFate::late, 2028}, std::pair{AgreementFate::failed, 2026}}) {
+        in.scenario.agreements.fixed = {{"tata_2025", fate}};
+        const Model model = build_model(in);
+        int held = 0, free_after = 0;
+        for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+            INFO("fate " << kAgreementFateNames[static_cast<std::size_t>(fate)] << ", seed " << seed);
+            const RunResult r = simulate(model, seed);
+            for (const DecisionEvent& e : r.events) {
+                if (e.plant != bf7 || e.closed_by_rule || e.trigger == Trigger::agreement) continue;
+                const bool talks = e.year >= 2025 && e.year < talks_end;
+                for (const OptionAppraisal& o : e.options) {
+                    // Closing stays with the closure rule, as under a binding agreement (§7.7).
+                    if (o.technology == e.from_technology ||
+                        in.technologies[static_cast<std::size_t>(o.technology)].kind == OptionKind::close)
+                        continue;
+                    // Every other route and relocation is closed while the talks run...
+                    if (talks) CHECK((o.infeasible & (1u << static_cast<unsigned>(Infeasible::agreement_commitment))) != 0);
+                    // ... and open again once they end (when not closed for another reason).
+                    if (!talks && e.year >= talks_end && fate == AgreementFate::failed && o.feasible) ++free_after;
+                }
+                if (talks) {
+                    ++held;
+                    CHECK(e.to_technology == e.from_technology);
+                }
+            }
+        }
+        CHECK(held > 0);
+        if (fate == AgreementFate::failed) CHECK(free_after > 0);
+    }
+}
+
 TEST_CASE("current policy: Yara captures from 2026 and Porthos stores 2 Mt in 2027 in every seed",
           "[agreements][dutch]") {
     const Model model = build_model(dutch_inputs());
