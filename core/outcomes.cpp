@@ -117,7 +117,8 @@ constexpr auto kOutcomes = std::to_array<Outcome>({
 
 const Observable* find_series(const Outcome& o) {
     const Observable* s = find_observable(o.series);
-    if (s == nullptr) throw std::logic_error("outcome " + std::string(o.name) + " samples no observable");
+    if (s == nullptr && !o.series.empty())
+        throw std::logic_error("outcome " + std::string(o.name) + ": no observable " + std::string(o.series));
     return s;
 }
 
@@ -129,7 +130,10 @@ const Observable& series_of(const Outcome& o) {
         return rows;
     }();
     const auto at = std::find_if(kOutcomes.begin(), kOutcomes.end(), [&](const Outcome& k) { return &k == &o; });
-    return at == kOutcomes.end() ? *find_series(o) : *series[static_cast<std::size_t>(at - kOutcomes.begin())];
+    const Observable* found =
+        at == kOutcomes.end() ? find_series(o) : series[static_cast<std::size_t>(at - kOutcomes.begin())];
+    if (found == nullptr) throw std::logic_error("outcome " + std::string(o.name) + " samples no observable");
+    return *found;
 }
 
 // The row's values for one run, by its rule.

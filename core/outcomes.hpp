@@ -59,7 +59,7 @@ struct Outcome {
     std::string_view long_name = "";  // "{end_year}" is replaced by the run's end year
     std::string_view comment = "";  // the `comment` attribute, if any
     OutcomeRule rule = OutcomeRule::function;
-    std::string_view series = "";   // the observable it samples (or, for functions, is computed from)
+    std::string_view series = "";   // the observable it samples (for functions: is computed from, if one)
     // For functions: the dimensions after `run` (rules take them from `series`).
     bool per_milestone = false;
     Extra extra = Extra::none;

@@ -50,6 +50,9 @@ def text(value):
 
 
 def dims(var):
+    """The names of a variable's dimensions ([] for a dimension's own coordinate)."""
+    if h5py.h5ds.is_scale(var.id):
+        return []
     return [text(d[0].name).lstrip("/") for d in var.dims]
 
 
