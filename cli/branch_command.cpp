@@ -90,7 +90,7 @@ int branch_command(const BranchCliOptions& o) {
         write_run_hdf5(files[i], variants[i].inputs, result, &kpis, milestones);
         if (!o.quiet)
             std::cout << fmt::format("{}: net CO2 {} {:.2f} Mt/yr -> {}\n", o.variants[i], milestones.back(),
-                                     kpis.net_co2_t.back() / 1e6, files[i].string());
+                                     kpis["net_co2"].back() / 1e6, files[i].string());
     });
     if (!o.quiet) {
         const auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/observables.hpp"
+#include "core/outcomes.hpp"
 #include "json_text.hpp"
 
 namespace eiisim {
@@ -29,15 +30,12 @@ std::string_view derive_name(Derive d) {
     return "";
 }
 
-std::vector<std::string_view> split_list(std::string_view text) {
-    std::vector<std::string_view> items;
-    while (!text.empty()) {
-        const std::size_t comma = text.find(',');
-        items.push_back(text.substr(0, comma));
-        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-        while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    }
-    return items;
+// The outcomes (core/outcomes.cpp) computed from series `o`.
+std::vector<std::string> outcomes_of(const Observable& o) {
+    std::vector<std::string> names;
+    for (const Outcome& k : outcomes())
+        if (k.series == o.name) names.emplace_back(k.name);
+    return names;
 }
 
 // ------------------------------------------------------------------ markdown
@@ -81,9 +79,7 @@ std::string sweeps_cell(const Observable& o) {
     if (o.banded()) parts.push_back("band `" + o.band_name() + "`");
     for (const std::string& band : derived_bands(o)) parts.push_back("derived band `" + band + "`");
     if (o.saved) parts.emplace_back("`--save clusters`");
-    std::vector<std::string> kpis;
-    for (std::string_view k : split_list(o.kpis)) kpis.emplace_back(k);
-    if (!kpis.empty()) parts.push_back("KPI " + code_list(kpis));
+    if (const std::vector<std::string> kpis = outcomes_of(o); !kpis.empty()) parts.push_back("KPI " + code_list(kpis));
     return parts.empty() ? "—" : fmt::format("{}", fmt::join(parts, "; "));
 }
 
@@ -133,10 +129,48 @@ void print_saved_section(std::ostream& out) {
     end_section(out, "sweep-saved");
 }
 
+std::string_view rule_name(OutcomeRule rule) {
+    switch (rule) {
+        case OutcomeRule::national_at_milestones: return "national_at_milestones";
+        case OutcomeRule::cluster_at_milestones: return "cluster_at_milestones";
+        case OutcomeRule::function: return "function";
+    }
+    return "";
+}
+
+// How the outcome is computed, in words: the rule's, or the row's own doc.
+std::string outcome_definition(const Outcome& k) {
+    switch (k.rule) {
+        case OutcomeRule::national_at_milestones:
+            return "`" + std::string(k.series) + "` summed over clusters in the milestone year";
+        case OutcomeRule::cluster_at_milestones: return "`" + std::string(k.series) + "` in the milestone year";
+        case OutcomeRule::function: return std::string(k.doc);
+    }
+    return "";
+}
+
+std::string outcome_dims_cell(const Outcome& k) {
+    return "`[" + fmt::format("{}", fmt::join(k.dimensions(), ", ")) + "]`";
+}
+
+void print_outcomes_section(std::ostream& out) {
+    begin_section(out, "outcomes");
+    out << "| variable | dims | type | units | meaning |\n|---|---|---|---|---|\n";
+    for (const Outcome& k : outcomes()) {
+        std::string meaning = k.long_name_for("the end year");
+        if (!k.comment.empty()) meaning += "; " + std::string(k.comment);
+        meaning += ". Computed: " + outcome_definition(k);
+        out << fmt::format("| `{}` | {} | {} | {} | {} |\n", k.name, outcome_dims_cell(k),
+                           kOutcomeTypeNames[static_cast<std::size_t>(k.type)], k.units_text(), meaning);
+    }
+    end_section(out, "outcomes");
+}
+
 void print_markdown(std::ostream& out) {
     print_series_section(out, "plant-panels", Level::plant);
     print_series_section(out, "cluster-series", Level::cluster);
     print_series_section(out, "national-series", Level::national);
+    print_outcomes_section(out);
     print_bands_section(out);
     print_saved_section(out);
 }
@@ -152,8 +186,7 @@ std::string json_list(const std::vector<std::string>& items) {
 std::string json_or_null(std::string_view text) { return text.empty() ? "null" : json_string(text); }
 
 std::string json_row(const Observable& o) {
-    std::vector<std::string> kpis;
-    for (std::string_view k : split_list(o.kpis)) kpis.emplace_back(k);
+    const std::vector<std::string> kpis = outcomes_of(o);
     const bool b = o.banded();
     return fmt::format(
         "    {{\"name\": {}, \"level\": {}, \"extra\": {}, \"dims\": {}, \"dtype\": {}, \"units\": {}, "
@@ -169,6 +202,18 @@ std::string json_row(const Observable& o) {
         o.in_sweep_panels(), json_list(kpis), json_or_null(o.doc));
 }
 
+std::string json_outcome(const Outcome& k) {
+    const Extra x = k.extra_dimension();
+    return fmt::format(
+        "    {{\"name\": {}, \"dims\": {}, \"dtype\": {}, \"units\": {}, \"long_name\": {}, \"comment\": {}, "
+        "\"milestones\": {}, \"per_cluster\": {}, \"extra\": {}, \"series\": {}, \"rule\": {}, "
+        "\"needs_targets\": {}, \"definition\": {}}}",
+        json_string(k.name), json_list(k.dimensions()), json_string(kOutcomeTypeNames[static_cast<std::size_t>(k.type)]),
+        json_string(k.units_text()), json_string(k.long_name), json_or_null(k.comment), k.milestones(),
+        k.per_cluster(), json_or_null(kExtraNames[static_cast<std::size_t>(x)]), json_or_null(k.series),
+        json_string(rule_name(k.rule)), k.needs_targets, json_string(outcome_definition(k)));
+}
+
 void print_json(std::ostream& out) {
     out << "{\n  \"generated_by\": \"build/eiisim observables --format json (core/observables.cpp)\",\n"
         << "  \"schema_version\": " << kSchemaVersion << ",\n"
@@ -177,6 +222,12 @@ void print_json(std::ostream& out) {
     bool first = true;
     for (const Observable& o : observables()) {
         out << (first ? "" : ",\n") << json_row(o);
+        first = false;
+    }
+    out << "\n  ],\n  \"outcomes\": [\n";
+    first = true;
+    for (const Outcome& k : outcomes()) {
+        out << (first ? "" : ",\n") << json_outcome(k);
         first = false;
     }
     out << "\n  ]\n}\n";
@@ -197,6 +248,11 @@ void print_text_table(std::ostream& out) {
         out << fmt::format(fmt::runtime(kRow), name, fmt::format("[{}]", fmt::join(o.dimensions(), ", ")),
                            dtype_name(o), o.units, fmt::format("{}", fmt::join(sweeps, ", ")), o.long_name);
     }
+    out << "\noutcomes (KPIs, per run):\n";
+    for (const Outcome& k : outcomes())
+        out << fmt::format(fmt::runtime(kRow), k.name, fmt::format("[{}]", fmt::join(k.dimensions(), ", ")),
+                           kOutcomeTypeNames[static_cast<std::size_t>(k.type)], k.units_text(), "",
+                           k.long_name_for("the end year"));
     out << "\n" << observables().size() << " series; (name): derived, in sweep files only as a band. Layout version "
         << kSchemaVersion << ". docs/output-format.md explains each (--format markdown), --format json for tools.\n";
 }

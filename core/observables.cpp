@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "emission_targets.hpp"
+#include "feedstock.hpp"
 #include "reduction_parts.hpp"
 #include "strategic_products.hpp"
 
@@ -106,7 +108,7 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "cluster_production_value", .level = L::cluster, .units = "EUR/yr",
      .long_name = "domestic production valued at reference prices, power sector excluded",
      .comment = "at fixed prices of the calibration year, so the base-year weights are revenue shares",
-     .f64 = &R::cluster_production_value_eur, .saved = true, .kpis = "production_retained",
+     .f64 = &R::cluster_production_value_eur, .saved = true,
      .doc = "`production x max(0, P_s x I(cal) - m x i_s x p_imp(cal))`: the sector's product price less an "
             "import route's imported intermediate (`core/production_value.hpp`, docs/ODD.md §7.12); the power "
             "sector (MWh) is left out and reported as `power_output`"},
@@ -139,10 +141,10 @@ constexpr auto kObservables = std::to_array<Observable>({
      .f64 = &R::cluster_co2_captured_t, .saved = true},
     {.name = "cluster_co2_net", .level = L::cluster, .units = "t/yr",
      .long_name = "CO2 emitted in the Netherlands, cluster total", .f64 = &R::cluster_co2_net_t, .band = 0,
-     .band_of = "cluster net CO2", .saved = true, .kpis = "net_co2, cluster_net_co2"},
+     .band_of = "cluster net CO2", .saved = true},
     {.name = "cluster_co2_relocated", .level = L::cluster, .units = "t/yr",
      .long_name = "CO2 emitted outside the EU by relocated production, cluster total",
-     .f64 = &R::cluster_co2_relocated_t, .saved = true, .kpis = "relocated_co2"},
+     .f64 = &R::cluster_co2_relocated_t, .saved = true},
     {.name = "cluster_co2_relocated_eu", .level = L::cluster, .units = "t/yr",
      .long_name = "CO2 emitted at EU neighbours by production relocated there, cluster total",
      .f64 = &R::cluster_co2_relocated_eu_t, .saved = true},
@@ -294,8 +296,7 @@ constexpr auto kObservables = std::to_array<Observable>({
     {.name = "instrument_paid", .level = L::instrument, .units = "EUR/yr",
      .long_name = "support paid out in the year",
      .comment = "operating subsidies as the year's prices set them, investment grants in the year the route starts",
-     .f64 = &R::instrument_paid_eur, .band = 28, .band_of = "support paid out in the year, by instrument",
-     .kpis = "cumulative_subsidy"},
+     .f64 = &R::instrument_paid_eur, .band = 28, .band_of = "support paid out in the year, by instrument"},
     {.name = "instrument_avoided", .level = L::instrument, .units = "t/yr",
      .long_name = "CO2 avoided in the year by the routes the instrument supports",
      .comment = "per supported plant: its production times the net CO2 per t its keep route built new would emit "
@@ -379,6 +380,37 @@ std::vector<std::string> Observable::dimensions(std::string_view leading) const 
     return dims;
 }
 
+std::size_t extra_count(Extra extra) {
+    switch (extra) {
+        case Extra::none: return 1;
+        case Extra::carrier: return kCarrierCount;
+        case Extra::cost_component: return kCostComponentCount;
+        case Extra::kind: return kOptionKindCount;
+        case Extra::reduction_part: return kReductionPartCount;
+        case Extra::energy_part: return kEnergyPartCount;
+        case Extra::strategic_product: return kStrategicProductCount;
+        case Extra::feed_origin: return kFeedOriginCount;
+        case Extra::target: return kEmissionTargetCount;
+    }
+    return 1;
+}
+
+std::string extra_label(Extra extra, std::size_t i) {
+    auto at = [i](const auto& names) { return i < names.size() ? std::string(names[i]) : std::to_string(i); };
+    switch (extra) {
+        case Extra::none: return "";
+        case Extra::carrier: return at(kCarrierNames);
+        case Extra::cost_component: return at(kCostComponentNames);
+        case Extra::kind: return at(kOptionKindNames);
+        case Extra::reduction_part: return at(kReductionPartNames);
+        case Extra::energy_part: return at(kEnergyPartNames);
+        case Extra::strategic_product: return at(kStrategicProductNames);
+        case Extra::feed_origin: return at(kFeedOriginNames);
+        case Extra::target: return at(kEmissionTargetNames);
+    }
+    return std::to_string(i);
+}
+
 std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::size_t instruments) const {
     std::size_t n = 1;
     switch (level) {
@@ -387,18 +419,7 @@ std::size_t Observable::per_year(std::size_t plants, std::size_t clusters, std::
         case Level::instrument: n = instruments; break;
         case Level::national: break;
     }
-    switch (extra) {
-        case Extra::none: break;
-        case Extra::carrier: n *= static_cast<std::size_t>(kCarrierCount); break;
-        case Extra::cost_component: n *= static_cast<std::size_t>(kCostComponentCount); break;
-        case Extra::kind: n *= static_cast<std::size_t>(kOptionKindCount); break;
-        case Extra::reduction_part: n *= static_cast<std::size_t>(kReductionPartCount); break;
-        case Extra::energy_part: n *= static_cast<std::size_t>(kEnergyPartCount); break;
-        case Extra::strategic_product: n *= static_cast<std::size_t>(kStrategicProductCount); break;
-        case Extra::feed_origin: n *= static_cast<std::size_t>(kFeedOriginCount); break;
-        case Extra::target: n *= static_cast<std::size_t>(kEmissionTargetCount); break;
-    }
-    return n;
+    return n * extra_count(extra);
 }
 
 std::span<const Observable> observables() { return kObservables; }

@@ -7,8 +7,9 @@
 // cluster/national series, check_result_shape, the sweep file's bands, trajectories and
 // stacked panels, the sweep record (sweep/sweep_assemble.cpp), `eiisim observables`, the
 // Python reader's list (tools/eiisim_results/observables.json) and the variable tables of
-// docs/output-format.md. The outcome KPIs (sim/kpis.cpp) and the static tables and event
-// log (output/hdf5_layout_tables.cpp) are not series and are written by hand.
+// docs/output-format.md. The per-run outcomes (KPIs) have their own table, core/outcomes.cpp;
+// the static tables and event log (output/hdf5_layout_tables.cpp) are not series and are
+// written by hand.
 //
 // To add a series: add its vector to RunResult (core/run_result.hpp), size it in
 // sim/simulation.cpp's reset_result and fill it in the engine, add one row to
@@ -33,7 +34,7 @@ namespace eiisim {
 
 // The `schema_version` global attribute of run and sweep files. Bump it on any change to
 // the layout and note the change in docs/output-format.md, "Layout versions".
-inline constexpr std::int32_t kSchemaVersion = 13;
+inline constexpr std::int32_t kSchemaVersion = 14;
 
 // The dimension after [run, year]: one value per plant, per cluster, per support
 // instrument, or none (national).
@@ -45,6 +46,10 @@ enum class Extra : std::uint8_t { none, carrier, cost_component, kind, reduction
 inline constexpr std::array<const char*, 9> kExtraNames = {"", "carrier", "cost_component", "kind", "reduction_part",
                                                            "energy_part", "strategic_product", "target",
                                                            "feed_origin"};
+// Values along an extra dimension (1 for none).
+[[nodiscard]] std::size_t extra_count(Extra extra);
+// The name of position i along an extra dimension ("closure", "klimaatwet_2030", ...).
+[[nodiscard]] std::string extra_label(Extra extra, std::size_t i);
 enum class DType : std::uint8_t { int16, uint8, float64 };
 inline constexpr std::array<const char*, 3> kDTypeNames = {"int16", "uint8", "float64"};
 // The code list behind a coded variable's CF flag_values/flag_meanings.
@@ -81,7 +86,6 @@ struct Observable {
     std::string_view band_var = "";   // the band's variable name (default: <name>_quantiles)
     std::string_view band_of = "";    // band long_name "quantile over runs of <band_of>" (default: long_name)
     bool saved = false;               // a per-run trajectory with --save clusters (and plants)
-    std::string_view kpis = "";       // outcome variables computed from it (sim/kpis.cpp), for the docs
     std::string_view doc = "";        // extra markdown for docs/output-format.md
 
     [[nodiscard]] DType dtype() const;

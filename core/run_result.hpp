@@ -163,6 +163,7 @@ struct RunResult {
     int plants = 0;
     int clusters = 0;
     int instruments = 0;  // support instruments of the scenario (Policy::instruments)
+    bool targets = false;  // the dataset has targets.csv (else target_co2_net is 0 and no target_gap outcome)
     std::uint64_t seed = 0;
     std::uint64_t run = 0;
 

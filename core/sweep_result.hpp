@@ -9,19 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "outcomes.hpp"
 #include "run_result.hpp"
 
 namespace eiisim {
-
-// Outcomes of one run (sim/kpis.hpp computes them; also usable for a single run).
-struct RunKpis {
-    std::vector<double> cluster_net_co2_t;  // [milestone][cluster]
-    std::vector<double> net_co2_t;          // [milestone], national
-    double cumulative_subsidy_eur = 0;      // operating subsidy paid, all years
-    double relocated_co2_t = 0;             // emitted abroad by relocated production, end year
-    double production_retained = 0;         // national production end year / base year
-    std::int32_t unmet_infrastructure_years = 0;  // years with a refused option (see kpis.hpp)
-};
 
 inline constexpr std::array<double, 5> kSweepQuantiles = {0.05, 0.25, 0.5, 0.75, 0.95};
 
@@ -39,13 +30,12 @@ struct SweepResult {
     std::vector<std::uint64_t> streams;          // a design's `stream` column: run r draws the random
                                                  // numbers of run streams[r]; empty: its own (r)
 
-    // outcomes [run, ...]
-    std::vector<double> cluster_net_co2_t;       // [run][milestone][cluster]
-    std::vector<double> net_co2_t;               // [run][milestone]
-    std::vector<double> cumulative_subsidy_eur;  // [run]
-    std::vector<double> relocated_co2_t;         // [run]
-    std::vector<double> production_retained;     // [run]
-    std::vector<std::int32_t> unmet_infrastructure_years;  // [run]
+    // The outcomes (core/outcomes.hpp): outcomes[outcome_index(name)] is [run][...] (each run's
+    // values of that row, empty where the row is not present).
+    std::vector<std::vector<double>> outcomes;
+    [[nodiscard]] const std::vector<double>& outcome(std::string_view name) const {
+        return outcomes.at(outcome_index(name));
+    }
 
     // Quantiles over runs (kSweepQuantiles) of each banded observable (core/observables.hpp),
     // in band order: bands[band_index(name)] is [quantile][year] or [quantile][year][cluster|kind].

@@ -107,16 +107,12 @@ void write_quantile_bands(h5::NcFile& file, const SweepResult& s) {
     }
 }
 
-void write_outcomes(h5::NcFile& file, const SweepResult& s) {
+void write_outcomes(h5::NcFile& file, const Inputs& inputs, const SweepResult& s) {
     output::OutcomeColumns outcomes;
     outcomes.milestones = s.milestones;
     outcomes.end_year = s.base_year + s.years - 1;
-    outcomes.net_co2_t = s.net_co2_t;
-    outcomes.cluster_net_co2_t = s.cluster_net_co2_t;
-    outcomes.cumulative_subsidy_eur = s.cumulative_subsidy_eur;
-    outcomes.relocated_co2_t = s.relocated_co2_t;
-    outcomes.production_retained = s.production_retained;
-    outcomes.unmet_infrastructure_years = s.unmet_infrastructure_years;
+    outcomes.extents = {s.milestones.size(), static_cast<std::size_t>(s.clusters), !inputs.targets.empty()};
+    outcomes.values = s.outcomes;
     output::write_outcome_variables(file, outcomes);
     write_quantile_bands(file, s);
 }
@@ -155,7 +151,7 @@ void write_sweep_hdf5(const std::filesystem::path& out, const Inputs& inputs, co
         write_globals(file, inputs, sweep, output::utc_timestamp_now());
         write_dimensions(file, inputs, sweep);
         write_experiments(file, sweep);
-        write_outcomes(file, sweep);
+        write_outcomes(file, inputs, sweep);
         if (sweep.has_cluster_trajectories) output::write_saved_series(file, sweep.trajectories);
         if (!sweep.plant_results.empty()) write_plant_panels(file, inputs, sweep);
         output::write_input_files(file, inputs);

@@ -34,9 +34,13 @@ void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, cons
     // Bad shapes are the caller's bug, found before any file is touched.
     output::check_result_shape(inputs, result);
     output::check_result_finite(inputs, result);
-    if (kpis != nullptr && (kpis->net_co2_t.size() != milestones.size() ||
-                            kpis->cluster_net_co2_t.size() != milestones.size() * inputs.clusters.size()))
-        throw std::invalid_argument("write_run_hdf5: KPI arrays do not match the milestones and clusters");
+    const OutcomeExtents extents{milestones.size(), inputs.clusters.size(), !inputs.targets.empty()};
+    if (kpis != nullptr) {
+        bool fits = kpis->values.size() == outcomes().size();
+        for (std::size_t i = 0; fits && i < outcomes().size(); ++i)
+            fits = kpis->values[i].size() == outcomes()[i].size(extents);
+        if (!fits) throw std::invalid_argument("write_run_hdf5: KPI arrays do not match the milestones and clusters");
+    }
     if (reference != nullptr) {
         output::check_result_shape(inputs, *reference->result);
         output::check_result_finite(inputs, *reference->result);
@@ -46,19 +50,11 @@ void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, cons
         if (reference != nullptr)
             output::write_reference_series(file, inputs, *reference->result, reference->kind, reference->first_year);
         if (kpis == nullptr) return;
-        const std::vector<double> subsidy{kpis->cumulative_subsidy_eur};
-        const std::vector<double> relocated{kpis->relocated_co2_t};
-        const std::vector<double> retained{kpis->production_retained};
-        const std::vector<std::int32_t> unmet{kpis->unmet_infrastructure_years};
         output::OutcomeColumns outcomes;
         outcomes.milestones = milestones;
         outcomes.end_year = inputs.scenario.end_year;
-        outcomes.net_co2_t = kpis->net_co2_t;
-        outcomes.cluster_net_co2_t = kpis->cluster_net_co2_t;
-        outcomes.cumulative_subsidy_eur = subsidy;
-        outcomes.relocated_co2_t = relocated;
-        outcomes.production_retained = retained;
-        outcomes.unmet_infrastructure_years = unmet;
+        outcomes.extents = extents;
+        outcomes.values = kpis->values;
         output::write_outcome_variables(file, outcomes);
     });
 }

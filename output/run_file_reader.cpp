@@ -47,9 +47,10 @@ RunFileRecord read_record(const h5::Reader& file) {
     if (file.has_global("set_values")) r.set_values = output::split_set_values(file.global_text("set_values"));
     if (file.has_global("replay_of")) r.replay_of = file.global_text("replay_of");
     if (file.has_global("branch_of")) r.branch_of = file.global_text("branch_of");
-    if (file.has_variable("milestone"))
+    if (file.has_variable("milestone")) {  // written with its outcomes
         for (std::int64_t year : file.integers("milestone")) r.milestones.push_back(static_cast<int>(year));
-    if (file.has_variable("net_co2")) r.outcomes = read_outcome_row(file, 0);
+        r.outcomes = read_outcome_row(file, 0);
+    }
     return r;
 }
 

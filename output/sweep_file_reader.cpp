@@ -1,6 +1,7 @@
 #include "sweep_file_reader.hpp"
 
 #include "core/input_error.hpp"
+#include "core/outcomes.hpp"
 #include "hdf5_provenance.hpp"
 #include "hdf5_reader.hpp"
 
@@ -13,7 +14,7 @@ constexpr std::int64_t kFirstReplayableSchema = 2;
 
 // The layout checks, before anything else is read.
 void check_sweep_file(const h5::Reader& file, const std::string& path) {
-    if (!file.has_global("runs") || !file.has_global("sampler") || !file.has_variable("net_co2"))
+    if (!file.has_global("runs") || !file.has_global("sampler") || !file.has_variable("milestone"))
         throw InputError({path, 0, 0}, "", "not an eiisim sweep file (no 'runs' attribute or outcomes)");
     const std::int64_t layout = file.has_global("schema_version") ? file.global_integer("schema_version") : 1;
     if (layout < kFirstReplayableSchema)
@@ -31,13 +32,18 @@ void check_sweep_file(const h5::Reader& file, const std::string& path) {
 
 RunKpis read_outcome_row(const h5::Reader& file, std::uint64_t run) {
     RunKpis k;
-    k.net_co2_t = file.double_row("net_co2", run);
-    k.cluster_net_co2_t = file.double_row("cluster_net_co2", run);
-    k.cumulative_subsidy_eur = file.double_row("cumulative_subsidy", run).at(0);
-    k.relocated_co2_t = file.double_row("relocated_co2", run).at(0);
-    k.production_retained = file.double_row("production_retained", run).at(0);
-    k.unmet_infrastructure_years =
-        static_cast<std::int32_t>(file.integer_row("unmet_infrastructure_years", run).at(0));
+    k.values.resize(outcomes().size());
+    for (std::size_t i = 0; i < outcomes().size(); ++i) {
+        const Outcome& o = outcomes()[i];
+        const std::string name(o.name);
+        // Rows a file's layout predates, or a dataset without targets, are absent: left empty.
+        if (!file.has_variable(name)) continue;
+        if (o.type == OutcomeType::int32) {
+            for (std::int64_t v : file.integer_row(name, run)) k.values[i].push_back(static_cast<double>(v));
+        } else {
+            k.values[i] = file.double_row(name, run);
+        }
+    }
     return k;
 }
 

@@ -1,19 +1,16 @@
 #pragma once
-// Key outcomes of one run, the `outcomes` of a sweep (also usable for one run):
-//   net CO2 in each milestone year (2030, 2040, 2050 where inside the run), per cluster
-//     and national;
-//   cumulative operating subsidy paid over all years;
-//   CO2 emitted abroad by relocated production in the end year;
-//   production retained: national production in the end year / in the base year;
-//   years with unmet infrastructure demand: years in which at least one plant was
-//     refused an option it wanted because a scarce allocation (CO2 storage, hydrogen,
-//     grid headroom, subsidy budget or a build-out limit) was full, counted from the
-//     event log's OptionAppraisal::refused flags. The log does not say which resource
-//     refused, so subsidy-budget refusals count too.
+// The outcomes (KPIs) of one run, the `outcomes` of a sweep (also usable for one run): the
+// rows of core/outcomes.cpp (names, units, definitions: docs/output-format.md, "Outcomes"),
+// computed from the run's cluster and national series at the milestone years 2030, 2040,
+// 2050 inside the run. One of them counts from the run's events: years with unmet
+// infrastructure demand, years in which at least one plant was refused an option it wanted
+// because a scarce allocation (CO2 storage, hydrogen, grid headroom, subsidy budget or a
+// build-out limit) was full. The log does not say which resource refused, so
+// subsidy-budget refusals count too.
 #include <cstdint>
 #include <vector>
 
-#include "core/sweep_result.hpp"
+#include "core/outcomes.hpp"
 
 namespace eiisim {
 
@@ -28,5 +25,8 @@ namespace eiisim {
 // marks an option refused. Equal to the above for the same run (tests/test_sweep.cpp).
 [[nodiscard]] RunKpis compute_kpis(const RunResult& result, const std::vector<std::uint8_t>& refused_in_year,
                                    const std::vector<int>& milestones);
+
+// The extents of the outcomes of runs of `result`'s shape.
+[[nodiscard]] OutcomeExtents outcome_extents(const RunResult& result, const std::vector<int>& milestones);
 
 }  // namespace eiisim

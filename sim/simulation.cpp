@@ -20,6 +20,7 @@ void reset_result(const Model& model, std::uint64_t seed, std::uint64_t run, Rec
     r.plants = static_cast<int>(in.plants.size());
     r.clusters = static_cast<int>(in.clusters.size());
     r.instruments = static_cast<int>(in.scenario.policy.instruments.size());
+    r.targets = !in.targets.empty();
     r.seed = seed;
     r.run = run;
     // Every series of the observables table (core/observables.cpp), sized by its level:

@@ -40,28 +40,40 @@ Inputs load_sweep_inputs(const ReplayOptions& o, const SweepRunRecord& sweep) {
 
 bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
 
-// Every KPI whose bits differ from the sweep's, as "name: sweep X, replay Y".
-std::vector<std::string> kpi_differences(const RunKpis& sweep, const RunKpis& replay, const std::vector<int>& years) {
+std::vector<std::string> cluster_ids(const Inputs& inputs) {
+    std::vector<std::string> ids;
+    for (const auto& c : inputs.clusters) ids.push_back(c.id);
+    return ids;
+}
+
+// Position `i` of an outcome row's values, as "[2030, chemelot]", "[2030, closure]" or "".
+std::string outcome_position(const Outcome& row, std::size_t i, const std::vector<int>& years, std::size_t per_year,
+                             const std::vector<std::string>& clusters) {
+    if (!row.milestones()) return "";
+    std::string where = std::to_string(years.at(i / per_year));
+    const std::size_t j = i % per_year;
+    if (row.per_cluster()) where += ", " + (j < clusters.size() ? clusters[j] : "cluster " + std::to_string(j));
+    if (const Extra x = row.extra_dimension(); x != Extra::none) where += ", " + extra_label(x, j);
+    return "[" + where + "]";
+}
+
+// Every KPI whose bits differ from the sweep's, as "name[...]: recorded X, replay Y". Rows
+// the recorded file does not hold (an older layout) are not compared.
+std::vector<std::string> kpi_differences(const RunKpis& recorded, const RunKpis& replay, const std::vector<int>& years,
+                                         const std::vector<std::string>& clusters) {
     std::vector<std::string> out;
-    auto compare = [&](const std::string& name, double a, double b) {
-        if (!same_bits(a, b)) out.push_back(fmt::format("{}: recorded {}, replay {}", name, a, b));
-    };
-    if (sweep.net_co2_t.size() != replay.net_co2_t.size() ||
-        sweep.cluster_net_co2_t.size() != replay.cluster_net_co2_t.size())
-        return {"the milestones or clusters differ"};
-    const std::size_t clusters = years.empty() ? 0 : sweep.cluster_net_co2_t.size() / years.size();
-    for (std::size_t m = 0; m < sweep.net_co2_t.size(); ++m) {
-        compare(fmt::format("net_co2[{}]", years.at(m)), sweep.net_co2_t[m], replay.net_co2_t[m]);
-        for (std::size_t c = 0; c < clusters; ++c)
-            compare(fmt::format("cluster_net_co2[{}][cluster {}]", years.at(m), c),
-                    sweep.cluster_net_co2_t[m * clusters + c], replay.cluster_net_co2_t[m * clusters + c]);
+    for (std::size_t k = 0; k < outcomes().size(); ++k) {
+        const Outcome& row = outcomes()[k];
+        const std::vector<double>& a = k < recorded.values.size() ? recorded.values[k] : std::vector<double>{};
+        const std::vector<double>& b = replay.values.at(k);
+        if (a.empty() && !b.empty()) continue;
+        if (a.size() != b.size()) return {"the milestones or clusters differ (" + std::string(row.name) + ")"};
+        const std::size_t per_year = row.milestones() && !years.empty() ? a.size() / years.size() : 1;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!same_bits(a[i], b[i]))
+                out.push_back(fmt::format("{}{}: recorded {}, replay {}", row.name,
+                                          outcome_position(row, i, years, per_year, clusters), a[i], b[i]));
     }
-    compare("cumulative_subsidy", sweep.cumulative_subsidy_eur, replay.cumulative_subsidy_eur);
-    compare("relocated_co2", sweep.relocated_co2_t, replay.relocated_co2_t);
-    compare("production_retained", sweep.production_retained, replay.production_retained);
-    if (sweep.unmet_infrastructure_years != replay.unmet_infrastructure_years)
-        out.push_back(fmt::format("unmet_infrastructure_years: recorded {}, replay {}", sweep.unmet_infrastructure_years,
-                                  replay.unmet_infrastructure_years));
     return out;
 }
 
@@ -81,7 +93,7 @@ int replay_command(const ReplayOptions& o) {
                                             milestones, workspace);
     write_run_hdf5(o.out, work.inputs, workspace.result, &kpis, milestones);
 
-    std::vector<std::string> differences = kpi_differences(sweep.outcomes, kpis, milestones);
+    std::vector<std::string> differences = kpi_differences(sweep.outcomes, kpis, milestones, cluster_ids(work.inputs));
     if (milestones != sweep.milestones) differences.insert(differences.begin(), "the milestone years differ");
     if (!o.quiet) {
         print_run_summary(std::cout, work.inputs, workspace.result);
@@ -106,7 +118,7 @@ int replay_run_file_command(const ReplayOptions& o) {
     const RunKpis kpis = compute_kpis(result, milestones);
     write_run_hdf5(o.out, model.inputs, result, &kpis, milestones);
 
-    std::vector<std::string> differences = kpi_differences(recorded.outcomes, kpis, milestones);
+    std::vector<std::string> differences = kpi_differences(recorded.outcomes, kpis, milestones, cluster_ids(model.inputs));
     if (milestones != recorded.milestones) differences.insert(differences.begin(), "the milestone years differ");
     if (!o.quiet) {
         print_run_summary(std::cout, model.inputs, result);

@@ -109,6 +109,7 @@ RecordLayout record_layout(const Model& base, SaveLevel save) {
     l.milestones = kpi_milestones(in.scenario.base_year, in.scenario.end_year).size();
     l.years = static_cast<std::size_t>(in.year_count());
     l.clusters = in.clusters.size();
+    l.targets = !in.targets.empty();
     l.instruments = in.scenario.policy.instruments.size();  // samples change budgets, never the instruments
     l.cluster_trajectories = save != SaveLevel::none;
     return l;

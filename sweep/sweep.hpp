@@ -24,14 +24,16 @@ class SweepTeam;
 
 // The per-run record the driver stores (in the checkpoint, sweep_checkpoint.hpp): fixed
 // width for a given model and save level, in three parts (sweep_assemble.cpp packs it):
-//   outcomes   the KPIs (sim/kpis.hpp)
+//   outcomes   the KPIs: the rows of core/outcomes.cpp present in the model, in table order
 //   banded     the per-year series whose quantiles over runs the sweep file holds: the
 //              banded observables (core/observables.cpp), in band order
 //   saved      with --save clusters or plants, the saved observables' trajectories
 struct RecordLayout {
     std::size_t milestones = 0, years = 0, clusters = 0, instruments = 0;
+    bool targets = false;  // the dataset has targets.csv (core/outcomes.hpp, needs_targets)
     bool cluster_trajectories = false;
-    [[nodiscard]] std::size_t outcome_columns() const { return milestones * clusters + milestones + 4; }
+    [[nodiscard]] OutcomeExtents outcome_extents() const { return {milestones, clusters, targets}; }
+    [[nodiscard]] std::size_t outcome_columns() const { return eiisim::outcome_columns(outcome_extents()); }
     [[nodiscard]] std::size_t banded_columns() const;
     [[nodiscard]] std::size_t saved_columns() const;
     [[nodiscard]] std::size_t width() const { return outcome_columns() + banded_columns() + saved_columns(); }

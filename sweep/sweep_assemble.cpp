@@ -1,6 +1,6 @@
 // The record (RecordLayout, sweep.hpp), in this order:
-//   outcomes  [cluster net CO2 per milestone x cluster][national net CO2 per milestone]
-//             [cumulative subsidy][relocated CO2][production retained][unmet years]
+//   outcomes  the outcomes present (core/outcomes.cpp), in table order, each [milestone x ...]
+//             or one value
 //   banded    the banded observables (core/observables.cpp) in band order, each
 //             year-major: [year] or [year x cluster|kind|instrument] or [year x cluster x kind]
 //   saved     with cluster trajectories, the saved observables in table order, each
@@ -114,12 +114,7 @@ void read_outcome_rows(RecordParts records, std::size_t first, std::size_t count
 }  // namespace
 
 void pack_record(const RecordLayout& layout, const RunKpis& k, const RunResult& r, double* out) {
-    out = put(out, k.cluster_net_co2_t);
-    out = put(out, k.net_co2_t);
-    *out++ = k.cumulative_subsidy_eur;
-    *out++ = k.relocated_co2_t;
-    *out++ = k.production_retained;
-    *out++ = static_cast<double>(k.unmet_infrastructure_years);
+    for (const std::vector<double>& values : k.values) out = put(out, values);
 
     for (const Observable* o : banded_observables()) out = put_band(*o, r, out);
     if (layout.cluster_trajectories)
@@ -182,22 +177,22 @@ namespace {
 // Outcomes -> the [run][...] vectors of `s`.
 void read_outcomes(const RecordLayout& layout, RecordParts records, std::size_t group,
                    std::vector<double>& columns, SweepResult& s) {
-    const std::size_t runs = records.front()->runs(), m = layout.milestones, c = layout.clusters;
+    const std::size_t runs = records.front()->runs();
     const std::size_t outcomes = layout.outcome_columns();
     std::vector<double> rows;
     read_outcome_rows(records, 0, outcomes, group, columns, rows);
-    s.cluster_net_co2_t.resize(runs * m * c);
-    s.net_co2_t.resize(runs * m);
-    for (std::size_t r = 0; r < runs; ++r) {
-        const double* in = rows.data() + r * outcomes;
-        std::copy(in, in + m * c, s.cluster_net_co2_t.begin() + static_cast<std::ptrdiff_t>(r * m * c));
-        in += m * c;
-        std::copy(in, in + m, s.net_co2_t.begin() + static_cast<std::ptrdiff_t>(r * m));
-        in += m;
-        s.cumulative_subsidy_eur.push_back(*in++);
-        s.relocated_co2_t.push_back(*in++);
-        s.production_retained.push_back(*in++);
-        s.unmet_infrastructure_years.push_back(static_cast<std::int32_t>(*in++));
+    const OutcomeExtents extents = layout.outcome_extents();
+    s.outcomes.assign(eiisim::outcomes().size(), {});
+    std::size_t offset = 0;
+    for (std::size_t i = 0; i < s.outcomes.size(); ++i) {
+        const std::size_t n = eiisim::outcomes()[i].size(extents);
+        std::vector<double>& column = s.outcomes[i];
+        column.resize(runs * n);
+        for (std::size_t r = 0; r < runs; ++r) {
+            const double* in = rows.data() + r * outcomes + offset;
+            std::copy(in, in + n, column.begin() + static_cast<std::ptrdiff_t>(r * n));
+        }
+        offset += n;
     }
 }
 

@@ -100,6 +100,7 @@ TEST_CASE("a sweep on given samples simulates them and says so", "[given][sweep]
     const std::vector<int> milestones = kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
     const double sample = 1.8;
     const RunKpis alone = simulate_sweep_run(work, model, &sample, 5, 1, RecordLevel::aggregates, milestones, ws);
-    CHECK(alone.net_co2_t == std::vector<double>(result.net_co2_t.begin() + static_cast<long>(milestones.size()),
-                                                result.net_co2_t.begin() + static_cast<long>(2 * milestones.size())));
+    const std::vector<double>& net = result.outcome("net_co2");
+    CHECK(alone["net_co2"] == std::vector<double>(net.begin() + static_cast<long>(milestones.size()),
+                                                  net.begin() + static_cast<long>(2 * milestones.size())));
 }

@@ -65,7 +65,7 @@ double retained_when_closed(const Model& model, std::size_t closed, double* tonn
     state.status[closed] = PlantStatus::closed;
     book_year(model, state, s.end_year, r);
     *tonnes_ratio = national(r, r.cluster_production_t, s.end_year) / national(r, r.cluster_production_t, s.base_year);
-    return compute_kpis(r, kpi_milestones(s.base_year, s.end_year)).production_retained;
+    return compute_kpis(r, kpi_milestones(s.base_year, s.end_year))["production_retained"].at(0);
 }
 
 }  // namespace

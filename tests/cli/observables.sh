@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `eiisim observables`: the Python reader's list (tools/eiisim_results/observables.json)
 # and the generated tables of docs/output-format.md must be current; the text table and
-# the JSON list the same series; an unknown format is bad input.
+# the JSON list the same series and the same outcomes; an unknown format is bad input.
 set -euo pipefail
 bin=$1
 src=$2
@@ -24,10 +24,19 @@ import json, sys
 sys.path.insert(0, sys.argv[3])
 from eiisim_results import observables as obs
 rows = json.load(open(sys.argv[1]))["observables"]
+outcome_rows = json.load(open(sys.argv[1]))["outcomes"]
 lines = open(sys.argv[2]).read().splitlines()
-table = [line.split()[0].strip("()") for line in lines[1:] if line.strip() and not line[0].isdigit()]
+split = lines.index("outcomes (KPIs, per run):")
+table = [line.split()[0].strip("()") for line in lines[1:split] if line.strip() and not line[0].isdigit()]
 names = [r["name"] for r in rows]
 assert names == table, (names, table)
+# The outcomes (core/outcomes.cpp): the text table, the JSON and the reader list the same set.
+outcome_table = [line.split()[0] for line in lines[split + 1:] if line.strip() and not line[0].isdigit()]
+outcome_names = [r["name"] for r in outcome_rows]
+assert outcome_names == outcome_table, (outcome_names, outcome_table)
+assert obs.outcome_names() == outcome_names and len(set(outcome_names)) == len(outcome_names)
+assert not set(outcome_names) & set(names), "an outcome named as a series"
+assert obs.outcome("reduction_national")["dims"] == ["run", "milestone", "reduction_part"]
 assert len(set(names)) == len(names)
 assert [r["name"] for r in obs.OBSERVABLES] == names
 assert obs.band_of("national_co2_net") == "co2_net_quantiles"

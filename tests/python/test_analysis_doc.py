@@ -91,6 +91,16 @@ def check_outputs(tmp):
                                if not line.startswith("#")))
     years = {int(r["year"]) for r in rows if r["outcome"] == "co2_net_national"}
     check(years == set(range(2025, 2051)), f"Sobol years {sorted(years)}")
+    # Every declared milestone outcome (core/outcomes.cpp) is ranked at its milestones too.
+    from eiisim_results.observables import OUTCOMES
+
+    ranked = {r["outcome"] for r in rows}
+    for o in OUTCOMES:
+        if o["dims"] == ["run", "milestone"]:
+            got = {int(r["year"]) for r in rows if r["outcome"] == o["name"]}
+            check(o["name"] not in ("jobs_national", "value_added_national") or got == {2030, 2040, 2050},
+                  f"Sobol of {o['name']}: years {sorted(got)}")
+    check("reduction_national_closure" in ranked, "Sobol ranks the reduction parts")  # (small data: no targets)
     check(os.path.exists(os.path.join(tmp, "prim", "prim_box_1.csv")), "no PRIM boxes")
     paired = [r for r in csv.DictReader(line for line in open(os.path.join(tmp, "compare", "compare_co2_net.csv"))
                                         if not line.startswith("#")) if r["kind"] == "paired"]

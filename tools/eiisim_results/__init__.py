@@ -11,6 +11,7 @@
 
 
     from eiisim_results.sweep_file import read_sweep    # a sweep's experiments and outcomes (numpy)
+    from eiisim_results import outcome_table            # its outcomes as a DataFrame, a column per value
     from eiisim_results import sobol, morris, prim, designs, exports   # analysis (docs/analysis.md)
 
 Command line: ``python3 -m eiisim_results --help``. Libraries: numpy, h5py, scipy, pandas,
@@ -26,9 +27,10 @@ _LAZY = {"open_result": ("reader", ("numpy", "h5py", "pandas", "xarray", "h5netc
          "events": ("reader", ("numpy", "h5py", "pandas", "xarray", "h5netcdf")),
          "options": ("reader", ("numpy", "h5py", "pandas", "xarray", "h5netcdf")),
          "explain": ("reader", ("numpy", "h5py", "pandas", "xarray", "h5netcdf")),
-         "read_sweep": ("sweep_file", ("numpy", "h5py"))}
+         "read_sweep": ("sweep_file", ("numpy", "h5py")),
+         "outcome_table": ("sweep_file", ("numpy", "h5py", "pandas"))}
 
-__all__ = ["open_result", "events", "options", "explain", "observables", "read_sweep"]
+__all__ = ["open_result", "events", "options", "explain", "observables", "read_sweep", "outcome_table"]
 
 
 def __getattr__(name):

@@ -22,10 +22,11 @@ import tarfile
 
 import numpy as np
 
+from .observables import OUTCOMES
 from .sweep_file import outcome_at
 
-UNITS = {"co2_net": "t CO2/yr", "cumulative_subsidy": "EUR2023", "relocated_co2": "t CO2",
-         "production_retained": "share", "unmet_infrastructure_years": "years"}
+# The yearly net CO2 and every declared outcome (core/outcomes.cpp), with its file units.
+UNITS = {"co2_net": "t CO2/yr", **{o["name"]: o["units"] for o in OUTCOMES}}
 
 
 def _add(archive, name, text):
@@ -56,6 +57,12 @@ def export_ema(sweep, out):
     for r in range(runs):
         lines.append(",".join(repr(float(c[2][r])) if c[1] == "float64" else str(c[2][r]) for c in columns))
     outcomes = dict(sweep.outcomes)
+    # Milestone outcomes (jobs, value added, leakage, reduction parts, target gaps) as one
+    # scalar outcome per milestone, `<name>_<year>`: the workbench's time axis is `years`.
+    for name, values in sweep.milestone_outcomes.items():
+        if name not in outcomes:
+            for m, year in enumerate(sweep.milestones):
+                outcomes[f"{name}_{int(year)}"] = values[:, m]
     outcomes["TIME"] = np.tile(sweep.years.astype(float), (runs, 1))
     with tarfile.open(out, "w:gz") as z:
         _add(z, "experiments.csv", "\n".join(lines) + "\n")

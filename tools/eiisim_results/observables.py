@@ -48,3 +48,21 @@ def bands():
 def saved_series():
     """Names of the per-run trajectories of sweeps saved with --save clusters, in file order."""
     return [o["name"] for o in OBSERVABLES if o["saved"]]
+
+
+# The per-run outcomes (KPIs), declared once in core/outcomes.cpp: name, dims ([run],
+# [run, milestone], [run, milestone, cluster] or [run, milestone, <extra>]), dtype, units,
+# long_name, the series each samples and how (`rule`, `definition`). `needs_targets`:
+# present only in files of a dataset with targets.csv.
+OUTCOMES = tuple(_TABLE["outcomes"])
+_OUTCOME_BY_NAME = {o["name"]: o for o in OUTCOMES}
+
+
+def outcome(name):
+    """The entry of one outcome (KeyError if eiisim declares none of that name)."""
+    return _OUTCOME_BY_NAME[name]
+
+
+def outcome_names():
+    """Names of the outcome variables of run and sweep files, in file order."""
+    return [o["name"] for o in OUTCOMES]

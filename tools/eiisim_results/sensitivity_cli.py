@@ -19,10 +19,11 @@ def design(args):
 
 def _yearly_indices(sweep, name, years, resamples):
     from .sobol import sobol_indices
+    from .sweep_file import outcome_at
 
     rows = []
     for year in years:
-        y = sweep.outcomes[name][:, np.flatnonzero(sweep.years == year)[0]]
+        y = outcome_at(sweep, name, year)
         r = sobol_indices(sweep.x, y, resamples=resamples)
         rows += [(name, int(year), s, r["S1"][j], r["S1_conf"][j], r["ST"][j], r["ST_conf"][j])
                  for j, s in enumerate(sweep.names)]
@@ -83,6 +84,14 @@ def sobol(args):
         every += rows
         png, csv = _draw_sobol(sweep, name, labels[name], rows, os.path.join(args.out, f"sobol_{name}.png"))
         print(png)
+    # Every declared milestone outcome (jobs, value added, leakage, reduction parts, target
+    # gaps, ...; core/outcomes.cpp) at its milestones, into the CSV: no figure for each.
+    for name in sweep.milestone_outcomes:
+        if name not in sweep.outcomes:
+            try:
+                every += _yearly_indices(sweep, name, [int(y) for y in sweep.milestones], args.resamples)
+            except ValueError as exc:
+                raise SystemExit(f"{args.sweep}: {exc}") from None
     figures.write_csv(os.path.join(args.out, "sobol_indices.csv"),
                       ["outcome", "year", "setting", "S1", "S1_conf", "ST", "ST_conf"], every, sweep.stamp())
     _print_sobol(every, "co2_net_national", (2030, 2050))

@@ -6,8 +6,13 @@ Outcomes per run:
   co2_net_national[run, year]   national net CO2 (t/yr), every year: from the per-run cluster
                                 trajectories (``--save clusters``), else only at the milestones
   co2_net_<cluster>[run, year]  the same per cluster
-KPIs (one number per run): cumulative_subsidy, relocated_co2, production_retained,
-unmet_infrastructure_years.
+KPIs (one number per run): every scalar outcome of the declared list
+(observables.OUTCOMES, from core/outcomes.cpp): cumulative_subsidy, relocated_co2, ...
+Milestone outcomes (sweep.milestone_outcomes, [run, milestone], years sweep.milestones):
+every per-milestone outcome of the declared list, one entry per name, or per name and
+position along its cluster or extra dimension (``national_reduction_closure``,
+``target_gap_klimaatwet_2030``, ``cluster_net_co2_chemelot``). ``outcome_at`` reads either
+kind; ``outcome_table`` is every outcome as one pandas DataFrame, a column per value.
 """
 
 import os
@@ -17,7 +22,10 @@ import numpy as np
 
 from .deps import require
 
-KPIS = ("cumulative_subsidy", "relocated_co2", "production_retained", "unmet_infrastructure_years")
+from .observables import OUTCOMES
+
+# The scalar outcomes, from the declared list.
+KPIS = tuple(o["name"] for o in OUTCOMES if o["dims"] == ["run"])
 
 
 @dataclass
@@ -33,6 +41,8 @@ class Sweep:
     attrs: dict = field(default_factory=dict)   # scenario, seed, runs, sampler, model_version, ...
     targets: dict = field(default_factory=dict)  # target id -> [year of target_years] median path (t/yr)
     target_years: np.ndarray = None
+    milestones: np.ndarray = None                # the years of the milestone outcomes
+    milestone_outcomes: dict = field(default_factory=dict)  # name[_position] -> [run, milestone]
 
     @property
     def runs(self):
@@ -68,20 +78,44 @@ def _settings(f, names):
     return out
 
 
+def _net_co2_outcome(rule):
+    """The declared outcome that samples cluster_co2_net by `rule` (net_co2, cluster_net_co2)."""
+    return next(o["name"] for o in OUTCOMES if o["series"] == "cluster_co2_net" and o["rule"] == rule)
+
+
 def _yearly_outcomes(f, clusters):
     """(years, {name: [run, year]}) from the cluster trajectories, else the milestones."""
+    per_cluster, national = _net_co2_outcome("cluster_at_milestones"), _net_co2_outcome("national_at_milestones")
     if "cluster_co2_net" in f:
         years = np.asarray(f["year"][()], dtype=int)
         net = np.asarray(f["cluster_co2_net"][()], dtype=float)  # [run, year, cluster]
-    elif "cluster_net_co2" in f:
+    elif per_cluster in f:
         years = np.asarray(f["milestone"][()], dtype=int)
-        net = np.asarray(f["cluster_net_co2"][()], dtype=float)  # [run, milestone, cluster]
+        net = np.asarray(f[per_cluster][()], dtype=float)  # [run, milestone, cluster]
     else:  # the national KPI only
-        return np.asarray(f["milestone"][()], dtype=int), {"co2_net_national": np.asarray(f["net_co2"][()], float)}
+        return np.asarray(f["milestone"][()], dtype=int), {"co2_net_national": np.asarray(f[national][()], float)}
     out = {"co2_net_national": net.sum(axis=2)}
     for c, cluster in enumerate(clusters):
         out["co2_net_" + cluster] = net[:, :, c]
     return years, out
+
+
+def _milestone_outcomes(f):
+    """{name[_position]: [run, milestone]} of every declared per-milestone outcome in the file."""
+    from .h5text import strings
+
+    out = {}
+    for o in OUTCOMES:
+        if "milestone" not in o["dims"] or o["name"] not in f:
+            continue
+        values = np.asarray(f[o["name"]][()], dtype=float)
+        if values.ndim == 2:
+            out[o["name"]] = values
+            continue
+        labels = strings(f[o["dims"][2]])  # the cluster ids or the extra dimension's names
+        for k, label in enumerate(labels):
+            out[f"{o['name']}_{label}"] = values[:, :, k]
+    return out
 
 
 def _targets(f):
@@ -113,8 +147,8 @@ def read_sweep(path):
     from .h5text import strings
 
     with h5py.File(path, "r") as f:
-        if "parameter" not in f or "net_co2" not in f:
-            raise SystemExit(f"{path}: not an eiisim sweep file (no parameter, net_co2); run `eiisim sweep` first")
+        if "parameter" not in f or "milestone" not in f:
+            raise SystemExit(f"{path}: not an eiisim sweep file (no parameter, milestone); run `eiisim sweep` first")
         names = strings(f["parameter"])
         if not names:
             raise SystemExit(f"{path}: no sampled settings (the scenario has no [[uncertain]] tables)")
@@ -127,13 +161,21 @@ def read_sweep(path):
                 outcomes[k] = np.asarray(f[k][()], dtype=float)
         return Sweep(path=path, names=names, x=x, settings=_settings(f, names), years=years, outcomes=outcomes,
                      clusters=clusters, cluster_names=cluster_names, attrs=_attrs(f), targets=_targets(f),
-                     target_years=np.asarray(f["year"][()] if "year" in f else [], dtype=int))
+                     target_years=np.asarray(f["year"][()] if "year" in f else [], dtype=int),
+                     milestones=np.asarray(f["milestone"][()], dtype=int), milestone_outcomes=_milestone_outcomes(f))
 
 
 def outcome_at(sweep, name, year):
     """Outcome `name` in `year` per run; SystemExit naming what exists when absent."""
+    if name not in sweep.outcomes and name in sweep.milestone_outcomes:
+        hits = np.flatnonzero(sweep.milestones == year)
+        if not len(hits):
+            raise SystemExit(f"{sweep.path}: {name} has no year {year} (milestones "
+                             f"{', '.join(str(int(y)) for y in sweep.milestones)})")
+        return sweep.milestone_outcomes[name][:, hits[0]]
     if name not in sweep.outcomes:
-        raise SystemExit(f"{sweep.path}: no outcome {name!r}; have {', '.join(sweep.outcomes)}")
+        raise SystemExit(f"{sweep.path}: no outcome {name!r}; have "
+                         f"{', '.join(list(sweep.outcomes) + list(sweep.milestone_outcomes))}")
     values = sweep.outcomes[name]
     if np.ndim(values) == 1:
         return values
@@ -142,3 +184,17 @@ def outcome_at(sweep, name, year):
         raise SystemExit(f"{sweep.path}: {name} has no year {year} (years {sweep.years[0]}-{sweep.years[-1]}"
                          f"{'' if len(sweep.years) > 3 else '; sweep with --save clusters for every year'})")
     return values[:, hits[0]]
+
+
+def outcome_table(sweep):
+    """Every per-run outcome as a pandas DataFrame indexed by run: the scalar outcomes under
+    their names and each milestone outcome as ``name[year]`` (one column per milestone),
+    in the declared order; new outcomes of core/outcomes.cpp appear without code here."""
+    require("pandas")
+    import pandas as pd
+
+    columns = {k: v for k, v in sweep.outcomes.items() if np.ndim(v) == 1}
+    for name, values in sweep.milestone_outcomes.items():
+        for m, year in enumerate(sweep.milestones):
+            columns[f"{name}[{int(year)}]"] = values[:, m]
+    return pd.DataFrame(columns, index=pd.RangeIndex(sweep.runs, name="run"))

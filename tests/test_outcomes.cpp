@@ -1,0 +1,213 @@
+// The per-run outcomes (core/outcomes.cpp): the table is consistent with the observables
+// it samples; each milestone outcome is the run's national series in that year; run files
+// and sweep files hold exactly the table's rows and read back bit for bit; a KPI-only
+// sweep computes the same outcomes as a sweep that keeps the cluster trajectories.
+#include <filesystem>
+#include <set>
+#include <string>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <tbb/global_control.h>
+
+#include "core/outcomes.hpp"
+#include "fixtures.hpp"
+#include "output/hdf5_sweep_writer.hpp"
+#include "output/hdf5_writer.hpp"
+#include "output/run_file_reader.hpp"
+#include "output/sweep_file_reader.hpp"
+#include "sim/kpis.hpp"
+#include "sweep/sweep.hpp"
+#include "sweep/sweep_checkpoint.hpp"
+
+using namespace eiisim;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Targets for a dataset without targets.csv: two in 2030, one in 2040, one in 2050.
+std::vector<TargetSpec> some_targets() {
+    return {{2030, TargetMapping::reduction, 5.0, 10.0, "test"},
+            {2030, TargetMapping::share, 30.0, 50.0, "test"},
+            {2040, TargetMapping::share, 20.0, 50.0, "test"},
+            {2050, TargetMapping::share, 0.0, 50.0, "test"}};
+}
+
+// Sum over clusters of a [year][cluster][per] series in year `year`, position `e`.
+double national(const RunResult& r, const std::vector<double>& v, int year, std::size_t per, std::size_t e) {
+    double sum = 0;
+    for (int c = 0; c < r.clusters; ++c) sum += v[r.at_cluster(year - r.base_year, c) * per + e];
+    return sum;
+}
+
+SweepResult sweep_of(const Model& model, std::size_t runs, SaveLevel save) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
+    SweepOptions options;
+    options.runs = runs;
+    options.seed = 3;
+    options.save = save;
+    const RecordLayout layout = record_layout(model, save);
+    SweepCheckpoint records(runs, layout.width(), layout.columnar());
+    SweepHooks hooks;
+    bool complete = false;
+    SweepResult result = run_sweep(model, options, records, hooks, complete);
+    REQUIRE(complete);
+    return result;
+}
+
+fs::path temp_file(const std::string& what) {
+    return fs::temp_directory_path() / ("eiisim-outcomes-" + what + "-" + std::to_string(::getpid()) + ".h5");
+}
+
+}  // namespace
+
+TEST_CASE("the outcomes table names each outcome once and samples declared series", "[outcomes]") {
+    std::set<std::string> names;
+    // Every series name (derived ones too: readers look them up by name, and a sweep file
+    // variable of that name would shadow the band they mean) and every band variable.
+    std::set<std::string> taken;
+    for (const Observable& o : observables()) {
+        taken.emplace(o.name);
+        if (o.banded()) taken.insert(o.band_name());
+    }
+    for (const Outcome& k : outcomes()) {
+        INFO(k.name);
+        CHECK(names.emplace(k.name).second);
+        CHECK(taken.count(std::string(k.name)) == 0);
+        CHECK(!k.units_text().empty());
+        CHECK(k.dimensions().front() == "run");
+        if (k.rule == OutcomeRule::function) {
+            CHECK(k.compute != nullptr);
+            CHECK((k.series.empty() || find_observable(k.series) != nullptr));
+        } else {
+            const Observable* series = find_observable(k.series);
+            REQUIRE(series != nullptr);
+            CHECK(k.compute == nullptr);
+            CHECK(series->level == Level::cluster);  // rules sum or pick clusters
+            CHECK(series->f64 != nullptr);
+        }
+    }
+}
+
+TEST_CASE("milestone outcomes are the run's national series in the milestone years", "[outcomes]") {
+    Inputs in = testing::small_inputs();
+    in.targets = some_targets();
+    const RunResult r = testing::run(in);
+    REQUIRE(r.targets);
+    const std::vector<int> milestones = kpi_milestones(in.scenario.base_year, in.scenario.end_year);
+    REQUIRE(milestones.size() >= 2);
+    const RunKpis k = compute_kpis(r, milestones);
+    const std::size_t parts = extra_count(Extra::reduction_part);
+    const std::size_t targets = extra_count(Extra::target);
+    bool moved = false;
+    for (std::size_t m = 0; m < milestones.size(); ++m) {
+        const int y = milestones[m];
+        INFO("year " << y);
+        CHECK(k["jobs_national"].at(m) == national(r, r.cluster_jobs, y, 1, 0));
+        CHECK(k["value_added_national"].at(m) == national(r, r.cluster_value_added_eur, y, 1, 0));
+        CHECK(k["co2_embodied_imports_national"].at(m) == national(r, r.cluster_co2_embodied_imports_t, y, 1, 0));
+        CHECK(k["co2_relocated_national"].at(m) == national(r, r.cluster_co2_relocated_t, y, 1, 0));
+        CHECK(k["co2_relocated_eu_national"].at(m) == national(r, r.cluster_co2_relocated_eu_t, y, 1, 0));
+        const double net = national(r, r.cluster_co2_net_t, y, 1, 0);
+        CHECK(k["net_co2"].at(m) == net);
+        double sum_of_parts = 0;
+        for (std::size_t p = 0; p < parts; ++p) {
+            const double part = k["reduction_national"].at(m * parts + p);
+            CHECK(part == national(r, r.cluster_reduction_t, y, parts, p));
+            sum_of_parts += part;
+        }
+        // The parts add up to the change in net CO2 since the base year.
+        const double change = net - national(r, r.cluster_co2_net_t, r.base_year, 1, 0);
+        CHECK(sum_of_parts == Approx(change).margin(1e-6 * std::abs(net) + 1e-3));
+        moved = moved || change != 0;
+        for (std::size_t t = 0; t < targets; ++t)
+            CHECK(k["target_gap"].at(m * targets + t) ==
+                  net - r.target_co2_net_t[static_cast<std::size_t>(y - r.base_year) * targets + t]);
+    }
+    CHECK(moved);  // the small run reduces something, or the parts check is idle
+    if (milestones.back() == in.scenario.end_year)
+        CHECK(k["relocated_co2"].at(0) == k["co2_relocated_national"].back());
+
+    // Without targets.csv there is no target_gap, in the KPIs or in the file.
+    const Inputs plain = testing::small_inputs();
+    REQUIRE(plain.targets.empty());
+    const RunKpis without = compute_kpis(testing::run(plain), milestones);
+    CHECK(without["target_gap"].empty());
+    CHECK(without["jobs_national"].size() == milestones.size());
+}
+
+TEST_CASE("a run file holds the outcome rows and reads them back bit for bit", "[outcomes][output]") {
+    for (const bool with_targets : {false, true}) {
+        Inputs in = testing::small_inputs();
+        if (with_targets) in.targets = some_targets();
+        const RunResult r = testing::run(in);
+        const std::vector<int> milestones = kpi_milestones(in.scenario.base_year, in.scenario.end_year);
+        const RunKpis k = compute_kpis(r, milestones);
+        const fs::path path = temp_file("run");
+        write_run_hdf5(path, in, r, &k, milestones);
+        const RunFileRecord back = read_run_file(path);
+        fs::remove(path);
+        CHECK(back.milestones == milestones);
+        CHECK(back.outcomes.values == k.values);  // the absent target_gap reads back empty
+        CHECK(back.outcomes["target_gap"].empty() == !with_targets);
+    }
+}
+
+TEST_CASE("a KPI-only sweep has the outcomes of a --save clusters sweep and of its runs' files",
+          "[outcomes][sweep]") {
+    Inputs in = load_inputs(testing::source_path("tests/data/small/scenario_sweep.toml"));
+    in.targets = some_targets();
+    const Model model = build_model(std::move(in));
+    const std::size_t runs = 6;
+    const SweepResult lean = sweep_of(model, runs, SaveLevel::none);
+    const SweepResult kept = sweep_of(model, runs, SaveLevel::clusters);
+    CHECK(lean.outcomes == kept.outcomes);
+    REQUIRE(!lean.outcome("target_gap").empty());
+
+    // Each milestone outcome of run r is the national sum of r's saved trajectory.
+    const std::size_t m_count = kept.milestones.size(), clusters = static_cast<std::size_t>(kept.clusters);
+    const auto sum_saved = [&](std::string_view series, std::size_t r, int year) {
+        const std::vector<double>& t = kept.trajectories[saved_index(series)];
+        const std::size_t yi = static_cast<std::size_t>(year - kept.base_year);
+        double sum = 0;
+        for (std::size_t c = 0; c < clusters; ++c)
+            sum += t[(r * static_cast<std::size_t>(kept.years) + yi) * clusters + c];
+        return sum;
+    };
+    for (std::size_t r = 0; r < runs; ++r)
+        for (std::size_t m = 0; m < m_count; ++m) {
+            const int y = kept.milestones[m];
+            CHECK(kept.outcome("jobs_national")[r * m_count + m] == sum_saved("cluster_jobs", r, y));
+            CHECK(kept.outcome("value_added_national")[r * m_count + m] == sum_saved("cluster_value_added", r, y));
+            CHECK(kept.outcome("co2_embodied_imports_national")[r * m_count + m] ==
+                  sum_saved("cluster_co2_embodied_imports", r, y));
+            CHECK(kept.outcome("co2_relocated_national")[r * m_count + m] == sum_saved("cluster_co2_relocated", r, y));
+            CHECK(kept.outcome("net_co2")[r * m_count + m] == sum_saved("cluster_co2_net", r, y));
+        }
+
+    // The sweep file's rows read back as the sweep's, and a run replayed into a run file
+    // (the sweep's own simulation, full record) holds the same outcomes.
+    const fs::path sweep_path = temp_file("sweep");
+    write_sweep_hdf5(sweep_path, model.inputs, lean);
+    Model work = sweep_worker_model(model);
+    RunWorkspace ws;
+    const std::size_t dims = model.inputs.scenario.uncertain.size();
+    for (const std::size_t r : {std::size_t{0}, runs - 1}) {
+        INFO("run " << r);
+        const SweepRunRecord row = read_sweep_run(sweep_path, r);
+        for (std::size_t o = 0; o < outcomes().size(); ++o) {
+            const std::size_t n = row.outcomes.values[o].size();
+            REQUIRE(lean.outcomes[o].size() == n * runs);
+            CHECK(row.outcomes.values[o] ==
+                  std::vector<double>(lean.outcomes[o].begin() + static_cast<std::ptrdiff_t>(r * n),
+                                      lean.outcomes[o].begin() + static_cast<std::ptrdiff_t>((r + 1) * n)));
+        }
+        const RunKpis again = simulate_sweep_run(work, model, lean.samples.data() + r * dims, lean.seed, r,
+                                                 RecordLevel::full, lean.milestones, ws);
+        const fs::path run_path = temp_file("replayed");
+        write_run_hdf5(run_path, work.inputs, ws.result, &again, lean.milestones);
+        CHECK(read_run_file(run_path).outcomes.values == row.outcomes.values);
+        fs::remove(run_path);
+    }
+    fs::remove(sweep_path);
+}
