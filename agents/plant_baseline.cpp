@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "benchmark_period.hpp"
 #include "core/co2_connection.hpp"
 #include "energy_stack.hpp"
 #include "fuel_gas_carbon.hpp"
@@ -86,6 +87,7 @@ void set_entrant_other_cost(const Inputs& inputs, std::vector<PlantBaseline>& ba
 // product (plants.csv `product`), so that nitric acid and urea do not dilute ammonia.
 struct ProductGroup {
     double co2_t = 0, production_t = 0;
+    double co2_combustion_t = 0;  // of co2_t
     EnergyGj energy_gj{};
 };
 
@@ -101,18 +103,38 @@ std::vector<ProductGroup> product_groups(const Inputs& inputs, std::vector<std::
         ProductGroup& g = groups[it->second];
         group_of[p] = it->second;
         g.co2_t += plant.co2_combustion_t + plant.co2_process_t;
+        g.co2_combustion_t += plant.co2_combustion_t;
         g.production_t += plant.production_t;
         for (std::size_t c = 0; c < kCarrierCount; ++c) g.energy_gj[c] += plant.energy_gj[c];
     }
     return groups;
 }
 
-// The ETS benchmark: the plant's EU ETS product benchmark where its product has one, else
-// the fallback of its product group's production-weighted base-year intensity times the
-// sector's free-allocation share (plants better than the group mean gain, worse lose).
-double benchmark_of(const PlantSpec& plant, const SectorSpec& sector, const ProductGroup& group) {
-    if (plant.product_benchmark_t_per_t >= 0) return plant.product_benchmark_t_per_t;
-    return group.production_t > 0 ? sector.free_allocation_share * group.co2_t / group.production_t : 0.0;
+// The ETS benchmark of each allocation period (docs/ODD.md §7.4 "Benchmark rule"): the
+// plant's EU ETS product benchmark where its product has one, else the fallback of its
+// product group's production-weighted base-year intensity times the sector's
+// free-allocation share (plants better than the group mean gain, worse lose), its
+// combustion part (the heat and fuel benchmarks it stands in for) cut from 2026.
+struct PeriodBenchmarks {
+    double from_2021 = 0;
+    double from_2026 = 0;
+};
+PeriodBenchmarks benchmarks_of(const PlantSpec& plant, const SectorSpec& sector, const ProductGroup& group,
+                               double unknown_cut_position) {
+    if (plant.product_benchmark_t_per_t >= 0) {
+        if (plant.product_benchmark_2026_t_per_t < 0)
+            return {plant.product_benchmark_t_per_t, plant.product_benchmark_t_per_t};
+        // Linear between the least cut and the largest the law allows where the value is
+        // not at hand; the two columns are equal where it is adopted.
+        const double least = plant.product_benchmark_2026_t_per_t;
+        const double largest = plant.product_benchmark_2026_max_cut_t_per_t;
+        return {plant.product_benchmark_t_per_t, least + unknown_cut_position * (largest - least)};
+    }
+    if (group.production_t <= 0) return {};
+    const double process_t = group.co2_t - group.co2_combustion_t;
+    return {sector.free_allocation_share * group.co2_t / group.production_t,
+            sector.free_allocation_share * (group.co2_combustion_t * kHeatFuelBenchmark2026Ratio + process_t) /
+                group.production_t};
 }
 
 // The share of a buyer's base CO2 that is its suppliers' process gas. The gas's carbon is
@@ -205,7 +227,10 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         b.co2_by_ship = co2_connection(inputs, static_cast<int>(p)).transport == Co2Transport::ship;
         set_energy_cost_rules(b, plant.is_entrant() ? entrant_design(plant) : plant, sector,
                               inputs.scenario.policy.energy);
-        b.benchmark_t_per_t = benchmark_of(plant, sector, group) * (1.0 - process_gas_co2_share(b));
+        const PeriodBenchmarks benchmarks =
+            benchmarks_of(plant, sector, group, inputs.scenario.policy.unknown_benchmark_cut_position);
+        b.benchmark_2021_t_per_t = benchmarks.from_2021 * (1.0 - process_gas_co2_share(b));
+        b.benchmark_2026_t_per_t = benchmarks.from_2026 * (1.0 - process_gas_co2_share(b));
 
         // Calibrate: full cost of the keep route at calibration-year prices (its capital charge
         // included, as the accounts carry it), without other cost.

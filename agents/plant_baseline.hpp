@@ -20,7 +20,10 @@ struct PlantBaseline {
     double co2_process_t_per_t = 0;
     std::array<double, kHeatBandCount> heat_share{};
     double co2_intensity_t_per_t = 0;   // gross base-year intensity (dispensation basis)
-    double benchmark_t_per_t = 0;       // ETS free allocation per t before phase-out (product benchmark)
+    // ETS free allocation per t before phase-out (the benchmark, docs/ODD.md §7.4) of each
+    // allocation period: 2021-2025 (also the years before), and 2026-2030 (also after).
+    double benchmark_2021_t_per_t = 0;
+    double benchmark_2026_t_per_t = 0;
     // Calibrated net non-energy cost (docs/ODD.md §5). Negative when the plant has
     // site-bound income the model does not see: see site_bound_income_eur_per_t().
     double other_cost_eur_per_t = 0;

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "benchmark_period.hpp"
 #include "hydrogen_obligation.hpp"
 
 namespace eiisim {
@@ -79,6 +80,24 @@ void fill_policy(PriceView& view, const Policy& policy, Get get) {
     fill_energy_policy(view, policy.energy, get);
 }
 
+// The parts of the allocation and CBAM factors that fall in the 2026-2030 benchmark period.
+template <typename Part>
+void fill_benchmark_period_parts(PriceView& view, const Policy& policy, Part part) {
+    view.free_allocation_factor_from_2026 = part(policy.free_allocation_factor);
+    view.free_allocation_factor_non_cbam_from_2026 = part(policy.free_allocation_factor_non_cbam);
+    view.cbam_factor_from_2026 = part(policy.cbam_factor);
+}
+
+// The sum of `path` over the horizon's years from 2026 on, over all its years (the part of
+// its horizon mean that falls there).
+double horizon_part_from_2026(const TimePath& path, int year, int horizon) {
+    if (horizon <= 0) return year >= kBenchmark2026From ? path.at(year) : 0.0;
+    if (year >= kBenchmark2026From) return path.mean_over(year, horizon);
+    const int late_years = year + horizon - kBenchmark2026From;
+    if (late_years <= 0) return 0.0;
+    return path.mean_over(kBenchmark2026From, late_years) * late_years / horizon;
+}
+
 // A feed mandate is announced policy, like the carbon policy (docs/ODD.md §7.18).
 template <typename Get>
 void fill_feed_mandate(PriceView& view, const FeedstockPolicy& feedstock, Get get) {
@@ -104,6 +123,8 @@ PriceView actual_prices(const Scenario& scenario, int year) {
     fill_market(view, scenario.prices, at);
     fill_neighbours(view, scenario.neighbours, at);
     fill_policy(view, scenario.policy, at);
+    fill_benchmark_period_parts(view, scenario.policy,
+                                [year](const TimePath& path) { return year >= kBenchmark2026From ? path.at(year) : 0.0; });
     fill_feed_mandate(view, scenario.feedstock, at);
     apply_hydrogen_obligation(view);
     return view;
@@ -151,6 +172,9 @@ std::vector<PriceView> expected_prices(const Scenario& scenario) {
         }
         // The product price index is part of the market; the green premium is policy.
         fill_policy(view, scenario.policy, over_horizon);
+        fill_benchmark_period_parts(view, scenario.policy, [year, horizon](const TimePath& path) {
+            return horizon_part_from_2026(path, year, horizon);
+        });
         // The appraisal sees the plant's feed cost as last booked, not as the mandate will
         // make it (docs/ODD.md §7.18): the price uplift that offsets it is seen the same
         // way, this year's, or a rising mandate would count its future revenue without its

@@ -31,6 +31,13 @@ struct PriceView {
     double free_allocation_factor = 0;           // CBAM-covered sectors
     double free_allocation_factor_non_cbam = 0;  // every other sector
     double cbam_factor = 0;
+    // The part of each of those three factors that falls in years of the 2026-2030
+    // benchmarks (agents/benchmark_period.hpp): in an actual view the factor itself from
+    // 2026 and 0 before; in an expected one the horizon's years from 2026 summed over all
+    // its years, so that factor - part weighs the 2021-2025 benchmark.
+    double free_allocation_factor_from_2026 = 0;
+    double free_allocation_factor_non_cbam_from_2026 = 0;
+    double cbam_factor_from_2026 = 0;
     double transport_storage_eur_per_t = 0;
     double ship_transport_storage_eur_per_t = 0;  // ship-connected plants (PlantBaseline::co2_by_ship)
     double foreign_gas_eur_per_gj = 0;

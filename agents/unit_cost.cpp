@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "benchmark_period.hpp"
 #include "energy_stack.hpp"
 
 namespace eiisim {
@@ -67,9 +68,13 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
     // carbon cost of a benchmark producer to that extent. Exports outside the EU fetch the
     // world price: CBAM protects against imports, not on exports (policy-letters/001,
     // green market creation), so only the share sold in the EU earns the uplift.
-    const double cbam_price = sector.cbam_covered ? prices.cbam_factor * prices.ets_eur_per_t *
-                                                        base.benchmark_t_per_t * (1.0 - sector.extra_eu_export_share)
-                                                  : 0.0;
+    // The benchmark is the one of the years CBAM applies in (agents/benchmark_period.hpp).
+    const double cbam_price = sector.cbam_covered
+                                  ? prices.ets_eur_per_t *
+                                        benchmark_times(base.benchmark_2021_t_per_t, base.benchmark_2026_t_per_t,
+                                                        prices.cbam_factor, prices.cbam_factor_from_2026) *
+                                        (1.0 - sector.extra_eu_export_share)
+                                  : 0.0;
     // A feed mandate on every supplier to the EU market lifts the EU price by its compliance
     // cost (docs/ODD.md §7.18, "Price"); exports outside the EU fetch the world price.
     const double mandate_price = eu_feed_mandate_cost_eur_per_t(base, sector, prices);
@@ -118,12 +123,20 @@ double cbam_obligation_eur_per_t(const PlantBaseline& base, const SectorSpec& se
     // emissions less the free allocation EU producers of the good still receive, here the
     // benchmark times the CBAM sectors' free-allocation factor.
     if (!sector.cbam_covered || prices.cbam_factor <= 0) return 0.0;
-    const double adjustment = base.benchmark_t_per_t * prices.free_allocation_factor;
+    const double adjustment = benchmark_times(base.benchmark_2021_t_per_t, base.benchmark_2026_t_per_t,
+                                              prices.free_allocation_factor, prices.free_allocation_factor_from_2026);
     return std::max(0.0, profile.co2_net_t_per_t() - adjustment) * prices.ets_eur_per_t;
 }
 
 double free_allocation_factor_of(const SectorSpec& sector, const PriceView& prices) {
     return sector.cbam_covered ? prices.free_allocation_factor : prices.free_allocation_factor_non_cbam;
+}
+
+double benchmark_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices) {
+    const double from_2026 = sector.cbam_covered ? prices.free_allocation_factor_from_2026
+                                                 : prices.free_allocation_factor_non_cbam_from_2026;
+    return benchmark_times(base.benchmark_2021_t_per_t, base.benchmark_2026_t_per_t,
+                           free_allocation_factor_of(sector, prices), from_2026);
 }
 
 UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
@@ -137,13 +150,13 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                                               : commodity_bill(profile.energy_gj_per_t, prices.energy_eur_per_gj));
 
     const double net = profile.co2_net_t_per_t();
-    const double allocation_factor = free_allocation_factor_of(sector, prices);
     // Allocation of a product-benchmark sub-installation follows its activity level
     // (Delegated Regulation (EU) 2019/331 Art. 16, Implementing Regulation (EU) 2019/1842):
     // the imported share of the benchmarked step is not made here and earns nothing.
     const double free_allocation = terms.free_allocation_t_per_t >= 0
                                        ? terms.free_allocation_t_per_t
-                                       : base.benchmark_t_per_t * allocation_factor * (1.0 - profile.imported_share);
+                                       : benchmark_allowances_t_per_t(base, sector, prices) *
+                                             (1.0 - profile.imported_share);
     cost.free_allocation_t_per_t = free_allocation;
     // Allowances for what it emits, with a process gas's carbon at the gas's maker (§7.10).
     cost[CostComponent::ets] = (profile.co2_priced_t_per_t() - free_allocation) * prices.ets_eur_per_t;

@@ -76,6 +76,11 @@ struct CostTerms {
 // CBAM goods, the other sectors' path for the rest.
 [[nodiscard]] double free_allocation_factor_of(const SectorSpec& sector, const PriceView& prices);
 
+// Free allowances per t made before the activity-level rule: the benchmark of each
+// allocation period times the part of that factor falling in it (agents/benchmark_period.hpp).
+[[nodiscard]] double benchmark_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector,
+                                                  const PriceView& prices);
+
 // Producing in the Netherlands on `profile`.
 [[nodiscard]] UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                                           const RouteProfile& profile, const PriceView& prices,

@@ -203,6 +203,13 @@ struct PlantSpec {
     // EU ETS product benchmark of that product, t CO2 (allowances) per t before phase-out
     // (plants.csv `benchmark_t_co2_per_t`); negative: none, the sector fallback applies.
     double product_benchmark_t_per_t = -1.0;
+    // Its 2026-2030 value (Implementing Regulation (EU) 2026/1412; plants.csv
+    // `benchmark_2026_t_co2_per_t`): the adopted value, or where that is not at hand the
+    // least cut the law allows; and the same at the largest cut the law allows
+    // (`benchmark_2026_max_cut_t_co2_per_t`, equal where adopted). Negative: not given,
+    // the 2021-2025 value holds in every year (docs/ODD.md §7.4 "Benchmark rule").
+    double product_benchmark_2026_t_per_t = -1.0;
+    double product_benchmark_2026_max_cut_t_per_t = -1.0;
     std::string source;
     // The plant's own CO2 connection where co2_connections.csv overrides its cluster's
     // (docs/input-format.md, docs/ODD.md §7.7): first year its captured CO2 can leave
@@ -583,6 +590,10 @@ struct Policy {
     // a path < 1 models benchmark tightening. Optional in scenario files.
     TimePath free_allocation_factor_non_cbam{1.0};
     TimePath cbam_factor;              // share of the EU carbon price charged at the border
+    // Where the 2026-2030 benchmark of a product without an adopted value lies between
+    // the least cut the law allows (0) and the largest (1): plants.csv
+    // `benchmark_2026_t_co2_per_t` and `benchmark_2026_max_cut_t_co2_per_t` (docs/ODD.md §7.4).
+    double unknown_benchmark_cut_position = 0.0;
     bool co2_levy_enabled = true;
     TimePath co2_levy_eur_per_t;       // national levy rate; the ETS price is deducted
     TimePath dispensation_factor;      // levy-free emissions as a share of base intensity

@@ -185,6 +185,32 @@ void read_site(const CsvTable& table, const CsvRow& row, PlantSpec& p, const std
         table.fail(row, "site", "units of site '" + p.site + "' must share operator and cluster, but '" + p.id +
                                     "' differs from '" + other.id + "'");
 }
+
+// The plant's EU ETS product benchmark of each allocation period (docs/ODD.md §7.4
+// "Benchmark rule"). All optional: an empty 2021-2025 benchmark means the product has none
+// (the sector fallback applies); empty 2026-2030 columns keep the 2021-2025 value. A
+// 2026-2030 value needs the 2021-2025 one, and its largest cut is no higher than it.
+void read_benchmarks(const CsvTable& table, const CsvRow& row, PlantSpec& p) {
+    p.product_benchmark_t_per_t = csv_number_or(table, row, "benchmark_t_co2_per_t", kNonNegative, -1.0);
+    p.product_benchmark_2026_t_per_t = csv_number_or(table, row, "benchmark_2026_t_co2_per_t", kNonNegative, -1.0);
+    p.product_benchmark_2026_max_cut_t_per_t =
+        csv_number_or(table, row, "benchmark_2026_max_cut_t_co2_per_t", kNonNegative, -1.0);
+    const bool period2 = p.product_benchmark_2026_t_per_t >= 0;
+    const bool max_cut = p.product_benchmark_2026_max_cut_t_per_t >= 0;
+    if (period2 && p.product_benchmark_t_per_t < 0)
+        table.fail(row, "benchmark_2026_t_co2_per_t",
+                   "a 2026-2030 benchmark needs the plant's benchmark_t_co2_per_t (2021-2025); leave both empty for "
+                   "the sector fallback");
+    if (period2 != max_cut)
+        table.fail(row, period2 ? "benchmark_2026_max_cut_t_co2_per_t" : "benchmark_2026_t_co2_per_t",
+                   "benchmark_2026_t_co2_per_t and benchmark_2026_max_cut_t_co2_per_t are given together or not at "
+                   "all");
+    if (period2 && p.product_benchmark_2026_max_cut_t_per_t > p.product_benchmark_2026_t_per_t)
+        table.fail(row, "benchmark_2026_max_cut_t_co2_per_t",
+                   "expected benchmark_2026_max_cut_t_co2_per_t <= benchmark_2026_t_co2_per_t (" +
+                       format_number(p.product_benchmark_2026_t_per_t) + "), got " +
+                       format_number(p.product_benchmark_2026_max_cut_t_per_t));
+}
 }  // namespace
 
 std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std::vector<SectorSpec>& sectors,
@@ -193,13 +219,14 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
     // MIDDEN's inventory (tools/midden/tables/added_plants.csv). The engine treats both
     // alike; the scope only says which plants the NEa 2020 base-year total covers
     // (docs/dataset.md "Scope"), so it is checked here and not stored.
-    static constexpr std::array<CsvColumn, 28> kColumns{{
+    static constexpr std::array<CsvColumn, 30> kColumns{{
         {"id"}, {"name"}, {"operator"}, {"site", false}, {"cluster"}, {"sector"}, {"capacity_t"}, {"production_t"},
         {"co2_combustion_t"}, {"co2_process_t"}, {"gas_gj"}, {"electricity_gj"}, {"hydrogen_gj"},
         {"biomethane_gj"}, {"other_fuel_gj"}, {"feedstock_gas_gj"}, {"heat_share_low"},
         {"heat_share_mid"}, {"heat_share_high"}, {"asset_age_y"}, {"reinvestment_cycle_y"},
         {"hurdle_rate"}, {"multinational"}, {"employees"}, {"product", false},
-        {"benchmark_t_co2_per_t", false}, {"scope", false}, {"source"}}};
+        {"benchmark_t_co2_per_t", false}, {"benchmark_2026_t_co2_per_t", false},
+        {"benchmark_2026_max_cut_t_co2_per_t", false}, {"scope", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     const auto sector_index = index_by_id(sectors);
     const auto cluster_index = index_by_id(clusters);
@@ -251,10 +278,9 @@ std::vector<PlantSpec> load_plants(const std::filesystem::path& file, const std:
         p.hurdle_rate = csv_number(table, row, "hurdle_rate", kShare);
         p.multinational = csv_bool(table, row, "multinational");
         p.employees = csv_integer(table, row, "employees", kCount);
-        // Both optional: an empty product is the sector's only group, an empty benchmark
-        // means the product has no EU ETS product benchmark (the sector fallback applies).
+        // Optional: an empty product is the sector's only group.
         if (const CsvField* product = table.field(row, "product")) p.product = product->text;
-        p.product_benchmark_t_per_t = csv_number_or(table, row, "benchmark_t_co2_per_t", kNonNegative, -1.0);
+        read_benchmarks(table, row, p);
         if (const CsvField* scope = table.field(row, "scope");
             scope != nullptr && !scope->text.empty() && scope->text != "midden" && scope->text != "added")
             table.fail(row, "scope", "expected scope 'midden' or 'added', got '" + scope->text + "'");

@@ -150,7 +150,7 @@ struct PlantYear {
     // from the past two years (sim/free_allocation.hpp).
     [[nodiscard]] double allocation_t() const {
         const PriceView& prices = actual_view(model, state, year);
-        return model.baselines[p].benchmark_t_per_t * free_allocation_factor_of(sector, prices) *
+        return benchmark_allowances_t_per_t(model.baselines[p], sector, prices) *
                allocated_activity_t(state.allocation_activity[p]);
     }
 

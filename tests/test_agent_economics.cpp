@@ -24,7 +24,8 @@ PlantBaseline gas_fired_plant() {
     b.co2_process_t_per_t = 0.3;
     b.co2_intensity_t_per_t = 0.866;
     b.heat_share = {0.5, 0.3, 0.2};
-    b.benchmark_t_per_t = 0.5;
+    b.benchmark_2021_t_per_t = 0.5;
+    b.benchmark_2026_t_per_t = 0.5;
     return b;
 }
 
@@ -168,7 +169,8 @@ TEST_CASE("abroad production pays CBAM only for covered products", "[agents][cba
     prices.cbam_factor = 0.1;
     prices.free_allocation_factor = 1.0;
     PlantBaseline efficient = base;
-    efficient.benchmark_t_per_t = 1.0;
+    efficient.benchmark_2021_t_per_t = 1.0;
+    efficient.benchmark_2026_t_per_t = 1.0;
     CHECK(abroad_unit_cost(efficient, covered, keep, prices, CostTerms{})[CostComponent::ets] == 0.0);
 }
 

@@ -46,16 +46,16 @@ TEST_CASE("each plant's benchmark is its product's EU ETS benchmark (2021/447)",
         const auto found = sourced.find(in.plants[p].product);
         if (found == sourced.end()) continue;
         INFO(in.plants[p].id << " " << in.plants[p].product);
-        CHECK(base[p].benchmark_t_per_t == Approx(found->second));
+        CHECK(base[p].benchmark_2021_t_per_t == Approx(found->second));
         ++checked;
     }
     CHECK(checked >= 15);
     // Yara and OCI: ammonia units against 1.570, their nitric-acid units separately.
     for (const char* id : {"M017", "M018", "M019", "M023", "M024"})
-        CHECK(base[index_of(in, id)].benchmark_t_per_t == Approx(1.570));
+        CHECK(base[index_of(in, id)].benchmark_2021_t_per_t == Approx(1.570));
     for (const char* id : {"M020", "M021", "M025", "M026"})
-        CHECK(base[index_of(in, id)].benchmark_t_per_t == Approx(0.230));
-    CHECK(base[index_of(in, "M078")].benchmark_t_per_t == Approx(1.464));  // Aldel
+        CHECK(base[index_of(in, id)].benchmark_2021_t_per_t == Approx(0.230));
+    CHECK(base[index_of(in, "M078")].benchmark_2021_t_per_t == Approx(1.464));  // Aldel
 }
 
 TEST_CASE("the energy pass-through averages over the plant's product group", "[benchmarks]") {
@@ -88,7 +88,7 @@ TEST_CASE("without a product benchmark the fallback is per product group", "[ben
             tonnes += p.production_t;
         }
     const double share = in.sectors[static_cast<std::size_t>(in.plants[urea].sector)].free_allocation_share;
-    CHECK(base[urea].benchmark_t_per_t == Approx(share * co2 / tonnes));
+    CHECK(base[urea].benchmark_2021_t_per_t == Approx(share * co2 / tonnes));
 }
 
 TEST_CASE("nitric acid and urea units are sectors of their own", "[benchmarks]") {
@@ -130,14 +130,14 @@ TEST_CASE("Tata's benchmark is the sum of its sub-installations per t of crude s
     const Inputs& in = shipped_inputs();
     const std::vector<PlantBaseline> base = make_baselines(in);
     const double expected = 6.92 / 7.83 * 1.288 + 2.44 / 7.83 * 0.217 + 4.16 / 7.83 * 0.157;
-    CHECK(base[index_of(in, "M006")].benchmark_t_per_t == Approx(expected).epsilon(1e-3));
+    CHECK(base[index_of(in, "M006")].benchmark_2021_t_per_t == Approx(expected).epsilon(1e-3));
     CHECK(expected == Approx(1.289).epsilon(1e-3));
     // Velsen and IJmond burn Tata's gases: electricity from waste gas earns no allocation,
     // and the gas's allowances are Tata's to pay (agents/fuel_gas_carbon.hpp).
     for (const char* id : {"M007", "M008"}) {
         INFO(id);
         const PlantBaseline& buyer = base[index_of(in, id)];
-        CHECK(buyer.benchmark_t_per_t < 0.05 * buyer.co2_intensity_t_per_t);
+        CHECK(buyer.benchmark_2021_t_per_t < 0.05 * buyer.co2_intensity_t_per_t);
     }
 }
 
@@ -154,10 +154,10 @@ TEST_CASE("a steam cracker's benchmark is 0.681 per t of the HVC it makes", "[be
     // SABIC buys its 140 bar steam from Swentibold (6.09 GJ/t ethylene, tc TC0426), whose
     // own allocation covers it: net of the heat benchmark 0.0473 t/GJ.
     const double sabic_hvc = 1 + 0.591 + 0.0304 + 0.00348 + 0.0957 + 0.243;
-    CHECK(base[index_of(in, "M202")].benchmark_t_per_t == Approx(steam_cracking * sabic_hvc - 6.09 * 0.0473).epsilon(1e-3));
+    CHECK(base[index_of(in, "M202")].benchmark_2021_t_per_t == Approx(steam_cracking * sabic_hvc - 6.09 * 0.0473).epsilon(1e-3));
     // Dow (tc TC0405): crude C4 at 45 % butadiene and pygas at 30 % benzene (ESTIMATE).
     const double dow_hvc = 1 + 0.462 + 0.0477 + 0.45 * 0.236 + 0.30 * 0.503;
     for (const char* id : {"M192", "M193", "M194"})
-        CHECK(base[index_of(in, id)].benchmark_t_per_t == Approx(steam_cracking * dow_hvc).epsilon(1e-3));
-    CHECK(base[index_of(in, "M115")].benchmark_t_per_t == Approx(steam_cracking));  // Shell: per t HVC
+        CHECK(base[index_of(in, id)].benchmark_2021_t_per_t == Approx(steam_cracking * dow_hvc).epsilon(1e-3));
+    CHECK(base[index_of(in, "M115")].benchmark_2021_t_per_t == Approx(steam_cracking));  // Shell: per t HVC
 }

@@ -112,7 +112,7 @@ TEST_CASE("a curtailed plant keeps its allowances for two years, then loses the 
     const PriceView& prices = model.actual[static_cast<std::size_t>(year - model.inputs.scenario.base_year)];
     const SectorSpec& sector = model.inputs.sectors[static_cast<std::size_t>(model.inputs.plants[p].sector)];
     CHECK(result.free_allocation_t[at] ==
-          Approx(model.baselines[p].benchmark_t_per_t * free_allocation_factor_of(sector, prices) * 0.6 * base));
+          Approx(model.baselines[p].benchmark_2026_t_per_t * free_allocation_factor_of(sector, prices) * 0.6 * base));
 }
 
 TEST_CASE("CBAM raises the EU price of a good, not the price its exports fetch", "[cbam]") {
@@ -129,11 +129,12 @@ TEST_CASE("CBAM raises the EU price of a good, not the price its exports fetch",
     REQUIRE(with_cbam.cbam_factor == Approx(1.0));
     PriceView without = with_cbam;
     without.cbam_factor = 0.0;
+    without.cbam_factor_from_2026 = 0.0;
     const auto revenue = [&](double export_share, const PriceView& prices) {
         sector.extra_eu_export_share = export_share;
         return domestic_unit_cost(base, sector, profile, prices, CostTerms{}).revenue_eur_per_t;
     };
-    const double uplift = with_cbam.ets_eur_per_t * base.benchmark_t_per_t;
+    const double uplift = with_cbam.ets_eur_per_t * base.benchmark_2026_t_per_t;  // CBAM from 2026
     CHECK(revenue(0.0, with_cbam) - revenue(0.0, without) == Approx(uplift));
     CHECK(revenue(0.3, with_cbam) - revenue(0.3, without) == Approx(0.7 * uplift));
     CHECK(revenue(1.0, with_cbam) == Approx(revenue(1.0, without)));

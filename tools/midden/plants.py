@@ -15,7 +15,7 @@ from .energy import EnergyBalance, energy_balance, natural_gas_t_co2_per_gj
 from .formatting import fmt
 from .raw import MIDDEN_CITE, norm_nace
 from .reinvestment_timing import asset_timing
-from .benchmarks import summed_benchmark
+from .benchmarks import period_2026_values, summed_benchmark
 from .sections import unique_tc_ids
 from .sectors import choose_sector
 
@@ -26,7 +26,8 @@ PLANT_COLUMNS = ["id", "name", "operator", "site", "cluster", "sector", "capacit
                  "biomethane_gj", "other_fuel_gj", "feedstock_gas_gj", "heat_share_low",
                  "heat_share_mid", "heat_share_high", "asset_age_y", "reinvestment_cycle_y",
                  "hurdle_rate", "multinational", "employees", "product",
-                 "benchmark_t_co2_per_t", "scope", "source"]
+                 "benchmark_t_co2_per_t", "benchmark_2026_t_co2_per_t", "benchmark_2026_max_cut_t_co2_per_t",
+                 "scope", "source"]
 SCOPE_MIDDEN = "midden"   # a current MIDDEN plant: its NEa 2020 is in nea_2020_by_cluster.csv co2_t
 SCOPE_ADDED = "added"     # tables/added_plants.csv: outside MIDDEN's inventory and that total
 
@@ -264,23 +265,45 @@ def _multinational(p):
     return 1 if any(pat in text + " " for pat in t.multinational_patterns) else 0
 
 
+def _benchmark_cells(values):
+    """The three benchmark cells of plants.csv from {period: value} (benchmarks.row_values)."""
+    return {"benchmark_t_co2_per_t": f"{values['2021']:.4g}", "benchmark_2026_t_co2_per_t": f"{values['2026']:.4g}",
+            "benchmark_2026_max_cut_t_co2_per_t": f"{values['2026_max_cut']:.4g}"}
+
+
+def _period_2026_note(values, source):
+    """The source note of a plant's 2026-2030 benchmark cells."""
+    if values["2026"] == values["2026_max_cut"]:
+        return f"2026-2030 benchmark {values['2026']:.4g} ({source})"
+    return (f"2026-2030 benchmark not at hand: ESTIMATE {values['2026']:.4g} at the least cut the law allows, "
+            f"{values['2026_max_cut']:.4g} at the largest ({source})")
+
+
 def _product_benchmark(p, src):
-    """(product, benchmark) cells: the matched main-product rule's product group and its EU
-    ETS product benchmark, or empty cells (the engine then uses the sector fallback)."""
+    """(product, {benchmark cells}): the matched main-product rule's product group and its EU
+    ETS product benchmark of each period, or empty cells (the engine then uses the sector
+    fallback)."""
+    empty = {"benchmark_t_co2_per_t": "", "benchmark_2026_t_co2_per_t": "", "benchmark_2026_max_cut_t_co2_per_t": ""}
     rule = p.capacity.product_rule if p.capacity else None
     if rule is None:
-        return "", ""
+        return "", empty
     if rule.from_sub_installations:
-        value, parts = summed_benchmark(p.sector, p.sections, rule, p.capacity.production, p.id)
-        if value is None:
-            return rule.description, ""
-        src.append(f"benchmark {value:.4g} t CO2/t {rule.description} = sum of sub-installations: "
-                   + " + ".join(parts) + f" ({rule.benchmark_source})")
-        return rule.description, f"{value:.4g}"
+        values, parts = summed_benchmark(p.sector, p.sections, rule, p.capacity.production, p.id)
+        if values is None:
+            return rule.description, empty
+        src.append(f"benchmark {values['2021']:.4g} t CO2/t {rule.description} = sum of sub-installations: "
+                   + " + ".join(parts) + f" ({rule.benchmark_source}); "
+                   + _period_2026_note(values, "the same sum with each sub-installation's 2026-2030 value, "
+                                               "sub_installation_benchmarks.csv"))
+        return rule.description, _benchmark_cells(values)
     if rule.benchmark_t_co2_per_t is None:
-        return rule.description, ""
-    src.append(f"benchmark {rule.benchmark_t_co2_per_t:g} t CO2/t {rule.description}: {rule.benchmark_source}")
-    return rule.description, f"{rule.benchmark_t_co2_per_t:g}"
+        return rule.description, empty
+    least, largest = period_2026_values(rule.benchmark_t_co2_per_t, rule.benchmark_2026_t_co2_per_t,
+                                        rule.benchmark_2013_t_co2_per_t)
+    values = {"2021": rule.benchmark_t_co2_per_t, "2026": least, "2026_max_cut": largest}
+    src.append(f"benchmark {rule.benchmark_t_co2_per_t:g} t CO2/t {rule.description}: {rule.benchmark_source}; "
+               + _period_2026_note(values, rule.benchmark_2026_source))
+    return rule.description, _benchmark_cells(values)
 
 
 def plant_record(p, stats, report, origin=None):
@@ -305,7 +328,7 @@ def plant_record(p, stats, report, origin=None):
         src.append("tc " + " ".join(p.tc_ids))
     else:
         est.append("no base configuration in pcd.json")
-    product, benchmark = _product_benchmark(p, src)
+    product, benchmark_cells = _product_benchmark(p, src)
     source = "; ".join(src)
     if est:
         source += "; ESTIMATE: " + "; ".join(est)
@@ -320,7 +343,7 @@ def plant_record(p, stats, report, origin=None):
         "asset_age_y": str(age), "reinvestment_cycle_y": str(cycle),
         "hurdle_rate": fmt(sd.hurdle_rate, 2), "multinational": str(multinational),
         "employees": str(p.employees), "product": product,
-        "benchmark_t_co2_per_t": benchmark, "scope": SCOPE_ADDED if origin else SCOPE_MIDDEN,
+        **benchmark_cells, "scope": SCOPE_ADDED if origin else SCOPE_MIDDEN,
         "source": source,
     }
     # production string must not exceed capacity string after rounding

@@ -105,11 +105,16 @@ class MainProductRule:
     names: tuple
     prefixes: tuple
     description: str
-    benchmark_t_co2_per_t: float | None   # EU ETS product benchmark; None: no product benchmark
+    benchmark_t_co2_per_t: float | None   # EU ETS product benchmark 2021-2025; None: no product benchmark
     benchmark_source: str
     # True where the benchmark cell says "sub-installations": the plant's benchmark per t of
     # product is the sum over its sub-installations (sub_installation_benchmarks.csv).
     from_sub_installations: bool = False
+    # The 2026-2030 value where adopted (None: not at hand, bounded by the 2013-2020 value;
+    # benchmarks.py period_2026_values) and the 2013-2020 value; the source of both.
+    benchmark_2026_t_co2_per_t: float | None = None
+    benchmark_2013_t_co2_per_t: float | None = None
+    benchmark_2026_source: str = ""
 
     def matches(self, main_name):
         return main_name in self.names or main_name.startswith(self.prefixes)
@@ -219,6 +224,18 @@ def _sector_exceptions(sectors):
     return out
 
 
+def _period_2026(r, i, file, has_benchmark, source_column):
+    """(2026-2030 value or None, 2013-2020 value or None, source) of a benchmark row: a
+    benchmark needs its adopted 2026-2030 value or the 2013-2020 value that bounds it."""
+    value = _optional_float(r["benchmark_2026_t_co2_per_t"])
+    value_2013 = _optional_float(r["benchmark_2013_t_co2_per_t"])
+    source = r[source_column].strip()
+    if has_benchmark and ((value is None and value_2013 is None) or not source):
+        raise TableError(f"{file} row {i}: a benchmark needs its 2026-2030 value or its 2013-2020 value, "
+                         f"and {source_column}")
+    return value, value_2013, source
+
+
 def _main_products(sectors):
     out = {}
     for i, r in enumerate(_csv("sector_main_products.csv"), start=1):
@@ -229,10 +246,11 @@ def _main_products(sectors):
         benchmark = None if summed else _optional_float(r["benchmark_t_co2_per_t"])
         if benchmark is not None and not r["benchmark_source"].strip():
             raise TableError(f"sector_main_products.csv row {i}: a benchmark needs its benchmark_source")
+        period_2026 = _period_2026(r, i, "sector_main_products.csv", benchmark is not None, "benchmark_2026_source")
         out.setdefault(r["sector"], []).append(MainProductRule(
             r["sector"], tuple(n for n in names if not n.endswith("*")),
             tuple(n[:-1] for n in names if n.endswith("*")), r["description"],
-            benchmark, r["benchmark_source"].strip(), summed))
+            benchmark, r["benchmark_source"].strip(), summed, *period_2026))
     return out
 
 
@@ -248,6 +266,10 @@ class SubInstallationBenchmark:
     benchmark_product: str
     source: str
     plants: tuple = ()      # the plant ids it applies to; empty: every plant of the sector
+    # As MainProductRule: the adopted 2026-2030 value or None, the 2013-2020 value, their source.
+    benchmark_2026_t_co2_per_t: float | None = None
+    benchmark_2013_t_co2_per_t: float | None = None
+    source_2026: str = ""
 
 
 def _sub_installation_benchmarks(sectors):
@@ -258,7 +280,7 @@ def _sub_installation_benchmarks(sectors):
         out.setdefault(r["sector"], []).append(SubInstallationBenchmark(
             r["sector"], r["output"].strip().lower(), float(r["share"]), r["counted_in"],
             float(r["benchmark_t_co2_per_t"]), r["benchmark_product"], r["source"].strip(),
-            tuple(r["plants"].split())))
+            tuple(r["plants"].split()), *_period_2026(r, i, "sub_installation_benchmarks.csv", True, "source_2026")))
     return out
 
 
