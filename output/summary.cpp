@@ -13,6 +13,7 @@
 #include "demand_summary.hpp"
 #include "jobs_summary.hpp"
 #include "leakage_summary.hpp"
+#include "agreements_summary.hpp"
 #include "public_cost_summary.hpp"
 #include "targets_summary.hpp"
 #include "value_added_summary.hpp"
@@ -153,6 +154,7 @@ void print_run_summary(std::ostream& out, const Inputs& inputs, const RunResult&
     print_targets(out, inputs, result);
     print_value_added(out, inputs, result, base_2030_end_years(result));
     print_public_cost(out, inputs, result);
+    print_agreement_outcomes(out, inputs, result);
     out << "\n";
 
     const int last = result.years - 1;

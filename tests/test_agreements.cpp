@@ -6,10 +6,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "fixtures.hpp"
+#include "output/agreements_summary.hpp"
 #include "sim/agreements.hpp"
 #include "sim/phases.hpp"
 
@@ -421,6 +423,29 @@ TEST_CASE("a unit of a letter of intent under negotiation keeps its route until 
         }
         CHECK(held > 0);
         if (fate == AgreementFate::failed) CHECK(free_after > 0);
+    }
+}
+
+TEST_CASE("the run printout says how each agreement turned out and which were fixed", "[agreements][summary][dutch]") {
+    Inputs in = dutch_inputs();
+    in.scenario.agreements.fixed = {{"tata_2025", AgreementFate::late}};
+    const Model model = build_model(in);
+    const RunResult r = simulate(model, 3);
+    std::ostringstream text;
+    print_agreement_outcomes(text, model.inputs, r);
+    const std::string printed = text.str();
+    INFO(printed);
+    // Tata's deal, fixed late: binding 2028, routes from 2032 (2030 + delay_y 2).
+    CHECK(printed.find("tata_2025                jloi     late (fixed)         2028        2032") != std::string::npos);
+    CHECK(printed.find("nobian_2024              binding  as_agreed") != std::string::npos);
+    // Stopped talks are left out; every other agreement has a line.
+    CHECK(printed.find("shell_stopped") == std::string::npos);
+    for (std::size_t a = 0; a < model.inputs.agreements.size(); ++a) {
+        const AgreementSpec& agreement = model.inputs.agreements[a];
+        if (agreement.stage == AgreementStage::stopped) continue;
+        const std::string fate = kAgreementFateNames[r.agreement_fate[a]];
+        CHECK(printed.find(agreement.id) != std::string::npos);
+        CHECK(printed.find(fate) != std::string::npos);
     }
 }
 
