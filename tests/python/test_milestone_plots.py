@@ -122,6 +122,7 @@ def check_targets(f, out, what):
 
 
 def check_file(path, out, what):
+    os.makedirs(out)
     ds = open_result(path)
     plots_milestones.plot_milestone_outcomes(ds, out)
     plots_milestones.plot_reduction_by_milestone(ds, out)

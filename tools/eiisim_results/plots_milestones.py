@@ -109,6 +109,8 @@ def plot_milestone_outcomes(ds, out_dir):
         ax = axes.flat[j]
         _distribution(ax, q * factor, np.arange(len(milestones)), 0.5, colors[j % len(colors)], runs)
         _milestone_axis(ax, milestones, label)
+        if np.min(q) >= 0:
+            ax.set_ylim(bottom=0)  # amounts: how much is left shows against zero
         ax.set_title(_title(var), fontsize=9)
         rows += [_q_row([name, units, int(m), runs], q, i) for i, m in enumerate(milestones)]
     for ax in list(axes.flat)[len(names):]:
@@ -147,7 +149,7 @@ def plot_reduction_by_milestone(ds, out_dir):
     q_total = quantiles_over_runs(var.values.sum(axis=2))  # [quantile, milestone]
     factor, label = _display(units, q_total)
     x = np.arange(len(milestones))
-    fig, ax = plt.subplots(figsize=(8.5, 5.5))
+    fig, ax = plt.subplots(figsize=(10, 5.5))
     _stack(ax, x, q_parts[2] * factor, parts)
     total = q_total * factor
     if runs > 1:
@@ -157,7 +159,7 @@ def plot_reduction_by_milestone(ds, out_dir):
     _milestone_axis(ax, milestones, f"{label}, change since {ds.attrs.get('base_year', 'the base year')}")
     note = f" — {runs} runs: medians of the parts, the total's median and 5–95 %" if runs > 1 else " — one run"
     ax.set_title(_title(var, 80, note), fontsize=10)
-    ax.legend(fontsize="x-small", ncol=2)
+    ax.legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside: bars may reach any corner
     rows = []
     for i, m in enumerate(milestones):
         rows += [_q_row([int(m), part, units, runs], q_parts[:, i], k) for k, part in enumerate(parts)]
