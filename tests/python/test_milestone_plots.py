@@ -75,7 +75,7 @@ def check_outcomes(f, out, what):
     milestones = [int(m) for m in f["milestone"][()]]
     names = ("net_co2", "jobs_national", "value_added_national", "co2_embodied_imports_national",
              "co2_relocated_national", "co2_relocated_eu_national")
-    check(set(plots_milestones.MILESTONE_OUTCOMES) == set(names), "the figure's outcomes are the declared national ones")
+    check(set(plots_milestones.MILESTONE_OUTCOMES) == set(names), "the figure has the declared national outcomes")
     seen = {(r["outcome"], int(r["milestone"])): r for r in rows}
     check(len(rows) == len(names) * len(milestones), f"{what}: {len(rows)} outcome rows")
     for name in names:
