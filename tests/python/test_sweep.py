@@ -120,9 +120,10 @@ def main():
             paths = plot_all(sweep, os.path.join(tmp, "figures"), skipped)
         names = [os.path.basename(p) for p in paths]
         check(sorted(names) == ["grid_use_by_cluster.png", "infrastructure_use.png", "jobs_and_value_added.png",
-                                "leakage.png",
-                                "net_emissions_by_cluster.png", "reduction_parts.png", "relocated_emissions.png",
-                                "route_mix_national.png", "targets.png"], f"plots of a sweep file: {names}, skipped {skipped}")
+                                "leakage.png", "milestone_outcomes.png",
+                                "net_emissions_by_cluster.png", "reduction_by_milestone.png", "reduction_parts.png",
+                                "relocated_emissions.png", "route_mix_national.png", "target_gaps.png", "targets.png"],
+              f"plots of a sweep file: {names}, skipped {skipped}")
         check(all(os.path.getsize(p) > 1000 for p in paths), "plots are non-empty PNGs")
 
     if failures:

@@ -52,6 +52,20 @@ def _parser():
     return parser
 
 
+def _why_skipped(needs):
+    """Why a file lacks the variables `needs` of a figure, in words."""
+    from .observables import OUTCOMES
+
+    outcomes = {o["name"]: o for o in OUTCOMES}
+    if any(n.startswith("reference_") for n in needs):
+        return "only `eiisim run --reference KIND` writes a reference run"
+    if any(outcomes.get(n, {}).get("needs_targets") for n in needs):
+        return "only a dataset with a targets.csv has target gaps"
+    if any(n in outcomes for n in needs):
+        return "files of layout 13 or earlier hold no per-run outcomes at the milestones"
+    return "sweep files hold per-run cluster trajectories only with --save clusters or plants"
+
+
 def _result_command(args):
     from .plots import plot_all
     from .reader import events, open_result, options
@@ -66,9 +80,7 @@ def _result_command(args):
         for path in plot_all(ds, args.out, skipped):
             print(path)
         for name, needs in skipped:
-            why = ("only `eiisim run --reference KIND` writes a reference run"
-                   if any(n.startswith("reference_") for n in needs) else
-                   "sweep files hold per-run cluster trajectories only with --save clusters or plants")
+            why = _why_skipped(needs)
             print(f"eiisim_results: {name} skipped: the file has no {', '.join(needs)} ({why})", file=sys.stderr)
     elif args.command == "events":
         events(ds).to_csv(sys.stdout)
