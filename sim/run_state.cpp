@@ -71,7 +71,8 @@ void start_agreements(const Model& model, std::uint64_t seed, std::uint64_t run,
     s.agreement_unit_pending.resize(in.agreements.size());
     s.in_live_agreement.assign(n, 0);
     s.exit_barred_until_year.assign(n, first);
-    s.negotiating_from_year.assign(n, first);
+    // An empty interval [max, first) until a letter of intent covers the plant.
+    s.negotiating_from_year.assign(n, std::numeric_limits<int>::max());
     s.negotiating_until_year.assign(n, first);
     for (std::size_t a = 0; a < in.agreements.size(); ++a) {
         const AgreementSpec& agreement = in.agreements[a];
@@ -84,8 +85,7 @@ void start_agreements(const Model& model, std::uint64_t seed, std::uint64_t run,
         if (talks_end == 0) continue;
         for (const AgreementUnit& unit : agreement.units) {
             const auto p = static_cast<std::size_t>(unit.plant);
-            const bool held = s.negotiating_until_year[p] > s.negotiating_from_year[p];
-            s.negotiating_from_year[p] = held ? std::min(s.negotiating_from_year[p], agreement.stage_year) : agreement.stage_year;
+            s.negotiating_from_year[p] = std::min(s.negotiating_from_year[p], agreement.stage_year);
             s.negotiating_until_year[p] = std::max(s.negotiating_until_year[p], talks_end);
         }
     }
