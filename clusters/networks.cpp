@@ -3,6 +3,13 @@
 #include <algorithm>
 
 namespace eiisim {
+namespace {
+
+bool leaves_on(const NetworkMember& member, int route) {
+    return std::find(member.leaves_with.begin(), member.leaves_with.end(), route) != member.leaves_with.end();
+}
+
+}  // namespace
 
 // The balance of docs/ODD.md §7.9 ("Networks"). With F0 the producers' base flow,
 // F the remaining producers' flow, D the remaining consumers' demand plus the buyers
@@ -11,10 +18,17 @@ namespace eiisim {
 //   g = (Q / F) / (Q0 / F0)          each producer's delivery factor (Q0 / F0 = 1 but for rounding)
 //   S = D - Q                        shortfall, imported up to import_share x F0
 //   cost share = (S - M + import_cost_share M) / D, M = min(S, import_share x F0)
-NetworkBalance network_balance(const NetworkSpec& network, const std::vector<std::uint8_t>& active) {
+bool takes_part(const NetworkMember& member, const std::vector<std::uint8_t>& active,
+                const std::vector<int>& technology) {
+    const auto p = static_cast<std::size_t>(member.plant);
+    return active[p] != 0 && !leaves_on(member, technology[p]);
+}
+
+NetworkBalance network_balance(const NetworkSpec& network, const std::vector<std::uint8_t>& active,
+                               const std::vector<int>& technology) {
     double base_supply = 0, base_demand = 0, supply = 0, demand = 0;
     for (const NetworkMember& m : network.members) {
-        const bool runs = active[static_cast<std::size_t>(m.plant)] != 0;
+        const bool runs = takes_part(m, active, technology);
         if (m.role == NetworkRole::producer) {
             base_supply += m.flow_kt;
             if (runs) supply += m.flow_kt;
@@ -69,6 +83,17 @@ NetworkIndex index_networks(const Inputs& inputs) {
         }
     }
     return index;
+}
+
+bool route_change_moves_networks(const Inputs& inputs, const NetworkIndex& index, int plant, int from, int to) {
+    const auto p = static_cast<std::size_t>(plant);
+    for (int k = index.member_begin[p]; k < index.member_begin[p + 1]; ++k) {
+        const auto& at = index.memberships[static_cast<std::size_t>(k)];
+        const NetworkMember& member = inputs.networks[static_cast<std::size_t>(at.network)]
+                                          .members[static_cast<std::size_t>(at.member)];
+        if (leaves_on(member, from) != leaves_on(member, to)) return true;
+    }
+    return false;
 }
 
 }  // namespace eiisim

@@ -21,8 +21,12 @@ struct NetworkBalance {
     double shortfall_share = 0;  // (outside + imported) / demand, for reports
 };
 
-// `active[p]`: plant p still produces (neither closed nor relocated).
-[[nodiscard]] NetworkBalance network_balance(const NetworkSpec& network, const std::vector<std::uint8_t>& active);
+// `active[p]`: plant p still produces (neither closed nor relocated); `technology[p]`: its
+// route in force. A member takes part while it runs a route outside its leaves_with.
+[[nodiscard]] bool takes_part(const NetworkMember& member, const std::vector<std::uint8_t>& active,
+                              const std::vector<int>& technology);
+[[nodiscard]] NetworkBalance network_balance(const NetworkSpec& network, const std::vector<std::uint8_t>& active,
+                                             const std::vector<int>& technology);
 
 // A producer's share of its own output lost to the network (negative: it delivers more
 // than in the base year), and a consumer's extra cost per t of its product.
@@ -41,5 +45,10 @@ struct NetworkIndex {
 };
 
 [[nodiscard]] NetworkIndex index_networks(const Inputs& inputs);
+
+// Whether plant p moving from route `from` to route `to` starts or ends its part in any of
+// its networks (one route in a member's leaves_with and the other not).
+[[nodiscard]] bool route_change_moves_networks(const Inputs& inputs, const NetworkIndex& index, int plant, int from,
+                                               int to);
 
 }  // namespace eiisim

@@ -117,11 +117,13 @@ int reach_of(const std::vector<int>& component, int plant) {
 void add_network_effects(const Inputs& inputs, int plant, ExitEffect& x) {
     std::vector<std::uint8_t> active(inputs.plants.size(), 1);
     active[static_cast<std::size_t>(plant)] = 0;
+    std::vector<int> base_routes(inputs.plants.size());  // everybody on its incumbent route
+    for (std::size_t p = 0; p < base_routes.size(); ++p) base_routes[p] = keep_technology_of(inputs, static_cast<int>(p));
     for (const NetworkSpec& network : inputs.networks) {
         const bool member = std::any_of(network.members.begin(), network.members.end(),
                                         [plant](const NetworkMember& m) { return m.plant == plant; });
         if (!member) continue;
-        const NetworkBalance balance = network_balance(network, active);
+        const NetworkBalance balance = network_balance(network, active, base_routes);
         for (const NetworkMember& m : network.members) {
             if (m.plant == plant) continue;
             const double production = inputs.plants[static_cast<std::size_t>(m.plant)].production_t;

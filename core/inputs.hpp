@@ -397,6 +397,10 @@ struct NetworkMember {
     // outside the network, as an edge's integration_benefit_eur_per_t
     double replacement_eur_per_t = 0;
     std::string source;
+    // Routes (indices into Inputs::technologies, among the plant's own options) under which
+    // the member neither delivers into nor draws from the network while it still runs: a
+    // consumer that makes the product itself, say (docs/ODD.md §7.9 "Networks").
+    std::vector<int> leaves_with;
 };
 
 struct NetworkSpec {

@@ -109,7 +109,8 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     load_permits(dir / "permits.csv", in.sectors, in.technologies);
     load_entrants(dir / "entrants.csv", in, scenario.scenario.base_year);
     in.edges = load_edges(dir / "edges.csv", in.plants);
-    in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges);
+    in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges, in.technologies,
+                                in.plant_technologies);
     in.history = load_history(dir / "history.csv", in.plants, in.technologies, in.plant_technologies,
                               scenario.scenario.base_year);
     in.sector_activity = load_sector_activity(dir / "sector_activity.csv", in.sectors, scenario.scenario.base_year);

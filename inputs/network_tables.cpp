@@ -7,6 +7,7 @@
 
 #include "csv_reader.hpp"
 #include "input_file_check.hpp"
+#include "plant_option_lookup.hpp"
 
 namespace eiisim {
 namespace {
@@ -51,10 +52,35 @@ std::vector<NetworkSpec> read_network_rows(const CsvTable& table, std::map<std::
     return networks;
 }
 
+// leaves_with: blank, or the plant's own options by name, separated by spaces.
+std::vector<int> read_leaves_with(const CsvTable& table, const CsvRow& row, const PlantSpec& plant,
+                                  const std::vector<TechnologySpec>& technologies, const std::vector<int>& options) {
+    std::vector<int> routes;
+    const CsvField* field = table.field(row, "leaves_with");
+    if (field == nullptr) return routes;
+    const std::string_view text = field->text;
+    for (std::size_t begin = text.find_first_not_of(' '); begin != std::string_view::npos;
+         begin = text.find_first_not_of(' ', begin)) {
+        const std::size_t end = std::min(text.find(' ', begin), text.size());
+        const int t = plant_option_named(table, row, "leaves_with", text.substr(begin, end - begin), technologies,
+                                         options, plant);
+        const TechnologySpec& route = technologies[static_cast<std::size_t>(t)];
+        // The base-year flows are the incumbent's: it cannot be a route off the network.
+        if (route.kind == OptionKind::keep)
+            table.fail(row, "leaves_with", "plant '" + plant.id + "': '" + route.name +
+                                               "' is the incumbent route, whose flows the network's base year holds");
+        routes.push_back(t);
+        begin = end;
+    }
+    return routes;
+}
+
 // One member row; the plant's network offtake shares and edge shares add up to <= 1.
 NetworkMember read_member(const CsvTable& table, const CsvRow& row, const NetworkSpec& network,
                           const std::map<std::string, int, std::less<>>& plant_index,
-                          std::vector<double>& offtake_sum) {
+                          std::vector<double>& offtake_sum, const std::vector<PlantSpec>& plants,
+                          const std::vector<TechnologySpec>& technologies,
+                          const std::vector<std::vector<int>>& plant_technologies) {
     NetworkMember m;
     const std::string plant = csv_text(table, row, "plant_id", false);
     const auto it = plant_index.find(plant);
@@ -78,6 +104,8 @@ NetworkMember read_member(const CsvTable& table, const CsvRow& row, const Networ
                    "plant '" + plant + "''s offtake shares (edges and networks) add up to " +
                        format_number(offtake_sum[static_cast<std::size_t>(m.plant)]) + "; expected a total <= 1");
     m.source = csv_text(table, row, "source", false);
+    const auto p = static_cast<std::size_t>(m.plant);
+    m.leaves_with = read_leaves_with(table, row, plants[p], technologies, plant_technologies[p]);
     return m;
 }
 
@@ -98,12 +126,14 @@ void check_balance(const CsvTable& table, const NetworkSpec& n, const CsvRow& ro
 
 std::vector<NetworkSpec> load_networks(const std::filesystem::path& networks_file,
                                        const std::filesystem::path& members_file,
-                                       const std::vector<PlantSpec>& plants, const std::vector<EdgeSpec>& edges) {
+                                       const std::vector<PlantSpec>& plants, const std::vector<EdgeSpec>& edges,
+                                       const std::vector<TechnologySpec>& technologies,
+                                       const std::vector<std::vector<int>>& plant_technologies) {
     if (!optional_input_present(networks_file)) return {};  // optional: no networks
     static constexpr std::array<CsvColumn, 7> kNetworkColumns{{{"network"}, {"product"}, {"coupling"},
         {"headroom_share"}, {"import_share"}, {"import_cost_share"}, {"source"}}};
-    static constexpr std::array<CsvColumn, 7> kMemberColumns{{{"network"}, {"plant_id"}, {"role"}, {"flow_kt"},
-        {"offtake_share"}, {"replacement_eur_per_t"}, {"source"}}};
+    static constexpr std::array<CsvColumn, 8> kMemberColumns{{{"network"}, {"plant_id"}, {"role"}, {"flow_kt"},
+        {"offtake_share"}, {"replacement_eur_per_t"}, {"leaves_with", false}, {"source"}}};
     const CsvTable table = CsvTable::read(networks_file, kNetworkColumns);
     std::map<std::string, int, std::less<>> network_index;
     std::vector<NetworkSpec> networks = read_network_rows(table, network_index);
@@ -118,7 +148,8 @@ std::vector<NetworkSpec> load_networks(const std::filesystem::path& networks_fil
         const auto it = network_index.find(id);
         if (it == network_index.end()) members.fail(row, "network", "unknown network '" + id + "' (not in networks.csv)");
         NetworkSpec& n = networks[static_cast<std::size_t>(it->second)];
-        n.members.push_back(read_member(members, row, n, plant_index, offtake_sum));
+        n.members.push_back(
+            read_member(members, row, n, plant_index, offtake_sum, plants, technologies, plant_technologies));
     }
     for (std::size_t k = 0; k < networks.size(); ++k) check_balance(table, networks[k], table.rows()[k]);
     return networks;

@@ -15,5 +15,9 @@ namespace eiisim {
 [[nodiscard]] int plant_option_named(const CsvTable& table, const CsvRow& row, std::string_view column,
                                      const std::vector<TechnologySpec>& technologies, const std::vector<int>& options,
                                      const PlantSpec& plant);
+// The same for a name taken from the column's text (one of several names in one field).
+[[nodiscard]] int plant_option_named(const CsvTable& table, const CsvRow& row, std::string_view column,
+                                     std::string_view name, const std::vector<TechnologySpec>& technologies,
+                                     const std::vector<int>& options, const PlantSpec& plant);
 
 }  // namespace eiisim

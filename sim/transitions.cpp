@@ -85,10 +85,11 @@ void end_fuel_gas_supply(const Model& model, RunState& state, int supplier, int 
     }
 }
 
-// A plant's network shares and costs, summed over its memberships in a fixed order from
-// the networks' balances (so the result is the same whatever order members left in).
-// The network cost is kept inside value_chain_eur_per_t as well. Returns whether it changed.
-bool update_network_terms(const Model& model, RunState& state, std::size_t q,
+// A plant's network shares and costs, summed over the memberships it takes part in, in a
+// fixed order from the networks' balances (so the result is the same whatever order members
+// left in). The network cost is kept inside value_chain_eur_per_t as well. Returns whether
+// it changed.
+bool update_network_terms(const Model& model, RunState& state, std::size_t q, const std::vector<std::uint8_t>& active,
                           const std::vector<NetworkBalance>& balances) {
     const NetworkIndex& index = model.networks;
     double lost = 0, lost_local = 0, cost = 0;
@@ -96,6 +97,7 @@ bool update_network_terms(const Model& model, RunState& state, std::size_t q,
         const auto& at = index.memberships[static_cast<std::size_t>(k)];
         const NetworkSpec& network = model.inputs.networks[static_cast<std::size_t>(at.network)];
         const NetworkMember& member = network.members[static_cast<std::size_t>(at.member)];
+        if (!takes_part(member, active, state.technology)) continue;  // its own route supplies or uses it
         const NetworkBalance& balance = balances[static_cast<std::size_t>(at.network)];
         (network.coupling == EdgeCoupling::utility ? lost_local : lost) += network_lost_share(member, balance);
         cost += network_cost_eur_per_t(member, balance);
@@ -109,26 +111,30 @@ bool update_network_terms(const Model& model, RunState& state, std::size_t q,
     return changed;
 }
 
-// The plant left its networks: each one is balanced again from the members that still
-// run; its remaining producers deliver more or less, its consumers buy the shortfall
-// outside (docs/ODD.md §7.9 "Networks").
+// The plant left its networks, or its new route starts or ends its part in one: each of its
+// networks is balanced again from the members that take part; the remaining producers
+// deliver more or less, the consumers buy the shortfall outside (docs/ODD.md §7.9
+// "Networks").
 void rebalance_networks(const Model& model, RunState& state, int plant, int cause) {
     const NetworkIndex& index = model.networks;
     const auto p = static_cast<std::size_t>(plant);
     if (index.member_begin[p] == index.member_begin[p + 1]) return;
-    // The plant that left no longer draws or delivers: its own terms go to zero.
-    state.value_chain_eur_per_t[p] -= state.network_eur_per_t[p];
-    state.network_eur_per_t[p] = state.network_lost_share[p] = state.network_lost_local_share[p] = 0;
+    // A plant that left no longer draws or delivers: its own terms go to zero.
+    if (has_left(state, p)) {
+        state.value_chain_eur_per_t[p] -= state.network_eur_per_t[p];
+        state.network_eur_per_t[p] = state.network_lost_share[p] = state.network_lost_local_share[p] = 0;
+    }
     std::vector<std::uint8_t> active(state.status.size());
     for (std::size_t q = 0; q < active.size(); ++q) active[q] = has_left(state, q) ? 0 : 1;
     std::vector<NetworkBalance> balances(model.inputs.networks.size());
-    for (std::size_t k = 0; k < balances.size(); ++k) balances[k] = network_balance(model.inputs.networks[k], active);
+    for (std::size_t k = 0; k < balances.size(); ++k)
+        balances[k] = network_balance(model.inputs.networks[k], active, state.technology);
     for (int k = index.member_begin[p]; k < index.member_begin[p + 1]; ++k) {
         const auto& at = index.memberships[static_cast<std::size_t>(k)];
         for (const NetworkMember& member : model.inputs.networks[static_cast<std::size_t>(at.network)].members) {
             const auto q = static_cast<std::size_t>(member.plant);
             if (active[q] == 0) continue;
-            if (update_network_terms(model, state, q, balances) && member.plant != cause) state.shocked[q] = 1;
+            if (update_network_terms(model, state, q, active, balances) && member.plant != cause) state.shocked[q] = 1;
         }
     }
 }
@@ -244,8 +250,12 @@ void apply_transitions(const Model& model, RunState& state, int year, RunResult*
             shock_neighbours(model, state, static_cast<int>(p), year, events);
             continue;
         }
+        const int from = state.technology[p];
         start_route(model, state, p, year);
-        // The plant still produces, so only customers burning its process gas notice.
+        // The plant still produces, so only its networks (when the new route makes or no
+        // longer uses what it traded there) and customers burning its process gas notice.
+        if (route_change_moves_networks(in, model.networks, static_cast<int>(p), from, target))
+            rebalance_networks(model, state, static_cast<int>(p), static_cast<int>(p));
         end_fuel_gas_supply(model, state, static_cast<int>(p), year, events);
     }
 }

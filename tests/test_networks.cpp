@@ -34,10 +34,10 @@ Inputs small_with_network(double headroom, double import_share) {
     n.headroom_share = headroom;
     n.import_share = import_share;
     n.import_cost_share = 0.5;
-    n.members = {{plant_index(in, "shell_pernis"), NetworkRole::producer, 600, 0.2, 0, ""},
-                 {plant_index(in, "zeeland_refinery"), NetworkRole::producer, 400, 0.3, 0, ""},
-                 {plant_index(in, "shell_moerdijk"), NetworkRole::consumer, 700, 0, 20, ""},
-                 {plant_index(in, "dow_terneuzen"), NetworkRole::consumer, 200, 0, 10, ""}};
+    n.members = {{plant_index(in, "shell_pernis"), NetworkRole::producer, 600, 0.2, 0, "", {}},
+                 {plant_index(in, "zeeland_refinery"), NetworkRole::producer, 400, 0.3, 0, "", {}},
+                 {plant_index(in, "shell_moerdijk"), NetworkRole::consumer, 700, 0, 20, "", {}},
+                 {plant_index(in, "dow_terneuzen"), NetworkRole::consumer, 200, 0, 10, "", {}}};
     in.networks = {n};
     return in;
 }
@@ -147,4 +147,85 @@ TEST_CASE("a site utility's lost offtake is not exported", "[networks][dutch]") 
     force_exit(model, state, plant_index(model.inputs, "M115"), 2028);
     CHECK(export_share_of(model, state, utility) == 0.0);
     CHECK(utilisation_of(model, state, utility) == Approx(before * (1.0 - 0.446)));
+}
+
+namespace {
+
+// The plant's granted conversion to `route` takes effect in `year`.
+void force_route(const Model& model, RunState& state, int plant, int route, int year) {
+    const auto p = static_cast<std::size_t>(plant);
+    state.target_technology[p] = route;
+    state.target_year[p] = year;
+    apply_transitions(model, state, year);
+}
+
+// Index of the plant's own option called `name` (plant_options.csv or its sector's row).
+int option_named(const Inputs& inputs, int plant, const std::string& name) {
+    for (int t : inputs.plant_technologies[static_cast<std::size_t>(plant)])
+        if (inputs.technologies[static_cast<std::size_t>(t)].name == name) return t;
+    throw std::invalid_argument("no option " + name);
+}
+
+// The small network with Dow's bio-naphtha route marked as one under which it buys its
+// naphtha off the network (a made-up leaves_with for the rule).
+Inputs small_with_route_off_network() {
+    Inputs in = small_with_network(0.1, 0.0);
+    const int dow = plant_index(in, "dow_terneuzen");
+    for (NetworkMember& m : in.networks[0].members)
+        if (m.plant == dow) m.leaves_with = {option_named(in, dow, "bio_naphtha_fuel")};
+    return in;
+}
+
+}  // namespace
+
+TEST_CASE("a route that ends a member's part rebalances its network like an exit, and back",
+          "[networks][rules]") {
+    const Model model = build_model(small_with_route_off_network());
+    const int pernis = plant_index(model.inputs, "shell_pernis");
+    const int zeeland = plant_index(model.inputs, "zeeland_refinery");
+    const int dow = plant_index(model.inputs, "dow_terneuzen");
+    const auto d = static_cast<std::size_t>(dow);
+    RunState exit = make_initial_state(model, 1, 0);
+    force_exit(model, exit, dow, 2030);
+    RunState moved = make_initial_state(model, 1, 0);
+    const double pernis_before = utilisation_of(model, moved, pernis);
+    force_route(model, moved, dow, option_named(model.inputs, dow, "bio_naphtha_fuel"), 2030);
+    // Dow still runs, but the producers lose its demand exactly as if it had left.
+    CHECK(moved.status[d] == PlantStatus::operating);
+    CHECK(utilisation_of(model, moved, pernis) == Approx(utilisation_of(model, exit, pernis)));
+    CHECK(utilisation_of(model, moved, zeeland) == Approx(utilisation_of(model, exit, zeeland)));
+    CHECK(utilisation_of(model, moved, pernis) < pernis_before);
+    CHECK(moved.shocked[static_cast<std::size_t>(pernis)] == 1);
+    CHECK(moved.network_eur_per_t[d] == 0.0);
+    // Back on its incumbent route it draws again: the balance is the base year's.
+    moved.shocked.assign(moved.shocked.size(), 0);
+    force_route(model, moved, dow, keep_technology_of(model.inputs, dow), 2035);
+    CHECK(utilisation_of(model, moved, pernis) == Approx(pernis_before));
+    CHECK(moved.shocked[static_cast<std::size_t>(pernis)] == 1);
+}
+
+TEST_CASE("a route outside a member's leaves_with leaves its network alone", "[networks][rules]") {
+    const Model model = build_model(small_with_route_off_network());
+    const int pernis = plant_index(model.inputs, "shell_pernis");
+    const int dow = plant_index(model.inputs, "dow_terneuzen");
+    RunState state = make_initial_state(model, 1, 0);
+    const double pernis_before = utilisation_of(model, state, pernis);
+    force_route(model, state, dow, option_named(model.inputs, dow, "e_cracker"), 2030);
+    CHECK(utilisation_of(model, state, pernis) == pernis_before);
+    CHECK(state.shocked[static_cast<std::size_t>(pernis)] == 0);
+}
+
+TEST_CASE("Neste making its own hydrogen trims the Rotterdam hydrogen network's producers", "[networks][dutch]") {
+    const Model model = build_model(testing::dutch_inputs());
+    const int neste = plant_index(model.inputs, "M071");
+    const int air_products = plant_index(model.inputs, "M177");
+    RunState electrolysis = make_initial_state(model, 1, 0);
+    const double before = utilisation_of(model, electrolysis, air_products);
+    force_route(model, electrolysis, neste, option_named(model.inputs, neste, "midden_hydrogen_from_electrolysis_pem"),
+                2030);
+    CHECK(utilisation_of(model, electrolysis, air_products) < before);
+    // An electric boiler changes Neste's steam, not its hydrogen intake.
+    RunState boiler = make_initial_state(model, 1, 0);
+    force_route(model, boiler, neste, option_named(model.inputs, neste, "midden_electric_boiler"), 2030);
+    CHECK(utilisation_of(model, boiler, air_products) == before);
 }

@@ -83,7 +83,7 @@ TEST_CASE("a plant on a network counts as connected in the metrics", "[value_cha
     NetworkSpec n;
     n.id = "ammonia";
     n.product = "ammonia";
-    n.members = {{oci, NetworkRole::producer, 100, 0.1, 0, ""}, {yara, NetworkRole::consumer, 100, 0, 5, ""}};
+    n.members = {{oci, NetworkRole::producer, 100, 0.1, 0, "", {}}, {yara, NetworkRole::consumer, 100, 0, 5, "", {}}};
     in.networks = {n};
     const ValueChainMetrics m = value_chain_metrics(in);
     CHECK(m.isolated == 0);

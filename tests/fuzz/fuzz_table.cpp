@@ -49,9 +49,11 @@ const std::map<std::string, Loader>& loaders() {
              load_entrants(f, inputs.get(), c.inputs.scenario.base_year); }},
         {"edges.csv", [](const DutchContext& c, const Path& f) { (void)load_edges(f, c.inputs.plants); }},
         {"networks.csv", [](const DutchContext& c, const Path& f) {
-             (void)load_networks(f, c.dataset / "network_members.csv", c.inputs.plants, c.inputs.edges); }},
+             (void)load_networks(f, c.dataset / "network_members.csv", c.inputs.plants, c.inputs.edges,
+                                 c.inputs.technologies, c.inputs.plant_technologies); }},
         {"network_members.csv", [](const DutchContext& c, const Path& f) {
-             (void)load_networks(c.dataset / "networks.csv", f, c.inputs.plants, c.inputs.edges); }},
+             (void)load_networks(c.dataset / "networks.csv", f, c.inputs.plants, c.inputs.edges,
+                                 c.inputs.technologies, c.inputs.plant_technologies); }},
         {"history.csv", [](const DutchContext& c, const Path& f) {
              (void)load_history(f, c.inputs.plants, c.inputs.technologies, c.inputs.plant_technologies,
                                 c.inputs.scenario.base_year); }},

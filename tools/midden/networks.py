@@ -15,7 +15,8 @@ from .edges import commodity_value
 from .formatting import fmt
 
 NETWORK_COLUMNS = ["network", "product", "coupling", "headroom_share", "import_share", "import_cost_share", "source"]
-MEMBER_COLUMNS = ["network", "plant_id", "role", "flow_kt", "offtake_share", "replacement_eur_per_t", "source"]
+MEMBER_COLUMNS = ["network", "plant_id", "role", "flow_kt", "offtake_share", "replacement_eur_per_t", "leaves_with",
+                  "source"]
 TABLE = "tables/networks.csv"
 
 
@@ -58,6 +59,7 @@ def _member_rows(net, members, replaced, flows):
         others = sorted({e.customer if producer else e.supplier for e, _ in mine})
         out.append({"network": net["network"], "plant_id": pid, "role": m["role"], "flow_kt": fmt(flow / 1000, 3),
                     "offtake_share": fmt(share, 3), "replacement_eur_per_t": fmt(cost, 2),
+                    "leaves_with": m.get("leaves_with", "").strip(),
                     "source": f"{TABLE} / network_members.csv: {m['source']}; replaces the edges "
                               f"{'to' if producer else 'from'} {' '.join(others)} (flow = offtake share x supplier "
                               f"revenue / product value; {'offtake = sum of their shares' if producer else 'replacement = sum of their integration benefits'})"})
