@@ -320,7 +320,7 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
     {.key = "policy.unknown_benchmark_cut_position", .type = T::number, .unit = "1", .bounds = kShare,
      .sweep = S::value, .long_name = "cut of the 2026-2030 benchmarks not at hand",
      .doc = "for a product whose 2026-2030 EU ETS benchmark (Implementing Regulation (EU) 2026/1412) is not at hand "
-            "(ammonia, nitric acid, hydrogen, aluminium, anodes, steam cracking): where its cut lies between the "
+            "(nitric acid, aluminium, anodes, steam cracking): where its cut lies between the "
             "least the law allows (0: 6 % below the 2013-2020 value, and no higher than the 2021-2025 value) and the "
             "largest (1: 50 % below it), Directive 2003/87/EC Art. 10a(2); adopted values and the sector fallback do "
             "not move (docs/ODD.md §7.4 \"Benchmark rule\")",

@@ -35,7 +35,7 @@ TEST_CASE("free allocation uses the 2021-2025 benchmark in 2025 and the 2026-203
     const int yara = testing::plant_index(model.inputs, "M017");  // ammonia
     const auto p = static_cast<std::size_t>(yara);
     const PlantBaseline& base = model.baselines[p];
-    // Ammonia: 1.570 (2021/447); 2026-2030 at the least cut the law allows, 1.619 x 0.94.
+    // Ammonia: 1.570 (2021/447); 2026-2030 1.522 (2026/1412; = 1.619 x 0.94, the least cut).
     REQUIRE(base.benchmark_2021_t_per_t == Approx(1.570));
     REQUIRE(base.benchmark_2026_t_per_t == Approx(1.522).epsilon(1e-3));
     const SectorSpec& sector = model.inputs.sectors[static_cast<std::size_t>(model.inputs.plants[p].sector)];
@@ -66,19 +66,35 @@ TEST_CASE("Tata's benchmark is 1.289 before 2026 and 1.194 from 2026", "[benchma
           tata.benchmark_2026_t_per_t);
 }
 
-TEST_CASE("the cut of a benchmark not at hand moves between the least and the largest the law allows", "[benchmarks]") {
+TEST_CASE("the adopted 2026-2030 ammonia and hydrogen values do not move with the cut setting", "[benchmarks]") {
+    // Implementing Regulation (EU) 2026/1412 Annex: ammonia 1.522, hydrogen 7.98 (above the
+    // 2021-2025 6.84: Delegated Regulation (EU) 2024/873; docs/dataset.md "Benchmark values: check").
     Inputs in = testing::dutch_inputs();
     const auto yara = static_cast<std::size_t>(testing::plant_index(in, "M017"));
-    const auto ammonia_at = [&](double position) {
+    const auto air_products = static_cast<std::size_t>(testing::plant_index(in, "M177"));
+    for (const double position : {0.0, 1.0}) {
+        INFO(position);
         in.scenario.policy.unknown_benchmark_cut_position = position;
-        return make_baselines(in)[yara].benchmark_2026_t_per_t;
+        const std::vector<PlantBaseline> base = make_baselines(in);
+        CHECK(base[yara].benchmark_2026_t_per_t == Approx(1.522));
+        CHECK(base[air_products].benchmark_2021_t_per_t == Approx(6.84));
+        CHECK(base[air_products].benchmark_2026_t_per_t == Approx(7.98));
+    }
+}
+
+TEST_CASE("the cut of a benchmark not at hand moves between the least and the largest the law allows", "[benchmarks]") {
+    Inputs in = testing::dutch_inputs();
+    const auto aldel = static_cast<std::size_t>(testing::plant_index(in, "M078"));
+    const auto aluminium_at = [&](double position) {
+        in.scenario.policy.unknown_benchmark_cut_position = position;
+        return make_baselines(in)[aldel].benchmark_2026_t_per_t;
     };
-    // 2013-2020 ammonia 1.619 (Decision 2011/278/EU) cut by 6 % and by 50 %.
-    CHECK(ammonia_at(0.0) == Approx(1.619 * 0.94).epsilon(1e-3));
-    CHECK(ammonia_at(1.0) == Approx(1.619 * 0.50).epsilon(1e-3));
-    CHECK(ammonia_at(0.5) == Approx(0.5 * (ammonia_at(0.0) + ammonia_at(1.0))));
+    // 2013-2020 primary aluminium 1.514 (Decision 2011/278/EU) cut by 6 % and by 50 %.
+    CHECK(aluminium_at(0.0) == Approx(1.514 * 0.94).epsilon(1e-3));
+    CHECK(aluminium_at(1.0) == Approx(1.514 * 0.50).epsilon(1e-3));
+    CHECK(aluminium_at(0.5) == Approx(0.5 * (aluminium_at(0.0) + aluminium_at(1.0))));
     in.scenario.policy.unknown_benchmark_cut_position = 1.0;
-    CHECK(make_baselines(in)[yara].benchmark_2021_t_per_t == Approx(1.570));  // 2021-2025 stays
+    CHECK(make_baselines(in)[aldel].benchmark_2021_t_per_t == Approx(1.464));  // 2021-2025 stays
 }
 
 TEST_CASE("the fallback benchmark's combustion part takes the heat and fuel cut from 2026", "[benchmarks]") {
@@ -123,10 +139,10 @@ TEST_CASE("a sweep can draw the cut of the benchmarks not at hand", "[benchmarks
     const int target = find_uncertain_target("policy.unknown_benchmark_cut_position");
     REQUIRE(target >= 0);
     Model model = build_model(testing::dutch_inputs());
-    const auto yara = static_cast<std::size_t>(testing::plant_index(model.inputs, "M017"));
-    const double least = model.baselines[yara].benchmark_2026_t_per_t;
+    const auto aldel = static_cast<std::size_t>(testing::plant_index(model.inputs, "M078"));
+    const double least = model.baselines[aldel].benchmark_2026_t_per_t;
     apply_uncertain_target(target, model.inputs, 1.0, UncertainScale::value);
     rebuild_price_dependent(model);
-    CHECK(model.baselines[yara].benchmark_2026_t_per_t == Approx(1.619 * 0.50).epsilon(1e-3));
-    CHECK(model.baselines[yara].benchmark_2026_t_per_t < least);
+    CHECK(model.baselines[aldel].benchmark_2026_t_per_t == Approx(1.514 * 0.50).epsilon(1e-3));
+    CHECK(model.baselines[aldel].benchmark_2026_t_per_t < least);
 }
