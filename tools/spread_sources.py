@@ -226,7 +226,9 @@ def main(argv=None):
     try:
         report, runs_text, head = report_of_sweep(args) if args.sweep else report_of_seeds(args)
     except (RuntimeError, OSError, KeyError) as error:
-        print("spread_sources: error: {}".format(error), file=sys.stderr)
+        # A KeyError's str() quotes its message; the message alone reads better.
+        message = error.args[0] if isinstance(error, KeyError) and error.args else error
+        print("spread_sources: error: {}".format(message), file=sys.stderr)
         return 1
     print_report(report, args.year, runs_text)
     if args.json:

@@ -131,8 +131,14 @@ def check_sweep_file(binary, root, tmp, env):
 
     sweep = read_sweep(out)
     check(list(sweep.milestones) == list(milestones), "read_sweep: milestones")
+    with h5py.File(out) as f:
+        agreements = [text(a) for a in f["agreement"][()]]
+        fates = f["agreement_outcome"][()]
     for o in observables.OUTCOMES:
-        if "milestone" not in o["dims"]:
+        if o["dims"] == ["run", "agreement"]:
+            check(sweep.agreement_outcomes[o["name"]].shape == (RUNS, len(agreements)),
+                  f"read_sweep: per-agreement outcome {o['name']}")
+        elif "milestone" not in o["dims"]:
             check(o["name"] in sweep.outcomes, f"read_sweep: scalar outcome {o['name']}")
         elif len(o["dims"]) == 2:
             check(o["name"] in sweep.milestone_outcomes, f"read_sweep: milestone outcome {o['name']}")
@@ -147,6 +153,10 @@ def check_sweep_file(binary, root, tmp, env):
                    "target_gap_climate_neutral_2050[2050]"):
         check(column in table.columns, f"outcome_table: column {column}")
     check(np.array_equal(table["jobs_national[2040]"].values, jobs[:, 1]), "outcome_table: values")
+    check(sweep.agreements == agreements, "read_sweep: agreement ids")
+    tata = agreements.index("tata_2025")
+    check(np.array_equal(table["agreement_outcome[tata_2025]"].values, fates[:, tata]),
+          "outcome_table: an agreement's outcome codes per run")
 
 
 def check_single_declaration(root):
