@@ -149,6 +149,15 @@ std::string outcome_definition(const Outcome& k) {
     return "";
 }
 
+// "; codes: 0 as_agreed, 1 on_time, ..." for a coded outcome (CF flag_values/flag_meanings).
+std::string outcome_codes_text(const Outcome& k) {
+    if (k.flag_meanings.empty()) return "";
+    std::vector<std::string> codes;
+    for (std::size_t i = 0; i < k.flag_meanings.size(); ++i)
+        codes.push_back(fmt::format("{} `{}`", i, k.flag_meanings[i]));
+    return fmt::format("; codes (flag_values/flag_meanings): {}", fmt::join(codes, ", "));
+}
+
 std::string outcome_dims_cell(const Outcome& k) {
     return "`[" + fmt::format("{}", fmt::join(k.dimensions(), ", ")) + "]`";
 }
@@ -159,6 +168,7 @@ void print_outcomes_section(std::ostream& out) {
     for (const Outcome& k : outcomes()) {
         std::string meaning = k.long_name_for("the end year");
         if (!k.comment.empty()) meaning += "; " + std::string(k.comment);
+        meaning += outcome_codes_text(k);
         meaning += ". Computed: " + outcome_definition(k);
         out << fmt::format("| `{}` | {} | {} | {} | {} |\n", k.name, outcome_dims_cell(k),
                            kOutcomeTypeNames[static_cast<std::size_t>(k.type)], k.units_text(), meaning);
@@ -206,12 +216,15 @@ std::string json_outcome(const Outcome& k) {
     const Extra x = k.extra_dimension();
     return fmt::format(
         "    {{\"name\": {}, \"dims\": {}, \"dtype\": {}, \"units\": {}, \"long_name\": {}, \"comment\": {}, "
-        "\"milestones\": {}, \"per_cluster\": {}, \"extra\": {}, \"series\": {}, \"rule\": {}, "
-        "\"needs_targets\": {}, \"definition\": {}}}",
+        "\"milestones\": {}, \"per_cluster\": {}, \"per_agreement\": {}, \"extra\": {}, \"series\": {}, "
+        "\"rule\": {}, \"needs_targets\": {}, \"flag_meanings\": {}, \"definition\": {}}}",
         json_string(k.name), json_list(k.dimensions()), json_string(kOutcomeTypeNames[static_cast<std::size_t>(k.type)]),
         json_string(k.units_text()), json_string(k.long_name), json_or_null(k.comment), k.milestones(),
-        k.per_cluster(), json_or_null(kExtraNames[static_cast<std::size_t>(x)]), json_or_null(k.series),
-        json_string(rule_name(k.rule)), k.needs_targets, json_string(outcome_definition(k)));
+        k.per_cluster(), k.per_agreement, json_or_null(kExtraNames[static_cast<std::size_t>(x)]),
+        json_or_null(k.series), json_string(rule_name(k.rule)), k.needs_targets,
+        k.flag_meanings.empty() ? std::string("null")
+                                : json_list(std::vector<std::string>(k.flag_meanings.begin(), k.flag_meanings.end())),
+        json_string(outcome_definition(k)));
 }
 
 void print_json(std::ostream& out) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <string>
 
 #include "emission_targets.hpp"
 
@@ -52,6 +53,28 @@ void target_gap(const OutcomeSource& s, double* out) {
             *out++ = net - r.target_co2_net_t[static_cast<std::size_t>(yi) * kEmissionTargetCount +
                                               static_cast<std::size_t>(t)];
     }
+}
+
+// One value per support agreement from a RunResult vector; the extents count the agreements
+// by agreement_fate, so a vector of another length is a caller's bug, not a short row.
+template <typename T>
+void per_agreement(const OutcomeSource& s, const std::vector<T>& values, double* out) {
+    if (values.size() != s.result.agreement_fate.size())
+        throw std::logic_error("RunResult holds " + std::to_string(values.size()) +
+                               " values of an agreement outcome for " +
+                               std::to_string(s.result.agreement_fate.size()) + " agreements");
+    for (const T v : values) *out++ = static_cast<double>(v);
+}
+
+// Each support agreement's outcome in the run, as the simulation drew it (sim/agreements.cpp).
+void agreement_outcome(const OutcomeSource& s, double* out) { per_agreement(s, s.result.agreement_fate, out); }
+
+void agreement_binding_year(const OutcomeSource& s, double* out) {
+    per_agreement(s, s.result.agreement_binding_year, out);
+}
+
+void agreement_routes_from_year(const OutcomeSource& s, double* out) {
+    per_agreement(s, s.result.agreement_routes_from_year, out);
 }
 
 using Rule = OutcomeRule;
@@ -112,6 +135,26 @@ constexpr auto kOutcomes = std::to_array<Outcome>({
      .compute = &target_gap,
      .doc = "`net_co2 - target_co2_net` at each milestone and target (docs/ODD.md §7.12, \"Targets tracked\"); "
             "absent when the dataset has no `targets.csv` (its target paths are then 0)"},
+    // How each support agreement turned out in the run (layout 15; in run files since 13):
+    // a sweep over seeds or uncertainties then groups a KPI by it without rerunning.
+    {.name = "agreement_outcome", .units = "1",
+     .long_name = "how the agreement turned out in this run: as agreed (binding in the data), an EoP or JLoI binding "
+                  "on time, late or never (failed; drawn, or fixed by [agreements.fixed]), or stopped talks",
+     .per_agreement = true, .type = OutcomeType::uint8, .flag_meanings = kAgreementFateNames,
+     .compute = &agreement_outcome,
+     .doc = "each support agreement's outcome in the run (docs/ODD.md §7.15), a code with CF `flag_values`/"
+            "`flag_meanings`: as_agreed, on_time, late, failed, stopped; absent when the dataset has no agreements"},
+    {.name = "agreement_binding_year", .units = "year",
+     .long_name = "year the agreement is binding in this run (0: never)", .per_agreement = true,
+     .type = OutcomeType::int32, .compute = &agreement_binding_year,
+     .doc = "the year the agreement binds in the run: its stage year (binding in the data), plus the lag, plus the "
+            "delay when late; 0 (the fill value) when it never binds (failed, stopped)"},
+    {.name = "agreement_routes_from_year", .units = "year",
+     .long_name = "first year the agreed routes run in this run (0: never)", .per_agreement = true,
+     .type = OutcomeType::int32, .compute = &agreement_routes_from_year,
+     .doc = "the first year the agreement's routes run in the run, as the simulation set it: the agreed start "
+            "year, plus the delay when late; 0 (the fill value) when they never run by the agreement (failed, "
+            "stopped). A unit whose claims do not fit yet starts later (docs/ODD.md §7.15)"},
 });
 // clang-format on
 
@@ -175,13 +218,15 @@ std::string Outcome::long_name_for(std::string_view end_year) const {
 
 std::size_t Outcome::size(const OutcomeExtents& e) const {
     if (!present(e)) return 0;
-    return (milestones() ? e.milestones : 1) * (per_cluster() ? e.clusters : 1) * extra_count(extra_dimension());
+    return (milestones() ? e.milestones : 1) * (per_cluster() ? e.clusters : 1) * (per_agreement ? e.agreements : 1) *
+           extra_count(extra_dimension());
 }
 
 std::vector<std::string> Outcome::dimensions() const {
     std::vector<std::string> dims{"run"};
     if (milestones()) dims.emplace_back("milestone");
     if (per_cluster()) dims.emplace_back("cluster");
+    if (per_agreement) dims.emplace_back("agreement");
     if (const Extra x = extra_dimension(); x != Extra::none) dims.emplace_back(kExtraNames[static_cast<std::size_t>(x)]);
     return dims;
 }
@@ -201,7 +246,8 @@ std::size_t outcome_columns(const OutcomeExtents& e) {
 }
 
 RunKpis compute_outcomes(const OutcomeSource& s) {
-    const OutcomeExtents e{s.milestones.size(), static_cast<std::size_t>(s.result.clusters), s.result.targets};
+    const OutcomeExtents e{s.milestones.size(), static_cast<std::size_t>(s.result.clusters), s.result.targets,
+                           s.result.agreement_fate.size()};
     RunKpis k;
     k.values.resize(kOutcomes.size());
     for (std::size_t i = 0; i < kOutcomes.size(); ++i) {

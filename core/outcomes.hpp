@@ -1,8 +1,9 @@
 #pragma once
 // Every per-run outcome (KPI), declared once: its variable name, units, long_name, comment,
-// dimensions ([run], [run, milestone], [run, milestone, cluster] or [run, milestone, <extra>]
-// with the extra dimension of the series it samples), type, and how it is computed from one
-// run's cluster and national series (RecordLevel::aggregates keeps them, so KPI-only sweeps
+// dimensions ([run], [run, milestone], [run, milestone, cluster], [run, milestone, <extra>]
+// with the extra dimension of the series it samples, or [run, agreement]), type, code
+// meanings, and how it is computed from one run's cluster and national series (or, per
+// agreement, from the run's agreement outcomes) (RecordLevel::aggregates keeps them, so KPI-only sweeps
 // compute every outcome without plant panels). This one table drives the computation
 // (sim/kpis.cpp), the sweep record (sweep/sweep_assemble.cpp), the outcome variables of run
 // and sweep files (output/hdf5_outcomes.cpp), their readers (output/sweep_file_reader.cpp),
@@ -29,8 +30,8 @@
 
 namespace eiisim {
 
-enum class OutcomeType : std::uint8_t { float64, int32 };
-inline constexpr std::array<const char*, 2> kOutcomeTypeNames = {"float64", "int32"};
+enum class OutcomeType : std::uint8_t { float64, int32, uint8 };
+inline constexpr std::array<const char*, 3> kOutcomeTypeNames = {"float64", "int32", "uint8"};
 
 // How an outcome is computed from one run's series.
 enum class OutcomeRule : std::uint8_t {
@@ -51,6 +52,7 @@ struct OutcomeExtents {
     std::size_t milestones = 0;
     std::size_t clusters = 0;
     bool targets = false;  // the dataset has targets.csv (rows with needs_targets exist only then)
+    std::size_t agreements = 0;  // the dataset's support agreements (rows per_agreement exist only with some)
 };
 
 struct Outcome {
@@ -62,9 +64,12 @@ struct Outcome {
     std::string_view series = "";   // the observable it samples (for functions: is computed from, if one)
     // For functions: the dimensions after `run` (rules take them from `series`).
     bool per_milestone = false;
+    bool per_agreement = false;     // one value per support agreement (dimension `agreement`)
     Extra extra = Extra::none;
     OutcomeType type = OutcomeType::float64;
     bool needs_targets = false;     // present only where the dataset has targets.csv
+    // A coded outcome: the meaning of each code 0, 1, ... (CF flag_values/flag_meanings).
+    std::span<const char* const> flag_meanings = {};
     // Fills the row's values ([milestone][cluster|extra] or one), for rule `function`.
     void (*compute)(const OutcomeSource&, double* out) = nullptr;
     std::string_view doc = "";      // the definition, markdown, for docs/output-format.md
@@ -75,7 +80,9 @@ struct Outcome {
     [[nodiscard]] std::string_view units_text() const;
     // The long_name with "{end_year}" replaced by `end_year` ("2050", or "the end year" in docs).
     [[nodiscard]] std::string long_name_for(std::string_view end_year) const;
-    [[nodiscard]] bool present(const OutcomeExtents& e) const { return !needs_targets || e.targets; }
+    [[nodiscard]] bool present(const OutcomeExtents& e) const {
+        return (!needs_targets || e.targets) && (!per_agreement || e.agreements > 0);
+    }
     // Values per run (0 when not present).
     [[nodiscard]] std::size_t size(const OutcomeExtents& e) const;
     [[nodiscard]] std::vector<std::string> dimensions() const;

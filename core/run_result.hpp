@@ -262,6 +262,9 @@ struct RunResult {
     // per support agreement [agreement] (docs/ODD.md §7.15): how each turned out in this run
     std::vector<std::uint8_t> agreement_fate;          // AgreementFate
     std::vector<std::int32_t> agreement_binding_year;  // 0: never binding in this run
+    // The first year the agreed routes run in this run, as the simulation set it (the agreed
+    // start, later by the delay when late; sim/agreements.cpp); 0: never (failed, stopped).
+    std::vector<std::int32_t> agreement_routes_from_year;
 
     std::vector<DecisionEvent> events;
 

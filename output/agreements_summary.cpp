@@ -14,16 +14,13 @@ bool fixed_by_scenario(const Inputs& inputs, const AgreementSpec& agreement) {
     return std::any_of(fixed.begin(), fixed.end(), [&](const AgreementOutcomes::Fixed& f) { return f.id == agreement.id; });
 }
 
-// The first year the agreed routes run in this run: the agreed start, later by delay_y when late.
-int routes_from_year(const Inputs& inputs, const AgreementSpec& agreement, AgreementFate fate) {
-    if (fate == AgreementFate::failed || fate == AgreementFate::stopped) return 0;
-    return agreement.start_year + (fate == AgreementFate::late ? inputs.scenario.agreements.delay_y : 0);
-}
-
 }  // namespace
 
 void print_agreement_outcomes(std::ostream& out, const Inputs& inputs, const RunResult& result) {
-    if (inputs.agreements.empty() || result.agreement_fate.size() != inputs.agreements.size()) return;
+    const std::size_t n = inputs.agreements.size();
+    if (n == 0 || result.agreement_fate.size() != n || result.agreement_binding_year.size() != n ||
+        result.agreement_routes_from_year.size() != n)
+        return;
     out << "\nSupport agreements in this run (docs/ODD.md §7.15; an EoP's or JLoI's outcome is drawn per run "
            "unless [agreements.fixed] sets it)\n";
     const auto year_or_dash = [](int year) { return year > 0 ? std::to_string(year) : std::string("-"); };
@@ -37,7 +34,7 @@ void print_agreement_outcomes(std::ostream& out, const Inputs& inputs, const Run
         out << fmt::format("{:<24} {:<8} {:<16} {:>8} {:>11}\n", agreement.id,
                            kAgreementStageNames[static_cast<std::size_t>(agreement.stage)], outcome,
                            year_or_dash(result.agreement_binding_year[a]),
-                           year_or_dash(routes_from_year(inputs, agreement, fate)));
+                           year_or_dash(result.agreement_routes_from_year[a]));  // as the simulation set it
     }
 }
 

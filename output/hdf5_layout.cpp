@@ -39,7 +39,9 @@ void check_result_shape(const Inputs& inputs, const RunResult& r) {
     if (static_cast<std::size_t>(r.instruments) != inputs.scenario.policy.instruments.size())
         throw std::runtime_error("RunResult has " + std::to_string(r.instruments) + " support instruments; the scenario has " +
                                  std::to_string(inputs.scenario.policy.instruments.size()));
-    if (r.agreement_fate.size() != inputs.agreements.size() || r.agreement_binding_year.size() != inputs.agreements.size())
+    const std::size_t agreements = inputs.agreements.size();
+    if (r.agreement_fate.size() != agreements || r.agreement_binding_year.size() != agreements ||
+        r.agreement_routes_from_year.size() != agreements)
         throw std::runtime_error("RunResult has outcomes for " + std::to_string(r.agreement_fate.size()) +
                                  " support agreements; the inputs have " + std::to_string(inputs.agreements.size()));
     const auto plants = static_cast<std::size_t>(r.plants), clusters = static_cast<std::size_t>(r.clusters);
@@ -77,7 +79,6 @@ void write_run_layout(h5::NcFile& file, const Inputs& inputs, const RunResult& r
     write_cluster_and_national_series(file, inputs, result);
     write_static_tables(file, inputs);
     write_event_log(file, result);
-    write_agreement_outcomes(file, result);
     write_input_files(file, inputs);
 }
 
@@ -165,6 +166,9 @@ void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::s
     } else if (name == "strategic_product") {
         ids = to_strings(kStrategicProductNames);
         long_name = "strategic product: sectors.csv strategic_product tag (docs/dataset.md)";
+    } else if (name == "agreement") {
+        for (const AgreementSpec& a : inputs.agreements) ids.push_back(a.id);
+        long_name = "support agreement id (agreements.csv)";
     } else if (name == "feed_origin") {
         ids = to_strings(kFeedOriginNames);
         long_name = "carbon origin of alternative feedstock: recycled (fossil carbon), bio, ccu (docs/ODD.md §7.18)";

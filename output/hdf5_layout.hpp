@@ -29,7 +29,8 @@ void write_global_attributes(h5::NcFile& file, const Inputs& inputs, const RunRe
                              const std::string& created);
 void write_dimensions(h5::NcFile& file, const Inputs& inputs, const RunResult& result);
 // A category dimension shared by run and sweep files: plant, cluster, technology, kind,
-// carrier or cost_component, with its coordinate values (std::invalid_argument otherwise).
+// carrier, cost_component, agreement, ..., with its coordinate values
+// (std::invalid_argument otherwise).
 void add_category_dimension(h5::NcFile& file, const Inputs& inputs, const std::string& name);
 // The observables' plant-level rows, then the cluster and national rows, in table order.
 void write_plant_panels(h5::NcFile& file, const Inputs& inputs, const RunResult& result);
@@ -50,8 +51,6 @@ void write_static_tables(h5::NcFile& file, const Inputs& inputs);
 // with --save plants carry them beside the panels).
 void write_plant_identity(h5::NcFile& file, const Inputs& inputs);
 void write_event_log(h5::NcFile& file, const RunResult& result);
-// agreement_outcome and agreement_binding_year [run, agreement]: each agreement's outcome in the run.
-void write_agreement_outcomes(h5::NcFile& file, const RunResult& result);
 // The variants every decision weighed, flattened along option_considered (called by
 // write_event_log).
 void write_option_log(h5::NcFile& file, const RunResult& result);

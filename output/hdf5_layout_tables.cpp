@@ -41,9 +41,7 @@ void write_base_value(h5::NcFile& file, const Inputs& in) {
 // that covers it: the first that is not stopped talks, else the first (-1: none).
 void write_agreements(h5::NcFile& file, const Inputs& in) {
     const auto& agreements = in.agreements;
-    std::vector<std::string> ids;
-    for (const AgreementSpec& a : agreements) ids.push_back(a.id);
-    file.add_dimension("agreement", std::span<const std::string>(ids), {"1", "support agreement id (agreements.csv)"});
+    add_category_dimension(file, in, "agreement");
     const Dims dim{"agreement"};
     file.add_variable("agreement_firm", dim, column<std::string>(agreements, [](const AgreementSpec& a) { return a.firm; }),
                       {"1", "firm"});
@@ -182,17 +180,6 @@ void write_static_tables(h5::NcFile& file, const Inputs& in) {
         "technology_kind", tech,
         column<std::uint8_t>(in.technologies, [](const TechnologySpec& t) { return static_cast<std::uint8_t>(t.kind); }),
         {"1", "option kind"}, flags_from_names<std::uint8_t>(kOptionKindNames));
-}
-
-void write_agreement_outcomes(h5::NcFile& file, const RunResult& r) {
-    const Dims dims{"run", "agreement"};
-    file.add_variable<std::uint8_t>("agreement_outcome", dims, r.agreement_fate,
-                                    {"1", "how the agreement turned out in this run: as agreed (binding in the data), "
-                                          "an EoP or JLoI binding on time, late or never (failed; drawn, or fixed by "
-                                          "[agreements.fixed]), or stopped talks"},
-                                    flags_from_names<std::uint8_t>(kAgreementFateNames));
-    file.add_variable<std::int32_t>("agreement_binding_year", dims, r.agreement_binding_year,
-                                    {"year", "year the agreement is binding in this run (0: never)"});
 }
 
 void write_event_log(h5::NcFile& file, const RunResult& r) {

@@ -18,8 +18,9 @@ struct OutcomeColumns {
     std::span<const std::vector<double>> values;
 };
 
-// Adds the `milestone` dimension and the outcome variables; `run`, `cluster` and the extra
-// dimensions of the rows present (reduction_part, target) must exist.
+// Adds the `milestone` dimension and the outcome variables; `run`, `cluster`, `agreement`
+// (with agreements) and the extra dimensions of the rows present (reduction_part, target)
+// must exist.
 void write_outcome_variables(h5::NcFile& file, const OutcomeColumns& outcomes);
 
 }  // namespace eiisim::output

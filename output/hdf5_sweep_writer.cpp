@@ -58,6 +58,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     output::add_category_dimension(file, inputs, "target");
     output::add_category_dimension(file, inputs, "feed_origin");
     output::add_category_dimension(file, inputs, "instrument");
+    output::add_category_dimension(file, inputs, "agreement");  // of the per-agreement outcomes
     if (!s.settings.empty()) {
         std::vector<std::string> names;
         for (const auto& u : s.settings) names.push_back(u.name);
@@ -111,7 +112,8 @@ void write_outcomes(h5::NcFile& file, const Inputs& inputs, const SweepResult& s
     output::OutcomeColumns outcomes;
     outcomes.milestones = s.milestones;
     outcomes.end_year = s.base_year + s.years - 1;
-    outcomes.extents = {s.milestones.size(), static_cast<std::size_t>(s.clusters), !inputs.targets.empty()};
+    outcomes.extents = {s.milestones.size(), static_cast<std::size_t>(s.clusters), !inputs.targets.empty(),
+                        inputs.agreements.size()};
     outcomes.values = s.outcomes;
     output::write_outcome_variables(file, outcomes);
     write_quantile_bands(file, s);

@@ -34,7 +34,8 @@ void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, cons
     // Bad shapes are the caller's bug, found before any file is touched.
     output::check_result_shape(inputs, result);
     output::check_result_finite(inputs, result);
-    const OutcomeExtents extents{milestones.size(), inputs.clusters.size(), !inputs.targets.empty()};
+    const OutcomeExtents extents{milestones.size(), inputs.clusters.size(), !inputs.targets.empty(),
+                                 inputs.agreements.size()};
     if (kpis != nullptr) {
         bool fits = kpis->values.size() == outcomes().size();
         for (std::size_t i = 0; fits && i < outcomes().size(); ++i)

@@ -38,7 +38,7 @@ RunKpis read_outcome_row(const h5::Reader& file, std::uint64_t run) {
         const std::string name(o.name);
         // Rows a file's layout predates, or a dataset without targets, are absent: left empty.
         if (!file.has_variable(name)) continue;
-        if (o.type == OutcomeType::int32) {
+        if (o.type != OutcomeType::float64) {
             for (std::int64_t v : file.integer_row(name, run)) k.values[i].push_back(static_cast<double>(v));
         } else {
             k.values[i] = file.double_row(name, run);

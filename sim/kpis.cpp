@@ -29,7 +29,7 @@ RunKpis compute_kpis(const RunResult& r, const std::vector<std::uint8_t>& refuse
 }
 
 OutcomeExtents outcome_extents(const RunResult& r, const std::vector<int>& milestones) {
-    return {milestones.size(), static_cast<std::size_t>(r.clusters), r.targets};
+    return {milestones.size(), static_cast<std::size_t>(r.clusters), r.targets, r.agreement_fate.size()};
 }
 
 }  // namespace eiisim

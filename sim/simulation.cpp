@@ -52,9 +52,11 @@ void start_run(const Model& model, std::uint64_t seed, std::uint64_t run, Record
     RunResult& r = workspace.result;
     r.agreement_fate.clear();
     r.agreement_binding_year.clear();
+    r.agreement_routes_from_year.clear();
     for (const AgreementOutcome& o : workspace.state.agreement_outcome) {
         r.agreement_fate.push_back(static_cast<std::uint8_t>(o.fate));
         r.agreement_binding_year.push_back(o.binding_year);
+        r.agreement_routes_from_year.push_back(o.start_year);
     }
 }
 

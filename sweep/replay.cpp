@@ -46,9 +46,11 @@ std::vector<std::string> cluster_ids(const Inputs& inputs) {
     return ids;
 }
 
-// Position `i` of an outcome row's values, as "[2030, chemelot]", "[2030, closure]" or "".
+// Position `i` of an outcome row's values, as "[2030, chemelot]", "[2030, closure]",
+// "[agreement 5]" or "".
 std::string outcome_position(const Outcome& row, std::size_t i, const std::vector<int>& years, std::size_t per_year,
                              const std::vector<std::string>& clusters) {
+    if (row.per_agreement) return "[agreement " + std::to_string(i) + "]";  // index into the file's `agreement`
     if (!row.milestones()) return "";
     std::string where = std::to_string(years.at(i / per_year));
     const std::size_t j = i % per_year;

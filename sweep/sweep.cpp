@@ -110,6 +110,7 @@ RecordLayout record_layout(const Model& base, SaveLevel save) {
     l.years = static_cast<std::size_t>(in.year_count());
     l.clusters = in.clusters.size();
     l.targets = !in.targets.empty();
+    l.agreements = in.agreements.size();
     l.instruments = in.scenario.policy.instruments.size();  // samples change budgets, never the instruments
     l.cluster_trajectories = save != SaveLevel::none;
     return l;

@@ -31,8 +31,9 @@ class SweepTeam;
 struct RecordLayout {
     std::size_t milestones = 0, years = 0, clusters = 0, instruments = 0;
     bool targets = false;  // the dataset has targets.csv (core/outcomes.hpp, needs_targets)
+    std::size_t agreements = 0;  // the dataset's support agreements (core/outcomes.hpp, per_agreement)
     bool cluster_trajectories = false;
-    [[nodiscard]] OutcomeExtents outcome_extents() const { return {milestones, clusters, targets}; }
+    [[nodiscard]] OutcomeExtents outcome_extents() const { return {milestones, clusters, targets, agreements}; }
     [[nodiscard]] std::size_t outcome_columns() const { return eiisim::outcome_columns(outcome_extents()); }
     [[nodiscard]] std::size_t banded_columns() const;
     [[nodiscard]] std::size_t saved_columns() const;

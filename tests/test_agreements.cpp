@@ -5,13 +5,19 @@
 // (make_initial_state, apply_agreements, allocate) so each rule is seen on its own.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "fixtures.hpp"
 #include "output/agreements_summary.hpp"
+#include "output/hdf5_writer.hpp"
+#include "output/run_file_reader.hpp"
+#include "sim/kpis.hpp"
 #include "sim/agreements.hpp"
 #include "sim/phases.hpp"
 
@@ -447,6 +453,59 @@ TEST_CASE("the run printout says how each agreement turned out and which were fi
         CHECK(printed.find(agreement.id) != std::string::npos);
         CHECK(printed.find(fate) != std::string::npos);
     }
+}
+
+// The first year the agreed routes run is set once, by the simulation (sim/agreements.cpp);
+// the run result, the run file and the printout all show that year, so a rule changed in
+// one place (or a second copy of it) shows as a disagreement here.
+TEST_CASE("a late deal's routes start delay_y later in the result, the run file and the printout alike",
+          "[agreements][summary][output][dutch]") {
+    Inputs in = dutch_inputs();
+    in.scenario.agreements.fixed = {{"tata_2025", AgreementFate::late}, {"anqore_2025", AgreementFate::failed}};
+    in.scenario.agreements.delay_y = 3;  // not the default 2: a rule with its own delay shows
+    const Model model = build_model(in);
+    const auto index_of = [&](const std::string& id) {
+        const auto at = std::find_if(model.inputs.agreements.begin(), model.inputs.agreements.end(),
+                                     [&](const AgreementSpec& a) { return a.id == id; });
+        REQUIRE(at != model.inputs.agreements.end());
+        return static_cast<std::size_t>(at - model.inputs.agreements.begin());
+    };
+    const std::size_t tata = index_of("tata_2025");
+    const RunResult r = simulate(model, 3);
+    // Signed 2025, agreed start 2030: late, it binds in 2029 (lag 1 + delay 3), routes from 2033.
+    REQUIRE(model.inputs.agreements[tata].start_year == 2030);
+    CHECK(r.agreement_binding_year.at(tata) == 2029);
+    CHECK(r.agreement_routes_from_year.at(tata) == 2033);
+    REQUIRE(r.agreement_routes_from_year.size() == model.inputs.agreements.size());
+    for (std::size_t a = 0; a < model.inputs.agreements.size(); ++a) {
+        const auto fate = static_cast<AgreementFate>(r.agreement_fate[a]);
+        const bool never = fate == AgreementFate::failed || fate == AgreementFate::stopped;
+        INFO(model.inputs.agreements[a].id);
+        CHECK((r.agreement_routes_from_year[a] == 0) == (never || model.inputs.agreements[a].start_year == 0));
+    }
+    CHECK(r.agreement_routes_from_year.at(index_of("anqore_2025")) == 0);  // failed: never
+
+    // The run file holds the result's years along [run, agreement].
+    const std::vector<int> milestones = kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
+    const RunKpis kpis = compute_kpis(r, milestones);
+    const std::filesystem::path file =
+        std::filesystem::temp_directory_path() / ("eiisim-agreements-late-" + std::to_string(::getpid()) + ".h5");
+    write_run_hdf5(file, model.inputs, r, &kpis, milestones);
+    const RunFileRecord back = read_run_file(file);
+    std::filesystem::remove(file);
+    const std::vector<double>& routes = back.outcomes["agreement_routes_from_year"];
+    REQUIRE(routes.size() == r.agreement_routes_from_year.size());
+    for (std::size_t a = 0; a < routes.size(); ++a) CHECK(routes[a] == r.agreement_routes_from_year[a]);
+    CHECK(back.outcomes["agreement_binding_year"].at(tata) == 2029);
+    CHECK(back.outcomes["agreement_outcome"].at(tata) == static_cast<double>(AgreementFate::late));
+
+    // The printout shows the same years.
+    std::ostringstream text;
+    print_agreement_outcomes(text, model.inputs, r);
+    INFO(text.str());
+    const std::string printed = text.str();
+    CHECK(printed.find("tata_2025                jloi     late (fixed)         2029        2033") != std::string::npos);
+    CHECK(printed.find("anqore_2025              jloi     failed (fixed)          -           -") != std::string::npos);
 }
 
 TEST_CASE("current policy: Yara captures from 2026 and Porthos stores 2 Mt in 2027 in every seed",

@@ -20,6 +20,7 @@
 #include "core/strategic_products.hpp"
 #include "core/run_result.hpp"
 #include "output/hdf5_writer.hpp"
+#include "sim/kpis.hpp"
 
 namespace fs = std::filesystem;
 using namespace eiisim;
@@ -241,6 +242,7 @@ Synthetic make_synthetic(int clusters, int plants, int years) {
     // talks (stopped) and deal (binding in the data, as agreed from 2020)
     r.agreement_fate = {static_cast<std::uint8_t>(AgreementFate::stopped), static_cast<std::uint8_t>(AgreementFate::as_agreed)};
     r.agreement_binding_year = {0, 2020};
+    r.agreement_routes_from_year = {0, 2021};
     return s;
 }
 
@@ -355,11 +357,14 @@ bool has_leftovers(const fs::path& dir) {
 
 // A synthetic run written to a temporary file and opened for reading, shared by the
 // tests of the run file's content below.
+// Written as `eiisim run` writes it, with the outcome (KPI) variables.
 struct WrittenRun {
     TempDir dir;
     Synthetic s = make_synthetic(2, 3, 3);
     fs::path out = dir.path / "run.h5";
-    bool written = (write_run_hdf5(out, s.inputs, s.result), true);
+    std::vector<int> milestones = kpi_milestones(s.result.base_year, s.result.base_year + s.result.years - 1);
+    RunKpis kpis = compute_kpis(s.result, milestones);
+    bool written = (write_run_hdf5(out, s.inputs, s.result, &kpis, milestones), true);
     Id file{H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
 };
 
@@ -429,9 +434,13 @@ TEST_CASE("HDF5 run file: static tables", "[output]") {
     CHECK(read<std::int32_t>(file.id, "plant_agreement", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 0, -1});
     CHECK(read_strings(file.id, "agreement") == std::vector<std::string>{"talks", "deal"});
     CHECK(read<std::int32_t>(file.id, "agreement_instrument", H5T_NATIVE_INT32) == std::vector<std::int32_t>{1, 1});
-    // how each agreement turned out in the run, [run, agreement]
+    // how each agreement turned out in the run, [run, agreement] (outcome rows, core/outcomes.cpp)
     CHECK(read<std::uint8_t>(file.id, "agreement_outcome", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{4, 0});
+    CHECK(variable_attribute(file.id, "agreement_outcome", "flag_meanings") == "as_agreed on_time late failed stopped");
     CHECK(read<std::int32_t>(file.id, "agreement_binding_year", H5T_NATIVE_INT32) == std::vector<std::int32_t>{0, 2020});
+    CHECK(read<std::int32_t>(file.id, "agreement_routes_from_year", H5T_NATIVE_INT32) ==
+          std::vector<std::int32_t>{0, 2021});
+    CHECK(shape(file.id, "agreement_routes_from_year") == std::vector<hsize_t>{1, 2});
     CHECK(read_strings(file.id, "instrument") == std::vector<std::string>{"sde", "maatwerk"});
     CHECK(read<std::uint8_t>(file.id, "instrument_form", H5T_NATIVE_UINT8) == std::vector<std::uint8_t>{0, 1});
     CHECK(read<std::uint8_t>(file.id, "technology_kind", H5T_NATIVE_UINT8) ==

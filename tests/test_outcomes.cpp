@@ -150,6 +150,9 @@ TEST_CASE("a run file holds the outcome rows and reads them back bit for bit", "
         CHECK(back.milestones == milestones);
         CHECK(back.outcomes.values == k.values);  // the absent target_gap reads back empty
         CHECK(back.outcomes["target_gap"].empty() == !with_targets);
+        // The small dataset has no agreements: no per-agreement rows, in the KPIs or in the file.
+        CHECK(k["agreement_outcome"].empty());
+        CHECK(back.outcomes["agreement_outcome"].empty());
     }
 }
 
@@ -210,4 +213,45 @@ TEST_CASE("a KPI-only sweep has the outcomes of a --save clusters sweep and of i
         fs::remove(run_path);
     }
     fs::remove(sweep_path);
+}
+
+// Each agreement's outcome is a per-run outcome along `agreement` (core/outcomes.cpp): a
+// sweep over seeds records, for every run, what the single run of that seed and run index
+// draws, and its file holds the same, so a KPI can be grouped by the outcome afterwards.
+TEST_CASE("a sweep records each agreement's outcome per run as the single runs of the same seed draw it",
+          "[outcomes][sweep][agreements][dutch]") {
+    Inputs in = testing::dutch_inputs();
+    in.scenario.uncertain.clear();  // a sweep over the runs' random streams alone
+    REQUIRE(!in.agreements.empty());
+    const Model model = build_model(std::move(in));
+    const std::size_t runs = 4, agreements = model.inputs.agreements.size();
+    const SweepResult sweep = sweep_of(model, runs, SaveLevel::none);
+    const std::vector<double>& fate = sweep.outcome("agreement_outcome");
+    const std::vector<double>& binding = sweep.outcome("agreement_binding_year");
+    const std::vector<double>& routes = sweep.outcome("agreement_routes_from_year");
+    REQUIRE(fate.size() == runs * agreements);
+    REQUIRE(binding.size() == runs * agreements);
+    REQUIRE(routes.size() == runs * agreements);
+    const fs::path path = temp_file("agreements");
+    write_sweep_hdf5(path, model.inputs, sweep);
+    std::set<std::vector<double>> distinct;  // the runs do not all draw alike, or the check is idle
+    for (std::size_t r = 0; r < runs; ++r) {
+        INFO("run " << r);
+        const RunResult single = simulate(model, sweep.seed, r);
+        const SweepRunRecord row = read_sweep_run(path, r);
+        std::vector<double> drawn;
+        for (std::size_t a = 0; a < agreements; ++a) {
+            INFO(model.inputs.agreements[a].id);
+            CHECK(fate[r * agreements + a] == single.agreement_fate[a]);
+            CHECK(binding[r * agreements + a] == single.agreement_binding_year[a]);
+            CHECK(routes[r * agreements + a] == single.agreement_routes_from_year[a]);
+            CHECK(row.outcomes["agreement_outcome"].at(a) == single.agreement_fate[a]);
+            CHECK(row.outcomes["agreement_binding_year"].at(a) == single.agreement_binding_year[a]);
+            CHECK(row.outcomes["agreement_routes_from_year"].at(a) == single.agreement_routes_from_year[a]);
+            drawn.push_back(single.agreement_fate[a]);
+        }
+        distinct.insert(drawn);
+    }
+    fs::remove(path);
+    CHECK(distinct.size() > 1);
 }

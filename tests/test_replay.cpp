@@ -52,7 +52,9 @@ TEST_CASE("a replayed sweep run has the sweep's KPIs bit for bit", "[replay]") {
         for (std::size_t o = 0; o < k.values.size(); ++o) {
             INFO(outcomes()[o].name);
             const std::size_t n = k.values[o].size();
-            CHECK(n == outcomes()[o].size({milestones.size(), clusters, !base.inputs.targets.empty()}));
+            const OutcomeExtents extents{milestones.size(), clusters, !base.inputs.targets.empty(),
+                                         base.inputs.agreements.size()};
+            CHECK(n == outcomes()[o].size(extents));
             REQUIRE(sweep.outcomes[o].size() == n * sweep.runs);
             for (std::size_t i = 0; i < n; ++i) CHECK(same_bits(k.values[o][i], sweep.outcomes[o][r * n + i]));
         }

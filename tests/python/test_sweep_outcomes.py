@@ -9,8 +9,9 @@ Usage: test_sweep_outcomes.py <path-to-eiisim-binary> <repo-root>
 Runs the Dutch current-policy scenario once (`eiisim run`) and as an 8-run sweep with
 --save clusters, and checks:
   the run and sweep files hold one variable per declared outcome (target_gap included:
-      the Dutch dataset has targets.csv), with the declared dims, dtype, units, long_name,
-      and no other variable along `milestone`;
+      the Dutch dataset has targets.csv, and the per-agreement outcomes: it has agreements),
+      with the declared dims, dtype, units, long_name and, for a coded outcome, CF
+      flag_values/flag_meanings, and no other variable along `milestone`;
   in the run file, each `*_national` outcome and `reduction_national` equal the cluster
       series summed over clusters in the milestone year, and `target_gap` is `net_co2 -
       target_co2_net`;
@@ -57,10 +58,11 @@ def dims(var):
 
 
 def check_declared(f, end_year, what):
-    """The file's variables along `milestone` or only `run` are exactly the declared outcomes."""
+    """The file's variables along `milestone`, only `run`, or `run` and `agreement` are exactly
+    the declared outcomes."""
     declared = {o["name"]: o for o in observables.OUTCOMES}
     present = {name for name, v in f.items() if isinstance(v, h5py.Dataset) and v.ndim >= 1
-               and (dims(v) == ["run"] or "milestone" in dims(v)[1:])}
+               and (dims(v) in (["run"], ["run", "agreement"]) or "milestone" in dims(v)[1:])}
     present -= {"run_stream"} | {n for n in present if n.startswith("param_")}  # experiments along run
     check(present == set(declared), f"{what}: outcome variables {sorted(present)} != declared {sorted(declared)}")
     for name, o in declared.items():
@@ -72,6 +74,9 @@ def check_declared(f, end_year, what):
         check(text(v.attrs["units"]) == o["units"], f"{what}: {name} units")
         long_name = o["long_name"].replace("{end_year}", str(end_year))
         check(text(v.attrs["long_name"]) == long_name, f"{what}: {name} long_name {text(v.attrs['long_name'])!r}")
+        if o.get("flag_meanings"):  # a coded outcome decodes as CF says
+            check(text(v.attrs["flag_meanings"]).split() == o["flag_meanings"], f"{what}: {name} flag_meanings")
+            check(list(v.attrs["flag_values"]) == list(range(len(o["flag_meanings"]))), f"{what}: {name} flag_values")
 
 
 def national_at(cluster_series, years, milestones):
@@ -126,8 +131,14 @@ def check_sweep_file(binary, root, tmp, env):
 
     sweep = read_sweep(out)
     check(list(sweep.milestones) == list(milestones), "read_sweep: milestones")
+    with h5py.File(out) as f:
+        agreements = [text(a) for a in f["agreement"][()]]
+        fates = f["agreement_outcome"][()]
     for o in observables.OUTCOMES:
-        if "milestone" not in o["dims"]:
+        if o["dims"] == ["run", "agreement"]:
+            check(sweep.agreement_outcomes[o["name"]].shape == (RUNS, len(agreements)),
+                  f"read_sweep: per-agreement outcome {o['name']}")
+        elif "milestone" not in o["dims"]:
             check(o["name"] in sweep.outcomes, f"read_sweep: scalar outcome {o['name']}")
         elif len(o["dims"]) == 2:
             check(o["name"] in sweep.milestone_outcomes, f"read_sweep: milestone outcome {o['name']}")
@@ -142,6 +153,10 @@ def check_sweep_file(binary, root, tmp, env):
                    "target_gap_climate_neutral_2050[2050]"):
         check(column in table.columns, f"outcome_table: column {column}")
     check(np.array_equal(table["jobs_national[2040]"].values, jobs[:, 1]), "outcome_table: values")
+    check(sweep.agreements == agreements, "read_sweep: agreement ids")
+    tata = agreements.index("tata_2025")
+    check(np.array_equal(table["agreement_outcome[tata_2025]"].values, fates[:, tata]),
+          "outcome_table: an agreement's outcome codes per run")
 
 
 def check_single_declaration(root):

@@ -13,6 +13,10 @@ every per-milestone outcome of the declared list, one entry per name, or per nam
 position along its cluster or extra dimension (``national_reduction_closure``,
 ``target_gap_klimaatwet_2030``, ``cluster_net_co2_chemelot``). ``outcome_at`` reads either
 kind; ``outcome_table`` is every outcome as one pandas DataFrame, a column per value.
+Per-agreement outcomes (sweep.agreement_outcomes, [run, agreement], ids sweep.agreements;
+layout 15, datasets with agreements): how each support agreement turned out in each run,
+as codes (agreement_outcome; names in eiisim_results.agreement_outcomes) and years; kept
+apart from the KPIs, which sensitivity analyses treat as continuous.
 """
 
 import os
@@ -26,6 +30,8 @@ from .observables import OUTCOMES
 
 # The scalar outcomes, from the declared list.
 KPIS = tuple(o["name"] for o in OUTCOMES if o["dims"] == ["run"])
+# The outcomes along [run, agreement], from the declared list.
+PER_AGREEMENT = tuple(o["name"] for o in OUTCOMES if o["dims"] == ["run", "agreement"])
 
 
 @dataclass
@@ -43,6 +49,8 @@ class Sweep:
     target_years: np.ndarray = None
     milestones: np.ndarray = None                # the years of the milestone outcomes
     milestone_outcomes: dict = field(default_factory=dict)  # name[_position] -> [run, milestone]
+    agreements: list = field(default_factory=list)          # agreement ids (layout 15, with agreements)
+    agreement_outcomes: dict = field(default_factory=dict)  # name -> [run, agreement] (codes, years)
 
     @property
     def runs(self):
@@ -159,10 +167,12 @@ def read_sweep(path):
         for k in KPIS:
             if k in f:
                 outcomes[k] = np.asarray(f[k][()], dtype=float)
+        per_agreement = {k: np.asarray(f[k][()], dtype=np.int64) for k in PER_AGREEMENT if k in f}
         return Sweep(path=path, names=names, x=x, settings=_settings(f, names), years=years, outcomes=outcomes,
                      clusters=clusters, cluster_names=cluster_names, attrs=_attrs(f), targets=_targets(f),
                      target_years=np.asarray(f["year"][()] if "year" in f else [], dtype=int),
-                     milestones=np.asarray(f["milestone"][()], dtype=int), milestone_outcomes=_milestone_outcomes(f))
+                     milestones=np.asarray(f["milestone"][()], dtype=int), milestone_outcomes=_milestone_outcomes(f),
+                     agreements=strings(f["agreement"]) if per_agreement else [], agreement_outcomes=per_agreement)
 
 
 def outcome_at(sweep, name, year):
@@ -188,8 +198,9 @@ def outcome_at(sweep, name, year):
 
 def outcome_table(sweep):
     """Every per-run outcome as a pandas DataFrame indexed by run: the scalar outcomes under
-    their names and each milestone outcome as ``name[year]`` (one column per milestone),
-    in the declared order; new outcomes of core/outcomes.cpp appear without code here."""
+    their names, each milestone outcome as ``name[year]`` (one column per milestone) and
+    each per-agreement outcome as ``name[agreement id]``, in the declared order; new
+    outcomes of core/outcomes.cpp appear without code here."""
     require("pandas")
     import pandas as pd
 
@@ -197,4 +208,7 @@ def outcome_table(sweep):
     for name, values in sweep.milestone_outcomes.items():
         for m, year in enumerate(sweep.milestones):
             columns[f"{name}[{int(year)}]"] = values[:, m]
+    for name, values in sweep.agreement_outcomes.items():
+        for a, agreement in enumerate(sweep.agreements):
+            columns[f"{name}[{agreement}]"] = values[:, a]
     return pd.DataFrame(columns, index=pd.RangeIndex(sweep.runs, name="run"))
