@@ -156,6 +156,10 @@ void look_at_plant(const Model& model, const RunState& state, PlantAppraisal& ou
     out.stranded_eur_per_t = basis.stranded_eur_per_t;
     out.price_ref_eur_per_t = basis.price_ref_eur_per_t;
     out.ikc_pro_rata = context.ikc_pro_rata;
+    const int sector = in.plants[p].sector;
+    out.green_premium_eur_per_t = context.expected->green_premium(sector);
+    if (!state.quota_premium_eur_per_t.empty())
+        out.quota_premium_eur_per_t = state.quota_premium_eur_per_t[static_cast<std::size_t>(sector)];
     out.keep_reference = basis.keep_reference;
     for (int index : in.plant_technologies[p])
         if (index != out.close_technology) out.options.push_back(appraise_option(basis, index));

@@ -64,6 +64,10 @@ struct PlantAppraisal {
     double stranded_eur_per_t = 0;
     double price_ref_eur_per_t = 1;
     double ikc_pro_rata = 1;                      // share of its full IKC claim it expects paid
+    // The sector's expected green premium per green t (docs/ODD.md §7.16): its path plus
+    // the green quota's clearing premium of the year, which `quota_premium_eur_per_t` holds.
+    double green_premium_eur_per_t = 0;
+    double quota_premium_eur_per_t = 0;
     std::array<double, kOptionKindCount> bias{};  // strategic bias per kind (share of price)
     OptionBreakdown keep_reference;               // keep as a new build: the subsidy reference
     std::vector<OptionBreakdown> options;         // the plant's options but close, in list order

@@ -249,6 +249,9 @@ void print_prices(std::ostream& out, const Model& model, const PlantAppraisal& a
                        e.free_allocation_factor_non_cbam, e.cbam_factor, e.transport_storage_eur_per_t,
                        sector.product_price_eur_per_t * e.product_index(model.inputs.plants[static_cast<std::size_t>(a.plant)].sector), sector.id,
                        sector.cbam_covered ? "covered" : "not covered");
+    // The run's own view: the path's green premium plus the quota's premium of the year.
+    out << fmt::format("  green premium {:.1f} EUR per green t (green quota's premium {:.1f})\n",
+                       a.green_premium_eur_per_t, a.quota_premium_eur_per_t);
     print_energy_stack(out, model, a, e);
 }
 

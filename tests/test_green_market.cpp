@@ -4,6 +4,7 @@
 
 #include "agents/hydrogen_obligation.hpp"
 #include "agents/price_view.hpp"
+#include "cli/appraise_command.hpp"
 #include "core/input_error.hpp"
 #include "fixtures.hpp"
 #include "inputs/green_market_loader.hpp"
@@ -135,6 +136,36 @@ TEST_CASE("in a run the quota's premium is the cap after a year short of the sha
             CHECK(r.green_quota_premium_paid_eur[y] == Approx(kCap * r.green_quota_offered_t[y]));
     }
     CHECK(short_some_year);
+}
+
+TEST_CASE("appraise shows the green quota's premium of the year, the one the run pays", "[green_market][appraise]") {
+    Inputs in = small_inputs();
+    const std::size_t sectors = in.sectors.size();
+    const auto ammonia = static_cast<std::size_t>(sector_of(in, "ammonia"));
+    in.scenario.policy.sector_green_quota_share.assign(sectors, TimePath{0.0});
+    in.scenario.policy.sector_green_quota_cap_eur_per_t.assign(sectors, TimePath{0.0});
+    in.scenario.policy.sector_green_quota_share[ammonia] = TimePath{0.3};
+    in.scenario.policy.sector_green_quota_cap_eur_per_t[ammonia] = TimePath{400};
+    const Model model = build_model(std::move(in));
+    constexpr std::uint64_t kSeed = 3;
+    const RunResult r = simulate(model, kSeed);
+    const int yara = eiisim::testing::plant_index(model.inputs, "yara_sluiskil");
+    int compared = 0;
+    bool premium_seen = false;
+    for (std::size_t y = 1; y < r.green_quota_offered_t.size(); ++y) {
+        if (r.green_quota_offered_t[y] <= 0) continue;  // nobody paid: no rate to compare
+        const int year = model.inputs.scenario.base_year + static_cast<int>(y);
+        const PlantAppraisal a = appraise_plant(model, kSeed, yara, year);
+        if (!a.appraised()) continue;  // the plant has left
+        const double paid = r.green_quota_premium_paid_eur[y] / r.green_quota_offered_t[y];
+        CHECK(a.quota_premium_eur_per_t == Approx(paid));
+        // the path's premium (the model's expected prices hold no quota) plus the quota's
+        CHECK(a.green_premium_eur_per_t == Approx(model.expected[y].green_premium(static_cast<int>(ammonia)) + paid));
+        premium_seen = premium_seen || paid > 0;
+        ++compared;
+    }
+    CHECK(compared > 0);
+    CHECK(premium_seen);
 }
 
 TEST_CASE("green premium paths per sector replace the default; unknown sectors and capless quotas are errors",
