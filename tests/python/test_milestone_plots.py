@@ -22,7 +22,9 @@ targets.csv). For each file, calls the plot functions and checks with h5py and n
       total, clusters to the national row);
   target_gaps.png and .csv (files with targets): the quantiles of target_gap per target,
       each target only at the milestone of its year (the year in clusters/nl/targets.csv,
-      read here independently of the plot's reading of the target paths);
+      read here independently of the plot's reading of the target paths); on altered
+      target paths, a target due in a year that is not a milestone, or whose path is flat
+      from the base year, is drawn nowhere;
   `python3 -m eiisim_results plot` writes them, and for the small dataset says why it skips
       the target gaps (no targets.csv); tools/milestone_figures.py writes all four.
 Exits non-zero on any failure.
@@ -246,6 +248,29 @@ def check_cli(path, out, root, has_targets, has_clusters, what):
               f"{what}: plot says why it skips the target gaps: {done.stderr.strip()[-300:]}")
 
 
+def check_target_years(path, out):
+    """plots_milestones.target_years on altered paths: a target due in 2035 (not a milestone)
+    is drawn at no milestone, one whose path is flat from the base year neither; the others
+    keep their years."""
+    ds = open_result(path)
+    years = ds["year"].values
+    paths = ds["target_co2_net"].values.copy()  # [run, year, target]
+    base = paths[:, :1, 0]
+    level = 0.5 * base
+    f = np.clip((years - years[0]) / (2035 - years[0]), 0.0, 1.0)[None, :]
+    paths[:, :, 0] = base + f * (level - base)  # due 2035
+    paths[:, :, 1] = base  # flat: no year to read
+    ds["target_co2_net"] = (ds["target_co2_net"].dims, paths)
+    due = plots_milestones.target_years(ds)
+    names = [str(t) for t in ds["target"].values]
+    check(due[names[0]] == 2035 and due[names[1]] is None and due[names[2]] == 2030 and due[names[3]] == 2050,
+          f"target_years on altered paths: {due}")
+    os.makedirs(out)
+    plots_milestones.plot_target_gaps(ds, out)
+    shown = {r["target"] for r in read_csv(os.path.join(out, "target_gaps.csv"))}
+    check(shown == set(names[2:]), f"targets due at no milestone are not drawn: {sorted(shown)}")
+
+
 def check_seed_figures(binary, root, out):
     """tools/milestone_figures.py over seeds 1-2 writes the four figures and their CSVs."""
     env = dict(os.environ, PYTHONPATH=os.path.join(root, "tools"))
@@ -279,6 +304,7 @@ def main():
             check_file(path, out, root, what)
             check_cli(path, out + "_cli", root, has_targets, has_clusters, what)
         check_file(seeds, os.path.join(tmp, "seeds"), root, "seeds 1-3")
+        check_target_years(files["run file"][0], os.path.join(tmp, "altered_targets"))
         check_seed_figures(binary, root, os.path.join(tmp, "seed_figures"))
     if failures:
         print(f"{len(failures)} failure(s)")
