@@ -19,7 +19,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from .observables import OUTCOMES  # noqa: E402
+from .observables import OUTCOMES, band_of  # noqa: E402
 from .plots_reduction import save_with_csv  # noqa: E402  (PNG and its CSV, one way)
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -168,27 +168,138 @@ def plot_reduction_by_milestone(ds, out_dir):
                          rows)
 
 
+def cluster_parts_at_milestones(ds):
+    """(rows, values [run, milestone, row, part]) of the change in net CO2 since the base
+    year by part: `cluster_reduction` in each milestone year, per cluster (its id) and, as
+    the last row "national", summed over clusters (so equal to `reduction_national`)."""
+    var = ds["cluster_reduction"].sel(year=ds["milestone"].values)
+    values = var.transpose("run", "year", "cluster", "reduction_part").values
+    national = values.sum(axis=2, keepdims=True)
+    return [str(c) for c in ds["cluster"].values] + ["national"], np.concatenate([values, national], axis=2)
+
+
+def _cluster_rows(milestones, rows, parts, units, values):
+    """CSV rows: per milestone, row (cluster, national) and part (then "total", the parts
+    summed per run): the mean over runs (means add up: a row's part means sum to its total's
+    mean, the clusters' to the national's) and the five quantiles."""
+    runs = values.shape[0]
+    out = []
+    for m, year in enumerate(milestones):
+        for c, row in enumerate(rows):
+            per_run = np.concatenate([values[:, m, c, :], values[:, m, c, :].sum(axis=1, keepdims=True)], axis=1)
+            q = quantiles_over_runs(per_run)  # [quantile, part + total]
+            mean = per_run.mean(axis=0)
+            out += [[year, row, part, units, runs, repr(float(mean[k]))] + _q_row([], q, k)
+                    for k, part in enumerate(parts + ["total"])]
+    return out
+
+
+def plot_reduction_by_cluster(ds, out_dir):
+    """The change in net CO2 since the base year by part at each milestone, per cluster and
+    nationally (one panel each, each on its own scale): each part's median over runs stacked, the
+    total (the parts summed per run) as its median with a 5-95 % whisker. In one run the
+    parts add up exactly to the total, and the clusters to the national panel; over runs the
+    medians need not, the means in the CSV do."""
+    rows, values = cluster_parts_at_milestones(ds)
+    units = str(ds["cluster_reduction"].attrs.get("units", ""))
+    parts = [str(p) for p in ds["reduction_part"].values]
+    milestones = [int(m) for m in ds["milestone"].values]
+    runs = values.shape[0]
+    labels = [str(n) for n in ds["cluster_name"].values] if "cluster_name" in ds else rows[:-1]
+    totals = values.sum(axis=3)  # [run, milestone, row]
+    factor, label = _display(units, totals)
+    ncols = min(4, len(rows))
+    nrows = (len(rows) + ncols - 1) // ncols
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, 3.6 * nrows), squeeze=False)
+    x = np.arange(len(milestones))
+    for c, title in enumerate(labels + ["national"]):
+        ax = axes.flat[c]
+        _stack(ax, x, quantiles_over_runs(values[:, :, c, :])[2] * factor, parts)
+        total = quantiles_over_runs(totals[:, :, c]) * factor
+        if runs > 1:
+            ax.vlines(x, total[0], total[4], color="black", linewidth=1.5, label="total: 5–95 % over runs")
+        ax.hlines(total[2], x - 0.33, x + 0.33, color="black", linewidth=3, label="total: median" if runs > 1
+                  else "total")
+        ax.axhline(0, color="grey", linewidth=0.8)
+        _milestone_axis(ax, milestones, label)
+        ax.set_title(title, fontsize=9)
+    for ax in list(axes.flat)[len(rows):]:
+        ax.axis("off")
+    handles = {h.get_label(): h for ax in axes.flat for h in ax.get_legend_handles_labels()[0]}
+    order = [n for n in parts if n in handles] + [n for n in handles if n not in parts]  # parts in declared order
+    fig.legend([handles[n] for n in order], order, fontsize="x-small", loc="lower right")
+    note = f" — {runs} runs: medians of the parts, the total's median and 5–95 %" if runs > 1 else " — one run"
+    fig.suptitle(f"Change in net CO2 since {ds.attrs.get('base_year', 'the base year')} by part, per cluster"
+                 + note, fontsize=10)
+    return save_with_csv(fig, out_dir, "reduction_by_cluster", ["milestone", "row", "part", "units", "runs",
+                                                                "mean"] + _Q_HEADER,
+                         _cluster_rows(milestones, rows, parts, units, values))
+
+
+def target_years(ds):
+    """{target: the year it is due}, read from its path in the file (`target_co2_net`, or a
+    sweep's band of it): the path runs linearly from the base year's net CO2 to the target's
+    level in its year and stays at that level after it (core/emission_targets.hpp), so the
+    year is the first from which the path stays at its last value in every run (every
+    quantile). None for a target whose path is flat from the base year (its level is the
+    base year's: no year to read). A target due after the file's last year reads as due in
+    it (the path is cut off there): the file does not say more."""
+    years = ds["year"].values
+    if "target_co2_net" in ds:
+        paths = ds["target_co2_net"].transpose("run", "year", "target").values
+    else:
+        paths = ds[band_of("target_co2_net")].transpose("quantile", "year", "target").values
+    out = {}
+    for k, target in enumerate(str(t) for t in ds["target"].values):
+        at_level = np.all(paths[:, :, k] == paths[:, -1:, k], axis=0)  # [year]: at the last value in all
+        moving = np.flatnonzero(~at_level)
+        out[target] = int(years[moving[-1] + 1]) if moving.size else None
+    return out
+
+
+def _target_label(target, year, milestones):
+    if year is None:
+        return f"{target} (year not readable from its path: not shown)"
+    return target if year in milestones else f"{target} (due {year}, not a milestone: not shown)"
+
+
 def plot_target_gaps(ds, out_dir):
-    """National net CO2 less each climate target's path at each milestone (above zero: not
-    yet met), as its distribution over runs, side by side per target; a zero line."""
+    """National net CO2 less each climate target's path, at the milestone of the year the
+    target is due only (above zero: not yet met), as its distribution over runs.
+
+    The rule: a target speaks for its year (targets.csv `year`, which `eiisim run` prints each
+    target at). Before it the path is only a straight line from the base year, not a target;
+    after it the level stays as a ceiling (core/emission_targets.hpp), but a later target
+    (climate neutrality in 2050) speaks for the later milestones, so a 2030 target's gap in
+    2040 or 2050 is not drawn. A target due in a year that is not a milestone is not drawn
+    (its legend entry says so); `target_years` reads the years from the target paths."""
     name, extra = TARGET_GAP["name"], TARGET_GAP["extra"]
     var = ds[name].transpose("run", "milestone", extra)
     units = str(var.attrs.get("units", ""))
     targets = [str(t) for t in ds[extra].values]
-    milestones = ds["milestone"].values
+    milestones = [int(m) for m in ds["milestone"].values]
+    due = target_years(ds)
     runs = ds.sizes["run"]
     q = quantiles_over_runs(var.values)  # [quantile, milestone, target]
     factor, label = _display(units, q)
     fig, ax = plt.subplots(figsize=(8.5, 5))
     colors = plt.get_cmap("tab10").colors
-    width = 0.8 / max(1, len(targets))
     rows = []
+    drawn = [year for year in milestones if year in due.values()]  # milestones with a target due
+    for i, year in enumerate(drawn):
+        m = milestones.index(year)
+        shown = [k for k, t in enumerate(targets) if due[t] == year]
+        width = 0.8 / max(1, len(shown))
+        for j, k in enumerate(shown):
+            x = np.array([i + (j - (len(shown) - 1) / 2) * width])
+            _distribution(ax, q[:, m:m + 1, k] * factor, x, width * 0.85, colors[k % len(colors)], runs,
+                          label=targets[k])
+            rows.append(_q_row([targets[k], year, units, runs], q[:, :, k], m))
     for k, target in enumerate(targets):
-        x = np.arange(len(milestones)) + (k - (len(targets) - 1) / 2) * width
-        _distribution(ax, q[:, :, k] * factor, x, width * 0.85, colors[k % len(colors)], runs, label=target)
-        rows += [_q_row([target, int(m), units, runs], q[:, :, k], i) for i, m in enumerate(milestones)]
+        if due[target] not in milestones:
+            ax.plot([], [], "s", color=colors[k % len(colors)], label=_target_label(target, due[target], milestones))
     ax.axhline(0, color="black", linewidth=0.8)
-    _milestone_axis(ax, milestones, f"{label} above (+) or below (−) the target path")
-    ax.set_title(_title(var, 80, _runs_note(runs)), fontsize=10)
+    _milestone_axis(ax, drawn, f"{label} above (+) or below (−) the target")
+    ax.set_title(_title(var, 80, " — each target in the year it is due" + _runs_note(runs)), fontsize=10)
     ax.legend(fontsize="x-small")
     return save_with_csv(fig, out_dir, "target_gaps", ["target", "milestone", "units", "runs"] + _Q_HEADER, rows)
