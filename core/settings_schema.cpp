@@ -131,6 +131,8 @@ constexpr SweepHook kCo2ShippingHook{&reset_co2_shipping, &apply_co2_shipping_fa
 constexpr SweepHook kHydrogenSupplyHook{&reset_h2_infrastructure, &apply_hydrogen_supply_factor};
 constexpr SweepHook kBiomethaneSupplyHook{&reset_biomethane_supply, &apply_biomethane_supply_factor};
 constexpr SweepHook kCapexPositionHook{&reset_capex, &apply_capex_position};
+constexpr SweepHook kGreenPremiumHook{&reset_green_premium, &apply_green_premium_factor};
+constexpr SweepHook kSectorGreenPremiumsHook{&reset_sector_green_premiums, &apply_sector_green_premiums_factor};
 
 // clang-format off
 constexpr std::array<SettingTable, 9> kTables{{
@@ -338,13 +340,13 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .required = true, .sweep = S::factor, .long_name = "green premium path",
      .doc = "paid per t of product made without net CO2, in proportion to the CO2 the route no longer emits; the "
             "default for every sector `green_premium_by_sector_eur_per_t` does not name",
-     .path = &in<kPolicy, &Q::green_premium_eur_per_t>},
+     .path = &in<kPolicy, &Q::green_premium_eur_per_t>, .hook = kGreenPremiumHook},
     {.key = "policy.green_premium_by_sector_eur_per_t", .type = T::path_table, .unit = "EUR/t", .bounds = kEurPerTonne,
-     .long_name = "green premium path per sector",
+     .sweep = S::factor, .long_name = "green premium path per sector",
      .doc = "one path per sector id of `sectors.csv` (per t of that sector's product), e.g. `steel = { 2030 = 80 }`: "
             "replaces `green_premium_eur_per_t` for that sector (lead markets per product: mandates, "
-            "procurement, labels); not a sweep target (resolved by sector when the dataset loads)",
-     .named_paths = {&premium_sector_names, &premium_sector_paths}},
+            "procurement, labels); a sweep factor scales every sector's own path together",
+     .named_paths = {&premium_sector_names, &premium_sector_paths}, .hook = kSectorGreenPremiumsHook},
     {.key = "policy.green_quota_share", .type = T::path_table, .unit = "1", .bounds = kShare,
      .long_name = "required green share of domestic demand per sector",
      .doc = "one path per sector id of `sectors.csv`: the share of the sector's domestic demand (its Dutch "

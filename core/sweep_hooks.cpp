@@ -32,6 +32,13 @@ void delay(Inputs& work, double sample, bool co2) {
     national = national.shifted(years);
 }
 
+// A scaled premium path stays within the premiums' bounds (EUR/t).
+TimePath clamped_premium(const TimePath& path) {
+    auto anchors = path.anchors();
+    for (auto& a : anchors) a.second = std::clamp(a.second, kEurPerTonne.min, kEurPerTonne.max);
+    return TimePath(std::move(anchors));
+}
+
 }  // namespace
 
 void reset_co2_infrastructure(Inputs& work, const Inputs& base) {
@@ -94,6 +101,40 @@ void apply_biomethane_supply_factor(Inputs& work, double factor, UncertainScale)
 void apply_capex_position(Inputs& work, double position, UncertainScale) {
     const double p = std::clamp(position, 0.0, 1.0);
     for (TechnologySpec& tech : work.technologies) tech.capex_eur_per_t_yr = capex_at(tech, p);
+}
+
+void refresh_sector_green_premiums(Policy& policy, const std::vector<SectorSpec>& sectors) {
+    if (policy.green_premium_sector_names.empty()) return;  // every sector on the default
+    policy.sector_green_premium_eur_per_t.assign(sectors.size(), policy.green_premium_eur_per_t);
+    for (std::size_t i = 0; i < policy.green_premium_sector_names.size(); ++i) {
+        const auto it = std::find_if(sectors.begin(), sectors.end(), [&](const SectorSpec& sector) {
+            return sector.id == policy.green_premium_sector_names[i];
+        });
+        if (it != sectors.end())
+            policy.sector_green_premium_eur_per_t[static_cast<std::size_t>(it - sectors.begin())] =
+                policy.green_premium_sector_paths[i];
+    }
+}
+
+void reset_green_premium(Inputs& work, const Inputs& base) {
+    work.scenario.policy.green_premium_eur_per_t = base.scenario.policy.green_premium_eur_per_t;
+    refresh_sector_green_premiums(work.scenario.policy, work.sectors);
+}
+
+void reset_sector_green_premiums(Inputs& work, const Inputs& base) {
+    work.scenario.policy.green_premium_sector_paths = base.scenario.policy.green_premium_sector_paths;
+    refresh_sector_green_premiums(work.scenario.policy, work.sectors);
+}
+
+void apply_green_premium_factor(Inputs& work, double factor, UncertainScale) {
+    TimePath& path = work.scenario.policy.green_premium_eur_per_t;
+    path = clamped_premium(path.scaled(factor));
+    refresh_sector_green_premiums(work.scenario.policy, work.sectors);
+}
+
+void apply_sector_green_premiums_factor(Inputs& work, double factor, UncertainScale) {
+    for (TimePath& path : work.scenario.policy.green_premium_sector_paths) path = clamped_premium(path.scaled(factor));
+    refresh_sector_green_premiums(work.scenario.policy, work.sectors);
 }
 
 }  // namespace eiisim

@@ -28,4 +28,14 @@ void apply_hydrogen_supply_factor(Inputs& work, double factor, UncertainScale sc
 void apply_biomethane_supply_factor(Inputs& work, double factor, UncertainScale scale);
 void apply_capex_position(Inputs& work, double position, UncertainScale scale);
 
+// The green premium paths (docs/ODD.md §7.16): the engine reads them per sector, resolved
+// at load (a sector's own path, else the default), so a sample on the default or on the
+// per-sector table resolves them again. refresh_sector_green_premiums() is that
+// resolution, shared with the loader; the names must be sector ids (the loader checks).
+void refresh_sector_green_premiums(Policy& policy, const std::vector<SectorSpec>& sectors);
+void reset_green_premium(Inputs& work, const Inputs& base);
+void reset_sector_green_premiums(Inputs& work, const Inputs& base);
+void apply_green_premium_factor(Inputs& work, double factor, UncertainScale scale);
+void apply_sector_green_premiums_factor(Inputs& work, double factor, UncertainScale scale);
+
 }  // namespace eiisim

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/input_error.hpp"
+#include "core/sweep_hooks.hpp"
 
 namespace eiisim {
 namespace {
@@ -28,9 +29,9 @@ std::vector<TimePath> by_sector(const std::vector<std::string>& names, const std
 }  // namespace
 
 void resolve_green_market(Policy& policy, const std::vector<SectorSpec>& sectors, const std::string& scenario_file) {
-    policy.sector_green_premium_eur_per_t =
-        by_sector(policy.green_premium_sector_names, policy.green_premium_sector_paths, policy.green_premium_eur_per_t,
-                  sectors, "policy.green_premium_by_sector_eur_per_t", scenario_file);
+    for (const std::string& name : policy.green_premium_sector_names)
+        (void)sector_index(sectors, name, "policy.green_premium_by_sector_eur_per_t", scenario_file);
+    refresh_sector_green_premiums(policy, sectors);  // as a sweep sample resolves them again
     policy.sector_green_quota_share = by_sector(policy.green_quota_sector_names, policy.green_quota_share_paths,
                                                 TimePath{0.0}, sectors, "policy.green_quota_share", scenario_file);
     policy.sector_green_quota_cap_eur_per_t =

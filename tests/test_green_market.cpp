@@ -6,6 +6,7 @@
 #include "agents/price_view.hpp"
 #include "cli/appraise_command.hpp"
 #include "core/input_error.hpp"
+#include "core/uncertain_targets.hpp"
 #include "fixtures.hpp"
 #include "inputs/green_market_loader.hpp"
 #include "sim/green_quota.hpp"
@@ -166,6 +167,42 @@ TEST_CASE("appraise shows the green quota's premium of the year, the one the run
     }
     CHECK(compared > 0);
     CHECK(premium_seen);
+}
+
+TEST_CASE("a sweep sample on the default or the per-sector green premium reaches the engine's per-sector paths",
+          "[green_market][sweep]") {
+    Inputs base = small_inputs();
+    base.scenario.policy.green_premium_eur_per_t = TimePath{10.0};
+    base.scenario.policy.green_premium_sector_names = {"ammonia"};
+    base.scenario.policy.green_premium_sector_paths = {TimePath{80.0}};
+    resolve_green_market(base.scenario.policy, base.sectors, "test.toml");
+    const int ammonia = sector_of(base, "ammonia");
+    const int refining = sector_of(base, "refining");
+    const auto premium = [](const Inputs& in, int sector) {
+        return in.scenario.policy.sector_green_premium_eur_per_t[static_cast<std::size_t>(sector)].at(2035);
+    };
+    const int by_sector = find_uncertain_target("policy.green_premium_by_sector_eur_per_t");
+    const int fallback = find_uncertain_target("policy.green_premium_eur_per_t");
+    REQUIRE(by_sector >= 0);
+    REQUIRE(fallback >= 0);
+
+    Inputs work = base;
+    apply_uncertain_target(by_sector, work, 2.0, UncertainScale::factor);
+    CHECK(premium(work, ammonia) == Approx(160.0));
+    CHECK(premium(work, refining) == Approx(10.0));
+    // The default's sample moves the sectors on the default, not those with their own path.
+    apply_uncertain_target(fallback, work, 3.0, UncertainScale::factor);
+    CHECK(premium(work, ammonia) == Approx(160.0));
+    CHECK(premium(work, refining) == Approx(30.0));
+    const Model model = build_model(work);
+    const std::size_t y2035 = static_cast<std::size_t>(2035 - model.inputs.scenario.base_year);
+    CHECK(model.expected[y2035].green_premium(ammonia) == Approx(160.0));
+    CHECK(model.expected[y2035].green_premium(refining) == Approx(30.0));
+
+    reset_uncertain_target(by_sector, work, base);
+    reset_uncertain_target(fallback, work, base);
+    CHECK(premium(work, ammonia) == Approx(80.0));
+    CHECK(premium(work, refining) == Approx(10.0));
 }
 
 TEST_CASE("green premium paths per sector replace the default; unknown sectors and capless quotas are errors",
