@@ -6,6 +6,7 @@
 #include <string>
 
 #include "emission_targets.hpp"
+#include "strategic_products.hpp"
 
 namespace eiisim {
 namespace {
@@ -52,6 +53,25 @@ void target_gap(const OutcomeSource& s, double* out) {
         for (int t = 0; t < kEmissionTargetCount; ++t)
             *out++ = net - r.target_co2_net_t[static_cast<std::size_t>(yi) * kEmissionTargetCount +
                                               static_cast<std::size_t>(t)];
+    }
+}
+
+// National production value at reference prices in each milestone year over the base
+// year's: a production index that weights products by value (docs/ODD.md §7.12).
+void production_index(const OutcomeSource& s, double* out) {
+    const RunResult& r = s.result;
+    const double base = national_in(r, r.cluster_production_value_eur, 0);
+    for (const int year : s.milestones)
+        *out++ = base > 0 ? national_in(r, r.cluster_production_value_eur, year - r.base_year) / base : 0.0;
+}
+
+// Each strategic product's import dependence in each milestone year.
+void strategic_import_dependence(const OutcomeSource& s, double* out) {
+    const RunResult& r = s.result;
+    for (const int year : s.milestones) {
+        const auto first = static_cast<std::size_t>(year - r.base_year) * kStrategicProductCount;
+        out = std::copy_n(r.strategic_import_dependence.begin() + static_cast<std::ptrdiff_t>(first),
+                          kStrategicProductCount, out);
     }
 }
 
@@ -135,6 +155,20 @@ constexpr auto kOutcomes = std::to_array<Outcome>({
      .compute = &target_gap,
      .doc = "`net_co2 - target_co2_net` at each milestone and target (docs/ODD.md §7.12, \"Targets tracked\"); "
             "absent when the dataset has no `targets.csv` (its target paths are then 0)"},
+    // Issue 14's production index and import dependence at the milestones (layout 16).
+    {.name = "production_index_national", .units = "1",
+     .long_name = "national production value at reference prices in the milestone year, as a share of the base year",
+     .comment = "a production index weighting products by value; production_retained is its end-year value",
+     .series = "cluster_production_value", .per_milestone = true, .compute = &production_index,
+     .doc = "`cluster_production_value` summed over clusters in the milestone year / in the base year (fixed "
+            "reference prices, power excluded, an import route's imported intermediate not counted; docs/ODD.md "
+            "§7.12); 0 without base-year production value"},
+    {.name = "strategic_import_dependence_national", .units = "1",
+     .long_name = "import dependence of each strategic product, national, in the milestone year",
+     .series = "strategic_import_dependence", .per_milestone = true, .extra = Extra::strategic_product,
+     .compute = &strategic_import_dependence,
+     .doc = "`strategic_import_dependence` in the milestone year: imports / Dutch demand of the tag's plants "
+            "(docs/ODD.md §7.12, \"Leakage\"; tags in docs/dataset.md \"Strategic products\")"},
     // How each support agreement turned out in the run (layout 15; in run files since 13):
     // a sweep over seeds or uncertainties then groups a KPI by it without rerunning.
     {.name = "agreement_outcome", .units = "1",

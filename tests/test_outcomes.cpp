@@ -11,6 +11,7 @@
 #include <tbb/global_control.h>
 
 #include "core/outcomes.hpp"
+#include "core/strategic_products.hpp"
 #include "fixtures.hpp"
 #include "output/hdf5_sweep_writer.hpp"
 #include "output/hdf5_writer.hpp"
@@ -123,10 +124,20 @@ TEST_CASE("milestone outcomes are the run's national series in the milestone yea
         for (std::size_t t = 0; t < targets; ++t)
             CHECK(k["target_gap"].at(m * targets + t) ==
                   net - r.target_co2_net_t[static_cast<std::size_t>(y - r.base_year) * targets + t]);
+        // The value-weighted production index, and each strategic product's import dependence.
+        const double base_value = national(r, r.cluster_production_value_eur, r.base_year, 1, 0);
+        REQUIRE(base_value > 0);
+        CHECK(k["production_index_national"].at(m) ==
+              national(r, r.cluster_production_value_eur, y, 1, 0) / base_value);
+        for (std::size_t t = 0; t < kStrategicProductCount; ++t)
+            CHECK(k["strategic_import_dependence_national"].at(m * kStrategicProductCount + t) ==
+                  r.strategic_import_dependence[static_cast<std::size_t>(y - r.base_year) * kStrategicProductCount + t]);
     }
     CHECK(moved);  // the small run reduces something, or the parts check is idle
-    if (milestones.back() == in.scenario.end_year)
+    if (milestones.back() == in.scenario.end_year) {
         CHECK(k["relocated_co2"].at(0) == k["co2_relocated_national"].back());
+        CHECK(k["production_retained"].at(0) == Approx(k["production_index_national"].back()));
+    }
 
     // Without targets.csv there is no target_gap, in the KPIs or in the file.
     const Inputs plain = testing::small_inputs();

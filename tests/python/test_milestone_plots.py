@@ -86,7 +86,7 @@ def check_outcomes(f, out, what):
     rows = png_and_csv(out, "milestone_outcomes", what)
     milestones = [int(m) for m in f["milestone"][()]]
     names = ("net_co2", "jobs_national", "value_added_national", "co2_embodied_imports_national",
-             "co2_relocated_national", "co2_relocated_eu_national")
+             "co2_relocated_national", "co2_relocated_eu_national", "production_index_national")
     check(set(plots_milestones.MILESTONE_OUTCOMES) == set(names), "the figure has the declared national outcomes")
     seen = {(r["outcome"], int(r["milestone"])): r for r in rows}
     check(len(rows) == len(names) * len(milestones), f"{what}: {len(rows)} outcome rows")
@@ -212,7 +212,8 @@ class Stacked:
 # The [run, ...] variables the checks read (run files: the run axis has length 1).
 RUN_VARIABLES = {"cluster_reduction", "cluster_co2_net", "reduction_national", "target_gap", "net_co2",
                  "jobs_national", "value_added_national", "co2_embodied_imports_national", "co2_relocated_national",
-                 "co2_relocated_eu_national"}
+                 "co2_relocated_eu_national", "production_index_national",
+                 "strategic_import_dependence_national"}
 
 
 def check_file(path, out, root, what):
