@@ -34,6 +34,7 @@ import h5py
 import numpy as np
 
 from eiisim_results.h5text import strings as _strings, text as _text
+from eiisim_results.target_years import due_years
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MT = 1e6
@@ -64,7 +65,8 @@ def read_outcomes(f, years):
     """{year: {metric: value}} of the issue-14 outcomes a file of layout 8+ holds (none before):
     "jobs" (thousand FTE), "value_added" (bn EUR2023), "embodied" (Mt CO2 embodied in
     replacement imports), "dep:<strategic product>" (% import dependence) and
-    "gap:<target>" (national net CO2 above the target path, Mt; docs/ODD.md §7.12); and
+    "gap:<target>" (national net CO2 above the target's level, Mt, in the year the target is
+    due only, as the target_gaps figure: eiisim_results/target_years.py; docs/ODD.md §7.12); and
     "jobs:<cluster id>" (thousand FTE, printed with --clusters)."""
     out = {year: {} for year in years}
     net = f["cluster_co2_net"][0].sum(axis=1)
@@ -86,8 +88,11 @@ def read_outcomes(f, years):
         values, labels = f[name][0], _strings(f[dim])
         if prefix == "gap:" and not values.any():
             continue  # every path 0: the dataset has no targets.csv, nothing is tracked
+        due = due_years(np.asarray(years), values[None], labels) if prefix == "gap:" else {}
         for i, year in enumerate(years):
             for k, label in enumerate(labels):
+                if prefix == "gap:" and due[label] != year:
+                    continue  # before its year the path is a line, after it the later targets speak
                 v = 100.0 * float(values[i, k]) if prefix == "dep:" else float(net[i] - values[i, k]) / MT
                 out[year][prefix + label] = v
     return out

@@ -21,6 +21,7 @@ import numpy as np  # noqa: E402
 
 from .observables import OUTCOMES, band_of  # noqa: E402
 from .plots_reduction import save_with_csv  # noqa: E402  (PNG and its CSV, one way)
+from .target_years import due_years  # noqa: E402
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 _Q_HEADER = ["q05", "q25", "median", "q75", "q95"]
@@ -249,12 +250,7 @@ def target_years(ds):
         paths = ds["target_co2_net"].transpose("run", "year", "target").values
     else:
         paths = ds[band_of("target_co2_net")].transpose("quantile", "year", "target").values
-    out = {}
-    for k, target in enumerate(str(t) for t in ds["target"].values):
-        at_level = np.all(paths[:, :, k] == paths[:, -1:, k], axis=0)  # [year]: at the last value in all
-        moving = np.flatnonzero(~at_level)
-        out[target] = int(years[moving[-1] + 1]) if moving.size else None
-    return out
+    return due_years(years, paths, [str(t) for t in ds["target"].values])
 
 
 def _target_label(target, year, milestones):
