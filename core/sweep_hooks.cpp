@@ -33,10 +33,8 @@ void delay(Inputs& work, double sample, bool co2) {
 }
 
 // A scaled premium path stays within the premiums' bounds (EUR/t).
-TimePath clamped_premium(const TimePath& path) {
-    auto anchors = path.anchors();
-    for (auto& a : anchors) a.second = std::clamp(a.second, kEurPerTonne.min, kEurPerTonne.max);
-    return TimePath(std::move(anchors));
+TimePath scaled_premium(const TimePath& path, double factor) {
+    return path.scaled(factor).clamped(kEurPerTonne.min, kEurPerTonne.max);
 }
 
 }  // namespace
@@ -128,12 +126,12 @@ void reset_sector_green_premiums(Inputs& work, const Inputs& base) {
 
 void apply_green_premium_factor(Inputs& work, double factor, UncertainScale) {
     TimePath& path = work.scenario.policy.green_premium_eur_per_t;
-    path = clamped_premium(path.scaled(factor));
+    path = scaled_premium(path, factor);
     refresh_sector_green_premiums(work.scenario.policy, work.sectors);
 }
 
 void apply_sector_green_premiums_factor(Inputs& work, double factor, UncertainScale) {
-    for (TimePath& path : work.scenario.policy.green_premium_sector_paths) path = clamped_premium(path.scaled(factor));
+    for (TimePath& path : work.scenario.policy.green_premium_sector_paths) path = scaled_premium(path, factor);
     refresh_sector_green_premiums(work.scenario.policy, work.sectors);
 }
 

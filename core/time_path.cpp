@@ -1,5 +1,7 @@
 #include "time_path.hpp"
 
+#include <algorithm>
+
 namespace eiisim {
 namespace {
 
@@ -39,6 +41,12 @@ double TimePath::mean_over(int first, int years) const {
 TimePath TimePath::scaled(double factor) const {
     auto copy = points_;
     for (auto& p : copy) p.second *= factor;
+    return TimePath(std::move(copy));
+}
+
+TimePath TimePath::clamped(double min, double max) const {
+    auto copy = points_;
+    for (auto& p : copy) p.second = std::clamp(p.second, min, max);
     return TimePath(std::move(copy));
 }
 

@@ -21,6 +21,8 @@ public:
     [[nodiscard]] const std::vector<std::pair<int, double>>& anchors() const { return points_; }
     // Every anchor value multiplied by `factor` (scenario scaling, sweep factors).
     [[nodiscard]] TimePath scaled(double factor) const;
+    // Every anchor value held within [min, max] (a scaled share stays a share).
+    [[nodiscard]] TimePath clamped(double min, double max) const;
     // The same path moved `years` later (infrastructure delays).
     [[nodiscard]] TimePath shifted(int years) const;
     // The same path up to `year - 1`, then `value` from `year` on (a reference run's

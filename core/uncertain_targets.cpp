@@ -20,13 +20,6 @@ std::pair<double, double> clamp_range(const SettingSpec& s) {
     return {min, s.bounds.max * s.to_engine};
 }
 
-// A path whose anchors are clamped into [min, max] (scaled shares must stay shares).
-TimePath clamped(const TimePath& path, std::pair<double, double> range) {
-    auto anchors = path.anchors();
-    for (auto& a : anchors) a.second = std::clamp(a.second, range.first, range.second);
-    return TimePath(std::move(anchors));
-}
-
 Scenario& mutable_base(const Inputs& base) {
     // The accessors take Scenario&; reset only reads through them.
     return const_cast<Scenario&>(base.scenario);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
@@ -71,7 +64,7 @@ void apply_uncertain_target(int target, Inputs& work, double x, UncertainScale s
     switch (s.type) {
         case SettingType::path: {
             TimePath& path = s.path(work.scenario);
-            path = clamped(path.scaled(x), range);
+            path = path.scaled(x).clamped(range.first, range.second);
             break;
         }
         case SettingType::number: {
@@ -87,7 +80,7 @@ void apply_uncertain_target(int target, Inputs& work, double x, UncertainScale s
             break;
         }
         case SettingType::path_table:
-            for (TimePath& p : s.named_paths.paths(work.scenario)) p = clamped(p.scaled(x), range);
+            for (TimePath& p : s.named_paths.paths(work.scenario)) p = p.scaled(x).clamped(range.first, range.second);
             break;
         default: break;
     }
