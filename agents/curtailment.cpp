@@ -13,8 +13,9 @@ double cash_margin_eur_per_t(const UnitCost& unit) {
     return unit.revenue_eur_per_t - cash_cost;
 }
 
-bool curtails(const UnitCost& unit, double curtailed_utilisation) {
-    return curtailed_utilisation < 1.0 && cash_margin_eur_per_t(unit) < 0.0;
+bool curtails(const UnitCost& unit, double curtailed_utilisation, double margin_needed_share) {
+    return curtailed_utilisation < 1.0 &&
+           cash_margin_eur_per_t(unit) < margin_needed_share * unit.revenue_eur_per_t;
 }
 
 }  // namespace eiisim

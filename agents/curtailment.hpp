@@ -14,8 +14,12 @@ namespace eiisim {
 // one is income that comes with each tonne (co-products, heat sales; docs/ODD.md §5).
 [[nodiscard]] double cash_margin_eur_per_t(const UnitCost& unit);
 
-// Whether a plant whose unit cost at normal utilisation is `unit` curtails this year.
+// Whether a plant whose unit cost at normal utilisation is `unit` curtails this year:
+// when its cash margin is below `margin_needed_share` of its revenue. That share is 0 for a
+// plant that ran normally last year and behaviour.restart_margin_share for one the rule
+// curtailed (restart hysteresis: restarting has costs, and a firm waits for a margin it
+// trusts; Dixit 1989, "Entry and exit decisions under uncertainty", J. Polit. Econ. 97(3)).
 // `curtailed_utilisation` = 1 means never.
-[[nodiscard]] bool curtails(const UnitCost& unit, double curtailed_utilisation);
+[[nodiscard]] bool curtails(const UnitCost& unit, double curtailed_utilisation, double margin_needed_share = 0.0);
 
 }  // namespace eiisim

@@ -680,6 +680,11 @@ struct Behaviour {
     // variable and import costs) is negative, a plant runs at this share of its normal
     // utilisation, as Yara and others did in the 2022 gas-price shock. 1 = never curtails.
     double curtailed_utilisation = 1.0;
+    // Restart hysteresis (docs/ODD.md §7.10): a plant the rule curtailed last year runs
+    // normally again only once its cash margin is at least this share of its revenue;
+    // restarting costs money and firms wait for margins they trust (Dixit 1989). 0 = the
+    // plain rule: it restarts as soon as the margin is positive.
+    double restart_margin_share = 0.0;
     PriorityRule priority = PriorityRule::cost_effectiveness;
     // Permit stage of large conversions (docs/ODD.md §7.9 "Permit stage"; ESTIMATEs there):
     // the smallest investment that goes through it, and per application the probability

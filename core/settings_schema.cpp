@@ -587,6 +587,12 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
             "import costs) is negative, the plant runs at this share of its normal utilisation (ODD section "
             "7.10); 1 = never curtails",
      .number = &in<kBehaviour, &B::curtailed_utilisation>},
+    {.key = "behaviour.restart_margin_share", .type = T::number, .unit = "1", .bounds = kShare,
+     .sweep = S::factor_or_value, .long_name = "cash margin a curtailed plant needs to run normally again",
+     .doc = "a plant the curtailment rule curtailed last year runs at its normal utilisation again only when "
+            "its cash margin is at least this share of its revenue (restart hysteresis, ODD section 7.10); 0 = "
+            "it restarts as soon as the margin is positive",
+     .number = &in<kBehaviour, &B::restart_margin_share>},
     {.key = "behaviour.permit_min_capex_eur", .type = T::number, .unit = "EUR", .bounds = kNonNegative,
      .sweep = S::factor_or_value, .long_name = "smallest conversion with a permit stage",
      .doc = "a conversion of a kind with a row in the dataset's `permits.csv` whose investment is at least this "

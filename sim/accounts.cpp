@@ -59,6 +59,12 @@ int built_year(const RunState& state, int year, std::size_t p) { return year - s
 // Where the plant stands in the year's booking order (record_accounts).
 enum class BookingStep { ordinary, supplier_decides, supplier_books };
 
+// A plant's utilisation for the year and whether the curtailment rule cut it.
+struct UtilisationChoice {
+    double utilisation = 0;
+    bool curtailed = false;
+};
+
 // One operating plant's year: its route, profile and unit cost at any utilisation.
 struct PlantYear {
     const Model& model;
@@ -162,13 +168,19 @@ struct PlantYear {
     // year up to the last observed one: history.csv lists the known deviations, and a plant
     // without one ran as usual, scaled by its sector's observed volume index where
     // sector_activity.csv has one, so the curtailment rule (behaviour) does not act there.
-    [[nodiscard]] double decide_utilisation(double cap) const {
-        if (observed_utilisation >= 0) return std::min(observed_utilisation, cap);
+    // A plant the rule curtailed last year restarts only at a margin of restart_margin_share
+    // of its revenue (restart hysteresis, agents/curtailment.hpp).
+    [[nodiscard]] UtilisationChoice decide_utilisation(double cap) const {
+        if (observed_utilisation >= 0) return {std::min(observed_utilisation, cap), false};
         const double utilisation = std::min(utilisation_of(model, state, static_cast<int>(p)) * activity, cap);
-        if (year == model.inputs.scenario.base_year || year <= model.history.last_observed_year) return utilisation;
-        const double curtailed = model.inputs.scenario.behaviour.curtailed_utilisation;
-        return curtails(unit_cost_at(utilisation, -1, expected_ikc_share()), curtailed) ? utilisation * curtailed
-                                                                                       : utilisation;
+        if (year == model.inputs.scenario.base_year || year <= model.history.last_observed_year)
+            return {utilisation, false};
+        const Behaviour& behaviour = model.inputs.scenario.behaviour;
+        const double margin_needed = state.curtailed_by_rule[p] != 0 ? behaviour.restart_margin_share : 0.0;
+        if (!curtails(unit_cost_at(utilisation, -1, expected_ikc_share()), behaviour.curtailed_utilisation,
+                      margin_needed))
+            return {utilisation, false};
+        return {utilisation * behaviour.curtailed_utilisation, true};
     }
 
     // The share of its IKC claim the plant expects paid this year: the year's budget over
@@ -281,7 +293,12 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     result.route_built_year[at] = static_cast<std::int16_t>(built_year(state, year, p));
     start_allocation_year(state.allocation_activity[p], year);
     const PlantYear py(model, state, year, result, p, booking);
-    const double utilisation = fixed >= 0 ? fixed : py.decide_utilisation(cap);
+    double utilisation = fixed;  // a gas supplier's, decided (and its curtailment recorded) before
+    if (fixed < 0) {
+        const UtilisationChoice choice = py.decide_utilisation(cap);
+        utilisation = choice.utilisation;
+        state.curtailed_by_rule[p] = choice.curtailed ? 1 : 0;
+    }
     // Mothballed or stopped all year: it books nothing (its fixed cost per t is undefined)
     // and its activity that year is nil.
     if (utilisation <= 0 && py.observed_utilisation == 0) {
@@ -293,9 +310,9 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
 
 // What a gas supplier decides to run at before its buyers are booked, from what it expects
 // them to burn (the appraisal's expectation: the gas of buyers that have left is flared).
-double supplier_utilisation(const Model& model, const RunState& state, int year, const RunResult& result,
-                            std::size_t p) {
-    if (state.status[p] != PlantStatus::operating && state.status[p] != PlantStatus::converting) return 0.0;
+UtilisationChoice supplier_utilisation(const Model& model, const RunState& state, int year, const RunResult& result,
+                                       std::size_t p) {
+    if (state.status[p] != PlantStatus::operating && state.status[p] != PlantStatus::converting) return {};
     return PlantYear(model, state, year, result, p, BookingStep::supplier_decides).decide_utilisation(1.0);
 }
 
@@ -338,8 +355,12 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
     const auto supplies_gas = [&](std::size_t p) { return model.baselines[p].process_gas_made_gj_per_t > 0; };
     const auto buys_gas = [&](std::size_t p) { return model.baselines[p].gas_coupled; };
     std::vector<double> supplier_u(n, 0.0);
-    for (std::size_t p = 0; p < n; ++p)
-        if (supplies_gas(p)) supplier_u[p] = supplier_utilisation(model, state, year, result, p);
+    for (std::size_t p = 0; p < n; ++p) {
+        if (!supplies_gas(p)) continue;
+        const UtilisationChoice choice = supplier_utilisation(model, state, year, result, p);
+        supplier_u[p] = choice.utilisation;
+        state.curtailed_by_rule[p] = choice.curtailed ? 1 : 0;
+    }
     for_each_plant_parallel(
         n, kPlantGrain,
         [&](std::size_t p) {

@@ -133,6 +133,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.waiting.assign(n, 0);
     s.waiting_trigger.assign(n, Trigger::reinvestment);
     s.loss_years.assign(n, 0);
+    s.curtailed_by_rule.assign(n, 0);
     s.strategic_bias.assign(n, {});
     s.lasting_taste.assign(n, {});
     s.allocation_activity.resize(n);

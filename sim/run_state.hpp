@@ -99,6 +99,9 @@ struct RunState {
     std::vector<Trigger> waiting_trigger;
     // economics
     std::vector<int> loss_years;
+    // per plant: the curtailment rule curtailed it in the last booked year (its restart
+    // needs behaviour.restart_margin_share; agents/curtailment.hpp)
+    std::vector<std::uint8_t> curtailed_by_rule;
     std::vector<std::array<double, kOptionKindCount>> strategic_bias;
     std::vector<TasteDraw> lasting_taste;     // drawn once per run (agents/taste_draw.hpp)
     // shared scarce capacity: per resource, one ledger per cluster or one national

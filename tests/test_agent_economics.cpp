@@ -216,6 +216,20 @@ TEST_CASE("curtailment saves the other cost the accounts charge per tonne", "[ag
     CHECK_FALSE(curtails(unit, 0.6));
 }
 
+TEST_CASE("a curtailed plant needs the restart margin to run normally again", "[agents][curtailment]") {
+    // Restart hysteresis: a positive cash margin below the restart share keeps a plant the rule
+    // curtailed last year curtailed; a plant that ran normally needs only a positive margin.
+    UnitCost unit;
+    unit.revenue_eur_per_t = 600;
+    unit[CostComponent::energy] = 250;
+    unit[CostComponent::other_cost] = 300;  // cash margin 50, 8.3 % of revenue
+    CHECK_FALSE(curtails(unit, 0.6));
+    CHECK_FALSE(curtails(unit, 0.6, 0.0));
+    CHECK(curtails(unit, 0.6, 0.1));        // curtailed last year: 50 < 60 needed
+    CHECK_FALSE(curtails(unit, 0.6, 0.08));  // 50 >= 48: it restarts
+    CHECK_FALSE(curtails(unit, 1.0, 0.1));  // curtailed_utilisation 1: never curtails
+}
+
 TEST_CASE("capacity ledgers reserve from the start year on and refuse what does not fit", "[clusters]") {
     CapacityLedger storage(TimePath({{2026, 2.5}, {2029, 2.5}, {2030, 24.5}}), 2020, 31);
     CHECK(storage.fits(2.0, 2026));

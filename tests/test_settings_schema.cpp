@@ -154,7 +154,7 @@ TEST_CASE("defaults shown by the schema are those of core/inputs.hpp", "[schema]
           "\"myopic\"");
     CHECK(setting_default(settings_schema()[static_cast<std::size_t>(find_setting("scenario.calibration_year"))]) ==
           "base_year");
-    CHECK(setting_keys("behaviour").size() == 25);
+    CHECK(setting_keys("behaviour").size() == 26);
 }
 
 TEST_CASE("no two settings write the same field, except a declared merge", "[schema]") {
