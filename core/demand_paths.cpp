@@ -16,9 +16,11 @@ TimePath scale_change(const TimePath& path, double factor) {
 }
 
 std::size_t sector_of(const std::vector<SectorSpec>& sectors, const std::string& id, const std::string& key,
-                      const std::string& file) {
+                      const std::string& file, const SettingLines& lines) {
     const auto it = std::find_if(sectors.begin(), sectors.end(), [&](const SectorSpec& s) { return s.id == id; });
-    if (it == sectors.end()) throw InputError({file, 0, 0}, key + "." + id, "no sector '" + id + "' in sectors.csv");
+    if (it == sectors.end())
+        throw InputError(setting_where(lines, file, key + "." + id), key + "." + id,
+                         "no sector '" + id + "' in sectors.csv");
     return static_cast<std::size_t>(it - sectors.begin());
 }
 
@@ -62,7 +64,7 @@ void apply_price_paths(Inputs& inputs, const std::string& scenario_file) {
         prices.sector_product_price_index.assign(inputs.sectors.size(), prices.product_price_index);
     for (std::size_t i = 0; i < demand.price_sector_names.size(); ++i) {
         const std::size_t s = sector_of(inputs.sectors, demand.price_sector_names[i], "demand.price_by_sector",
-                                        scenario_file);
+                                        scenario_file, inputs.scenario.setting_lines);
         TimePath& index = prices.sector_product_price_index[s];
         index = chained_after(index, demand.price_sector_paths[i], last_observed_price_year(inputs, s));
     }
@@ -84,13 +86,15 @@ void resolve_demand_paths(Inputs& inputs, const std::string& scenario_file) {
         known = true;
     }
     if (!known)
-        throw InputError({scenario_file, 0, 0}, "demand.variant",
+        throw InputError(setting_where(inputs.scenario.setting_lines, scenario_file, "demand.variant"),
+                         "demand.variant",
                          "no variant '" + demand.variant + "' in the dataset's demand_paths.csv");
     out.assign(inputs.sectors.size(), TimePath{});
     for (std::size_t s = 0; s < anchors.size(); ++s)
         if (!anchors[s].empty()) out[s] = TimePath(std::move(anchors[s]));
     for (std::size_t i = 0; i < demand.volume_sector_names.size(); ++i)
-        out[sector_of(inputs.sectors, demand.volume_sector_names[i], "demand.volume_by_sector", scenario_file)] =
+        out[sector_of(inputs.sectors, demand.volume_sector_names[i], "demand.volume_by_sector", scenario_file,
+                      inputs.scenario.setting_lines)] =
             demand.volume_sector_paths[i];
     for (TimePath& path : out)
         if (!path.empty()) path = scale_change(path, demand.factor);

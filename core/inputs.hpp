@@ -14,6 +14,7 @@
 #include "emission_targets.hpp"
 #include "feedstock.hpp"
 #include "input_files.hpp"
+#include "setting_lines.hpp"
 #include "time_path.hpp"
 
 namespace eiisim {
@@ -826,6 +827,7 @@ struct Scenario {
     std::vector<ScenarioEvent> events;
     std::vector<BuildoutLimit> buildout_limits;
     std::vector<UncertainSetting> uncertain;  // used by `eiisim sweep` only
+    SettingLines setting_lines;               // where the file wrote each setting (the loader's)
 
     bool operator==(const Scenario&) const = default;
 };

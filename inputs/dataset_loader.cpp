@@ -123,7 +123,7 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     in.scenario = std::move(scenario.scenario);
     in.scenario.events = resolve_events(scenario.events, in);
     resolve_instrument_technologies(in.scenario.policy.instruments, in.technologies, scenario_file.string());
-    resolve_green_market(in.scenario.policy, in.sectors, scenario_file.string());
+    resolve_green_market(in.scenario.policy, in.sectors, scenario_file.string(), in.scenario.setting_lines);
     resolve_feedstock_market(in, scenario_file.string());
     in.agreements = load_agreements(dir / "agreements.csv", dir / "agreement_plants.csv", in.plants, in.technologies,
                                     in.plant_technologies, in.scenario.policy.instruments);

@@ -129,11 +129,17 @@ const TimePath* price_named(const PricePaths& prices, const std::string& key) {
     return it == names.end() ? nullptr : &prices.feedstock_eur_per_t[static_cast<std::size_t>(it - names.begin())];
 }
 
+// Where the scenario file wrote `field`, or the nearest setting enclosing it.
+InputLocation written_at(const Inputs& in, const std::string& scenario_file, const std::string& field) {
+    return setting_where(in.scenario.setting_lines, scenario_file, field);
+}
+
 std::size_t sector_named(const std::vector<SectorSpec>& sectors, const std::string& name, const std::string& key,
-                         const std::string& scenario_file) {
+                         const std::string& scenario_file, const SettingLines& lines) {
     for (std::size_t s = 0; s < sectors.size(); ++s)
         if (sectors[s].id == name) return s;
-    throw InputError({scenario_file, 0, 0}, key + "." + name, "no sector '" + name + "' in sectors.csv");
+    throw InputError(setting_where(lines, scenario_file, key + "." + name), key + "." + name,
+                     "no sector '" + name + "' in sectors.csv");
 }
 
 void resolve_prices(Inputs& in, const std::string& scenario_file) {
@@ -144,7 +150,8 @@ void resolve_prices(Inputs& in, const std::string& scenario_file) {
         const bool fossil = std::any_of(in.sector_feed.begin(), in.sector_feed.end(),
                                         [&](const SectorFeed& f) { return f.fossil_feed == name; });
         if (!alternative && !fossil)
-            throw InputError({scenario_file, 0, 0}, "prices.feedstock_eur_per_t." + name,
+            throw InputError(written_at(in, scenario_file, "prices.feedstock_eur_per_t." + name),
+                             "prices.feedstock_eur_per_t." + name,
                              "'" + name + "' is no feedstock or fossil feed of feedstocks.csv");
     }
     for (FeedstockSpec& f : in.feedstocks) {
@@ -160,7 +167,8 @@ void resolve_prices(Inputs& in, const std::string& scenario_file) {
                                          [&](const FeedstockSpec& f) { return f.priced && f.max_share[s] > 0; });
         const TimePath* fossil = price_named(prices, feed.fossil_feed);
         if (offered && fossil == nullptr)
-            throw InputError({scenario_file, 0, 0}, "prices.feedstock_eur_per_t." + feed.fossil_feed,
+            throw InputError(written_at(in, scenario_file, "prices.feedstock_eur_per_t." + feed.fossil_feed),
+                             "prices.feedstock_eur_per_t." + feed.fossil_feed,
                              "sector '" + in.sectors[s].id + "' is offered priced alternatives to " + feed.fossil_feed +
                                  ": price " + feed.fossil_feed + " too");
         if (fossil != nullptr) feed.fossil_price_eur_per_t = *fossil;
@@ -217,7 +225,8 @@ void require_buyout_under_mandate(const Inputs& in, const std::string& scenario_
     for (std::size_t s = 0; s < in.sectors.size(); ++s)
         for (int y = in.scenario.base_year; y <= in.scenario.end_year; ++y)
             if (policy.sector_mandate_share[s].at(y) > 0 && policy.sector_buyout_eur_per_t[s].at(y) <= 0)
-                throw InputError({scenario_file, 0, 0}, "feedstock.buyout_eur_per_t." + in.sectors[s].id,
+                throw InputError(written_at(in, scenario_file, "feedstock.mandate_share." + in.sectors[s].id),
+                                 "feedstock.buyout_eur_per_t." + in.sectors[s].id,
                                  "the mandate of sector '" + in.sectors[s].id + "' in " + std::to_string(y) +
                                      " needs a positive buy-out, got " +
                                      std::to_string(policy.sector_buyout_eur_per_t[s].at(y)));
@@ -230,19 +239,23 @@ void resolve_mandates(Inputs& in, const std::string& scenario_file) {
     policy.sector_buyout_eur_per_t.assign(in.sectors.size(), TimePath{0.0});
     for (std::size_t i = 0; i < policy.mandate_sector_names.size(); ++i) {
         const std::string& name = policy.mandate_sector_names[i];
-        const std::size_t s = sector_named(in.sectors, name, "feedstock.mandate_share", scenario_file);
+        const std::size_t s = sector_named(in.sectors, name, "feedstock.mandate_share", scenario_file,
+                                            in.scenario.setting_lines);
         if (in.sector_feed[s].fossil_feed_t_per_t <= 0)
-            throw InputError({scenario_file, 0, 0}, "feedstock.mandate_share." + name,
+            throw InputError(written_at(in, scenario_file, "feedstock.mandate_share." + name),
+                             "feedstock.mandate_share." + name,
                              "sector '" + name + "' has no row in feedstocks.csv");
         const auto& buyouts = policy.buyout_sector_names;
         if (std::find(buyouts.begin(), buyouts.end(), name) == buyouts.end())
-            throw InputError({scenario_file, 0, 0}, "feedstock.buyout_eur_per_t." + name,
+            throw InputError(written_at(in, scenario_file, "feedstock.mandate_share." + name),
+                             "feedstock.buyout_eur_per_t." + name,
                              "the mandate of sector '" + name + "' needs a buy-out");
         policy.sector_mandate_share[s] = policy.mandate_share_paths[i];
     }
     for (std::size_t i = 0; i < policy.buyout_sector_names.size(); ++i) {
         const std::string& name = policy.buyout_sector_names[i];
-        const std::size_t s = sector_named(in.sectors, name, "feedstock.buyout_eur_per_t", scenario_file);
+        const std::size_t s = sector_named(in.sectors, name, "feedstock.buyout_eur_per_t", scenario_file,
+                                            in.scenario.setting_lines);
         policy.sector_buyout_eur_per_t[s] = policy.buyout_paths[i];
     }
     require_buyout_under_mandate(in, scenario_file);

@@ -9,41 +9,46 @@ namespace eiisim {
 namespace {
 
 std::size_t sector_index(const std::vector<SectorSpec>& sectors, const std::string& name, const std::string& key,
-                         const std::string& scenario_file) {
+                         const std::string& scenario_file, const SettingLines& lines) {
     const auto it = std::find_if(sectors.begin(), sectors.end(), [&](const SectorSpec& s) { return s.id == name; });
     if (it == sectors.end())
-        throw InputError({scenario_file, 0, 0}, key + "." + name, "no sector '" + name + "' in sectors.csv");
+        throw InputError(setting_where(lines, scenario_file, key + "." + name), key + "." + name,
+                         "no sector '" + name + "' in sectors.csv");
     return static_cast<std::size_t>(it - sectors.begin());
 }
 
 // Paths by sector index: `fallback` for every sector, the named ones replaced.
 std::vector<TimePath> by_sector(const std::vector<std::string>& names, const std::vector<TimePath>& paths,
                                 const TimePath& fallback, const std::vector<SectorSpec>& sectors,
-                                const std::string& key, const std::string& scenario_file) {
+                                const std::string& key, const std::string& scenario_file, const SettingLines& lines) {
     if (names.empty()) return {};
     std::vector<TimePath> out(sectors.size(), fallback);
-    for (std::size_t i = 0; i < names.size(); ++i) out[sector_index(sectors, names[i], key, scenario_file)] = paths[i];
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out[sector_index(sectors, names[i], key, scenario_file, lines)] = paths[i];
     return out;
 }
 
 }  // namespace
 
-void resolve_green_market(Policy& policy, const std::vector<SectorSpec>& sectors, const std::string& scenario_file) {
+void resolve_green_market(Policy& policy, const std::vector<SectorSpec>& sectors, const std::string& scenario_file,
+                          const SettingLines& lines) {
     for (const std::string& name : policy.green_premium_sector_names)
-        (void)sector_index(sectors, name, "policy.green_premium_by_sector_eur_per_t", scenario_file);
+        (void)sector_index(sectors, name, "policy.green_premium_by_sector_eur_per_t", scenario_file, lines);
     refresh_sector_green_premiums(policy, sectors);  // as a sweep sample resolves them again
     policy.sector_green_quota_share = by_sector(policy.green_quota_sector_names, policy.green_quota_share_paths,
-                                                TimePath{0.0}, sectors, "policy.green_quota_share", scenario_file);
+                                                TimePath{0.0}, sectors, "policy.green_quota_share", scenario_file, lines);
     policy.sector_green_quota_cap_eur_per_t =
         by_sector(policy.green_quota_cap_sector_names, policy.green_quota_cap_paths, TimePath{0.0}, sectors,
-                  "policy.green_quota_cap_eur_per_t", scenario_file);
+                  "policy.green_quota_cap_eur_per_t", scenario_file, lines);
     const auto& caps = policy.green_quota_cap_sector_names;
     for (const std::string& name : policy.green_quota_sector_names)
         if (std::find(caps.begin(), caps.end(), name) == caps.end())
-            throw InputError({scenario_file, 0, 0}, "policy.green_quota_cap_eur_per_t." + name,
+            throw InputError(setting_where(lines, scenario_file, "policy.green_quota_share." + name),
+                             "policy.green_quota_cap_eur_per_t." + name,
                              "the green quota of sector '" + name + "' needs a premium cap");
     if (policy.sector_green_quota_cap_eur_per_t.empty() == false && policy.sector_green_quota_share.empty())
-        throw InputError({scenario_file, 0, 0}, "policy.green_quota_cap_eur_per_t",
+        throw InputError(setting_where(lines, scenario_file, "policy.green_quota_cap_eur_per_t"),
+                         "policy.green_quota_cap_eur_per_t",
                          "a premium cap without any policy.green_quota_share");
 }
 

@@ -13,6 +13,7 @@ namespace eiisim {
 // default green_premium_eur_per_t) and the quota paths by sector; each stays empty when no
 // sector is named. Throws InputError naming the scenario file and the key for a name that
 // is no sector id, or a quota without a cap.
-void resolve_green_market(Policy& policy, const std::vector<SectorSpec>& sectors, const std::string& scenario_file);
+void resolve_green_market(Policy& policy, const std::vector<SectorSpec>& sectors, const std::string& scenario_file,
+                          const SettingLines& lines);
 
 }  // namespace eiisim

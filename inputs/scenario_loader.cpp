@@ -39,6 +39,7 @@ std::uint64_t read_seed(const TomlSection& s, std::string_view key) {
 void read_path_table(const TomlSection& s, const SettingSpec& spec, Scenario& scenario) {
     const auto table = s.section(spec.name(), std::nullopt);
     for (const auto& name : table.keys_in_file_order()) {
+        scenario.setting_lines.line_of[table.field(name)] = table.key_where(name).line;
         spec.named_paths.names(scenario).push_back(name);
         spec.named_paths.paths(scenario).push_back(table.path(name, spec.bounds, spec.to_engine));
     }
@@ -48,6 +49,7 @@ void read_path_table(const TomlSection& s, const SettingSpec& spec, Scenario& sc
 void read_setting(const TomlSection& s, const SettingSpec& spec, Scenario& scenario) {
     const std::string_view key = spec.name();
     if (!spec.required && s.find(key) == nullptr) return;
+    scenario.setting_lines.line_of[s.field(key)] = s.key_where(key).line;
     switch (spec.type) {
         case SettingType::text: spec.text(scenario) = s.text(key); break;
         case SettingType::integer: spec.integer(scenario) = s.integer(key, spec.bounds); break;

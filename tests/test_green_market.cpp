@@ -175,7 +175,7 @@ TEST_CASE("a sweep sample on the default or the per-sector green premium reaches
     base.scenario.policy.green_premium_eur_per_t = TimePath{10.0};
     base.scenario.policy.green_premium_sector_names = {"ammonia"};
     base.scenario.policy.green_premium_sector_paths = {TimePath{80.0}};
-    resolve_green_market(base.scenario.policy, base.sectors, "test.toml");
+    resolve_green_market(base.scenario.policy, base.sectors, "test.toml", base.scenario.setting_lines);
     const int ammonia = sector_of(base, "ammonia");
     const int refining = sector_of(base, "refining");
     const auto premium = [](const Inputs& in, int sector) {
@@ -212,7 +212,7 @@ TEST_CASE("green premium paths per sector replace the default; unknown sectors a
     policy.green_premium_eur_per_t = TimePath{5.0};
     policy.green_premium_sector_names = {"ammonia"};
     policy.green_premium_sector_paths = {TimePath{100.0}};
-    resolve_green_market(policy, in.sectors, "scenario.toml");
+    resolve_green_market(policy, in.sectors, "scenario.toml", in.scenario.setting_lines);
     REQUIRE(policy.sector_green_premium_eur_per_t.size() == in.sectors.size());
     const PriceView view = actual_prices(in.scenario, 2035);
     CHECK(view.green_premium(sector_of(in, "ammonia")) == 100);
@@ -220,7 +220,7 @@ TEST_CASE("green premium paths per sector replace the default; unknown sectors a
 
     policy.green_premium_sector_names = {"steel_x"};
     try {
-        resolve_green_market(policy, in.sectors, "scenario.toml");
+        resolve_green_market(policy, in.sectors, "scenario.toml", in.scenario.setting_lines);
         FAIL("expected an InputError");
     } catch (const InputError& e) {
         CHECK(e.field() == "policy.green_premium_by_sector_eur_per_t.steel_x");
@@ -229,7 +229,7 @@ TEST_CASE("green premium paths per sector replace the default; unknown sectors a
     policy.green_premium_sector_names = {"ammonia"};
     policy.green_quota_sector_names = {"ammonia"};
     policy.green_quota_share_paths = {TimePath{0.1}};
-    CHECK_THROWS_AS(resolve_green_market(policy, in.sectors, "scenario.toml"), InputError);
+    CHECK_THROWS_AS(resolve_green_market(policy, in.sectors, "scenario.toml", in.scenario.setting_lines), InputError);
 }
 
 namespace {
