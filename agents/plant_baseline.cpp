@@ -118,6 +118,8 @@ std::vector<ProductGroup> product_groups(const Inputs& inputs, std::vector<std::
 struct PeriodBenchmarks {
     double from_2021 = 0;
     double from_2026 = 0;
+    double combustion_from_2021 = 0;  // of from_2021: the fallback's combustion part
+    double combustion_from_2026 = 0;
 };
 PeriodBenchmarks benchmarks_of(const PlantSpec& plant, const SectorSpec& sector, const ProductGroup& group,
                                double unknown_cut_position) {
@@ -128,13 +130,27 @@ PeriodBenchmarks benchmarks_of(const PlantSpec& plant, const SectorSpec& sector,
         // not at hand; the two columns are equal where it is adopted.
         const double least = plant.product_benchmark_2026_t_per_t;
         const double largest = plant.product_benchmark_2026_max_cut_t_per_t;
-        return {plant.product_benchmark_t_per_t, least + unknown_cut_position * (largest - least)};
+        return {plant.product_benchmark_t_per_t, least + unknown_cut_position * (largest - least), 0, 0};
     }
     if (group.production_t <= 0) return {};
+    const double share = sector.free_allocation_share;
     const double process_t = group.co2_t - group.co2_combustion_t;
-    return {sector.free_allocation_share * group.co2_t / group.production_t,
-            sector.free_allocation_share * (group.co2_combustion_t * kHeatFuelBenchmark2026Ratio + process_t) /
-                group.production_t};
+    const double combustion_2026_t = group.co2_combustion_t * kHeatFuelBenchmark2026Ratio;
+    return {share * group.co2_t / group.production_t, share * (combustion_2026_t + process_t) / group.production_t,
+            share * group.co2_combustion_t / group.production_t, share * combustion_2026_t / group.production_t};
+}
+
+// The heat bands whose combustion benchmark leaves with their fuel when electrified:
+// furnace heat (high band, fuel benchmark: "non-measurable heat by fuel combustion",
+// Delegated Regulation (EU) 2019/331 Art. 2(5)) always; steam (low and mid bands, heat
+// benchmark) only when the scenario says electric steam is not allocated (ODD §7.4).
+std::array<double, kHeatBandCount> fuel_benchmark_heat_share(const std::array<double, kHeatBandCount>& heat_share,
+                                                             bool electric_steam_allocated) {
+    std::array<double, kHeatBandCount> out{};
+    constexpr auto kBands = static_cast<std::size_t>(kHeatBandCount);
+    for (std::size_t b = 0; b < kBands; ++b)
+        if (b == kBands - 1 || !electric_steam_allocated) out[b] = heat_share[b];
+    return out;
 }
 
 // The share of a buyer's base CO2 that is its suppliers' process gas. The gas's carbon is
@@ -229,8 +245,13 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
                               inputs.scenario.policy.energy);
         const PeriodBenchmarks benchmarks =
             benchmarks_of(plant, sector, group, inputs.scenario.policy.unknown_benchmark_cut_position);
-        b.benchmark_2021_t_per_t = benchmarks.from_2021 * (1.0 - process_gas_co2_share(b));
-        b.benchmark_2026_t_per_t = benchmarks.from_2026 * (1.0 - process_gas_co2_share(b));
+        const double own_carbon = 1.0 - process_gas_co2_share(b);
+        b.benchmark_2021_t_per_t = benchmarks.from_2021 * own_carbon;
+        b.benchmark_2026_t_per_t = benchmarks.from_2026 * own_carbon;
+        b.combustion_benchmark_2021_t_per_t = benchmarks.combustion_from_2021 * own_carbon;
+        b.combustion_benchmark_2026_t_per_t = benchmarks.combustion_from_2026 * own_carbon;
+        b.fuel_benchmark_heat_share =
+            fuel_benchmark_heat_share(b.heat_share, inputs.scenario.policy.electric_steam_allocated);
 
         // Calibrate: full cost of the keep route at calibration-year prices (its capital charge
         // included, as the accounts carry it), without other cost.

@@ -24,6 +24,15 @@ struct PlantBaseline {
     // allocation period: 2021-2025 (also the years before), and 2026-2030 (also after).
     double benchmark_2021_t_per_t = 0;
     double benchmark_2026_t_per_t = 0;
+    // Of a fallback benchmark, the combustion part (the fuel and heat benchmarks it stands
+    // in for), per period; 0 for a product benchmark. The part whose heat is made
+    // electrically is no longer allocated (docs/ODD.md §7.4 "Electrified heat").
+    double combustion_benchmark_2021_t_per_t = 0;
+    double combustion_benchmark_2026_t_per_t = 0;
+    // Per heat band, its share of the fuel heat where electrifying that band takes its
+    // combustion benchmark away (the high band always; low and mid only when
+    // policy.electric_steam_allocated is false), else 0.
+    std::array<double, kHeatBandCount> fuel_benchmark_heat_share{};
     // Calibrated net non-energy cost (docs/ODD.md §5). Negative when the plant has
     // site-bound income the model does not see: see site_bound_income_eur_per_t().
     double other_cost_eur_per_t = 0;

@@ -16,6 +16,9 @@ struct RouteProfile {
     double intermediate_t_per_t = 0;  // imported intermediate bought per t product
     double imported_share = 0;        // share of the upstream step replaced by the import
     double electrified_heat_share = 0;
+    // Share of the fallback's combustion benchmark whose heat is now made electrically
+    // (base.fuel_benchmark_heat_share of the electrified bands): no longer allocated.
+    double fuel_benchmark_electrified_share = 0;
     // CO2 per t whose allowances this plant buys although another plant emits it (+), or
     // that it emits but another plant pays for (−): a process gas's carbon is paid by the
     // gas's maker, burnt by a buyer or flared (agents/fuel_gas_carbon.hpp). Zero elsewhere.
@@ -35,5 +38,8 @@ struct RouteProfile {
 // Share of fuel heat the option moves to electricity in `year`.
 [[nodiscard]] double electrified_share(const PlantBaseline& base, const TechnologySpec& technology,
                                        int year);
+// The same, over the bands whose combustion benchmark leaves with their fuel.
+[[nodiscard]] double fuel_benchmark_electrified_share(const PlantBaseline& base, const TechnologySpec& technology,
+                                                      int year);
 
 }  // namespace eiisim

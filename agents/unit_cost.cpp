@@ -132,11 +132,33 @@ double free_allocation_factor_of(const SectorSpec& sector, const PriceView& pric
     return sector.cbam_covered ? prices.free_allocation_factor : prices.free_allocation_factor_non_cbam;
 }
 
-double benchmark_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices) {
+namespace {
+
+// A benchmark given per allocation period, times the year's free-allocation factor.
+double allowances_t_per_t(double benchmark_2021, double benchmark_2026, const SectorSpec& sector,
+                          const PriceView& prices) {
     const double from_2026 = sector.cbam_covered ? prices.free_allocation_factor_from_2026
                                                  : prices.free_allocation_factor_non_cbam_from_2026;
-    return benchmark_times(base.benchmark_2021_t_per_t, base.benchmark_2026_t_per_t,
-                           free_allocation_factor_of(sector, prices), from_2026);
+    return benchmark_times(benchmark_2021, benchmark_2026, free_allocation_factor_of(sector, prices), from_2026);
+}
+
+}  // namespace
+
+double benchmark_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices) {
+    return allowances_t_per_t(base.benchmark_2021_t_per_t, base.benchmark_2026_t_per_t, sector, prices);
+}
+
+double combustion_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices) {
+    return allowances_t_per_t(base.combustion_benchmark_2021_t_per_t, base.combustion_benchmark_2026_t_per_t, sector,
+                              prices);
+}
+
+double route_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector, const RouteProfile& profile,
+                                const PriceView& prices) {
+    const double all = benchmark_allowances_t_per_t(base, sector, prices) * (1.0 - profile.imported_share);
+    if (profile.fuel_benchmark_electrified_share <= 0) return all;  // exactly as before the rule
+    return all - combustion_allowances_t_per_t(base, sector, prices) * profile.fuel_benchmark_electrified_share *
+                     (1.0 - profile.imported_share);
 }
 
 UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
@@ -150,13 +172,9 @@ UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,
                                               : commodity_bill(profile.energy_gj_per_t, prices.energy_eur_per_gj));
 
     const double net = profile.co2_net_t_per_t();
-    // Allocation of a product-benchmark sub-installation follows its activity level
-    // (Delegated Regulation (EU) 2019/331 Art. 16, Implementing Regulation (EU) 2019/1842):
-    // the imported share of the benchmarked step is not made here and earns nothing.
     const double free_allocation = terms.free_allocation_t_per_t >= 0
                                        ? terms.free_allocation_t_per_t
-                                       : benchmark_allowances_t_per_t(base, sector, prices) *
-                                             (1.0 - profile.imported_share);
+                                       : route_allowances_t_per_t(base, sector, profile, prices);
     cost.free_allocation_t_per_t = free_allocation;
     // Allowances for what it emits, with a process gas's carbon at the gas's maker (§7.10).
     cost[CostComponent::ets] = (profile.co2_priced_t_per_t() - free_allocation) * prices.ets_eur_per_t;

@@ -80,6 +80,16 @@ struct CostTerms {
 // allocation period times the part of that factor falling in it (agents/benchmark_period.hpp).
 [[nodiscard]] double benchmark_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector,
                                                   const PriceView& prices);
+// Of those, the combustion part of a fallback benchmark (0 for a product benchmark).
+[[nodiscard]] double combustion_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector,
+                                                   const PriceView& prices);
+// Free allowances per t made on `profile` before the activity-level rule. Allocation of a
+// sub-installation follows its activity level (Delegated Regulation (EU) 2019/331 Art. 16,
+// Implementing Regulation (EU) 2019/1842): the imported share of the benchmarked step is not
+// made here and earns nothing, and a fallback's combustion part whose heat is made
+// electrically is no fuel combustion (docs/ODD.md §7.4 "Electrified heat").
+[[nodiscard]] double route_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector,
+                                              const RouteProfile& profile, const PriceView& prices);
 
 // Producing in the Netherlands on `profile`.
 [[nodiscard]] UnitCost domestic_unit_cost(const PlantBaseline& base, const SectorSpec& sector,

@@ -599,6 +599,10 @@ struct Policy {
     // the least cut the law allows (0) and the largest (1): plants.csv
     // `benchmark_2026_t_co2_per_t` and `benchmark_2026_max_cut_t_co2_per_t` (docs/ODD.md §7.4).
     double unknown_benchmark_cut_position = 0.0;
+    // Whether steam (the low and mid heat bands) a fallback plant makes electrically keeps
+    // the combustion part of its benchmark, as heat-benchmark allocation; furnace heat (the
+    // high band, fuel benchmark) always leaves with the fuel (docs/ODD.md §7.4 "Electrified heat").
+    bool electric_steam_allocated = true;
     bool co2_levy_enabled = true;
     TimePath co2_levy_eur_per_t;       // national levy rate; the ETS price is deducted
     TimePath dispensation_factor;      // levy-free emissions as a share of base intensity

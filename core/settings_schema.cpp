@@ -327,6 +327,12 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
             "largest (1: 50 % below it), Directive 2003/87/EC Art. 10a(2); adopted values and the sector fallback do "
             "not move (docs/ODD.md §7.4 \"Benchmark rule\")",
      .number = &in<kPolicy, &Q::unknown_benchmark_cut_position>},
+    {.key = "policy.electric_steam_allocated", .type = T::boolean,
+     .doc = "`false`: a fallback plant's electrified steam (low and mid heat bands) loses the combustion part of its "
+            "benchmark with the fuel, as its electrified furnace heat always does; `true` (default): it keeps it as "
+            "heat-benchmark allocation, until the heat-benchmark definition as amended by Delegated Regulation (EU) "
+            "2024/873 is read (docs/ODD.md §7.4 \"Electrified heat\")",
+     .boolean = &in<kPolicy, &Q::electric_steam_allocated>},
     {.key = "policy.co2_levy", .type = T::boolean, .required = true,
      .doc = "`false` abolishes the national CO2 levy", .boolean = &in<kPolicy, &Q::co2_levy_enabled>},
     {.key = "policy.co2_levy_eur_per_t", .type = T::path, .unit = "EUR/t", .bounds = kEurPerTonne, .required = true,

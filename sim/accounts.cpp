@@ -154,10 +154,14 @@ struct PlantYear {
 
     // The free allowances of the year: the benchmark times the activity the EU rules fix
     // from the past two years (sim/free_allocation.hpp).
+    // A fallback's combustion part rests on its own activity, the fuel-fired output
+    // (written as a deduction, so a plant that burns all its heat books B x a x H exactly).
     [[nodiscard]] double allocation_t() const {
         const PriceView& prices = actual_view(model, state, year);
-        return benchmark_allowances_t_per_t(model.baselines[p], sector, prices) *
-               allocated_activity_t(state.allocation_activity[p]);
+        const double product_activity = allocated_activity_t(state.allocation_activity[p]);
+        const double fuel_activity = allocated_activity_t(state.combustion_allocation_activity[p]);
+        return benchmark_allowances_t_per_t(model.baselines[p], sector, prices) * product_activity -
+               combustion_allowances_t_per_t(model.baselines[p], sector, prices) * (product_activity - fuel_activity);
     }
 
     // The utilisation it runs at: what its customers take, at most `cap`, curtailed when
@@ -228,7 +232,10 @@ void write_year(const PlantYear& py, RunState& state, RunResult& result, std::si
     book_feed(py, feed, unit, production, state, result, at);
     result.production_t[at] = production;
     result.free_allocation_t[at] = unit.free_allocation_t_per_t * production;
-    record_activity(state.allocation_activity[py.p], py.year, production * (1.0 - profile.imported_share));
+    const double activity = production * (1.0 - profile.imported_share);
+    record_activity(state.allocation_activity[py.p], py.year, activity);
+    record_activity(state.combustion_allocation_activity[py.p], py.year,
+                    activity * (1.0 - profile.fuel_benchmark_electrified_share));
     result.utilisation[at] = utilisation;
     result.co2_gross_t[at] = profile.co2_gross_t_per_t * production;
     result.co2_captured_t[at] = profile.co2_captured_t_per_t * production;
@@ -292,6 +299,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     if (state.status[p] == PlantStatus::closed) return;
     result.route_built_year[at] = static_cast<std::int16_t>(built_year(state, year, p));
     start_allocation_year(state.allocation_activity[p], year);
+    start_allocation_year(state.combustion_allocation_activity[p], year);
     const PlantYear py(model, state, year, result, p, booking);
     double utilisation = fixed;  // a gas supplier's, decided (and its curtailment recorded) before
     if (fixed < 0) {
@@ -303,6 +311,7 @@ void book_plant(const Model& model, RunState& state, int year, RunResult& result
     // and its activity that year is nil.
     if (utilisation <= 0 && py.observed_utilisation == 0) {
         record_activity(state.allocation_activity[p], year, 0.0);
+        record_activity(state.combustion_allocation_activity[p], year, 0.0);
         return;
     }
     write_year(py, state, result, at, utilisation);

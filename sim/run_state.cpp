@@ -35,6 +35,7 @@ void start_plant(const Model& model, std::uint64_t seed, std::uint64_t run, std:
     s.strategic_bias[p] = draw_strategic_bias(in.scenario.behaviour, bias_stream);
     s.lasting_taste[p] = lasting_taste(seed, run, static_cast<int>(p));
     s.allocation_activity[p] = initial_allocation_activity(plant.capacity_t * model.baselines[p].utilisation);
+    s.combustion_allocation_activity[p] = s.allocation_activity[p];
     // An entrant waits, not built, for its entry (sim/entry.cpp); its route is known already.
     if (plant.is_entrant()) {
         s.status[p] = PlantStatus::not_built;
@@ -137,6 +138,7 @@ void reset_state(const Model& model, std::uint64_t seed, std::uint64_t run, RunS
     s.strategic_bias.assign(n, {});
     s.lasting_taste.assign(n, {});
     s.allocation_activity.resize(n);
+    s.combustion_allocation_activity.resize(n);
     reset_feed_state(model, s);
 
     for (std::size_t p = 0; p < n; ++p) start_plant(model, seed, run, p, s);

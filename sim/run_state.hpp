@@ -79,6 +79,9 @@ struct RunState {
     std::vector<double> feed_net_eur_per_t;
     // per plant: the activity memory of the EU allocation rules (sim/free_allocation.hpp)
     std::vector<AllocationActivity> allocation_activity;
+    // and of a fallback benchmark's combustion part, whose activity is the fuel-fired part of
+    // that output: electrified heat is no fuel combustion (docs/ODD.md §7.4 "Electrified heat")
+    std::vector<AllocationActivity> combustion_allocation_activity;
     std::vector<double> stranded_annuity_eur;
     std::vector<int> stranded_until_year;     // exclusive
     // value chain
