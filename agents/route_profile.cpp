@@ -2,27 +2,6 @@
 
 namespace eiisim {
 
-namespace {
-
-// Sum over the heat bands available in `year` of weight x the band's electrified share.
-double electrified_over_bands(const std::array<double, kHeatBandCount>& weight, const TechnologySpec& technology,
-                              int year) {
-    double share = 0.0;
-    for (std::size_t b = 0; b < static_cast<std::size_t>(kHeatBandCount); ++b)
-        if (year >= technology.electrify_year[b]) share += weight[b] * technology.electrify_share[b];
-    return share;
-}
-
-}  // namespace
-
-double electrified_share(const PlantBaseline& base, const TechnologySpec& technology, int year) {
-    return electrified_over_bands(base.heat_share, technology, year);
-}
-
-double fuel_benchmark_electrified_share(const PlantBaseline& base, const TechnologySpec& technology, int year) {
-    return electrified_over_bands(base.fuel_benchmark_heat_share, technology, year);
-}
-
 RouteProfile route_profile(const PlantBaseline& base, const TechnologySpec& technology,
                            const SectorSpec& sector, int year) {
     const bool transforms = !is_relocation(technology.kind) &&
@@ -36,8 +15,12 @@ RouteProfile route_profile(const PlantBaseline& base, const TechnologySpec& tech
     if (transforms) {
         // Fuel heat moves in a fixed order: electricity first (by band), then hydrogen and
         // biomethane take their shares of what remains. Combustion CO2 follows the fuel.
-        out.electrified_heat_share = electrified_share(base, technology, year);
-        out.fuel_benchmark_electrified_share = fuel_benchmark_electrified_share(base, technology, year);
+        // Both shares in one pass over the bands (this runs for every option appraised).
+        for (std::size_t b = 0; b < static_cast<std::size_t>(kHeatBandCount); ++b) {
+            if (year < technology.electrify_year[b] || technology.electrify_share[b] <= 0) continue;
+            out.electrified_heat_share += base.heat_share[b] * technology.electrify_share[b];
+            out.fuel_benchmark_electrified_share += base.fuel_benchmark_heat_share[b] * technology.electrify_share[b];
+        }
         to_electricity = fuel_heat * out.electrified_heat_share;
         const double after_electric = fuel_heat - to_electricity;
         to_hydrogen = after_electric * technology.hydrogen_fuel_share;

@@ -35,11 +35,4 @@ struct RouteProfile {
 [[nodiscard]] RouteProfile route_profile(const PlantBaseline& base, const TechnologySpec& technology,
                                          const SectorSpec& sector, int year);
 
-// Share of fuel heat the option moves to electricity in `year`.
-[[nodiscard]] double electrified_share(const PlantBaseline& base, const TechnologySpec& technology,
-                                       int year);
-// The same, over the bands whose combustion benchmark leaves with their fuel.
-[[nodiscard]] double fuel_benchmark_electrified_share(const PlantBaseline& base, const TechnologySpec& technology,
-                                                      int year);
-
 }  // namespace eiisim

@@ -80,6 +80,11 @@ struct CostTerms {
 // allocation period times the part of that factor falling in it (agents/benchmark_period.hpp).
 [[nodiscard]] double benchmark_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector,
                                                   const PriceView& prices);
+// Whether its benchmark has a combustion part (a fallback with combustion CO2): only then
+// does electrified heat change its allocation.
+[[nodiscard]] inline bool has_combustion_benchmark(const PlantBaseline& base) {
+    return base.combustion_benchmark_2021_t_per_t > 0 || base.combustion_benchmark_2026_t_per_t > 0;
+}
 // Of those, the combustion part of a fallback benchmark (0 for a product benchmark).
 [[nodiscard]] double combustion_allowances_t_per_t(const PlantBaseline& base, const SectorSpec& sector,
                                                    const PriceView& prices);

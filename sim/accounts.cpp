@@ -159,6 +159,8 @@ struct PlantYear {
     [[nodiscard]] double allocation_t() const {
         const PriceView& prices = actual_view(model, state, year);
         const double product_activity = allocated_activity_t(state.allocation_activity[p]);
+        if (!has_combustion_benchmark(model.baselines[p]))
+            return benchmark_allowances_t_per_t(model.baselines[p], sector, prices) * product_activity;
         const double fuel_activity = allocated_activity_t(state.combustion_allocation_activity[p]);
         return benchmark_allowances_t_per_t(model.baselines[p], sector, prices) * product_activity -
                combustion_allowances_t_per_t(model.baselines[p], sector, prices) * (product_activity - fuel_activity);
@@ -234,8 +236,9 @@ void write_year(const PlantYear& py, RunState& state, RunResult& result, std::si
     result.free_allocation_t[at] = unit.free_allocation_t_per_t * production;
     const double activity = production * (1.0 - profile.imported_share);
     record_activity(state.allocation_activity[py.p], py.year, activity);
-    record_activity(state.combustion_allocation_activity[py.p], py.year,
-                    activity * (1.0 - profile.fuel_benchmark_electrified_share));
+    if (has_combustion_benchmark(py.model.baselines[py.p]))
+        record_activity(state.combustion_allocation_activity[py.p], py.year,
+                        activity * (1.0 - profile.fuel_benchmark_electrified_share));
     result.utilisation[at] = utilisation;
     result.co2_gross_t[at] = profile.co2_gross_t_per_t * production;
     result.co2_captured_t[at] = profile.co2_captured_t_per_t * production;
