@@ -91,8 +91,7 @@ std::optional<RunResult> reference_run(const RunOptions& options, const Inputs& 
     const ReferenceKind kind = *reference_kind(options.reference);  // CLI::IsMember checked it
     kind_name = options.reference;
     first_year = first_reference_year(inputs);
-    const Model model = build_model(reference_inputs(inputs, kind));
-    return simulate(model, inputs.scenario.seed);
+    return simulate_reference(inputs, kind, inputs.scenario.seed);
 }
 
 int run_scenario(const RunOptions& options) {
