@@ -217,11 +217,11 @@ std::string json_outcome(const Outcome& k) {
     return fmt::format(
         "    {{\"name\": {}, \"dims\": {}, \"dtype\": {}, \"units\": {}, \"long_name\": {}, \"comment\": {}, "
         "\"milestones\": {}, \"per_cluster\": {}, \"per_agreement\": {}, \"extra\": {}, \"series\": {}, "
-        "\"rule\": {}, \"needs_targets\": {}, \"flag_meanings\": {}, \"definition\": {}}}",
+        "\"rule\": {}, \"needs_targets\": {}, \"needs_reference\": {}, \"flag_meanings\": {}, \"definition\": {}}}",
         json_string(k.name), json_list(k.dimensions()), json_string(kOutcomeTypeNames[static_cast<std::size_t>(k.type)]),
         json_string(k.units_text()), json_string(k.long_name), json_or_null(k.comment), k.milestones(),
         k.per_cluster(), k.per_agreement, json_or_null(kExtraNames[static_cast<std::size_t>(x)]),
-        json_or_null(k.series), json_string(rule_name(k.rule)), k.needs_targets,
+        json_or_null(k.series), json_string(rule_name(k.rule)), k.needs_targets, k.needs_reference,
         k.flag_meanings.empty() ? std::string("null")
                                 : json_list(std::vector<std::string>(k.flag_meanings.begin(), k.flag_meanings.end())),
         json_string(outcome_definition(k)));

@@ -91,8 +91,7 @@ std::optional<RunResult> reference_run(const RunOptions& options, const Inputs& 
     const ReferenceKind kind = *reference_kind(options.reference);  // CLI::IsMember checked it
     kind_name = options.reference;
     first_year = first_reference_year(inputs);
-    const Model model = build_model(reference_inputs(inputs, kind));
-    return simulate(model, inputs.scenario.seed);
+    return simulate_reference(inputs, kind, inputs.scenario.seed);
 }
 
 int run_scenario(const RunOptions& options) {
@@ -120,7 +119,7 @@ int run_scenario(const RunOptions& options) {
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
     const std::vector<int> milestones = kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
-    const RunKpis kpis = compute_kpis(result, milestones);
+    const RunKpis kpis = compute_kpis(result, milestones, reference_result ? &*reference_result : nullptr);
     write_run_hdf5(out, model.inputs, result, &kpis, milestones, reference_result ? &reference : nullptr);
 
     if (!options.quiet) {

@@ -24,6 +24,7 @@
 #include "inputs/given_settings.hpp"
 #include "core/input_error.hpp"
 #include "output/hdf5_sweep_writer.hpp"
+#include "sim/reference_run.hpp"
 #include "sweep/sweep.hpp"
 #include "sweep/sweep_checkpoint.hpp"
 #include "sweep/sweep_memory.hpp"
@@ -131,6 +132,24 @@ void print_timing(const SweepTimings& t, double load, double write) {
         load, t.design, t.simulate, t.between, t.drain, t.reduce, write);
 }
 
+// The sweep's options from the command line (and --design, which replaces the scenario's
+// [[uncertain]] settings in `inputs`); `design_text` is the design's text, or empty.
+void set_sweep_options(const SweepCliOptions& o, Inputs& inputs, const SweepTeam& team, SweepOptions& options,
+                       std::string& design_text) {
+    options.sampler = parse_sampler(o.sampler);
+    options.runs = o.runs;
+    design_text = o.design.empty() ? "" : use_design(o, inputs, options);
+    options.seed = inputs.scenario.seed;
+    options.save = parse_save(o.save);
+    if (!o.reference.empty()) options.reference = *reference_kind(o.reference);  // CLI::IsMember checked it
+    if (options.save == SaveLevel::plants && o.resume)
+        throw std::runtime_error("--resume is not supported with --save plants (plant panels are not checkpointed)");
+    if (options.save == SaveLevel::plants && team.size() > 1)
+        throw InputError({"--save", 0, 0}, "",
+                         "--save plants keeps every run's plant panels in one process's memory and cannot be shared "
+                         "among MPI ranks: run it as one process (without mpirun/srun), or use --save clusters");
+}
+
 // The sweep on this process, one of `team` (a team of one without mpirun or srun).
 int sweep_on_team(const SweepCliOptions& o, SweepTeam& team) {
     using Clock = std::chrono::steady_clock;
@@ -144,17 +163,8 @@ int sweep_on_team(const SweepCliOptions& o, SweepTeam& team) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
     SweepOptions options;
-    options.sampler = parse_sampler(o.sampler);
-    options.runs = o.runs;
-    const std::string design_text = o.design.empty() ? "" : use_design(o, inputs, options);
-    options.seed = seed;
-    options.save = parse_save(o.save);
-    if (options.save == SaveLevel::plants && o.resume)
-        throw std::runtime_error("--resume is not supported with --save plants (plant panels are not checkpointed)");
-    if (options.save == SaveLevel::plants && team.size() > 1)
-        throw InputError({"--save", 0, 0}, "",
-                         "--save plants keeps every run's plant panels in one process's memory and cannot be shared "
-                         "among MPI ranks: run it as one process (without mpirun/srun), or use --save clusters");
+    std::string design_text;
+    set_sweep_options(o, inputs, team, options, design_text);
     const bool quiet = o.quiet || team.rank() != 0;  // rank 0 speaks for the job
     const std::size_t dims = inputs.scenario.uncertain.size();
     if (options.sampler == SamplerKind::grid && o.design.empty() && dims > 0 && !quiet) note_grid_shape(o, dims);
@@ -164,10 +174,12 @@ int sweep_on_team(const SweepCliOptions& o, SweepTeam& team) {
     std::filesystem::path checkpoint = out;
     checkpoint += ".checkpoint";
 
-    const RecordLayout layout = record_layout(model, options.save);
+    const RecordLayout layout = record_layout(model, options.save, options.reference.has_value());
     const std::string sampler = o.design.empty() ? o.sampler : "design";
-    const std::string fingerprint = sweep_fingerprint(model.inputs.scenario.text + design_text, options.runs, seed, sampler,
-                                                      layout.width(), model.inputs.provenance.files);
+    // A resume with another reference (or none) is another sweep: the fingerprint covers it.
+    const std::string reference = o.reference.empty() ? "" : "\n--reference " + o.reference;
+    const std::string fingerprint = sweep_fingerprint(model.inputs.scenario.text + design_text + reference, options.runs,
+                                                      seed, sampler, layout.width(), model.inputs.provenance.files);
     check_sweep_memory(o, quiet, model, options, layout, threads);
     if (o.resume) check_resume(checkpoint, fingerprint, model.inputs.provenance.scenario_file);
     // The records go to the checkpoint as the runs finish; the final reduction reads them
@@ -204,9 +216,10 @@ int sweep_on_team(const SweepCliOptions& o, SweepTeam& team) {
         print_timing(hooks.timings, std::chrono::duration<double>(loaded - start).count(),
                      std::chrono::duration<double>(Clock::now() - written).count());
     if (!quiet)
-        std::cout << fmt::format("Swept {} runs ({} sampler, {} uncertain settings) on {}{} thread(s) in {:.2f} s "
+        std::cout << fmt::format("Swept {} runs ({} sampler, {} uncertain settings{}) on {}{} thread(s) in {:.2f} s "
                                  "({:.0f} runs/s)\nWrote {}\n",
                                  options.runs, sampler, dims,
+                                 o.reference.empty() ? "" : ", each with its reference run " + o.reference,
                                  team.size() > 1 ? fmt::format("{} ranks x ", team.size()) : "", threads, seconds,
                                  static_cast<double>(options.runs) / seconds, out.string());
     return 0;
@@ -235,10 +248,10 @@ namespace {
 
 // --branch-from: the options a branch uses; those it cannot are refused, not ignored.
 int branch_sweep(const SweepCliOptions& s) {
-    if (s.runs != 0 || !s.design.empty() || s.resume || s.save != "none" || s.stop_after != 0)
+    if (s.runs != 0 || !s.design.empty() || s.resume || s.save != "none" || s.stop_after != 0 || !s.reference.empty())
         throw InputError({"--branch-from", 0, 0}, "",
-                         "a branch runs each variant once from the state's run: --runs, --design, --save and --resume "
-                         "do not apply");
+                         "a branch runs each variant once from the state's run: --runs, --design, --save, --resume "
+                         "and --reference do not apply");
     if (s.scenarios.empty()) throw InputError({"--branch-from", 0, 0}, "", "give the variants with --scenario");
     BranchCliOptions b{s.branch_from, s.branch_year, s.scenarios, s.out, s.seed, s.seed_given, s.threads, s.quiet};
     return branch_command(b);
@@ -290,6 +303,11 @@ Command add_sweep_command(CLI::App& app) {
                 return std::string(e.what());
             }
         });
+    cmd->add_option("--reference", sweep->reference,
+                    "Also run each run's reference (same seed, run stream and samples; frozen-technology or "
+                    "no-policy, docs/ODD.md §7.17) and record the additional reduction, its net CO2 less the run's, "
+                    "nationally and per cluster (docs/sweeps.md)")
+        ->check(CLI::IsMember(std::vector<std::string>(kReferenceKindNames.begin(), kReferenceKindNames.end())));
     cmd->add_option("--stop-after", sweep->stop_after, "Testing: stop as if interrupted after N runs")->group("");
     cmd->add_flag("--quiet", sweep->quiet, "No progress or summary");
     cmd->footer("The settings a sweep may sample: eiisim schema (the sweep column; docs/scenario.md).");

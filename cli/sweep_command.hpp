@@ -22,6 +22,7 @@ struct SweepCliOptions {
     std::size_t stop_after = 0;  // hidden, for tests: stop (as if interrupted) after this many runs
     bool quiet = false;
     std::string max_memory;  // --max-memory ("8G"); empty: default_max_memory_bytes()
+    std::string reference;   // --reference KIND (kReferenceKindNames); empty: none
     // --branch-from STATE.h5 --year Y: scenario branches (cli/branch_command.hpp); then
     // every --scenario is a variant and --out a folder.
     std::vector<std::string> scenarios;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "additional_reduction.hpp"
 #include "emission_targets.hpp"
 #include "strategic_products.hpp"
 
@@ -73,6 +74,17 @@ void strategic_import_dependence(const OutcomeSource& s, double* out) {
         out = std::copy_n(r.strategic_import_dependence.begin() + static_cast<std::ptrdiff_t>(first),
                           kStrategicProductCount, out);
     }
+}
+
+// The reduction additional to the reference run in each milestone year: national, and per
+// cluster (core/additional_reduction.hpp).
+void additional_reduction_national(const OutcomeSource& s, double* out) {
+    for (const int year : s.milestones) *out++ = additional_reduction_t(s.result, *s.reference, year);
+}
+
+void additional_reduction_per_cluster(const OutcomeSource& s, double* out) {
+    for (const int year : s.milestones)
+        for (int c = 0; c < s.result.clusters; ++c) *out++ = additional_cluster_reduction_t(s.result, *s.reference, year, c);
 }
 
 // One value per support agreement from a RunResult vector; the extents count the agreements
@@ -148,6 +160,31 @@ constexpr auto kOutcomes = std::to_array<Outcome>({
      .long_name = "national change in net CO2 since the base year, by what it is made of, in the milestone year",
      .comment = "negative: a reduction. The parts add up to net_co2 less its base-year value",
      .rule = Rule::national_at_milestones, .series = "cluster_reduction"},
+    // What the reductions are made of per cluster, and beyond a reference run (issue 14, layout 17).
+    {.name = "reduction_per_cluster",
+     .long_name = "cluster change in net CO2 since the base year, by what it is made of, in the milestone year",
+     .comment = "negative: a reduction. The parts add up to cluster_net_co2 less its base-year value; summed over "
+                "clusters they are reduction_national",
+     .rule = Rule::cluster_at_milestones, .series = "cluster_reduction"},
+    {.name = "additional_reduction_national", .units = "t/yr",
+     .long_name = "national reduction beyond the reference run (reference net CO2 less the run's) in the milestone "
+                  "year",
+     .comment = "positive: the run emits less than its reference of the same seed and draws (global attribute "
+                "reference). Only in files written with --reference",
+     .series = "cluster_co2_net", .per_milestone = true, .needs_reference = true,
+     .compute = &additional_reduction_national,
+     .doc = "`net_co2` of the reference run (`--reference frozen-technology` or `no-policy`, docs/ODD.md §7.17; the "
+            "same seed, run index and sampled settings) less the run's, at each milestone; absent without "
+            "`--reference`"},
+    {.name = "additional_reduction_per_cluster", .units = "t/yr",
+     .long_name = "cluster reduction beyond the reference run (reference net CO2 less the run's) in the milestone "
+                  "year",
+     .comment = "positive: the cluster emits less than in the reference run; the clusters add up to "
+                "additional_reduction_national. Only in files written with --reference",
+     .series = "cluster_co2_net", .per_milestone = true, .by_cluster = true, .needs_reference = true,
+     .compute = &additional_reduction_per_cluster,
+     .doc = "`cluster_net_co2` of the reference run less the run's, at each milestone and cluster; absent without "
+            "`--reference`"},
     {.name = "target_gap", .units = "t/yr",
      .long_name = "national net CO2 less the climate target's path in the milestone year",
      .comment = "positive: above the target path (not yet met); negative: below it. Only with a targets.csv",
@@ -281,7 +318,7 @@ std::size_t outcome_columns(const OutcomeExtents& e) {
 
 RunKpis compute_outcomes(const OutcomeSource& s) {
     const OutcomeExtents e{s.milestones.size(), static_cast<std::size_t>(s.result.clusters), s.result.targets,
-                           s.result.agreement_fate.size()};
+                           s.result.agreement_fate.size(), s.reference != nullptr};
     RunKpis k;
     k.values.resize(kOutcomes.size());
     for (std::size_t i = 0; i < kOutcomes.size(); ++i) {

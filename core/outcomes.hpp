@@ -45,6 +45,9 @@ struct OutcomeSource {
     const RunResult& result;
     std::span<const int> milestones;               // the milestone years, inside the run
     std::span<const std::uint8_t> refused_in_year;  // [year]: 1 if some option was refused that year
+    // The run's reference run of the same seed and draws (`--reference KIND`, docs/ODD.md
+    // §7.17); null without one (rows needs_reference are then not present).
+    const RunResult* reference = nullptr;
 };
 
 // The extents an outcome's dimensions take in one model.
@@ -53,6 +56,7 @@ struct OutcomeExtents {
     std::size_t clusters = 0;
     bool targets = false;  // the dataset has targets.csv (rows with needs_targets exist only then)
     std::size_t agreements = 0;  // the dataset's support agreements (rows per_agreement exist only with some)
+    bool reference = false;  // the runs have a reference run (rows needs_reference exist only then)
 };
 
 struct Outcome {
@@ -65,9 +69,11 @@ struct Outcome {
     // For functions: the dimensions after `run` (rules take them from `series`).
     bool per_milestone = false;
     bool per_agreement = false;     // one value per support agreement (dimension `agreement`)
+    bool by_cluster = false;        // one value per cluster (dimension `cluster`)
     Extra extra = Extra::none;
     OutcomeType type = OutcomeType::float64;
     bool needs_targets = false;     // present only where the dataset has targets.csv
+    bool needs_reference = false;   // present only in runs with a reference run (--reference)
     // A coded outcome: the meaning of each code 0, 1, ... (CF flag_values/flag_meanings).
     std::span<const char* const> flag_meanings = {};
     // Fills the row's values ([milestone][cluster|extra] or one), for rule `function`.
@@ -75,13 +81,14 @@ struct Outcome {
     std::string_view doc = "";      // the definition, markdown, for docs/output-format.md
 
     [[nodiscard]] bool milestones() const { return rule != OutcomeRule::function || per_milestone; }
-    [[nodiscard]] bool per_cluster() const { return rule == OutcomeRule::cluster_at_milestones; }
+    [[nodiscard]] bool per_cluster() const { return rule == OutcomeRule::cluster_at_milestones || by_cluster; }
     [[nodiscard]] Extra extra_dimension() const;
     [[nodiscard]] std::string_view units_text() const;
     // The long_name with "{end_year}" replaced by `end_year` ("2050", or "the end year" in docs).
     [[nodiscard]] std::string long_name_for(std::string_view end_year) const;
     [[nodiscard]] bool present(const OutcomeExtents& e) const {
-        return (!needs_targets || e.targets) && (!per_agreement || e.agreements > 0);
+        return (!needs_targets || e.targets) && (!per_agreement || e.agreements > 0) &&
+               (!needs_reference || e.reference);
     }
     // Values per run (0 when not present).
     [[nodiscard]] std::size_t size(const OutcomeExtents& e) const;

@@ -29,6 +29,10 @@ struct SweepResult {
     std::vector<double> samples;                 // [run][setting]: the value applied
     std::vector<std::uint64_t> streams;          // a design's `stream` column: run r draws the random
                                                  // numbers of run streams[r]; empty: its own (r)
+    // --reference: the reference kind every run was also simulated as (kReferenceKindNames,
+    // sim/reference_run.hpp) and its first year; empty: none.
+    std::string reference;
+    int reference_first_year = 0;
 
     // The outcomes (core/outcomes.hpp): outcomes[outcome_index(name)] is [run][...] (each run's
     // values of that row, empty where the row is not present).

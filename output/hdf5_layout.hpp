@@ -40,6 +40,12 @@ void write_cluster_and_national_series(h5::NcFile& file, const Inputs& inputs, c
 // year as global attributes (docs/output-format.md, "Reference run").
 void write_reference_series(h5::NcFile& file, const Inputs& inputs, const RunResult& reference,
                             const std::string& kind, int first_year);
+// The global attributes `reference` and `reference_first_year` (run files with a reference
+// run, sweep files whose runs have one each).
+void write_reference_attributes(h5::NcFile& file, const std::string& kind, int first_year);
+// `target_year [target]`: the year each climate target is due (targets.csv `year`); only
+// for a dataset with a targets.csv. The `target` dimension must exist.
+void write_target_years(h5::NcFile& file, const Inputs& inputs);
 // One observable from `result` (whose vectors may hold several runs), with its
 // attributes and flags.
 void write_series(h5::NcFile& file, const Inputs& inputs, const Observable& o, const RunResult& result);

@@ -66,8 +66,7 @@ void write_cluster_and_national_series(h5::NcFile& file, const Inputs& inputs, c
 void write_reference_series(h5::NcFile& file, const Inputs& inputs, const RunResult& reference,
                             const std::string& kind, int first_year) {
     check_result_shape(inputs, reference);
-    file.set_global("reference", kind);
-    file.set_global_number("reference_first_year", static_cast<std::int32_t>(first_year));
+    write_reference_attributes(file, kind, first_year);
     for (const Observable& o : observables()) {
         if (!o.in_run_file() || o.level == Level::plant) continue;
         h5::VarAttrs attrs = series_attributes(o);
@@ -77,6 +76,11 @@ void write_reference_series(h5::NcFile& file, const Inputs& inputs, const RunRes
             file.add_variable<T>("reference_" + std::string(o.name), o.dimensions(), values, attrs);
         });
     }
+}
+
+void write_reference_attributes(h5::NcFile& file, const std::string& kind, int first_year) {
+    file.set_global("reference", kind);
+    file.set_global_number("reference_first_year", static_cast<std::int32_t>(first_year));
 }
 
 void write_saved_series(h5::NcFile& file, std::span<const std::vector<double>> values) {

@@ -165,6 +165,7 @@ void write_static_tables(h5::NcFile& file, const Inputs& in) {
     write_agreements(file, in);
     write_instruments(file, in);
     write_demand_paths(file, in);
+    write_target_years(file, in);
 
     file.add_variable("cluster_name", {"cluster"},
                       column<std::string>(in.clusters, [](const ClusterSpec& c) { return c.name; }), {"1", "cluster name"});
@@ -180,6 +181,14 @@ void write_static_tables(h5::NcFile& file, const Inputs& in) {
         "technology_kind", tech,
         column<std::uint8_t>(in.technologies, [](const TechnologySpec& t) { return static_cast<std::uint8_t>(t.kind); }),
         {"1", "option kind"}, flags_from_names<std::uint8_t>(kOptionKindNames));
+}
+
+void write_target_years(h5::NcFile& file, const Inputs& in) {
+    if (in.targets.empty()) return;  // no targets.csv: the paths are 0, no year is due
+    file.add_variable<std::int32_t>("target_year", {"target"},
+                                    column<std::int32_t>(in.targets, [](const TargetSpec& t) { return t.year; }),
+                                    {"year", "year the climate target is due (targets.csv year); its path "
+                                             "target_co2_net reaches its level then and stays there"});
 }
 
 void write_event_log(h5::NcFile& file, const RunResult& r) {

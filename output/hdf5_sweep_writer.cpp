@@ -36,6 +36,7 @@ void write_globals(h5::NcFile& file, const Inputs& inputs, const SweepResult& s,
     file.set_global_number("runs", static_cast<std::uint64_t>(s.runs));
     file.set_global("sampler", s.sampler);
     file.set_global("layout", "see docs/output-format.md (Sweep files) in the eiisim source tree");
+    if (!s.reference.empty()) output::write_reference_attributes(file, s.reference, s.reference_first_year);
 }
 
 void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult& s) {
@@ -56,6 +57,7 @@ void write_dimensions(h5::NcFile& file, const Inputs& inputs, const SweepResult&
     output::add_category_dimension(file, inputs, "strategic_product");
     output::add_category_dimension(file, inputs, "reduction_part");
     output::add_category_dimension(file, inputs, "target");
+    output::write_target_years(file, inputs);
     output::add_category_dimension(file, inputs, "feed_origin");
     output::add_category_dimension(file, inputs, "instrument");
     output::add_category_dimension(file, inputs, "agreement");  // of the per-agreement outcomes
@@ -113,7 +115,7 @@ void write_outcomes(h5::NcFile& file, const Inputs& inputs, const SweepResult& s
     outcomes.milestones = s.milestones;
     outcomes.end_year = s.base_year + s.years - 1;
     outcomes.extents = {s.milestones.size(), static_cast<std::size_t>(s.clusters), !inputs.targets.empty(),
-                        inputs.agreements.size()};
+                        inputs.agreements.size(), !s.reference.empty()};
     outcomes.values = s.outcomes;
     output::write_outcome_variables(file, outcomes);
     write_quantile_bands(file, s);

@@ -35,7 +35,7 @@ void write_run_hdf5(const std::filesystem::path& out, const Inputs& inputs, cons
     output::check_result_shape(inputs, result);
     output::check_result_finite(inputs, result);
     const OutcomeExtents extents{milestones.size(), inputs.clusters.size(), !inputs.targets.empty(),
-                                 inputs.agreements.size()};
+                                 inputs.agreements.size(), reference != nullptr};
     if (kpis != nullptr) {
         bool fits = kpis->values.size() == outcomes().size();
         for (std::size_t i = 0; fits && i < outcomes().size(); ++i)

@@ -11,11 +11,7 @@ namespace {
 
 constexpr double kMt = 1e6;
 
-double national_net_t(const RunResult& r, int year) {
-    double sum = 0;
-    for (int c = 0; c < r.clusters; ++c) sum += r.cluster_co2_net_t[r.at_cluster(year - r.base_year, c)];
-    return sum;
-}
+double national_net_t(const RunResult& r, int year) { return national_net_co2_t(r, year - r.base_year); }
 
 double national_part_t(const RunResult& r, int year, int part) {
     double sum = 0;
@@ -42,10 +38,6 @@ void print_row(std::ostream& out, const std::string& label, const std::vector<in
 
 }  // namespace
 
-double additional_reduction_t(const RunResult& scenario, const RunResult& reference, int year) {
-    return national_net_t(reference, year) - national_net_t(scenario, year);
-}
-
 void print_reference_comparison(std::ostream& out, const Inputs& inputs, const RunResult& scenario,
                                 const RunResult& reference, const std::string& kind, int first_year) {
     const std::vector<int> years = comparison_years(inputs, first_year);
@@ -65,11 +57,8 @@ void print_reference_comparison(std::ostream& out, const Inputs& inputs, const R
         });
     out << "additional reduction by cluster\n";
     for (int c = 0; c < scenario.clusters; ++c)
-        print_row(out, "  " + inputs.clusters[static_cast<std::size_t>(c)].id, years, [&](int y) {
-            const int yi = y - scenario.base_year;
-            return reference.cluster_co2_net_t[reference.at_cluster(yi, c)] -
-                   scenario.cluster_co2_net_t[scenario.at_cluster(yi, c)];
-        });
+        print_row(out, "  " + inputs.clusters[static_cast<std::size_t>(c)].id, years,
+                  [&](int y) { return additional_cluster_reduction_t(scenario, reference, y, c); });
 }
 
 }  // namespace eiisim

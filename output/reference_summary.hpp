@@ -5,14 +5,11 @@
 #include <ostream>
 #include <string>
 
+#include "core/additional_reduction.hpp"
 #include "core/inputs.hpp"
 #include "core/run_result.hpp"
 
 namespace eiisim {
-
-// Reduction in `year` additional to the reference: the reference's net CO2 less the
-// scenario's, national (t/yr). Positive: the scenario emits less.
-[[nodiscard]] double additional_reduction_t(const RunResult& scenario, const RunResult& reference, int year);
 
 void print_reference_comparison(std::ostream& out, const Inputs& inputs, const RunResult& scenario,
                                 const RunResult& reference, const std::string& kind, int first_year);

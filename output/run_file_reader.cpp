@@ -47,6 +47,7 @@ RunFileRecord read_record(const h5::Reader& file) {
     if (file.has_global("set_values")) r.set_values = output::split_set_values(file.global_text("set_values"));
     if (file.has_global("replay_of")) r.replay_of = file.global_text("replay_of");
     if (file.has_global("branch_of")) r.branch_of = file.global_text("branch_of");
+    if (file.has_global("reference")) r.reference = file.global_text("reference");
     if (file.has_variable("milestone")) {  // written with its outcomes
         for (std::int64_t year : file.integers("milestone")) r.milestones.push_back(static_cast<int>(year));
         r.outcomes = read_outcome_row(file, 0);

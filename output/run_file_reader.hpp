@@ -27,6 +27,7 @@ struct RunFileRecord {
     std::string branch_of;                // a branch's run (then not re-creatable from its own provenance)
     std::vector<int> milestones;
     RunKpis outcomes;
+    std::string reference;  // the reference run written beside it (--reference KIND); empty: none
 };
 
 // Reads the run file `path`. Throws InputError (the CLI's exit status 2), naming the file,

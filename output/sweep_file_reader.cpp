@@ -62,6 +62,7 @@ SweepRunRecord read_record(const h5::Reader& file, const std::string& path, std:
     r.model_version = file.has_global("model_version") ? file.global_text("model_version") : "";
     r.source_revision = file.has_global("source_revision") ? file.global_text("source_revision") : "";
     r.seed = static_cast<std::uint64_t>(file.global_integer("seed"));
+    if (file.has_global("reference")) r.reference = file.global_text("reference");
     if (file.has_variable("input_file")) {
         const std::vector<std::string> paths = file.strings("input_file");
         const std::vector<std::string> hashes = file.strings("input_file_sha256");

@@ -24,6 +24,7 @@ struct SweepRunRecord {
     std::vector<double> samples;          // this run's row of `experiments`
     std::vector<int> milestones;
     RunKpis outcomes;                     // this run's row of the outcome variables
+    std::string reference;                // each run's reference run (--reference KIND); empty: none
 };
 
 // Reads run `run` of the sweep file `path`. Throws InputError (the CLI's exit status 2)

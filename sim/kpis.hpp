@@ -19,14 +19,17 @@ namespace eiisim {
 [[nodiscard]] std::vector<int> kpi_milestones(int base_year, int end_year);
 
 // From a full result: unmet years counted from the event log.
-[[nodiscard]] RunKpis compute_kpis(const RunResult& result, const std::vector<int>& milestones);
+// With `reference` (the run's reference run, `--reference`), also the outcomes against it.
+[[nodiscard]] RunKpis compute_kpis(const RunResult& result, const std::vector<int>& milestones,
+                                   const RunResult* reference = nullptr);
 // From cluster and national series only (RecordLevel::aggregates): unmet years counted
 // from the run's RunState::refused_in_year flags, which allocation sets exactly when it
 // marks an option refused. Equal to the above for the same run (tests/test_sweep.cpp).
 [[nodiscard]] RunKpis compute_kpis(const RunResult& result, const std::vector<std::uint8_t>& refused_in_year,
-                                   const std::vector<int>& milestones);
+                                   const std::vector<int>& milestones, const RunResult* reference = nullptr);
 
 // The extents of the outcomes of runs of `result`'s shape.
-[[nodiscard]] OutcomeExtents outcome_extents(const RunResult& result, const std::vector<int>& milestones);
+[[nodiscard]] OutcomeExtents outcome_extents(const RunResult& result, const std::vector<int>& milestones,
+                                             bool reference = false);
 
 }  // namespace eiisim

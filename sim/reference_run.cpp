@@ -3,6 +3,8 @@
 #include <string>
 
 #include "history_plan.hpp"
+#include "model.hpp"
+#include "simulation.hpp"
 
 namespace eiisim {
 namespace {
@@ -62,6 +64,10 @@ Inputs reference_inputs(Inputs inputs, ReferenceKind kind) {
     }
     inputs.scenario.name += std::string(" (reference: ") + kReferenceKindNames[static_cast<std::size_t>(kind)] + ")";
     return inputs;
+}
+
+RunResult simulate_reference(const Inputs& inputs, ReferenceKind kind, std::uint64_t seed, std::uint64_t run) {
+    return simulate(build_model(reference_inputs(inputs, kind)), seed, run);
 }
 
 }  // namespace eiisim

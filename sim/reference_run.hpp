@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/inputs.hpp"
+#include "core/run_result.hpp"
 
 namespace eiisim {
 
@@ -35,5 +36,11 @@ inline constexpr std::array<const char*, 2> kReferenceKindNames = {"frozen-techn
 // The scenario's inputs turned into the reference `kind` (the scenario name gets a
 // " (reference: KIND)" suffix); the seed and everything else stay.
 [[nodiscard]] Inputs reference_inputs(Inputs inputs, ReferenceKind kind);
+
+// The reference `kind` of a run of `inputs` (loaded, with any --set values applied) with
+// `seed` and run index `run`: the run `eiisim run --reference KIND` writes beside it.
+// Sweeps (sweep/sweep.hpp, simulate_reference_run) make the same run from a sweep's model.
+[[nodiscard]] RunResult simulate_reference(const Inputs& inputs, ReferenceKind kind, std::uint64_t seed,
+                                           std::uint64_t run = 0);
 
 }  // namespace eiisim

@@ -3,6 +3,7 @@
 #include <bit>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -79,6 +80,14 @@ std::vector<std::string> kpi_differences(const RunKpis& recorded, const RunKpis&
     return out;
 }
 
+// The reference kind a file records (its `reference` attribute); none when empty.
+std::optional<ReferenceKind> recorded_reference(const std::string& file, const std::string& name) {
+    if (name.empty()) return std::nullopt;
+    const std::optional<ReferenceKind> kind = reference_kind(name);
+    if (!kind) throw InputError({file, 0, 0}, "", "unknown reference run '" + name + "' (attribute reference)");
+    return kind;
+}
+
 }  // namespace
 
 std::string default_replay_output(const std::string& sweep, std::uint64_t run) {
@@ -87,13 +96,19 @@ std::string default_replay_output(const std::string& sweep, std::uint64_t run) {
 
 int replay_command(const ReplayOptions& o) {
     const SweepRunRecord sweep = read_sweep_run(o.sweep, o.run);
+    const std::optional<ReferenceKind> kind = recorded_reference(o.sweep, sweep.reference);
     const Model base = build_model(load_sweep_inputs(o, sweep));
     Model work = sweep_worker_model(base);
     RunWorkspace workspace;
+    // A sweep whose runs have a reference run: this run's too, as the sweep made it.
+    std::optional<ReferenceWork> reference;
+    if (kind) reference = reference_work(base, *kind);
     const std::vector<int> milestones = kpi_milestones(base.inputs.scenario.base_year, base.inputs.scenario.end_year);
     const RunKpis kpis = simulate_sweep_run(work, base, sweep.samples.data(), sweep.seed, o.run, RecordLevel::full,
-                                            milestones, workspace);
-    write_run_hdf5(o.out, work.inputs, workspace.result, &kpis, milestones);
+                                            milestones, workspace, reference ? &*reference : nullptr);
+    const ReferenceRun written{sweep.reference, kind ? first_reference_year(base.inputs) : 0,
+                               reference ? &reference->workspace.result : nullptr};
+    write_run_hdf5(o.out, work.inputs, workspace.result, &kpis, milestones, kind ? &written : nullptr);
 
     std::vector<std::string> differences = kpi_differences(sweep.outcomes, kpis, milestones, cluster_ids(work.inputs));
     if (milestones != sweep.milestones) differences.insert(differences.begin(), "the milestone years differ");
@@ -114,11 +129,18 @@ int replay_command(const ReplayOptions& o) {
 
 int replay_run_file_command(const ReplayOptions& o) {
     const RunFileRecord recorded = read_run_file(o.sweep);
-    const Model model = build_model(load_run_file_inputs(o.sweep, recorded, o.scenario));
+    const std::optional<ReferenceKind> kind = recorded_reference(o.sweep, recorded.reference);
+    Inputs inputs = load_run_file_inputs(o.sweep, recorded, o.scenario);
+    // A run file written with --reference: its reference run again, as `eiisim run` made it.
+    const std::optional<RunResult> reference =
+        kind ? std::optional<RunResult>(simulate_reference(inputs, *kind, recorded.seed, recorded.run)) : std::nullopt;
+    const ReferenceRun written{recorded.reference, kind ? first_reference_year(inputs) : 0,
+                               reference ? &*reference : nullptr};
+    const Model model = build_model(std::move(inputs));
     const RunResult result = simulate(model, recorded.seed, recorded.run);
     const std::vector<int> milestones = kpi_milestones(model.inputs.scenario.base_year, model.inputs.scenario.end_year);
-    const RunKpis kpis = compute_kpis(result, milestones);
-    write_run_hdf5(o.out, model.inputs, result, &kpis, milestones);
+    const RunKpis kpis = compute_kpis(result, milestones, reference ? &*reference : nullptr);
+    write_run_hdf5(o.out, model.inputs, result, &kpis, milestones, kind ? &written : nullptr);
 
     std::vector<std::string> differences = kpi_differences(recorded.outcomes, kpis, milestones, cluster_ids(model.inputs));
     if (milestones != recorded.milestones) differences.insert(differences.begin(), "the milestone years differ");

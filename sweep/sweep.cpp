@@ -40,6 +40,7 @@ double lap(Clock::time_point& since) {
 struct Worker {
     Model model;
     RunWorkspace workspace;
+    std::optional<ReferenceWork> reference;  // --reference
 };
 
 // The sweep's runs done in no part of its store, in run order, cut into chunks.
@@ -72,6 +73,7 @@ struct SweepPlan {
     std::vector<int> milestones;
     std::vector<double> design, samples;
     RecordLevel level = RecordLevel::aggregates;
+    std::optional<ReferenceWork> reference;  // --reference: the reference model each thread copies
 };
 
 // The unit-hypercube design and the samples of every run: the sampler's, or those given.
@@ -103,7 +105,7 @@ void set_design(SweepResult& result, const SweepOptions& options, const std::vec
 
 }  // namespace
 
-RecordLayout record_layout(const Model& base, SaveLevel save) {
+RecordLayout record_layout(const Model& base, SaveLevel save, bool reference) {
     const Inputs& in = base.inputs;
     RecordLayout l;
     l.milestones = kpi_milestones(in.scenario.base_year, in.scenario.end_year).size();
@@ -113,6 +115,7 @@ RecordLayout record_layout(const Model& base, SaveLevel save) {
     l.agreements = in.agreements.size();
     l.instruments = in.scenario.policy.instruments.size();  // samples change budgets, never the instruments
     l.cluster_trajectories = save != SaveLevel::none;
+    l.reference = reference;
     return l;
 }
 
@@ -173,12 +176,29 @@ void keep_panels(RunResult& run, RunResult& slot) {
     std::vector<DecisionEvent>().swap(slot.events);
 }
 
+ReferenceWork reference_work(const Model& base, ReferenceKind kind) {
+    ReferenceWork reference{kind, build_model(reference_inputs(base.inputs, kind)), {}};
+    reference.model.serial_plants = true;
+    return reference;
+}
+
+void simulate_reference_run(ReferenceWork& reference, const Model& work, std::uint64_t seed, std::uint64_t run,
+                            RecordLevel level) {
+    // The structure (plants, value chain, events) is the reference model's already; what
+    // the samples move is rebuilt, as apply_samples does for the run itself.
+    reference.model.inputs = reference_inputs(work.inputs, reference.kind);
+    rebuild_price_dependent(reference.model);
+    simulate_into(reference.model, seed, run, level, reference.workspace);
+}
+
 RunKpis simulate_sweep_run(Model& work, const Model& base, const double* samples, std::uint64_t seed,
                            std::uint64_t run, RecordLevel level, const std::vector<int>& milestones,
-                           RunWorkspace& workspace) {
+                           RunWorkspace& workspace, ReferenceWork* reference) {
     apply_samples(work, base, samples);
     simulate_into(work, seed, run, level, workspace);
-    return compute_kpis(workspace.result, workspace.state.refused_in_year, milestones);
+    if (reference == nullptr) return compute_kpis(workspace.result, workspace.state.refused_in_year, milestones);
+    simulate_reference_run(*reference, work, seed, run, level);
+    return compute_kpis(workspace.result, workspace.state.refused_in_year, milestones, &reference->workspace.result);
 }
 
 namespace {
@@ -190,13 +210,14 @@ void simulate_chunk(const SweepPlan& plan, std::vector<std::optional<Worker>>& w
     const std::size_t dims = plan.base.inputs.scenario.uncertain.size();
     for_each_run_parallel(ids.size(), [&](std::size_t slot, std::size_t i) {
         std::optional<Worker>& cell = workers[slot];  // built by its own thread on first use
-        if (!cell) cell.emplace(Worker{sweep_worker_model(plan.base), {}});
+        if (!cell) cell.emplace(Worker{sweep_worker_model(plan.base), {}, plan.reference});
         RunWorkspace& ws = cell->workspace;
         const std::size_t r = ids[i];
         // A --design with a stream column: the run draws the random numbers of that run.
         const std::uint64_t stream = plan.options.given_streams.empty() ? r : plan.options.given_streams[r];
+        ReferenceWork* reference = cell->reference ? &*cell->reference : nullptr;
         const RunKpis kpis = simulate_sweep_run(cell->model, plan.base, plan.samples.data() + r * dims,
-                                                plan.options.seed, stream, plan.level, plan.milestones, ws);
+                                                plan.options.seed, stream, plan.level, plan.milestones, ws, reference);
         pack_record(plan.layout, kpis, ws.result, rows + i * width);
         check_record_finite(plan.base.inputs, ws.result, r, rows + i * width, width);
         if (!plant_results.empty()) keep_panels(ws.result, plant_results[r]);
@@ -276,13 +297,15 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
     time = {};
     const auto& settings = base.inputs.scenario.uncertain;
     const std::size_t runs = options.runs;
-    SweepPlan plan{base, options, record_layout(base, options.save), {}, {}, {}, RecordLevel::aggregates};
+    SweepPlan plan{base, options, record_layout(base, options.save, options.reference.has_value()), {}, {}, {},
+                   RecordLevel::aggregates, {}};
     const RecordLayout& layout = plan.layout;
     if (records.runs() != runs || records.width() != layout.width() || records.columnar() != layout.columnar())
         throw std::logic_error("run_sweep: the record store has another shape than the sweep");
     plan.milestones = kpi_milestones(base.inputs.scenario.base_year, base.inputs.scenario.end_year);
     design_and_samples(options, settings, plan.design, plan.samples);
     if (options.save == SaveLevel::plants) plan.level = RecordLevel::full;
+    if (options.reference) plan.reference = reference_work(base, *options.reference);
     std::vector<RunResult> plant_results(options.save == SaveLevel::plants ? runs : 0);
     time.design = lap(clock);
 
@@ -301,6 +324,10 @@ SweepResult run_sweep(const Model& base, const SweepOptions& options, SweepCheck
     SweepResult result = assemble_parts(plan, records);
     set_design(result, options, settings, plan.design, plan.samples);
     result.plant_results = std::move(plant_results);
+    if (options.reference) {
+        result.reference = kReferenceKindNames[static_cast<std::size_t>(*options.reference)];
+        result.reference_first_year = first_reference_year(base.inputs);
+    }
     time.reduce = lap(clock);
     return result;
 }

@@ -8,10 +8,12 @@
 // count, any chunking and across an interruption and resume.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "core/sweep_result.hpp"
 #include "sim/model.hpp"
+#include "sim/reference_run.hpp"
 #include "samplers.hpp"
 #include "sim/simulation.hpp"
 
@@ -33,7 +35,10 @@ struct RecordLayout {
     bool targets = false;  // the dataset has targets.csv (core/outcomes.hpp, needs_targets)
     std::size_t agreements = 0;  // the dataset's support agreements (core/outcomes.hpp, per_agreement)
     bool cluster_trajectories = false;
-    [[nodiscard]] OutcomeExtents outcome_extents() const { return {milestones, clusters, targets, agreements}; }
+    bool reference = false;  // --reference: each run's reference run too (core/outcomes.hpp, needs_reference)
+    [[nodiscard]] OutcomeExtents outcome_extents() const {
+        return {milestones, clusters, targets, agreements, reference};
+    }
     [[nodiscard]] std::size_t outcome_columns() const { return eiisim::outcome_columns(outcome_extents()); }
     [[nodiscard]] std::size_t banded_columns() const;
     [[nodiscard]] std::size_t saved_columns() const;
@@ -56,6 +61,9 @@ struct SweepOptions {
     // (common random numbers: a Saltelli block's runs share one stream, so the difference
     // between them is the settings', not the plants' random draws).
     std::vector<std::uint64_t> given_streams;
+    // --reference KIND: each run is also simulated as that reference (sim/reference_run.hpp)
+    // with the same seed, run stream and samples, for the outcomes against it.
+    std::optional<ReferenceKind> reference;
 };
 
 // Wall time of the parts of a sweep (seconds), for EIISIM_SWEEP_TIMING (docs/benchmarks.md).
@@ -75,7 +83,7 @@ struct SweepHooks {
     std::size_t runs_done = 0;  // set by run_sweep: runs done in every part of the store
 };
 
-[[nodiscard]] RecordLayout record_layout(const Model& base, SaveLevel save);
+[[nodiscard]] RecordLayout record_layout(const Model& base, SaveLevel save, bool reference = false);
 [[nodiscard]] std::size_t default_chunk(std::size_t runs);
 
 // The sampled values [run][setting] for the model's uncertain settings.
@@ -88,15 +96,32 @@ void apply_samples(Model& work, const Model& base, const double* samples);
 // The model a sweep thread simulates its runs on: a copy of `base` with serial plant loops.
 [[nodiscard]] Model sweep_worker_model(const Model& base);
 
+// A sweep thread's reference runs (--reference): the reference of the sweep's model, with
+// serial plant loops, and its buffers.
+struct ReferenceWork {
+    ReferenceKind kind = ReferenceKind::frozen_technology;
+    Model model;
+    RunWorkspace workspace;
+};
+// The reference `kind` of `base` (sim/reference_run.hpp: reference_inputs), built once.
+[[nodiscard]] ReferenceWork reference_work(const Model& base, ReferenceKind kind);
+
+// The reference of the run `work` holds (its samples applied), as `eiisim run --reference`
+// makes it of a run with those settings: reference_inputs of its inputs, simulated with
+// the same `seed` and `run` at `level` into reference.workspace.
+void simulate_reference_run(ReferenceWork& reference, const Model& work, std::uint64_t seed, std::uint64_t run,
+                            RecordLevel level);
+
 // Run `run` of a sweep, exactly as the sweep simulates it: the run's `samples` (one value
 // per uncertain setting) are applied to `work` (from sweep_worker_model(base), possibly
 // used for other runs before), the model is simulated with the sweep's `seed` and run
 // index `run` into `workspace` at `level`, and the run's KPIs are returned. run_sweep
 // calls it for every run; `eiisim run --from-sweep` (replay.hpp) calls it with the
-// samples read back from the sweep file, at RecordLevel::full.
+// samples read back from the sweep file, at RecordLevel::full. With `reference`, the run's
+// reference run too (simulate_reference_run), and the outcomes against it.
 [[nodiscard]] RunKpis simulate_sweep_run(Model& work, const Model& base, const double* samples, std::uint64_t seed,
                                          std::uint64_t run, RecordLevel level, const std::vector<int>& milestones,
-                                         RunWorkspace& workspace);
+                                         RunWorkspace& workspace, ReferenceWork* reference = nullptr);
 
 // Runs the sweep's missing runs (those not done in `records`, which has the width of
 // record_layout(base, options.save)), storing their records there chunk by chunk; the

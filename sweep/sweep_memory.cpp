@@ -42,7 +42,9 @@ SweepMemoryEstimate estimate_sweep_memory(const RecordLayout& layout, const Swee
     m.trajectory_bytes = runs * layout.saved_columns() * kDouble;
     if (options.save == SaveLevel::plants) m.panel_bytes = 2 * runs * panel_bytes_per_run;
     // One column of every run at a time, at least, when the records are read back.
-    m.working_bytes = threads * kPerThreadBytes + kReadBackBytes + runs * kDouble;
+    // --reference: each thread holds a reference model and workspace beside its own.
+    const std::size_t models = options.reference ? 2 : 1;
+    m.working_bytes = threads * models * kPerThreadBytes + kReadBackBytes + runs * kDouble;
     return m;
 }
 

@@ -3,6 +3,7 @@
 // and sweep files hold exactly the table's rows and read back bit for bit; a KPI-only
 // sweep computes the same outcomes as a sweep that keeps the cluster trajectories.
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <unistd.h>
@@ -13,11 +14,14 @@
 #include "core/outcomes.hpp"
 #include "core/strategic_products.hpp"
 #include "fixtures.hpp"
+#include "inputs/given_settings.hpp"
 #include "output/hdf5_sweep_writer.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/run_file_reader.hpp"
 #include "output/sweep_file_reader.hpp"
 #include "sim/kpis.hpp"
+#include "sim/reference_run.hpp"
+#include "sweep/replay.hpp"
 #include "sweep/sweep.hpp"
 #include "sweep/sweep_checkpoint.hpp"
 
@@ -41,13 +45,15 @@ double national(const RunResult& r, const std::vector<double>& v, int year, std:
     return sum;
 }
 
-SweepResult sweep_of(const Model& model, std::size_t runs, SaveLevel save) {
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
+SweepResult sweep_of(const Model& model, std::size_t runs, SaveLevel save,
+                     std::optional<ReferenceKind> reference = std::nullopt, std::size_t threads = 2) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
     SweepOptions options;
     options.runs = runs;
     options.seed = 3;
     options.save = save;
-    const RecordLayout layout = record_layout(model, save);
+    options.reference = reference;
+    const RecordLayout layout = record_layout(model, save, reference.has_value());
     SweepCheckpoint records(runs, layout.width(), layout.columnar());
     SweepHooks hooks;
     bool complete = false;
@@ -55,6 +61,19 @@ SweepResult sweep_of(const Model& model, std::size_t runs, SaveLevel save) {
     REQUIRE(complete);
     return result;
 }
+
+// The inputs of run r of `sweep` made alone, as `eiisim run --set NAME=VALUE ...` makes it
+// with the sweep's samples of run r (then simulated with the sweep's seed and run index r).
+Inputs single_run_inputs(const char* scenario, const SweepResult& sweep, std::size_t r) {
+    Inputs in = load_inputs(testing::source_path(scenario));
+    std::vector<GivenValue> given;
+    const std::size_t dims = sweep.settings.size();
+    for (std::size_t d = 0; d < dims; ++d) given.push_back({sweep.settings[d], sweep.samples[r * dims + d]});
+    apply_given_values(in, given);
+    return in;
+}
+
+constexpr const char* kSmallSweep = "tests/data/small/scenario_sweep.toml";
 
 fs::path temp_file(const std::string& what) {
     return fs::temp_directory_path() / ("eiisim-outcomes-" + what + "-" + std::to_string(::getpid()) + ".h5");
@@ -265,4 +284,111 @@ TEST_CASE("a sweep records each agreement's outcome per run as the single runs o
     }
     fs::remove(path);
     CHECK(distinct.size() > 1);
+}
+
+// The per-cluster reduction parts are a sweep outcome (layout 17): run r's row holds the
+// parts single run r makes per cluster in the milestone years (its cluster_reduction), and
+// the clusters add up, in cluster order, to the national parts.
+TEST_CASE("a sweep records each run's reduction parts per cluster, adding up to the national parts",
+          "[outcomes][sweep]") {
+    const Model model = build_model(load_inputs(testing::source_path(kSmallSweep)));
+    const std::size_t runs = 4;
+    const SweepResult sweep = sweep_of(model, runs, SaveLevel::none);
+    const std::size_t m_count = sweep.milestones.size(), clusters = static_cast<std::size_t>(sweep.clusters);
+    const std::size_t parts = extra_count(Extra::reduction_part);
+    const std::vector<double>& per_cluster = sweep.outcome("reduction_per_cluster");
+    const std::vector<double>& national_parts = sweep.outcome("reduction_national");
+    REQUIRE(per_cluster.size() == runs * m_count * clusters * parts);
+    REQUIRE(national_parts.size() == runs * m_count * parts);
+    bool moved = false;
+    for (std::size_t r = 0; r < runs; ++r) {
+        INFO("run " << r);
+        const RunResult single = simulate(build_model(single_run_inputs(kSmallSweep, sweep, r)), sweep.seed, r);
+        for (std::size_t m = 0; m < m_count; ++m) {
+            const int yi = sweep.milestones[m] - single.base_year;
+            for (std::size_t p = 0; p < parts; ++p) {
+                double sum = 0;
+                for (std::size_t c = 0; c < clusters; ++c) {
+                    const double v = per_cluster[((r * m_count + m) * clusters + c) * parts + p];
+                    CHECK(v == single.cluster_reduction_t[single.at_cluster(yi, static_cast<int>(c)) * parts + p]);
+                    sum += v;
+                    moved = moved || v != 0;
+                }
+                CHECK(sum == national_parts[(r * m_count + m) * parts + p]);
+            }
+        }
+    }
+    CHECK(moved);
+}
+
+// `eiisim sweep --reference KIND`: every run is also simulated as the reference with the
+// same seed, run index and samples; the sweep records the reference's net CO2 less the
+// run's, per run and milestone, nationally and per cluster, exactly as the two single runs
+// of `eiisim run --set ... --reference KIND` give it, for any thread count; the run's own
+// outcomes do not change, and without --reference the rows are absent.
+TEST_CASE("a sweep with a reference records per run the reduction beyond it, as the two single runs give it",
+          "[outcomes][sweep][reference]") {
+    const Model model = build_model(load_inputs(testing::source_path(kSmallSweep)));
+    const std::size_t runs = 3;
+    // Frozen technology is the brief's case; under no policy the reference still decides,
+    // so its runs depend on the samples (a reference made without them fails here).
+    const ReferenceKind kind = GENERATE(ReferenceKind::frozen_technology, ReferenceKind::no_policy);
+    const char* kind_name = kReferenceKindNames[static_cast<std::size_t>(kind)];
+    INFO("reference " << kind_name);
+    const SweepResult plain = sweep_of(model, runs, SaveLevel::none);
+    const SweepResult one = sweep_of(model, runs, SaveLevel::none, kind, 1);
+    const SweepResult two = sweep_of(model, runs, SaveLevel::none, kind, 2);
+    CHECK(one.outcomes == two.outcomes);  // bit for bit whatever the thread count
+    CHECK(plain.outcome("additional_reduction_national").empty());
+    CHECK(plain.outcome("additional_reduction_per_cluster").empty());
+    for (std::size_t o = 0; o < outcomes().size(); ++o)
+        if (!outcomes()[o].needs_reference) CHECK(one.outcomes[o] == plain.outcomes[o]);
+    CHECK(one.reference == kind_name);
+    const std::size_t m_count = one.milestones.size(), clusters = static_cast<std::size_t>(one.clusters);
+    const std::vector<double>& additional = one.outcome("additional_reduction_national");
+    const std::vector<double>& per_cluster = one.outcome("additional_reduction_per_cluster");
+    REQUIRE(additional.size() == runs * m_count);
+    REQUIRE(per_cluster.size() == runs * m_count * clusters);
+    bool differs = false;
+    for (std::size_t r = 0; r < runs; ++r) {
+        INFO("run " << r);
+        const Inputs in = single_run_inputs(kSmallSweep, one, r);
+        const RunResult run = simulate(build_model(Inputs(in)), one.seed, r);
+        const RunResult reference = simulate(build_model(reference_inputs(in, kind)), one.seed, r);
+        for (std::size_t m = 0; m < m_count; ++m) {
+            const int y = one.milestones[m];
+            const double want = national(reference, reference.cluster_co2_net_t, y, 1, 0) -
+                                national(run, run.cluster_co2_net_t, y, 1, 0);
+            CHECK(additional[r * m_count + m] == want);
+            double sum = 0;
+            for (std::size_t c = 0; c < clusters; ++c) {
+                const std::size_t at = run.at_cluster(y - run.base_year, static_cast<int>(c));
+                const double v = per_cluster[(r * m_count + m) * clusters + c];
+                CHECK(v == reference.cluster_co2_net_t[at] - run.cluster_co2_net_t[at]);
+                sum += v;
+            }
+            CHECK(sum == Approx(want).margin(1e-6 * std::abs(want) + 1e-3));
+            differs = differs || want != 0;
+        }
+    }
+    // The frozen reference departs from the runs, or the check is idle. The small scenario's
+    // levy and support move no decision (`eiisim run --reference no-policy` prints 0 too), so
+    // its no-policy reference emits as the runs; that case checks the samples instead (a
+    // reference made without them differs).
+    CHECK(differs == (kind == ReferenceKind::frozen_technology));
+
+    // The sweep file says which reference; a replayed run makes its reference again and
+    // matches the sweep's row bit for bit (replay_command returns 0 only then).
+    const fs::path sweep_path = temp_file("reference-sweep");
+    write_sweep_hdf5(sweep_path, model.inputs, one);
+    const SweepRunRecord row = read_sweep_run(sweep_path, runs - 1);
+    CHECK(row.reference == kind_name);
+    CHECK(row.outcomes["additional_reduction_national"] ==
+          std::vector<double>(additional.end() - static_cast<std::ptrdiff_t>(m_count), additional.end()));
+    const fs::path replayed = temp_file("reference-replayed");
+    CHECK(replay_command({sweep_path.string(), runs - 1, "", replayed.string(), true}) == 0);
+    CHECK(read_run_file(replayed).outcomes["additional_reduction_per_cluster"] ==
+          row.outcomes["additional_reduction_per_cluster"]);
+    fs::remove(replayed);
+    fs::remove(sweep_path);
 }

@@ -88,7 +88,10 @@ def read_outcomes(f, years):
         values, labels = f[name][0], _strings(f[dim])
         if prefix == "gap:" and not values.any():
             continue  # every path 0: the dataset has no targets.csv, nothing is tracked
-        due = due_years(np.asarray(years), values[None], labels) if prefix == "gap:" else {}
+        due = {}
+        if prefix == "gap:":  # the file's target_year (layout 17 on), else read from the paths
+            due = (dict(zip(labels, (int(y) for y in f["target_year"][()]))) if "target_year" in f
+                   else due_years(np.asarray(years), values[None], labels))
         for i, year in enumerate(years):
             for k, label in enumerate(labels):
                 if prefix == "gap:" and due[label] != year:

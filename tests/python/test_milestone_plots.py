@@ -15,16 +15,18 @@ targets.csv). For each file, calls the plot functions and checks with h5py and n
   reduction_by_milestone.png and .csv: each part's quantiles (so its median, the stacked
       bar) are those of reduction_national, and the total's are those of the parts summed
       per run; in the run file the parts add up to net CO2 less its base-year value;
-  reduction_by_cluster.png and .csv (run files: sweep files hold no per-cluster parts):
-      in every run the parts of each cluster add up to its change
-      in net CO2 since the base year and the clusters to reduction_national; the CSV's
+  reduction_by_cluster.png and .csv (run files, and sweep files from reduction_per_cluster,
+      layout 17): reduction_per_cluster is cluster_reduction in the milestone years (run
+      files); in every run the parts of each cluster add up to its change
+      in net CO2 since the base year (run files) and the clusters to reduction_national; the CSV's
       quantiles are those of each cluster's part and total, its means add up (parts to the
       total, clusters to the national row);
   target_gaps.png and .csv (files with targets): the quantiles of target_gap per target,
       each target only at the milestone of its year (the year in clusters/nl/targets.csv,
       read here independently of the plot's reading of the target paths); on altered
-      target paths, a target due in a year that is not a milestone, or whose path is flat
-      from the base year, is drawn nowhere;
+      target paths (target_year left out), a target due in a year that is not a milestone,
+      or whose path is flat from the base year, is drawn nowhere; with target_year in the
+      file (layout 17), its years are read from it, and moving one moves the figure;
   `python3 -m eiisim_results plot` writes them, and for the small dataset says why it skips
       the target gaps (no targets.csv); tools/milestone_figures.py writes all four.
 Exits non-zero on any failure.
@@ -151,11 +153,14 @@ def check_cluster_reduction(f, out, what):
     years = [int(y) for y in f["year"][()]]
     milestones = [int(y) for y in f["milestone"][()]]
     at = [years.index(m) for m in milestones]
-    values = f["cluster_reduction"][()][:, at]  # [run, milestone, cluster, part]
-    net = f["cluster_co2_net"][()]  # [run, year, cluster]
-    change = net[:, at] - net[:, :1]  # [run, milestone, cluster]
-    check(np.allclose(values.sum(axis=3), change, rtol=1e-9, atol=1e-3),
-          f"{what}: every run's parts per cluster add up to its change in net CO2 since the base year")
+    values = f["reduction_per_cluster"][()]  # [run, milestone, cluster, part]
+    if "cluster_reduction" in f:  # run files: the outcome is the series in the milestone years
+        check(np.array_equal(values, f["cluster_reduction"][()][:, at]),
+              f"{what}: reduction_per_cluster is cluster_reduction in the milestone years")
+        net = f["cluster_co2_net"][()]  # [run, year, cluster]
+        change = net[:, at] - net[:, :1]  # [run, milestone, cluster]
+        check(np.allclose(values.sum(axis=3), change, rtol=1e-9, atol=1e-3),
+              f"{what}: every run's parts per cluster add up to its change in net CO2 since the base year")
     check(np.allclose(values.sum(axis=2), f["reduction_national"][()], rtol=1e-12, atol=1e-6),
           f"{what}: every run's clusters add up to reduction_national")
     seen = {(int(r["milestone"]), r["row"], r["part"]): r for r in rows}
@@ -210,8 +215,8 @@ class Stacked:
 
 
 # The [run, ...] variables the checks read (run files: the run axis has length 1).
-RUN_VARIABLES = {"cluster_reduction", "cluster_co2_net", "reduction_national", "target_gap", "net_co2",
-                 "jobs_national", "value_added_national", "co2_embodied_imports_national", "co2_relocated_national",
+RUN_VARIABLES = {"cluster_reduction", "reduction_per_cluster", "cluster_co2_net", "reduction_national", "target_gap",
+                 "net_co2", "jobs_national", "value_added_national", "co2_embodied_imports_national", "co2_relocated_national",
                  "co2_relocated_eu_national", "production_index_national",
                  "strategic_import_dependence_national"}
 
@@ -225,7 +230,7 @@ def check_file(path, out, root, what):
     with (Stacked(paths) if len(paths) > 1 else h5py.File(path)) as f:
         check_outcomes(f, out, what)
         check_reduction(f, out, what)
-        if "cluster_reduction" in f:
+        if check("reduction_per_cluster" in f, f"{what}: reduction_per_cluster in the file"):
             plots_milestones.plot_reduction_by_cluster(ds, out)
             check_cluster_reduction(f, out, what)
         if check(("target_gap" in f) == ("target_gap" in ds), f"{what}: target_gap read"):
@@ -252,8 +257,15 @@ def check_cli(path, out, root, has_targets, has_clusters, what):
 def check_target_years(path, out):
     """plots_milestones.target_years on altered paths: a target due in 2035 (not a milestone)
     is drawn at no milestone, one whose path is flat from the base year neither; the others
-    keep their years."""
+    keep their years. With the file's target_year, the years are its."""
     ds = open_result(path)
+    want = {str(t): int(y) for t, y in zip(ds["target"].values, ds["target_year"].values)}
+    check(plots_milestones.target_years(ds) == want, f"target_years reads target_year: {want}")
+    moved = ds.copy()
+    moved["target_year"] = moved["target_year"].copy(data=np.where(np.arange(moved.sizes["target"]) == 0, 2035,
+                                                                   moved["target_year"].values))
+    check(plots_milestones.target_years(moved)[str(ds["target"].values[0])] == 2035, "a moved target_year is read")
+    ds = ds.drop_vars("target_year")  # older files: the years from the paths
     years = ds["year"].values
     paths = ds["target_co2_net"].values.copy()  # [run, year, target]
     base = paths[:, :1, 0]
@@ -289,10 +301,10 @@ def main():
     current_policy = os.path.join(root, "scenarios/current-policy.toml")
     small = os.path.join(root, "tests/data/small/scenario_sweep.toml")
     with tempfile.TemporaryDirectory() as tmp:
-        # name: (path, has targets, has cluster_reduction)
+        # name: (path, has targets, has per-cluster reduction parts)
         files = {"run file": (os.path.join(tmp, "run.h5"), True, True),
-                 "sweep": (os.path.join(tmp, "sweep.h5"), True, False),
-                 "small sweep": (os.path.join(tmp, "small.h5"), False, False)}
+                 "sweep": (os.path.join(tmp, "sweep.h5"), True, True),
+                 "small sweep": (os.path.join(tmp, "small.h5"), False, True)}
         seeds = [os.path.join(tmp, f"seed{s}.h5") for s in (1, 2, 3)]
         for seed, path in [(42, files["run file"][0])] + list(zip((1, 2, 3), seeds)):
             subprocess.run([binary, "run", "--scenario", current_policy, "--seed", str(seed), "--quiet", "--out",

@@ -121,7 +121,8 @@ def main():
         names = [os.path.basename(p) for p in paths]
         check(sorted(names) == ["grid_use_by_cluster.png", "infrastructure_use.png", "jobs_and_value_added.png",
                                 "leakage.png", "milestone_outcomes.png",
-                                "net_emissions_by_cluster.png", "reduction_by_milestone.png", "reduction_parts.png",
+                                "net_emissions_by_cluster.png", "reduction_by_cluster.png",  # layout 17 on
+                                "reduction_by_milestone.png", "reduction_parts.png",
                                 "relocated_emissions.png", "route_mix_national.png", "target_gaps.png", "targets.png"],
               f"plots of a sweep file: {names}, skipped {skipped}")
         check(all(os.path.getsize(p) > 1000 for p in paths), "plots are non-empty PNGs")

@@ -13,8 +13,9 @@ Runs the Dutch current-policy scenario once (`eiisim run`) and as an 8-run sweep
       with the declared dims, dtype, units, long_name and, for a coded outcome, CF
       flag_values/flag_meanings, and no other variable along `milestone`;
   in the run file, each `*_national` outcome and `reduction_national` equal the cluster
-      series summed over clusters in the milestone year, and `target_gap` is `net_co2 -
-      target_co2_net`;
+      series summed over clusters in the milestone year, `reduction_per_cluster` is
+      `cluster_reduction` in the milestone year, and `target_gap` is `net_co2 -
+      target_co2_net`; the outcomes against a reference run are absent (no --reference);
   in the sweep file, the same against each run's saved cluster trajectories;
   eiisim_results.read_sweep has every declared per-milestone outcome (split along its
       extra dimension), outcome_at reads them, and outcome_table has a column per value;
@@ -59,8 +60,9 @@ def dims(var):
 
 def check_declared(f, end_year, what):
     """The file's variables along `milestone`, only `run`, or `run` and `agreement` are exactly
-    the declared outcomes."""
-    declared = {o["name"]: o for o in observables.OUTCOMES}
+    the declared outcomes (those against a reference run only in a file written with one)."""
+    with_reference = "reference" in f.attrs
+    declared = {o["name"]: o for o in observables.OUTCOMES if with_reference or not o.get("needs_reference")}
     present = {name for name, v in f.items() if isinstance(v, h5py.Dataset) and v.ndim >= 1
                and (dims(v) in (["run"], ["run", "agreement"]) or "milestone" in dims(v)[1:])}
     present -= {"run_stream"} | {n for n in present if n.startswith("param_")}  # experiments along run
@@ -110,6 +112,12 @@ def check_run_file(binary, root, tmp, env):
         index = [list(f["year"][()]).index(m) for m in milestones]
         gap = f["net_co2"][()][:, :, None] - f["target_co2_net"][()][:, index]
         check(np.array_equal(f["target_gap"][()], gap), "run file: target_gap = net_co2 - target_co2_net")
+        per_cluster = next(o["name"] for o in observables.OUTCOMES
+                           if o["rule"] == "cluster_at_milestones" and o["series"] == "cluster_reduction")
+        check(np.array_equal(f[per_cluster][()], f["cluster_reduction"][()][:, index]),
+              "run file: the per-cluster reduction parts are cluster_reduction at the milestones")
+        check(not any(o["name"] in f for o in observables.OUTCOMES if o.get("needs_reference")),
+              "run file: no outcome against a reference run without --reference")
         parts = f["reduction_national"][()].sum(axis=2)
         base = f["cluster_co2_net"][()][:, 0].sum(axis=1)[:, None]
         check(np.allclose(parts, f["net_co2"][()] - base, rtol=1e-9), "run file: the reduction parts add up")
@@ -140,7 +148,7 @@ def check_sweep_file(binary, root, tmp, env):
                   f"read_sweep: per-agreement outcome {o['name']}")
         elif "milestone" not in o["dims"]:
             check(o["name"] in sweep.outcomes, f"read_sweep: scalar outcome {o['name']}")
-        elif len(o["dims"]) == 2:
+        elif len(o["dims"]) == 2 and not o.get("needs_reference"):
             check(o["name"] in sweep.milestone_outcomes, f"read_sweep: milestone outcome {o['name']}")
     check(np.array_equal(sweep.milestone_outcomes["jobs_national"], jobs), "read_sweep: jobs_national values")
     check(np.array_equal(outcome_at(sweep, "reduction_national_closure", 2030), parts[:, 0, closure]),

@@ -6,7 +6,9 @@ Usage: test_target_years.py <path-to-eiisim-binary> <repo-root>
 due_years() reads each target's year from its path (linear to its level, flat after);
 a flat path has no year. seed_ensemble.read_outcomes() reports a target's gap in the
 year it is due only (before, it printed every target in every year). Then a seed-42
-current-policy run file: each gap appears once, in the year of the dataset's targets.csv.
+current-policy run file: each gap appears once, in the year of the dataset's targets.csv;
+the run file and a sweep file hold target_year [target] (layout 17) with those years, and
+seed_ensemble reads it (a moved target_year moves the gap).
 """
 
 import csv
@@ -56,10 +58,25 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "run.h5")
         subprocess.run([binary, "run", "--seed", "42", "--quiet", "--out", path], check=True, cwd=root)
+        sweep = os.path.join(tmp, "sweep.h5")
+        subprocess.run([binary, "sweep", "--runs", "2", "--seed", "1", "--quiet", "--out", sweep], check=True,
+                       cwd=root)
+        want = dataset_years(root)
+        for name in (path, sweep):
+            with h5py.File(name, "r") as f:
+                got = dict(zip((t.decode() if isinstance(t, bytes) else str(t) for t in f["target"][()]),
+                               (int(y) for y in f["target_year"][()])))
+                check(got == want, f"{os.path.basename(name)}: target_year {got} against targets.csv {want}")
         with h5py.File(path, "r") as f:
             file_years = [int(y) for y in f["year"][()]]
             outcomes = seed_ensemble.read_outcomes(f, file_years)
-    want = dataset_years(root)
+        with h5py.File(path, "r+") as f:  # target 0 due in 2040 instead: its gap moves there
+            f["target_year"][0] = 2040
+            first = f["target"][0].decode() if isinstance(f["target"][0], bytes) else str(f["target"][0])
+        with h5py.File(path, "r") as f:
+            moved = seed_ensemble.read_outcomes(f, file_years)
+        check(("gap:" + first) in moved[2040] and ("gap:" + first) not in moved[want[first]],
+              f"seed_ensemble reads target_year: {first} moved to 2040")
     seen = {}
     for year, metrics in outcomes.items():
         for name in metrics:

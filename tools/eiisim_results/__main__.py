@@ -59,6 +59,8 @@ def _why_skipped(needs):
     outcomes = {o["name"]: o for o in OUTCOMES}
     if any(n.startswith("reference_") for n in needs):
         return "only `eiisim run --reference KIND` writes a reference run"
+    if any(outcomes.get(n, {}).get("needs_reference") for n in needs):
+        return "only `eiisim run` or `eiisim sweep` with `--reference KIND` record the additional reduction"
     if any(outcomes.get(n, {}).get("needs_targets") for n in needs):
         return "only a dataset with a targets.csv has target gaps"
     if any(n in outcomes for n in needs):

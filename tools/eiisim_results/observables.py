@@ -53,7 +53,8 @@ def saved_series():
 # The per-run outcomes (KPIs), declared once in core/outcomes.cpp: name, dims ([run],
 # [run, milestone], [run, milestone, cluster] or [run, milestone, <extra>]), dtype, units,
 # long_name, the series each samples and how (`rule`, `definition`). `needs_targets`:
-# present only in files of a dataset with targets.csv.
+# present only in files of a dataset with targets.csv; `needs_reference`: only in files
+# written with `--reference KIND` (eiisim run or sweep).
 OUTCOMES = tuple(_TABLE["outcomes"])
 _OUTCOME_BY_NAME = {o["name"]: o for o in OUTCOMES}
 

@@ -17,7 +17,8 @@ import numpy as np  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from .observables import band_of  # noqa: E402  (the sweep band of a series, core/observables.cpp)
-from .plots_milestones import (MILESTONE_OUTCOMES, REDUCTION, TARGET_GAP, plot_milestone_outcomes,  # noqa: E402
+from .plots_milestones import (MILESTONE_OUTCOMES, REDUCTION, REDUCTION_PER_CLUSTER, TARGET_GAP,  # noqa: E402
+                               plot_milestone_outcomes,
                                plot_reduction_by_cluster, plot_reduction_by_milestone, plot_target_gaps)
 from .plots_outcomes import plot_jobs_and_value, plot_leakage, plot_targets  # noqa: E402
 from .plots_reduction import plot_against_reference, plot_reduction_parts  # noqa: E402
@@ -245,7 +246,7 @@ ALL_PLOTS = (
     # The per-run outcomes at the milestones (run and sweep files alike, layout 14 on).
     (plot_milestone_outcomes, (MILESTONE_OUTCOMES,)),
     (plot_reduction_by_milestone, ((REDUCTION["name"],),)),
-    (plot_reduction_by_cluster, (("cluster_reduction", "milestone"),)),
+    (plot_reduction_by_cluster, (("cluster_reduction", "milestone"), (REDUCTION_PER_CLUSTER["name"],))),
     (plot_target_gaps, ((TARGET_GAP["name"],),)),
 )
 

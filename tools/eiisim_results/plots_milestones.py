@@ -28,8 +28,14 @@ _Q_HEADER = ["q05", "q25", "median", "q75", "q95"]
 
 # The national outcomes with one value per run and milestone (net CO2, jobs, value added,
 # leakage, ...), in declared order; the outcome split by reduction part; the target gaps.
-MILESTONE_OUTCOMES = tuple(o["name"] for o in OUTCOMES if o["dims"] == ["run", "milestone"])
-REDUCTION = next(o for o in OUTCOMES if o["dims"][:2] == ["run", "milestone"] and o["extra"] == "reduction_part")
+MILESTONE_OUTCOMES = tuple(o["name"] for o in OUTCOMES
+                           if o["dims"] == ["run", "milestone"] and not o.get("needs_reference"))
+# Drawn beside them where the file has them (written with --reference KIND).
+REFERENCE_OUTCOMES = tuple(o["name"] for o in OUTCOMES
+                           if o["dims"] == ["run", "milestone"] and o.get("needs_reference"))
+REDUCTION = next(o for o in OUTCOMES if o["dims"] == ["run", "milestone", "reduction_part"])
+# The same per cluster (layout 17: sweep files too; run files also have `cluster_reduction`).
+REDUCTION_PER_CLUSTER = next(o for o in OUTCOMES if o["dims"] == ["run", "milestone", "cluster", "reduction_part"])
 TARGET_GAP = next(o for o in OUTCOMES if o["dims"][:2] == ["run", "milestone"] and o["extra"] == "target")
 
 # How a unit of the file is shown on an axis: (factor, label). Others are shown as they are.
@@ -94,7 +100,7 @@ def plot_milestone_outcomes(ds, out_dir):
     """Every national milestone outcome (net CO2, jobs, value added, CO2 embodied in
     replacement imports, relocated CO2 outside and inside the EU, ...): per milestone, its
     distribution over runs as a box (5/25/50/75/95 %), one panel per outcome."""
-    names = [n for n in MILESTONE_OUTCOMES if n in ds]
+    names = [n for n in MILESTONE_OUTCOMES + REFERENCE_OUTCOMES if n in ds]
     milestones = ds["milestone"].values
     runs = ds.sizes["run"]
     ncols = min(3, len(names))
@@ -169,12 +175,22 @@ def plot_reduction_by_milestone(ds, out_dir):
                          rows)
 
 
+def cluster_parts_var(ds):
+    """The per-cluster parts [run, milestone, cluster, reduction_part]: the outcome
+    `reduction_per_cluster` (run and sweep files of layout 17 on), else a run file's
+    `cluster_reduction` in the milestone years (the same numbers)."""
+    name = REDUCTION_PER_CLUSTER["name"]
+    if name in ds:
+        return ds[name].transpose("run", "milestone", "cluster", "reduction_part")
+    var = ds["cluster_reduction"].sel(year=ds["milestone"].values)
+    return var.rename({"year": "milestone"}).transpose("run", "milestone", "cluster", "reduction_part")
+
+
 def cluster_parts_at_milestones(ds):
     """(rows, values [run, milestone, row, part]) of the change in net CO2 since the base
-    year by part: `cluster_reduction` in each milestone year, per cluster (its id) and, as
+    year by part in each milestone year (cluster_parts_var), per cluster (its id) and, as
     the last row "national", summed over clusters (so equal to `reduction_national`)."""
-    var = ds["cluster_reduction"].sel(year=ds["milestone"].values)
-    values = var.transpose("run", "year", "cluster", "reduction_part").values
+    values = cluster_parts_var(ds).values
     national = values.sum(axis=2, keepdims=True)
     return [str(c) for c in ds["cluster"].values] + ["national"], np.concatenate([values, national], axis=2)
 
@@ -202,7 +218,7 @@ def plot_reduction_by_cluster(ds, out_dir):
     parts add up exactly to the total, and the clusters to the national panel; over runs the
     medians need not, the means in the CSV do."""
     rows, values = cluster_parts_at_milestones(ds)
-    units = str(ds["cluster_reduction"].attrs.get("units", ""))
+    units = str(cluster_parts_var(ds).attrs.get("units", ""))
     parts = [str(p) for p in ds["reduction_part"].values]
     milestones = [int(m) for m in ds["milestone"].values]
     runs = values.shape[0]
@@ -238,13 +254,16 @@ def plot_reduction_by_cluster(ds, out_dir):
 
 
 def target_years(ds):
-    """{target: the year it is due}, read from its path in the file (`target_co2_net`, or a
+    """{target: the year it is due}: the file's `target_year [target]` (layout 17 on: the
+    year of targets.csv), else read from its path in the file (`target_co2_net`, or a
     sweep's band of it): the path runs linearly from the base year's net CO2 to the target's
     level in its year and stays at that level after it (core/emission_targets.hpp), so the
     year is the first from which the path stays at its last value in every run (every
     quantile). None for a target whose path is flat from the base year (its level is the
     base year's: no year to read). A target due after the file's last year reads as due in
     it (the path is cut off there): the file does not say more."""
+    if "target_year" in ds:
+        return {str(t): int(y) for t, y in zip(ds["target"].values, ds["target_year"].values)}
     years = ds["year"].values
     if "target_co2_net" in ds:
         paths = ds["target_co2_net"].transpose("run", "year", "target").values
@@ -268,7 +287,8 @@ def plot_target_gaps(ds, out_dir):
     after it the level stays as a ceiling (core/emission_targets.hpp), but a later target
     (climate neutrality in 2050) speaks for the later milestones, so a 2030 target's gap in
     2040 or 2050 is not drawn. A target due in a year that is not a milestone is not drawn
-    (its legend entry says so); `target_years` reads the years from the target paths."""
+    (its legend entry says so); `target_years` reads the years from the file's `target_year`
+    (older files: from the target paths)."""
     name, extra = TARGET_GAP["name"], TARGET_GAP["extra"]
     var = ds[name].transpose("run", "milestone", extra)
     units = str(var.attrs.get("units", ""))

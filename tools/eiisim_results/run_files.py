@@ -2,7 +2,7 @@
 figures of the outcomes at the milestones (plots_milestones.py): a run file holds one run,
 and these figures draw distributions over runs. Only the variables those figures read are
 kept (the milestone outcomes, the per-cluster reduction parts and net CO2, the target
-paths, the cluster names), so the files need not share plants, events or options."""
+paths and years, the cluster names), so the files need not share plants, events or options."""
 
 import xarray as xr
 
@@ -18,7 +18,8 @@ def milestone_variables(path):
     """The part of one run file that the milestone figures read, loaded."""
     ds = open_result(path)
     names = [n for n, v in ds.data_vars.items() if "milestone" in v.dims or n in _SERIES]
-    return ds[names + (["cluster_name"] if "cluster_name" in ds else [])]
+    static = [n for n in ("cluster_name", "target_year") if n in ds]  # the same in every run of a scenario
+    return ds[names + static]
 
 
 def combine(datasets):

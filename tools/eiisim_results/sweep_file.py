@@ -11,7 +11,8 @@ KPIs (one number per run): every scalar outcome of the declared list
 Milestone outcomes (sweep.milestone_outcomes, [run, milestone], years sweep.milestones):
 every per-milestone outcome of the declared list, one entry per name, or per name and
 position along its cluster or extra dimension (``national_reduction_closure``,
-``target_gap_klimaatwet_2030``, ``cluster_net_co2_chemelot``). ``outcome_at`` reads either
+``target_gap_klimaatwet_2030``, ``cluster_net_co2_chemelot``), or both
+(``reduction_per_cluster_chemelot_closure``). ``outcome_at`` reads either
 kind; ``outcome_table`` is every outcome as one pandas DataFrame, a column per value.
 Per-agreement outcomes (sweep.agreement_outcomes, [run, agreement], ids sweep.agreements;
 layout 15, datasets with agreements): how each support agreement turned out in each run,
@@ -19,6 +20,7 @@ as codes (agreement_outcome; names in eiisim_results.agreement_outcomes) and yea
 apart from the KPIs, which sensitivity analyses treat as continuous.
 """
 
+import itertools
 import os
 from dataclasses import dataclass, field
 
@@ -120,9 +122,12 @@ def _milestone_outcomes(f):
         if values.ndim == 2:
             out[o["name"]] = values
             continue
-        labels = strings(f[o["dims"][2]])  # the cluster ids or the extra dimension's names
-        for k, label in enumerate(labels):
-            out[f"{o['name']}_{label}"] = values[:, :, k]
+        # The cluster ids or the extra dimension's names, and both for a per-cluster row
+        # with an extra dimension (reduction_per_cluster_<cluster>_<part>).
+        labels = [strings(f[d]) for d in o["dims"][2:]]
+        for index in itertools.product(*(range(len(names)) for names in labels)):
+            label = "_".join(names[k] for names, k in zip(labels, index))
+            out[f"{o['name']}_{label}"] = values[(slice(None), slice(None)) + index]
     return out
 
 
