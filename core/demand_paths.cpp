@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "input_error.hpp"
+#include "sector_setting.hpp"
 
 namespace eiisim {
 namespace {
@@ -15,14 +16,6 @@ TimePath scale_change(const TimePath& path, double factor) {
     return TimePath(std::move(anchors));
 }
 
-std::size_t sector_of(const std::vector<SectorSpec>& sectors, const std::string& id, const std::string& key,
-                      const std::string& file, const SettingLines& lines) {
-    const auto it = std::find_if(sectors.begin(), sectors.end(), [&](const SectorSpec& s) { return s.id == id; });
-    if (it == sectors.end())
-        throw InputError(setting_where(lines, file, key + "." + id), key + "." + id,
-                         "no sector '" + id + "' in sectors.csv");
-    return static_cast<std::size_t>(it - sectors.begin());
-}
 
 // The last year sector `s`'s product price index is observed: its observed series' last
 // year (observed_prices.csv, unless history is off), else the calibration year, where
@@ -63,8 +56,9 @@ void apply_price_paths(Inputs& inputs, const std::string& scenario_file) {
     if (prices.sector_product_price_index.empty())
         prices.sector_product_price_index.assign(inputs.sectors.size(), prices.product_price_index);
     for (std::size_t i = 0; i < demand.price_sector_names.size(); ++i) {
-        const std::size_t s = sector_of(inputs.sectors, demand.price_sector_names[i], "demand.price_by_sector",
-                                        scenario_file, inputs.scenario.setting_lines);
+        const std::size_t s = sector_named_by_setting(inputs.sectors, demand.price_sector_names[i],
+                                                      "demand.price_by_sector", scenario_file,
+                                                      inputs.scenario.setting_lines);
         TimePath& index = prices.sector_product_price_index[s];
         index = chained_after(index, demand.price_sector_paths[i], last_observed_price_year(inputs, s));
     }
@@ -93,9 +87,8 @@ void resolve_demand_paths(Inputs& inputs, const std::string& scenario_file) {
     for (std::size_t s = 0; s < anchors.size(); ++s)
         if (!anchors[s].empty()) out[s] = TimePath(std::move(anchors[s]));
     for (std::size_t i = 0; i < demand.volume_sector_names.size(); ++i)
-        out[sector_of(inputs.sectors, demand.volume_sector_names[i], "demand.volume_by_sector", scenario_file,
-                      inputs.scenario.setting_lines)] =
-            demand.volume_sector_paths[i];
+        out[sector_named_by_setting(inputs.sectors, demand.volume_sector_names[i], "demand.volume_by_sector",
+                                    scenario_file, inputs.scenario.setting_lines)] = demand.volume_sector_paths[i];
     for (TimePath& path : out)
         if (!path.empty()) path = scale_change(path, demand.factor);
 }

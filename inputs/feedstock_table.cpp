@@ -6,6 +6,7 @@
 
 #include "csv_reader.hpp"
 #include "input_file_check.hpp"
+#include "core/sector_setting.hpp"
 
 namespace eiisim {
 namespace {
@@ -134,14 +135,6 @@ InputLocation written_at(const Inputs& in, const std::string& scenario_file, con
     return setting_where(in.scenario.setting_lines, scenario_file, field);
 }
 
-std::size_t sector_named(const std::vector<SectorSpec>& sectors, const std::string& name, const std::string& key,
-                         const std::string& scenario_file, const SettingLines& lines) {
-    for (std::size_t s = 0; s < sectors.size(); ++s)
-        if (sectors[s].id == name) return s;
-    throw InputError(setting_where(lines, scenario_file, key + "." + name), key + "." + name,
-                     "no sector '" + name + "' in sectors.csv");
-}
-
 void resolve_prices(Inputs& in, const std::string& scenario_file) {
     const PricePaths& prices = in.scenario.prices;
     for (const std::string& name : prices.feedstock_names) {
@@ -239,8 +232,8 @@ void resolve_mandates(Inputs& in, const std::string& scenario_file) {
     policy.sector_buyout_eur_per_t.assign(in.sectors.size(), TimePath{0.0});
     for (std::size_t i = 0; i < policy.mandate_sector_names.size(); ++i) {
         const std::string& name = policy.mandate_sector_names[i];
-        const std::size_t s = sector_named(in.sectors, name, "feedstock.mandate_share", scenario_file,
-                                            in.scenario.setting_lines);
+        const std::size_t s = sector_named_by_setting(in.sectors, name, "feedstock.mandate_share", scenario_file,
+                                                      in.scenario.setting_lines);
         if (in.sector_feed[s].fossil_feed_t_per_t <= 0)
             throw InputError(written_at(in, scenario_file, "feedstock.mandate_share." + name),
                              "feedstock.mandate_share." + name,
@@ -254,8 +247,8 @@ void resolve_mandates(Inputs& in, const std::string& scenario_file) {
     }
     for (std::size_t i = 0; i < policy.buyout_sector_names.size(); ++i) {
         const std::string& name = policy.buyout_sector_names[i];
-        const std::size_t s = sector_named(in.sectors, name, "feedstock.buyout_eur_per_t", scenario_file,
-                                            in.scenario.setting_lines);
+        const std::size_t s = sector_named_by_setting(in.sectors, name, "feedstock.buyout_eur_per_t", scenario_file,
+                                                      in.scenario.setting_lines);
         policy.sector_buyout_eur_per_t[s] = policy.buyout_paths[i];
     }
     require_buyout_under_mandate(in, scenario_file);

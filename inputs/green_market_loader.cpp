@@ -3,19 +3,12 @@
 #include <algorithm>
 
 #include "core/input_error.hpp"
+#include "core/sector_setting.hpp"
 #include "core/sweep_hooks.hpp"
 
 namespace eiisim {
 namespace {
 
-std::size_t sector_index(const std::vector<SectorSpec>& sectors, const std::string& name, const std::string& key,
-                         const std::string& scenario_file, const SettingLines& lines) {
-    const auto it = std::find_if(sectors.begin(), sectors.end(), [&](const SectorSpec& s) { return s.id == name; });
-    if (it == sectors.end())
-        throw InputError(setting_where(lines, scenario_file, key + "." + name), key + "." + name,
-                         "no sector '" + name + "' in sectors.csv");
-    return static_cast<std::size_t>(it - sectors.begin());
-}
 
 // Paths by sector index: `fallback` for every sector, the named ones replaced.
 std::vector<TimePath> by_sector(const std::vector<std::string>& names, const std::vector<TimePath>& paths,
@@ -24,7 +17,7 @@ std::vector<TimePath> by_sector(const std::vector<std::string>& names, const std
     if (names.empty()) return {};
     std::vector<TimePath> out(sectors.size(), fallback);
     for (std::size_t i = 0; i < names.size(); ++i)
-        out[sector_index(sectors, names[i], key, scenario_file, lines)] = paths[i];
+        out[sector_named_by_setting(sectors, names[i], key, scenario_file, lines)] = paths[i];
     return out;
 }
 
@@ -33,7 +26,8 @@ std::vector<TimePath> by_sector(const std::vector<std::string>& names, const std
 void resolve_green_market(Policy& policy, const std::vector<SectorSpec>& sectors, const std::string& scenario_file,
                           const SettingLines& lines) {
     for (const std::string& name : policy.green_premium_sector_names)
-        (void)sector_index(sectors, name, "policy.green_premium_by_sector_eur_per_t", scenario_file, lines);
+        (void)sector_named_by_setting(sectors, name, "policy.green_premium_by_sector_eur_per_t", scenario_file,
+                                      lines);
     refresh_sector_green_premiums(policy, sectors);  // as a sweep sample resolves them again
     policy.sector_green_quota_share = by_sector(policy.green_quota_sector_names, policy.green_quota_share_paths,
                                                 TimePath{0.0}, sectors, "policy.green_quota_share", scenario_file, lines);
