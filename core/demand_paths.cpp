@@ -71,7 +71,15 @@ void resolve_demand_paths(Inputs& inputs, const std::string& scenario_file) {
     const DemandSettings& demand = inputs.scenario.demand;
     std::vector<TimePath>& out = inputs.scenario.prices.sector_volume_index;
     out.clear();
-    if (demand.variant.empty() && demand.volume_sector_names.empty()) return;
+    if (demand.variant.empty() && demand.volume_sector_names.empty()) {
+        // A factor scales the paths' change; without paths it would be silently ignored.
+        if (demand.factor != 1.0)
+            throw InputError(setting_where(inputs.scenario.setting_lines, scenario_file, "demand.factor"),
+                             "demand.factor",
+                             "scales the demand paths, but the scenario sets none: set demand.variant or "
+                             "demand.volume_by_sector, or leave the factor at 1");
+        return;
+    }
     std::vector<std::vector<std::pair<int, double>>> anchors(inputs.sectors.size());
     bool known = demand.variant.empty();
     for (const DemandPathRow& row : inputs.demand_paths) {

@@ -89,6 +89,13 @@ constexpr auto kObservables = std::to_array<Observable>({
      .comment = "(bio + CCU feed / all feed) x the sector's feed_co2_share x the route's net CO2; already left out "
                 "of co2_gross and co2_net (docs/ODD.md §7.18)",
      .f64 = &R::co2_renewable_feed_t},
+    {.name = "feed_origin_share", .level = L::plant, .extra = X::feed_origin, .units = "1",
+     .long_name = "share of the plant's fossil feed replaced by alternative feed, by carbon origin",
+     .comment = "t of fossil feed replaced / (fossil_feed_t_per_t x production), carbon for carbon (docs/ODD.md "
+                "§7.18); 0 outside the sectors of feedstocks.csv and for entrants",
+     .f64 = &R::feed_origin_share,
+     .doc = "a sector's mix is the production-weighted mean over its plants (`tools/eiisim_results` "
+            "`sector_feed_mix`): every plant of a sector has the same fossil feed per t"},
     {.name = "energy", .level = L::plant, .extra = X::carrier, .units = "GJ/yr",
      .long_name = "final energy use (fuel and feedstock) by carrier", .f64 = &R::energy_gj},
     {.name = "cost", .level = L::plant, .extra = X::cost_component, .units = "EUR/yr",

@@ -189,6 +189,8 @@ struct RunResult {
     std::vector<double> value_added_eur;   // at factor cost, EUR2023 (core/value_added.hpp)
     // CO2 of renewable (bio, CCU) feed carbon: not fossil CO2, so out of co2_gross/co2_net (§7.18)
     std::vector<double> co2_renewable_feed_t;
+    // [year][plant][feed origin]: share of the plant's fossil feed replaced by feed of that origin (§7.18)
+    std::vector<double> feed_origin_share;
     // [year][plant][carrier]
     std::vector<double> energy_gj;
     // [year][plant][component]

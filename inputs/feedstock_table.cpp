@@ -6,6 +6,7 @@
 
 #include "csv_reader.hpp"
 #include "input_file_check.hpp"
+#include "core/feed_prices.hpp"
 #include "core/sector_setting.hpp"
 
 namespace eiisim {
@@ -16,6 +17,9 @@ namespace {
 constexpr Bounds kFeedPerProduct{0.0, 30.0};
 // CO2 per t of carbon-bearing matter fully oxidised: pure carbon is 44/12 = 3.67.
 constexpr Bounds kCo2PerT{0.0, 3.67};
+// Gas burnt besides per t of feed: a t of CO2 binds 0.137 t of hydrogen (16.5 GJ); ten
+// times that is a typo.
+constexpr Bounds kGasPerFeed{0.0, 200.0};
 
 int read_sector(const CsvTable& table, const CsvRow& row, const std::vector<SectorSpec>& sectors) {
     const std::string id = csv_text(table, row, "sector", false);
@@ -52,10 +56,12 @@ FeedstockSpec& feedstock_of(FeedstockTable& out, const CsvTable& table, const Cs
     const std::string id = csv_text(table, row, "feedstock", false);
     const FeedOrigin origin = read_origin(table, row);
     const double carbon = csv_number(table, row, "carbon_t_co2_per_t", kCo2PerT);
+    const double gas = csv_number_or(table, row, "gas_gj_per_t", kGasPerFeed, 0.0);
     for (FeedstockSpec& f : out.feedstocks) {
         if (f.id != id) continue;
         must_agree(table, row, "origin", f.origin == origin, "feedstock '" + id + "'");
         must_agree(table, row, "carbon_t_co2_per_t", f.carbon_t_co2_per_t == carbon, "feedstock '" + id + "'");
+        must_agree(table, row, "gas_gj_per_t", f.gas_gj_per_t == gas, "feedstock '" + id + "'");
         return f;
     }
     if (out.feedstocks.size() >= static_cast<std::size_t>(kMaxFeedstocks))
@@ -64,6 +70,9 @@ FeedstockSpec& feedstock_of(FeedstockTable& out, const CsvTable& table, const Cs
     f.id = id;
     f.origin = origin;
     f.carbon_t_co2_per_t = carbon;
+    if (carbon <= 0) table.fail(row, "carbon_t_co2_per_t", "expected a value > 0: a feed replaces fossil feed carbon for carbon");
+    f.pricing = feed_pricing_of(id);
+    f.gas_gj_per_t = gas;
     f.max_share.assign(sectors, 0.0);
     f.supply_t = supply_of(table, row, id, national);
     f.source = national.feedstock_supply_source;
@@ -79,6 +88,8 @@ void read_sector_feed(const CsvTable& table, const CsvRow& row, SectorFeed& feed
     // Per t of the sector's product with its co-products (a t of ethylene comes with 1.2 t of
     // propylene, C4 and pygas): up to the fossil feed's carbon, so bounded like it.
     read.product_co2_t_per_t = csv_number(table, row, "product_co2_t_per_t", kFeedPerProduct);
+    read.fossil_carbon_t_co2_per_t = csv_number(table, row, "fossil_carbon_t_co2_per_t", kCo2PerT);
+    if (read.fossil_carbon_t_co2_per_t <= 0) table.fail(row, "fossil_carbon_t_co2_per_t", "expected a value > 0");
     if (read.fossil_feed_t_per_t <= 0) table.fail(row, "fossil_feed_t_per_t", "expected a value > 0");
     if (feed.fossil_feed_t_per_t == 0) {
         feed = read;
@@ -89,6 +100,8 @@ void read_sector_feed(const CsvTable& table, const CsvRow& row, SectorFeed& feed
     must_agree(table, row, "fossil_feed_t_per_t", feed.fossil_feed_t_per_t == read.fossil_feed_t_per_t, what);
     must_agree(table, row, "feed_co2_share", feed.feed_co2_share == read.feed_co2_share, what);
     must_agree(table, row, "product_co2_t_per_t", feed.product_co2_t_per_t == read.product_co2_t_per_t, what);
+    must_agree(table, row, "fossil_carbon_t_co2_per_t", feed.fossil_carbon_t_co2_per_t == read.fossil_carbon_t_co2_per_t,
+               what);
 }
 
 }  // namespace
@@ -98,9 +111,9 @@ FeedstockTable load_feedstocks(const std::filesystem::path& file, const std::vec
     FeedstockTable out;
     out.sector_feed.assign(sectors.size(), SectorFeed{});
     if (!optional_input_present(file)) return out;  // optional: no alternative feedstocks
-    static constexpr std::array<CsvColumn, 10> kColumns{{{"feedstock"}, {"origin"}, {"sector"}, {"max_blend_share"},
-                                                         {"fossil_feed"}, {"fossil_feed_t_per_t"}, {"feed_co2_share"},
-                                                         {"product_co2_t_per_t"}, {"carbon_t_co2_per_t"}, {"source"}}};
+    static constexpr std::array<CsvColumn, 12> kColumns{
+        {{"feedstock"}, {"origin"}, {"sector"}, {"max_blend_share"}, {"fossil_feed"}, {"fossil_feed_t_per_t"},
+         {"feed_co2_share"}, {"product_co2_t_per_t"}, {"fossil_carbon_t_co2_per_t"}, {"carbon_t_co2_per_t"}, {"gas_gj_per_t", false}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);
     for (const CsvRow& row : table.rows()) {
         const auto s = static_cast<std::size_t>(read_sector(table, row, sectors));
@@ -138,24 +151,31 @@ InputLocation written_at(const Inputs& in, const std::string& scenario_file, con
 void resolve_prices(Inputs& in, const std::string& scenario_file) {
     const PricePaths& prices = in.scenario.prices;
     for (const std::string& name : prices.feedstock_names) {
+        const std::string key = "prices.feedstock_eur_per_t." + name;
+        if (feed_pricing_of(name) != FeedPricing::table)
+            throw InputError(written_at(in, scenario_file, key), key,
+                             "'" + name + "' is priced from the scenario's " +
+                                 (feed_pricing_of(name) == FeedPricing::gas ? "gas" : "biomethane") +
+                                 " price per GJ (docs/ODD.md §7.18): remove this line");
         const bool alternative = std::any_of(in.feedstocks.begin(), in.feedstocks.end(),
                                              [&](const FeedstockSpec& f) { return f.id == name; });
         const bool fossil = std::any_of(in.sector_feed.begin(), in.sector_feed.end(),
                                         [&](const SectorFeed& f) { return f.fossil_feed == name; });
         if (!alternative && !fossil)
-            throw InputError(written_at(in, scenario_file, "prices.feedstock_eur_per_t." + name),
-                             "prices.feedstock_eur_per_t." + name,
+            throw InputError(written_at(in, scenario_file, key), key,
                              "'" + name + "' is no feedstock or fossil feed of feedstocks.csv");
     }
     for (FeedstockSpec& f : in.feedstocks) {
         const TimePath* price = price_named(prices, f.id);
-        f.priced = price != nullptr;
-        if (f.priced) f.price_eur_per_t = *price;
+        f.priced = price != nullptr || f.pricing != FeedPricing::table;
+        if (price != nullptr) f.price_eur_per_t = *price;
         f.supply_t = f.supply_t.scaled(in.scenario.feedstock.supply_factor);
     }
     for (std::size_t s = 0; s < in.sector_feed.size(); ++s) {
         SectorFeed& feed = in.sector_feed[s];
         if (feed.fossil_feed_t_per_t <= 0) continue;
+        feed.fossil_pricing = feed_pricing_of(feed.fossil_feed);
+        if (feed.fossil_pricing != FeedPricing::table) continue;
         const bool offered = std::any_of(in.feedstocks.begin(), in.feedstocks.end(),
                                          [&](const FeedstockSpec& f) { return f.priced && f.max_share[s] > 0; });
         const TimePath* fossil = price_named(prices, feed.fossil_feed);
@@ -171,7 +191,7 @@ void resolve_prices(Inputs& in, const std::string& scenario_file) {
 // The compliance cost the EU price carries per t of sector `s`'s product in `year`:
 //   u = phi x f x (cost of meeting share q along the merit order),
 // where a producer elsewhere in the EU meets q with the usable feeds in order of their
-// premium over fossil feed (p_f - p_fossil, at least 0), each up to its technical maximum
+// premium over fossil feed per t of fossil feed replaced (rho p_f - p_fossil, at least 0), each up to its technical maximum
 // share, and buys out the rest, a feed dearer than the buy-out b never being bought (the
 // rule of agents/feedstock_choice.hpp without the national supply limit, which binds Dutch
 // plants only). The ETS saving of renewable carbon is left out: it differs by plant and is
@@ -181,10 +201,12 @@ double compliance_eur_per_t_product(const Inputs& in, std::size_t s, int year) {
     const SectorFeed& feed = in.sector_feed[s];
     const double q = policy.sector_mandate_share[s].at(year);
     const double buyout = policy.sector_buyout_eur_per_t[s].at(year);
-    std::vector<std::pair<double, double>> offers;  // premium, max share
+    const PricePaths& prices = in.scenario.prices;
+    std::vector<std::pair<double, double>> offers;  // premium per t fossil feed replaced, max share
     for (const FeedstockSpec& spec : in.feedstocks)
         if (spec.priced && spec.max_share[s] > 0)
-            offers.emplace_back(std::max(0.0, spec.price_eur_per_t.at(year) - feed.fossil_price_eur_per_t.at(year)),
+            offers.emplace_back(std::max(0.0, feed_t_per_fossil_t(spec, feed) * feedstock_price_eur_per_t(prices, spec, year) -
+                                                  fossil_feed_price_eur_per_t(prices, feed, year)),
                                 spec.max_share[s]);
     std::stable_sort(offers.begin(), offers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     double met = 0, cost = 0;

@@ -220,6 +220,8 @@ void book_feed(const PlantYear& py, const PlantFeedYear& feed, const UnitCost& u
     state.feed_premium_eur[py.p] = feed.premium_eur;
     state.feed_basis_t[py.p] = production;
     result.co2_renewable_feed_t[at] = feed.co2_renewable_t;
+    for (std::size_t o = 0; o < static_cast<std::size_t>(kFeedOriginCount); ++o)
+        result.feed_origin_share[at * kFeedOriginCount + o] = feed.feed_t > 0 ? feed.replaced_t[o] / feed.feed_t : 0.0;
     const double ets = actual_view(py.model, state, py.year).ets_eur_per_t;
     state.feed_net_eur_per_t[py.p] =
         production > 0 ? unit[CostComponent::feedstock] - ets * feed.co2_renewable_t / production : 0.0;
@@ -355,7 +357,7 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
         for (auto* v : {&result.production_t, &result.utilisation, &result.co2_gross_t, &result.co2_captured_t,
                         &result.co2_net_t, &result.co2_relocated_t, &result.co2_relocated_eu_t,
                         &result.free_allocation_t, &result.revenue_eur, &result.margin_eur, &result.value_added_eur,
-                        &result.co2_renewable_feed_t, &result.energy_gj,
+                        &result.co2_renewable_feed_t, &result.feed_origin_share, &result.energy_gj,
                         &result.cost_eur, &result.energy_cost_eur})
             std::fill(v->begin(), v->end(), 0.0);
         std::fill(result.route_built_year.begin(), result.route_built_year.end(), std::int16_t{0});

@@ -4,6 +4,7 @@
 
 #include "agents/feedstock_choice.hpp"
 #include "agents/route_profile.hpp"
+#include "core/feed_prices.hpp"
 #include "green_quota.hpp"
 #include "phases.hpp"
 
@@ -18,6 +19,14 @@ double mandate_share(const Inputs& in, std::size_t sector, int year) {
 double buyout_eur_per_t(const Inputs& in, std::size_t sector, int year) {
     const auto& buyouts = in.scenario.feedstock.sector_buyout_eur_per_t;
     return buyouts.empty() ? 0.0 : buyouts[sector].at(year);
+}
+
+// A plant of a sector with feed data blends alternative feeds into its fossil feed; an
+// entrant does not: its design (entrants.csv) brings its own feed (waste, CO2 and
+// electricity), so it neither buys feed nor owes a mandate on fossil feed it has not.
+bool in_feed_market(const Inputs& in, std::size_t p) {
+    const PlantSpec& plant = in.plants[p];
+    return in.sector_feed[static_cast<std::size_t>(plant.sector)].fossil_feed_t_per_t > 0 && !plant.is_entrant();
 }
 
 bool books_feed(const RunState& state, std::size_t p) {
@@ -41,12 +50,15 @@ FeedShares wanted_of(const Model& model, const RunState& state, std::size_t p, i
     const auto s = static_cast<std::size_t>(in.plants[p].sector);
     const SectorFeed& feed = in.sector_feed[s];
     const double co2_per_t_feed = feed_co2_per_t_feed(model, state, p, year);
+    const PricePaths& prices = in.scenario.prices;
     std::array<FeedOffer, kMaxFeedstocks> offers{};
     for (std::size_t f = 0; f < in.feedstocks.size(); ++f) {
         const FeedstockSpec& spec = in.feedstocks[f];
         if (!spec.priced || spec.max_share[s] <= 0) continue;
         offers[f].max_share = spec.max_share[s];
-        offers[f].extra_eur_per_t = feed_extra_eur_per_t(spec.price_eur_per_t.at(year), feed.fossil_price_eur_per_t.at(year),
+        // Per t of fossil feed replaced: rho t of the feedstock.
+        const double price = feed_t_per_fossil_t(spec, feed) * feedstock_price_eur_per_t(prices, spec, year);
+        offers[f].extra_eur_per_t = feed_extra_eur_per_t(price, fossil_feed_price_eur_per_t(prices, feed, year),
                                                          renewable_carbon(spec.origin), ets_eur_per_t, co2_per_t_feed);
     }
     return wanted_feed_shares(std::span<const FeedOffer>(offers.data(), in.feedstocks.size()),
@@ -73,13 +85,13 @@ void clear_feedstock_market(const Model& model, RunState& state, int year) {
     const double ets = actual_view(model, state, year).ets_eur_per_t;
     std::array<double, kMaxFeedstocks> demand_t{};
     for (std::size_t p = 0; p < n; ++p) {
+        if (!in_feed_market(in, p) || !books_feed(state, p)) continue;
         const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
-        if (feed.fossil_feed_t_per_t <= 0 || !books_feed(state, p)) continue;
         const FeedShares wanted = wanted_of(model, state, p, year, ets);
         const double feed_t = feed.fossil_feed_t_per_t * state.feed_basis_t[p];
         for (std::size_t f = 0; f < feeds; ++f) {
             state.feed_share[p * feeds + f] = wanted[f];
-            demand_t[f] += wanted[f] * feed_t;
+            demand_t[f] += wanted[f] * feed_t * feed_t_per_fossil_t(in.feedstocks[f], feed);
         }
     }
     for (std::size_t f = 0; f < feeds; ++f) {
@@ -90,7 +102,8 @@ void clear_feedstock_market(const Model& model, RunState& state, int year) {
             const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
             double& share = state.feed_share[p * feeds + f];
             share *= ratio;
-            state.feed_granted_t[p * feeds + f] = share * feed.fossil_feed_t_per_t * state.feed_basis_t[p];
+            state.feed_granted_t[p * feeds + f] =
+                share * feed.fossil_feed_t_per_t * state.feed_basis_t[p] * feed_t_per_fossil_t(in.feedstocks[f], feed);
             granted += state.feed_granted_t[p * feeds + f];
         }
         // min: pro rata shares can exceed the supply by a rounding step.
@@ -104,17 +117,22 @@ PlantFeedYear plant_feed_year(const Model& model, const RunState& state, int yea
     const Inputs& in = model.inputs;
     const auto s = static_cast<std::size_t>(in.plants[p].sector);
     const SectorFeed& feed = in.sector_feed[s];
-    if (feed.fossil_feed_t_per_t <= 0 || production <= 0 || !model.feedstock_market) return out;
+    if (!in_feed_market(in, p) || production <= 0 || !model.feedstock_market) return out;
     const std::size_t feeds = in.feedstocks.size();
     out.feed_t = feed.fossil_feed_t_per_t * production;
-    const double fossil_price = feed.fossil_price_eur_per_t.at(year);
+    const PricePaths& prices = in.scenario.prices;
+    const double fossil_price = fossil_feed_price_eur_per_t(prices, feed, year);
     for (std::size_t f = 0; f < feeds; ++f) {
         const FeedstockSpec& spec = in.feedstocks[f];
-        // At most what the market granted, whatever the plant makes this year.
-        const double used = std::min(state.feed_granted_t[p * feeds + f], state.feed_share[p * feeds + f] * out.feed_t);
+        const double rho = feed_t_per_fossil_t(spec, feed);
+        // At most what the market granted, whatever the plant makes this year; used in t of
+        // the feedstock, replacing used / rho t of fossil feed.
+        const double used = std::min(state.feed_granted_t[p * feeds + f], state.feed_share[p * feeds + f] * out.feed_t * rho);
+        const double replaced = used / rho;
         out.used_t[f] = used;
-        (renewable_carbon(spec.origin) ? out.renewable_t : out.recycled_t) += used;
-        out.premium_eur += used * (spec.price_eur_per_t.at(year) - fossil_price);
+        (renewable_carbon(spec.origin) ? out.renewable_t : out.recycled_t) += replaced;
+        out.replaced_t[static_cast<std::size_t>(spec.origin)] += replaced;
+        out.premium_eur += used * feedstock_price_eur_per_t(prices, spec, year) - replaced * fossil_price;
     }
     out.shortfall_t = std::max(0.0, mandate_share(in, s, year) * out.feed_t - out.renewable_t - out.recycled_t);
     out.buyout_eur = out.shortfall_t * buyout_eur_per_t(in, s, year);
@@ -134,16 +152,17 @@ void record_feedstock_series(const Model& model, const RunState& state, int year
     }
     double feed_t = 0, renewable_t = 0, recycled_t = 0;
     for (std::size_t p = 0; p < in.plants.size(); ++p) {
+        if (!in_feed_market(in, p)) continue;
         const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
-        if (feed.fossil_feed_t_per_t <= 0) continue;
         const double production = result.production_t[result.at(row, static_cast<int>(p))];
-        double alternative_t = 0, plant_renewable_t = 0;
+        double alternative_t = 0, plant_renewable_t = 0;  // t of fossil feed replaced
         for (std::size_t f = 0; f < feeds; ++f) {
             const double used = state.feed_used_t[p * feeds + f];
             const FeedOrigin origin = in.feedstocks[f].origin;
             result.feedstock_use_t[y * kFeedOriginCount + static_cast<std::size_t>(origin)] += used;
-            alternative_t += used;
-            (renewable_carbon(origin) ? plant_renewable_t : recycled_t) += used;
+            const double replaced = used / feed_t_per_fossil_t(in.feedstocks[f], feed);
+            alternative_t += replaced;
+            (renewable_carbon(origin) ? plant_renewable_t : recycled_t) += replaced;
         }
         const double plant_feed_t = feed.fossil_feed_t_per_t * production;
         feed_t += plant_feed_t;

@@ -25,11 +25,12 @@ void clear_feedstock_market(const Model& model, RunState& state, int year);
 // One plant-year's feed at `production` t, with `net_co2_t_per_t` the route's net CO2 per t
 // before its feed is counted.
 struct PlantFeedYear {
-    std::array<double, kMaxFeedstocks> used_t{};
+    std::array<double, kMaxFeedstocks> used_t{};  // t of each feedstock
     double feed_t = 0;          // all feed: fossil feed per t x production
-    double renewable_t = 0;     // bio and CCU feed used
-    double recycled_t = 0;      // recycled (fossil-carbon) feed used
-    double premium_eur = 0;     // sum over feedstocks of used x (price - fossil price)
+    double renewable_t = 0;     // fossil feed replaced by bio and CCU feed (t of fossil feed)
+    double recycled_t = 0;      // fossil feed replaced by recycled (fossil-carbon) feed
+    std::array<double, kFeedOriginCount> replaced_t{};  // fossil feed replaced, by the feed's carbon origin
+    double premium_eur = 0;     // sum over feedstocks of used x price - replaced x fossil price
     double shortfall_t = 0;     // mandate share x feed - alternative feed used, if positive
     double buyout_eur = 0;      // shortfall x buy-out
     double co2_renewable_t = 0; // renewable share x feed_co2_share x net CO2: not fossil CO2

@@ -184,21 +184,21 @@ TEST_CASE("a buy-out cheaper than the feed's premium is paid and no feed is boug
 TEST_CASE("feedstocks.csv errors name file, line and field", "[feedstock]") {
     const std::string header =
         "feedstock,origin,sector,max_blend_share,fossil_feed,fossil_feed_t_per_t,feed_co2_share,product_co2_t_per_t,"
-        "carbon_t_co2_per_t,source\n";
-    const std::string good = "pyrolysis_oil,recycled,hvc,0.1,naphtha,2.8,0.75,7,3.1,s\n";
+        "fossil_carbon_t_co2_per_t,carbon_t_co2_per_t,source\n";
+    const std::string good = "pyrolysis_oil,recycled,hvc,0.1,naphtha,2.8,0.75,7,3.1,3.1,s\n";
     CHECK(load_error(header + good).empty());
     // infrastructure.toml's [feedstock_supply] with a path for a feedstock the table lacks
     std::string e0 = load_error(header + good, true);
     CHECK_THAT(e0, Catch::Contains("infrastructure.toml") && Catch::Contains("feedstock_supply.bio_naphtha_kt"));
-    std::string e = load_error(header + good + "bio_naphtha,fossil,hvc,0.3,naphtha,2.8,0.75,7,3.1,s\n");
+    std::string e = load_error(header + good + "bio_naphtha,fossil,hvc,0.3,naphtha,2.8,0.75,7,3.1,3.1,s\n");
     CHECK_THAT(e, Catch::Contains("eiisim_test_feedstocks.csv:3") && Catch::Contains("field 'origin'"));
-    e = load_error(header + good + "bio_naphtha,bio,hvc,0.3,naphtha,2.5,0.75,7,3.1,s\n");
+    e = load_error(header + good + "bio_naphtha,bio,hvc,0.3,naphtha,2.5,0.75,7,3.1,3.1,s\n");
     CHECK_THAT(e, Catch::Contains(":3") && Catch::Contains("field 'fossil_feed_t_per_t'") && Catch::Contains("sector 'hvc'"));
-    e = load_error(header + "coal_tar,recycled,hvc,0.1,naphtha,2.8,0.75,7,3.1,s\n");
+    e = load_error(header + "coal_tar,recycled,hvc,0.1,naphtha,2.8,0.75,7,3.1,3.1,s\n");
     CHECK_THAT(e, Catch::Contains(":2") && Catch::Contains("field 'feedstock'") && Catch::Contains("coal_tar_kt"));
-    e = load_error(header + good + "bio_naphtha,bio,hvc,0.95,naphtha,2.8,0.75,7,3.1,s\n");
+    e = load_error(header + good + "bio_naphtha,bio,hvc,0.95,naphtha,2.8,0.75,7,3.1,3.1,s\n");
     CHECK_THAT(e, Catch::Contains(":3") && Catch::Contains("field 'max_blend_share'"));
-    e = load_error(header + "pyrolysis_oil,recycled,nosuch,0.1,naphtha,2.8,0.75,7,3.1,s\n");
+    e = load_error(header + "pyrolysis_oil,recycled,nosuch,0.1,naphtha,2.8,0.75,7,3.1,3.1,s\n");
     CHECK_THAT(e, Catch::Contains(":2") && Catch::Contains("field 'sector'"));
 }
 

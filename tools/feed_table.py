@@ -9,6 +9,7 @@ import numpy as np
 
 exe, seeds, scenarios = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 years = (2030, 2040, 2050)
+MIX_SECTORS = ('hvc', 'refining', 'ammonia', 'methanol')
 rows = {}
 scratch = tempfile.mkdtemp(prefix='eiisim-feed-table-')
 for sc in scenarios:
@@ -40,6 +41,14 @@ for sc in scenarios:
                 prod = h['production'][...].reshape(len(yrs), -1)[yi]
                 d['HVC production (Mt)'] = sum(p for p, s in zip(prod, sec) if s == 'hvc') / 1e6
                 d['refining throughput (Mt)'] = sum(p for p, s in zip(prod, sec) if s == 'refining') / 1e6
+                # Each sector's feed mix: the production-weighted mean of its plants' shares
+                # (tools/eiisim_results/circularity.py, docs/ODD.md §7.18).
+                share = h['feed_origin_share'][...].reshape(len(yrs), len(sec), len(origins))[yi]
+                for sector in MIX_SECTORS:
+                    weight = sum(p for p, s in zip(prod, sec) if s == sector)
+                    for o, origin in enumerate(origins):
+                        replaced = sum(p * share[i, o] for i, (p, s) in enumerate(zip(prod, sec)) if s == sector)
+                        d[f'{sector}: {origin} feed (% of fossil feed)'] = 100 * replaced / weight if weight > 0 else 0.0
                 for k, v in d.items():
                     vals.setdefault(k, {}).setdefault(y, []).append(v)
         os.remove(out)
@@ -50,6 +59,8 @@ print(f'median [5-95 %] over seeds 1-{seeds}; {exe} run --scenario <scenario> --
 print('| | ' + ' | '.join(f'{n} {y}' for n in names for y in years) + ' |')
 print('|---|' + '---|' * (len(names) * len(years)))
 for k in rows[names[0]]:
+    if ':' in k and all(v == 0 for n in names for y in years for v in rows[n][k][y]):
+        continue  # a sector-origin pair no scenario uses
     cells = []
     for n in names:
         for y in years:

@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt  # noqa: E402  (after the backend is chosen)
 import numpy as np  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from .circularity import NEEDS as FEED_MIX_NEEDS, plot_feed_mix_by_sector  # noqa: E402
 from .observables import band_of  # noqa: E402  (the sweep band of a series, core/observables.cpp)
 from .plots_milestones import (MILESTONE_OUTCOMES, REDUCTION, REDUCTION_PER_CLUSTER, TARGET_GAP,  # noqa: E402
                                plot_milestone_outcomes,
@@ -248,6 +249,8 @@ ALL_PLOTS = (
     (plot_reduction_by_milestone, ((REDUCTION["name"],),)),
     (plot_reduction_by_cluster, (("cluster_reduction", "milestone"), (REDUCTION_PER_CLUSTER["name"],))),
     (plot_target_gaps, ((TARGET_GAP["name"],),)),
+    # Per-plant panels: run files, and sweeps saved with --save plants.
+    (plot_feed_mix_by_sector, (FEED_MIX_NEEDS,)),
 )
 
 
