@@ -183,6 +183,10 @@ void add_requests(const AppraisalBasis& basis, const TechnologySpec& tech, Optio
             amount_of(a.claim, Resource::green_hydrogen) =
                 highest_obligation_share(basis.context->inputs->scenario, a.start_year) * new_hydrogen;
         amount_of(a.claim, Resource::biomethane) = new_use(Carrier::biomethane);
+        // A new site holds its land on every route it runs; a conversion on an incumbent's
+        // own site takes none (docs/ODD.md §7.20).
+        amount_of(a.claim, Resource::space) =
+            basis.context->inputs->plants[static_cast<std::size_t>(basis.plant)].entry.space_ha;
         // An import route holds its share of the world's low-carbon intermediate (§7.16).
         if (tech.kind == OptionKind::import_intermediate)
             if (const ResourceSpec* cap = import_cap_of(basis.context->inputs->sectors[static_cast<std::size_t>(base.sector)].intermediate))

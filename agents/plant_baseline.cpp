@@ -60,6 +60,12 @@ void set_entrant_other_cost(const Inputs& inputs, std::vector<PlantBaseline>& ba
     for (std::size_t p = 0; p < inputs.plants.size(); ++p) {
         const PlantSpec& entrant = inputs.plants[p];
         if (!entrant.is_entrant()) continue;
+        // A supplier's product group has no incumbents: its fixed opex carries its running
+        // cost (entrants.csv), its gate fee the income from the waste it takes in.
+        if (entrant.entry.supplies_anything()) {
+            baselines[p].other_cost_eur_per_t = 0;
+            continue;
+        }
         const bool expansion = entrant.site != entrant.id;
         double site_cost = 0, site_t = 0, group_cost = 0, group_t = 0, sector_cost = 0, sector_t = 0;
         for (std::size_t q = 0; q < inputs.plants.size(); ++q) {
@@ -81,6 +87,19 @@ void set_entrant_other_cost(const Inputs& inputs, std::vector<PlantBaseline>& ba
                                             : sector_t > 0 ? sector_cost / sector_t
                                                            : 0.0;
     }
+}
+
+// What a supplying entrant sells (docs/ODD.md §7.20, "Suppliers"): the feedstock's price
+// path (its index among the scenario's feedstock prices; -1: unpriced) or hydrogen's.
+void set_supply(const Inputs& inputs, const EntrySpec& entry, PlantBaseline& base) {
+    base.supplies = entry.supplies;
+    base.supply_per_t = entry.supply_per_t;
+    base.gate_fee_eur_per_t = entry.gate_fee_eur_per_t;
+    if (entry.supplies != EntrySupply::feedstock) return;
+    const std::vector<std::string>& names = inputs.scenario.prices.feedstock_names;
+    const std::string& id = inputs.feedstocks[static_cast<std::size_t>(entry.supplied_feedstock)].id;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == id) base.supplied_price_index = static_cast<int>(i);
 }
 
 // Base-year totals of one product group: the plants of a sector that make the same
@@ -213,6 +232,7 @@ std::vector<PlantBaseline> make_baselines(const Inputs& inputs) {
         const PlantSpec& plant = inputs.plants[p];
         baselines[p] = per_tonne_profile(plant.is_entrant() ? entrant_design(plant) : plant);
         baselines[p].entrant = plant.is_entrant();
+        set_supply(inputs, plant.entry, baselines[p]);
     }
 
     std::vector<std::size_t> group_of;

@@ -56,6 +56,14 @@ struct PlantBaseline {
     double energy_cost_pass_through = 0;
     int import_price_index = -1;        // into PricePaths::import_names; -1: none
     int sector = 0;                     // into Inputs::sectors (its product price index)
+    // An entrant that supplies a feedstock or hydrogen sells that, not its sector's product
+    // (docs/ODD.md §7.20, "Suppliers"): supply_per_t t or GJ per t of product at the
+    // feedstock's price (PricePaths::feedstock_names index; -1: unpriced, it earns nothing)
+    // or at the hydrogen price, plus the gate fee of the waste it takes in.
+    EntrySupply supplies = EntrySupply::none;
+    int supplied_price_index = -1;
+    double supply_per_t = 0;
+    double gate_fee_eur_per_t = 0;
     // Its captured CO2 leaves by ship (co2_connections.csv): it pays the ship chain's fee.
     bool co2_by_ship = false;
     // The Dutch energy cost stack (agents/energy_stack.hpp, docs/ODD.md §7.4): its grid

@@ -33,6 +33,9 @@ void fill_market(PriceView& view, const PricePaths& p, Get get) {
     view.sector_volume_index.resize(p.sector_volume_index.size());
     for (std::size_t s = 0; s < p.sector_volume_index.size(); ++s)
         view.sector_volume_index[s] = p.sector_volume_index[s].empty() ? 1.0 : get(p.sector_volume_index[s]);
+    // What a supplying entrant sells its feedstock at (docs/ODD.md §7.20, "Suppliers").
+    view.feedstock_eur_per_t.resize(p.feedstock_eur_per_t.size());
+    for (std::size_t f = 0; f < p.feedstock_eur_per_t.size(); ++f) view.feedstock_eur_per_t[f] = get(p.feedstock_eur_per_t[f]);
     view.import_eur_per_t.resize(p.import_eur_per_t.size());
     for (std::size_t i = 0; i < p.import_eur_per_t.size(); ++i)
         view.import_eur_per_t[i] = get(p.import_eur_per_t[i]);

@@ -65,6 +65,7 @@ struct PriceView {
     double hydrogen_obligation_share = 0;
     double hydrogen_buyout_eur_per_gj = 0;
     std::vector<double> import_eur_per_t;  // by PricePaths::import_names index
+    std::vector<double> feedstock_eur_per_t;  // by PricePaths::feedstock_names index
 
     // The product price index of sector `sector` (index into Inputs::sectors).
     [[nodiscard]] double product_index(int sector) const {

@@ -53,9 +53,36 @@ double eu_feed_mandate_cost_eur_per_t(const PlantBaseline& base, const SectorSpe
 
 namespace {
 
+// What a supplying entrant earns per t of product (docs/ODD.md §7.20, "Suppliers"): what it
+// supplies at that market's price (a feedstock's price path; renewable hydrogen at the
+// green-hydrogen price where the scenario has one, else at the hydrogen price), plus the
+// gate fee of the waste it takes in. Not its sector's product price, CBAM or premiums.
+double supplied_value_eur_per_t(const PlantBaseline& base, const PriceView& prices) {
+    double unit_price = 0;
+    const double hydrogen = prices.energy_eur_per_gj[static_cast<int>(Carrier::hydrogen)];
+    switch (base.supplies) {
+        case EntrySupply::feedstock:
+            if (base.supplied_price_index >= 0 &&
+                static_cast<std::size_t>(base.supplied_price_index) < prices.feedstock_eur_per_t.size())
+                unit_price = prices.feedstock_eur_per_t[static_cast<std::size_t>(base.supplied_price_index)];
+            break;
+        case EntrySupply::green_hydrogen:
+            unit_price = prices.green_hydrogen_eur_per_gj > 0 ? prices.green_hydrogen_eur_per_gj : hydrogen;
+            break;
+        case EntrySupply::hydrogen: unit_price = hydrogen; break;
+        case EntrySupply::none: break;
+    }
+    return unit_price * base.supply_per_t + base.gate_fee_eur_per_t;
+}
+
 // Sets the revenue of `cost` (and its CBAM and green-premium details).
 void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices,
                  const CostTerms& terms, double net_t_per_t, bool green_eligible) {
+    if (base.supplies != EntrySupply::none) {
+        cost.revenue_eur_per_t =
+            supplied_value_eur_per_t(base, prices) * (1.0 - terms.export_share * terms.export_discount);
+        return;
+    }
     // Only what EU competitors' energy costs did since the calibration year moves the EU
     // product price: a Dutch-only tariff or tax is borne at home (docs/ODD.md §7.1).
     const EnergyGj competitors = eu_competitor_energy_eur_per_gj(prices);

@@ -13,6 +13,7 @@ CapacityLedger::CapacityLedger(const TimePath& capacity, int first_year, int yea
     : first_year_(first_year),
       after_end_(capacity),
       capacity_(static_cast<std::size_t>(years)),
+      added_(static_cast<std::size_t>(years), 0.0),
       used_(static_cast<std::size_t>(years), 0.0) {
     for (int i = 0; i < years; ++i)
         capacity_[static_cast<std::size_t>(i)] = std::max(0.0, capacity.at(first_year + i));
@@ -27,7 +28,8 @@ bool CapacityLedger::fits(double amount, int from_year, double released) const {
     const int start = std::min(std::max(0, index(from_year)), end - 1);
     if (index(from_year) >= end) {
         const double after = used_.back() + used_after_end_ - released + amount;
-        return after <= after_end_.at(from_year) * (1.0 + kTolerance) + kTolerance;
+        const double room = after_end_.at(from_year) + added_after_end_;
+        return after <= room * (1.0 + kTolerance) + kTolerance;
     }
     for (int i = start; i < end; ++i) {
         const auto k = static_cast<std::size_t>(i);
@@ -52,7 +54,29 @@ void CapacityLedger::take_capacity_from(const CapacityLedger& other, int from_ye
     after_end_ = other.after_end_;
     const int end = std::min(static_cast<int>(capacity_.size()), static_cast<int>(other.capacity_.size()));
     for (int i = std::max(0, index(from_year)); i < end; ++i)
-        capacity_[static_cast<std::size_t>(i)] = other.capacity_[static_cast<std::size_t>(i)];
+        capacity_[static_cast<std::size_t>(i)] =
+            other.capacity_[static_cast<std::size_t>(i)] - other.added_[static_cast<std::size_t>(i)] +
+            added_[static_cast<std::size_t>(i)];
+}
+
+void CapacityLedger::add_capacity(double amount, int from_year) {
+    if (index(from_year) >= static_cast<int>(capacity_.size())) {
+        added_after_end_ += amount;
+        return;
+    }
+    added_after_end_ += amount;
+    for (int i = std::max(0, index(from_year)); i < static_cast<int>(capacity_.size()); ++i) {
+        capacity_[static_cast<std::size_t>(i)] += amount;
+        added_[static_cast<std::size_t>(i)] += amount;
+    }
+}
+
+void CapacityLedger::clear_added(int from_year) {
+    for (int i = std::max(0, index(from_year)); i < static_cast<int>(capacity_.size()); ++i) {
+        capacity_[static_cast<std::size_t>(i)] -= added_[static_cast<std::size_t>(i)];
+        added_[static_cast<std::size_t>(i)] = 0;
+    }
+    if (index(from_year) < static_cast<int>(capacity_.size())) added_after_end_ = 0;
 }
 
 bool CapacityLedger::fits_in_year(double amount, int year) const {

@@ -27,13 +27,21 @@ public:
     // A scenario branch (sim/branch.hpp): from `from_year` on, the capacity is `other`'s (a
     // ledger of the same years built from another scenario); what is booked stays booked.
     void take_capacity_from(const CapacityLedger& other, int from_year);
+    // Capacity that plants add while they run (an entrant that supplies hydrogen or a
+    // feedstock, docs/ODD.md §7.20): `amount` more in every year from `from_year` on, on
+    // top of the path (a branch's new path keeps it). clear_added forgets what was added
+    // from `from_year` on, so a year can recount its suppliers.
+    void add_capacity(double amount, int from_year);
+    void clear_added(int from_year);
 
 private:
     [[nodiscard]] int index(int year) const { return year - first_year_; }
     int first_year_ = 0;
     TimePath after_end_;         // the capacity path, for routes starting after the last year
     double used_after_end_ = 0;  // reserved by routes starting after the last year
-    std::vector<double> capacity_;
+    double added_after_end_ = 0;  // added by suppliers running after the last year
+    std::vector<double> capacity_;  // the path's, plus what suppliers add (added_)
+    std::vector<double> added_;
     std::vector<double> used_;
 };
 

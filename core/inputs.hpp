@@ -160,6 +160,12 @@ inline constexpr int kNoPlantConnection = -1;
 enum class EntryStatus : std::uint8_t { scheduled, candidate };
 inline constexpr std::array<const char*, 2> kEntryStatusNames = {"scheduled", "candidate"};
 
+// What a running entrant adds to a national supply ledger (entrants.csv `supplies`,
+// docs/ODD.md §7.20 "Suppliers"): nothing, an alternative feedstock of feedstocks.csv
+// (t per t of product), or hydrogen (GJ per t; `green_hydrogen`: renewable (RFNBO)
+// hydrogen, which adds to the green-hydrogen ledger too).
+enum class EntrySupply : std::uint8_t { none, feedstock, hydrogen, green_hydrogen };
+
 // How an entrant would run once built: its design figures per t of product (it has no
 // base year: its PlantSpec base-year production, energy and CO2 stay zero) and its route,
 // a keep row of its own (capex, opex, lifetime, lead time) in Inputs::technologies.
@@ -170,7 +176,13 @@ struct EntrySpec {
     double utilisation = 0;  // design production / capacity
     EnergyGj energy_gj_per_t{};
     double co2_t_per_t = 0;  // direct CO2 per t
+    double space_ha = 0;     // land its site takes in its cluster (the scarce resource `space`)
+    EntrySupply supplies = EntrySupply::none;
+    int supplied_feedstock = -1;     // index into Inputs::feedstocks when supplies == feedstock
+    double supply_per_t = 0;         // t (feedstock) or GJ (hydrogen) supplied per t of product
+    double gate_fee_eur_per_t = 0;   // income per t of product for the waste it takes in
 
+    [[nodiscard]] bool supplies_anything() const { return supplies != EntrySupply::none; }
     bool operator==(const EntrySpec&) const = default;
 };
 
@@ -424,6 +436,7 @@ struct ClusterSpec {
     std::string id;    // "rotterdam_moerdijk", ...
     std::string name;  // "Rotterdam/Moerdijk"
     TimePath grid_headroom_mw;   // cumulative new industrial load the grid can take
+    TimePath space_ha{0.0};      // free industrial land new sites can take (ha)
     int co2_connection_year = kNeverConnected;  // first year captured CO2 can leave the cluster
     int h2_connection_year = kNeverConnected;   // first year the hydrogen backbone reaches it
     std::string source;

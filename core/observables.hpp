@@ -34,7 +34,7 @@ namespace eiisim {
 
 // The `schema_version` global attribute of run and sweep files. Bump it on any change to
 // the layout and note the change in docs/output-format.md, "Layout versions".
-inline constexpr std::int32_t kSchemaVersion = 18;
+inline constexpr std::int32_t kSchemaVersion = 19;
 
 // The dimension after [run, year]: one value per plant, per cluster, per support
 // instrument, or none (national).

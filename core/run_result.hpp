@@ -96,13 +96,14 @@ inline constexpr std::array<const char*, kInfeasibleCount> kInfeasibleNames = {
 // build-out limit of its kind.
 enum class RefusedBy : std::uint8_t {
     none, grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, green_hydrogen,
-    ammonia_imports, dri_imports, methanol_imports, feedstock, buildout_limit,
+    ammonia_imports, dri_imports, methanol_imports, feedstock, space, buildout_limit,
     site_staging  // another unit of its site has a large conversion under way (sim/site_staging.hpp)
 };
-inline constexpr int kRefusedByCount = 14;
+inline constexpr int kRefusedByCount = 15;
 inline constexpr std::array<const char*, kRefusedByCount> kRefusedByNames = {
     "none", "grid", "co2_storage", "hydrogen", "biomethane", "subsidy_budget", "co2_shipping", "green_hydrogen",
-    "ammonia_imports", "dri_imports", "methanol_imports", "feedstock", "buildout_limit", "site_staging"};
+    "ammonia_imports", "dri_imports", "methanol_imports", "feedstock", "space", "buildout_limit",
+    "site_staging"};
 
 // One variant a plant weighed in a decision: an option of its list, or (subsidised) that
 // option's subsidised twin. Everything the choice used, so the log explains it
@@ -213,6 +214,8 @@ struct RunResult {
     std::vector<double> cluster_entrants;          // new entrants built and on site (count)
     std::vector<double> cluster_entrant_capacity_t;  // their capacity, t/yr
     std::vector<double> cluster_grid_headroom_mw;
+    std::vector<double> cluster_space_used_ha;     // land held by the sites running that claimed it
+    std::vector<double> cluster_space_ha;          // free industrial land new sites can take
     // [year][cluster][kind]: production by route kind
     std::vector<double> cluster_production_value_by_kind_eur;  // as cluster_production_value, by route kind
     std::vector<double> route_mix;  // [year][kind]: share of base-year production value by route kind (sim/aggregates.cpp)

@@ -4,6 +4,7 @@ namespace eiisim {
 namespace {
 
 const TimePath& grid_headroom(const Inputs& in, std::size_t cluster) { return in.clusters[cluster].grid_headroom_mw; }
+const TimePath& free_space(const Inputs& in, std::size_t cluster) { return in.clusters[cluster].space_ha; }
 const TimePath& co2_storage(const Inputs& in, std::size_t) { return in.national.co2_storage_t; }
 const TimePath& hydrogen_supply(const Inputs& in, std::size_t) { return in.national.hydrogen_supply_gj; }
 const TimePath& biomethane_supply(const Inputs& in, std::size_t) { return in.national.biomethane_supply_gj; }
@@ -46,6 +47,9 @@ constexpr std::array<ResourceSpec, kResourceCount> kResources{{
     {Resource::feedstock, "feedstock", "t/yr", ResourceScope::feedstock, Booking::yearly, &feedstock_supply,
      "national supply of an alternative feedstock, shared out each year pro rata to the plants' demand "
      "(infrastructure.toml [feedstock_supply] x feedstock.supply_factor; docs/ODD.md §7.18)"},
+    {Resource::space, "space", "ha", ResourceScope::cluster, Booking::while_running, &free_space,
+     "free industrial land a new site takes in the cluster; conversions on a plant's own site claim none "
+     "(infrastructure.toml space_ha; entrants.csv space_ha; docs/ODD.md §7.20)"},
 }};
 
 // The enum and the table must list the resources in the same order.

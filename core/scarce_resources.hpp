@@ -1,6 +1,6 @@
 #pragma once
 // The scarce shared resources plants compete for, as one indexed family (like Carrier):
-// grid headroom per cluster, national CO2 storage, hydrogen and new biomethane supply,
+// grid headroom and free industrial land per cluster, national CO2 storage, hydrogen and new biomethane supply,
 // the yearly budget of each support instrument, CO2 shipping slots abroad, and the yearly
 // national supply of each alternative feedstock (docs/ODD.md §7.18). Each has a
 // ledger per scope (one per cluster, one national, or one per instrument), a booking rule,
@@ -24,9 +24,10 @@ namespace eiisim {
 enum class Resource : std::uint8_t {
     grid, co2_storage, hydrogen, biomethane, subsidy_budget, co2_shipping, green_hydrogen,
     ammonia_imports, dri_imports, methanol_imports,  // green intermediates bought abroad (docs/ODD.md §7.16)
-    feedstock  // recycled, bio and CCU feed: one ledger per feedstock of feedstocks.csv (§7.18)
+    feedstock,  // recycled, bio and CCU feed: one ledger per feedstock of feedstocks.csv (§7.18)
+    space       // free industrial land per cluster that a new site takes (§7.20)
 };
-inline constexpr int kResourceCount = 11;
+inline constexpr int kResourceCount = 12;
 
 enum class ResourceScope : std::uint8_t {
     cluster,     // one ledger per cluster; a plant claims its own cluster's
@@ -75,12 +76,13 @@ using ResourceAmounts = std::array<double, kResourceCount>;
 
 // The event log's name for a refusal by resource `r` (core/run_result.hpp RefusedBy).
 [[nodiscard]] inline RefusedBy refused_by(Resource r) {
-    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 11 &&
+    static_assert(static_cast<int>(RefusedBy::grid) == 1 && kResourceCount == 12 &&
                   static_cast<int>(RefusedBy::subsidy_budget) == 1 + static_cast<int>(Resource::subsidy_budget) &&
                   static_cast<int>(RefusedBy::co2_shipping) == 1 + static_cast<int>(Resource::co2_shipping) &&
                   static_cast<int>(RefusedBy::green_hydrogen) == 1 + static_cast<int>(Resource::green_hydrogen) &&
                   static_cast<int>(RefusedBy::methanol_imports) == 1 + static_cast<int>(Resource::methanol_imports) &&
                   static_cast<int>(RefusedBy::feedstock) == 1 + static_cast<int>(Resource::feedstock) &&
+                  static_cast<int>(RefusedBy::space) == 1 + static_cast<int>(Resource::space) &&
                   static_cast<int>(RefusedBy::buildout_limit) == 1 + kResourceCount);
     return static_cast<RefusedBy>(1 + static_cast<int>(r));
 }

@@ -107,6 +107,10 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
     in.plant_technologies = load_plant_options(dir / "plant_options.csv", in.plants, in.sectors,
                                                in.sector_technologies, in.technologies);
     load_permits(dir / "permits.csv", in.sectors, in.technologies);
+    // Before the entrants: an entrant may supply a feedstock (entrants.csv `supplies`).
+    FeedstockTable feedstocks = load_feedstocks(dir / "feedstocks.csv", in.sectors, in.national);
+    in.feedstocks = std::move(feedstocks.feedstocks);
+    in.sector_feed = std::move(feedstocks.sector_feed);
     load_entrants(dir / "entrants.csv", in, scenario.scenario.base_year);
     in.edges = load_edges(dir / "edges.csv", in.plants);
     in.networks = load_networks(dir / "networks.csv", dir / "network_members.csv", in.plants, in.edges, in.technologies,
@@ -115,9 +119,6 @@ Inputs load_inputs(const std::filesystem::path& scenario_file) {
                               scenario.scenario.base_year);
     in.sector_activity = load_sector_activity(dir / "sector_activity.csv", in.sectors, scenario.scenario.base_year);
     in.targets = load_targets(dir / "targets.csv", scenario.scenario.base_year);
-    FeedstockTable feedstocks = load_feedstocks(dir / "feedstocks.csv", in.sectors, in.national);
-    in.feedstocks = std::move(feedstocks.feedstocks);
-    in.sector_feed = std::move(feedstocks.sector_feed);
     in.demand_paths = load_demand_paths(dir / "demand_paths.csv", in.sectors);
 
     in.scenario = std::move(scenario.scenario);

@@ -90,6 +90,31 @@ void read_site(const CsvTable& table, const CsvRow& row, const std::vector<Plant
     table.fail(row, "site", "unknown site '" + p.site + "' (no plant of plants.csv has it)");
 }
 
+// What it adds to a national supply while it runs (optional `supplies`: empty, a feedstock
+// of feedstocks.csv, `hydrogen` or `green_hydrogen`), per t of product (`supply_per_t`), and
+// the gate fee it earns per t of product (optional `gate_fee_eur_per_t`).
+void read_supply(const CsvTable& table, const CsvRow& row, const Inputs& in, EntrySpec& entry) {
+    entry.gate_fee_eur_per_t = csv_number_or(table, row, "gate_fee_eur_per_t", kNonNegative, 0.0);
+    const CsvField* field = table.field(row, "supplies");
+    if (field == nullptr || field->text.empty()) {
+        if (csv_number_or(table, row, "supply_per_t", kNonNegative, 0.0) != 0.0)
+            table.fail(row, "supply_per_t", "expected it empty (or 0): the entrant supplies nothing");
+        return;
+    }
+    const std::string& what = field->text;
+    if (what == "hydrogen" || what == "green_hydrogen") {
+        entry.supplies = what == "hydrogen" ? EntrySupply::hydrogen : EntrySupply::green_hydrogen;
+    } else {
+        for (std::size_t f = 0; f < in.feedstocks.size(); ++f)
+            if (in.feedstocks[f].id == what) entry.supplied_feedstock = static_cast<int>(f);
+        if (entry.supplied_feedstock < 0)
+            table.fail(row, "supplies",
+                       "unknown supply '" + what + "': expected hydrogen, green_hydrogen or a feedstock of feedstocks.csv");
+        entry.supplies = EntrySupply::feedstock;
+    }
+    entry.supply_per_t = csv_number(table, row, "supply_per_t", kPositive);
+}
+
 PlantSpec read_entrant(const CsvTable& table, const CsvRow& row, const Inputs& in) {
     PlantSpec p;
     p.id = csv_text(table, row, "id", false);
@@ -105,6 +130,8 @@ PlantSpec read_entrant(const CsvTable& table, const CsvRow& row, const Inputs& i
     p.entry.earliest_year = csv_integer(table, row, "earliest_year", kYear);
     p.entry.status = read_status(table, row);
     read_design(table, row, p.entry);
+    p.entry.space_ha = csv_number(table, row, "space_ha", kNonNegative);
+    read_supply(table, row, in, p.entry);
     p.hurdle_rate = csv_number(table, row, "hurdle_rate", kShare);
     p.multinational = csv_bool(table, row, "multinational");
     p.employees = csv_integer(table, row, "employees", kNonNegative);
@@ -117,10 +144,11 @@ PlantSpec read_entrant(const CsvTable& table, const CsvRow& row, const Inputs& i
 
 void load_entrants(const std::filesystem::path& file, Inputs& in, int base_year) {
     if (!optional_input_present(file)) return;  // optional: no entrants
-    static constexpr std::array<CsvColumn, 24> kColumns{{
+    static constexpr std::array<CsvColumn, 28> kColumns{{
         {"id"}, {"name"}, {"operator"}, {"cluster"}, {"sector"}, {"product", false}, {"site", false}, {"capacity_t"},
         {"utilisation"}, {"earliest_year"}, {"status"}, {"electricity_gj_per_t"}, {"hydrogen_gj_per_t"},
-        {"gas_gj_per_t"}, {"biomethane_gj_per_t"}, {"co2_t_per_t"}, {"capex_eur_per_t_yr"},
+        {"gas_gj_per_t"}, {"biomethane_gj_per_t"}, {"co2_t_per_t"}, {"space_ha"}, {"supplies", false},
+        {"supply_per_t", false}, {"gate_fee_eur_per_t", false}, {"capex_eur_per_t_yr"},
         {"fixed_opex_eur_per_t_yr"}, {"lifetime_y"}, {"lead_time_y"}, {"hurdle_rate"}, {"multinational"},
         {"employees"}, {"source"}}};
     const CsvTable table = CsvTable::read(file, kColumns);

@@ -42,11 +42,12 @@ InfrastructureData load_infrastructure(const std::filesystem::path& file) {
     const auto clusters = root.section("clusters", std::nullopt);
     for (const auto& id : clusters.keys_in_file_order()) {
         const auto c = clusters.section(
-            id, {{"name", "grid_headroom_mw", "co2_connection_year", "h2_connection_year", "source"}});
+            id, {{"name", "grid_headroom_mw", "space_ha", "co2_connection_year", "h2_connection_year", "source"}});
         ClusterSpec spec;
         spec.id = id;
         spec.name = c.text("name");
         spec.grid_headroom_mw = c.path("grid_headroom_mw", kNonNegative);
+        spec.space_ha = c.path("space_ha", kNonNegative);
         spec.co2_connection_year = c.optional_integer("co2_connection_year", kConnectionYear).value_or(kNeverConnected);
         spec.h2_connection_year = c.optional_integer("h2_connection_year", kConnectionYear).value_or(kNeverConnected);
         spec.source = c.text("source");

@@ -69,8 +69,12 @@ void record_target_paths(const Inputs& in, RunResult& result) {
 // budget, commitments and payments of the year.
 void record_national(const Inputs& in, const RunState& state, int year, const NationalUse& use, RunResult& result) {
     const int yi = year - in.scenario.base_year;
-    for (int c = 0; c < static_cast<int>(in.clusters.size()); ++c)
-        result.cluster_grid_headroom_mw[result.at_cluster(yi, c)] = ledger_of(state, Resource::grid, c).capacity(year);
+    for (int c = 0; c < static_cast<int>(in.clusters.size()); ++c) {
+        const std::size_t at = result.at_cluster(yi, c);
+        result.cluster_grid_headroom_mw[at] = ledger_of(state, Resource::grid, c).capacity(year);
+        result.cluster_space_used_ha[at] = ledger_of(state, Resource::space, c).used(year);
+        result.cluster_space_ha[at] = ledger_of(state, Resource::space, c).capacity(year);
+    }
     const auto national = [&](Resource r) -> const CapacityLedger& { return ledger_of(state, r, 0); };
     const auto y = static_cast<std::size_t>(yi);
     result.co2_storage_used_t[y] = use.storage;

@@ -1,8 +1,10 @@
 // New entrants (docs/ODD.md §7.20): when a plant that is not built yet decides to build,
 // and which of its appraised variants it may apply with. The grant itself goes through
 // the same allocation as every conversion (sim/allocation.cpp): its claims on grid,
-// hydrogen, biomethane and CO2 storage, in the scenario's priority order.
+// hydrogen, biomethane, CO2 storage and land (space), in the scenario's priority order.
+// A supplying entrant adds its output to a national supply ledger (count_entrant_supply).
 #include <algorithm>
+#include <limits>
 
 #include "phases.hpp"
 
@@ -48,6 +50,58 @@ void restrict_to_entry(const Inputs& in, PlantDecision& decision) {
             a.rank = -1;
             a.feasible = false;
         }
+    }
+}
+
+namespace {
+
+constexpr int kNoExit = std::numeric_limits<int>::max();
+
+// The years a supplier makes its output, as the state stands at the start of `year`: granted
+// and not built, from its start year; on site, from now until a granted exit takes effect.
+bool supply_years(const Inputs& in, const RunState& state, std::size_t p, int year, int& from, int& until) {
+    const int target = state.target_technology[p];
+    from = year;
+    until = kNoExit;
+    if (state.status[p] == PlantStatus::not_built) {
+        if (target < 0) return false;
+        from = std::max(year, state.target_year[p]);
+        return true;
+    }
+    if (has_left(state.status[p])) return false;
+    if (target >= 0) {
+        const OptionKind kind = in.technologies[static_cast<std::size_t>(target)].kind;
+        if (kind == OptionKind::close || is_relocation(kind)) until = state.target_year[p];
+    }
+    return until > from;
+}
+
+}  // namespace
+
+void count_entrant_supply(const Model& model, RunState& state, int year) {
+    const Inputs& in = model.inputs;
+    const auto supplied = [&](const EntrySpec& e) -> CapacityLedger& {
+        if (e.supplies == EntrySupply::feedstock) return ledger_of(state, Resource::feedstock, 0, e.supplied_feedstock);
+        return ledger_of(state, Resource::hydrogen, 0);
+    };
+    bool cleared = false;
+    for (std::size_t p = 0; p < in.plants.size(); ++p) {
+        const EntrySpec& entry = in.plants[p].entry;
+        if (!entry.supplies_anything()) continue;
+        if (!cleared) {  // recount from this year on; what earlier years had stays booked
+            for (Resource r : {Resource::hydrogen, Resource::green_hydrogen, Resource::feedstock})
+                for (CapacityLedger& ledger : state.ledgers[static_cast<std::size_t>(r)]) ledger.clear_added(year);
+            cleared = true;
+        }
+        int from = 0, until = 0;
+        if (!supply_years(in, state, p, year, from, until)) continue;
+        const double amount = in.plants[p].capacity_t * entry.utilisation * entry.supply_per_t;
+        const auto add = [&](CapacityLedger& ledger) {
+            ledger.add_capacity(amount, from);
+            if (until != kNoExit) ledger.add_capacity(-amount, until);
+        };
+        add(supplied(entry));
+        if (entry.supplies == EntrySupply::green_hydrogen) add(ledger_of(state, Resource::green_hydrogen, 0));
     }
 }
 

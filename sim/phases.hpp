@@ -52,6 +52,11 @@ void record_accounts(const Model& model, RunState& state, int year, RunResult& r
 // An entrant's decision keeps only its own route, and a candidate only when its margin (capex
 // included) is positive; it never closes.
 void restrict_to_entry(const Inputs& in, PlantDecision& decision);
+// Start of year `year`: the national ledgers of what supplying entrants make (hydrogen,
+// green hydrogen, each feedstock; entrants.csv `supplies`) hold, on top of their paths, the
+// design output of every supplier granted or on site, from its start year to its exit
+// (sim/entry.cpp; docs/ODD.md §7.20, "Suppliers").
+void count_entrant_supply(const Model& model, RunState& state, int year);
 // Share of each cluster's active plants whose route (or granted target) is of a kind.
 [[nodiscard]] std::vector<std::array<double, kOptionKindCount>> cluster_peer_shares(const Model& model,
                                                                                    const RunState& state);

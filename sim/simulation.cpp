@@ -70,6 +70,7 @@ void simulate_years(const Model& model, std::uint64_t seed, std::uint64_t run, R
         apply_transitions(model, state, year, events);
         apply_history(model, state, year, events);
         apply_agreements(model, state, year, events);
+        count_entrant_supply(model, state, year);
         prepare_quota_views(model, state, year);
         clear_feedstock_market(model, state, year);
         record_accounts(model, state, year, result);

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "agents/appraisal.hpp"
+#include "core/feedstock.hpp"
 #include "core/input_error.hpp"
 #include "fixtures.hpp"
 #include "inputs/entrants_table.hpp"
@@ -24,15 +25,17 @@ namespace {
 
 constexpr const char* kHeader =
     "id,name,operator,cluster,sector,product,capacity_t,utilisation,earliest_year,status,electricity_gj_per_t,"
-    "hydrogen_gj_per_t,gas_gj_per_t,biomethane_gj_per_t,co2_t_per_t,capex_eur_per_t_yr,fixed_opex_eur_per_t_yr,"
+    "hydrogen_gj_per_t,gas_gj_per_t,biomethane_gj_per_t,co2_t_per_t,space_ha,supplies,supply_per_t,gate_fee_eur_per_t,"
+    "capex_eur_per_t_yr,fixed_opex_eur_per_t_yr,"
     "lifetime_y,lead_time_y,hurdle_rate,multinational,employees,source\n";
 
 // An ethylene entrant in Rotterdam/Moerdijk: `status`, first year, electricity and hydrogen
-// per t and capex per t/yr as given, 100 kt/yr at 0.9.
+// per t and capex per t/yr as given, 100 kt/yr at 0.9; `land` holds space_ha, supplies,
+// supply_per_t and gate_fee_eur_per_t (10 ha, supplying nothing, unless given).
 std::string entrant_row(const std::string& id, const std::string& status, int year, double el, double h2,
-                        double capex) {
+                        double capex, const std::string& land = "10,,,") {
     return id + ",New plant,Someone,rotterdam_moerdijk,ethylene,,100000,0.9," + std::to_string(year) + "," + status +
-           "," + std::to_string(el) + "," + std::to_string(h2) + ",0,0,0.1," + std::to_string(capex) +
+           "," + std::to_string(el) + "," + std::to_string(h2) + ",0,0,0.1," + land + "," + std::to_string(capex) +
            ",0,25,2,0.1,0,50,test\n";
 }
 
@@ -170,6 +173,127 @@ TEST_CASE("an entrant claims grid and hydrogen like an incumbent's new use", "[e
     }
 }
 
+TEST_CASE("an entrant claims its land: refused while its cluster's space is full, admitted when room frees",
+          "[entrants][space]") {
+    Inputs in = with_entrants(testing::small_inputs(), entrant_row("E1", "scheduled", 2030, 1.0, 0.0, 800, "40,,,"));
+    in.scenario.behaviour.closure_threshold = 1.0;
+    const Model model = build_model(in);
+    RunState state = make_initial_state(model, 1, 0);
+    const auto e = static_cast<std::size_t>(plant_index(in, "E1"));
+    const PlantDecision d = entry_decision(model, state, 2028, static_cast<int>(e));
+    REQUIRE(!d.ranked.empty());
+    CHECK(amount_of(d.ranked.front().claim, Resource::space) == 40.0);
+    // An incumbent converting on its own site takes no land.
+    const int shell = plant_index(in, "shell_moerdijk");
+    const std::array<double, kOptionKindCount> peers{};
+    const AppraisalContext context = appraisal_context(model, state, 2028, peers, true);
+    const PlantDecision incumbent = appraise_options(
+        context, model.baselines[static_cast<std::size_t>(shell)], shell, plant_snapshot(model, state, 2028, shell),
+        Trigger::reinvestment, state.strategic_bias[static_cast<std::size_t>(shell)],
+        plant_taste(model, state, 1, 0, shell, 2028));
+    REQUIRE(!incumbent.ranked.empty());
+    for (const Candidate& c : incumbent.ranked) CHECK(amount_of(c.claim, Resource::space) == 0.0);
+
+    CapacityLedger& space = ledger_of(state, Resource::space, in.plants[e].cluster);
+    const double room = space.capacity(2030) - space.used(2030);
+    REQUIRE(room >= 40.0);
+    space.reserve(room - 30.0, 2029);  // another site holds all but 30 ha from 2029 on
+    CHECK(ledger_misfit(model, state, e, d.ranked.front(), 2028) == RefusedBy::space);
+    std::vector<PlantDecision> decisions{d};
+    RunResult log;
+    allocate(model, state, 2028, 1, 0, decisions, &log);
+    CHECK(state.target_technology[e] < 0);
+    REQUIRE(log.events.size() == 1);
+    bool refused_by_space = false;
+    for (const OptionAppraisal& o : log.events[0].options) refused_by_space |= o.refused_by == RefusedBy::space;
+    CHECK(refused_by_space);
+    // It asks again the next year; the other site has left, so the land is free.
+    REQUIRE(decision_trigger(model, state, 2029, static_cast<int>(e)) == Trigger::entry_scheduled);
+    space.release(room - 30.0, 2029);
+    std::vector<PlantDecision> again{entry_decision(model, state, 2029, static_cast<int>(e))};
+    allocate(model, state, 2029, 1, 0, again, nullptr);
+    REQUIRE(state.target_technology[e] == in.plants[e].entry.technology);
+    CHECK(space.used(state.target_year[e]) == Approx(40.0));
+    CHECK(space.used(state.target_year[e] - 1) == 0.0);
+}
+
+TEST_CASE("an electrolyser entrant's hydrogen is in the hydrogen ledgers from its start year, not before",
+          "[entrants][supply]") {
+    // Renewable hydrogen, 120 GJ per t; no electricity, so no ledger delays it.
+    const Inputs plain = testing::small_inputs();
+    const Inputs in = with_entrants(plain, entrant_row("ELY", "scheduled", 2030, 0.0, 0.0, 800, "5,green_hydrogen,120,"));
+    const int e = plant_index(in, "ELY");
+    const double output_gj = 100000 * 0.9 * 120;  // entrant_row: 100 kt/yr at 0.9
+    const RunResult with = testing::run(in, 3);
+    const RunResult without = testing::run(plain, 3);
+    int start = 0;
+    for (int year = with.base_year; year < with.base_year + with.years && start == 0; ++year)
+        if (status_in(with, year, e) != PlantStatus::not_built) start = year;
+    REQUIRE(start >= 2030);
+    for (int y = 0; y < with.years; ++y) {
+        const auto at = static_cast<std::size_t>(y);
+        const double added = with.base_year + y >= start ? output_gj : 0.0;
+        INFO("year " << with.base_year + y);
+        CHECK(with.hydrogen_supply_gj[at] == Approx(without.hydrogen_supply_gj[at] + added));
+        CHECK(with.green_hydrogen_supply_gj[at] == Approx(without.green_hydrogen_supply_gj[at] + added));
+    }
+}
+
+TEST_CASE("a running pyrolysis entrant adds exactly its output to the feedstock supply; use never exceeds it",
+          "[entrants][supply][feedstock]") {
+    // The Dutch crackers must take 30 % pyrolysis oil (no buy-out) from 10 kt/yr: demand far
+    // exceeds supply. The dataset's own suppliers are switched off; one of 40 kt/yr at 0.5 enters.
+    Inputs in = testing::dutch_inputs();
+    std::size_t hvc = 0, oil = 0;
+    for (std::size_t s = 0; s < in.sectors.size(); ++s)
+        if (in.sectors[s].id == "hvc") hvc = s;
+    for (std::size_t f = 0; f < in.feedstocks.size(); ++f) {
+        FeedstockSpec& feed = in.feedstocks[f];
+        feed.priced = feed.id == "pyrolysis_oil";
+        feed.supply_t = TimePath{feed.priced ? 10e3 : 0.0};
+        feed.price_eur_per_t = TimePath{900.0};
+        if (feed.priced) oil = f;
+    }
+    for (std::size_t i = 0; i < in.scenario.prices.feedstock_names.size(); ++i)
+        if (in.scenario.prices.feedstock_names[i] == "pyrolysis_oil") in.scenario.prices.feedstock_eur_per_t[i] = TimePath{900.0};
+    in.sector_feed[hvc].fossil_price_eur_per_t = TimePath{600.0};
+    in.scenario.feedstock.sector_mandate_share.assign(in.sectors.size(), TimePath{0.0});
+    in.scenario.feedstock.sector_buyout_eur_per_t.assign(in.sectors.size(), TimePath{0.0});
+    in.scenario.feedstock.sector_mandate_share[hvc] = TimePath{0.3};
+    for (PlantSpec& plant : in.plants) plant.entry.supplies = EntrySupply::none;
+    const auto dir = std::filesystem::temp_directory_path() / ("eiisim_entrants_pyro_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "entrants.csv")
+        << kHeader
+        << "PYRO,Pyrolysis,Someone,rotterdam_moerdijk,organic_chemicals,pyrolysis_oil,40000,0.5,2027,scheduled,0,0,0,0,"
+           "0.3,2,pyrolysis_oil,1,40,2000,100,20,2,0.1,0,30,test\n";
+    load_entrants(dir / "entrants.csv", in, in.scenario.base_year);
+    const int e = plant_index(in, "PYRO");
+    REQUIRE(in.plants[static_cast<std::size_t>(e)].entry.supplied_feedstock == static_cast<int>(oil));
+    const RunResult r = testing::run(in, 5);
+    int start = 0;
+    for (int year = r.base_year; year < r.base_year + r.years && start == 0; ++year)
+        if (status_in(r, year, e) != PlantStatus::not_built) start = year;
+    REQUIRE(start >= 2027);
+    const auto recycled = static_cast<std::size_t>(FeedOrigin::recycled);
+    bool binding = false;
+    for (int y = 0; y < r.years; ++y) {
+        const std::size_t at = static_cast<std::size_t>(y) * kFeedOriginCount + recycled;
+        INFO("year " << r.base_year + y);
+        CHECK(r.feedstock_supply_t[at] == Approx(10e3 + (r.base_year + y >= start ? 40000 * 0.5 : 0.0)));
+        CHECK(r.feedstock_use_t[at] <= r.feedstock_supply_t[at] * (1 + 1e-12));
+        // Use follows this year's output under last year's grant, so it stays a little below.
+        binding = binding || (r.base_year + y >= start && r.feedstock_use_t[at] > 0.9 * r.feedstock_supply_t[at]);
+    }
+    CHECK(binding);  // the crackers took the entrant's oil too
+    // It sells the oil at the feedstock's price plus its gate fee, not at its sector's price.
+    bool priced = false;
+    for (const DecisionEvent& ev : r.events)
+        if (ev.plant == e)
+            for (const OptionAppraisal& o : ev.options) priced |= o.revenue_eur_per_t == Approx(900.0 + 40.0);
+    CHECK(priced);
+}
+
 TEST_CASE("competing with an incumbent's conversion, the priority rule decides", "[entrants]") {
     Inputs in = with_entrants(testing::small_inputs(), entrant_row("E1", "scheduled", 2030, 20.0, 0.0, 800));
     in.scenario.behaviour.priority = PriorityRule::cost_effectiveness;
@@ -236,6 +360,13 @@ TEST_CASE("entrants.csv errors name file, line and field", "[entrants][loader]")
     std::string other_cluster = entrant_row("E1", "candidate", 2030, 1, 0, 0);
     other_cluster.replace(other_cluster.find("rotterdam_moerdijk"), 18, "atlantis");
     fails(other_cluster, "cluster");
+    // The land it takes and what it supplies (docs/input-format.md "entrants.csv").
+    fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "-1,,,"), "space_ha");
+    fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,unobtainium,1,"), "supplies");
+    fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,hydrogen,,"), "supply_per_t");
+    fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,,1,"), "supply_per_t");
+    fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,green_hydrogen,0,"), "supply_per_t");
+    fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,,,-5"), "gate_fee_eur_per_t");
 }
 
 TEST_CASE("a run with entrants is identical on one and on two threads", "[entrants][determinism]") {
