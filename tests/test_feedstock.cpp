@@ -58,6 +58,12 @@ Inputs without_feedstocks(Inputs in) {
     in.feedstocks.clear();
     in.sector_feed.assign(in.sectors.size(), SectorFeed{});
     in.scenario.feedstock = FeedstockPolicy{};
+    // An entrant that supplies a feedstock (a pyrolysis plant) has nothing to supply.
+    for (PlantSpec& plant : in.plants)
+        if (plant.entry.supplies == EntrySupply::feedstock) {
+            plant.entry.supplies = EntrySupply::none;
+            plant.entry.supplied_feedstock = -1;
+        }
     return in;
 }
 
@@ -204,14 +210,27 @@ TEST_CASE("feedstocks.csv errors name file, line and field", "[feedstock]") {
 
 TEST_CASE("a scenario without feedstock settings gives the results of the model without feedstocks", "[feedstock]") {
     // current-policy prices the feedstocks but mandates nothing: no plant buys any, so every
-    // result is bit-identical to a dataset without feedstocks.csv.
-    const RunResult with = eiisim::testing::run(dutch_inputs());
-    const RunResult without = eiisim::testing::run(without_feedstocks(dutch_inputs()));
-    CHECK(with.co2_net_t == without.co2_net_t);
-    CHECK(with.margin_eur == without.margin_eur);
-    CHECK(with.cost_eur == without.cost_eur);
-    CHECK(with.technology == without.technology);
-    CHECK(with.value_added_eur == without.value_added_eur);
+    // plant's result is bit-identical to a dataset without feedstocks.csv, except the
+    // entrants that supply a feedstock (pyrolysis plants): they earn its price (§7.20).
+    const Inputs in = dutch_inputs();
+    const RunResult with = eiisim::testing::run(in);
+    const RunResult without = eiisim::testing::run(without_feedstocks(in));
+    int compared = 0;
+    for (int p = 0; p < with.plants; ++p) {
+        if (in.plants[static_cast<std::size_t>(p)].entry.supplies == EntrySupply::feedstock) continue;
+        ++compared;
+        for (int y = 0; y < with.years; ++y) {
+            const std::size_t at = with.at(y, p);
+            INFO(in.plants[static_cast<std::size_t>(p)].id << " year " << y);
+            CHECK(with.co2_net_t[at] == without.co2_net_t[at]);
+            CHECK(with.margin_eur[at] == without.margin_eur[at]);
+            CHECK(with.technology[at] == without.technology[at]);
+            CHECK(with.value_added_eur[at] == without.value_added_eur[at]);
+            for (std::size_t k = 0; k < static_cast<std::size_t>(kCostComponentCount); ++k)
+                CHECK(with.cost_eur[at * kCostComponentCount + k] == without.cost_eur[at * kCostComponentCount + k]);
+        }
+    }
+    CHECK(compared > 200);
     double used = 0;
     for (double u : with.feedstock_use_t) used += u;
     CHECK(used == 0);

@@ -128,6 +128,8 @@ void fill_panels(RunResult& r, int plants, int years) {
     fill(r.co2_embodied_imports_t, 12);
     fill(r.value_added_eur, 13);
     fill(r.co2_renewable_feed_t, 14);
+    r.feed_origin_share.resize(yp * kFeedOriginCount);
+    for (std::size_t i = 0; i < r.feed_origin_share.size(); ++i) r.feed_origin_share[i] = static_cast<double>(i % 7) * 0.01;
     r.technology.resize(yp);
     r.route_built_year.resize(yp);
     r.kind.resize(yp);

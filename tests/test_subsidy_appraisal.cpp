@@ -127,7 +127,8 @@ TEST_CASE("capex: one lifetime per route in appraisal, calibration and accounts"
     int differing = 0;
     for (int plant = 0; plant < static_cast<int>(in.plants.size()); ++plant) {
         const PlantSpec& spec = in.plants[static_cast<std::size_t>(plant)];
-        const int keep = in.sector_keep_technology[static_cast<std::size_t>(spec.sector)];
+        // An entrant's incumbent route is its own (entrants.csv), not its sector's keep.
+        const int keep = keep_technology_of(in, plant);
         const TechnologySpec& tech = in.technologies[static_cast<std::size_t>(keep)];
         if (tech.capex_eur_per_t_yr <= 0) continue;
         if (tech.lifetime_y != spec.reinvestment_cycle_y) ++differing;
