@@ -44,8 +44,10 @@ double feed_co2_per_t_feed(const Model& model, const RunState& state, std::size_
     return feed.feed_co2_share * std::max(0.0, net) / feed.fossil_feed_t_per_t;
 }
 
-// The shares of its feed plant `p` wants of each feedstock this year.
-FeedShares wanted_of(const Model& model, const RunState& state, std::size_t p, int year, double ets_eur_per_t) {
+// What each feedstock costs plant `p` this year beyond the fossil feed it replaces, and its
+// technical maximum share (order of Inputs::feedstocks; unpriced or unusable: share 0).
+std::array<FeedOffer, kMaxFeedstocks> offers_of(const Model& model, const RunState& state, std::size_t p, int year,
+                                                double ets_eur_per_t) {
     const Inputs& in = model.inputs;
     const auto s = static_cast<std::size_t>(in.plants[p].sector);
     const SectorFeed& feed = in.sector_feed[s];
@@ -61,8 +63,56 @@ FeedShares wanted_of(const Model& model, const RunState& state, std::size_t p, i
         offers[f].extra_eur_per_t = feed_extra_eur_per_t(price, fossil_feed_price_eur_per_t(prices, feed, year),
                                                          renewable_carbon(spec.origin), ets_eur_per_t, co2_per_t_feed);
     }
-    return wanted_feed_shares(std::span<const FeedOffer>(offers.data(), in.feedstocks.size()),
-                              mandate_share(in, s, year), buyout_eur_per_t(in, s, year));
+    return offers;
+}
+
+// t of feedstock `f` a share of plant `p`'s fossil feed is, at its feed basis.
+double feed_t_of_share(const Inputs& in, const RunState& state, std::size_t p, std::size_t f, double share) {
+    const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
+    return share * feed.fossil_feed_t_per_t * state.feed_basis_t[p] * feed_t_per_fossil_t(in.feedstocks[f], feed);
+}
+
+// One round of the pro rata clearing: every plant gets the same share g_f = min(1, L_f / D_f)
+// of what it asks of feedstock f this round (`ask`, shares of its feed), within what is left
+// of the supply, `left`; the grant is added to its feed shares. True if anything was asked.
+bool grant_round(const Inputs& in, RunState& state, const std::vector<double>& ask,
+                 std::array<double, kMaxFeedstocks>& left) {
+    const std::size_t feeds = in.feedstocks.size();
+    std::array<double, kMaxFeedstocks> demand_t{};
+    bool asked = false;
+    for (std::size_t i = 0; i < ask.size(); ++i)
+        if (ask[i] > 0) {
+            demand_t[i % feeds] += feed_t_of_share(in, state, i / feeds, i % feeds, ask[i]);
+            asked = true;
+        }
+    if (!asked) return false;
+    std::array<double, kMaxFeedstocks> ratio{};
+    for (std::size_t f = 0; f < feeds; ++f) {
+        ratio[f] = granted_ratio(left[f], demand_t[f]);
+        left[f] = std::max(0.0, left[f] - ratio[f] * demand_t[f]);
+    }
+    for (std::size_t i = 0; i < ask.size(); ++i) state.feed_share[i] += ask[i] * ratio[i % feeds];
+    return true;
+}
+
+// What plant `p` asks for after the earlier rounds: under a mandate not yet met, the
+// cheapest feeds below the buy-out that still have supply left, up to their technical
+// shares less what it holds (a plant short of one feedstock turns to the next).
+void top_up_ask(const Model& model, const RunState& state, std::size_t p, int year, double ets,
+                const std::array<double, kMaxFeedstocks>& left, std::vector<double>& ask) {
+    const Inputs& in = model.inputs;
+    const std::size_t feeds = in.feedstocks.size();
+    const auto s = static_cast<std::size_t>(in.plants[p].sector);
+    double held = 0;
+    for (std::size_t f = 0; f < feeds; ++f) held += state.feed_share[p * feeds + f];
+    const double short_of = mandate_share(in, s, year) - held;
+    if (short_of <= 1e-12) return;
+    std::array<FeedOffer, kMaxFeedstocks> offers = offers_of(model, state, p, year, ets);
+    for (std::size_t f = 0; f < feeds; ++f)
+        offers[f].max_share = left[f] > 0 ? std::max(0.0, offers[f].max_share - state.feed_share[p * feeds + f]) : 0.0;
+    const FeedShares more = wanted_feed_shares(std::span<const FeedOffer>(offers.data(), feeds), short_of,
+                                               buyout_eur_per_t(in, s, year));
+    for (std::size_t f = 0; f < feeds; ++f) ask[p * feeds + f] = more[f];
 }
 
 }  // namespace
@@ -83,27 +133,32 @@ void clear_feedstock_market(const Model& model, RunState& state, int year) {
     std::fill(state.feed_premium_eur.begin(), state.feed_premium_eur.end(), 0.0);
     if (!model.feedstock_market) return;
     const double ets = actual_view(model, state, year).ets_eur_per_t;
-    std::array<double, kMaxFeedstocks> demand_t{};
+    std::array<double, kMaxFeedstocks> left{};
+    for (std::size_t f = 0; f < feeds; ++f) left[f] = ledger_of(state, Resource::feedstock, 0, static_cast<int>(f)).capacity(year);
+    // Round 1: what each plant wants (agents/feedstock_choice.hpp), pro rata to the supply.
+    std::vector<double> ask(n * feeds, 0.0);
     for (std::size_t p = 0; p < n; ++p) {
         if (!in_feed_market(in, p) || !books_feed(state, p)) continue;
-        const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
-        const FeedShares wanted = wanted_of(model, state, p, year, ets);
-        const double feed_t = feed.fossil_feed_t_per_t * state.feed_basis_t[p];
-        for (std::size_t f = 0; f < feeds; ++f) {
-            state.feed_share[p * feeds + f] = wanted[f];
-            demand_t[f] += wanted[f] * feed_t * feed_t_per_fossil_t(in.feedstocks[f], feed);
-        }
+        const std::array<FeedOffer, kMaxFeedstocks> offers = offers_of(model, state, p, year, ets);
+        const auto s = static_cast<std::size_t>(in.plants[p].sector);
+        const FeedShares wanted = wanted_feed_shares(std::span<const FeedOffer>(offers.data(), feeds),
+                                                     mandate_share(in, s, year), buyout_eur_per_t(in, s, year));
+        for (std::size_t f = 0; f < feeds; ++f) ask[p * feeds + f] = wanted[f];
+    }
+    grant_round(in, state, ask, left);
+    // Later rounds: a plant short of its mandate turns to the next feedstock with supply
+    // left; each round empties a feedstock or meets every mandate, so `feeds` rounds end it.
+    for (std::size_t round = 1; round < feeds; ++round) {
+        std::fill(ask.begin(), ask.end(), 0.0);
+        for (std::size_t p = 0; p < n; ++p)
+            if (in_feed_market(in, p) && books_feed(state, p)) top_up_ask(model, state, p, year, ets, left, ask);
+        if (!grant_round(in, state, ask, left)) break;
     }
     for (std::size_t f = 0; f < feeds; ++f) {
         CapacityLedger& ledger = ledger_of(state, Resource::feedstock, 0, static_cast<int>(f));
-        const double ratio = granted_ratio(ledger.capacity(year), demand_t[f]);
         double granted = 0;
         for (std::size_t p = 0; p < n; ++p) {
-            const SectorFeed& feed = in.sector_feed[static_cast<std::size_t>(in.plants[p].sector)];
-            double& share = state.feed_share[p * feeds + f];
-            share *= ratio;
-            state.feed_granted_t[p * feeds + f] =
-                share * feed.fossil_feed_t_per_t * state.feed_basis_t[p] * feed_t_per_fossil_t(in.feedstocks[f], feed);
+            state.feed_granted_t[p * feeds + f] = feed_t_of_share(in, state, p, f, state.feed_share[p * feeds + f]);
             granted += state.feed_granted_t[p * feeds + f];
         }
         // min: pro rata shares can exceed the supply by a rounding step.

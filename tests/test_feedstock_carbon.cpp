@@ -160,3 +160,28 @@ TEST_CASE("an entrant brings its own feed: it buys none and owes no feed mandate
     }
     CHECK(ran);
 }
+
+TEST_CASE("a plant short of its mandate on one feedstock turns to the next one with supply left", "[feedstock]") {
+    // Refineries under a 0.4 % bio mandate with a buy-out above both premiums: bio-oil (the
+    // cheaper) is scarce at 10 kt, waste lipids are ample. The mandate is met in full, bio-oil
+    // to its supply and lipids for the rest; without the top-up rounds it fell short.
+    Inputs in = market("refining", "pyrolysis_bio_oil", 0.004, 10e3);
+    const std::size_t refining = sector_of(in, "refining");
+    FeedstockSpec& oil = in.feedstocks[feedstock_of(in, "pyrolysis_bio_oil")];
+    oil.price_eur_per_t = TimePath{700.0};
+    FeedstockSpec& lipids = in.feedstocks[feedstock_of(in, "waste_lipids")];
+    lipids.priced = true;
+    lipids.price_eur_per_t = TimePath{900.0};
+    lipids.supply_t = TimePath{1e9};
+    in.scenario.feedstock.sector_buyout_eur_per_t[refining] = TimePath{5000.0};
+    const RunResult r = eiisim::testing::run(in);
+    const std::size_t f_oil = feedstock_of(in, "pyrolysis_bio_oil");
+    const int pernis = plant_index(in, "M186");
+    const std::size_t at = r.at(0, pernis);
+    REQUIRE(r.production_t[at] > 0);
+    CHECK(r.feed_origin_share[at * kFeedOriginCount + kBio] == Approx(0.004));
+    double bio_t = r.feedstock_use_t[kBio];
+    double oil_supply = in.feedstocks[f_oil].supply_t.at(2020);
+    CHECK(bio_t > oil_supply * 1.5);  // lipids carry the rest
+    CHECK(r.feedstock_buyout_eur[0] == Approx(0.0).margin(1e-6));
+}
