@@ -84,20 +84,6 @@ struct SectorFeed {
 // milieugrondslag art. 64, non-energetic use), so the commodity price alone applies.
 inline constexpr double kGasFeedGjPerT = 48.0;
 
-// A feed's price per t in `year`: its own path, or its carrier's price per GJ x 48 GJ/t;
-// plus `gas_gj_per_t` of gas it makes the plant burn besides, at the gas price.
-[[nodiscard]] inline double feed_price_eur_per_t(FeedPricing pricing, const TimePath& own, const TimePath& gas_eur_per_gj,
-                                                 const TimePath& biomethane_eur_per_gj, int year,
-                                                 double gas_gj_per_t = 0.0) {
-    const double gas = gas_gj_per_t > 0 ? gas_gj_per_t * gas_eur_per_gj.at(year) : 0.0;
-    switch (pricing) {
-        case FeedPricing::gas: return kGasFeedGjPerT * gas_eur_per_gj.at(year) + gas;
-        case FeedPricing::biomethane: return kGasFeedGjPerT * biomethane_eur_per_gj.at(year) + gas;
-        case FeedPricing::table: break;
-    }
-    return own.at(year) + gas;
-}
-
 // [feedstock]: mandates per sector (the recycled, bio or CCU share of feed required) and
 // the buy-out per t of alternative feed short; resolved by sector index at load.
 struct FeedstockPolicy {

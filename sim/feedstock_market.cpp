@@ -136,7 +136,8 @@ void clear_feedstock_market(const Model& model, RunState& state, int year) {
     std::array<double, kMaxFeedstocks> left{};
     for (std::size_t f = 0; f < feeds; ++f) left[f] = ledger_of(state, Resource::feedstock, 0, static_cast<int>(f)).capacity(year);
     // Round 1: what each plant wants (agents/feedstock_choice.hpp), pro rata to the supply.
-    std::vector<double> ask(n * feeds, 0.0);
+    std::vector<double>& ask = state.feed_ask;
+    std::fill(ask.begin(), ask.end(), 0.0);
     for (std::size_t p = 0; p < n; ++p) {
         if (!in_feed_market(in, p) || !books_feed(state, p)) continue;
         const std::array<FeedOffer, kMaxFeedstocks> offers = offers_of(model, state, p, year, ets);
@@ -148,7 +149,9 @@ void clear_feedstock_market(const Model& model, RunState& state, int year) {
     grant_round(in, state, ask, left);
     // Later rounds: a plant short of its mandate turns to the next feedstock with supply
     // left; each round empties a feedstock or meets every mandate, so `feeds` rounds end it.
-    for (std::size_t round = 1; round < feeds; ++round) {
+    // Without a mandate no plant is short: no later round.
+    const std::size_t rounds = in.scenario.feedstock.sector_mandate_share.empty() ? 1 : feeds;
+    for (std::size_t round = 1; round < rounds; ++round) {
         std::fill(ask.begin(), ask.end(), 0.0);
         for (std::size_t p = 0; p < n; ++p)
             if (in_feed_market(in, p) && books_feed(state, p)) top_up_ask(model, state, p, year, ets, left, ask);

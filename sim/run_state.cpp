@@ -56,6 +56,7 @@ void reset_feed_state(const Model& model, RunState& s) {
     for (std::size_t p = 0; p < n; ++p) s.feed_basis_t[p] = in.plants[p].capacity_t * model.baselines[p].utilisation;
     s.feed_share.assign(n * feeds, 0.0);
     s.feed_granted_t.assign(n * feeds, 0.0);
+    s.feed_ask.assign(n * feeds, 0.0);
     s.feed_used_t.assign(n * feeds, 0.0);
     s.feed_buyout_eur.assign(n, 0.0);
     s.feed_premium_eur.assign(n, 0.0);

@@ -73,6 +73,7 @@ struct RunState {
     std::vector<double> feed_basis_t;
     std::vector<double> feed_share;
     std::vector<double> feed_granted_t;
+    std::vector<double> feed_ask;  // scratch of the clearing's rounds (per plant x feedstock)
     std::vector<double> feed_used_t;
     std::vector<double> feed_buyout_eur;
     std::vector<double> feed_premium_eur;

@@ -35,6 +35,20 @@ inline int technology_index(const Inputs& inputs, const std::string& id) {
     throw std::invalid_argument("no technology " + id);
 }
 
+// Index of the sector with `id` in `inputs.sectors`; an unknown id throws.
+inline std::size_t sector_named(const Inputs& inputs, const std::string& id) {
+    for (std::size_t s = 0; s < inputs.sectors.size(); ++s)
+        if (inputs.sectors[s].id == id) return s;
+    throw std::invalid_argument("no sector " + id);
+}
+
+// Index of the alternative feedstock with `id` in `inputs.feedstocks`; an unknown id throws.
+inline std::size_t feedstock_named(const Inputs& inputs, const std::string& id) {
+    for (std::size_t f = 0; f < inputs.feedstocks.size(); ++f)
+        if (inputs.feedstocks[f].id == id) return f;
+    throw std::invalid_argument("no feedstock " + id);
+}
+
 // A row of observed history for the plant with `id` (docs/ODD.md §7.13), sourced "test".
 inline HistoryEntry history_row(const Inputs& inputs, const std::string& id, HistoryKind kind, int first, int last,
                                 double share, bool exogenous = false) {

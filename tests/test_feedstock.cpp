@@ -15,32 +15,22 @@
 
 using namespace eiisim;
 using eiisim::testing::dutch_inputs;
+using eiisim::testing::feedstock_named;
 using eiisim::testing::plant_index;
+using eiisim::testing::sector_named;
 
 namespace {
-
-std::size_t sector_of(const Inputs& in, const std::string& id) {
-    for (std::size_t s = 0; s < in.sectors.size(); ++s)
-        if (in.sectors[s].id == id) return s;
-    throw std::invalid_argument("no sector " + id);
-}
-
-std::size_t feedstock_of(const Inputs& in, const std::string& id) {
-    for (std::size_t f = 0; f < in.feedstocks.size(); ++f)
-        if (in.feedstocks[f].id == id) return f;
-    throw std::invalid_argument("no feedstock " + id);
-}
 
 // The Dutch inputs with only `offered` priced (at `price`, fossil naphtha at 600) and a
 // mandate `share` on the crackers with buy-out `buyout` (0: none, they must buy).
 Inputs cracker_market(const std::string& offered, double price, double share, double buyout, double supply_t) {
     Inputs in = dutch_inputs();
-    const std::size_t hvc = sector_of(in, "hvc");
+    const std::size_t hvc = sector_named(in, "hvc");
     for (FeedstockSpec& f : in.feedstocks) {
         f.priced = false;
         f.supply_t = TimePath{0.0};
     }
-    FeedstockSpec& f = in.feedstocks[feedstock_of(in, offered)];
+    FeedstockSpec& f = in.feedstocks[feedstock_named(in, offered)];
     f.priced = true;
     f.price_eur_per_t = TimePath{price};
     f.supply_t = TimePath{supply_t};
@@ -254,7 +244,7 @@ TEST_CASE("the feedstock market gives the same results in serial and in parallel
 
 TEST_CASE("an EU-wide mandate's compliance cost along the merit order enters the EU price", "[feedstock]") {
     const Inputs in = load_inputs(std::string(EIISIM_SOURCE_DIR) + "/scenarios/circular-chemistry.toml");
-    const std::size_t hvc = sector_of(in, "hvc");
+    const std::size_t hvc = sector_named(in, "hvc");
     const FeedstockPolicy& policy = in.scenario.feedstock;
     REQUIRE(policy.price_pass_through == 1.0);
     REQUIRE(policy.sector_price_uplift_eur_per_t.size() == in.sectors.size());
@@ -297,7 +287,7 @@ TEST_CASE("an EU-wide mandate's compliance cost along the merit order enters the
     CHECK(eu_feed_mandate_cost_eur_per_t(base, in.sectors[hvc], view) ==
           Approx(view.feed_mandate_uplift(static_cast<int>(hvc)) * (1.0 - in.sectors[hvc].extra_eu_export_share)));
     // A sector without a mandate gets nothing; nor does a scenario without pass-through.
-    CHECK(policy.sector_price_uplift_eur_per_t[sector_of(in, "steel")].at(2040) == 0.0);
+    CHECK(policy.sector_price_uplift_eur_per_t[sector_named(in, "steel")].at(2040) == 0.0);
     const Inputs current = dutch_inputs();
     CHECK(current.scenario.feedstock.sector_price_uplift_eur_per_t.empty());
     CHECK(actual_prices(current.scenario, 2040).feed_mandate_uplift(static_cast<int>(hvc)) == 0.0);

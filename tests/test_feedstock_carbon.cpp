@@ -13,32 +13,22 @@
 
 using namespace eiisim;
 using eiisim::testing::dutch_inputs;
+using eiisim::testing::feedstock_named;
 using eiisim::testing::plant_index;
+using eiisim::testing::sector_named;
 
 namespace {
-
-std::size_t sector_of(const Inputs& in, const std::string& id) {
-    for (std::size_t s = 0; s < in.sectors.size(); ++s)
-        if (in.sectors[s].id == id) return s;
-    throw std::invalid_argument("no sector " + id);
-}
-
-std::size_t feedstock_of(const Inputs& in, const std::string& id) {
-    for (std::size_t f = 0; f < in.feedstocks.size(); ++f)
-        if (in.feedstocks[f].id == id) return f;
-    throw std::invalid_argument("no feedstock " + id);
-}
 
 // The Dutch inputs with only `offered` priced and supplied, and a mandate `share` on
 // sector `sector` without a buy-out (its plants must buy, up to the supply).
 Inputs market(const std::string& sector, const std::string& offered, double share, double supply_t) {
     Inputs in = dutch_inputs();
-    const std::size_t s = sector_of(in, sector);
+    const std::size_t s = sector_named(in, sector);
     for (FeedstockSpec& f : in.feedstocks) {
         f.priced = false;
         f.supply_t = TimePath{0.0};
     }
-    FeedstockSpec& f = in.feedstocks[feedstock_of(in, offered)];
+    FeedstockSpec& f = in.feedstocks[feedstock_named(in, offered)];
     f.priced = true;
     f.supply_t = TimePath{supply_t};
     FeedstockPolicy& policy = in.scenario.feedstock;
@@ -55,8 +45,8 @@ constexpr std::size_t kBio = static_cast<std::size_t>(FeedOrigin::bio);
 
 TEST_CASE("biogenic CO2 replaces natural-gas feed carbon for carbon: 2.69 t of CO2 per t of gas", "[feedstock]") {
     const Inputs ample = market("methanol", "biogenic_co2", 0.15, 1e9);
-    const SectorFeed& feed = ample.sector_feed[sector_of(ample, "methanol")];
-    const FeedstockSpec& co2 = ample.feedstocks[feedstock_of(ample, "biogenic_co2")];
+    const SectorFeed& feed = ample.sector_feed[sector_named(ample, "methanol")];
+    const FeedstockSpec& co2 = ample.feedstocks[feedstock_named(ample, "biogenic_co2")];
     const double rho = feed_t_per_fossil_t(co2, feed);
     CHECK(rho == Approx(2.69));
     const RunResult r = eiisim::testing::run(ample);
@@ -68,7 +58,7 @@ TEST_CASE("biogenic CO2 replaces natural-gas feed carbon for carbon: 2.69 t of C
     CHECK(r.feed_origin_share[at * kFeedOriginCount + kCcu] == Approx(0.15));
     double methanol_t = 0;  // every methanol plant running in 2020 (entrants are not built)
     for (int p = 0; p < r.plants; ++p)
-        if (ample.plants[static_cast<std::size_t>(p)].sector == static_cast<int>(sector_of(ample, "methanol")))
+        if (ample.plants[static_cast<std::size_t>(p)].sector == static_cast<int>(sector_named(ample, "methanol")))
             methanol_t += r.production_t[r.at(0, p)];
     CHECK(r.feedstock_use_t[kCcu] == Approx(0.15 * feed.fossil_feed_t_per_t * methanol_t * rho));
     // The supply limit counts t of CO2: a 10 kt supply is never exceeded, and the share
@@ -91,7 +81,7 @@ TEST_CASE("biomethane as reformer feed lowers an ammonia plant's fossil CO2 by s
     const int yara = plant_index(none, "M017");
     const std::size_t at = base.at(0, yara);
     REQUIRE(base.production_t[at] == bio.production_t[at]);
-    const double feed_co2_share = none.sector_feed[sector_of(none, "ammonia")].feed_co2_share;  // 0.69
+    const double feed_co2_share = none.sector_feed[sector_named(none, "ammonia")].feed_co2_share;  // 0.69
     CHECK(bio.feed_origin_share[at * kFeedOriginCount + kBio] == Approx(0.5));
     CHECK(bio.co2_net_t[at] == Approx(base.co2_net_t[at] * (1 - 0.5 * feed_co2_share)));
     CHECK(bio.co2_renewable_feed_t[at] == Approx(0.5 * feed_co2_share * base.co2_net_t[at]));
@@ -99,8 +89,8 @@ TEST_CASE("biomethane as reformer feed lowers an ammonia plant's fossil CO2 by s
 
 TEST_CASE("natural gas and biomethane feed are priced from the scenario's gas and biomethane prices", "[feedstock]") {
     Inputs in = dutch_inputs();
-    const SectorFeed& ammonia = in.sector_feed[sector_of(in, "ammonia")];
-    const FeedstockSpec& biomethane = in.feedstocks[feedstock_of(in, "biomethane")];
+    const SectorFeed& ammonia = in.sector_feed[sector_named(in, "ammonia")];
+    const FeedstockSpec& biomethane = in.feedstocks[feedstock_named(in, "biomethane")];
     CHECK(ammonia.fossil_pricing == FeedPricing::gas);
     CHECK(biomethane.priced);  // always: its carrier is priced
     const PricePaths& prices = in.scenario.prices;
@@ -145,7 +135,7 @@ TEST_CASE("an entrant brings its own feed: it buys none and owes no feed mandate
     // A mandate on methanol with a buy-out, and the waste-to-methanol candidate made a scheduled
     // entrant so that it runs.
     Inputs in = market("methanol", "biogenic_co2", 0.15, 1e9);
-    const std::size_t methanol = sector_of(in, "methanol");
+    const std::size_t methanol = sector_named(in, "methanol");
     in.scenario.feedstock.sector_buyout_eur_per_t[methanol] = TimePath{500.0};
     const int esd = plant_index(in, "E_GIDARA_AMS");
     in.plants[static_cast<std::size_t>(esd)].entry.status = EntryStatus::scheduled;
@@ -166,16 +156,16 @@ TEST_CASE("a plant short of its mandate on one feedstock turns to the next one w
     // cheaper) is scarce at 10 kt, waste lipids are ample. The mandate is met in full, bio-oil
     // to its supply and lipids for the rest; without the top-up rounds it fell short.
     Inputs in = market("refining", "pyrolysis_bio_oil", 0.004, 10e3);
-    const std::size_t refining = sector_of(in, "refining");
-    FeedstockSpec& oil = in.feedstocks[feedstock_of(in, "pyrolysis_bio_oil")];
+    const std::size_t refining = sector_named(in, "refining");
+    FeedstockSpec& oil = in.feedstocks[feedstock_named(in, "pyrolysis_bio_oil")];
     oil.price_eur_per_t = TimePath{700.0};
-    FeedstockSpec& lipids = in.feedstocks[feedstock_of(in, "waste_lipids")];
+    FeedstockSpec& lipids = in.feedstocks[feedstock_named(in, "waste_lipids")];
     lipids.priced = true;
     lipids.price_eur_per_t = TimePath{900.0};
     lipids.supply_t = TimePath{1e9};
     in.scenario.feedstock.sector_buyout_eur_per_t[refining] = TimePath{5000.0};
     const RunResult r = eiisim::testing::run(in);
-    const std::size_t f_oil = feedstock_of(in, "pyrolysis_bio_oil");
+    const std::size_t f_oil = feedstock_named(in, "pyrolysis_bio_oil");
     const int pernis = plant_index(in, "M186");
     const std::size_t at = r.at(0, pernis);
     REQUIRE(r.production_t[at] > 0);
