@@ -40,6 +40,7 @@ void fill_market(PriceView& view, const PricePaths& p, Get get) {
     for (std::size_t i = 0; i < p.import_eur_per_t.size(); ++i)
         view.import_eur_per_t[i] = get(p.import_eur_per_t[i]);
     view.green_hydrogen_eur_per_gj = get(p.green_hydrogen_eur_per_gj);
+    view.rfnbo_refinery_credit_eur_per_gj = get(p.rfnbo_refinery_credit_eur_per_gj);
 }
 
 // Energy taxes and compensation are announced by law, like the carbon policy.

@@ -62,6 +62,7 @@ struct PriceView {
     // The hydrogen obligation (docs/ODD.md §7.16); energy_eur_per_gj[hydrogen] already
     // holds the blended price a plant pays under it.
     double green_hydrogen_eur_per_gj = 0;
+    double rfnbo_refinery_credit_eur_per_gj = 0;  // PricePaths::rfnbo_refinery_credit_eur_per_gj
     double hydrogen_obligation_share = 0;
     double hydrogen_buyout_eur_per_gj = 0;
     std::vector<double> import_eur_per_t;  // by PricePaths::import_names index

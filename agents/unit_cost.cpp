@@ -54,9 +54,11 @@ double eu_feed_mandate_cost_eur_per_t(const PlantBaseline& base, const SectorSpe
 namespace {
 
 // What a supplying entrant earns per t of product (docs/ODD.md §7.20, "Suppliers"): what it
-// supplies at that market's price (a feedstock's price path; renewable hydrogen at the
-// green-hydrogen price where the scenario has one, else at the hydrogen price), plus the
-// gate fee of the waste it takes in. Not its sector's product price, CBAM or premiums.
+// supplies at that market's price (a feedstock's price path; hydrogen at the hydrogen
+// price), plus the gate fee of the waste it takes in. Not its sector's product price, CBAM
+// or premiums. Renewable hydrogen goes where it fetches most: to a plant under the
+// obligation at the green-hydrogen price, or to a refinery at the hydrogen price plus the
+// refinery-route credit the refinery earns with it.
 double supplied_value_eur_per_t(const PlantBaseline& base, const PriceView& prices) {
     double unit_price = 0;
     const double hydrogen = prices.energy_eur_per_gj[static_cast<int>(Carrier::hydrogen)];
@@ -67,7 +69,7 @@ double supplied_value_eur_per_t(const PlantBaseline& base, const PriceView& pric
                 unit_price = prices.feedstock_eur_per_t[static_cast<std::size_t>(base.supplied_price_index)];
             break;
         case EntrySupply::green_hydrogen:
-            unit_price = prices.green_hydrogen_eur_per_gj > 0 ? prices.green_hydrogen_eur_per_gj : hydrogen;
+            unit_price = std::max(prices.green_hydrogen_eur_per_gj, hydrogen + prices.rfnbo_refinery_credit_eur_per_gj);
             break;
         case EntrySupply::hydrogen: unit_price = hydrogen; break;
         case EntrySupply::none: break;

@@ -543,6 +543,10 @@ struct PricePaths {
     // Renewable (RFNBO) hydrogen delivered to industry; `hydrogen_eur_per_gj` is the other
     // (grey or blue) supply. Only an obligation share > 0 makes plants buy it.
     TimePath green_hydrogen_eur_per_gj{0.0};
+    // The credit a refinery earns per GJ of renewable (RFNBO) hydrogen it uses, under the
+    // transport-fuel obligation's refinery route (HBE, from 2026 ERE): what a renewable
+    // producer can fetch beyond the hydrogen price (docs/ODD.md §7.20, "Suppliers").
+    TimePath rfnbo_refinery_credit_eur_per_gj{0.0};
     // Feedstock prices per t (prices.feedstock_eur_per_t.<id>): the alternative feedstocks
     // of feedstocks.csv and the fossil feeds they replace (docs/ODD.md §7.18). A feedstock
     // left unpriced is not offered.

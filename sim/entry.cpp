@@ -58,15 +58,22 @@ namespace {
 constexpr int kNoExit = std::numeric_limits<int>::max();
 
 // The years a supplier makes its output, as the state stands at the start of `year`: granted
-// and not built, from its start year; on site, from now until a granted exit takes effect.
+// and not built, from its start year; scheduled and not granted yet, from its first year (its
+// investment decision is a fact, so the plants deciding with it in the same year can count on
+// its output; a refusal moves it with the next recount); on site, from now until a granted
+// exit takes effect.
 bool supply_years(const Inputs& in, const RunState& state, std::size_t p, int year, int& from, int& until) {
     const int target = state.target_technology[p];
     from = year;
     until = kNoExit;
     if (state.status[p] == PlantStatus::not_built) {
-        if (target < 0) return false;
-        from = std::max(year, state.target_year[p]);
-        return true;
+        const EntrySpec& entry = in.plants[p].entry;
+        if (target >= 0) {
+            from = std::max(year, state.target_year[p]);
+            return true;
+        }
+        from = std::max(year, entry.earliest_year);
+        return entry.status == EntryStatus::scheduled;
     }
     if (has_left(state.status[p])) return false;
     if (target >= 0) {

@@ -125,12 +125,26 @@ TEST_CASE("a scheduled entrant runs from its year and not before", "[entrants]")
     CHECK(logged);
 }
 
+TEST_CASE("a scheduled entrant builds in its year even at a margin the closure rule would close on",
+          "[entrants]") {
+    // Capex of 1e6 EUR per t/yr puts its expected margin far below the closure threshold;
+    // an investment decision taken is a fact: nothing on site can close, so it still builds.
+    const Inputs in = with_entrants(testing::small_inputs(), entrant_row("SUNK", "scheduled", 2032, 1.0, 0.0, 1e6));
+    const int e = plant_index(in, "SUNK");
+    for (std::uint64_t seed : {1u, 2u}) {
+        const RunResult r = testing::run(in, seed);
+        CHECK(status_in(r, 2031, e) == PlantStatus::not_built);
+        CHECK(status_in(r, 2032, e) == PlantStatus::operating);
+        for (const DecisionEvent& ev : r.events)
+            if (ev.plant == e && ev.trigger == Trigger::entry_scheduled) {
+                CHECK(ev.year == 2030);  // decided once, lead time (2 y) before its year
+                CHECK_FALSE(ev.closed_by_rule);
+            }
+    }
+}
+
 TEST_CASE("an entrant claims grid and hydrogen like an incumbent's new use", "[entrants]") {
-    Inputs in = with_entrants(testing::small_inputs(), entrant_row("E1", "scheduled", 2030, 20.0, 6.0, 800));
-    // What it claims, not whether it pays: from the 2026-2030 benchmarks on (lower fallback
-    // allocation) its best margin is below the closure margin, and a plant that would close
-    // ranks nothing.
-    in.scenario.behaviour.closure_threshold = 1.0;
+    const Inputs in = with_entrants(testing::small_inputs(), entrant_row("E1", "scheduled", 2030, 20.0, 6.0, 800));
     const Model model = build_model(in);
     RunState state = make_initial_state(model, 1, 0);
     const int e = plant_index(in, "E1");
@@ -236,6 +250,24 @@ TEST_CASE("an electrolyser entrant's hydrogen is in the hydrogen ledgers from it
         INFO("year " << with.base_year + y);
         CHECK(with.hydrogen_supply_gj[at] == Approx(without.hydrogen_supply_gj[at] + added));
         CHECK(with.green_hydrogen_supply_gj[at] == Approx(without.green_hydrogen_supply_gj[at] + added));
+    }
+}
+
+TEST_CASE("a scheduled electrolyser's output counts for a hydrogen user deciding in the same year",
+          "[entrants][supply]") {
+    // No other hydrogen for industry: the user's claim (50 GJ/t x 90 kt = 4.5 PJ from 2030)
+    // fits only the electrolyser's 10.8 PJ. Both investment decisions are taken in 2028.
+    Inputs plain = testing::small_inputs();
+    plain.national.hydrogen_supply_gj = TimePath{0.0};
+    const std::string electrolyser = entrant_row("ELY", "scheduled", 2030, 0.0, 0.0, 800, "5,green_hydrogen,120,");
+    const std::string user = entrant_row("H2USER", "scheduled", 2030, 0.0, 50.0, 800);
+    const Inputs both = with_entrants(plain, electrolyser + user);
+    const Inputs alone = with_entrants(plain, user);
+    for (std::uint64_t seed : {1u, 2u}) {
+        INFO("seed " << seed);
+        CHECK(status_in(testing::run(both, seed), 2030, plant_index(both, "H2USER")) == PlantStatus::operating);
+        // Without it the user waits for hydrogen that never comes.
+        CHECK(status_in(testing::run(alone, seed), 2050, plant_index(alone, "H2USER")) == PlantStatus::not_built);
     }
 }
 

@@ -31,8 +31,10 @@ int unexplained_changes_from(const RunResult& r, int first_year) {
 int decisions_from(const RunResult& r, int first_year) {
     int n = 0;
     for (const DecisionEvent& e : r.events)
+        // Facts are not choices: observed events, a scheduled entrant's investment decision
+        // (docs/ODD.md §7.20), the consequences of fuel gas and signed agreements.
         if (e.year >= first_year - 1 && e.trigger != Trigger::observed && e.trigger != Trigger::fuel_gas_ended &&
-            e.trigger != Trigger::agreement)
+            e.trigger != Trigger::agreement && e.trigger != Trigger::entry_scheduled)
             ++n;
     return n;
 }
