@@ -59,7 +59,8 @@ struct PlantBaseline {
     // An entrant that supplies a feedstock or hydrogen sells that, not its sector's product
     // (docs/ODD.md §7.20, "Suppliers"): supply_per_t t or GJ per t of product at the
     // feedstock's price (PricePaths::feedstock_names index; -1: unpriced, it earns nothing)
-    // or at the hydrogen price, plus the gate fee of the waste it takes in.
+    // plus the gate fee of the waste it takes in; hydrogen at its product group's price (the
+    // grey hydrogen it displaces), renewable hydrogen plus the refinery-route credit.
     EntrySupply supplies = EntrySupply::none;
     int supplied_price_index = -1;
     double supply_per_t = 0;

@@ -53,36 +53,35 @@ double eu_feed_mandate_cost_eur_per_t(const PlantBaseline& base, const SectorSpe
 
 namespace {
 
-// What a supplying entrant earns per t of product (docs/ODD.md §7.20, "Suppliers"): what it
-// supplies at that market's price (a feedstock's price path; hydrogen at the hydrogen
-// price), plus the gate fee of the waste it takes in. Not its sector's product price, CBAM
-// or premiums. Renewable hydrogen goes where it fetches most: to a plant under the
-// obligation at the green-hydrogen price, or to a refinery at the hydrogen price plus the
-// refinery-route credit the refinery earns with it.
-double supplied_value_eur_per_t(const PlantBaseline& base, const PriceView& prices) {
+// What a feedstock supplier earns per t of product (docs/ODD.md §7.20, "Suppliers"): the
+// feedstock at its price path (an unpriced one earns nothing) plus the gate fee of the
+// waste it takes in. Not its sector's product price, CBAM or premiums.
+double feedstock_supplier_value_eur_per_t(const PlantBaseline& base, const PriceView& prices) {
     double unit_price = 0;
-    const double hydrogen = prices.energy_eur_per_gj[static_cast<int>(Carrier::hydrogen)];
-    switch (base.supplies) {
-        case EntrySupply::feedstock:
-            if (base.supplied_price_index >= 0 &&
-                static_cast<std::size_t>(base.supplied_price_index) < prices.feedstock_eur_per_t.size())
-                unit_price = prices.feedstock_eur_per_t[static_cast<std::size_t>(base.supplied_price_index)];
-            break;
-        case EntrySupply::green_hydrogen:
-            unit_price = std::max(prices.green_hydrogen_eur_per_gj, hydrogen + prices.rfnbo_refinery_credit_eur_per_gj);
-            break;
-        case EntrySupply::hydrogen: unit_price = hydrogen; break;
-        case EntrySupply::none: break;
-    }
+    if (base.supplied_price_index >= 0 &&
+        static_cast<std::size_t>(base.supplied_price_index) < prices.feedstock_eur_per_t.size())
+        unit_price = prices.feedstock_eur_per_t[static_cast<std::size_t>(base.supplied_price_index)];
     return unit_price * base.supply_per_t + base.gate_fee_eur_per_t;
+}
+
+// What a hydrogen supplier earns per t of product (docs/ODD.md §7.20, "Suppliers"): the
+// hydrogen it sells displaces the grey hydrogen its customers make or buy, so it fetches its
+// sector's product price as the incumbent makers of that product get it (`displaced`: with
+// the energy pass-through and CBAM). Renewable hydrogen adds the refinery-route credit the
+// refinery earns with it, or goes to a plant under the obligation at the green-hydrogen
+// price where that is higher.
+double hydrogen_supplier_value_eur_per_t(const PlantBaseline& base, const PriceView& prices, double displaced) {
+    if (base.supplies != EntrySupply::green_hydrogen) return displaced + base.gate_fee_eur_per_t;
+    const double refinery = displaced + prices.rfnbo_refinery_credit_eur_per_gj * base.supply_per_t;
+    return std::max(prices.green_hydrogen_eur_per_gj * base.supply_per_t, refinery) + base.gate_fee_eur_per_t;
 }
 
 // Sets the revenue of `cost` (and its CBAM and green-premium details).
 void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& sector, const PriceView& prices,
                  const CostTerms& terms, double net_t_per_t, bool green_eligible) {
-    if (base.supplies != EntrySupply::none) {
-        cost.revenue_eur_per_t =
-            supplied_value_eur_per_t(base, prices) * (1.0 - terms.export_share * terms.export_discount);
+    const double export_factor = 1.0 - terms.export_share * terms.export_discount;
+    if (base.supplies == EntrySupply::feedstock) {
+        cost.revenue_eur_per_t = feedstock_supplier_value_eur_per_t(base, prices) * export_factor;
         return;
     }
     // Only what EU competitors' energy costs did since the calibration year moves the EU
@@ -110,8 +109,12 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
     const double price = std::max(0.0, sector.product_price_eur_per_t * prices.product_index(base.sector) +
                                            base.energy_cost_pass_through * energy_cost_change + cbam_price +
                                            mandate_price);
-    double revenue = price * (1.0 - terms.export_share * terms.export_discount);
     cost.cbam_price_eur_per_t = cbam_price;
+    if (base.supplies == EntrySupply::hydrogen || base.supplies == EntrySupply::green_hydrogen) {
+        cost.revenue_eur_per_t = hydrogen_supplier_value_eur_per_t(base, prices, price) * export_factor;
+        return;
+    }
+    double revenue = price * export_factor;
     // The green premium is paid in proportion to the CO2 the route no longer emits.
     if (green_eligible && base.co2_intensity_t_per_t > 0) {
         const double clean = std::clamp(1.0 - net_t_per_t / base.co2_intensity_t_per_t, 0.0, 1.0);

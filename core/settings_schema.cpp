@@ -260,9 +260,9 @@ constexpr auto kSettings = std::to_array<SettingSpec>({
      .sweep = S::factor, .to_engine = kPerKgHydrogenToPerGj, .engine_unit = "EUR/GJ(NCV)",
      .long_name = "refinery-route credit per kg of renewable hydrogen",
      .doc = "what a refinery earns per kg of renewable (RFNBO) hydrogen it uses under the transport-fuel obligation's "
-            "refinery route (HBE, from 2026 ERE); a renewable hydrogen supplier (entrants.csv `supplies = "
-            "green_hydrogen`) fetches the hydrogen price plus this credit, or the green-hydrogen price where that is "
-            "higher (docs/ODD.md §7.20, \"Suppliers\")",
+            "refinery route (HBE; from 2026 the ERE system's refinery units); a renewable hydrogen supplier (entrants.csv "
+            "`supplies = green_hydrogen`) fetches its product group's price (the grey hydrogen it displaces) plus this "
+            "credit, or the green-hydrogen price where that is higher (docs/ODD.md §7.20, \"Suppliers\")",
      .default_doc = "0 (no refinery route)", .path = &in<kPrices, &P::rfnbo_refinery_credit_eur_per_gj>},
     {.key = "prices.biomethane_eur_per_mwh", .type = T::path, .unit = "EUR/MWh(GCV)", .bounds = kEurPerMwh,
      .required = true, .sweep = S::factor, .to_engine = kPerMwhGcvToPerGjNcv, .engine_unit = "EUR/GJ(NCV)",

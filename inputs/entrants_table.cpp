@@ -74,6 +74,20 @@ void copy_group_heat_shares(const std::vector<PlantSpec>& plants, PlantSpec& ent
     for (int b = 0; b < kHeatBandCount; ++b) entrant.heat_share[b] = weight > 0 ? shares[b] / weight : 0.0;
 }
 
+// The EU ETS product benchmarks of its product group (the first incumbent's that has them;
+// a product's benchmark holds for every installation making it, electrolysers making
+// hydrogen included); none: the sector fallback, as for any plant without one.
+void copy_group_benchmarks(const std::vector<PlantSpec>& plants, PlantSpec& entrant) {
+    for (const PlantSpec& peer : plants) {
+        if (peer.is_entrant() || peer.sector != entrant.sector || peer.product != entrant.product) continue;
+        if (peer.product_benchmark_t_per_t < 0) continue;
+        entrant.product_benchmark_t_per_t = peer.product_benchmark_t_per_t;
+        entrant.product_benchmark_2026_t_per_t = peer.product_benchmark_2026_t_per_t;
+        entrant.product_benchmark_2026_max_cut_t_per_t = peer.product_benchmark_2026_max_cut_t_per_t;
+        return;
+    }
+}
+
 // The site it expands (optional `site`: a site of plants.csv; empty: a new site of its
 // own). An expansion shares its site's cluster and takes its units' other cost
 // (agents/plant_baseline.cpp).
@@ -137,6 +151,7 @@ PlantSpec read_entrant(const CsvTable& table, const CsvRow& row, const Inputs& i
     p.employees = csv_integer(table, row, "employees", kNonNegative);
     p.source = csv_text(table, row, "source", false);
     copy_group_heat_shares(in.plants, p);
+    copy_group_benchmarks(in.plants, p);
     return p;
 }
 

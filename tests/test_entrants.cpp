@@ -271,6 +271,32 @@ TEST_CASE("a scheduled electrolyser's output counts for a hydrogen user deciding
     }
 }
 
+TEST_CASE("a renewable hydrogen supplier earns its group's price plus the refinery-route credit, or the green price",
+          "[entrants][supply]") {
+    // Two entrants alike but for what they supply: the renewable one's revenue is the other's
+    // (its product group's price, the grey product it displaces) plus the credit per GJ x 120
+    // GJ/t; with a green-hydrogen price above that, it is the green price x 120.
+    Inputs plain = testing::small_inputs();
+    constexpr double kCreditPerGj = 25.0;
+    plain.scenario.prices.rfnbo_refinery_credit_eur_per_gj = TimePath{kCreditPerGj};
+    const Inputs in = with_entrants(plain, entrant_row("ELY", "scheduled", 2030, 0.0, 0.0, 800, "5,green_hydrogen,120,") +
+                                               entrant_row("GREY", "scheduled", 2030, 0.0, 0.0, 800));
+    const auto keep_revenue = [](const Inputs& inputs, const std::string& id) {
+        const Model model = build_model(inputs);
+        const RunState state = make_initial_state(model, 1, 0);
+        const PlantDecision d = entry_decision(model, state, 2028, plant_index(inputs, id));
+        REQUIRE(!d.appraisals.empty());
+        return d.appraisals.front().revenue_eur_per_t;
+    };
+    const double grey = keep_revenue(in, "GREY");
+    REQUIRE(grey > 0);
+    CHECK(keep_revenue(in, "ELY") == Approx(grey + kCreditPerGj * 120));
+    Inputs obligated = in;
+    const double green_per_gj = (grey / 120 + kCreditPerGj) * 2;  // well above the refinery's value
+    obligated.scenario.prices.green_hydrogen_eur_per_gj = TimePath{green_per_gj};
+    CHECK(keep_revenue(obligated, "ELY") == Approx(green_per_gj * 120));
+}
+
 TEST_CASE("a running pyrolysis entrant adds exactly its output to the feedstock supply; use never exceeds it",
           "[entrants][supply][feedstock]") {
     // The Dutch crackers must take 30 % pyrolysis oil (no buy-out) from 10 kt/yr: demand far
