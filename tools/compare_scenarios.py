@@ -98,6 +98,9 @@ def summarise(path):
         else:
             paid = f["subsidy_paid"][()]
             committed = f["subsidy_committed"][()]
+        # The Dutch energy cost stack the plants paid (docs/ODD.md §7.4), summed over plants and
+        # years: {part: [run]}; empty in files without `energy_cost`.
+        stack = energy_stack_paid(f)
         # Jobs, value added and embodied imports (layout 8+): [run, year, cluster], or None.
         extra = {name: (f[name][()] if name in f else None)
                  for name in ("cluster_jobs", "cluster_value_added", "cluster_co2_embodied_imports")}
@@ -121,6 +124,12 @@ def summarise(path):
         float(relocated_eu[:, y, :].sum(axis=1).mean()) / MT
         if y is not None and relocated_eu is not None else math.nan)
     values["subsidy_paid_bn_eur"] = float(paid.sum(axis=1).mean()) / BN
+    # What the plants paid in network tariffs and energy tax, and received as IKC and other
+    # compensation: the public side of the energy cost stack (a lower stack is revenue forgone).
+    for key, parts, sign in (("network_paid_bn_eur", ("network",), 1.0), ("energy_tax_paid_bn_eur", ("energy_tax",), 1.0),
+                             ("compensation_received_bn_eur", ("ikc", "other_compensation"), -1.0)):
+        have = all(part in stack for part in parts)
+        values[key] = (sign * float(sum(stack[part] for part in parts).mean()) / BN if have else math.nan)
     values["subsidy_committed_bn_eur"] = float(committed.sum(axis=1).mean()) / BN
     values["production_retained_{}".format(ROUTE_MIX_YEAR)] = (
         float((value[:, y, :].sum(axis=1) / value[:, 0, :].sum(axis=1)).mean())
@@ -131,6 +140,15 @@ def summarise(path):
             float(route_mix[:, y, k].mean()) if y is not None and route_mix is not None else math.nan)
     return {"scenario": scenario, "values": values, "clusters": list(zip(clusters, cluster_names)),
             "kinds": kinds, "years": (years[0], years[-1]), "runs": int(net.shape[0])}
+
+
+def energy_stack_paid(f):
+    """{energy part: [run] total over years and plants, EUR} from `energy_cost` [run, year,
+    plant, energy_part]; {} when the file has no plant series."""
+    if "energy_cost" not in f or "energy_part" not in f:
+        return {}
+    cost = f["energy_cost"][()]
+    return {part: cost[:, :, :, i].sum(axis=(1, 2)) for i, part in enumerate(_strings(f["energy_part"]))}
 
 
 def add_jobs_and_value(values, extra, at):
@@ -180,6 +198,9 @@ def table_rows(summaries):
                  "embodied CO2 of replacement imports {}".format(ROUTE_MIX_YEAR), "Mt"))
     rows.append(("subsidy_paid_bn_eur", "subsidy paid, cumulative", "bn EUR"))
     rows.append(("subsidy_committed_bn_eur", "subsidy committed, cumulative", "bn EUR"))
+    rows.append(("network_paid_bn_eur", "network tariffs paid by the plants, cumulative", "bn EUR"))
+    rows.append(("energy_tax_paid_bn_eur", "energy tax paid by the plants, cumulative", "bn EUR"))
+    rows.append(("compensation_received_bn_eur", "IKC and other compensation received, cumulative", "bn EUR"))
     rows.append(("production_retained_{}".format(ROUTE_MIX_YEAR),
                  "production retained {} (value, of base)".format(ROUTE_MIX_YEAR), "share"))
     for year in YEARS:

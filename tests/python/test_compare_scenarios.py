@@ -10,8 +10,9 @@ scenarios in scenarios/ (each run takes well under a second), then checks:
     production retained, route mix by each of the eight kinds), every number finite;
   - the text table and the CSV agree; national = sum of clusters; route-mix shares sum
     to 1; production retained in [0, 1]; subsidy paid <= committed;
-  - national net CO2 2030/2050 and cumulative subsidy paid equal figures computed here
-    directly from the result files with h5py;
+  - national net CO2 2030/2050, cumulative subsidy paid and the network tariffs, energy tax
+    and compensation of the energy cost stack equal figures computed here directly from the
+    result files with h5py;
   - reading the written results again (--results only) prints the same table, and a
     missing result file is an error.
 Exits non-zero on any failure.
@@ -99,7 +100,11 @@ def main():
         expected_labels += ["relocated CO2 2050 (outside EU) [Mt]", "relocated CO2 2050 (within EU) [Mt]",
                             "embodied CO2 of replacement imports 2050 [Mt]",
                             "subsidy paid, cumulative [bn EUR]",
-                            "subsidy committed, cumulative [bn EUR]", "production retained 2050 (value, of base) [share]"]
+                            "subsidy committed, cumulative [bn EUR]",
+                            "network tariffs paid by the plants, cumulative [bn EUR]",
+                            "energy tax paid by the plants, cumulative [bn EUR]",
+                            "IKC and other compensation received, cumulative [bn EUR]",
+                            "production retained 2050 (value, of base) [share]"]
         for year in (2030, 2050):
             expected_labels += ["jobs {} [k FTE]".format(year), "jobs {} (of base) [share]".format(year),
                                 "value added {} [bn EUR]".format(year),
@@ -168,6 +173,16 @@ def main():
                     tabled = values["net_co2_{}_mt.national".format(year)][s]
                     check(abs(direct - tabled) <= 1e-9 * max(1.0, direct),
                           "{}: national net CO2 {}: table {} vs plants' co2_net {}".format(s, year, tabled, direct))
+                # The energy cost stack's public side, straight from the plant series.
+                parts = strings(f["energy_part"])
+                stack = f["energy_cost"][0]  # [year, plant, part]
+                for key, names, sign in (("network_paid_bn_eur", ["network"], 1.0),
+                                         ("energy_tax_paid_bn_eur", ["energy_tax"], 1.0),
+                                         ("compensation_received_bn_eur", ["ikc", "other_compensation"], -1.0)):
+                    direct = sign * float(sum(stack[:, :, parts.index(n)].sum() for n in names)) / 1e9
+                    check(abs(direct - values[key][s]) <= 1e-9 * max(1.0, abs(direct)),
+                          "{}: {}: table {} vs file {}".format(s, key, values[key][s], direct))
+                    check(values[key][s] >= -1e-9, "{}: {} is negative: {}".format(s, key, values[key][s]))
                 direct_paid = float(np.sum(f["instrument_paid"][0, :, :])) / 1e9
                 check(abs(direct_paid - paid) <= 1e-9 * max(1.0, direct_paid),
                       "{}: subsidy paid: table {} vs file {}".format(s, paid, direct_paid))
