@@ -465,8 +465,8 @@ PlantDecision appraise_options(const AppraisalContext& context, const PlantBasel
     decision.closure_margin_eur_per_t = -behaviour.closure_threshold * basis.price_ref_eur_per_t;
     // The closure rule concerns a plant on site: an entrant not built yet has nothing to close
     // (a scheduled one builds whatever its margin, a candidate only on a positive one, §7.20).
-    const bool on_site = snapshot.technology >= 0;
-    if (on_site && closes(behaviour, best_margin, basis.price_ref_eur_per_t)) {
+    const bool built = snapshot.technology >= 0;
+    if (built && closes(behaviour, best_margin, basis.price_ref_eur_per_t)) {
         decision.close = true;
         decision.ranked.clear();
         if (context.record_appraisals) rank_records(decision.ranked, decision.appraisals);

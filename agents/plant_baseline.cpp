@@ -60,8 +60,9 @@ void set_entrant_other_cost(const Inputs& inputs, std::vector<PlantBaseline>& ba
     for (std::size_t p = 0; p < inputs.plants.size(); ++p) {
         const PlantSpec& entrant = inputs.plants[p];
         if (!entrant.is_entrant()) continue;
-        // A supplier's product group has no incumbents: its fixed opex carries its running
-        // cost (entrants.csv), its gate fee the income from the waste it takes in.
+        // A supplier's running cost is its own fixed opex (entrants.csv), its gate fee the
+        // income from the waste it takes in: it takes no incumbent's other cost (the
+        // electrolysers' group holds SMRs, whose other cost is their own process's).
         if (entrant.entry.supplies_anything()) {
             baselines[p].other_cost_eur_per_t = 0;
             continue;

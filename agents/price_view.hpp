@@ -62,9 +62,11 @@ struct PriceView {
     // The hydrogen obligation (docs/ODD.md §7.16); energy_eur_per_gj[hydrogen] already
     // holds the blended price a plant pays under it.
     double green_hydrogen_eur_per_gj = 0;
-    double rfnbo_refinery_credit_eur_per_gj = 0;  // PricePaths::rfnbo_refinery_credit_eur_per_gj
     double hydrogen_obligation_share = 0;
     double hydrogen_buyout_eur_per_gj = 0;
+    // The refinery-route credit of the transport-fuel obligation per GJ of renewable hydrogen
+    // (PricePaths::rfnbo_refinery_credit_eur_per_gj): what a renewable supplier adds to its price.
+    double rfnbo_refinery_credit_eur_per_gj = 0;
     std::vector<double> import_eur_per_t;  // by PricePaths::import_names index
     std::vector<double> feedstock_eur_per_t;  // by PricePaths::feedstock_names index
 

@@ -68,12 +68,20 @@ double feedstock_supplier_value_eur_per_t(const PlantBaseline& base, const Price
 // hydrogen it sells displaces the grey hydrogen its customers make or buy, so it fetches its
 // sector's product price as the incumbent makers of that product get it (`displaced`: with
 // the energy pass-through and CBAM). Renewable hydrogen adds the refinery-route credit the
-// refinery earns with it, or goes to a plant under the obligation at the green-hydrogen
-// price where that is higher.
+// refinery earns with it, or, in a year with an obligation, goes to the obligated plants at
+// the green-hydrogen price where that is higher.
 double hydrogen_supplier_value_eur_per_t(const PlantBaseline& base, const PriceView& prices, double displaced) {
     if (base.supplies != EntrySupply::green_hydrogen) return displaced + base.gate_fee_eur_per_t;
     const double refinery = displaced + prices.rfnbo_refinery_credit_eur_per_gj * base.supply_per_t;
-    return std::max(prices.green_hydrogen_eur_per_gj * base.supply_per_t, refinery) + base.gate_fee_eur_per_t;
+    const double obligated = prices.hydrogen_obligation_share > 0 ? prices.green_hydrogen_eur_per_gj * base.supply_per_t : 0.0;
+    return std::max(obligated, refinery) + base.gate_fee_eur_per_t;
+}
+
+// Whether a renewable supplier sells to the obligated plants (not at its group's price).
+bool sells_at_green_price(const PlantBaseline& base, const PriceView& prices, double displaced) {
+    return base.supplies == EntrySupply::green_hydrogen && prices.hydrogen_obligation_share > 0 &&
+           prices.green_hydrogen_eur_per_gj * base.supply_per_t >
+               displaced + prices.rfnbo_refinery_credit_eur_per_gj * base.supply_per_t;
 }
 
 // Sets the revenue of `cost` (and its CBAM and green-premium details).
@@ -112,6 +120,7 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
     cost.cbam_price_eur_per_t = cbam_price;
     if (base.supplies == EntrySupply::hydrogen || base.supplies == EntrySupply::green_hydrogen) {
         cost.revenue_eur_per_t = hydrogen_supplier_value_eur_per_t(base, prices, price) * export_factor;
+        if (sells_at_green_price(base, prices, price)) cost.cbam_price_eur_per_t = 0;  // not in its price
         return;
     }
     double revenue = price * export_factor;

@@ -165,6 +165,8 @@ inline constexpr std::array<const char*, 2> kEntryStatusNames = {"scheduled", "c
 // (t per t of product), or hydrogen (GJ per t; `green_hydrogen`: renewable (RFNBO)
 // hydrogen, which adds to the green-hydrogen ledger too).
 enum class EntrySupply : std::uint8_t { none, feedstock, hydrogen, green_hydrogen };
+// GJ per t of hydrogen at its lower heating value (0.12 GJ/kg, the engine's NCV basis).
+inline constexpr double kHydrogenGjPerT = 120.0;
 
 // How an entrant would run once built: its design figures per t of product (it has no
 // base year: its PlantSpec base-year production, energy and CO2 stay zero) and its route,

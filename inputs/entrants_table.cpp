@@ -2,6 +2,7 @@
 #include "entrants_table.hpp"
 
 #include <array>
+#include <cmath>
 #include <string>
 
 #include "csv_reader.hpp"
@@ -127,6 +128,11 @@ void read_supply(const CsvTable& table, const CsvRow& row, const Inputs& in, Ent
         entry.supplies = EntrySupply::feedstock;
     }
     entry.supply_per_t = csv_number(table, row, "supply_per_t", kPositive);
+    // A hydrogen supplier sells at its product group's price per t of product (docs/ODD.md
+    // §7.20, "Suppliers") and the credit and green price per GJ: its product is t of hydrogen.
+    if (entry.supplies != EntrySupply::feedstock && std::abs(entry.supply_per_t - kHydrogenGjPerT) > 1e-9)
+        table.fail(row, "supply_per_t",
+                   "a hydrogen supplier's product is t of hydrogen: expected 120 (GJ per t, lower heating value)");
 }
 
 PlantSpec read_entrant(const CsvTable& table, const CsvRow& row, const Inputs& in) {

@@ -58,10 +58,11 @@ namespace {
 constexpr int kNoExit = std::numeric_limits<int>::max();
 
 // The years a supplier makes its output, as the state stands at the start of `year`: granted
-// and not built, from its start year; scheduled and not granted yet, from its first year (its
+// and not built, from its start year; scheduled and not granted yet, once it may decide (its
 // investment decision is a fact, so the plants deciding with it in the same year can count on
-// its output; a refusal moves it with the next recount); on site, from now until a granted
-// exit takes effect.
+// its output), from the earliest start a grant this year could give it, so a refused one
+// moves on with each recount and never adds to a year it cannot run in; on site, from now
+// until a granted exit takes effect.
 bool supply_years(const Inputs& in, const RunState& state, std::size_t p, int year, int& from, int& until) {
     const int target = state.target_technology[p];
     from = year;
@@ -72,8 +73,11 @@ bool supply_years(const Inputs& in, const RunState& state, std::size_t p, int ye
             from = std::max(year, state.target_year[p]);
             return true;
         }
-        from = std::max(year, entry.earliest_year);
-        return entry.status == EntryStatus::scheduled;
+        if (entry.status != EntryStatus::scheduled) return false;
+        const int lead_y = std::max(in.technologies[static_cast<std::size_t>(entry.technology)].lead_time_y, 1);
+        if (year + lead_y < entry.earliest_year) return false;  // before its decision window (entry_trigger)
+        from = std::max(entry.earliest_year, year + lead_y);
+        return true;
     }
     if (has_left(state.status[p])) return false;
     if (target >= 0) {

@@ -291,10 +291,29 @@ TEST_CASE("a renewable hydrogen supplier earns its group's price plus the refine
     const double grey = keep_revenue(in, "GREY");
     REQUIRE(grey > 0);
     CHECK(keep_revenue(in, "ELY") == Approx(grey + kCreditPerGj * 120));
-    Inputs obligated = in;
+    // A green-hydrogen price counts only in years with an obligation (§7.16).
+    Inputs priced = in;
     const double green_per_gj = (grey / 120 + kCreditPerGj) * 2;  // well above the refinery's value
-    obligated.scenario.prices.green_hydrogen_eur_per_gj = TimePath{green_per_gj};
+    priced.scenario.prices.green_hydrogen_eur_per_gj = TimePath{green_per_gj};
+    CHECK(keep_revenue(priced, "ELY") == Approx(grey + kCreditPerGj * 120));
+    Inputs obligated = priced;
+    obligated.scenario.policy.hydrogen_obligation_share = TimePath{0.42};
     CHECK(keep_revenue(obligated, "ELY") == Approx(green_per_gj * 120));
+}
+
+TEST_CASE("a scheduled electrolyser that allocation refuses adds no hydrogen to any year", "[entrants][supply]") {
+    // It needs grid (50 GJ of electricity per t) and its cluster has none: refused every year.
+    Inputs plain = testing::small_inputs();
+    for (ClusterSpec& cluster : plain.clusters) cluster.grid_headroom_mw = TimePath{0.0};
+    const Inputs in = with_entrants(plain, entrant_row("ELY", "scheduled", 2030, 50.0, 0.0, 800, "5,green_hydrogen,120,"));
+    const RunResult with = testing::run(in, 2);
+    const RunResult without = testing::run(plain, 2);
+    CHECK(status_in(with, 2050, plant_index(in, "ELY")) == PlantStatus::not_built);
+    for (int y = 0; y < with.years; ++y) {
+        INFO("year " << with.base_year + y);
+        CHECK(with.hydrogen_supply_gj[static_cast<std::size_t>(y)] ==
+              Approx(without.hydrogen_supply_gj[static_cast<std::size_t>(y)]));
+    }
 }
 
 TEST_CASE("a running pyrolysis entrant adds exactly its output to the feedstock supply; use never exceeds it",
@@ -424,6 +443,7 @@ TEST_CASE("entrants.csv errors name file, line and field", "[entrants][loader]")
     fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,hydrogen,,"), "supply_per_t");
     fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,,1,"), "supply_per_t");
     fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,green_hydrogen,0,"), "supply_per_t");
+    fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,hydrogen,33.3,"), "supply_per_t");  // not t of H2
     fails(entrant_row("E1", "candidate", 2030, 1, 0, 0, "10,,,-5"), "gate_fee_eur_per_t");
 }
 
