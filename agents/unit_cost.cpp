@@ -69,19 +69,20 @@ double feedstock_supplier_value_eur_per_t(const PlantBaseline& base, const Price
 // sector's product price as the incumbent makers of that product get it (`displaced`: with
 // the energy pass-through and CBAM). Renewable hydrogen adds the refinery-route credit the
 // refinery earns with it, or, in a year with an obligation, goes to the obligated plants at
-// the green-hydrogen price where that is higher.
-double hydrogen_supplier_value_eur_per_t(const PlantBaseline& base, const PriceView& prices, double displaced) {
-    if (base.supplies != EntrySupply::green_hydrogen) return displaced + base.gate_fee_eur_per_t;
-    const double refinery = displaced + prices.rfnbo_refinery_credit_eur_per_gj * base.supply_per_t;
-    const double obligated = prices.hydrogen_obligation_share > 0 ? prices.green_hydrogen_eur_per_gj * base.supply_per_t : 0.0;
-    return std::max(obligated, refinery) + base.gate_fee_eur_per_t;
-}
-
-// Whether a renewable supplier sells to the obligated plants (not at its group's price).
-bool sells_at_green_price(const PlantBaseline& base, const PriceView& prices, double displaced) {
-    return base.supplies == EntrySupply::green_hydrogen && prices.hydrogen_obligation_share > 0 &&
-           prices.green_hydrogen_eur_per_gj * base.supply_per_t >
-               displaced + prices.rfnbo_refinery_credit_eur_per_gj * base.supply_per_t;
+// the green-hydrogen price where that is higher: then the CBAM uplift is not in its price.
+void set_hydrogen_supplier_revenue(UnitCost& cost, const PlantBaseline& base, const PriceView& prices,
+                                   double displaced, double export_factor) {
+    double value = displaced;
+    if (base.supplies == EntrySupply::green_hydrogen) {
+        value += prices.rfnbo_refinery_credit_eur_per_gj * base.supply_per_t;
+        const double obligated =
+            prices.hydrogen_obligation_share > 0 ? prices.green_hydrogen_eur_per_gj * base.supply_per_t : 0.0;
+        if (obligated > value) {
+            value = obligated;
+            cost.cbam_price_eur_per_t = 0;
+        }
+    }
+    cost.revenue_eur_per_t = (value + base.gate_fee_eur_per_t) * export_factor;
 }
 
 // Sets the revenue of `cost` (and its CBAM and green-premium details).
@@ -119,8 +120,7 @@ void set_revenue(UnitCost& cost, const PlantBaseline& base, const SectorSpec& se
                                            mandate_price);
     cost.cbam_price_eur_per_t = cbam_price;
     if (base.supplies == EntrySupply::hydrogen || base.supplies == EntrySupply::green_hydrogen) {
-        cost.revenue_eur_per_t = hydrogen_supplier_value_eur_per_t(base, prices, price) * export_factor;
-        if (sells_at_green_price(base, prices, price)) cost.cbam_price_eur_per_t = 0;  // not in its price
+        set_hydrogen_supplier_revenue(cost, base, prices, price, export_factor);
         return;
     }
     double revenue = price * export_factor;

@@ -95,8 +95,8 @@ void weigh_variants(const Behaviour& behaviour, const Inputs& inputs, PlantAppra
             out.variants.push_back(v);
         }
     }
-    // As the engine: an entrant not built yet has nothing to close (appraise_options).
-    out.closes = out.snapshot.technology >= 0 && closes(behaviour, out.best_margin_eur_per_t, out.price_ref_eur_per_t);
+    // The engine's own outcome (appraise_options; an entrant not built yet has nothing to close).
+    out.closes = out.decision.close;
 }
 
 // P(first place): in deterministic mode the engine's first. Under the nested choice each

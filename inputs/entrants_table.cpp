@@ -62,13 +62,18 @@ TechnologySpec entry_route(const CsvTable& table, const CsvRow& row, const Input
     return route;
 }
 
+// An incumbent of the entrant's product group (same sector and product).
+bool in_product_group(const PlantSpec& peer, const PlantSpec& entrant) {
+    return !peer.is_entrant() && peer.sector == entrant.sector && peer.product == entrant.product;
+}
+
 // The heat shares of its product group's incumbents (production-weighted): it heats like
 // them, which is what an electrify option would move.
 void copy_group_heat_shares(const std::vector<PlantSpec>& plants, PlantSpec& entrant) {
     double weight = 0;
     std::array<double, kHeatBandCount> shares{};
     for (const PlantSpec& peer : plants) {
-        if (peer.is_entrant() || peer.sector != entrant.sector || peer.product != entrant.product) continue;
+        if (!in_product_group(peer, entrant)) continue;
         for (int b = 0; b < kHeatBandCount; ++b) shares[b] += peer.heat_share[b] * peer.production_t;
         weight += peer.production_t;
     }
@@ -80,7 +85,7 @@ void copy_group_heat_shares(const std::vector<PlantSpec>& plants, PlantSpec& ent
 // hydrogen included); none: the sector fallback, as for any plant without one.
 void copy_group_benchmarks(const std::vector<PlantSpec>& plants, PlantSpec& entrant) {
     for (const PlantSpec& peer : plants) {
-        if (peer.is_entrant() || peer.sector != entrant.sector || peer.product != entrant.product) continue;
+        if (!in_product_group(peer, entrant)) continue;
         if (peer.product_benchmark_t_per_t < 0) continue;
         entrant.product_benchmark_t_per_t = peer.product_benchmark_t_per_t;
         entrant.product_benchmark_2026_t_per_t = peer.product_benchmark_2026_t_per_t;

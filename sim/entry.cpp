@@ -9,15 +9,22 @@
 #include "phases.hpp"
 
 namespace eiisim {
+namespace {
+
+// Years from an entrant's decision to its start: its route's lead time, at least one.
+int entry_lead_time_y(const Inputs& in, const EntrySpec& entry) {
+    return std::max(in.technologies[static_cast<std::size_t>(entry.technology)].lead_time_y, 1);
+}
+
+}  // namespace
 
 std::optional<Trigger> entry_trigger(const Model& model, const RunState& state, int year, int plant) {
     const auto p = static_cast<std::size_t>(plant);
     if (state.target_technology[p] >= 0) return std::nullopt;  // granted: waits for its start year
     const Inputs& in = model.inputs;
     const EntrySpec& entry = in.plants[p].entry;
-    const TechnologySpec& route = in.technologies[static_cast<std::size_t>(entry.technology)];
     // A route starts lead time after its decision, at the earliest in the entrant's first year.
-    if (year + std::max(route.lead_time_y, 1) < entry.earliest_year) return std::nullopt;
+    if (year + entry_lead_time_y(in, entry) < entry.earliest_year) return std::nullopt;
     // An investment decision already taken is a fact, like an observed project: it claims
     // its resources whatever the history mode or a frozen-technology reference.
     if (entry.status == EntryStatus::scheduled) return Trigger::entry_scheduled;
@@ -74,7 +81,7 @@ bool supply_years(const Inputs& in, const RunState& state, std::size_t p, int ye
             return true;
         }
         if (entry.status != EntryStatus::scheduled) return false;
-        const int lead_y = std::max(in.technologies[static_cast<std::size_t>(entry.technology)].lead_time_y, 1);
+        const int lead_y = entry_lead_time_y(in, entry);
         if (year + lead_y < entry.earliest_year) return false;  // before its decision window (entry_trigger)
         from = std::max(entry.earliest_year, year + lead_y);
         return true;
